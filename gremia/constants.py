@@ -1,0 +1,78 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPALITY = "gemeente", _("Municipality")
+    PROVINCE = "provincie", _("Province")
+    WATER_BOARD = "waterschap", _("Water board")
+    SUBREGIONAL_OFFICE = "subregionaal_bureau", _("Sub-regional office")
+    REGIONAL_OFFICE = "regiobureau", _("Regional office")
+    BUSINESS = "bedrijfsleven", _("Business platform")
+    KNOWLEDGE = "kennisinstelling", _("Education or knowledge institution")
+    OTHER = "overig", _("Other")
+
+
+class Sector(models.TextChoices):
+    """The triple helix: government, business, education/knowledge."""
+
+    GOVERNMENT = "overheid", _("Government")
+    BUSINESS = "ondernemers", _("Business")
+    EDUCATION = "onderwijs", _("Education and knowledge")
+
+
+class PersonFunction(models.TextChoices):
+    MAYOR = "burgemeester", _("Mayor")
+    ALDERMAN = "wethouder", _("Alderman")
+    DEPUTY = "gedeputeerde", _("Provincial deputy")
+    DIKEGRAAF = "dijkgraaf", _("Dike reeve")
+    BOARD_MEMBER = "heemraad", _("Water board member")
+    COUNCIL_MEMBER = "raadslid", _("Council member")
+    CLERK = "griffier", _("Council clerk")
+    MUNICIPAL_SECRETARY = "gemeentesecretaris", _("Municipal secretary")
+    DIRECTOR = "directeur", _("Director")
+    CIVIL_SERVANT = "beleidsadviseur", _("Policy adviser")
+    REGIONAL_SECRETARY = "regiosecretaris", _("Regional secretary")
+    ENTREPRENEUR = "ondernemer", _("Entrepreneur")
+    EDUCATOR = "bestuurder_onderwijs", _("Education administrator")
+    OTHER = "overig", _("Other")
+
+
+class BodyKind(models.TextChoices):
+    STEERING_GROUP = "stuurgroep", _("Steering group")
+    PLATFORM = "platform", _("Platform")
+    REGIONAL_MEETING = "regio_overleg", _("Regional meeting")
+    COUNCIL_GATHERING = "raadsbijeenkomst", _("Council gathering")
+    PRINCIPALS = "opdrachtgeversoverleg", _("Civil-service principals' meeting")
+    DIRECTORS = "directeurenoverleg", _("Directors' meeting")
+    WORKING_GROUP = "werkgroep", _("Working group")
+    BOARD = "board", _("Board")
+
+
+class Line(models.TextChoices):
+    """Administrative (bestuurlijk) versus civil-service (ambtelijk) line of the base model."""
+
+    ADMINISTRATIVE = "bestuurlijk", _("Administrative")
+    CIVIL_SERVICE = "ambtelijk", _("Civil service")
+
+
+CIVIL_SERVICE_KINDS = {BodyKind.PRINCIPALS, BodyKind.DIRECTORS, BodyKind.WORKING_GROUP}
+
+
+class DecisionRule(models.TextChoices):
+    CONSENSUS = "consensus", _("Consensus")
+    MAJORITY = "meerderheid", _("Majority")
+    UNANIMITY = "unanimiteit", _("Unanimity")
+
+
+class MembershipRole(models.TextChoices):
+    CHAIR = "voorzitter", _("Chair")
+    MEMBER = "lid", _("Member")
+    SUBSTITUTE = "plaatsvervanger", _("Substitute")
+    SECRETARY = "secretaris", _("Secretary")
+    ADVISER = "adviseur", _("Adviser")
+
+
+# Roles that hold a seat at the table; the balance figures count these (secretaries and
+# advisers support the body, substitutes stand in for a seat that is already counted).
+SEAT_ROLES = (MembershipRole.CHAIR, MembershipRole.MEMBER)

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from nhn_portal.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("toegankelijkheid/", core_views.accessibility, name="accessibility"),
+    path("account/", include("allauth.urls")),
+    path("beheer/", admin.site.urls),
+    path("", include("gremia.urls")),
+]
