@@ -257,9 +257,7 @@ class Membership(TimeStampedModel):
         if (self._state.adding and body.is_dissolved()) or self.start > body.dissolved_on:
             raise ValidationError(
                 {
-                    "body": _(
-                        "%(body)s was dissolved on %(date)s and takes no new memberships."
-                    )
+                    "body": _("%(body)s was dissolved on %(date)s and takes no new memberships.")
                     % {"body": body, "date": date_format(body.dissolved_on, "j F Y")}
                 }
             )
