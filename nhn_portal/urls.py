@@ -9,4 +9,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("beheer/", admin.site.urls),
     path("", include("gremia.urls")),
+    path("themas/", include("platforms.urls")),
+    path("vergaderingen/", include("regiobureau.urls")),
+    path("raden/", include("raden.urls")),
 ]
