@@ -1,0 +1,74 @@
+"""Who may see and do what with meetings. Every view, feed and PDF asks these predicates.
+
+Confidential content (closed agenda items, vertrouwelijke stukken, annotations) is for the
+members of the meeting's body, the regiobureau's secretaries and the beheerder only.
+"""
+
+from django.utils import timezone
+
+from gremia.models import Membership
+from nhn_portal.core.constants import Role
+
+from .constants import MeetingStatus
+
+# Statuses in which the agenda is out: non-staff readers see items only from then on.
+AGENDA_OUT = {MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatus.CLOSED}
+
+
+def is_secretariat(user) -> bool:
+    """Secretaries and beheerders run the meetings and see everything."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(user.role_names & {Role.SECRETARY, Role.MANAGER})
+
+
+def member_body_ids(user) -> frozenset[int]:
+    """Bodies the user currently sits on (any role); cached on the user for the request."""
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_member_body_ids"):
+        user._member_body_ids = frozenset(
+            Membership.objects.current(timezone.localdate())
+            .filter(person__user=user)
+            .values_list("body_id", flat=True)
+        )
+    return user._member_body_ids
+
+
+def can_see_confidential(user, body_id: int) -> bool:
+    return is_secretariat(user) or body_id in member_body_ids(user)
+
+
+def can_manage_meetings(user) -> bool:
+    return is_secretariat(user)
+
+
+def can_see_meeting(user, meeting) -> bool:
+    if is_secretariat(user):
+        return True
+    return meeting.status != MeetingStatus.DRAFT
+
+
+def can_see_agenda(user, meeting) -> bool:
+    """Whether the items (as titles or placeholders) are shown at all."""
+    return is_secretariat(user) or meeting.status in AGENDA_OUT
+
+
+def can_see_item(user, item, meeting=None) -> bool:
+    meeting = meeting or item.meeting
+    if not can_see_agenda(user, meeting):
+        return False
+    if can_see_confidential(user, meeting.body_id):
+        return True
+    return meeting.is_public and item.is_public
+
+
+def can_see_document(user, document, item, meeting) -> bool:
+    if not can_see_item(user, item, meeting):
+        return False
+    return not document.is_confidential or can_see_confidential(user, meeting.body_id)
+
+
+def can_read_annotations(user, meeting) -> bool:
+    """Annotations are the members' reading material, never public."""
+    return can_see_agenda(user, meeting) and can_see_confidential(user, meeting.body_id)

@@ -1,0 +1,41 @@
+"""Thin tasks: take primary keys, call one service or send one mail."""
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from gremia.models import Membership
+
+from .models import Meeting
+
+
+@shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
+def meeting_agenda_published_notify(meeting_id: int) -> int:
+    """Mail every current member of the body that the agenda is out: a link, never content."""
+    meeting = Meeting.objects.select_related("body").get(pk=meeting_id)
+    recipients = sorted(
+        {
+            (m.person.user.email if m.person.user_id else m.person.email)
+            for m in Membership.objects.current(timezone.localdate())
+            .filter(body=meeting.body)
+            .select_related("person__user")
+        }
+        - {""}
+    )
+    if not recipients:
+        return 0
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "regiobureau:meeting_detail", kwargs={"pk": meeting.pk}
+    )
+    with translation.override("nl"):
+        context = {"meeting": meeting, "link": link}
+        subject = render_to_string("regiobureau/email/agenda_published_subject.txt", context)
+        body = render_to_string("regiobureau/email/agenda_published_body.txt", context)
+    messages = [
+        (" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [address])
+        for address in recipients
+    ]
+    return send_mass_mail(messages, fail_silently=False)
