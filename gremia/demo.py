@@ -1,0 +1,248 @@
+"""Fictional demo data: persons, memberships and one login per role, for trying the portal.
+
+Every person is invented and marked "(demo)" in the name; e-mail addresses use example.org.
+Natural keys: a person's e-mail, a login's e-mail, a membership's (person, body, role, start).
+Like the reference data, nothing that exists is overwritten.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+
+from nhn_portal.core.constants import Role
+from nhn_portal.core.models import User
+
+from . import services
+from .constants import MembershipRole, OrganisationKind, PersonFunction, Sector
+from .models import Body, Membership, Organisation, Person
+from .reference import LoadReport
+
+DEMO_PASSWORD = "nhn-demo-2026"
+
+# The municipal elections of March 2026 reshuffled the tables: the old term ended then.
+PREVIOUS_TERM = (datetime.date(2025, 1, 1), datetime.date(2026, 3, 31))
+CURRENT_TERM_START = datetime.date(2026, 4, 1)
+
+# Triple-helix partners for the Economie platform; invented, hence "(demo)".
+DEMO_ORGANISATIONS = [
+    (
+        "ondernemersplatform-noordkop-demo",
+        "Ondernemersplatform Noordkop (demo)",
+        OrganisationKind.BUSINESS,
+        Sector.BUSINESS,
+    ),
+    (
+        "ondernemerskring-westfriesland-demo",
+        "Ondernemerskring Westfriesland (demo)",
+        OrganisationKind.BUSINESS,
+        Sector.BUSINESS,
+    ),
+    (
+        "hogeschool-noordkust-demo",
+        "Hogeschool Noordkust (demo)",
+        OrganisationKind.KNOWLEDGE,
+        Sector.EDUCATION,
+    ),
+]
+
+# (key, name, function, organisation slug). The key is the local part of the e-mail address.
+PERSONS = [
+    ("secretaris", "Noor van Dijk (demo)", PersonFunction.REGIONAL_SECRETARY, "regiobureau-nhn"),
+    ("bestuurder", "Sanne Mulder (demo)", PersonFunction.ALDERMAN, "gemeente-hollands-kroon"),
+    ("ambtenaar", "Joost van Leeuwen (demo)", PersonFunction.CIVIL_SERVANT, "gemeente-bergen"),
+    ("griffie.texel", "Carla Timmer (demo)", PersonFunction.CLERK, "gemeente-texel"),
+    ("griffie.hoorn", "Frank Huisman (demo)", PersonFunction.CLERK, "gemeente-hoorn"),
+    # Stuurgroep: one mayor per sub-region and the province's area deputy.
+    ("karin.bakker", "Karin Bakker (demo)", PersonFunction.MAYOR, "gemeente-den-helder"),
+    ("johan.visser", "Johan Visser (demo)", PersonFunction.MAYOR, "gemeente-medemblik"),
+    ("fatima.el.amrani", "Fatima El Amrani (demo)", PersonFunction.MAYOR, "gemeente-heiloo"),
+    ("ruud.smit", "Ruud Smit (demo)", PersonFunction.DEPUTY, "provincie-noord-holland"),
+    ("henk.willems", "Henk Willems (demo)", PersonFunction.MAYOR, "gemeente-hoorn"),
+    # Platform aldermen.
+    ("thomas.de.boer", "Thomas de Boer (demo)", PersonFunction.ALDERMAN, "gemeente-alkmaar"),
+    ("linda.hendriks", "Linda Hendriks (demo)", PersonFunction.ALDERMAN, "gemeente-enkhuizen"),
+    ("bas.kramer", "Bas Kramer (demo)", PersonFunction.ALDERMAN, "gemeente-hoorn"),
+    ("iris.peeters", "Iris Peeters (demo)", PersonFunction.ALDERMAN, "gemeente-castricum"),
+    ("marieke.vos", "Marieke Vos (demo)", PersonFunction.ALDERMAN, "gemeente-opmeer"),
+    ("ahmed.yilmaz", "Ahmed Yilmaz (demo)", PersonFunction.ALDERMAN, "gemeente-den-helder"),
+    ("wim.dekker", "Wim Dekker (demo)", PersonFunction.ALDERMAN, "gemeente-koggenland"),
+    ("lotte.meijer", "Lotte Meijer (demo)", PersonFunction.ALDERMAN, "gemeente-schagen"),
+    ("mark.peters", "Mark Peters (demo)", PersonFunction.ALDERMAN, "gemeente-dijk-en-waard"),
+    ("jan.bos", "Jan Bos (demo)", PersonFunction.ALDERMAN, "gemeente-texel"),
+    # Triple helix on Economie.
+    (
+        "sophie.brouwer",
+        "Sophie Brouwer (demo)",
+        PersonFunction.ENTREPRENEUR,
+        "ondernemersplatform-noordkop-demo",
+    ),
+    (
+        "yara.lambert",
+        "Yara Lambert (demo)",
+        PersonFunction.ENTREPRENEUR,
+        "ondernemerskring-westfriesland-demo",
+    ),
+    ("daan.koster", "Daan Koster (demo)", PersonFunction.EDUCATOR, "hogeschool-noordkust-demo"),
+    # Civil service.
+    ("ingrid.post", "Ingrid Post (demo)", PersonFunction.MUNICIPAL_SECRETARY, "gemeente-medemblik"),
+    ("paul.verbeek", "Paul Verbeek (demo)", PersonFunction.MUNICIPAL_SECRETARY, "gemeente-alkmaar"),
+    ("roel.hermans", "Roel Hermans (demo)", PersonFunction.DIRECTOR, "gemeente-hoorn"),
+    ("esther.kok", "Esther Kok (demo)", PersonFunction.DIRECTOR, "gemeente-schagen"),
+    (
+        "mila.jacobs",
+        "Mila Jacobs (demo)",
+        PersonFunction.CIVIL_SERVANT,
+        "regiobureau-west-friesland",
+    ),
+    ("kees.schouten", "Kees Schouten (demo)", PersonFunction.CIVIL_SERVANT, "team-regio-alkmaar"),
+]
+
+CHAIR = MembershipRole.CHAIR
+MEMBER = MembershipRole.MEMBER
+SUBSTITUTE = MembershipRole.SUBSTITUTE
+SECRETARY = MembershipRole.SECRETARY
+ADVISER = MembershipRole.ADVISER
+
+# (person key, body slug, role, start, end). The represented organisation is the person's own.
+_NOW = (CURRENT_TERM_START, None)
+MEMBERSHIPS = [
+    # Publieke stuurgroep NHN: 3 mayors, the deputy, the platform chairs, the secretary.
+    ("karin.bakker", "publieke-stuurgroep-nhn", CHAIR, *_NOW),
+    ("johan.visser", "publieke-stuurgroep-nhn", MEMBER, *_NOW),
+    ("fatima.el.amrani", "publieke-stuurgroep-nhn", MEMBER, *_NOW),
+    ("ruud.smit", "publieke-stuurgroep-nhn", MEMBER, *_NOW),
+    ("bestuurder", "publieke-stuurgroep-nhn", MEMBER, *_NOW),
+    ("thomas.de.boer", "publieke-stuurgroep-nhn", MEMBER, *_NOW),
+    ("linda.hendriks", "publieke-stuurgroep-nhn", MEMBER, *_NOW),
+    ("secretaris", "publieke-stuurgroep-nhn", SECRETARY, *_NOW),
+    ("henk.willems", "publieke-stuurgroep-nhn", CHAIR, *PREVIOUS_TERM),
+    # Platform Wonen.
+    ("bestuurder", "platform-wonen", CHAIR, *_NOW),
+    ("bas.kramer", "platform-wonen", MEMBER, *_NOW),
+    ("iris.peeters", "platform-wonen", MEMBER, *_NOW),
+    ("ruud.smit", "platform-wonen", MEMBER, *_NOW),
+    ("secretaris", "platform-wonen", SECRETARY, *_NOW),
+    ("marieke.vos", "platform-wonen", MEMBER, *PREVIOUS_TERM),
+    # Platform Mobiliteit.
+    ("thomas.de.boer", "platform-mobiliteit", CHAIR, *_NOW),
+    ("ahmed.yilmaz", "platform-mobiliteit", MEMBER, *_NOW),
+    ("wim.dekker", "platform-mobiliteit", MEMBER, *_NOW),
+    ("ruud.smit", "platform-mobiliteit", MEMBER, *_NOW),
+    ("lotte.meijer", "platform-mobiliteit", SUBSTITUTE, *_NOW),
+    ("secretaris", "platform-mobiliteit", SECRETARY, *_NOW),
+    # Platform Economie: the triple helix at the table.
+    ("linda.hendriks", "platform-economie", CHAIR, *_NOW),
+    ("mark.peters", "platform-economie", MEMBER, *_NOW),
+    ("jan.bos", "platform-economie", MEMBER, *_NOW),
+    ("ruud.smit", "platform-economie", MEMBER, *_NOW),
+    ("sophie.brouwer", "platform-economie", MEMBER, *_NOW),
+    ("yara.lambert", "platform-economie", MEMBER, *_NOW),
+    ("daan.koster", "platform-economie", MEMBER, *_NOW),
+    ("secretaris", "platform-economie", SECRETARY, *_NOW),
+    # Civil-service line.
+    ("ingrid.post", "ambtelijk-opdrachtgeversoverleg", CHAIR, *_NOW),
+    ("paul.verbeek", "ambtelijk-opdrachtgeversoverleg", MEMBER, *_NOW),
+    ("esther.kok", "ambtelijk-opdrachtgeversoverleg", MEMBER, *_NOW),
+    ("secretaris", "ambtelijk-opdrachtgeversoverleg", SECRETARY, *_NOW),
+    ("roel.hermans", "directeurenoverleg-wonen", CHAIR, *_NOW),
+    ("esther.kok", "directeurenoverleg-wonen", MEMBER, *_NOW),
+    ("esther.kok", "directeurenoverleg-mobiliteit", CHAIR, *_NOW),
+    ("mila.jacobs", "werkgroep-wonen", CHAIR, *_NOW),
+    ("ambtenaar", "werkgroep-wonen", MEMBER, *_NOW),
+    ("kees.schouten", "werkgroep-wonen", MEMBER, *_NOW),
+    ("kees.schouten", "werkgroep-mobiliteit", CHAIR, *_NOW),
+    # The griffies advise on the council gatherings, as the report recommends.
+    ("griffie.texel", "raadsbijeenkomsten-nhn", ADVISER, *_NOW),
+    ("griffie.hoorn", "raadsbijeenkomsten-nhn", ADVISER, *_NOW),
+]
+
+# (e-mail, role, person key or None, superuser/staff)
+LOGINS = [
+    ("secretaris@example.org", Role.SECRETARY, "secretaris", False),
+    ("bestuurder@example.org", Role.ADMINISTRATOR, "bestuurder", False),
+    ("ambtenaar@example.org", Role.CIVIL_SERVANT, "ambtenaar", False),
+    ("griffie.texel@example.org", Role.CLERK, "griffie.texel", False),
+    ("griffie.hoorn@example.org", Role.CLERK, "griffie.hoorn", False),
+    ("beheer@example.org", Role.MANAGER, None, True),
+]
+
+
+def person_email(key: str) -> str:
+    return f"{key}@example.org"
+
+
+def load_demo(*, report: LoadReport) -> None:
+    """Create the fictional persons, memberships and logins that are missing.
+
+    Needs the reference data; the caller refuses this outside DEBUG (demo passwords are public).
+    """
+    for slug, name, kind, sector in DEMO_ORGANISATIONS:
+        existing = Organisation.objects.filter(slug=slug).first()
+        report.count("demo-organisaties", created=existing is None)
+        if existing is None:
+            services.organisation_create(actor=None, name=name, slug=slug, kind=kind, sector=sector)
+
+    persons = {}
+    for key, name, function, organisation_slug in PERSONS:
+        person = Person.objects.filter(email=person_email(key)).first()
+        if person is None:
+            organisation = Organisation.objects.filter(slug=organisation_slug).first()
+            if organisation is None:
+                report.skipped.append(f"{name}: organisatie {organisation_slug} bestaat niet")
+                continue
+            person = services.person_create(
+                actor=None,
+                name=name,
+                function=function,
+                organisation=organisation,
+                email=person_email(key),
+            )
+            report.count("demo-personen", created=True)
+        else:
+            report.count("demo-personen", created=False)
+        persons[key] = person
+
+    bodies = {body.slug: body for body in Body.objects.all()}
+    for key, body_slug, role, start, end in MEMBERSHIPS:
+        person, body = persons.get(key), bodies.get(body_slug)
+        if person is None or body is None or person.organisation is None:
+            report.skipped.append(f"{key} in {body_slug}: persoon of gremium ontbreekt")
+            continue
+        exists = Membership.objects.filter(person=person, body=body, role=role, start=start)
+        if exists.exists():
+            report.count("demo-lidmaatschappen", created=False)
+            continue
+        try:
+            services.membership_create(
+                actor=None,
+                person=person,
+                body=body,
+                organisation=person.organisation,
+                role=role,
+                start=start,
+                end=end,
+            )
+        except ValidationError as error:
+            # E.g. a beheerder dissolved the body or seated the person already: keep their data.
+            report.skipped.append(f"{person} in {body}: {' '.join(error.messages)}")
+            continue
+        report.count("demo-lidmaatschappen", created=True)
+
+    for email, role, person_key, is_manager in LOGINS:
+        if User.objects.filter(email=email).exists():
+            report.count("demo-logins", created=False)
+            continue
+        person = persons.get(person_key)
+        first_name, _, last_name = (person.name if person else "Beheerder (demo)").partition(" ")
+        services.user_create(
+            actor=None,
+            email=email,
+            password=DEMO_PASSWORD,
+            roles=[role],
+            first_name=first_name,
+            last_name=last_name,
+            is_staff=is_manager,
+            is_superuser=is_manager,
+            person=person,
+        )
+        report.count("demo-logins", created=True)
