@@ -301,3 +301,15 @@ def registry_object_relations_changed(
         verb=f"{obj._meta.model_name}_update",
         changes={field: [sorted(before), sorted(after)]},
     )
+
+
+@transaction.atomic
+def user_password_change_record(*, actor, user: User) -> None:
+    """Audit that a beheerder set a new password in the admin; never records the hash."""
+    audit_record_create(
+        actor=actor,
+        obj=user,
+        action=AuditAction.UPDATE,
+        verb="user_password_change",
+        changes={"password": ["***", "***"]},
+    )
