@@ -5,6 +5,7 @@ the model form, which runs `full_clean()` including the database constraints; wr
 the audited services via `AuditedAdminMixin`.
 """
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -51,8 +52,18 @@ class PersonAdmin(AuditedAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["organisation", "user"]
 
 
+class MembershipInlineForm(forms.ModelForm):
+    def _post_clean(self):
+        super()._post_clean()
+        # In the inline the body is the hidden parent key, whose errors the admin does not show
+        # (e.g. "dissolved, takes no new memberships"); show them above the row instead.
+        if "body" in self._errors:
+            self.add_error(None, self._errors.pop("body"))
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
+    form = MembershipInlineForm
     fields = ["person", "role", "organisation", "start", "end"]
     autocomplete_fields = ["person", "organisation"]
     extra = 1
