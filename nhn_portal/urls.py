@@ -12,4 +12,5 @@ urlpatterns = [
     path("themas/", include("platforms.urls")),
     path("vergaderingen/", include("regiobureau.urls")),
     path("raden/", include("raden.urls")),
+    path("", include("nhn_portal.core.urls")),
 ]

@@ -1,0 +1,67 @@
+"""The settings module: every environment variable is documented, and production fails closed."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+SETTINGS = BASE_DIR / "nhn_portal" / "settings.py"
+ENV_EXAMPLE = BASE_DIR / ".env.example"
+
+# env("X", …), env.bool("X", …), env.db("X", …), env.list(…), env.cache(…), env.path(…), …
+ENV_READ = re.compile(r"\benv(?:\.\w+)?\(\s*[\"']([A-Z][A-Z0-9_]*)[\"']")
+# A documented variable: `NAME=value` or a commented-out `# NAME=value`.
+ENV_DOCUMENTED = re.compile(r"^#?\s*([A-Z][A-Z0-9_]*)=", re.MULTILINE)
+
+
+def variables_read_by_settings() -> set[str]:
+    return set(ENV_READ.findall(SETTINGS.read_text(encoding="utf-8")))
+
+
+def test_the_parser_finds_the_settings_variables():
+    assert {"SECRET_KEY", "DEBUG", "DATABASE_URL", "CELERY_BROKER_URL"} <= (
+        variables_read_by_settings()
+    )
+
+
+def test_env_example_lists_every_variable_settings_reads():
+    documented = set(ENV_DOCUMENTED.findall(ENV_EXAMPLE.read_text(encoding="utf-8")))
+    missing = sorted(variables_read_by_settings() - documented)
+    assert not missing, f"Add these to .env.example, with a comment: {', '.join(missing)}"
+
+
+def _import_settings(**env: str) -> subprocess.CompletedProcess:
+    """Import nhn_portal.settings in a clean process, ignoring a developer's own .env file."""
+    code = (
+        "import environ; environ.Env.read_env = lambda *args, **kwargs: None; "
+        "import nhn_portal.settings as s; print('DEBUG', s.DEBUG)"
+    )
+    clean = {"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/"), **env}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_without_debug_a_missing_secret_key_stops_the_start():
+    result = _import_settings()
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_debug_is_off_by_default():
+    result = _import_settings(SECRET_KEY="x")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "DEBUG False"
+
+
+def test_the_demo_may_run_without_a_secret_key():
+    result = _import_settings(DEBUG="true")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "DEBUG True"
