@@ -253,3 +253,110 @@ def open_comments_for(*, user):
         .select_related("annotation__agenda_item__meeting__body")
         .order_by("-created_at")
     )
+
+
+def annotation_comments_for_meeting(*, user, meeting: Meeting) -> dict[int, list]:
+    """Comment threads of all annotations of a meeting, keyed by annotation id (one query);
+    empty for readers who may not read annotations."""
+    from .models import AnnotationComment
+
+    if not permissions.can_read_annotations(user, meeting):
+        return {}
+    threads: dict[int, list] = {}
+    comments = (
+        AnnotationComment.objects.filter(annotation__agenda_item__meeting=meeting)
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
+    for comment in comments:
+        threads.setdefault(comment.annotation_id, []).append(comment)
+    return threads
+
+
+def item_documents(*, user, item: AgendaItem) -> list[Document]:
+    """The stukken of an item the user may see (the item itself already passed access)."""
+    meeting = item.meeting
+    qs = item.documents.select_related("current_version").order_by("title", "pk")
+    if not permissions.can_see_confidential(user, meeting.body_id):
+        qs = qs.filter(confidentiality="openbaar")
+    return list(qs)
+
+
+def document_versions(*, user, document: Document) -> list[DocumentVersion]:
+    """Every version with who uploaded it; the history is for the secretariat only."""
+    if not permissions.is_secretariat(user):
+        raise Http404
+    return list(document.versions.select_related("uploaded_by").order_by("-number"))
+
+
+def annotation_versions(*, user, annotation: Annotation) -> list:
+    """Saved versions of an annotation, newest first, for the secretariat's diff."""
+    if not permissions.is_secretariat(user):
+        raise Http404
+    return list(annotation.versions.select_related("saved_by").order_by("-number"))
+
+
+def dossier_list(*, user) -> QuerySet[Dossier]:
+    return Dossier.objects.select_related("theme").order_by("name")
+
+
+def access_dossier(*, user, slug: str) -> Dossier:
+    dossier = Dossier.objects.select_related("theme").filter(slug=slug).first()
+    if dossier is None:
+        raise Http404
+    return dossier
+
+
+def meeting_list_for_body_feed(*, body) -> QuerySet[Meeting]:
+    """The public feed of a body: every meeting past the draft stage, as anyone may see it."""
+    from django.contrib.auth.models import AnonymousUser
+
+    return meeting_queryset_visible(AnonymousUser()).filter(body=body).order_by("starts_at")
+
+
+def meeting_list_for_personal_feed(*, user) -> QuerySet[Meeting]:
+    """The personal feed: meetings (past the draft stage) of the bodies the user sits on."""
+    body_ids = permissions.member_body_ids(user)
+    return (
+        Meeting.objects.select_related("body")
+        .exclude(status=MeetingStatus.DRAFT)
+        .filter(body_id__in=body_ids)
+        .order_by("starts_at")
+    )
+
+
+def annotation_for_item(*, user, item: AgendaItem) -> Annotation | None:
+    """The item's annotation for someone allowed to read it (None when not written yet)."""
+    if not permissions.can_read_annotations(user, item.meeting):
+        raise Http404
+    return Annotation.objects.filter(agenda_item=item).first()
+
+
+def access_comment(*, user, pk: int):
+    """A comment on an annotation the user may read, or 404."""
+    from .models import AnnotationComment
+
+    comment = (
+        AnnotationComment.objects.select_related("annotation__agenda_item__meeting__body")
+        .filter(pk=pk)
+        .first()
+    )
+    if comment is None:
+        raise Http404
+    item = comment.annotation.agenda_item
+    if not permissions.can_see_meeting(user, item.meeting) or not permissions.can_see_item(
+        user, item, item.meeting
+    ):
+        raise Http404
+    if not permissions.can_read_annotations(user, item.meeting):
+        raise Http404
+    return comment
+
+
+def calendar_token_for(*, user):
+    """The user's personal feed token, or None when no feed link was made yet."""
+    from .models import CalendarToken
+
+    if not user.is_authenticated:
+        return None
+    return CalendarToken.objects.filter(user=user).first()

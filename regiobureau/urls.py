@@ -1,5 +1,79 @@
-from django.urls import path  # noqa: F401
+"""Meetings, agenda editor, stukken, annotations, reading room, dossiers and feeds.
+
+Included at /vergaderingen/. Views marked @login_not_required (public for anyone, with the
+selectors deciding what is visible): calendar, meeting_detail, item_detail,
+document_download, document_version_download, dossier_list, dossier_detail, feed_body,
+feed_personal.
+"""
+
+from django.urls import path
+
+from . import feeds
+from .views import annotations, documents, dossiers, editor, meetings, reading
 
 app_name = "regiobureau"
 
-urlpatterns: list = []
+urlpatterns = [
+    # Meetings
+    path("", meetings.calendar, name="calendar"),
+    path("mijn/", meetings.my_meetings, name="my_meetings"),
+    path("mijn/reacties/", reading.my_comments, name="my_comments"),
+    path("nieuw/", meetings.meeting_create, name="meeting_create"),
+    path("<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("<int:pk>/wijzigen/", meetings.meeting_edit, name="meeting_edit"),
+    path("<int:pk>/status/", meetings.meeting_status, name="meeting_status"),
+    path("<int:pk>/publiceren/", meetings.meeting_publish, name="meeting_publish"),
+    path("<int:pk>/annuleren/", meetings.meeting_cancel, name="meeting_cancel"),
+    # Agenda editor (secretariat)
+    path("<int:pk>/agenda/", editor.agenda_editor, name="agenda_editor"),
+    path("<int:pk>/agenda/punten/", editor.item_create, name="item_create"),
+    path("<int:pk>/agenda/volgorde/", editor.agenda_reorder, name="agenda_reorder"),
+    path("agendapunten/<int:pk>/wijzigen/", editor.item_edit, name="item_edit"),
+    path("agendapunten/<int:pk>/verwijderen/", editor.item_delete, name="item_delete"),
+    path("agendapunten/<int:pk>/verplaatsen/", editor.item_move, name="item_move"),
+    # Reading room (members) and the public item page
+    path("<int:pk>/lezen/", reading.meeting_reading, name="meeting_reading"),
+    path("agendapunten/<int:pk>/", reading.item_detail, name="item_detail"),
+    path("agendapunten/<int:pk>/gelezen/", reading.item_read, name="item_read"),
+    path("agendapunten/<int:pk>/reacties/", reading.comment_add, name="comment_add"),
+    path("reacties/<int:pk>/afgehandeld/", reading.comment_resolve, name="comment_resolve"),
+    # Annotations (secretariat)
+    path("agendapunten/<int:pk>/annotatie/", annotations.annotation_edit, name="annotation_edit"),
+    path(
+        "agendapunten/<int:pk>/annotatie/status/",
+        annotations.annotation_status,
+        name="annotation_status",
+    ),
+    path(
+        "agendapunten/<int:pk>/annotatie/versies/",
+        annotations.annotation_versions,
+        name="annotation_versions",
+    ),
+    # Stukken
+    path("agendapunten/<int:pk>/stukken/", documents.item_documents, name="item_documents"),
+    path("stukken/<int:pk>/", documents.document_detail, name="document_detail"),
+    path(
+        "stukken/<int:pk>/versie/",
+        documents.document_version_upload,
+        name="document_version_upload",
+    ),
+    path(
+        "stukken/<int:pk>/vertrouwelijkheid/",
+        documents.document_confidentiality,
+        name="document_confidentiality",
+    ),
+    path("stukken/<int:pk>/download/", documents.document_download, name="document_download"),
+    path(
+        "stukken/<int:pk>/download/v<int:number>/",
+        documents.document_download,
+        name="document_version_download",
+    ),
+    # Dossiers
+    path("dossiers/", dossiers.dossier_list, name="dossier_list"),
+    path("dossiers/<slug:slug>/", dossiers.dossier_detail, name="dossier_detail"),
+    # Calendar feeds (iCalendar)
+    path("feeds/gremium/<slug:slug>.ics", feeds.body_feed, name="feed_body"),
+    path("feeds/persoonlijk/<str:token>.ics", feeds.personal_feed, name="feed_personal"),
+    path("agenda-abonnement/", feeds.calendar_subscription, name="calendar_subscription"),
+    path("agenda-abonnement/nieuw/", feeds.calendar_token_rotate, name="calendar_token_rotate"),
+]

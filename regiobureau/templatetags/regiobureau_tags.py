@@ -1,0 +1,29 @@
+"""Template helpers of the meeting pages."""
+
+from django import template
+from django.utils.html import linebreaks
+from django.utils.safestring import mark_safe
+
+from regiobureau.services import sanitize_rich_text
+
+register = template.Library()
+
+
+@register.filter
+def rich_text(value: str) -> str:
+    """An annotation field as HTML: always through the sanitiser before it is marked safe.
+
+    Plain text (no tags) keeps its paragraphs and line breaks.
+    """
+    value = value or ""
+    if "<" not in value:
+        value = linebreaks(value, autoescape=True)
+    return mark_safe(sanitize_rich_text(value))  # noqa: S308 - sanitised by nh3 just above
+
+
+@register.filter
+def get_item(mapping, key):
+    """`threads|get_item:annotation.pk` — dictionary lookup with a variable key."""
+    if not mapping:
+        return None
+    return mapping.get(key)

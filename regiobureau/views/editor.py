@@ -1,0 +1,228 @@
+"""The agenda editor: the secretariat adds, changes, removes and reorders agenda items.
+
+Every action is a plain form POST that works without JavaScript (answered with a redirect
+back to the editor); with htmx the same POST is answered with the editor partial
+`meeting_editor.html#agenda`. Every form carries the agenda version it was loaded with:
+a stale one is refused with 409 and the current agenda (issue 3, optimistic locking).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from regiobureau import selectors, services
+from regiobureau.constants import MeetingStatus
+from regiobureau.forms import AgendaItemForm, ReorderForm, add_service_errors, editor_choices
+
+from .common import (
+    error_text,
+    posted_version,
+    secretariat_item,
+    secretariat_meeting,
+    vary_on_htmx,
+)
+
+EDITOR = "regiobureau/meeting_editor.html"
+
+# Status codes of the editor's answers; agenda-editor.js tells htmx to swap them too.
+OK, INVALID, STALE = 200, 422, 409
+
+
+def _fresh_data(data: QueryDict, meeting) -> QueryDict:
+    """The secretary's input again, carrying the current version, to resubmit knowingly."""
+    data = data.copy()
+    data["agenda_version"] = str(meeting.agenda_version)
+    return data
+
+
+def _editor_context(meeting, rows, *, add_form=None, edit_form=None, editing=None):
+    flat = selectors.flatten(rows)
+    choices = editor_choices([row.item for row in flat])
+    if add_form is None:
+        add_form = AgendaItemForm(initial={"agenda_version": meeting.agenda_version}, **choices)
+    return {
+        "meeting": meeting,
+        "rows": rows,
+        "add_form": add_form,
+        "edit_form": edit_form,
+        "editing": editing,
+        "item_count": len(flat),
+        "editable": meeting.status not in (MeetingStatus.CLOSED, MeetingStatus.CANCELLED),
+    }
+
+
+def _render_editor(request, meeting, *, status=OK, error=None, notice=None, **forms):
+    """The editor page, or only its #agenda partial for htmx."""
+    rows = selectors.agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
+    context = _editor_context(meeting, rows, **forms)
+    context.update(error=error, notice=notice)
+    template = f"{EDITOR}#agenda" if request.htmx else EDITOR
+    return vary_on_htmx(render(request, template, context, status=status))
+
+
+def _done(request, meeting, notice: str, *, anchor: str = ""):
+    """After a successful change: the partial for htmx, a redirect (PRG) otherwise."""
+    meeting.refresh_from_db(fields=["agenda_version", "status"])
+    if request.htmx:
+        return _render_editor(request, meeting, notice=notice)
+    messages.success(request, notice)
+    url = reverse("regiobureau:agenda_editor", kwargs={"pk": meeting.pk})
+    return vary_on_htmx(redirect(f"{url}#{anchor}" if anchor else url))
+
+
+def _stale(request, meeting_pk: int, error, **forms):
+    meeting = secretariat_meeting(request, meeting_pk)
+    return _render_editor(request, meeting, status=STALE, error=error_text(error), **forms)
+
+
+def _refused(request, meeting, error: ValidationError, **forms):
+    meeting.refresh_from_db(fields=["agenda_version", "status"])
+    return _render_editor(request, meeting, status=INVALID, error=error_text(error), **forms)
+
+
+def agenda_editor(request, pk: int):
+    meeting = secretariat_meeting(request, pk)
+    return _render_editor(request, meeting)
+
+
+@require_POST
+def item_create(request, pk: int):
+    meeting = secretariat_meeting(request, pk)
+    choices = editor_choices(list(meeting.items.all()))
+    form = AgendaItemForm(request.POST, **choices)
+    if not form.is_valid():
+        return _render_editor(request, meeting, status=INVALID, add_form=form)
+    try:
+        item = services.agenda_item_create(
+            actor=request.user,
+            meeting=meeting,
+            expected_version=form.cleaned_data["agenda_version"],
+            **form.service_kwargs(),
+        )
+    except services.StaleAgendaError as error:
+        current = secretariat_meeting(request, pk)
+        retry = AgendaItemForm(_fresh_data(request.POST, current), **choices)
+        return _stale(request, pk, error, add_form=retry)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return _render_editor(request, meeting, status=INVALID, add_form=form)
+    return _done(
+        request,
+        meeting,
+        _("Agenda item “%(title)s” has been added.") % {"title": item.title},
+        anchor=f"item-{item.pk}",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def item_edit(request, pk: int):
+    """The edit form opens inside the item's row (htmx) or in the editor page (no JS)."""
+    item = secretariat_item(request, pk)
+    meeting = item.meeting
+    choices = editor_choices(list(meeting.items.all()))
+    if request.method == "GET":
+        form = AgendaItemForm(
+            initial={"agenda_version": meeting.agenda_version}, item=item, **choices
+        )
+        if request.htmx:
+            context = {"meeting": meeting, "form": form, "item": item, "editable": True}
+            return vary_on_htmx(render(request, f"{EDITOR}#item_edit", context))
+        return _render_editor(request, meeting, edit_form=form, editing=item.pk)
+    form = AgendaItemForm(request.POST, item=item, **choices)
+    if not form.is_valid():
+        return _render_editor(request, meeting, status=INVALID, edit_form=form, editing=item.pk)
+    try:
+        services.agenda_item_update(
+            actor=request.user,
+            item=item,
+            expected_version=form.cleaned_data["agenda_version"],
+            **form.service_kwargs(),
+        )
+    except services.StaleAgendaError as error:
+        return _stale(request, meeting.pk, error)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return _render_editor(request, meeting, status=INVALID, edit_form=form, editing=item.pk)
+    return _done(
+        request,
+        meeting,
+        _("Agenda item “%(title)s” has been saved.") % {"title": item.title},
+        anchor=f"item-{item.pk}",
+    )
+
+
+@require_POST
+def item_delete(request, pk: int):
+    item = secretariat_item(request, pk)
+    meeting = item.meeting
+    title = item.title
+    try:
+        services.agenda_item_delete(
+            actor=request.user, item=item, expected_version=posted_version(request)
+        )
+    except services.StaleAgendaError as error:
+        return _stale(request, meeting.pk, error)
+    except ValidationError as error:
+        return _refused(request, meeting, error)
+    return _done(
+        request, meeting, _("Agenda item “%(title)s” has been removed.") % {"title": title}
+    )
+
+
+@require_POST
+def item_move(request, pk: int):
+    """One place up or down: the keyboard and no-JS alternative to dragging (WCAG 2.5.7)."""
+    item = secretariat_item(request, pk)
+    meeting = item.meeting
+    direction = request.POST.get("direction", "")
+    try:
+        services.agenda_item_move(
+            actor=request.user,
+            item=item,
+            expected_version=posted_version(request),
+            direction=direction,
+        )
+    except services.StaleAgendaError as error:
+        return _stale(request, meeting.pk, error)
+    except ValidationError as error:
+        return _refused(request, meeting, error)
+    notice = (
+        _("“%(title)s” has been moved up.")
+        if direction == "up"
+        else _("“%(title)s” has been moved down.")
+    ) % {"title": item.title}
+    return _done(request, meeting, notice, anchor=f"item-{item.pk}")
+
+
+@require_POST
+def agenda_reorder(request, pk: int):
+    """The order after a drag and drop (agenda-editor.js posts the ids of one list)."""
+    meeting = secretariat_meeting(request, pk)
+    form = ReorderForm(request.POST)
+    bad_order = ValidationError(
+        _("The new order does not name exactly the items of this agenda; nothing was moved.")
+    )
+    if not form.is_valid():
+        return _refused(request, meeting, bad_order)
+    parent = None
+    if form.cleaned_data["parent"]:
+        parent = meeting.items.filter(pk=form.cleaned_data["parent"]).first()
+        if parent is None:
+            return _refused(request, meeting, bad_order)
+    try:
+        services.agenda_reorder(
+            actor=request.user,
+            meeting=meeting,
+            expected_version=form.cleaned_data["agenda_version"],
+            ordered_ids=form.cleaned_data["order"],
+            parent=parent,
+        )
+    except services.StaleAgendaError as error:
+        return _stale(request, meeting.pk, error)
+    except ValidationError as error:
+        return _refused(request, meeting, error)
+    return _done(request, meeting, _("The new order of the agenda has been saved."))

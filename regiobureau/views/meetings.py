@@ -1,0 +1,216 @@
+"""Meeting pages: the regiokalender, "Mijn vergaderingen", the meeting page with its public
+agenda, and the secretariat's meeting form and status actions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from gremia.models import Body
+from regiobureau import permissions, selectors, services
+from regiobureau.constants import MeetingStatus
+from regiobureau.forms import (
+    AgendaVersionForm,
+    CalendarFilterForm,
+    CancelForm,
+    MeetingForm,
+    add_service_errors,
+)
+
+from .common import error_text, posted_version, require_secretariat, secretariat_meeting
+
+
+@login_not_required
+def calendar(request):
+    """The regiokalender: upcoming meetings of all bodies, filtered by body, theme, sub-region."""
+    form = CalendarFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    meetings = selectors.meeting_list_upcoming(
+        user=request.user,
+        body=filters.get("body"),
+        theme=filters.get("theme"),
+        subregion=filters.get("subregion"),
+    )
+    return render(
+        request,
+        "regiobureau/meeting_calendar.html",
+        {
+            "form": form,
+            "meetings": meetings,
+            "can_manage": permissions.can_manage_meetings(request.user),
+        },
+    )
+
+
+def my_meetings(request):
+    """ "Mijn vergaderingen": the bodies I sit on, and my own open responses."""
+    meetings = selectors.meeting_list_for_member(user=request.user)
+    comments = selectors.open_comments_for(user=request.user)[:20]
+    return render(
+        request,
+        "regiobureau/meeting_mine.html",
+        {"meetings": meetings, "open_comments": comments},
+    )
+
+
+@login_not_required
+def meeting_detail(request, pk: int):
+    """The meeting and its agenda as the reader may see it (public for public meetings)."""
+    meeting = selectors.access_meeting(user=request.user, pk=pk)
+    rows = selectors.agenda_rows(user=request.user, meeting=meeting)
+    can_manage = permissions.can_manage_meetings(request.user)
+    return render(
+        request,
+        "regiobureau/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "rows": rows,
+            "can_manage": can_manage,
+            "can_read": permissions.can_read_annotations(request.user, meeting),
+            "agenda_out": permissions.can_see_agenda(request.user, meeting),
+            "status_actions": _status_actions(meeting) if can_manage else [],
+            "MeetingStatus": MeetingStatus,
+        },
+    )
+
+
+# action name in the form → target status, button label (only transitions that exist)
+STATUS_ACTIONS = {
+    "plan": (MeetingStatus.PLANNED, gettext_lazy("Mark as planned")),
+    "held": (MeetingStatus.HELD, gettext_lazy("Mark as held")),
+    "complete": (MeetingStatus.CLOSED, gettext_lazy("Mark as completed")),
+}
+
+
+def _status_actions(meeting) -> list[tuple[str, str]]:
+    allowed = services.MEETING_TRANSITIONS[MeetingStatus(meeting.status)]
+    return [(name, label) for name, (target, label) in STATUS_ACTIONS.items() if target in allowed]
+
+
+def meeting_create(request):
+    require_secretariat(request.user)
+    initial = {}
+    if slug := request.GET.get("gremium"):
+        initial["body"] = get_object_or_404(Body, slug=slug)
+    form = MeetingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(
+                actor=request.user, body=form.cleaned_data["body"], **form.service_kwargs()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("The meeting has been created with the standard agenda items.")
+            )
+            return redirect("regiobureau:agenda_editor", pk=meeting.pk)
+    return render(
+        request,
+        "regiobureau/meeting_form.html",
+        {"form": form, "meeting": None},
+        status=400 if form.errors else 200,
+    )
+
+
+def meeting_edit(request, pk: int):
+    meeting = secretariat_meeting(request, pk)
+    form = MeetingForm(request.POST or None, meeting=meeting)
+    status, stale = 200, None
+    if request.method == "POST" and form.is_valid():
+        kwargs = form.service_kwargs()
+        if kwargs["documents_deadline"] is None:
+            kwargs["documents_deadline"] = services.default_documents_deadline(kwargs["starts_at"])
+        try:
+            services.meeting_update(
+                actor=request.user,
+                meeting=meeting,
+                expected_version=posted_version(request),
+                **kwargs,
+            )
+        except services.StaleAgendaError as error:
+            # Show what is saved now; the secretary re-applies the change knowingly.
+            meeting = secretariat_meeting(request, pk)
+            form = MeetingForm(meeting=meeting)
+            stale = error_text(error)
+            status = 409
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The meeting has been saved."))
+            return redirect(meeting)
+    if form.errors and status == 200:
+        status = 400
+    return render(
+        request,
+        "regiobureau/meeting_form.html",
+        {"form": form, "meeting": meeting, "stale": stale},
+        status=status,
+    )
+
+
+@require_POST
+def meeting_status(request, pk: int):
+    """plan / held / complete: one step along the status flow."""
+    meeting = secretariat_meeting(request, pk)
+    action = STATUS_ACTIONS.get(request.POST.get("action", ""))
+    if action is None:
+        messages.error(request, _("Unknown action."))
+        return redirect(meeting)
+    try:
+        services.meeting_set_status(actor=request.user, meeting=meeting, status=action[0])
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(
+            request,
+            _("The meeting now has status “%(status)s”.")
+            % {"status": meeting.get_status_display()},
+        )
+    return redirect(meeting)
+
+
+@require_POST
+def meeting_publish(request, pk: int):
+    meeting = secretariat_meeting(request, pk)
+    form = AgendaVersionForm(request.POST)
+    try:
+        services.meeting_publish_agenda(
+            actor=request.user,
+            meeting=meeting,
+            expected_version=form.cleaned_data["agenda_version"] if form.is_valid() else 0,
+        )
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+        return redirect("regiobureau:agenda_editor", pk=meeting.pk)
+    messages.success(
+        request, _("The agenda has been published; the members are notified by e-mail.")
+    )
+    return redirect(meeting)
+
+
+def meeting_cancel(request, pk: int):
+    meeting = secretariat_meeting(request, pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(
+                actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict") and "cancel_reason" in error.error_dict:
+                form.add_error("reason", error.error_dict["cancel_reason"])
+            else:
+                form.add_error(None, error_text(error))
+        else:
+            messages.success(request, _("The meeting has been cancelled."))
+            return redirect(meeting)
+    return render(
+        request,
+        "regiobureau/meeting_cancel.html",
+        {"form": form, "meeting": meeting},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,144 @@
+"""The bestuurder's reading room: the annotated agenda with stukken, "gelezen" marks and a
+comment thread per annotation; and the public page of one agenda item."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from regiobureau import permissions, selectors, services
+from regiobureau.forms import CommentForm
+
+from .common import error_text, vary_on_htmx
+
+READING = "regiobureau/meeting_reading.html"
+
+
+def meeting_reading(request, pk: int):
+    """The annotated agenda: for members of the body and the secretariat only (else 404)."""
+    meeting = selectors.access_meeting(user=request.user, pk=pk)
+    if not permissions.can_read_annotations(request.user, meeting):
+        raise Http404
+    rows = selectors.agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
+    threads = selectors.annotation_comments_for_meeting(user=request.user, meeting=meeting)
+    flat = selectors.flatten(rows)
+    return render(
+        request,
+        READING,
+        {
+            "meeting": meeting,
+            "rows": rows,
+            "threads": threads,
+            "comment_form": CommentForm(),
+            "read_count": sum(1 for row in flat if row.is_read),
+            "item_count": len(flat),
+            "can_manage": permissions.can_manage_meetings(request.user),
+        },
+    )
+
+
+@login_not_required
+def item_detail(request, pk: int):
+    """One agenda item with its stukken; a closed item is a 404 outside the body."""
+    item = selectors.access_agenda_item(user=request.user, pk=pk)
+    meeting = item.meeting
+    can_read = permissions.can_read_annotations(request.user, meeting)
+    annotation = selectors.annotation_for_item(user=request.user, item=item) if can_read else None
+    numbers = selectors.number_items(list(meeting.items.only("pk", "parent_id", "position")))
+    return render(
+        request,
+        "regiobureau/agenda_item_detail.html",
+        {
+            "item": item,
+            "meeting": meeting,
+            "number": numbers.get(item.pk, ""),
+            "documents": selectors.item_documents(user=request.user, item=item),
+            "annotation": annotation,
+            "can_read": can_read,
+            "can_manage": permissions.can_manage_meetings(request.user),
+        },
+    )
+
+
+def _reading_url(item) -> str:
+    url = reverse("regiobureau:meeting_reading", kwargs={"pk": item.meeting_id})
+    return f"{url}#item-{item.pk}"
+
+
+@require_POST
+def item_read(request, pk: int):
+    """Toggle the reader's "gelezen" mark; htmx swaps only the button."""
+    item = selectors.access_agenda_item(user=request.user, pk=pk)
+    if not permissions.can_read_annotations(request.user, item.meeting):
+        raise Http404
+    is_read = request.POST.get("read") == "1"
+    services.read_mark_set(actor=request.user, item=item, read=is_read)
+    if request.htmx:
+        return vary_on_htmx(
+            render(request, f"{READING}#read_toggle", {"item": item, "is_read": is_read})
+        )
+    return vary_on_htmx(redirect(_reading_url(item)))
+
+
+@require_POST
+def comment_add(request, pk: int):
+    """A member's (or the secretary's) response to an annotation."""
+    annotation = selectors.access_annotation(user=request.user, item_pk=pk)
+    item = annotation.agenda_item
+    form = CommentForm(request.POST)
+    status = 200
+    if form.is_valid():
+        try:
+            services.annotation_comment_add(
+                actor=request.user, annotation=annotation, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            form.add_error("text", error_text(error))
+            status = 422
+        else:
+            form = CommentForm()
+    else:
+        status = 422
+    if request.htmx:
+        meeting = selectors.access_meeting(user=request.user, pk=item.meeting_id)
+        threads = selectors.annotation_comments_for_meeting(user=request.user, meeting=meeting)
+        context = {
+            "annotation": annotation,
+            "item": item,
+            "thread": threads.get(annotation.pk, []),
+            "comment_form": form,
+            "can_manage": permissions.can_manage_meetings(request.user),
+        }
+        return vary_on_htmx(render(request, f"{READING}#thread", context, status=status))
+    if status == 200:
+        messages.success(request, _("Your response has been added."))
+    else:
+        messages.error(request, " ".join(form.errors.get("text", [])))
+    return vary_on_htmx(redirect(_reading_url(item)))
+
+
+@require_POST
+def comment_resolve(request, pk: int):
+    """The author or the secretariat marks a response as handled."""
+    comment = selectors.access_comment(user=request.user, pk=pk)
+    if comment.author_id != request.user.pk and not permissions.is_secretariat(request.user):
+        raise Http404
+    services.annotation_comment_resolve(actor=request.user, comment=comment)
+    messages.success(request, _("The response has been marked as handled."))
+    next_url = request.POST.get("next", "")
+    if next_url == "mine":
+        return redirect("regiobureau:my_comments")
+    return redirect(_reading_url(comment.annotation.agenda_item))
+
+
+def my_comments(request):
+    """My responses that are still open, across all meetings."""
+    return render(
+        request,
+        "regiobureau/comment_mine.html",
+        {"comments": selectors.open_comments_for(user=request.user)},
+    )

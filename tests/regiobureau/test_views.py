@@ -1,0 +1,514 @@
+"""Meeting pages, stukken, annotations and the reading room, per role.
+
+Confidentiality (issue 3): a closed item and a vertrouwelijk stuk are for the body's members
+and the secretariat; everyone else gets 404 on pages, partials and downloads and sees the closed
+item only as "Besloten agendapunt".
+"""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from regiobureau import services
+from regiobureau.constants import AnnotationStatus, MeetingStatus
+from regiobureau.models import (
+    AgendaItem,
+    Annotation,
+    AnnotationComment,
+    CalendarToken,
+    Document,
+    Meeting,
+    ReadMark,
+)
+from tests.factories import BodyFactory
+
+from .scenario import *  # noqa: F403 - fixtures and helpers of the scenario
+from .scenario import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting, pdf_upload
+
+pytestmark = pytest.mark.django_db
+
+CLOSED_PLACEHOLDER = "Closed agenda item"
+
+
+def url(name, *args):
+    return reverse(f"regiobureau:{name}", args=args)
+
+
+# --- Public pages ---------------------------------------------------------------------------
+
+
+def test_anonymous_sees_public_agenda_with_placeholder_for_closed_item(client, meeting):
+    response = client.get(url("meeting_detail", meeting.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert PUBLIC_TITLE in html
+    assert CLOSED_TITLE not in html
+    assert str(_(CLOSED_PLACEHOLDER)) in html
+    assert "Voortgangsrapportage" in html
+    assert CONFIDENTIAL_DOC not in html
+    assert "Koopovereenkomst" not in html
+
+
+def test_regiokalender_lists_meeting_for_anonymous_without_closed_titles(client, meeting):
+    response = client.get(url("calendar"))
+    assert response.status_code == 200
+    assert meeting.title in response.content.decode()
+    assert CLOSED_TITLE not in response.content.decode()
+
+
+def test_regiokalender_filters_by_body(client, meeting, secretary):
+    other = make_meeting(secretary=secretary, body=BodyFactory(name="Werkgroep Anders"))
+    services.meeting_set_status(actor=secretary, meeting=other, status=MeetingStatus.PLANNED)
+    response = client.get(url("calendar"), {"body": meeting.body_id})
+    meetings = list(response.context["meetings"])
+    assert meetings == [meeting]
+    response = client.get(url("calendar"))
+    assert set(response.context["meetings"]) == {meeting, other}
+
+
+def test_draft_meeting_is_hidden_from_everyone_but_the_secretariat(client, secretary, body, member):
+    draft = make_meeting(secretary=secretary, body=body)
+    assert client.get(url("meeting_detail", draft.pk)).status_code == 404
+    assert draft not in client.get(url("calendar")).context["meetings"]
+    client.force_login(member)
+    assert client.get(url("meeting_detail", draft.pk)).status_code == 404
+    client.force_login(secretary)
+    assert client.get(url("meeting_detail", draft.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_non_member_gets_404_on_everything_closed(client, meeting, outsider, who):
+    if who == "outsider":
+        client.force_login(outsider)
+    closed = meeting.closed_item
+    public = meeting.public_item
+    confidential = Document.objects.get(title=CONFIDENTIAL_DOC)
+    closed_doc = closed.documents.get()
+    assert client.get(url("item_detail", closed.pk)).status_code == 404
+    assert client.get(url("document_download", confidential.pk)).status_code == 404
+    assert client.get(url("document_download", closed_doc.pk)).status_code == 404
+    assert client.get(url("item_detail", public.pk)).status_code == 200
+    html = client.get(url("item_detail", public.pk)).content.decode()
+    assert CONFIDENTIAL_DOC not in html
+    # The public agenda names the closed item only as a placeholder.
+    html = client.get(url("meeting_detail", meeting.pk)).content.decode()
+    assert CLOSED_TITLE not in html and str(_(CLOSED_PLACEHOLDER)) in html
+    if who == "outsider":
+        # The reading room, its partials and the secretariat's pages are 404 too.
+        assert client.get(url("meeting_reading", meeting.pk)).status_code == 404
+        assert client.post(url("item_read", closed.pk), {"read": "1"}).status_code == 404
+        assert client.post(url("item_read", public.pk), {"read": "1"}).status_code == 404
+        assert client.post(url("comment_add", closed.pk), {"text": "x"}).status_code == 404
+        assert client.get(url("item_edit", closed.pk), HTTP_HX_REQUEST="true").status_code == 404
+        assert client.get(url("agenda_editor", meeting.pk)).status_code == 404
+        assert client.get(url("annotation_edit", public.pk)).status_code == 404
+        assert client.get(url("document_detail", confidential.pk)).status_code == 404
+        html = client.get(url("my_meetings")).content.decode()
+        assert CLOSED_TITLE not in html
+
+
+def test_closed_meeting_shows_only_placeholders_to_the_public(client, secretary, body):
+    closed_meeting = make_meeting(secretary=secretary, body=body, is_public=False)
+    item = services.agenda_item_create(
+        actor=secretary,
+        meeting=closed_meeting,
+        expected_version=None,
+        title="Openbaar punt in besloten vergadering",
+        purpose="bespreking",
+    )
+    services.meeting_publish_agenda(actor=secretary, meeting=closed_meeting, expected_version=None)
+    html = client.get(url("meeting_detail", closed_meeting.pk)).content.decode()
+    assert "Openbaar punt in besloten vergadering" not in html
+    assert client.get(url("item_detail", item.pk)).status_code == 404
+
+
+def test_public_download_streams_attachment_with_original_name(client, meeting):
+    document = Document.objects.get(title="Voortgangsrapportage")
+    response = client.get(url("document_download", document.pk))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert 'filename="voortgang.pdf"' in response["Content-Disposition"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_earlier_versions_are_for_the_secretariat_only(client, meeting, secretary, member):
+    document = Document.objects.get(title="Voortgangsrapportage")
+    services.document_add_version(
+        actor=secretary, document=document, upload=pdf_upload("voortgang-v2.pdf", "v2")
+    )
+    client.force_login(member)
+    assert client.get(url("document_version_download", document.pk, 1)).status_code == 404
+    response = client.get(url("document_download", document.pk))
+    assert 'filename="voortgang-v2.pdf"' in response["Content-Disposition"]
+    client.force_login(secretary)
+    response = client.get(url("document_version_download", document.pk, 1))
+    assert response.status_code == 200
+    assert 'filename="voortgang.pdf"' in response["Content-Disposition"]
+
+
+# --- Member: the reading room ---------------------------------------------------------------
+
+
+def test_member_reads_annotations_and_confidential_stukken(client, meeting, member):
+    client.force_login(member)
+    response = client.get(url("meeting_reading", meeting.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert CLOSED_TITLE in html
+    assert CONFIDENTIAL_DOC in html
+    assert f"Kern van {PUBLIC_TITLE}" in html
+    confidential = Document.objects.get(title=CONFIDENTIAL_DOC)
+    assert client.get(url("document_download", confidential.pk)).status_code == 200
+    assert client.get(url("item_detail", meeting.closed_item.pk)).status_code == 200
+
+
+def test_member_marks_item_read_with_htmx_partial(client, meeting, member):
+    client.force_login(member)
+    item = meeting.public_item
+    response = client.post(url("item_read", item.pk), {"read": "1"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert "HX-Request" in response["Vary"]
+    html = response.content.decode()
+    assert "<html" not in html and 'name="read" value="0"' in html
+    assert ReadMark.objects.filter(user=member, agenda_item=item).exists()
+    response = client.post(url("item_read", item.pk), {"read": "0"})
+    assert response.status_code == 302
+    assert not ReadMark.objects.filter(user=member, agenda_item=item).exists()
+
+
+def test_member_comments_on_annotation_and_sees_it_in_open_responses(client, meeting, member):
+    client.force_login(member)
+    item = meeting.public_item
+    response = client.post(
+        url("comment_add", item.pk),
+        {"text": "Graag de cijfers per basisregio."},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert "Graag de cijfers per basisregio." in response.content.decode()
+    assert "<html" not in response.content.decode()
+    comment = AnnotationComment.objects.get()
+    assert comment.author == member
+    html = client.get(url("my_meetings")).content.decode()
+    assert "Graag de cijfers" in html
+    assert client.get(url("my_comments")).status_code == 200
+    response = client.post(url("comment_resolve", comment.pk), {"next": "mine"})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.is_resolved
+
+
+def test_empty_comment_is_refused_with_message(client, meeting, member):
+    client.force_login(member)
+    response = client.post(
+        url("comment_add", meeting.public_item.pk), {"text": "   "}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 422
+    assert not AnnotationComment.objects.exists()
+
+
+def test_my_meetings_lists_the_bodies_meetings(client, meeting, member, outsider):
+    client.force_login(member)
+    assert meeting in client.get(url("my_meetings")).context["meetings"]
+    client.force_login(outsider)
+    assert meeting not in client.get(url("my_meetings")).context["meetings"]
+
+
+# --- Secretariat: meetings --------------------------------------------------------------------
+
+
+def test_secretary_creates_meeting_with_amsterdam_time_and_default_deadline(
+    client, secretary, body
+):
+    client.force_login(secretary)
+    assert client.get(url("meeting_create")).status_code == 200
+    response = client.post(
+        url("meeting_create"),
+        {
+            "body": body.pk,
+            "title": "Platform Wonen maart",
+            "date": "2027-03-18",
+            "start_time": "14:00",
+            "end_time": "16:30",
+            "location": "Stadskantoor Hoorn",
+            "online_url": "",
+            "is_public": "1",
+            "documents_deadline": "",
+        },
+    )
+    meeting = Meeting.objects.get(title="Platform Wonen maart")
+    assert response.status_code == 302
+    assert response["Location"] == url("agenda_editor", meeting.pk)
+    local = timezone.localtime(meeting.starts_at)
+    assert (local.hour, local.minute, str(local.tzinfo)) == (14, 0, "Europe/Amsterdam")
+    assert meeting.starts_at.utcoffset() is not None
+    assert meeting.documents_deadline == datetime.date(2027, 3, 4)  # 10 working days before
+    assert meeting.is_public
+    assert meeting.items.count() == 5  # the standard opening and closing items
+
+
+def test_meeting_ending_before_it_starts_is_refused(client, secretary, body):
+    client.force_login(secretary)
+    response = client.post(
+        url("meeting_create"),
+        {"body": body.pk, "date": "2027-03-18", "start_time": "14:00", "end_time": "13:00"},
+    )
+    assert response.status_code == 400
+    assert str(_("The meeting must end after it starts.")) in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_non_secretary_cannot_create_or_edit_meetings(client, meeting, member):
+    client.force_login(member)
+    assert client.get(url("meeting_create")).status_code == 404
+    assert client.get(url("meeting_edit", meeting.pk)).status_code == 404
+    assert client.post(url("meeting_status", meeting.pk), {"action": "held"}).status_code == 404
+
+
+def test_meeting_edit_with_stale_version_is_refused(client, secretary, meeting):
+    client.force_login(secretary)
+    form = client.get(url("meeting_edit", meeting.pk)).context["form"]
+    old_version = form.initial["agenda_version"]
+    services.agenda_item_create(
+        actor=secretary,
+        meeting=meeting,
+        expected_version=None,
+        title="Tussendoor",
+        purpose="informatie",
+    )
+    response = client.post(
+        url("meeting_edit", meeting.pk),
+        {
+            "date": "2027-04-01",
+            "start_time": "10:00",
+            "end_time": "12:00",
+            "is_public": "1",
+            "agenda_version": old_version,
+        },
+    )
+    assert response.status_code == 409
+    assert str(services.StaleAgendaError().messages[0]) in response.content.decode()
+    meeting.refresh_from_db()
+    assert timezone.localtime(meeting.starts_at).date() != datetime.date(2027, 4, 1)
+
+
+def test_status_flow_and_cancel_with_reason(client, secretary, meeting):
+    client.force_login(secretary)
+    response = client.post(url("meeting_status", meeting.pk), {"action": "held"})
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.HELD
+    # A held meeting cannot be cancelled: the service refuses, the page says why.
+    response = client.post(url("meeting_cancel", meeting.pk), {"reason": "Geen quorum"})
+    assert response.status_code == 400
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.HELD
+    client.post(url("meeting_status", meeting.pk), {"action": "complete"})
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.CLOSED
+
+
+def test_cancel_requires_a_reason(client, secretary, body):
+    client.force_login(secretary)
+    meeting = make_meeting(secretary=secretary, body=body)
+    response = client.post(url("meeting_cancel", meeting.pk), {"reason": ""})
+    assert response.status_code == 400
+    response = client.post(url("meeting_cancel", meeting.pk), {"reason": "Te weinig agendapunten"})
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.CANCELLED
+    assert meeting.cancel_reason == "Te weinig agendapunten"
+
+
+def test_publish_without_items_is_refused_with_message(client, secretary, body):
+    client.force_login(secretary)
+    meeting = make_meeting(secretary=secretary, body=body)
+    response = client.post(
+        url("meeting_publish", meeting.pk), {"agenda_version": meeting.agenda_version}, follow=True
+    )
+    message = _("The agenda has no items besides the standard ones; add an item before publishing.")
+    assert str(message) in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.DRAFT
+
+
+def test_publish_enqueues_the_notification_after_commit(
+    client, secretary, body, django_capture_on_commit_callbacks, mocker=None
+):
+    client.force_login(secretary)
+    meeting = make_meeting(secretary=secretary, body=body)
+    services.agenda_item_create(
+        actor=secretary,
+        meeting=meeting,
+        expected_version=None,
+        title="Regio Deal aanvraag",
+        purpose="besluitvorming",
+    )
+    meeting.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(
+            url("meeting_publish", meeting.pk), {"agenda_version": meeting.agenda_version}
+        )
+    assert response.status_code == 302
+    assert len(callbacks) == 1
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.AGENDA_PUBLISHED
+
+
+# --- Secretariat: stukken ----------------------------------------------------------------------
+
+
+def test_upload_several_files_with_an_error_per_file(client, secretary, meeting):
+    client.force_login(secretary)
+    item = meeting.public_item
+    before = item.documents.count()
+    html_as_pdf = SimpleUploadedFile("nep.pdf", b"<html><script>alert(1)</script></html>")
+    response = client.post(
+        url("item_documents", item.pk),
+        {
+            "files": [pdf_upload("bijlage-1.pdf"), html_as_pdf, pdf_upload("bijlage-2.pdf")],
+            "confidentiality": "vertrouwelijk",
+        },
+    )
+    assert response.status_code == 200
+    results = {r["name"]: r["error"] for r in response.context["results"]}
+    assert results["bijlage-1.pdf"] == "" and results["bijlage-2.pdf"] == ""
+    assert "nep.pdf" in results["nep.pdf"]
+    assert item.documents.count() == before + 2
+    assert set(
+        item.documents.filter(title__startswith="bijlage").values_list("confidentiality", flat=True)
+    ) == {"vertrouwelijk"}
+
+
+def test_upload_all_good_redirects(client, secretary, meeting):
+    client.force_login(secretary)
+    response = client.post(
+        url("item_documents", meeting.public_item.pk),
+        {"files": [pdf_upload("a.pdf")], "title": "Raadsvoorstel", "confidentiality": "openbaar"},
+    )
+    assert response.status_code == 302
+    assert Document.objects.filter(title="Raadsvoorstel").exists()
+
+
+def test_file_over_the_limit_is_refused(client, secretary, meeting, settings):
+    settings.DOCUMENT_MAX_UPLOAD_BYTES = 100
+    client.force_login(secretary)
+    response = client.post(
+        url("item_documents", meeting.public_item.pk),
+        {"files": [pdf_upload("groot.pdf", "x" * 500)], "confidentiality": "openbaar"},
+    )
+    assert response.status_code == 400
+    assert not Document.objects.filter(versions__original_name="groot.pdf").exists()
+
+
+def test_document_history_new_version_and_confidentiality(client, secretary, meeting):
+    client.force_login(secretary)
+    document = Document.objects.get(title="Voortgangsrapportage")
+    response = client.post(
+        url("document_version_upload", document.pk), {"file": pdf_upload("v2.pdf", "twee")}
+    )
+    assert response.status_code == 302
+    response = client.get(url("document_detail", document.pk))
+    versions = response.context["versions"]
+    assert [v.number for v in versions] == [2, 1]
+    assert versions[0].uploaded_by == secretary
+    assert versions[0].sha256 in response.content.decode()
+    client.post(url("document_confidentiality", document.pk), {"confidentiality": "vertrouwelijk"})
+    document.refresh_from_db()
+    assert document.is_confidential
+    bad = SimpleUploadedFile("v3.pdf", b"not a pdf at all")
+    response = client.post(url("document_version_upload", document.pk), {"file": bad})
+    assert response.status_code == 400
+    assert document.versions.count() == 2
+
+
+# --- Secretariat: annotations -------------------------------------------------------------------
+
+
+def test_annotation_save_status_and_diff(client, secretary, meeting):
+    client.force_login(secretary)
+    item = meeting.public_item
+    annotation = Annotation.objects.get(agenda_item=item)
+    response = client.post(
+        url("annotation_edit", item.pk),
+        {
+            "background": "<p>De Woondeal loopt.</p><script>alert(1)</script>",
+            "core_message": "<p>Nieuwe kern.</p>",
+            "proposal": "<p>Instemmen met het voorstel.</p>",
+            "version": annotation.version,
+        },
+    )
+    assert response.status_code == 302
+    annotation.refresh_from_db()
+    assert annotation.version == 2
+    assert "<script>" not in annotation.background
+    client.post(url("annotation_status", item.pk), {"status": AnnotationStatus.IN_REVIEW})
+    client.post(url("annotation_status", item.pk), {"status": AnnotationStatus.ADOPTED})
+    annotation.refresh_from_db()
+    assert annotation.status == AnnotationStatus.ADOPTED
+    response = client.get(url("annotation_versions", item.pk), {"a": 1, "b": 2})
+    assert response.status_code == 200
+    diff = {field.name: field for field in response.context["diff"]}
+    assert diff["core_message"].changed and not diff["proposal"].changed
+    html = response.content.decode()
+    assert "rb-diff__row--changed" in html and "Nieuwe kern." in html
+    assert "style=" not in html
+
+
+def test_stale_annotation_save_is_refused_and_keeps_the_writers_text(client, secretary, meeting):
+    client.force_login(secretary)
+    item = meeting.public_item
+    response = client.post(
+        url("annotation_edit", item.pk), {"core_message": "Mijn versie", "version": 0}
+    )
+    assert response.status_code == 409
+    assert "Mijn versie" in response.content.decode()
+    assert Annotation.objects.get(agenda_item=item).core_message != "Mijn versie"
+
+
+def test_annotations_are_not_for_outsiders(client, meeting, outsider):
+    client.force_login(outsider)
+    html = client.get(url("item_detail", meeting.public_item.pk)).content.decode()
+    assert "Kern van" not in html
+
+
+# --- Dossiers and the calendar link ---------------------------------------------------------------
+
+
+def test_dossier_trail_hides_closed_items_from_the_public(client, secretary, meeting, member):
+    dossier = services_dossier()
+    for item in (meeting.public_item, meeting.closed_item):
+        AgendaItem.objects.filter(pk=item.pk).update(dossier=dossier)
+    response = client.get(url("dossier_detail", dossier.slug))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert PUBLIC_TITLE in html and CLOSED_TITLE not in html
+    assert client.get(url("dossier_list")).status_code == 200
+    client.force_login(member)
+    assert CLOSED_TITLE in client.get(url("dossier_detail", dossier.slug)).content.decode()
+
+
+def services_dossier():
+    from regiobureau.models import Dossier
+
+    return Dossier.objects.create(name="Woondeal NHN", slug="woondeal-nhn")
+
+
+def test_calendar_link_rotation_revokes_the_old_feed(client, member, meeting):
+    client.force_login(member)
+    assert client.get(url("calendar_subscription")).status_code == 200
+    client.post(url("calendar_token_rotate"))
+    old = CalendarToken.objects.get(user=member).token
+    assert client.get(url("feed_personal", old)).status_code == 200
+    client.post(url("calendar_token_rotate"))
+    new = CalendarToken.objects.get(user=member).token
+    assert new != old
+    client.logout()
+    assert client.get(url("feed_personal", old)).status_code == 404
+    assert client.get(url("feed_personal", new)).status_code == 200
