@@ -197,7 +197,11 @@ class AgendaItemForm(UtrechtFormMixin, forms.Form):
     """Add or change an agenda item. Choices come from lists the editor already loaded, so
     rendering the form does not cost a query per item."""
 
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=300,
+        error_messages={"required": _("Give the agenda item a title.")},
+    )
     purpose = forms.ChoiceField(
         label=_("Purpose"), choices=ItemPurpose.choices, initial=ItemPurpose.DISCUSSION
     )

@@ -1,0 +1,127 @@
+"""The agenda editor and the annotated agenda run a fixed number of queries (issue 3):
+the same for 10 and for 80 items with 3 stukken each, and pinned so a regression shows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from regiobureau import services
+from regiobureau.models import AgendaItem, Annotation, Document, DocumentVersion, ReadMark
+
+from .scenario import *  # noqa: F403 - fixtures and helpers of the scenario
+from .scenario import make_meeting, member_of
+
+pytestmark = pytest.mark.django_db
+
+# Pinned counts. Session + user + role groups + the meeting, then one query each for the
+# items, their stukken, the choice lists (persons, dossiers) and the reader's read marks.
+EDITOR_PAGE = 9
+EDITOR_PARTIAL = 9
+READING_PAGE = 9
+
+
+def build(secretary, body, count: int):
+    """A published meeting with `count` items (every fifth a sub-item), 3 stukken each."""
+    meeting = make_meeting(secretary=secretary, body=body)
+    parent = None
+    items = []
+    for index in range(count):
+        is_sub = index % 5 == 4 and parent is not None
+        items.append(
+            AgendaItem(
+                meeting=meeting,
+                parent=parent if is_sub else None,
+                position=100 + index,
+                title=f"Agendapunt {index}",
+                purpose="bespreking",
+                is_public=index % 3 != 0,
+            )
+        )
+        if not is_sub:
+            AgendaItem.objects.bulk_create(items[-1:])
+            parent = items[-1]
+            items.pop()
+    AgendaItem.objects.bulk_create(items)
+    all_items = list(meeting.items.all())
+    documents = Document.objects.bulk_create(
+        Document(agenda_item=item, title=f"Stuk {n} bij {item.title}", confidentiality=conf)
+        for item in all_items
+        for n, conf in enumerate(["openbaar", "vertrouwelijk", "openbaar"])
+    )
+    versions = DocumentVersion.objects.bulk_create(
+        DocumentVersion(
+            document=document,
+            number=1,
+            file=f"stukken/{document.pk}/x",
+            original_name="stuk.pdf",
+            content_type="application/pdf",
+            size=1000,
+            sha256="0" * 64,
+        )
+        for document in documents
+    )
+    for document, version in zip(documents, versions, strict=True):
+        document.current_version = version
+    Document.objects.bulk_update(documents, ["current_version"])
+    Annotation.objects.bulk_create(
+        Annotation(agenda_item=item, core_message="<p>Kern</p>", version=1) for item in all_items
+    )
+    services.meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=None)
+    meeting.refresh_from_db()
+    return meeting
+
+
+def count_queries(client, path, **headers) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(path, **headers)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("size", [10, 80])
+def test_editor_query_count_is_fixed(client, secretary, body, size, django_assert_num_queries):
+    meeting = build(secretary, body, size)
+    client.force_login(secretary)
+    path = reverse("regiobureau:agenda_editor", args=[meeting.pk])
+    with django_assert_num_queries(EDITOR_PAGE):
+        response = client.get(path)
+    assert response.content.decode().count('class="rb-row__number"') == size + 5
+    with django_assert_num_queries(EDITOR_PARTIAL):
+        client.get(path, HTTP_HX_REQUEST="true")
+
+
+@pytest.mark.parametrize("size", [10, 80])
+def test_reading_page_query_count_is_fixed(
+    client, secretary, body, size, django_assert_num_queries
+):
+    meeting = build(secretary, body, size)
+    reader = member_of(body)
+    items = list(meeting.items.all()[:3])
+    ReadMark.objects.bulk_create(ReadMark(user=reader, agenda_item=item) for item in items)
+    annotation = Annotation.objects.get(agenda_item=items[0])
+    services.annotation_comment_add(actor=reader, annotation=annotation, text="Vraag")
+    client.force_login(reader)
+    path = reverse("regiobureau:meeting_reading", args=[meeting.pk])
+    with django_assert_num_queries(READING_PAGE):
+        response = client.get(path)
+    html = response.content.decode()
+    assert html.count('<article class="rb-reading-item') == size + 5
+    assert html.count("Stuk 1 bij") == size + 5  # confidential stukken are there for members
+
+
+def test_counts_are_equal_for_10_and_80_items(client, secretary, body):
+    small, large = build(secretary, body, 10), build(secretary, body, 80)
+    reader = member_of(body)
+    client.force_login(secretary)
+    editor = [
+        count_queries(client, reverse("regiobureau:agenda_editor", args=[m.pk]))
+        for m in (small, large)
+    ]
+    client.force_login(reader)
+    reading = [
+        count_queries(client, reverse("regiobureau:meeting_reading", args=[m.pk]))
+        for m in (small, large)
+    ]
+    assert editor[0] == editor[1]
+    assert reading[0] == reading[1]
