@@ -512,3 +512,31 @@ def test_calendar_link_rotation_revokes_the_old_feed(client, member, meeting):
     client.logout()
     assert client.get(url("feed_personal", old)).status_code == 404
     assert client.get(url("feed_personal", new)).status_code == 200
+
+
+# --- Admin ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "meeting",
+        "agendaitem",
+        "document",
+        "annotation",
+        "annotationcomment",
+        "calendartoken",
+        "dossier",
+        "agendatemplateitem",
+    ],
+)
+def test_admin_pages_load_for_the_beheerder(admin_client, meeting, model):
+    response = admin_client.get(reverse(f"admin:regiobureau_{model}_changelist"))
+    assert response.status_code == 200
+
+
+def test_admin_is_read_only_for_meetings(admin_client, meeting):
+    response = admin_client.get(reverse("admin:regiobureau_meeting_change", args=[meeting.pk]))
+    assert response.status_code == 200
+    assert b'name="_save"' not in response.content
+    assert admin_client.get(reverse("admin:regiobureau_meeting_add")).status_code == 403
