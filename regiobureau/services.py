@@ -680,3 +680,15 @@ def agenda_template_reset(*, actor, body) -> list[AgendaTemplateItem]:
         actor=actor, obj=body, action=AuditAction.UPDATE, verb="agenda_template_reset"
     )
     return rows
+
+
+@transaction.atomic
+def dossier_create(*, actor, name: str, slug: str, description: str = "", theme=None):
+    """Start following a topic across bodies (issue 3, §5): "Woondeal NHN", "MIRT-verkenning"."""
+    from .models import Dossier
+
+    dossier = Dossier(name=(name or "").strip(), slug=slug, description=description, theme=theme)
+    dossier.full_clean()
+    dossier.save()
+    audit_record_create(actor=actor, obj=dossier, action=AuditAction.CREATE, verb="dossier_create")
+    return dossier

@@ -1,0 +1,53 @@
+"""The demo meetings: one per base-model body, realistic content, idempotent."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from gremia.reference import BODIES
+from regiobureau.constants import MeetingStatus
+from regiobureau.demo import demo_pdf, load_demo_meetings
+from regiobureau.models import AgendaItem, Annotation, Document, Dossier, Meeting
+
+from .scenario import *  # noqa: F403 - fixtures and helpers of the scenario
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def nhn(db):
+    from django.core.management import call_command
+
+    call_command("load_nhn", stdout=io.StringIO())
+
+
+def test_one_published_meeting_per_base_model_body_and_idempotent(nhn):
+    created = load_demo_meetings(stdout=io.StringIO())
+    slugs = {spec["slug"] for spec in BODIES}
+    assert {m.body.slug for m in created} == slugs
+    assert all(m.status == MeetingStatus.AGENDA_PUBLISHED for m in created)
+    counts = (Meeting.objects.count(), AgendaItem.objects.count(), Document.objects.count())
+    assert load_demo_meetings() == []
+    assert (Meeting.objects.count(), AgendaItem.objects.count(), Document.objects.count()) == counts
+
+
+def test_demo_has_dossier_trails_closed_items_and_confidential_stukken(nhn):
+    load_demo_meetings()
+    woondeal = Dossier.objects.get(slug="woondeal-nhn")
+    kinds = [
+        item.meeting.body.kind
+        for item in woondeal.agenda_items.filter(parent=None)
+        .select_related("meeting__body")
+        .order_by("meeting__starts_at")
+    ]
+    assert kinds[:4] == ["werkgroep", "directeurenoverleg", "platform", "stuurgroep"]
+    assert AgendaItem.objects.filter(is_public=False).exists()
+    assert Document.objects.filter(confidentiality="vertrouwelijk").exists()
+    assert Annotation.objects.filter(status="vastgesteld").exists()
+    assert Dossier.objects.filter(slug="mirt-verkenning").exists()
+
+
+def test_demo_pdf_is_a_valid_pdf():
+    reader = PdfReader(io.BytesIO(demo_pdf("Woondeal NHN: voortgang", "Platform Wonen")))
+    assert "Woondeal NHN: voortgang" in reader.pages[0].extract_text()
