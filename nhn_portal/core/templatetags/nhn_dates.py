@@ -1,0 +1,48 @@
+"""Dutch long dates for pages and PDFs: "dinsdag 3 maart 2026, 19.30 uur" (issue #4).
+
+The Dutch forms hold whatever language is active, because documents are Dutch-only;
+datetimes are shown in the current time zone (Europe/Amsterdam) and must be aware.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django import template
+from django.utils import dateformat, timezone, translation
+
+register = template.Library()
+
+
+def format_long_date(value: datetime.date | None) -> str:
+    """'dinsdag 3 maart 2026'; an empty string for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)
+    with translation.override("nl"):
+        return dateformat.format(value, "l j F Y")
+
+
+def format_time(value: datetime.datetime | datetime.time | None) -> str:
+    """'19.30 uur' (Dutch style: a full stop between hours and minutes)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)
+    return f"{value.hour}.{value.minute:02d} uur"
+
+
+def format_long_datetime(value: datetime.datetime | None) -> str:
+    """'dinsdag 3 maart 2026, 19.30 uur'; a date alone gives the long date."""
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, datetime.datetime):
+        return format_long_date(value)
+    value = timezone.localtime(value)
+    return f"{format_long_date(value)}, {format_time(value)}"
+
+
+register.filter("nl_long_date", format_long_date)
+register.filter("nl_time", format_time)
+register.filter("nl_long_datetime", format_long_datetime)
