@@ -1,0 +1,167 @@
+"""The agenda editor in a real browser: add an item with htmx, move it with the keyboard,
+see the numbering follow, and no Content-Security-Policy violation on the way."""
+
+import os
+import re
+
+import pytest
+
+from nhn_portal.core.constants import Role
+from regiobureau import services
+from regiobureau.constants import Confidentiality
+from tests.factories import BodyFactory, MembershipFactory, PersonFactory, UserFactory
+from tests.regiobureau.scenario import make_meeting, pdf_upload
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
+# itself (fixtures) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SHOTS = "/tmp/shots"
+PASSWORD = "nhn-test-2026"
+# Record CSP violations from the start of every page (init scripts are not subject to the CSP).
+CSP_PROBE = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__csp.push(e.violatedDirective + " " + e.blockedURI);
+});
+"""
+
+
+@pytest.fixture
+def browser_page(live_server, settings):
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    os.makedirs(SHOTS, exist_ok=True)
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+        context.add_init_script(CSP_PROBE)
+        page = context.new_page()
+        page.console_messages = []
+        page.on("console", lambda message: page.console_messages.append(message.text))
+        page.on("pageerror", lambda error: page.console_messages.append(f"pageerror {error}"))
+        yield page
+        context.close()
+        browser.close()
+
+
+def log_in(page, live_server, email):
+    page.goto(f"{live_server.url}/account/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+
+def csp_problems(page) -> list[str]:
+    recorded = page.evaluate("window.__csp || []")
+    console = [m for m in page.console_messages if "Content Security Policy" in m]
+    errors = [m for m in page.console_messages if m.startswith("pageerror")]
+    return recorded + console + errors
+
+
+def numbers(page) -> list[str]:
+    return [n.strip() for n in page.locator("#agenda-editor .rb-row__number").all_inner_texts()]
+
+
+@pytest.fixture
+def eager_tasks():
+    """Publishing enqueues the members' e-mail; run it in-process (no broker in this test)."""
+    from nhn_portal.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+def test_secretary_adds_and_moves_an_item_with_the_keyboard(browser_page, live_server, eager_tasks):
+    page = browser_page
+    secretary = UserFactory(roles=[Role.SECRETARY], first_name="Noor", last_name="van Dijk")
+    body = BodyFactory(name="Platform Wonen", short_name="Wonen")
+    member_user = UserFactory(roles=[Role.ADMINISTRATOR])
+    presenter = PersonFactory(name="Sanne Mulder", user=member_user)
+    MembershipFactory(person=presenter, body=body)
+    meeting = make_meeting(secretary=secretary, body=body)
+
+    log_in(page, live_server, secretary.email)
+    page.goto(f"{live_server.url}/vergaderingen/{meeting.pk}/agenda/")
+    assert numbers(page) == ["1", "2", "3", "4", "5"]
+
+    # Add an item through the htmx form: the editor is swapped in place, no page load.
+    page.evaluate("window.__marker = 'same page'")
+    page.fill("#new-item-title", "Woondeal NHN: voortgang")
+    page.select_option("#new-item-purpose", "besluitvorming")
+    page.select_option("#new-item-presenter", label="Sanne Mulder")
+    page.fill("#new-item-planned_minutes", "30")
+    page.click(".rb-add button[type=submit]")
+    row = page.locator("#agenda-editor .rb-agenda__item", has_text="Woondeal NHN: voortgang")
+    row.wait_for()
+    assert page.evaluate("window.__marker") == "same page"
+    assert row.locator(".rb-row__number").inner_text().strip() == "4"
+    assert numbers(page) == ["1", "2", "3", "4", "5", "6"]
+
+    # Move it up with the keyboard: focus the button, press Enter; focus stays on it.
+    item_id = row.get_attribute("data-id")
+    page.focus(f"#move-up-{item_id}")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "id => document.querySelector(`#item-${id} .rb-row__number`).textContent.trim() === '3'",
+        arg=item_id,
+    )
+    assert page.evaluate("document.activeElement.id") == f"move-up-{item_id}"
+    assert (
+        "Woondeal NHN: voortgang"
+        in page.locator("#agenda-editor .rb-row__title").nth(2).inner_text()
+    )
+    assert re.search(r"moved up|omhoog", page.locator(".rb-live").inner_text(), re.I)
+    page.screenshot(path=f"{SHOTS}/agenda-editor.png", full_page=True)
+    assert csp_problems(page) == []
+
+    # The reading page for the same meeting once it has an annotation and a stuk.
+    from regiobureau.models import AgendaItem
+
+    item = AgendaItem.objects.get(pk=item_id)
+    services.annotation_save(
+        actor=secretary,
+        item=item,
+        expected_version=None,
+        core_message="<p>De bouwproductie ligt op schema in Regio Alkmaar.</p>",
+        proposal="<p>Instemmen met de <strong>versnellingsmaatregelen</strong>.</p>",
+        discussion_points="<ul><li>Verdeling over de basisregio's</li></ul>",
+    )
+    services.document_upload(
+        actor=secretary,
+        item=item,
+        title="Voortgangsrapportage Woondeal",
+        confidentiality=Confidentiality.CONFIDENTIAL,
+        upload=pdf_upload("voortgang.pdf"),
+    )
+    meeting.refresh_from_db()
+    services.meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=None)
+    page.goto(f"{live_server.url}/vergaderingen/{meeting.pk}/lezen/")
+    page.click(f"#read-{item_id}")
+    page.locator(f"#read-{item_id}.rb-read--done").wait_for()
+    page.fill(f"#comment-{item.annotation.pk}", "Graag de cijfers per basisregio.")
+    page.click(f"#thread-{item.annotation.pk} button[type=submit]")
+    page.locator(f"#thread-{item.annotation.pk} .rb-comment").wait_for()
+    page.screenshot(path=f"{SHOTS}/reading-page.png", full_page=True)
+
+    assert csp_problems(page) == []
