@@ -1,5 +1,60 @@
+"""Registry pages: the governance map, bodies, organisations, persons, the balance figures.
+
+Thin views: access the object, call the selectors, render. Every page needs a login
+(LoginRequiredMiddleware); query counts are pinned in tests/gremia/test_pages.py.
+"""
+
 from django.shortcuts import render
+
+from . import selectors
+from .permissions import access_body, access_organisation, access_person, can_manage_registry
 
 
 def governance_map(request):
-    return render(request, "gremia/governance_map.html")
+    return render(request, "gremia/governance_map.html", {"map": selectors.governance_map()})
+
+
+def body_detail(request, slug):
+    body = access_body(user=request.user, slug=slug)
+    memberships = selectors.body_memberships(body=body)
+    balance = selectors.body_balance_from_memberships(
+        memberships=memberships["current"], subregions=selectors.subregion_list()
+    )
+    context = {
+        "body": body,
+        "current_memberships": memberships["current"],
+        "past_memberships": memberships["past"],
+        "prepared_by": selectors.body_prepared_by(body=body),
+        "balance": balance,
+        "can_manage": can_manage_registry(request.user),
+    }
+    return render(request, "gremia/body_detail.html", context)
+
+
+def organisation_list(request):
+    groups = selectors.organisation_list_by_subregion()
+    return render(request, "gremia/organisation_list.html", {"groups": groups})
+
+
+def organisation_detail(request, slug):
+    organisation = access_organisation(user=request.user, slug=slug)
+    context = {
+        "organisation": organisation,
+        "memberships": selectors.organisation_memberships(organisation=organisation),
+    }
+    return render(request, "gremia/organisation_detail.html", context)
+
+
+def person_detail(request, pk):
+    person = access_person(user=request.user, pk=pk)
+    memberships = selectors.person_memberships(person=person)
+    context = {
+        "person": person,
+        "current_memberships": memberships["current"],
+        "past_memberships": memberships["past"],
+    }
+    return render(request, "gremia/person_detail.html", context)
+
+
+def balance(request):
+    return render(request, "gremia/balance.html", {"overview": selectors.balance_overview()})

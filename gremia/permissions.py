@@ -1,0 +1,50 @@
+"""Who may see and change what in the registry.
+
+The registry (bodies, members, organisations) is open to every logged-in user: the report's
+first complaint is that nobody has an overview. Changes are made in the admin by the
+functioneel beheerder. `access_*` return the object or raise Http404.
+"""
+
+from django.http import Http404
+
+from nhn_portal.core.constants import Role
+from platforms.models import Theme
+
+from . import selectors
+from .models import Body, Organisation, Person
+
+
+def can_manage_registry(user) -> bool:
+    """The functioneel beheerder edits the registry (in /beheer/)."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and (user.is_superuser or user.has_role(Role.MANAGER))
+    )
+
+
+def access_body(*, user, slug: str) -> Body:
+    body = selectors.body_get_detail(slug=slug)
+    if body is None:
+        raise Http404
+    return body
+
+
+def access_organisation(*, user, slug: str) -> Organisation:
+    organisation = selectors.organisation_get(slug=slug)
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def access_person(*, user, pk: int) -> Person:
+    person = selectors.person_get(pk=pk)
+    if person is None:
+        raise Http404
+    return person
+
+
+def access_theme(*, user, slug: str) -> Theme:
+    theme = selectors.theme_get(slug=slug)
+    if theme is None:
+        raise Http404
+    return theme

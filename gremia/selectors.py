@@ -1,0 +1,363 @@
+"""Reads of the registry: bodies, memberships, the governance map and the balance figures.
+
+Every selector runs a fixed number of queries, whatever the number of bodies or members
+(the page tests pin them). The registry is open to every logged-in user; nothing here is
+confidential, so these selectors apply no visibility rule beyond "active" and "current".
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from platforms.models import Theme
+
+from .constants import SEAT_ROLES, BodyKind, Line, Sector
+from .models import Body, Membership, Organisation, Person, Subregion
+
+# The order in which the administrative bodies appear on the governance map: the base model
+# of the report reads from the stuurgroep down to the informal and council gatherings.
+KIND_ORDER = {
+    BodyKind.STEERING_GROUP: 0,
+    BodyKind.BOARD: 1,
+    BodyKind.PLATFORM: 1,
+    BodyKind.REGIONAL_MEETING: 2,
+    BodyKind.COUNCIL_GATHERING: 3,
+    BodyKind.PRINCIPALS: 4,
+    BodyKind.DIRECTORS: 5,
+    BodyKind.WORKING_GROUP: 6,
+}
+
+
+def _today(on: datetime.date | None) -> datetime.date:
+    return on or timezone.localdate()
+
+
+def _active_q(on: datetime.date, prefix: str = "") -> Q:
+    """Established and not (yet) dissolved on `on`."""
+    return Q(**{f"{prefix}established_on__lte": on}) & (
+        Q(**{f"{prefix}dissolved_on__isnull": True}) | Q(**{f"{prefix}dissolved_on__gt": on})
+    )
+
+
+def _sort_key(body: Body) -> tuple:
+    return (KIND_ORDER.get(body.kind, 9), body.theme.name if body.theme else "", body.name)
+
+
+# --- bodies -----------------------------------------------------------------------------------
+
+
+def body_list_active(*, on: datetime.date | None = None) -> QuerySet[Body]:
+    """Bodies established and not dissolved on `on` (today), with theme and prepared body."""
+    return Body.objects.filter(_active_q(_today(on))).select_related("theme", "prepares")
+
+
+def body_get_detail(*, slug: str) -> Body | None:
+    """One body by slug (dissolved ones too: their page stays readable), or None."""
+    return Body.objects.select_related("theme", "prepares").filter(slug=slug).first()
+
+
+def body_prepared_by(*, body: Body, on: datetime.date | None = None) -> list[Body]:
+    """The active bodies that prepare `body`'s meetings."""
+    bodies = body_list_active(on=on).filter(prepares=body)
+    return sorted(bodies, key=_sort_key)
+
+
+def body_memberships(*, body: Body, on: datetime.date | None = None) -> dict[str, list]:
+    """{"current": [...], "past": [...]} memberships of `body`, chairs first; one query."""
+    on = _today(on)
+    memberships = (
+        Membership.objects.filter(body=body)
+        .select_related("person", "organisation", "organisation__subregion")
+        .order_by("role", "person__name", "-start")
+    )
+    current, past = [], []
+    for membership in memberships:
+        if membership.end is not None and membership.end < on:
+            past.append(membership)
+        elif membership.start <= on:
+            current.append(membership)
+    role_order = {role: index for index, role in enumerate(_ROLE_ORDER)}
+    current.sort(key=lambda m: (role_order.get(m.role, 9), m.person.name))
+    past.sort(key=lambda m: m.end, reverse=True)
+    return {"current": current, "past": past}
+
+
+_ROLE_ORDER = ["voorzitter", "lid", "plaatsvervanger", "secretaris", "adviseur"]
+
+
+# --- governance map ---------------------------------------------------------------------------
+
+
+@dataclass
+class MapNode:
+    """A body on the governance map with the civil-service bodies that prepare it."""
+
+    body: Body
+    prepares: Body | None
+    preparers: list[MapNode] = field(default_factory=list)
+
+
+@dataclass
+class MapRow:
+    """One row of the map: an administrative body and its civil-service preparation chain."""
+
+    node: MapNode
+    civil_service: list[MapNode]
+
+
+def governance_map(*, on: datetime.date | None = None) -> dict:
+    """The active structure as rows: each administrative body with the civil-service chain
+    that prepares it. Bodies prepared by nothing on the civil side still get a row; civil
+    bodies that prepare no active administrative body are listed apart. One query."""
+    on = _today(on)
+    bodies = sorted(body_list_active(on=on), key=_sort_key)
+    active_ids = {body.pk for body in bodies}
+    nodes = {
+        body.pk: MapNode(
+            body=body,
+            # A dissolved body is hidden, so it is not named as the one being prepared.
+            prepares=body.prepares if body.prepares_id in active_ids else None,
+        )
+        for body in bodies
+    }
+    for body in bodies:
+        if body.prepares_id in active_ids:
+            nodes[body.prepares_id].preparers.append(nodes[body.pk])
+
+    rows, placed = [], set()
+    for body in bodies:
+        if body.line != Line.ADMINISTRATIVE:
+            continue
+        civil = [node for node in nodes[body.pk].preparers if node.body.line == Line.CIVIL_SERVICE]
+        rows.append(MapRow(node=nodes[body.pk], civil_service=civil))
+        stack = list(civil)
+        while stack:
+            node = stack.pop()
+            placed.add(node.body.pk)
+            stack.extend(node.preparers)
+    unattached = [
+        nodes[body.pk]
+        for body in bodies
+        if body.line == Line.CIVIL_SERVICE
+        and body.pk not in placed
+        and (
+            body.prepares_id not in nodes or nodes[body.prepares_id].body.line != Line.CIVIL_SERVICE
+        )
+    ]
+    return {"rows": rows, "unattached": unattached, "count": len(bodies)}
+
+
+# --- organisations and persons ----------------------------------------------------------------
+
+
+def organisation_get(*, slug: str) -> Organisation | None:
+    return Organisation.objects.select_related("subregion").filter(slug=slug).first()
+
+
+def organisation_list_by_subregion(*, on: datetime.date | None = None) -> list[dict]:
+    """Organisations grouped by sub-region (regionwide ones last), each with its number of
+    current seats in active bodies. One query."""
+    on = _today(on)
+    current = (
+        Q(memberships__start__lte=on)
+        & (Q(memberships__end__isnull=True) | Q(memberships__end__gte=on))
+        & _active_q(on, "memberships__body__")
+    )
+    organisations = (
+        Organisation.objects.select_related("subregion")
+        .annotate(current_memberships=Count("memberships", filter=current))
+        .order_by("subregion__name", "name")
+    )
+    groups: dict[Subregion | None, list[Organisation]] = defaultdict(list)
+    for organisation in organisations:
+        groups[organisation.subregion].append(organisation)
+    ordered = sorted(groups.items(), key=lambda item: (item[0] is None, str(item[0] or "")))
+    return [{"subregion": subregion, "organisations": orgs} for subregion, orgs in ordered]
+
+
+def organisation_memberships(
+    *, organisation: Organisation, on: datetime.date | None = None
+) -> list[Membership]:
+    """Current memberships in active bodies in which `organisation` is represented."""
+    on = _today(on)
+    return list(
+        Membership.objects.current(on)
+        .filter(_active_q(on, "body__"), organisation=organisation)
+        .select_related("person", "body", "organisation")
+        .order_by("body__name", "role", "person__name")
+    )
+
+
+def person_get(*, pk: int) -> Person | None:
+    return Person.objects.select_related("organisation").filter(pk=pk).first()
+
+
+def person_for_user(*, user) -> Person | None:
+    """The registry person behind a login, if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Person.objects.select_related("organisation").filter(user=user).first()
+
+
+def person_memberships(*, person: Person, on: datetime.date | None = None) -> dict[str, list]:
+    """{"current": [...], "past": [...]} memberships of `person`; one query."""
+    on = _today(on)
+    memberships = (
+        Membership.objects.filter(person=person)
+        .select_related("body", "organisation")
+        .order_by("body__name", "-start")
+    )
+    current, past = [], []
+    for membership in memberships:
+        if membership.end is not None and membership.end < on:
+            past.append(membership)
+        elif membership.start <= on:
+            current.append(membership)
+    return {"current": current, "past": past}
+
+
+# --- themes -----------------------------------------------------------------------------------
+
+
+def theme_get(*, slug: str) -> Theme | None:
+    return Theme.objects.filter(slug=slug).first()
+
+
+def theme_bodies(*, theme: Theme, on: datetime.date | None = None) -> list[Body]:
+    """The active bodies working on `theme`, in the order of the governance map."""
+    return sorted(body_list_active(on=on).filter(theme=theme), key=_sort_key)
+
+
+# --- balance ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Share:
+    """`count` of `total` seats; the percentage is rounded to one decimal for display."""
+
+    label: str
+    count: int
+    total: int
+
+    @property
+    def percentage(self) -> Decimal:
+        if not self.total:
+            return Decimal("0.0")
+        value = Decimal(100 * self.count) / Decimal(self.total)
+        return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Seats (chair and member roles) per triple-helix sector and per sub-region, and who
+    holds the chairs: the report asks to keep the central municipalities from dominating
+    the leading positions."""
+
+    seats: int
+    by_sector: list[Share]
+    by_subregion: list[Share]
+    chairs: int
+    chairs_central: int
+
+    @property
+    def chairs_other(self) -> int:
+        return self.chairs - self.chairs_central
+
+    @property
+    def chair_shares(self) -> list[Share]:
+        return [
+            Share(str(_("Central municipalities")), self.chairs_central, self.chairs),
+            Share(str(_("Other organisations")), self.chairs_other, self.chairs),
+        ]
+
+
+# The fields a seat needs for the figures; one row per seat, no model instances.
+_SEAT_FIELDS = (
+    "body_id",
+    "role",
+    "organisation__sector",
+    "organisation__subregion_id",
+    "organisation__is_central_municipality",
+)
+
+
+def _seats(on: datetime.date) -> QuerySet:
+    return (
+        Membership.objects.current(on)
+        .filter(_active_q(on, "body__"), role__in=SEAT_ROLES)
+        .values_list(*_SEAT_FIELDS)
+    )
+
+
+def _balance(seats: list[tuple], subregions: list[Subregion]) -> Balance:
+    total = len(seats)
+    sectors: dict[str, int] = defaultdict(int)
+    regions: dict[int | None, int] = defaultdict(int)
+    chairs = chairs_central = 0
+    for _body_id, role, sector, subregion_id, is_central in seats:
+        sectors[sector] += 1
+        regions[subregion_id] += 1
+        if role == "voorzitter":
+            chairs += 1
+            chairs_central += bool(is_central)
+    by_sector = [Share(str(sector.label), sectors[sector.value], total) for sector in Sector]
+    by_subregion = [Share(region.name, regions[region.pk], total) for region in subregions]
+    by_subregion.append(Share(str(_("Region-wide (no sub-region)")), regions[None], total))
+    return Balance(
+        seats=total,
+        by_sector=by_sector,
+        by_subregion=by_subregion,
+        chairs=chairs,
+        chairs_central=chairs_central,
+    )
+
+
+def body_balance(*, body: Body, on: datetime.date | None = None) -> Balance:
+    """The balance figures of one body from its current seats; two queries."""
+    on = _today(on)
+    seats = list(_seats(on).filter(body=body))
+    return _balance(seats, list(Subregion.objects.order_by("name")))
+
+
+def body_balance_from_memberships(
+    *, memberships: list[Membership], subregions: list[Subregion]
+) -> Balance:
+    """The same figures from already-loaded current memberships (the body page has them)."""
+    seats = [
+        (
+            m.body_id,
+            m.role,
+            m.organisation.sector,
+            m.organisation.subregion_id,
+            m.organisation.is_central_municipality,
+        )
+        for m in memberships
+        if m.role in SEAT_ROLES
+    ]
+    return _balance(seats, subregions)
+
+
+def subregion_list() -> list[Subregion]:
+    return list(Subregion.objects.order_by("name"))
+
+
+def balance_overview(*, on: datetime.date | None = None) -> dict:
+    """The figures for all active bodies together and per body; three queries."""
+    on = _today(on)
+    subregions = subregion_list()
+    bodies = sorted(body_list_active(on=on), key=_sort_key)
+    seats = list(_seats(on))
+    per_body: dict[int, list[tuple]] = defaultdict(list)
+    for seat in seats:
+        per_body[seat[0]].append(seat)
+    return {
+        "total": _balance(seats, subregions),
+        "bodies": [(body, _balance(per_body[body.pk], subregions)) for body in bodies],
+    }
