@@ -60,7 +60,17 @@ def can_see_item(user, item, meeting=None) -> bool:
         return False
     if can_see_confidential(user, meeting.body_id):
         return True
-    return meeting.is_public and item.is_public
+    return meeting.is_public and is_public_item(item)
+
+
+def is_public_item(item, parent=None) -> bool:
+    """An item is public only when its main item is too: a sub-item of a closed item is
+    closed with it, whatever its own flag says (its title would give the closed one away)."""
+    if not item.is_public:
+        return False
+    if item.parent_id is None:
+        return True
+    return (parent or item.parent).is_public
 
 
 def can_see_document(user, document, item, meeting) -> bool:

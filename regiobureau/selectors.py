@@ -134,8 +134,11 @@ def agenda_rows(*, user, meeting: Meeting, with_annotations: bool = False) -> li
             )
         )
     rows: dict[int, AgendaRow] = {}
+    by_pk = {item.pk: item for item in items}
     for item in items:
-        visible = confidential_ok or (meeting.is_public and item.is_public)
+        visible = confidential_ok or (
+            meeting.is_public and permissions.is_public_item(item, by_pk.get(item.parent_id))
+        )
         annotation = None
         if visible and with_annotations and permissions.can_read_annotations(user, meeting):
             annotation = item.annotation if _has_annotation(item) else None
@@ -174,7 +177,11 @@ def flatten(rows: list[AgendaRow]) -> list[AgendaRow]:
 
 
 def access_agenda_item(*, user, pk: int) -> AgendaItem:
-    item = AgendaItem.objects.select_related("meeting", "meeting__body").filter(pk=pk).first()
+    item = (
+        AgendaItem.objects.select_related("meeting", "meeting__body", "parent")
+        .filter(pk=pk)
+        .first()
+    )
     if item is None or not permissions.can_see_meeting(user, item.meeting):
         raise Http404
     if not permissions.can_see_item(user, item, item.meeting):
@@ -185,7 +192,11 @@ def access_agenda_item(*, user, pk: int) -> AgendaItem:
 def access_document(*, user, pk: int) -> Document:
     document = (
         Document.objects.select_related(
-            "current_version", "agenda_item", "agenda_item__meeting", "agenda_item__meeting__body"
+            "current_version",
+            "agenda_item",
+            "agenda_item__parent",
+            "agenda_item__meeting",
+            "agenda_item__meeting__body",
         )
         .filter(pk=pk)
         .first()
@@ -231,7 +242,7 @@ def dossier_trail(*, user, dossier: Dossier) -> list[tuple[Meeting, list[AgendaR
     """A dossier's path through bodies and meetings in time order, as the user may see it."""
     items = (
         AgendaItem.objects.filter(dossier=dossier)
-        .select_related("meeting", "meeting__body")
+        .select_related("meeting", "meeting__body", "parent")
         .order_by("meeting__starts_at", "position")
     )
     trail: dict[int, tuple[Meeting, list[AgendaRow]]] = {}
@@ -337,7 +348,9 @@ def access_comment(*, user, pk: int):
     from .models import AnnotationComment
 
     comment = (
-        AnnotationComment.objects.select_related("annotation__agenda_item__meeting__body")
+        AnnotationComment.objects.select_related(
+            "annotation__agenda_item__meeting__body", "annotation__agenda_item__parent"
+        )
         .filter(pk=pk)
         .first()
     )

@@ -138,7 +138,8 @@ def meeting_create(
         or (default_documents_deadline(starts_at) if starts_at else None),
     )
     meeting.full_clean()
-    if body.is_dissolved():
+    # Refused once dissolved, and also on or after an announced dissolution date.
+    if body.is_dissolved() or body.is_dissolved(on=timezone.localtime(starts_at).date()):
         raise ValidationError(
             _("%(body)s has been dissolved and no longer meets.") % {"body": body}
         )
@@ -179,13 +180,15 @@ def meeting_update(
     return meeting
 
 
-def _transition(meeting: Meeting, target: str) -> None:
-    if target not in MEETING_TRANSITIONS[MeetingStatus(meeting.status)]:
+def _transition(meeting: Meeting, target: str, *, current: str | None = None) -> None:
+    current = MeetingStatus(current or meeting.status)
+    if target not in MEETING_TRANSITIONS[current]:
+        # An unknown target (a tampered form) is refused like any other, not a server error.
         raise ValidationError(
             _("A meeting with status “%(current)s” cannot become “%(target)s”.")
             % {
-                "current": meeting.get_status_display(),
-                "target": MeetingStatus(target).label,
+                "current": current.label,
+                "target": MeetingStatus(target).label if target in MeetingStatus else target,
             },
             code="bad_transition",
         )
@@ -215,9 +218,10 @@ def meeting_publish_agenda(*, actor, meeting: Meeting, expected_version: int | N
     """Publish the agenda and notify every member of the body by e-mail (after commit)."""
     from .tasks import meeting_agenda_published_notify
 
-    if meeting.status == MeetingStatus.DRAFT:
-        meeting.status = MeetingStatus.PLANNED
-    _transition(meeting, MeetingStatus.AGENDA_PUBLISHED)
+    # A draft may be published directly (it passes "gepland" on the way); the caller's
+    # instance is only changed once every check has passed, so a refusal changes nothing.
+    current = MeetingStatus.PLANNED if meeting.status == MeetingStatus.DRAFT else meeting.status
+    _transition(meeting, MeetingStatus.AGENDA_PUBLISHED, current=current)
     if not meeting.items.filter(standard_key="").exists():
         raise ValidationError(
             _("The agenda has no items besides the standard ones; add an item before publishing."),
@@ -272,6 +276,21 @@ def _check_parent(meeting: Meeting, parent: AgendaItem | None) -> None:
         raise ValidationError({"parent": _("A sub-item cannot have sub-items of its own.")})
 
 
+def _make_room(meeting: Meeting, parent: AgendaItem | None) -> int:
+    """The position for an item joining `parent`'s items: before the closing items at the
+    main level (moving them down one place), else last."""
+    siblings = meeting.items.filter(parent=parent)
+    first_closing = None
+    if parent is None:
+        closing = siblings.filter(standard_key=TemplatePlacement.CLOSING).order_by("position")
+        first_closing = closing.first()
+    if first_closing is not None:
+        position = first_closing.position
+        siblings.filter(position__gte=position).update(position=F("position") + 1)
+        return position
+    return (siblings.aggregate(m=Max("position"))["m"] or 0) + 1
+
+
 @transaction.atomic
 def agenda_item_create(
     *,
@@ -290,17 +309,7 @@ def agenda_item_create(
     """Add an item: before the closing items, or as the last sub-item of `parent`."""
     _check_editable(meeting)
     _check_parent(meeting, parent)
-    siblings = meeting.items.filter(parent=parent)
-    if parent is None:
-        closing = siblings.filter(standard_key=TemplatePlacement.CLOSING).order_by("position")
-        first_closing = closing.first()
-    else:
-        first_closing = None
-    if first_closing is not None:
-        position = first_closing.position
-        siblings.filter(position__gte=position).update(position=F("position") + 1)
-    else:
-        position = (siblings.aggregate(m=Max("position"))["m"] or 0) + 1
+    position = _make_room(meeting, parent)
     item = AgendaItem(
         meeting=meeting,
         parent=parent,
@@ -336,11 +345,21 @@ def agenda_item_update(
     if "title" in fields:
         fields["title"] = (fields["title"] or "").strip()
     before = snapshot(item, ITEM_FIELDS)
+    old_parent_id = item.parent_id
     for name, value in fields.items():
         setattr(item, name, value)
+    update_fields = [*fields, "updated_at"]
+    moved = item.parent_id != old_parent_id
+    if moved:
+        # A promoted or demoted item joins its new level last (before the closing items at
+        # the main level), not at the number it happened to have on its old level.
+        item.position = _make_room(meeting, item.parent)
+        update_fields.append("position")
     item.full_clean()
     _bump_agenda_version(meeting, expected_version)
-    item.save(update_fields=[*fields, "updated_at"])
+    item.save(update_fields=update_fields)
+    if moved:
+        _renumber(meeting, parent_id=old_parent_id)
     audit_record_create(
         actor=actor,
         obj=item,
@@ -591,7 +610,10 @@ def annotation_set_status(*, actor, annotation: Annotation, status: str) -> Anno
     if status not in ANNOTATION_TRANSITIONS[current]:
         raise ValidationError(
             _("An annotation with status “%(current)s” cannot become “%(target)s”.")
-            % {"current": current.label, "target": AnnotationStatus(status).label},
+            % {
+                "current": current.label,
+                "target": AnnotationStatus(status).label if status in AnnotationStatus else status,
+            },
             code="bad_transition",
         )
     before = snapshot(annotation, ["status"])

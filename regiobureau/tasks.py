@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from gremia.models import Membership
 
+from .constants import MeetingStatus
 from .models import Meeting
 
 
@@ -16,6 +17,9 @@ from .models import Meeting
 def meeting_agenda_published_notify(meeting_id: int) -> int:
     """Mail every current member of the body that the agenda is out: a link, never content."""
     meeting = Meeting.objects.select_related("body").get(pk=meeting_id)
+    if meeting.status != MeetingStatus.AGENDA_PUBLISHED:
+        # Cancelled (or otherwise moved on) before the worker got to it: announce nothing.
+        return 0
     recipients = sorted(
         {
             (m.person.user.email if m.person.user_id else m.person.email)

@@ -53,7 +53,9 @@ def _sniff_zip(upload) -> str | None:
             for ext, prefix in _OOXML_PARTS.items():
                 if any(name.startswith(prefix) for name in names):
                     return next(iter(ALLOWED_UPLOAD_TYPES[ext]))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError):
+        # A damaged, encrypted or oddly compressed archive is refused like any mismatch,
+        # never a server error (RuntimeError: encrypted; NotImplementedError: compression).
         return None
     finally:
         upload.seek(0)

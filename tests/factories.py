@@ -4,12 +4,14 @@ import datetime
 
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind, PersonFunction, Sector
 from gremia.models import Body, Membership, Organisation, Person, Subregion
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import User
 from platforms.models import Theme
+from regiobureau.constants import Confidentiality, ItemPurpose, MeetingStatus
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -108,3 +110,108 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     class Params:
         chair = factory.Trait(role=MembershipRole.CHAIR)
         ended = factory.Trait(end=datetime.date(2025, 12, 31))
+
+
+# --- regiobureau: meetings, agenda items, stukken, annotations, dossiers ---------------------
+
+
+class DossierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "regiobureau.Dossier"
+
+    name = factory.Sequence(lambda n: f"Dossier {n}")
+    slug = factory.Sequence(lambda n: f"dossier-{n}")
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A public meeting a month from now, in draft; traits give the other states."""
+
+    class Meta:
+        model = "regiobureau.Meeting"
+
+    body = factory.SubFactory(BodyFactory)
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=30)).replace(microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    documents_deadline = factory.LazyAttribute(
+        lambda o: timezone.localtime(o.starts_at).date() - datetime.timedelta(days=14)
+    )
+    is_public = True
+    status = MeetingStatus.DRAFT
+
+    class Params:
+        planned = factory.Trait(status=MeetingStatus.PLANNED)
+        published = factory.Trait(
+            status=MeetingStatus.AGENDA_PUBLISHED,
+            agenda_published_at=factory.LazyFunction(timezone.now),
+        )
+        held = factory.Trait(status=MeetingStatus.HELD)
+        closed_meeting = factory.Trait(is_public=False)
+        cancelled = factory.Trait(status=MeetingStatus.CANCELLED, cancel_reason="Geen quorum")
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "regiobureau.AgendaItem"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Agendapunt {n}")
+    purpose = ItemPurpose.DISCUSSION
+    is_public = True
+
+    class Params:
+        confidential = factory.Trait(is_public=False)
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A stuk; `DocumentFactory(with_version=True)` also gives it a current version (the
+    file name is only recorded, nothing is written to disk)."""
+
+    class Meta:
+        model = "regiobureau.Document"
+        skip_postgeneration_save = True
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    title = factory.Sequence(lambda n: f"Stuk {n}")
+    confidentiality = Confidentiality.PUBLIC
+
+    class Params:
+        confidential = factory.Trait(confidentiality=Confidentiality.CONFIDENTIAL)
+
+    @factory.post_generation
+    def with_version(self, create, extracted, **kwargs):
+        if create and extracted:
+            document_version_add(self, **kwargs)
+
+
+def document_version_add(document, *, uploaded_by=None, arrived_late=False):
+    """Record a new current version of `document` (the helper behind with_version=True)."""
+    from regiobureau.models import DocumentVersion
+
+    number = document.versions.count() + 1
+    version = DocumentVersion.objects.create(
+        document=document,
+        number=number,
+        file=f"stukken/{document.pk}/test-{number}",
+        original_name=f"{document.title}.pdf",
+        content_type="application/pdf",
+        size=1234,
+        sha256="0" * 64,
+        uploaded_by=uploaded_by,
+        arrived_late=arrived_late,
+    )
+    document.current_version = version
+    document.save(update_fields=["current_version"])
+    return version
+
+
+class AnnotationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "regiobureau.Annotation"
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    background = "Aanleiding van het agendapunt."
+    core_message = "Kernboodschap voor de bestuurders."
+    version = 1
