@@ -339,7 +339,7 @@ def test_publish_without_items_is_refused_with_message(client, secretary, body):
 
 
 def test_publish_enqueues_the_notification_after_commit(
-    client, secretary, body, django_capture_on_commit_callbacks, mocker=None
+    client, secretary, body, django_capture_on_commit_callbacks
 ):
     client.force_login(secretary)
     meeting = make_meeting(secretary=secretary, body=body)
