@@ -263,3 +263,20 @@ def test_demo_skips_a_membership_of_a_body_the_beheerder_dissolved(demo_settings
     output = load("--demo")
     assert not Membership.objects.filter(body__slug="werkgroep-mobiliteit").exists()
     assert "overgeslagen: Kees Schouten (demo) in Werkgroep Mobiliteit" in output
+
+
+def test_demo_has_a_published_meeting_per_base_model_body(demo_settings, settings, tmp_path):
+    from regiobureau.models import Document, Meeting
+
+    settings.MEDIA_ROOT = tmp_path
+    load("--demo")
+    bodies_without_meeting = Body.objects.filter(meetings__isnull=True)
+    assert list(bodies_without_meeting) == []
+    assert Meeting.objects.count() == Body.objects.count()
+    assert Document.objects.filter(confidentiality="vertrouwelijk").exists()
+    assert Meeting.objects.filter(items__is_public=False).exists()
+    audit_count = AuditRecord.objects.count()
+    output = load("--demo")
+    assert "demovergaderingen: 0 aangemaakt" in output
+    assert Meeting.objects.count() == Body.objects.count()
+    assert AuditRecord.objects.count() == audit_count

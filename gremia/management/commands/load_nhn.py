@@ -38,6 +38,13 @@ class Command(BaseCommand):
         self.stdout.write("Referentiedata NHN" + (" en demodata" if demo else "") + " geladen:")
         for line in report.lines():
             self.stdout.write(f"  {line}")
+        if demo:
+            # The demo meetings need the demo logins and memberships above; they live with
+            # the meetings in regiobureau, which builds on the registry (not the other way).
+            from regiobureau.demo import load_demo_meetings
+
+            with transaction.atomic():
+                load_demo_meetings(stdout=self.stdout)
         if not report.created:
             self.stdout.write(self.style.SUCCESS("Alles was al aanwezig; niets gewijzigd."))
         else:
