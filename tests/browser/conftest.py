@@ -1,0 +1,92 @@
+"""Shared set-up of the browser tests: Debian's Chromium driven by Playwright's sync API
+against pytest-django's live server (which serves static files, django.contrib.staticfiles
+being installed), with every Content-Security-Policy violation recorded."""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# themselves (fixtures) stay synchronous and safe.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SHOTS = "/tmp/shots"
+PASSWORD = "nhn-test-2026"
+# Record CSP violations from the start of every page (init scripts are not subject to the CSP).
+CSP_PROBE = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__csp.push(e.violatedDirective + " " + e.blockedURI);
+});
+"""
+
+
+@pytest.fixture
+def browser_context(live_server, settings):
+    """A fresh Chromium context; `.console` on each page collects its console messages."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    os.makedirs(SHOTS, exist_ok=True)
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+        context.add_init_script(CSP_PROBE)
+        yield context
+        context.close()
+        browser.close()
+
+
+@pytest.fixture
+def role_groups():
+    """Transactional tests flush the database, data-migration groups included: put them back."""
+    from django.contrib.auth.models import Group
+
+    from nhn_portal.core.constants import Role
+
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
+
+
+def open_page(context):
+    page = context.new_page()
+    page.console_messages = []
+    page.on(
+        "console", lambda message: page.console_messages.append(f"{message.type}: {message.text}")
+    )
+    page.on("pageerror", lambda error: page.console_messages.append(f"pageerror: {error}"))
+    return page
+
+
+def log_in(page, live_server, email, password=PASSWORD):
+    """Log in through the real allauth form."""
+    page.goto(f"{live_server.url}/account/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+
+def csp_problems(page) -> list[str]:
+    """CSP violations seen by the page, and console errors or uncaught exceptions."""
+    recorded = page.evaluate("window.__csp || []")
+    console = [
+        message
+        for message in page.console_messages
+        if "Content Security Policy" in message or message.startswith(("error:", "pageerror:"))
+    ]
+    return recorded + console
