@@ -13,6 +13,9 @@ import pytest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 CATALOGUE = BASE_DIR / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+MAKEMESSAGES = (
+    "DEBUG=true uv run python manage.py makemessages -l nl --ignore=.venv --ignore=node_modules"
+)
 
 STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
@@ -72,16 +75,14 @@ def catalogue() -> list[dict]:
     if not CATALOGUE.exists():
         pytest.fail(
             f"{CATALOGUE.relative_to(BASE_DIR)} is missing. Create it with "
-            "`uv run python manage.py makemessages -l nl --ignore=.venv --ignore=node_modules` "
-            "and translate every entry."
+            f"`{MAKEMESSAGES}` and translate every entry."
         )
     return [e for e in parse_po(CATALOGUE.read_text(encoding="utf-8")) if not e["obsolete"]]
 
 
 def test_the_dutch_catalogue_exists():
     assert CATALOGUE.exists(), (
-        "locale/nl/LC_MESSAGES/django.po is missing: run "
-        "`uv run python manage.py makemessages -l nl --ignore=.venv --ignore=node_modules`."
+        f"locale/nl/LC_MESSAGES/django.po is missing: run `{MAKEMESSAGES}`."
     )
 
 
