@@ -81,9 +81,7 @@ def catalogue() -> list[dict]:
 
 
 def test_the_dutch_catalogue_exists():
-    assert CATALOGUE.exists(), (
-        f"locale/nl/LC_MESSAGES/django.po is missing: run `{MAKEMESSAGES}`."
-    )
+    assert CATALOGUE.exists(), f"locale/nl/LC_MESSAGES/django.po is missing: run `{MAKEMESSAGES}`."
 
 
 def test_the_parser_reads_fuzzy_plural_and_multiline_entries():
