@@ -376,6 +376,9 @@ def _ensure_dossiers(actor) -> dict[str, Dossier]:
 
 def _meeting(actor, body, days, is_public, items, dossiers) -> Meeting:
     day = timezone.localdate() + datetime.timedelta(days=days)
+    # Meetings fall on working days, never on a weekend or a public holiday at year's end.
+    while day.weekday() >= 5 or (day.month, day.day) in {(12, 25), (12, 26), (1, 1)}:
+        day += datetime.timedelta(days=1)
     tz = timezone.get_current_timezone()
     starts = datetime.datetime.combine(day, datetime.time(14, 0), tzinfo=tz)
     # Keep the demo's stukken on time: the deadline lies after today, before the meeting.
