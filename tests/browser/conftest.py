@@ -35,9 +35,12 @@ document.addEventListener("securitypolicyviolation", function (e) {
 @pytest.fixture
 def browser_context(live_server, settings):
     """A fresh Chromium context; `.console` on each page collects its console messages."""
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api as playwright_api
+
     if not os.path.exists(CHROMIUM):
-        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
+        # A missing browser is a broken set-up, not a reason to pass quietly: bin/setup
+        # installs Debian's chromium.
+        pytest.fail("Chromium is not installed (run bin/setup, or apt-get install -y chromium)")
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

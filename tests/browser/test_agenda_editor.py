@@ -1,7 +1,6 @@
 """The agenda editor in a real browser: add an item with htmx, move it with the keyboard,
 see the numbering follow, and no Content-Security-Policy violation on the way."""
 
-import os
 import re
 
 import pytest
@@ -12,69 +11,14 @@ from regiobureau.constants import Confidentiality
 from tests.factories import BodyFactory, MembershipFactory, PersonFactory, UserFactory
 from tests.regiobureau.scenario import make_meeting, pdf_upload
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
-# itself (fixtures) are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-playwright_api = pytest.importorskip("playwright.sync_api")
+from .conftest import SHOTS, csp_problems, log_in, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SHOTS = "/tmp/shots"
-PASSWORD = "nhn-test-2026"
-# Record CSP violations from the start of every page (init scripts are not subject to the CSP).
-CSP_PROBE = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__csp.push(e.violatedDirective + " " + e.blockedURI);
-});
-"""
-
 
 @pytest.fixture
-def browser_page(live_server, settings):
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    os.makedirs(SHOTS, exist_ok=True)
-    with playwright_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-        context.add_init_script(CSP_PROBE)
-        page = context.new_page()
-        page.console_messages = []
-        page.on("console", lambda message: page.console_messages.append(message.text))
-        page.on("pageerror", lambda error: page.console_messages.append(f"pageerror {error}"))
-        yield page
-        context.close()
-        browser.close()
-
-
-def log_in(page, live_server, email):
-    page.goto(f"{live_server.url}/account/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_load_state("networkidle")
-
-
-def csp_problems(page) -> list[str]:
-    recorded = page.evaluate("window.__csp || []")
-    console = [m for m in page.console_messages if "Content Security Policy" in m]
-    errors = [m for m in page.console_messages if m.startswith("pageerror")]
-    return recorded + console + errors
+def browser_page(browser_context, role_groups):
+    return open_page(browser_context)
 
 
 def numbers(page) -> list[str]:
