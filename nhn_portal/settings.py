@@ -8,6 +8,7 @@ outside debug mode. The embedded demo run and the tests only set environment def
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -179,7 +180,13 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Let Django's LOGGING below format the worker's log lines too.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Periodic tasks live in code; later issues add their entries here.
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    # Issue 5: one e-mail per owner of overdue actions, every morning (skips those reminded today).
+    "action-overdue-reminders": {
+        "task": "regiobureau.tasks.action_overdue_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
+}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # The embedded default (bin/demo): kombu's filesystem transport needs no server. The
     # folders are made by bin/demo, not here, so importing settings never writes to disk.

@@ -76,3 +76,39 @@ ALLOWED_UPLOAD_TYPES = {
     "jpg": {"image/jpeg"},
     "jpeg": {"image/jpeg"},
 }
+
+
+# --- Decisions and actions (issue 5) --------------------------------------------------------
+
+
+class DecisionOutcome(models.TextChoices):
+    ADOPTED = "aangenomen", _("Adopted")
+    POSTPONED = "aangehouden", _("Postponed")
+    REJECTED = "verworpen", _("Rejected")
+    NOTED = "voor_kennisgeving", _("Noted")
+
+
+# Outcomes that are the result of a decision taken, so a vote (under the majority rule) or the
+# absence of objection (unanimity) decides them; postponing or noting needs no votes.
+VOTED_OUTCOMES = {DecisionOutcome.ADOPTED, DecisionOutcome.REJECTED}
+
+
+class VoteChoice(models.TextChoices):
+    FOR = "voor", _("For")
+    AGAINST = "tegen", _("Against")
+    ABSTAIN = "onthouding", _("Abstention")
+
+
+class DecisionListStatus(models.TextChoices):
+    DRAFT = "concept", _("Draft")
+    ADOPTED = "vastgesteld", _("Adopted")
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "gereed", _("Done")
+    LAPSED = "vervallen", _("Lapsed")
+
+
+# The standard item (DEFAULT_TEMPLATE_ITEMS) under which open actions of earlier meetings appear.
+ACTION_LIST_TITLE = "Actielijst"

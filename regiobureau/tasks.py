@@ -1,5 +1,7 @@
 """Thin tasks: take primary keys, call one service or send one mail."""
 
+import datetime
+
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mass_mail
@@ -10,6 +12,7 @@ from django.utils import timezone, translation
 from gremia.models import Membership
 
 from .constants import MeetingStatus
+from .decision_services import action_overdue_remind
 from .models import Meeting
 
 
@@ -43,3 +46,10 @@ def meeting_agenda_published_notify(meeting_id: int) -> int:
         for address in recipients
     ]
     return send_mass_mail(messages, fail_silently=False)
+
+
+@shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=3)
+def action_overdue_reminders(today: str | None = None) -> int:
+    """Daily (beat): one e-mail per owner listing all their overdue actions (issue 5)."""
+    day = datetime.date.fromisoformat(today) if today else None
+    return action_overdue_remind(today=day)

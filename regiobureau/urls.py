@@ -9,7 +9,7 @@ feed_personal.
 from django.urls import path
 
 from . import feeds
-from .views import annotations, documents, dossiers, editor, meetings, reading
+from .views import annotations, decisions, documents, dossiers, editor, meetings, reading
 
 app_name = "regiobureau"
 
@@ -71,6 +71,18 @@ urlpatterns = [
     # Dossiers
     path("dossiers/", dossiers.dossier_list, name="dossier_list"),
     path("dossiers/<slug:slug>/", dossiers.dossier_detail, name="dossier_detail"),
+    # Decisions, besluitenlijst and action items (issue 5)
+    path("<int:pk>/besluiten/", decisions.meeting_decisions, name="meeting_decisions"),
+    path("<int:pk>/besluiten/nieuw/", decisions.decision_create, name="decision_create"),
+    path(
+        "<int:pk>/besluitenlijst/vaststellen/",
+        decisions.decision_list_adopt,
+        name="decision_list_adopt",
+    ),
+    path("<int:pk>/acties/nieuw/", decisions.action_create, name="action_create"),
+    path("besluiten/<int:pk>/verwijderen/", decisions.decision_delete, name="decision_delete"),
+    path("acties/<int:pk>/status/", decisions.action_status, name="action_status"),
+    path("mijn/acties/", decisions.my_actions, name="my_actions"),
     # Calendar feeds (iCalendar)
     path("feeds/gremium/<slug:slug>.ics", feeds.body_feed, name="feed_body"),
     path("feeds/persoonlijk/<str:token>.ics", feeds.personal_feed, name="feed_personal"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gremia.models import Body
-from regiobureau import permissions, selectors, services
+from regiobureau import decision_selectors, permissions, selectors, services
 from regiobureau.constants import MeetingStatus
 from regiobureau.forms import (
     AgendaVersionForm,
@@ -72,6 +72,9 @@ def meeting_detail(request, pk: int):
             "can_read": permissions.can_read_annotations(request.user, meeting),
             "agenda_out": permissions.can_see_agenda(request.user, meeting),
             "status_actions": _status_actions(meeting) if can_manage else [],
+            "open_actions": decision_selectors.open_actions_for_meeting(
+                user=request.user, meeting=meeting
+            ),
             "MeetingStatus": MeetingStatus,
         },
     )

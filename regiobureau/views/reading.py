@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regiobureau import permissions, selectors, services
+from regiobureau import decision_selectors, permissions, selectors, services
 from regiobureau.forms import CommentForm
 
 from .common import error_text, vary_on_htmx
@@ -37,6 +37,9 @@ def meeting_reading(request, pk: int):
             "read_count": sum(1 for row in flat if row.is_read),
             "item_count": len(flat),
             "can_manage": permissions.can_manage_meetings(request.user),
+            "open_actions": decision_selectors.open_actions_for_meeting(
+                user=request.user, meeting=meeting
+            ),
         },
     )
 

@@ -1,0 +1,71 @@
+"""Forms for decisions and action items (issue 5); the services do the real checks."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gremia.models import Organisation, Person
+
+from .constants import ActionStatus, DecisionOutcome, VoteChoice
+
+NO_VOTE = ""
+
+
+class DecisionForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None)
+    text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        required=False,
+        choices=[("", _("Follows from the votes"))] + list(DecisionOutcome.choices),
+    )
+
+    def __init__(self, *args, meeting, voters: list[Person], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.order_by("position")
+        self.voters = voters
+        for person in voters:
+            self.fields[f"vote_{person.pk}"] = forms.ChoiceField(
+                label=person.name,
+                required=False,
+                choices=[(NO_VOTE, _("absent or did not vote"))] + list(VoteChoice.choices),
+            )
+
+    def vote_fields(self):
+        return [self[f"vote_{person.pk}"] for person in self.voters]
+
+    def votes(self) -> dict[int, str]:
+        return {
+            person.pk: self.cleaned_data[f"vote_{person.pk}"]
+            for person in self.voters
+            if self.cleaned_data.get(f"vote_{person.pk}")
+        }
+
+
+class ActionItemForm(forms.Form):
+    description = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 2}))
+    owner_person = forms.ModelChoiceField(
+        label=_("Owner (person)"), queryset=Person.objects.order_by("name"), required=False
+    )
+    owner_organisation = forms.ModelChoiceField(
+        label=_("or owner (organisation)"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    item = forms.ModelChoiceField(label=_("From agenda item"), queryset=None, required=False)
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.order_by("position")
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("owner_person")) == bool(data.get("owner_organisation")):
+            raise forms.ValidationError(
+                _("An action has exactly one owner: a person or an organisation.")
+            )
+        return data
+
+
+class ActionStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=ActionStatus.choices)

@@ -1,0 +1,215 @@
+"""Decisions and the decision rule (issue 5): votes decide a majority body, unanimity needs
+no vote against, consensus records no votes; the besluitenlijst is adopted at the next meeting."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from gremia.constants import DecisionRule, MembershipRole
+from nhn_portal.core.models import AuditRecord
+from regiobureau import decision_selectors, decision_services
+from regiobureau.constants import DecisionListStatus, DecisionOutcome, MeetingStatus
+from regiobureau.models import DecisionList, Meeting
+from tests.factories import (
+    AgendaItemFactory,
+    BodyFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PersonFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def held_meeting(rule, members=3):
+    body = BodyFactory(decision_rule=rule)
+    meeting = MeetingFactory(body=body, held=True)
+    item = AgendaItemFactory(meeting=meeting, title="Woondeal: versnellingsmiddelen")
+    people = [MembershipFactory(body=body).person for _ in range(members)]
+    return meeting, item, people
+
+
+def test_majority_outcome_follows_the_votes_cast(secretary):
+    meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
+    decision = decision_services.decision_record(
+        actor=secretary,
+        item=item,
+        text="Het platform stemt in met de verdeling.",
+        votes={a.pk: "voor", b.pk: "voor", c.pk: "tegen"},
+    )
+    assert decision.outcome == DecisionOutcome.ADOPTED
+    assert decision.rule == DecisionRule.MAJORITY
+    assert sorted(v.choice for v in decision.votes.all()) == ["tegen", "voor", "voor"]
+    assert DecisionList.objects.get(meeting=meeting).status == DecisionListStatus.DRAFT
+    assert AuditRecord.objects.filter(verb="decision_record", actor=secretary).exists()
+
+
+def test_abstentions_are_not_votes_cast_and_a_tie_is_rejected(secretary):
+    _meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
+    decision = decision_services.decision_record(
+        actor=secretary,
+        item=item,
+        text="Voorstel",
+        votes={a.pk: "voor", b.pk: "tegen", c.pk: "onthouding"},
+    )
+    assert decision.outcome == DecisionOutcome.REJECTED
+
+
+def test_majority_refuses_an_outcome_the_votes_do_not_give(secretary):
+    _meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
+    with pytest.raises(ValidationError) as error:
+        decision_services.decision_record(
+            actor=secretary,
+            item=item,
+            text="Voorstel",
+            outcome=DecisionOutcome.ADOPTED,
+            votes={a.pk: "tegen", b.pk: "tegen", c.pk: "voor"},
+        )
+    assert "outcome" in error.value.message_dict
+
+
+def test_majority_needs_votes_unless_postponed_or_noted(secretary):
+    _meeting, item, _people = held_meeting(DecisionRule.MAJORITY)
+    with pytest.raises(ValidationError):
+        decision_services.decision_record(
+            actor=secretary, item=item, text="x", outcome=DecisionOutcome.ADOPTED
+        )
+    decision = decision_services.decision_record(
+        actor=secretary,
+        item=item,
+        text="Aangehouden tot de volgende keer.",
+        outcome=DecisionOutcome.POSTPONED,
+    )
+    assert decision.outcome == DecisionOutcome.POSTPONED
+
+
+def test_only_members_with_a_seat_vote(secretary):
+    _meeting, item, (a, _b, _c) = held_meeting(DecisionRule.MAJORITY)
+    outsider = PersonFactory(name="Buitenstaander")
+    adviser = MembershipFactory(body=item.meeting.body, role=MembershipRole.ADVISER).person
+    for voter in (outsider, adviser):
+        with pytest.raises(ValidationError) as error:
+            decision_services.decision_record(
+                actor=secretary, item=item, text="x", votes={a.pk: "voor", voter.pk: "voor"}
+            )
+        assert voter.name in str(error.value)
+
+
+def test_unanimity_requires_no_vote_against(secretary):
+    _meeting, item, (a, b, c) = held_meeting(DecisionRule.UNANIMITY)
+    with pytest.raises(ValidationError):
+        decision_services.decision_record(
+            actor=secretary,
+            item=item,
+            text="x",
+            outcome=DecisionOutcome.ADOPTED,
+            votes={a.pk: "voor", b.pk: "voor", c.pk: "tegen"},
+        )
+    decision = decision_services.decision_record(
+        actor=secretary, item=item, text="x", votes={a.pk: "voor", b.pk: "onthouding"}
+    )
+    assert decision.outcome == DecisionOutcome.ADOPTED
+
+
+def test_consensus_records_no_votes(secretary):
+    _meeting, item, (a, _b, _c) = held_meeting(DecisionRule.CONSENSUS)
+    with pytest.raises(ValidationError):
+        decision_services.decision_record(
+            actor=secretary, item=item, text="x", outcome="aangenomen", votes={a.pk: "voor"}
+        )
+    decision = decision_services.decision_record(
+        actor=secretary, item=item, text="In consensus.", outcome=DecisionOutcome.ADOPTED
+    )
+    assert not decision.votes.exists()
+
+
+def test_decisions_only_after_the_meeting_was_held(secretary):
+    item = AgendaItemFactory(meeting=MeetingFactory(published=True))
+    with pytest.raises(ValidationError):
+        decision_services.decision_record(
+            actor=secretary, item=item, text="x", outcome=DecisionOutcome.NOTED
+        )
+
+
+def test_decision_list_is_adopted_at_the_next_meeting_of_the_body(secretary):
+    meeting, item, _people = held_meeting(DecisionRule.CONSENSUS)
+    decision_services.decision_record(
+        actor=secretary, item=item, text="x", outcome=DecisionOutcome.NOTED
+    )
+    later = MeetingFactory(
+        body=meeting.body, published=True, starts_at=meeting.starts_at + datetime.timedelta(days=60)
+    )
+    following = MeetingFactory(
+        body=meeting.body, planned=True, starts_at=meeting.starts_at + datetime.timedelta(days=30)
+    )
+    with pytest.raises(ValidationError):
+        decision_services.decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=later)
+    other_body = MeetingFactory(starts_at=meeting.starts_at + datetime.timedelta(days=1))
+    with pytest.raises(ValidationError):
+        decision_services.decision_list_adopt(
+            actor=secretary, meeting=meeting, at_meeting=other_body
+        )
+    decision_list = decision_services.decision_list_adopt(
+        actor=secretary, meeting=meeting, at_meeting=following
+    )
+    assert decision_list.status == DecisionListStatus.ADOPTED
+    assert decision_list.adopted_in == following
+    assert Meeting.objects.get(pk=meeting.pk).status == MeetingStatus.CLOSED
+    # Final: no more decisions, no second adoption.
+    with pytest.raises(ValidationError):
+        decision_services.decision_record(
+            actor=secretary, item=item, text="y", outcome=DecisionOutcome.NOTED
+        )
+    with pytest.raises(ValidationError):
+        decision_services.decision_list_adopt(
+            actor=secretary, meeting=meeting, at_meeting=following
+        )
+
+
+def test_closed_item_decisions_are_hidden_from_outsiders(secretary, client):
+    meeting, item, _people = held_meeting(DecisionRule.CONSENSUS)
+    closed = AgendaItemFactory(meeting=meeting, confidential=True, title="Grondaankoop")
+    decision_services.decision_record(
+        actor=secretary, item=item, text="Openbaar besluit", outcome=DecisionOutcome.NOTED
+    )
+    decision_services.decision_record(
+        actor=secretary, item=closed, text="Geheim besluit", outcome=DecisionOutcome.ADOPTED
+    )
+    from tests.factories import UserFactory
+
+    outsider = UserFactory()
+    assert [
+        d.text for d in decision_selectors.decisions_for_meeting(user=outsider, meeting=meeting)
+    ] == ["Openbaar besluit"]
+    assert len(decision_selectors.decisions_for_meeting(user=secretary, meeting=meeting)) == 2
+    client.force_login(outsider)
+    page = client.get(reverse("regiobureau:meeting_decisions", args=[meeting.pk]))
+    assert page.status_code == 200
+    assert "Openbaar besluit" in page.text and "Geheim besluit" not in page.text
+
+
+def test_secretary_records_a_majority_decision_through_the_page(secretary, client):
+    meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
+    client.force_login(secretary)
+    page = client.get(reverse("regiobureau:meeting_decisions", args=[meeting.pk]))
+    assert page.status_code == 200 and a.name in page.text
+    response = client.post(
+        reverse("regiobureau:decision_create", args=[meeting.pk]),
+        {
+            "item": item.pk,
+            "text": "Ingestemd",
+            "outcome": "",
+            f"vote_{a.pk}": "voor",
+            f"vote_{b.pk}": "voor",
+            f"vote_{c.pk}": "tegen",
+        },
+    )
+    assert response.status_code == 302
+    assert item.decisions.get().outcome == DecisionOutcome.ADOPTED
+    refused = client.post(
+        reverse("regiobureau:decision_create", args=[meeting.pk]),
+        {"item": item.pk, "text": "Zonder stemmen", "outcome": "aangenomen"},
+    )
+    assert refused.status_code == 422
