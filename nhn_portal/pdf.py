@@ -71,11 +71,22 @@ def render_pdf(
     The template sets the document title from `pdf_title` and the language from `pdf_lang`
     (templates/pdf/base.html does both); a failed resource fetch raises PdfRenderError.
     """
+    html = render_html(template=template, context=context, title=title, lang=lang)
+    return render_pdf_from_html(html=html)
+
+
+def render_html(*, template: str, context: dict[str, Any], title: str, lang: str = "nl-NL") -> str:
+    """The HTML `render_pdf` would lay out: cheap, so a job can compare it with the last
+    version's before it pays for WeasyPrint (issue #4 idempotency)."""
+    with translation.override("nl"):
+        return render_to_string(template, {**context, "pdf_title": title, "pdf_lang": lang})
+
+
+def render_pdf_from_html(*, html: str) -> RenderedPdf:
+    """Lay out HTML from `render_html` as a tagged PDF/A-3b; PdfRenderError on a bad fetch."""
     from weasyprint import HTML  # noqa: TID251 - the one lazy import (STYLE rule 8)
     from weasyprint.urls import FatalURLFetchingError  # noqa: TID251
 
-    with translation.override("nl"):
-        html = render_to_string(template, {**context, "pdf_title": title, "pdf_lang": lang})
     options = {
         "pdf_variant": PDF_VARIANT,
         "pdf_tags": True,

@@ -181,12 +181,21 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Periodic tasks live in code; later issues add their entries here.
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    # Issue #4: re-enqueue document jobs queued while the broker was down, or whose worker
+    # died mid-render (nhn_portal.core.production.document_generation_sweep).
+    "document-generation-sweep": {
+        "task": "nhn_portal.core.tasks.document_generation_sweep",
+        "schedule": 60.0,
+    },
     # Issue 5: one e-mail per owner of overdue actions, every morning (skips those reminded today).
     "action-overdue-reminders": {
         "task": "regiobureau.tasks.action_overdue_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
 }
+# Queue of the PDF rendering task; empty = Celery's default queue. A deployment can give the
+# heavy renders their own worker (`celery worker -Q pdf`) so e-mails never wait behind them.
+PDF_GENERATION_QUEUE = env("PDF_GENERATION_QUEUE", default="") or None
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # The embedded default (bin/demo): kombu's filesystem transport needs no server. The
     # folders are made by bin/demo, not here, so importing settings never writes to disk.
@@ -230,4 +239,9 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every layout step and fontTools every subset at INFO: noise per PDF.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -373,3 +373,38 @@ def calendar_token_for(*, user):
     if not user.is_authenticated:
         return None
     return CalendarToken.objects.filter(user=user).first()
+
+
+def agenda_rows_for_members(*, meeting: Meeting) -> list[AgendaRow]:
+    """The whole agenda as its members read it: every item with its annotation and all its
+    stukken, vertrouwelijk ones included. For the members' PDF (issue #4), which is made by a
+    worker without a reader; whoever downloads it passes `can_see_confidential` first."""
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("presenter", "dossier", "annotation")
+        .prefetch_related(
+            Prefetch(
+                "documents",
+                queryset=Document.objects.select_related("current_version").order_by("title", "pk"),
+            )
+        )
+        .order_by("position", "pk")
+    )
+    numbers = number_items(items)
+    rows = {
+        item.pk: AgendaRow(
+            item=item,
+            number=numbers[item.pk],
+            visible=True,
+            documents=list(item.documents.all()),
+            annotation=item.annotation if _has_annotation(item) else None,
+        )
+        for item in items
+    }
+    top: list[AgendaRow] = []
+    for item in items:
+        if item.parent_id is None:
+            top.append(rows[item.pk])
+        elif item.parent_id in rows:
+            rows[item.parent_id].children.append(rows[item.pk])
+    return top

@@ -3,15 +3,20 @@
 Included at /vergaderingen/. Views marked @login_not_required (public for anyone, with the
 selectors deciding what is visible): calendar, meeting_detail, item_detail,
 document_download, document_version_download, dossier_list, dossier_detail, feed_body,
-feed_personal.
+feed_personal, meeting_pdf_public.
 """
 
 from django.urls import path
 
 from . import feeds
-from .views import annotations, decisions, documents, dossiers, editor, meetings, reading
+from .views import annotations, decisions, documents, dossiers, editor, meetings, pdfs, reading
 
 app_name = "regiobureau"
+
+# URL name → why anyone may open it without a login (tests/test_login_required.py reads it).
+PUBLIC_URL_NAMES = {
+    "meeting_pdf_public": "the public agenda PDF; the view checks that the agenda is out",
+}
 
 urlpatterns = [
     # Meetings
@@ -31,6 +36,21 @@ urlpatterns = [
     path("agendapunten/<int:pk>/wijzigen/", editor.item_edit, name="item_edit"),
     path("agendapunten/<int:pk>/verwijderen/", editor.item_delete, name="item_delete"),
     path("agendapunten/<int:pk>/verplaatsen/", editor.item_move, name="item_move"),
+    # PDFs of the meeting (issue #4)
+    path("<int:pk>/pdf/", pdfs.pdf_request, name="meeting_pdf_request"),
+    path("<int:pk>/pdf/status/", pdfs.pdf_status, name="meeting_pdf_status"),
+    path("<int:pk>/pdf/opdrachten/<int:job_pk>/opnieuw/", pdfs.pdf_retry, name="meeting_pdf_retry"),
+    path("<int:pk>/agenda.pdf", pdfs.pdf_public_download, name="meeting_pdf_public"),
+    path(
+        "<int:pk>/pdf/<slug:kind>/<slug:audience>/",
+        pdfs.pdf_download,
+        name="meeting_pdf_download",
+    ),
+    path(
+        "<int:pk>/pdf/<slug:kind>/<slug:audience>/v<int:version>/",
+        pdfs.pdf_download,
+        name="meeting_pdf_version_download",
+    ),
     # Reading room (members) and the public item page
     path("<int:pk>/lezen/", reading.meeting_reading, name="meeting_reading"),
     path("agendapunten/<int:pk>/", reading.item_detail, name="item_detail"),

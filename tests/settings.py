@@ -11,3 +11,13 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
 
 from nhn_portal.settings import *  # noqa: E402,F403
+
+# SQLite: the test database is a file of this process rather than memory, so a Celery worker
+# started by a test (tests/test_production.py) opens the same database; the process id keeps
+# runs in one checkout apart. Django deletes the file when the run ends.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"nhn_portal_test_{os.getpid()}.sqlite3")
+    }

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,8 @@ class CoreConfig(AppConfig):
     name = "nhn_portal.core"
     label = "core"
     verbose_name = _("Portal core")
+
+    def ready(self):
+        # Each app's `producers` module registers its kinds of PDF with the document
+        # production registry (nhn_portal.core.production, issue #4).
+        autodiscover_modules("producers")

@@ -16,3 +16,12 @@ class AuditAction(models.TextChoices):
     CREATE = "create", _("created")
     UPDATE = "update", _("changed")
     DELETE = "delete", _("deleted")
+
+
+class GenerationStatus(models.TextChoices):
+    """States of a document generation job (issue #4); the codes are the UI's Dutch words."""
+
+    QUEUED = "wachtrij", _("Queued")
+    RUNNING = "bezig", _("In progress")
+    DONE = "klaar", _("Ready")
+    FAILED = "mislukt", _("Failed")

@@ -1,10 +1,13 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .constants import AuditAction, Role
+from .constants import AuditAction, GenerationStatus, Role
 
 
 class TimeStampedModel(models.Model):
@@ -96,3 +99,115 @@ class AuditRecord(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.verb}: {self.object_repr}"
+
+
+def generated_document_upload_to(instance, filename):
+    # Generated names only: the download name comes from the database, never from the disk.
+    return f"pdf/{instance.kind}/{uuid.uuid4().hex}.pdf"
+
+
+class GeneratedDocument(TimeStampedModel):
+    """One stored version of a produced PDF (issue #4): of a subject (a meeting, a council
+    letter), a kind ("agenda", "raadsinformatiebrief") and an audience ("openbaar", "leden",
+    a municipality). Versions are never deleted; a changed source adds the next number."""
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("subject type"), on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(_("subject id"))
+    subject = GenericForeignKey("content_type", "object_id")
+    # Plain strings, no choices: other apps register kinds and audiences without a migration.
+    kind = models.CharField(_("kind of document"), max_length=40)
+    audience = models.CharField(_("audience"), max_length=60)
+    version = models.PositiveIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=300)
+    confidential = models.BooleanField(_("confidential"), default=False)
+    file = models.FileField(_("file"), upload_to=generated_document_upload_to, max_length=300)
+    filename = models.CharField(_("download file name"), max_length=200)
+    content_hash = models.CharField(_("SHA-256 of the HTML"), max_length=64)
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    pages = models.PositiveIntegerField(_("pages"))
+
+    class Meta:
+        verbose_name = _("generated document")
+        verbose_name_plural = _("generated documents")
+        ordering = ["content_type", "object_id", "kind", "audience", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "kind", "audience", "version"],
+                name="generated_document_version_unique",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} v{self.version}"
+
+
+class GenerationJob(TimeStampedModel):
+    """A request to produce a document, as the worker moves it from wachtrij to klaar or
+    mislukt. A job that reuses an unchanged earlier file points at that version."""
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("subject type"), on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(_("subject id"))
+    subject = GenericForeignKey("content_type", "object_id")
+    kind = models.CharField(_("kind of document"), max_length=40)
+    audience = models.CharField(_("audience"), max_length=60)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=GenerationStatus.choices,
+        default=GenerationStatus.QUEUED,
+    )
+    failure_reason = models.TextField(_("reason for failure"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested at"))
+    # Null while no broker accepted the message (Redis down): the sweep enqueues it later.
+    enqueued_at = models.DateTimeField(_("handed to the queue at"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    task_id = models.CharField(_("Celery task id"), max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    content_hash = models.CharField(_("SHA-256 of the HTML"), max_length=64, blank=True)
+    document = models.ForeignKey(
+        GeneratedDocument,
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="jobs",
+    )
+    reused = models.BooleanField(_("reused an unchanged earlier file"), default=False)
+
+    class Meta:
+        verbose_name = _("document generation job")
+        verbose_name_plural = _("document generation jobs")
+        ordering = ["-requested_at", "-id"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "kind", "audience"]),
+            models.Index(fields=["status", "requested_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status=GenerationStatus.DONE)
+                | models.Q(document__isnull=False),
+                name="generation_job_done_has_document",
+                violation_error_message=_("A finished job points at its document."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}/{self.audience} #{self.pk} ({self.status})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (GenerationStatus.QUEUED, GenerationStatus.RUNNING)

@@ -21,6 +21,7 @@ from regiobureau.forms import (
 )
 
 from .common import error_text, posted_version, require_secretariat, secretariat_meeting
+from .pdfs import pdf_panel_context, public_agenda_pdf
 
 
 @login_not_required
@@ -76,6 +77,8 @@ def meeting_detail(request, pk: int):
                 user=request.user, meeting=meeting
             ),
             "MeetingStatus": MeetingStatus,
+            "public_pdf": public_agenda_pdf(request.user, meeting),
+            **(pdf_panel_context(meeting) if can_manage else {}),
         },
     )
 

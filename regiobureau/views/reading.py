@@ -14,6 +14,7 @@ from regiobureau import decision_selectors, permissions, selectors, services
 from regiobureau.forms import CommentForm
 
 from .common import error_text, vary_on_htmx
+from .pdfs import annotated_agenda_pdf
 
 READING = "regiobureau/meeting_reading.html"
 
@@ -36,6 +37,7 @@ def meeting_reading(request, pk: int):
             "comment_form": CommentForm(),
             "read_count": sum(1 for row in flat if row.is_read),
             "item_count": len(flat),
+            "annotated_pdf": annotated_agenda_pdf(meeting),
             "can_manage": permissions.can_manage_meetings(request.user),
             "open_actions": decision_selectors.open_actions_for_meeting(
                 user=request.user, meeting=meeting

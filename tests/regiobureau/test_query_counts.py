@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 # items, their stukken, the choice lists (persons, dossiers) and the reader's read marks.
 EDITOR_PAGE = 9
 EDITOR_PARTIAL = 9
-READING_PAGE = 10
+READING_PAGE = 11
 
 
 def build(secretary, body, count: int):

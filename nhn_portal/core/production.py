@@ -1,0 +1,565 @@
+"""Document production (issue #4): PDFs made in the background, stored with their history.
+
+A registry maps a document kind ("agenda", "geannoteerde_agenda", later "besluitenlijst" and
+"raadsinformatiebrief") to a producer that turns (subject, audience) into a template, its
+context, a title and whether it is confidential. Apps register their kinds in a `producers`
+module (found by CoreConfig.ready), so a new kind needs no change here.
+
+The request (web) creates a job in "wachtrij" and hands it to Celery after the commit; the
+worker runs `document_generation_run`, which is idempotent: unchanged HTML reuses the last
+stored file, a change stores the next version, a failure keeps every earlier version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import kombu.exceptions
+import redis.exceptions
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, models, transaction
+from django.db import OperationalError as DatabaseOperationalError
+from django.db.models import Q
+from django.http import Http404
+from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from nhn_portal.pdf import PdfRenderError, render_html, render_pdf_from_html
+
+from .audit import audit_record_create
+from .constants import AuditAction, GenerationStatus
+from .models import GeneratedDocument, GenerationJob
+
+logger = logging.getLogger(__name__)
+
+# Errors that say "try again later" rather than "this document cannot be made": the task
+# retries them with backoff; everything else marks the job mislukt at once.
+TRANSIENT_ERRORS = (DatabaseOperationalError, kombu.exceptions.OperationalError)
+# What publishing a message raises when the broker is down or unreachable.
+BROKER_ERRORS = (kombu.exceptions.OperationalError, redis.exceptions.RedisError, OSError)
+# Publishing waits at most about a second for a broker that is down, so the secretary's
+# request stays fast; the sweep hands the job over once the broker is back.
+PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
+
+# The sweep: a queued job never accepted by a broker (enqueued_at empty) is handed over again
+# after QUEUED_GRACE; one accepted but not started after LOST_MESSAGE (Redis restarted without
+# persistence). A job "bezig" past the hard time limit lost its worker. After MAX_ATTEMPTS
+# starts the job is given up, so a document that kills its worker cannot loop forever.
+QUEUED_GRACE = timedelta(seconds=30)
+LOST_MESSAGE = timedelta(minutes=15)
+RUNNING_GRACE = timedelta(seconds=60)
+MAX_ATTEMPTS = 3
+
+PENDING = (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
+
+
+# ---- Registry ----------------------------------------------------------------------------
+
+
+class ProductionRefused(Exception):
+    """A producer cannot make the document now; the message is the job's failure reason."""
+
+
+@dataclass(frozen=True)
+class ProducedDocument:
+    """What a producer returns: rendered by nhn_portal.pdf with `confidential` in the context."""
+
+    template: str
+    context: dict[str, Any]
+    title: str
+    confidential: bool
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    kind: str
+    label: Any  # a lazy translation, shown on buttons and in the status panel
+    subject_model: str  # "app_label.ModelName"
+    # (subject) → [(audience code, label)]: fixed for meetings, per municipality for letters.
+    audiences: Callable[[Any], list[tuple[str, Any]]]
+    produce: Callable[[Any, str], ProducedDocument]
+    # (user, subject, audience) → whether the user may download this audience's file.
+    may_download: Callable[[Any, Any, str], bool]
+
+
+_KINDS: dict[str, DocumentKind] = {}
+
+
+def register_document_kind(
+    *,
+    kind: str,
+    label: Any,
+    subject_model: str,
+    audiences: Callable[[Any], list[tuple[str, Any]]],
+    produce: Callable[[Any, str], ProducedDocument],
+    may_download: Callable[[Any, Any, str], bool],
+) -> DocumentKind:
+    """Make a kind of document producible; called from an app's `producers` module."""
+    if kind in _KINDS and _KINDS[kind].produce is not produce:
+        raise ValueError(f"Document kind {kind!r} is already registered.")
+    definition = DocumentKind(kind, label, subject_model, audiences, produce, may_download)
+    _KINDS[kind] = definition
+    return definition
+
+
+def document_kind(kind: str) -> DocumentKind | None:
+    return _KINDS.get(kind)
+
+
+def document_kinds_for(subject: models.Model) -> list[DocumentKind]:
+    """The registered kinds for this subject's model, in registration order."""
+    label = subject._meta.label
+    return [definition for definition in _KINDS.values() if definition.subject_model == label]
+
+
+# ---- Services: request, run, retry, sweep ------------------------------------------------
+
+
+@transaction.atomic
+def document_generation_request(
+    *, actor, subject: models.Model, kind: str, audience: str
+) -> GenerationJob:
+    """Queue the making of a document; Celery gets the job after the commit.
+
+    A job already waiting or running for the same document is returned instead of a second.
+    """
+    _check_kind_and_audience(subject, kind, audience)
+    content_type = ContentType.objects.get_for_model(subject)
+    pending = (
+        GenerationJob.objects.select_for_update()
+        .filter(
+            content_type=content_type,
+            object_id=subject.pk,
+            kind=kind,
+            audience=audience,
+            status__in=PENDING,
+        )
+        .first()
+    )
+    if pending is not None:
+        return pending
+    job = GenerationJob(
+        content_type=content_type,
+        object_id=subject.pk,
+        kind=kind,
+        audience=audience,
+        requested_by=actor if getattr(actor, "is_authenticated", False) else None,
+        requested_at=timezone.now(),
+        task_id=str(uuid.uuid4()),
+    )
+    job.full_clean()
+    job.save()
+    audit_record_create(
+        actor=actor,
+        obj=job,
+        action=AuditAction.CREATE,
+        verb="document_generation_request",
+        changes={"subject": str(subject), "kind": kind, "audience": audience},
+    )
+    _enqueue_on_commit(job)
+    return job
+
+
+@transaction.atomic
+def document_generation_retry(*, actor, job: GenerationJob) -> GenerationJob:
+    """Try a failed document again: a new job, so the failed one stays as the record."""
+    if job.status != GenerationStatus.FAILED:
+        raise ValidationError(_("Only a failed document can be made again."))
+    subject = job.subject
+    if subject is None:
+        raise ValidationError(_("The document's subject no longer exists."))
+    new_job = document_generation_request(
+        actor=actor, subject=subject, kind=job.kind, audience=job.audience
+    )
+    audit_record_create(
+        actor=actor,
+        obj=new_job,
+        action=AuditAction.CREATE,
+        verb="document_generation_retry",
+        changes={"failed_job": job.pk},
+    )
+    return new_job
+
+
+def document_generation_run(*, job_id: int) -> GenerationJob:
+    """The worker's side, safe to run twice: make the job's PDF, or reuse the last stored file
+    when the HTML is unchanged. Render errors mark the job mislukt (earlier versions stay);
+    transient database or broker errors propagate so the task retries."""
+    job = _start(job_id)
+    if job is None:  # finished already (a redelivered message) or gone
+        return GenerationJob.objects.get(pk=job_id)
+    try:
+        definition = document_kind(job.kind)
+        if definition is None:
+            raise ProductionRefused(_("Unknown kind of document: %(kind)s.") % {"kind": job.kind})
+        subject = job.subject
+        if subject is None:
+            raise ProductionRefused(_("The document's subject no longer exists."))
+        produced = definition.produce(subject, job.audience)
+        html = render_html(
+            template=produced.template,
+            context={**produced.context, "confidential": produced.confidential},
+            title=produced.title,
+        )
+        content_hash = hashlib.sha256(html.encode()).hexdigest()
+        latest = _latest_version(job)
+        if latest is not None and latest.content_hash == content_hash:
+            return _finish(job_id, document=latest, content_hash=content_hash)
+        rendered = render_pdf_from_html(html=html)
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception as error:
+        logger.warning("Document generation job %s failed", job_id, exc_info=True)
+        return _fail(job_id, failure_reason(error))
+    return _store(job_id, produced=produced, rendered=rendered, content_hash=content_hash)
+
+
+def document_generation_sweep(*, now=None) -> list[int]:
+    """Hand stuck jobs to the queue again (the beat runs this every minute): queued while the
+    broker was down, or running past the hard time limit because the worker died."""
+    now = now or timezone.now()
+    requeued: list[int] = []
+    running_cutoff = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT) - RUNNING_GRACE
+    with transaction.atomic():
+        stuck = (
+            GenerationJob.objects.select_for_update(skip_locked=True)
+            .filter(
+                Q(status=GenerationStatus.RUNNING, started_at__lt=running_cutoff)
+                | Q(
+                    status=GenerationStatus.QUEUED,
+                    enqueued_at__isnull=True,
+                    requested_at__lt=now - QUEUED_GRACE,
+                )
+                | Q(status=GenerationStatus.QUEUED, enqueued_at__lt=now - LOST_MESSAGE)
+            )
+            .order_by("requested_at")
+        )
+        for job in stuck:
+            if job.status == GenerationStatus.RUNNING and job.attempts >= MAX_ATTEMPTS:
+                with translation.override("nl"):
+                    reason = _(
+                        "The worker stopped %(count)s times while making this document; "
+                        "it was not tried again."
+                    ) % {"count": job.attempts}
+                _mark_failed(job, reason, now=now)
+                continue
+            job.status = GenerationStatus.QUEUED
+            job.task_id = str(uuid.uuid4())
+            job.enqueued_at = None
+            job.save(update_fields=["status", "task_id", "enqueued_at", "updated_at"])
+            audit_record_create(
+                actor=None,
+                obj=job,
+                action=AuditAction.UPDATE,
+                verb="document_generation_requeue",
+                changes={"attempts": job.attempts},
+            )
+            _enqueue_on_commit(job)
+            requeued.append(job.pk)
+    return requeued
+
+
+def failure_reason(error: BaseException) -> str:
+    """A failure as a sentence for the secretary, in Dutch (the UI's language)."""
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    with translation.override("nl"):
+        if isinstance(error, ProductionRefused | PdfRenderError):
+            return str(error)
+        if isinstance(error, TemplateSyntaxError | TemplateDoesNotExist):
+            return _("The document's template contains an error: %(error)s") % {"error": error}
+        if isinstance(error, SoftTimeLimitExceeded):
+            return _("Making the PDF took longer than %(seconds)s seconds and was stopped.") % {
+                "seconds": settings.CELERY_TASK_SOFT_TIME_LIMIT
+            }
+        return _("The PDF could not be made because of an unexpected error (%(error)s).") % {
+            "error": f"{type(error).__name__}: {error}"[:500]
+        }
+
+
+def _check_kind_and_audience(subject: models.Model, kind: str, audience: str) -> None:
+    definition = document_kind(kind)
+    if definition is None or definition.subject_model != subject._meta.label:
+        raise ValidationError(_("This kind of document cannot be made here."))
+    if audience not in {code for code, _label in definition.audiences(subject)}:
+        raise ValidationError(_("This document cannot be made for that audience."))
+
+
+def _enqueue_on_commit(job: GenerationJob) -> None:
+    # Like Celery's delay_on_commit, but a broker that is down must not fail the request
+    # after its commit: the job stays "wachtrij" and the sweep enqueues it later.
+    job_id, task_id = job.pk, job.task_id
+    transaction.on_commit(lambda: enqueue(job_id=job_id, task_id=task_id))
+
+
+def enqueue(*, job_id: int, task_id: str) -> bool:
+    """Hand a job to the broker; False (logged) when the broker cannot be reached."""
+    from .tasks import document_generation_run as task
+
+    options: dict[str, Any] = {"retry_policy": PUBLISH_RETRY_POLICY}
+    if settings.PDF_GENERATION_QUEUE:
+        options["queue"] = settings.PDF_GENERATION_QUEUE
+    try:
+        task.apply_async(kwargs={"job_id": job_id}, task_id=task_id, **options)
+    except BROKER_ERRORS as error:
+        logger.error(
+            "Broker unreachable; document generation job %s stays queued for the sweep: %s",
+            job_id,
+            error,
+        )
+        return False
+    GenerationJob.objects.filter(pk=job_id, task_id=task_id).update(enqueued_at=timezone.now())
+    return True
+
+
+@transaction.atomic
+def _start(job_id: int) -> GenerationJob | None:
+    job = GenerationJob.objects.select_for_update().filter(pk=job_id).first()
+    # A running job is started again too: its earlier run died (redelivered message, sweep).
+    if job is None or job.status not in PENDING:
+        return None
+    job.status = GenerationStatus.RUNNING
+    job.started_at = timezone.now()
+    job.attempts += 1
+    job.save(update_fields=["status", "started_at", "attempts", "updated_at"])
+    return job
+
+
+def _latest_version(job: GenerationJob) -> GeneratedDocument | None:
+    return (
+        GeneratedDocument.objects.filter(
+            content_type_id=job.content_type_id,
+            object_id=job.object_id,
+            kind=job.kind,
+            audience=job.audience,
+        )
+        .order_by("-version")
+        .first()
+    )
+
+
+@transaction.atomic
+def _finish(job_id: int, *, document: GeneratedDocument, content_hash: str) -> GenerationJob:
+    job = GenerationJob.objects.select_for_update().get(pk=job_id)
+    if job.status not in PENDING:
+        return job
+    job.status = GenerationStatus.DONE
+    job.document = document
+    job.reused = True
+    job.content_hash = content_hash
+    job.finished_at = timezone.now()
+    job.save(
+        update_fields=[
+            "status",
+            "document",
+            "reused",
+            "content_hash",
+            "finished_at",
+            "updated_at",
+        ]
+    )
+    audit_record_create(
+        actor=None,
+        obj=job,
+        action=AuditAction.UPDATE,
+        verb="document_generation_reuse",
+        changes={"version": document.version},
+    )
+    return job
+
+
+def _store(job_id: int, *, produced: ProducedDocument, rendered, content_hash: str):
+    """Save the PDF as the next version; a concurrent job taking the same number retries."""
+    for _attempt in range(3):
+        with transaction.atomic():
+            job = GenerationJob.objects.select_for_update().get(pk=job_id)
+            if job.status not in PENDING:
+                return job
+            latest = _latest_version(job)
+            if latest is not None and latest.content_hash == content_hash:
+                break  # a concurrent job stored the same content: reuse it below
+            version = latest.version + 1 if latest else 1
+            document = GeneratedDocument(
+                content_type_id=job.content_type_id,
+                object_id=job.object_id,
+                kind=job.kind,
+                audience=job.audience,
+                version=version,
+                title=produced.title[:300],
+                confidential=produced.confidential,
+                filename=f"{slugify(produced.title)[:180] or job.kind}-v{version}.pdf",
+                content_hash=content_hash,
+                sha256=rendered.sha256,
+                size=len(rendered.pdf),
+                pages=rendered.pages,
+            )
+            document.file.save("generated.pdf", ContentFile(rendered.pdf), save=False)
+            # The version number's uniqueness is the database's to check (a race between two
+            # workers is an IntegrityError here, and the loop takes the next number).
+            document.full_clean(validate_unique=False, validate_constraints=False)
+            try:
+                with transaction.atomic():
+                    document.save()
+            except IntegrityError:
+                document.file.delete(save=False)
+                continue
+            job.status = GenerationStatus.DONE
+            job.document = document
+            job.reused = False
+            job.content_hash = content_hash
+            job.finished_at = timezone.now()
+            job.save(
+                update_fields=[
+                    "status",
+                    "document",
+                    "reused",
+                    "content_hash",
+                    "finished_at",
+                    "updated_at",
+                ]
+            )
+            audit_record_create(
+                actor=None,
+                obj=job,
+                action=AuditAction.UPDATE,
+                verb="document_generation_store",
+                changes={"version": version, "sha256": rendered.sha256},
+            )
+            return job
+    latest = _latest_version(GenerationJob.objects.get(pk=job_id))
+    if latest is not None and latest.content_hash == content_hash:
+        return _finish(job_id, document=latest, content_hash=content_hash)
+    raise DatabaseOperationalError("Could not claim a version number; retrying the task.")
+
+
+@transaction.atomic
+def _fail(job_id: int, reason: str) -> GenerationJob:
+    job = GenerationJob.objects.select_for_update().get(pk=job_id)
+    if job.status in PENDING:
+        _mark_failed(job, reason, now=timezone.now())
+    return job
+
+
+def _mark_failed(job: GenerationJob, reason: str, *, now) -> None:
+    job.status = GenerationStatus.FAILED
+    job.failure_reason = reason[:2000]
+    job.finished_at = now
+    job.save(update_fields=["status", "failure_reason", "finished_at", "updated_at"])
+    audit_record_create(
+        actor=None,
+        obj=job,
+        action=AuditAction.UPDATE,
+        verb="document_generation_fail",
+        changes={"reason": job.failure_reason},
+    )
+
+
+# ---- Selectors ---------------------------------------------------------------------------
+
+
+@dataclass
+class ProductionEntry:
+    """One document of a subject as the status panel shows it."""
+
+    definition: DocumentKind
+    audience: str
+    audience_label: Any
+    job: GenerationJob | None = None  # the latest request
+    versions: list[GeneratedDocument] = field(default_factory=list)  # newest first
+
+    @property
+    def current(self) -> GeneratedDocument | None:
+        return self.versions[0] if self.versions else None
+
+    @property
+    def earlier(self) -> list[GeneratedDocument]:
+        return self.versions[1:]
+
+    @property
+    def is_pending(self) -> bool:
+        return self.job is not None and self.job.is_pending
+
+
+def production_entries(*, subject: models.Model) -> list[ProductionEntry]:
+    """Every registered document of the subject with its latest job and stored versions:
+    two queries, however many kinds and versions."""
+    entries: dict[tuple[str, str], ProductionEntry] = {}
+    for definition in document_kinds_for(subject):
+        for audience, audience_label in definition.audiences(subject):
+            entries[(definition.kind, audience)] = ProductionEntry(
+                definition, audience, audience_label
+            )
+    if not entries:
+        return []
+    where = _subject_filter(subject)
+    for job in GenerationJob.objects.filter(**where).order_by("-requested_at", "-pk"):
+        entry = entries.get((job.kind, job.audience))
+        if entry is not None and entry.job is None:
+            entry.job = job
+    for document in GeneratedDocument.objects.filter(**where).order_by("-version"):
+        entry = entries.get((document.kind, document.audience))
+        if entry is not None:
+            entry.versions.append(document)
+    return list(entries.values())
+
+
+def generated_document_current(
+    *, subject: models.Model, kind: str, audience: str
+) -> GeneratedDocument | None:
+    """The newest stored version (a failed later job leaves it in place), or None."""
+    return (
+        GeneratedDocument.objects.filter(**_subject_filter(subject), kind=kind, audience=audience)
+        .order_by("-version")
+        .first()
+    )
+
+
+def access_generated_document(
+    *, user, subject: models.Model, kind: str, audience: str, version: int | None = None
+) -> GeneratedDocument:
+    """The requested version (the newest by default), or 404 when it does not exist or the
+    kind's rule says this user may not read this audience's document."""
+    definition = document_kind(kind)
+    if definition is None or definition.subject_model != subject._meta.label:
+        raise Http404
+    if not definition.may_download(user, subject, audience):
+        raise Http404
+    qs = GeneratedDocument.objects.filter(**_subject_filter(subject), kind=kind, audience=audience)
+    document = (
+        qs.filter(version=version).first()
+        if version is not None
+        else qs.order_by("-version").first()
+    )
+    if document is None:
+        raise Http404
+    return document
+
+
+def access_generation_job(*, pk: int, subject: models.Model) -> GenerationJob:
+    """A job of this subject (the caller already checked who may manage it), or 404."""
+    job = GenerationJob.objects.filter(pk=pk, **_subject_filter(subject)).first()
+    if job is None:
+        raise Http404
+    return job
+
+
+def _subject_filter(subject: models.Model) -> dict[str, Any]:
+    # By the content type's natural key, so a read is one query whether or not the
+    # ContentType cache is warm (pinned query counts stay stable).
+    opts = subject._meta
+    return {
+        "content_type__app_label": opts.app_label,
+        "content_type__model": opts.model_name,
+        "object_id": subject.pk,
+    }

@@ -1,0 +1,108 @@
+"""The meeting's PDFs (issue #4), registered with the document production registry.
+
+The public agenda is built from the same selector as the public meeting page, read as an
+anonymous visitor, so a closed item or a vertrouwelijk stuk can never reach it. The members'
+annotated agenda reads everything and is downloadable only by those who may see the
+meeting's confidential content. The decisions issue registers "besluitenlijst" the same way.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from nhn_portal.core.production import (
+    ProducedDocument,
+    ProductionRefused,
+    register_document_kind,
+)
+from nhn_portal.core.templatetags.nhn_dates import format_long_date
+
+from . import permissions, selectors
+from .models import Meeting
+
+MEETING = "regiobureau.Meeting"
+
+AGENDA = "agenda"
+ANNOTATED_AGENDA = "geannoteerde_agenda"
+# Reserved for the decisions issue: register_document_kind(kind=DECISION_LIST, ...).
+DECISION_LIST = "besluitenlijst"
+
+PUBLIC = "openbaar"
+MEMBERS = "leden"
+
+
+def public_audience(meeting: Meeting) -> list[tuple[str, object]]:
+    return [(PUBLIC, gettext_lazy("public"))]
+
+
+def members_audience(meeting: Meeting) -> list[tuple[str, object]]:
+    return [(MEMBERS, gettext_lazy("members"))]
+
+
+def may_download(user, meeting: Meeting, audience: str) -> bool:
+    """The public file for anyone who may see the published agenda; the members' file only
+    for those who may see the meeting's confidential content (STYLE rule 3: 404 otherwise)."""
+    if not permissions.can_see_meeting(user, meeting):
+        return False
+    if audience == PUBLIC:
+        return permissions.can_see_agenda(user, meeting)
+    if audience == MEMBERS:
+        return permissions.can_see_confidential(user, meeting.body_id)
+    return False
+
+
+def _title(kind_name: str, meeting: Meeting) -> str:
+    # Dutch on purpose, like the templates: the title is part of the archival document.
+    return f"{kind_name} {meeting.body.name} {format_long_date(meeting.starts_at)}"
+
+
+def produce_public_agenda(meeting: Meeting, audience: str) -> ProducedDocument:
+    """The agenda as anyone may read it: closed items only as number and placeholder."""
+    visitor = AnonymousUser()
+    if not permissions.can_see_agenda(visitor, meeting):
+        raise ProductionRefused(
+            _("The agenda has not been published yet, so there is no public agenda to make.")
+        )
+    rows = selectors.agenda_rows(user=visitor, meeting=meeting)
+    return ProducedDocument(
+        template="regiobureau/pdf/agenda.html",
+        context={"meeting": meeting, "rows": rows},
+        title=_title("Agenda", meeting),
+        confidential=False,
+    )
+
+
+def produce_annotated_agenda(meeting: Meeting, audience: str) -> ProducedDocument:
+    """Every item with its annotation and stukken; "Vertrouwelijk" on every page when any
+    of it is not public (a closed meeting or item, a vertrouwelijk stuk)."""
+    rows = selectors.agenda_rows_for_members(meeting=meeting)
+    flat = selectors.flatten(rows)
+    confidential = (
+        not meeting.is_public
+        or any(not row.item.is_public for row in flat)
+        or any(document.is_confidential for row in flat for document in row.documents)
+    )
+    return ProducedDocument(
+        template="regiobureau/pdf/annotated_agenda.html",
+        context={"meeting": meeting, "rows": rows},
+        title=_title("Geannoteerde agenda", meeting),
+        confidential=confidential,
+    )
+
+
+register_document_kind(
+    kind=AGENDA,
+    label=gettext_lazy("Agenda"),
+    subject_model=MEETING,
+    audiences=public_audience,
+    produce=produce_public_agenda,
+    may_download=may_download,
+)
+register_document_kind(
+    kind=ANNOTATED_AGENDA,
+    label=gettext_lazy("Annotated agenda"),
+    subject_model=MEETING,
+    audiences=members_audience,
+    produce=produce_annotated_agenda,
+    may_download=may_download,
+)

@@ -1,0 +1,129 @@
+"""The meeting's PDFs (issue #4): the secretariat asks for them and follows their status; the
+download views check the kind's rule (public agenda: anyone; members' PDF: only who may see
+the confidential content, 404 for everyone else).
+
+The status panel is a fragment (templates/regiobureau/_pdf_panel.html) included in the
+meeting page and returned alone to htmx; it polls only while a job is waiting or running.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nhn_portal.core import production
+from regiobureau import permissions, producers, selectors
+
+from .common import error_text, secretariat_meeting, vary_on_htmx
+
+PANEL = "regiobureau/_pdf_panel.html"
+
+
+def pdf_panel_context(meeting) -> dict:
+    """The panel's context: every registered document of the meeting (two queries)."""
+    entries = production.production_entries(subject=meeting)
+    return {
+        "pdf_entries": entries,
+        "pdf_polling": any(entry.is_pending for entry in entries),
+    }
+
+
+def public_agenda_pdf(user, meeting):
+    """The newest public agenda PDF for the meeting page, once the reader sees the agenda."""
+    if not permissions.can_see_agenda(user, meeting):
+        return None
+    return production.generated_document_current(
+        subject=meeting, kind=producers.AGENDA, audience=producers.PUBLIC
+    )
+
+
+def annotated_agenda_pdf(meeting):
+    """The newest members' PDF for the reading page (whose own access rule already ran)."""
+    return production.generated_document_current(
+        subject=meeting, kind=producers.ANNOTATED_AGENDA, audience=producers.MEMBERS
+    )
+
+
+def _panel_or_page(request, meeting, *, error: str = ""):
+    if request.htmx:
+        context = {"meeting": meeting, "pdf_error": error, **pdf_panel_context(meeting)}
+        return vary_on_htmx(render(request, PANEL, context))
+    if error:
+        messages.error(request, error)
+    return vary_on_htmx(redirect(f"{meeting.get_absolute_url()}#pdf-documenten"))
+
+
+@require_POST
+def pdf_request(request, pk: int):
+    """ "PDF maken": queue a job for one kind and audience."""
+    meeting = secretariat_meeting(request, pk)
+    try:
+        production.document_generation_request(
+            actor=request.user,
+            subject=meeting,
+            kind=request.POST.get("kind", ""),
+            audience=request.POST.get("audience", ""),
+        )
+    except ValidationError as error:
+        return _panel_or_page(request, meeting, error=error_text(error))
+    if not request.htmx:
+        messages.success(request, _("The PDF is being made. Reload the page to see its status."))
+    return _panel_or_page(request, meeting)
+
+
+@require_POST
+def pdf_retry(request, pk: int, job_pk: int):
+    """ "Opnieuw proberen" for a failed job."""
+    meeting = secretariat_meeting(request, pk)
+    job = production.access_generation_job(pk=job_pk, subject=meeting)
+    try:
+        production.document_generation_retry(actor=request.user, job=job)
+    except ValidationError as error:
+        return _panel_or_page(request, meeting, error=error_text(error))
+    if not request.htmx:
+        messages.success(request, _("The PDF is being made again."))
+    return _panel_or_page(request, meeting)
+
+
+def pdf_status(request, pk: int):
+    """The status panel for htmx polling; without htmx, the meeting page at the panel."""
+    meeting = secretariat_meeting(request, pk)
+    return _panel_or_page(request, meeting)
+
+
+@login_not_required
+def pdf_public_download(request, pk: int):
+    """The newest public agenda PDF, for anyone who may see the published agenda."""
+    meeting = selectors.access_meeting(user=request.user, pk=pk)
+    document = production.access_generated_document(
+        user=request.user, subject=meeting, kind=producers.AGENDA, audience=producers.PUBLIC
+    )
+    return _file_response(document)
+
+
+def pdf_download(request, pk: int, kind: str, audience: str, version: int | None = None):
+    """A meeting PDF of any kind and audience, newest or a given version, after the kind's
+    access rule; 404 for a missing file and for a reader who may not see it alike."""
+    meeting = selectors.access_meeting(user=request.user, pk=pk)
+    document = production.access_generated_document(
+        user=request.user, subject=meeting, kind=kind, audience=audience, version=version
+    )
+    return _file_response(document)
+
+
+def _file_response(document):
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle, as_attachment=True, filename=document.filename, content_type="application/pdf"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # A members' PDF must not stay behind in a shared cache or the browser's.
+    public = document.audience == producers.PUBLIC and not document.confidential
+    response["Cache-Control"] = "private, max-age=0" if public else "private, no-store"
+    return response
