@@ -1,1 +1,220 @@
-# Create your models here.
+"""Council information letters (raadsinformatiebrieven) and their delivery to each council.
+
+One letter per meeting version; issuing it makes one delivery per municipality, each with its
+own PDF ("Aan de gemeenteraad van <gemeente>") and its own trail: made available, downloaded,
+receipt confirmed, scheduled in council or noted (issue 5).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from nhn_portal.core.models import TimeStampedModel
+
+from .constants import DeliveryStatus, LetterStatus, RenderStatus
+
+
+class CouncilLetter(TimeStampedModel):
+    meeting = models.ForeignKey(
+        "regiobureau.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.PROTECT,
+        related_name="council_letters",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    intro = models.TextField(_("introduction"), blank=True)
+    contact_person = models.ForeignKey(
+        "gremia.Person",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=LetterStatus.choices, default=LetterStatus.DRAFT
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    # A correction is a new letter ("herziene versie") pointing at the one it replaces; the
+    # old one and its deliveries stay as they were, so the record shows what councils got.
+    supersedes = models.OneToOneField(
+        "self",
+        verbose_name=_("corrects"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="superseded_by",
+    )
+    adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("council information letter")
+        verbose_name_plural = _("council information letters")
+        ordering = ["-issued_at", "-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(supersedes__isnull=True) | Q(version__gt=1),
+                name="council_letter_correction_is_later_version",
+                violation_error_message=_("A correction is version 2 or later."),
+            ),
+        ]
+
+    def __str__(self):
+        if self.version > 1:
+            return f"{self.title} (herziene versie {self.version})"
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("raden:letter_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_revision(self) -> bool:
+        return self.supersedes_id is not None
+
+
+class CouncilLetterItem(models.Model):
+    """One decision (or agenda item) reported to the councils, in words for council members."""
+
+    letter = models.ForeignKey(
+        CouncilLetter, verbose_name=_("letter"), on_delete=models.CASCADE, related_name="items"
+    )
+    position = models.PositiveIntegerField(_("position"), default=1)
+    decision = models.ForeignKey(
+        "regiobureau.Decision",
+        verbose_name=_("decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="council_letter_items",
+    )
+    agenda_item = models.ForeignKey(
+        "regiobureau.AgendaItem",
+        verbose_name=_("agenda item"),
+        on_delete=models.PROTECT,
+        related_name="council_letter_items",
+    )
+    text = models.TextField(_("text for council members"))
+
+    class Meta:
+        verbose_name = _("letter item")
+        verbose_name_plural = _("letter items")
+        ordering = ["letter", "position", "pk"]
+
+    def __str__(self):
+        return f"{self.letter}: {self.agenda_item}"
+
+
+class CouncilLetterSubregionParagraph(models.Model):
+    """A paragraph only the councils of one sub-region read."""
+
+    letter = models.ForeignKey(
+        CouncilLetter,
+        verbose_name=_("letter"),
+        on_delete=models.CASCADE,
+        related_name="subregion_paragraphs",
+    )
+    subregion = models.ForeignKey(
+        "gremia.Subregion", verbose_name=_("sub-region"), on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("sub-region paragraph")
+        verbose_name_plural = _("sub-region paragraphs")
+        ordering = ["letter", "subregion__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["letter", "subregion"], name="letter_one_paragraph_per_subregion"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.letter}: {self.subregion}"
+
+
+def delivery_pdf_upload_to(instance, filename):
+    return f"raadsinformatiebrieven/{instance.letter_id}/{instance.municipality_id}.pdf"
+
+
+class CouncilLetterDelivery(TimeStampedModel):
+    """One council's copy of a letter: its PDF and how far the griffie has got with it."""
+
+    letter = models.ForeignKey(
+        CouncilLetter,
+        verbose_name=_("letter"),
+        on_delete=models.PROTECT,
+        related_name="deliveries",
+    )
+    municipality = models.ForeignKey(
+        "gremia.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="council_letter_deliveries",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=30,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.PENDING,
+    )
+    status_changed_at = models.DateTimeField(_("status since"), null=True, blank=True)
+    # One timestamp (and who) per step, so the dashboard and the audit agree on "since when".
+    available_at = models.DateTimeField(_("made available at"), null=True, blank=True)
+    downloaded_at = models.DateTimeField(_("first downloaded at"), null=True, blank=True)
+    downloaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("downloaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    received_at = models.DateTimeField(_("receipt confirmed at"), null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("receipt confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    scheduled_at = models.DateTimeField(_("scheduled at"), null=True, blank=True)
+    council_date = models.DateField(_("council meeting date"), null=True, blank=True)
+    council_link = models.URLField(_("link to the council's system"), blank=True)
+    noted_at = models.DateTimeField(_("noted at"), null=True, blank=True)
+    # The PDF of this council's copy and whether it rendered. When the generation pipeline
+    # (issue 4) produces it, `job` points at its GenerationJob; otherwise the file is here.
+    render_status = models.CharField(
+        _("PDF status"), max_length=20, choices=RenderStatus.choices, default=RenderStatus.QUEUED
+    )
+    render_error = models.TextField(_("PDF error"), blank=True)
+    render_attempts = models.PositiveSmallIntegerField(_("PDF attempts"), default=0)
+    job_id = models.PositiveBigIntegerField(_("generation job"), null=True, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=delivery_pdf_upload_to, blank=True, max_length=300)
+    pdf_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery to a council")
+        verbose_name_plural = _("deliveries to councils")
+        ordering = ["letter", "municipality__subregion__name", "municipality__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["letter", "municipality"], name="delivery_one_per_letter_municipality"
+            ),
+            # Nothing is made available to a council that did not render (issue 5).
+            models.CheckConstraint(
+                condition=Q(status=DeliveryStatus.PENDING) | Q(render_status=RenderStatus.DONE),
+                name="delivery_available_only_when_rendered",
+                violation_error_message=_("A letter is only made available once its PDF exists."),
+            ),
+        ]
+        indexes = [models.Index(fields=["municipality", "status"])]
+
+    def __str__(self):
+        return f"{self.letter} – {self.municipality}"
+
+    def get_absolute_url(self):
+        return reverse("raden:delivery_detail", kwargs={"pk": self.pk})

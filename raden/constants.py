@@ -1,0 +1,47 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LetterStatus(models.TextChoices):
+    DRAFT = "concept", _("Draft")
+    ADOPTED = "vastgesteld", _("Adopted")
+    SENT = "verzonden", _("Sent")
+
+
+class DeliveryStatus(models.TextChoices):
+    """Where one council's copy of a letter stands; the order is the griffie's flow."""
+
+    PENDING = "in_productie", _("Being produced")
+    AVAILABLE = "klaargezet", _("Made available")
+    DOWNLOADED = "gedownload", _("Downloaded")
+    RECEIVED = "ontvangst_bevestigd", _("Receipt confirmed")
+    SCHEDULED = "geagendeerd", _("Scheduled in council")
+    NOTED = "ter_kennisname", _("Noted by the council")
+
+
+# Later statuses of the griffie's flow; a step may be skipped forward, never taken back.
+DELIVERY_ORDER = [
+    DeliveryStatus.PENDING,
+    DeliveryStatus.AVAILABLE,
+    DeliveryStatus.DOWNLOADED,
+    DeliveryStatus.RECEIVED,
+    DeliveryStatus.SCHEDULED,
+    DeliveryStatus.NOTED,
+]
+
+# Statuses in which the council has confirmed it has the letter.
+CONFIRMED_STATUSES = {DeliveryStatus.RECEIVED, DeliveryStatus.SCHEDULED, DeliveryStatus.NOTED}
+
+
+class RenderStatus(models.TextChoices):
+    """The PDF of one council's copy (mirrors the generation job when the pipeline runs it)."""
+
+    QUEUED = "wachtrij", _("Queued")
+    RUNNING = "bezig", _("Running")
+    DONE = "klaar", _("Done")
+    FAILED = "mislukt", _("Failed")
+
+
+# A failed render is retried this many times by the task before it stays "mislukt"; the
+# secretary can retry it again from the dashboard.
+RENDER_MAX_RETRIES = 3

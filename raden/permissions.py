@@ -1,0 +1,34 @@
+"""Who sees which council letters (issue 5).
+
+A griffie is bound to one municipality through its Person (`user.person.organisation`, a
+gemeente) and sees only that council's copies; the regiobureau's secretariat sees them all.
+"""
+
+from gremia.constants import OrganisationKind
+from gremia.models import Organisation, Person
+from nhn_portal.core.constants import Role
+from regiobureau.permissions import is_secretariat
+
+__all__ = ["griffie_municipality", "is_griffie", "is_secretariat", "can_use_council_letters"]
+
+
+def griffie_municipality(user) -> Organisation | None:
+    """The municipality whose council this griffie serves, or None (cached per request)."""
+    if not user.is_authenticated or Role.CLERK.value not in user.role_names:
+        return None
+    if not hasattr(user, "_griffie_municipality"):
+        person = (
+            Person.objects.filter(user=user, organisation__kind=OrganisationKind.MUNICIPALITY)
+            .select_related("organisation__subregion")
+            .first()
+        )
+        user._griffie_municipality = person.organisation if person else None
+    return user._griffie_municipality
+
+
+def is_griffie(user) -> bool:
+    return griffie_municipality(user) is not None
+
+
+def can_use_council_letters(user) -> bool:
+    return is_secretariat(user) or is_griffie(user)

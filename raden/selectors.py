@@ -1,0 +1,209 @@
+"""Reads of council letters and deliveries, with the griffie's isolation applied (issue 5)."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from gremia.constants import OrganisationKind
+from gremia.models import Organisation, Subregion
+from regiobureau.models import Decision, Meeting
+
+from . import permissions
+from .constants import CONFIRMED_STATUSES, DeliveryStatus, LetterStatus
+from .models import CouncilLetter, CouncilLetterDelivery, CouncilLetterItem
+
+
+def municipalities() -> QuerySet[Organisation]:
+    """The councils a letter goes to: every municipality, by sub-region then name."""
+    return (
+        Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY)
+        .select_related("subregion")
+        .order_by("subregion__name", "name")
+    )
+
+
+def council_name(municipality: Organisation) -> str:
+    """ "Gemeente Texel" → "Texel", for "Aan de gemeenteraad van Texel"."""
+    name = municipality.name
+    for prefix in ("Gemeente ", "gemeente "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def delivery_list_for_griffie(*, user) -> list[CouncilLetterDelivery]:
+    """The letters for the griffie's own council, newest first; copies still being produced
+    (or whose PDF failed) are not shown: nothing is available before it rendered."""
+    municipality = permissions.griffie_municipality(user)
+    if municipality is None:
+        return []
+    return list(
+        CouncilLetterDelivery.objects.filter(municipality=municipality)
+        .exclude(status=DeliveryStatus.PENDING)
+        .select_related("letter__meeting__body", "letter__supersedes")
+        .order_by("-letter__issued_at", "-pk")
+    )
+
+
+def access_delivery(*, user, pk: int, for_update: bool = False) -> CouncilLetterDelivery:
+    """One council's copy, or 404 when missing, of another municipality, or not yet rendered."""
+    qs = CouncilLetterDelivery.objects.select_related(
+        "letter__meeting__body", "letter__contact_person", "letter__supersedes", "municipality"
+    )
+    if for_update:
+        qs = qs.select_for_update(of=("self",))
+    delivery = qs.filter(pk=pk).first()
+    if delivery is None:
+        raise Http404
+    if permissions.is_secretariat(user):
+        return delivery
+    municipality = permissions.griffie_municipality(user)
+    if municipality is None or municipality.pk != delivery.municipality_id:
+        raise Http404
+    if delivery.status == DeliveryStatus.PENDING:
+        raise Http404
+    return delivery
+
+
+def access_letter(*, user, pk: int) -> CouncilLetter:
+    """A letter for the secretariat (composing, issuing); everyone else gets 404."""
+    if not permissions.is_secretariat(user):
+        raise Http404
+    letter = (
+        CouncilLetter.objects.select_related(
+            "meeting__body", "contact_person", "supersedes", "superseded_by"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if letter is None:
+        raise Http404
+    return letter
+
+
+def letter_list(*, user) -> QuerySet[CouncilLetter]:
+    if not permissions.is_secretariat(user):
+        raise Http404
+    return CouncilLetter.objects.select_related("meeting__body").order_by(
+        "-issued_at", "-created_at", "-pk"
+    )
+
+
+def letter_items(letter: CouncilLetter) -> list[CouncilLetterItem]:
+    return list(letter.items.select_related("decision", "agenda_item").order_by("position", "pk"))
+
+
+def letter_deliveries(letter: CouncilLetter) -> list[CouncilLetterDelivery]:
+    return list(
+        letter.deliveries.select_related("municipality__subregion").order_by(
+            "municipality__subregion__name", "municipality__name"
+        )
+    )
+
+
+def decisions_available_for_letter(letter: CouncilLetter) -> list[Decision]:
+    """The meeting's decisions not yet in the letter, for the compose form."""
+    used = letter.items.exclude(decision=None).values("decision_id")
+    return list(
+        Decision.objects.filter(item__meeting_id=letter.meeting_id)
+        .exclude(pk__in=used)
+        .select_related("item")
+        .order_by("item__position", "pk")
+    )
+
+
+def meetings_for_letters() -> QuerySet[Meeting]:
+    """Meetings a letter can be written about: held (or completed) ones, newest first."""
+    from regiobureau.constants import MeetingStatus
+
+    return (
+        Meeting.objects.filter(status__in=[MeetingStatus.HELD, MeetingStatus.CLOSED])
+        .select_related("body")
+        .order_by("-starts_at")
+    )
+
+
+# ---- Distribution dashboard --------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    municipality: Organisation
+    delivery: CouncilLetterDelivery | None
+    late: bool = False  # available for N days or more and not confirmed
+
+
+@dataclass
+class LetterRow:
+    letter: CouncilLetter
+    groups: list[tuple[Subregion | None, list[Cell]]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    late_count: int = 0
+
+    @property
+    def confirmed(self) -> int:
+        return sum(self.counts.get(status, 0) for status in CONFIRMED_STATUSES)
+
+
+@dataclass
+class Dashboard:
+    subregions: list[tuple[Subregion | None, list[Organisation]]]
+    rows: list[LetterRow]
+    days: int | None
+
+
+def distribution_dashboard(*, user, not_confirmed_days: int | None = None) -> Dashboard:
+    """Letters × municipalities (grouped by sub-region), status per cell: three queries
+    whatever the number of letters. With `not_confirmed_days`, only letters that have a copy
+    available that long without confirmed receipt, with those cells marked."""
+    if not permissions.is_secretariat(user):
+        raise Http404
+    towns = list(municipalities())
+    grouped: dict[int | None, tuple[Subregion | None, list[Organisation]]] = {}
+    for town in towns:
+        grouped.setdefault(town.subregion_id, (town.subregion, []))[1].append(town)
+    letters = list(
+        CouncilLetter.objects.exclude(issued_at=None)
+        .select_related("meeting__body")
+        .prefetch_related(
+            Prefetch("deliveries", queryset=CouncilLetterDelivery.objects.order_by("pk"))
+        )
+        .order_by("-issued_at", "-pk")
+    )
+    cutoff = (
+        timezone.now() - datetime.timedelta(days=not_confirmed_days)
+        if not_confirmed_days is not None
+        else None
+    )
+    rows = []
+    for letter in letters:
+        by_town = {d.municipality_id: d for d in letter.deliveries.all()}
+        row = LetterRow(letter=letter)
+        for status in DeliveryStatus.values:
+            row.counts[status] = 0
+        for subregion, members in grouped.values():
+            cells = []
+            for town in members:
+                delivery = by_town.get(town.pk)
+                late = bool(
+                    cutoff
+                    and delivery
+                    and delivery.status not in CONFIRMED_STATUSES
+                    and delivery.available_at
+                    and delivery.available_at <= cutoff
+                )
+                if delivery:
+                    row.counts[delivery.status] += 1
+                row.late_count += late
+                cells.append(Cell(town, delivery, late))
+            row.groups.append((subregion, cells))
+        if cutoff is None or row.late_count:
+            rows.append(row)
+    return Dashboard(subregions=list(grouped.values()), rows=rows, days=not_confirmed_days)
+
+
+def letter_status_label(letter: CouncilLetter) -> str:
+    return LetterStatus(letter.status).label

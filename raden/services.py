@@ -1,0 +1,550 @@
+"""Writes for council letters and their delivery to the 17 councils (issue 5).
+
+Every status change is audited (who, when) in the same transaction. Issuing makes one delivery
+per municipality and renders each council's PDF in its own Celery task after the commit; a
+delivery is made available (klaargezet) only once its own PDF exists, so one failed render
+holds back that council only, and is retried.
+"""
+
+import datetime
+import logging
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from gremia.models import Organisation, Person, Subregion
+from nhn_portal.core.audit import audit_record_create, model_changes, snapshot
+from nhn_portal.core.constants import AuditAction
+from regiobureau.models import AgendaItem, Decision, Meeting
+
+from . import selectors
+from .constants import (
+    DELIVERY_ORDER,
+    DeliveryStatus,
+    LetterStatus,
+    RenderStatus,
+)
+from .models import (
+    CouncilLetter,
+    CouncilLetterDelivery,
+    CouncilLetterItem,
+    CouncilLetterSubregionParagraph,
+)
+
+logger = logging.getLogger(__name__)
+
+LETTER_FIELDS = ["title", "intro", "contact_person"]
+PDF_TEMPLATE = "raden/pdf/council_letter.html"
+
+
+# ---- Composing ---------------------------------------------------------------------------
+
+
+def _check_draft(letter: CouncilLetter) -> None:
+    if letter.status != LetterStatus.DRAFT:
+        raise ValidationError(
+            _("This letter has been adopted and can no longer be changed; issue a correction."),
+            code="not_draft",
+        )
+
+
+@transaction.atomic
+def council_letter_create(
+    *,
+    actor,
+    meeting: Meeting,
+    title: str,
+    intro: str = "",
+    contact_person: Person | None = None,
+) -> CouncilLetter:
+    """Start a draft letter about `meeting`."""
+    letter = CouncilLetter(
+        meeting=meeting, title=(title or "").strip(), intro=intro, contact_person=contact_person
+    )
+    letter.full_clean()
+    letter.save()
+    audit_record_create(
+        actor=actor, obj=letter, action=AuditAction.CREATE, verb="council_letter_create"
+    )
+    return letter
+
+
+@transaction.atomic
+def council_letter_update(*, actor, letter: CouncilLetter, **fields: Any) -> CouncilLetter:
+    """Change the title, introduction or contact person of a draft."""
+    unknown = set(fields) - set(LETTER_FIELDS)
+    if unknown:
+        raise TypeError(f"council_letter_update does not change {sorted(unknown)}")
+    _check_draft(letter)
+    before = snapshot(letter, LETTER_FIELDS)
+    for name, value in fields.items():
+        setattr(letter, name, value)
+    letter.full_clean()
+    letter.save(update_fields=[*fields, "updated_at"])
+    audit_record_create(
+        actor=actor,
+        obj=letter,
+        action=AuditAction.UPDATE,
+        verb="council_letter_update",
+        changes=model_changes(before, letter, LETTER_FIELDS),
+    )
+    return letter
+
+
+@transaction.atomic
+def council_letter_item_add(
+    *,
+    actor,
+    letter: CouncilLetter,
+    text: str,
+    decision: Decision | None = None,
+    agenda_item: AgendaItem | None = None,
+) -> CouncilLetterItem:
+    """Report a decision (or an agenda item) of the letter's meeting to the councils."""
+    _check_draft(letter)
+    if decision is not None:
+        agenda_item = decision.item
+    if agenda_item is None or agenda_item.meeting_id != letter.meeting_id:
+        raise ValidationError(
+            _("Choose a decision or agenda item of this letter's meeting."), code="wrong_meeting"
+        )
+    if not agenda_item.is_public:
+        # A letter goes to 17 councils and is public: a closed item never goes in it.
+        raise ValidationError(
+            _("A closed agenda item cannot be reported in a council letter."), code="closed"
+        )
+    last = letter.items.order_by("-position").values_list("position", flat=True).first()
+    position = (last or 0) + 1
+    entry = CouncilLetterItem(
+        letter=letter,
+        decision=decision,
+        agenda_item=agenda_item,
+        text=(text or "").strip(),
+        position=position,
+    )
+    entry.full_clean()
+    entry.save()
+    audit_record_create(
+        actor=actor,
+        obj=letter,
+        action=AuditAction.UPDATE,
+        verb="council_letter_item_add",
+        changes={"item": str(agenda_item)},
+    )
+    return entry
+
+
+@transaction.atomic
+def council_letter_item_remove(*, actor, entry: CouncilLetterItem) -> None:
+    _check_draft(entry.letter)
+    audit_record_create(
+        actor=actor,
+        obj=entry.letter,
+        action=AuditAction.UPDATE,
+        verb="council_letter_item_remove",
+        changes={"item": str(entry.agenda_item)},
+    )
+    entry.delete()
+
+
+@transaction.atomic
+def council_letter_paragraph_set(
+    *, actor, letter: CouncilLetter, subregion: Subregion, text: str
+) -> CouncilLetterSubregionParagraph | None:
+    """Set (or, with empty text, remove) the paragraph only one sub-region's councils read."""
+    _check_draft(letter)
+    text = (text or "").strip()
+    existing = letter.subregion_paragraphs.filter(subregion=subregion).first()
+    if not text:
+        if existing is not None:
+            existing.delete()
+        paragraph = None
+    else:
+        paragraph = existing or CouncilLetterSubregionParagraph(letter=letter, subregion=subregion)
+        paragraph.text = text
+        paragraph.full_clean()
+        paragraph.save()
+    audit_record_create(
+        actor=actor,
+        obj=letter,
+        action=AuditAction.UPDATE,
+        verb="council_letter_paragraph_set",
+        changes={"subregion": str(subregion), "removed": paragraph is None},
+    )
+    return paragraph
+
+
+def _check_has_items(letter: CouncilLetter) -> None:
+    if not letter.items.exists():
+        raise ValidationError(
+            _("This letter has no items; add at least one decision before it goes out."),
+            code="no_items",
+        )
+
+
+@transaction.atomic
+def council_letter_adopt(*, actor, letter: CouncilLetter) -> CouncilLetter:
+    """concept → vastgesteld: the text is final."""
+    letter = CouncilLetter.objects.select_for_update().get(pk=letter.pk)
+    _check_draft(letter)
+    _check_has_items(letter)
+    letter.status = LetterStatus.ADOPTED
+    letter.adopted_at = timezone.now()
+    letter.save(update_fields=["status", "adopted_at", "updated_at"])
+    audit_record_create(
+        actor=actor,
+        obj=letter,
+        action=AuditAction.UPDATE,
+        verb="council_letter_adopt",
+        changes={"status": [LetterStatus.DRAFT, LetterStatus.ADOPTED]},
+    )
+    return letter
+
+
+@transaction.atomic
+def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterDelivery]:
+    """vastgesteld → verzonden: one delivery per municipality, each rendered in its own task
+    after the commit. Refused without items; a delivery is available only once rendered."""
+    from .tasks import council_letter_delivery_render
+
+    letter = CouncilLetter.objects.select_for_update().get(pk=letter.pk)
+    if letter.status == LetterStatus.SENT:
+        raise ValidationError(_("This letter has already been issued."), code="issued")
+    _check_has_items(letter)
+    if letter.status != LetterStatus.ADOPTED:
+        raise ValidationError(
+            _("Adopt the letter before issuing it to the councils."), code="not_adopted"
+        )
+    towns = list(selectors.municipalities())
+    if not towns:
+        raise ValidationError(_("There are no municipalities to send the letter to."))
+    letter.status = LetterStatus.SENT
+    letter.issued_at = timezone.now()
+    letter.save(update_fields=["status", "issued_at", "updated_at"])
+    deliveries = CouncilLetterDelivery.objects.bulk_create(
+        CouncilLetterDelivery(
+            letter=letter,
+            municipality=town,
+            status=DeliveryStatus.PENDING,
+            status_changed_at=letter.issued_at,
+            render_status=RenderStatus.QUEUED,
+        )
+        for town in towns
+    )
+    audit_record_create(
+        actor=actor,
+        obj=letter,
+        action=AuditAction.UPDATE,
+        verb="council_letter_issue",
+        changes={
+            "status": [LetterStatus.ADOPTED, LetterStatus.SENT],
+            "municipalities": len(deliveries),
+        },
+    )
+    # Read the rows back rather than trust bulk_create to set primary keys on every backend.
+    deliveries = list(CouncilLetterDelivery.objects.filter(letter=letter).order_by("pk"))
+    for delivery in deliveries:
+        council_letter_delivery_render.delay_on_commit(delivery.pk)
+    return deliveries
+
+
+@transaction.atomic
+def council_letter_correct(*, actor, letter: CouncilLetter) -> CouncilLetter:
+    """Start a corrected version ("herziene versie") of an issued letter: a new draft with the
+    same content, which the secretary edits, adopts and issues; the old one stays as it was."""
+    letter = CouncilLetter.objects.select_for_update().get(pk=letter.pk)
+    if letter.status != LetterStatus.SENT:
+        raise ValidationError(
+            _("Only an issued letter is corrected; change the draft itself instead."),
+            code="not_issued",
+        )
+    if CouncilLetter.objects.filter(supersedes=letter).exists():
+        raise ValidationError(
+            _("A corrected version of this letter already exists."), code="already_corrected"
+        )
+    revision = CouncilLetter(
+        meeting_id=letter.meeting_id,
+        title=letter.title,
+        intro=letter.intro,
+        contact_person_id=letter.contact_person_id,
+        version=letter.version + 1,
+        supersedes=letter,
+    )
+    revision.full_clean()
+    revision.save()
+    CouncilLetterItem.objects.bulk_create(
+        CouncilLetterItem(
+            letter=revision,
+            position=entry.position,
+            decision_id=entry.decision_id,
+            agenda_item_id=entry.agenda_item_id,
+            text=entry.text,
+        )
+        for entry in letter.items.all()
+    )
+    CouncilLetterSubregionParagraph.objects.bulk_create(
+        CouncilLetterSubregionParagraph(letter=revision, subregion_id=p.subregion_id, text=p.text)
+        for p in letter.subregion_paragraphs.all()
+    )
+    audit_record_create(
+        actor=actor,
+        obj=revision,
+        action=AuditAction.CREATE,
+        verb="council_letter_correct",
+        changes={"supersedes": letter.pk, "version": revision.version},
+    )
+    return revision
+
+
+# ---- The PDF per council -----------------------------------------------------------------
+
+
+def council_letter_document(
+    letter: CouncilLetter, municipality: Organisation
+) -> tuple[str, dict[str, Any], str]:
+    """Template, context and title of one council's copy: addressed to its council, with its
+    own sub-region's paragraph only. Also the producer of the generation pipeline."""
+    paragraph = (
+        letter.subregion_paragraphs.filter(subregion_id=municipality.subregion_id).first()
+        if municipality.subregion_id
+        else None
+    )
+    town = selectors.council_name(municipality)
+    context = {
+        "letter": letter,
+        "meeting": letter.meeting,
+        "body": letter.meeting.body,
+        "items": selectors.letter_items(letter),
+        "municipality": municipality,
+        "council_name": town,
+        "subregion": municipality.subregion,
+        "subregion_paragraph": paragraph,
+        "contact_person": letter.contact_person,
+        "is_revision": letter.is_revision,
+        "issued_on": timezone.localtime(letter.issued_at or timezone.now()).date(),
+        "confidential": False,
+    }
+    title = f"Raadsinformatiebrief {letter.title} – gemeenteraad {town}"
+    if letter.is_revision:
+        title += f" (herziene versie {letter.version})"
+    return PDF_TEMPLATE, context, title
+
+
+def render_delivery_pdf(delivery: CouncilLetterDelivery):
+    """Render one council's copy with the one PDF helper (a seam the tests replace)."""
+    from nhn_portal.pdf import render_pdf
+
+    template, context, title = council_letter_document(delivery.letter, delivery.municipality)
+    return render_pdf(template=template, context=context, title=title)
+
+
+def delivery_render(*, delivery_id: int) -> CouncilLetterDelivery:
+    """The worker's side, safe to run twice: render this council's PDF and make the copy
+    available. A failure is recorded on the delivery (and raised, so the task retries); the
+    other councils' copies are not affected."""
+    with transaction.atomic():
+        delivery = (
+            CouncilLetterDelivery.objects.select_for_update()
+            .select_related("letter__meeting__body", "letter__contact_person", "municipality")
+            .get(pk=delivery_id)
+        )
+        if delivery.render_status == RenderStatus.DONE:
+            return delivery
+        delivery.render_status = RenderStatus.RUNNING
+        delivery.render_attempts += 1
+        delivery.save(update_fields=["render_status", "render_attempts", "updated_at"])
+    # Render outside a transaction: a second of WeasyPrint must not hold a database lock.
+    try:
+        rendered = render_delivery_pdf(delivery)
+    except Exception as error:
+        with transaction.atomic():
+            CouncilLetterDelivery.objects.filter(pk=delivery_id).exclude(
+                render_status=RenderStatus.DONE
+            ).update(
+                render_status=RenderStatus.FAILED,
+                render_error=f"{type(error).__name__}: {error}"[:2000],
+                updated_at=timezone.now(),
+            )
+            audit_record_create(
+                actor=None,
+                obj=delivery,
+                action=AuditAction.UPDATE,
+                verb="delivery_render_fail",
+                changes={"error": f"{type(error).__name__}: {error}"[:300]},
+            )
+        logger.warning("Council letter delivery %s failed to render", delivery_id, exc_info=True)
+        raise
+    return _delivery_store_pdf(delivery_id, rendered.pdf, rendered.sha256)
+
+
+@transaction.atomic
+def _delivery_store_pdf(delivery_id: int, pdf: bytes, sha256: str) -> CouncilLetterDelivery:
+    from .tasks import council_letter_delivery_notify
+
+    delivery = (
+        CouncilLetterDelivery.objects.select_for_update()
+        .select_related("letter", "municipality")
+        .get(pk=delivery_id)
+    )
+    if delivery.render_status == RenderStatus.DONE:
+        return delivery
+    delivery.pdf.save(f"{delivery.municipality_id}.pdf", ContentFile(pdf), save=False)
+    now = timezone.now()
+    delivery.pdf_sha256 = sha256
+    delivery.render_status = RenderStatus.DONE
+    delivery.render_error = ""
+    fields = ["pdf", "pdf_sha256", "render_status", "render_error", "updated_at"]
+    if delivery.status == DeliveryStatus.PENDING:
+        delivery.status = DeliveryStatus.AVAILABLE
+        delivery.available_at = now
+        delivery.status_changed_at = now
+        fields += ["status", "available_at", "status_changed_at"]
+    delivery.save(update_fields=fields)
+    audit_record_create(
+        actor=None,
+        obj=delivery,
+        action=AuditAction.UPDATE,
+        verb="delivery_make_available",
+        changes={"status": [DeliveryStatus.PENDING, delivery.status], "sha256": sha256},
+    )
+    council_letter_delivery_notify.delay_on_commit(delivery.pk)
+    return delivery
+
+
+@transaction.atomic
+def delivery_render_retry(*, actor, delivery: CouncilLetterDelivery) -> CouncilLetterDelivery:
+    """Try a failed copy again (the secretary's button; the task retries on its own first)."""
+    from .tasks import council_letter_delivery_render
+
+    delivery = CouncilLetterDelivery.objects.select_for_update().get(pk=delivery.pk)
+    if delivery.render_status != RenderStatus.FAILED:
+        raise ValidationError(_("Only a failed PDF can be made again."), code="not_failed")
+    delivery.render_status = RenderStatus.QUEUED
+    delivery.save(update_fields=["render_status", "updated_at"])
+    audit_record_create(
+        actor=actor, obj=delivery, action=AuditAction.UPDATE, verb="delivery_render_retry"
+    )
+    council_letter_delivery_render.delay_on_commit(delivery.pk)
+    return delivery
+
+
+# ---- The griffie's steps -----------------------------------------------------------------
+
+
+def _advance(
+    *,
+    actor,
+    delivery: CouncilLetterDelivery,
+    status: str,
+    verb: str,
+    stamp: dict[str, Any],
+) -> CouncilLetterDelivery:
+    """Move a delivery forward to `status` (never back), with its step's timestamp."""
+    if delivery.status == DeliveryStatus.PENDING:
+        raise ValidationError(_("This letter is not available yet."), code="pending")
+    before = snapshot(delivery, ["status", *stamp])
+    if DELIVERY_ORDER.index(status) > DELIVERY_ORDER.index(delivery.status):
+        delivery.status = status
+        delivery.status_changed_at = timezone.now()
+    for name, value in stamp.items():
+        setattr(delivery, name, value)
+    delivery.full_clean()
+    delivery.save(update_fields=["status", "status_changed_at", *stamp, "updated_at"])
+    audit_record_create(
+        actor=actor,
+        obj=delivery,
+        action=AuditAction.UPDATE,
+        verb=verb,
+        changes=model_changes(before, delivery, ["status", *stamp]),
+    )
+    return delivery
+
+
+@transaction.atomic
+def delivery_mark_downloaded(*, actor, delivery: CouncilLetterDelivery) -> CouncilLetterDelivery:
+    """The griffie downloaded its copy; only the first download is a status change."""
+    delivery = CouncilLetterDelivery.objects.select_for_update().get(pk=delivery.pk)
+    if delivery.downloaded_at is not None:
+        return delivery
+    return _advance(
+        actor=actor,
+        delivery=delivery,
+        status=DeliveryStatus.DOWNLOADED,
+        verb="delivery_mark_downloaded",
+        stamp={"downloaded_at": timezone.now(), "downloaded_by": actor},
+    )
+
+
+@transaction.atomic
+def delivery_confirm_receipt(*, actor, delivery: CouncilLetterDelivery) -> CouncilLetterDelivery:
+    """ "Ontvangst bevestigen": once; a second confirmation is refused."""
+    delivery = CouncilLetterDelivery.objects.select_for_update().get(pk=delivery.pk)
+    if delivery.received_at is not None:
+        raise ValidationError(
+            _("Receipt of this letter was already confirmed on %(date)s.")
+            % {"date": date_format(timezone.localtime(delivery.received_at), "j F Y")},
+            code="already_confirmed",
+        )
+    return _advance(
+        actor=actor,
+        delivery=delivery,
+        status=DeliveryStatus.RECEIVED,
+        verb="delivery_confirm_receipt",
+        stamp={"received_at": timezone.now(), "received_by": actor},
+    )
+
+
+@transaction.atomic
+def delivery_schedule(
+    *,
+    actor,
+    delivery: CouncilLetterDelivery,
+    council_date: datetime.date,
+    link: str = "",
+) -> CouncilLetterDelivery:
+    """ "Geagendeerd voor de raad op <datum>", with an optional link to the council's system.
+    Scheduling implies receipt; a new date may be set later (the council postponed it)."""
+    delivery = CouncilLetterDelivery.objects.select_for_update().get(pk=delivery.pk)
+    if council_date is None:
+        raise ValidationError({"council_date": _("Give the date of the council meeting.")})
+    if delivery.status == DeliveryStatus.NOTED:
+        raise ValidationError(_("The council has already taken note of this letter."), code="noted")
+    now = timezone.now()
+    stamp: dict[str, Any] = {
+        "council_date": council_date,
+        "council_link": (link or "").strip(),
+        "scheduled_at": now,
+    }
+    if delivery.received_at is None:
+        stamp |= {"received_at": now, "received_by": actor}
+    return _advance(
+        actor=actor,
+        delivery=delivery,
+        status=DeliveryStatus.SCHEDULED,
+        verb="delivery_schedule",
+        stamp=stamp,
+    )
+
+
+@transaction.atomic
+def delivery_take_note(*, actor, delivery: CouncilLetterDelivery) -> CouncilLetterDelivery:
+    """ "Ter kennisname aangenomen": the council has dealt with the letter."""
+    delivery = CouncilLetterDelivery.objects.select_for_update().get(pk=delivery.pk)
+    if delivery.status == DeliveryStatus.NOTED:
+        raise ValidationError(_("The council has already taken note of this letter."), code="noted")
+    now = timezone.now()
+    stamp: dict[str, Any] = {"noted_at": now}
+    if delivery.received_at is None:
+        stamp |= {"received_at": now, "received_by": actor}
+    return _advance(
+        actor=actor,
+        delivery=delivery,
+        status=DeliveryStatus.NOTED,
+        verb="delivery_take_note",
+        stamp=stamp,
+    )

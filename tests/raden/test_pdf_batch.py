@@ -1,0 +1,58 @@
+"""The 17-letter batch through the real PDF helper (issue 5): each PDF names its own council,
+and a sub-region's paragraph appears only in that sub-region's letters (text read with pypdf)."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from raden import services
+from raden.constants import DeliveryStatus, RenderStatus
+
+from .conftest import KOP_PARAGRAPH, REGION, issue, letter_for
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(delivery) -> str:
+    with delivery.pdf.open("rb") as file:
+        reader = PdfReader(io.BytesIO(file.read()))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def test_each_council_gets_its_own_letter(
+    secretary, meeting, region, django_capture_on_commit_callbacks
+):
+    letter = letter_for(meeting, secretary, region)
+    deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+    assert len(deliveries) == 17
+    kop = set(REGION["Kop van Noord-Holland"])
+    for town, delivery in deliveries.items():
+        assert delivery.render_status == RenderStatus.DONE, delivery.render_error
+        assert delivery.status == DeliveryStatus.AVAILABLE
+        text = text_of(delivery)
+        assert f"Aan de gemeenteraad van {town}" in text
+        others = [t for t in deliveries if t != town and t not in town]
+        assert not any(f"gemeenteraad van {other}" in text for other in others)
+        assert ("netcongestie vraagt om een eigen aanpak" in text) == (town in kop), town
+        assert "Versnelling woningbouw" in text
+    assert KOP_PARAGRAPH  # the paragraph the Kop's letters carry
+
+
+def test_revised_version_is_marked_in_the_pdf(
+    secretary, meeting, region, django_capture_on_commit_callbacks, monkeypatch
+):
+    letter = letter_for(meeting, secretary, region, paragraph=False)
+    # Only one council is rendered for real; the others would only repeat the first test.
+    real = services.render_delivery_pdf
+    issue(letter, secretary, django_capture_on_commit_callbacks)
+    revision = services.council_letter_correct(actor=secretary, letter=letter)
+    services.council_letter_adopt(actor=secretary, letter=revision)
+    services.council_letter_issue(actor=secretary, letter=revision)
+    delivery = revision.deliveries.get(municipality=region["Texel"])
+    monkeypatch.setattr(services, "render_delivery_pdf", real)
+    services.delivery_render(delivery_id=delivery.pk)
+    delivery.refresh_from_db()
+    text = text_of(delivery)
+    assert "herziene versie 2" in text.lower()
+    assert "Aan de gemeenteraad van Texel" in text

@@ -1,0 +1,220 @@
+"""Council letters (issue 5): compose, adopt, issue 17 copies, correct; the griffie's steps."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from nhn_portal.core.models import AuditRecord
+from raden import services
+from raden.constants import DeliveryStatus, LetterStatus, RenderStatus
+from raden.models import CouncilLetter, CouncilLetterDelivery
+
+from .conftest import griffie, issue, letter_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_letter_without_items_is_refused(secretary, meeting, region):
+    letter = services.council_letter_create(actor=secretary, meeting=meeting, title="Leeg")
+    with pytest.raises(ValidationError) as error:
+        services.council_letter_adopt(actor=secretary, letter=letter)
+    assert error.value.code == "no_items"
+    letter.status = LetterStatus.ADOPTED  # even if it got past adoption somehow
+    letter.save()
+    with pytest.raises(ValidationError):
+        services.council_letter_issue(actor=secretary, letter=letter)
+    assert not CouncilLetterDelivery.objects.exists()
+
+
+def test_a_draft_is_not_issued(secretary, meeting, region):
+    letter = letter_for(meeting, secretary, region, adopt=False)
+    with pytest.raises(ValidationError):
+        services.council_letter_issue(actor=secretary, letter=letter)
+
+
+def test_issuing_makes_17_deliveries_rendered_after_commit(
+    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+):
+    griffie(region["Texel"])
+    letter = letter_for(meeting, secretary, region)
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.council_letter_issue(actor=secretary, letter=letter)
+    # Nothing rendered or announced before the commit.
+    assert len(callbacks) == 17
+    assert set(CouncilLetterDelivery.objects.values_list("status", flat=True)) == {
+        DeliveryStatus.PENDING
+    }
+    for callback in callbacks:
+        callback()
+    deliveries = CouncilLetterDelivery.objects.filter(letter=letter)
+    assert deliveries.count() == 17
+    assert set(deliveries.values_list("status", flat=True)) == {DeliveryStatus.AVAILABLE}
+    assert CouncilLetter.objects.get(pk=letter.pk).status == LetterStatus.SENT
+    with pytest.raises(ValidationError):
+        services.council_letter_issue(actor=secretary, letter=letter)
+
+
+def test_griffie_is_mailed_a_link_without_content(
+    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "https://portaal.example.org"
+    griffie(region["Texel"], email="griffie@texel.example.org")
+    letter = letter_for(meeting, secretary, region)
+    deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+    [message] = [m for m in mail.outbox if m.to == ["griffie@texel.example.org"]]
+    assert f"/raden/brieven/{deliveries['Texel'].pk}/" in message.body
+    assert "versnellingsmiddelen" not in message.body
+    assert "Texel" in message.subject
+
+
+def test_one_failed_render_holds_back_only_that_council(
+    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+):
+    fake_render.add("Hoorn")
+    griffie(region["Hoorn"], email="griffie@hoorn.example.org")
+    letter = letter_for(meeting, secretary, region)
+    deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+    hoorn = deliveries.pop("Hoorn")
+    assert hoorn.render_status == RenderStatus.FAILED
+    assert hoorn.status == DeliveryStatus.PENDING  # never marked available
+    assert "render failed for Gemeente Hoorn" in hoorn.render_error
+    assert not hoorn.pdf
+    assert all(d.status == DeliveryStatus.AVAILABLE for d in deliveries.values())
+    assert len(deliveries) == 16
+    assert not [m for m in mail.outbox if "griffie@hoorn.example.org" in m.to]
+    # Retried once the cause is gone: Hoorn becomes available too.
+    fake_render.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delivery_render_retry(actor=secretary, delivery=hoorn)
+    hoorn.refresh_from_db()
+    assert hoorn.render_status == RenderStatus.DONE
+    assert hoorn.status == DeliveryStatus.AVAILABLE
+    assert hoorn.render_attempts == 2
+    assert [m for m in mail.outbox if "griffie@hoorn.example.org" in m.to]
+
+
+def test_the_render_task_retries_a_failure(secretary, meeting, region, fake_render, monkeypatch):
+    from celery.exceptions import Retry
+
+    from raden.tasks import council_letter_delivery_render
+
+    fake_render.add("Texel")
+    letter = letter_for(meeting, secretary, region)
+    services.council_letter_issue(actor=secretary, letter=letter)
+    texel = CouncilLetterDelivery.objects.get(municipality=region["Texel"])
+    calls = []
+
+    def retry(*args, **kwargs):
+        calls.append(kwargs)
+        raise Retry()
+
+    monkeypatch.setattr(council_letter_delivery_render, "retry", retry)
+    # Run as a worker would (not eagerly), so the task asks Celery to retry with a delay.
+    monkeypatch.setattr(council_letter_delivery_render.request, "is_eager", False, raising=False)
+    with pytest.raises(Retry):
+        council_letter_delivery_render.run(texel.pk)
+    assert calls and calls[0]["countdown"] > 0
+
+
+def test_render_is_idempotent(secretary, meeting, region, fake_render):
+    letter = letter_for(meeting, secretary, region)
+    services.council_letter_issue(actor=secretary, letter=letter)
+    delivery = CouncilLetterDelivery.objects.get(municipality=region["Texel"])
+    services.delivery_render(delivery_id=delivery.pk)
+    first = CouncilLetterDelivery.objects.get(pk=delivery.pk)
+    services.delivery_render(delivery_id=delivery.pk)  # a redelivered message
+    again = CouncilLetterDelivery.objects.get(pk=delivery.pk)
+    assert again.render_attempts == first.render_attempts == 1
+    assert again.pdf.name == first.pdf.name
+
+
+def test_griffie_flow_receipt_once_then_scheduled_then_noted(
+    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+):
+    clerk = griffie(region["Texel"])
+    letter = letter_for(meeting, secretary, region)
+    delivery = issue(letter, secretary, django_capture_on_commit_callbacks)["Texel"]
+
+    services.delivery_mark_downloaded(actor=clerk, delivery=delivery)
+    services.delivery_mark_downloaded(actor=clerk, delivery=delivery)  # only the first counts
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.DOWNLOADED and delivery.downloaded_by == clerk
+
+    services.delivery_confirm_receipt(actor=clerk, delivery=delivery)
+    with pytest.raises(ValidationError) as error:
+        services.delivery_confirm_receipt(actor=clerk, delivery=delivery)
+    assert error.value.code == "already_confirmed"
+
+    services.delivery_schedule(
+        actor=clerk,
+        delivery=delivery,
+        council_date=datetime.date(2026, 7, 2),
+        link="https://texel.raadsinformatie.nl/vergadering/123",
+    )
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SCHEDULED
+    assert delivery.council_date == datetime.date(2026, 7, 2)
+    services.delivery_take_note(actor=clerk, delivery=delivery)
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.NOTED and delivery.noted_at
+    verbs = list(
+        AuditRecord.objects.filter(object_id=str(delivery.pk), actor=clerk)
+        .order_by("pk")
+        .values_list("verb", flat=True)
+    )
+    assert verbs == [
+        "delivery_mark_downloaded",
+        "delivery_confirm_receipt",
+        "delivery_schedule",
+        "delivery_take_note",
+    ]
+
+
+def test_scheduling_without_confirming_counts_as_receipt(
+    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+):
+    clerk = griffie(region["Hoorn"])
+    letter = letter_for(meeting, secretary, region)
+    delivery = issue(letter, secretary, django_capture_on_commit_callbacks)["Hoorn"]
+    services.delivery_schedule(
+        actor=clerk, delivery=delivery, council_date=datetime.date(2026, 7, 9)
+    )
+    delivery.refresh_from_db()
+    assert delivery.received_at is not None and delivery.received_by == clerk
+    with pytest.raises(ValidationError):
+        services.delivery_confirm_receipt(actor=clerk, delivery=delivery)
+
+
+def test_correction_is_a_new_version_and_keeps_the_old(
+    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+):
+    letter = letter_for(meeting, secretary, region)
+    with pytest.raises(ValidationError):
+        services.council_letter_correct(actor=secretary, letter=letter)  # not issued yet
+    issue(letter, secretary, django_capture_on_commit_callbacks)
+    revision = services.council_letter_correct(actor=secretary, letter=letter)
+    assert revision.version == 2 and revision.supersedes == letter
+    assert revision.status == LetterStatus.DRAFT
+    assert "herziene versie" in str(revision)
+    assert revision.items.count() == 1 and revision.subregion_paragraphs.count() == 1
+    with pytest.raises(ValidationError):
+        services.council_letter_correct(actor=secretary, letter=letter)
+    services.council_letter_update(actor=secretary, letter=revision, title="Versnelling (herzien)")
+    services.council_letter_adopt(actor=secretary, letter=revision)
+    issue(revision, secretary, django_capture_on_commit_callbacks)
+    assert CouncilLetterDelivery.objects.filter(letter=letter).count() == 17
+    assert CouncilLetterDelivery.objects.filter(letter=revision).count() == 17
+    assert CouncilLetter.objects.get(pk=letter.pk).title == "Versnelling woningbouw"
+
+
+def test_closed_items_never_go_into_a_letter(secretary, meeting, region):
+    from tests.factories import AgendaItemFactory
+
+    letter = letter_for(meeting, secretary, region, adopt=False)
+    closed = AgendaItemFactory(meeting=meeting, confidential=True)
+    with pytest.raises(ValidationError):
+        services.council_letter_item_add(
+            actor=secretary, letter=letter, agenda_item=closed, text="x"
+        )

@@ -1,0 +1,184 @@
+"""The griffie portal and the distribution dashboard (issue 5): isolation per municipality,
+the receipt flow through the pages, counts, CSV and a fixed query budget."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from raden import services
+from raden.constants import DeliveryStatus
+from raden.models import CouncilLetterDelivery
+from tests.factories import UserFactory
+
+from .conftest import griffie, issue, letter_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def issued(secretary, meeting, region, fake_render, django_capture_on_commit_callbacks):
+    letter = letter_for(meeting, secretary, region)
+    return letter, issue(letter, secretary, django_capture_on_commit_callbacks)
+
+
+def test_griffie_sees_only_its_own_council(client, region, issued):
+    _letter, deliveries = issued
+    clerk = griffie(region["Texel"])
+    client.force_login(clerk)
+    page = client.get(reverse("raden:index"))
+    assert page.status_code == 200
+    assert reverse("raden:delivery_detail", args=[deliveries["Texel"].pk]) in page.text
+    assert reverse("raden:delivery_detail", args=[deliveries["Hoorn"].pk]) not in page.text
+    hoorn = deliveries["Hoorn"].pk
+    for name in ["delivery_detail", "delivery_download", "delivery_confirm"]:
+        method = client.post if name == "delivery_confirm" else client.get
+        assert method(reverse(f"raden:{name}", args=[hoorn])).status_code == 404, name
+    assert CouncilLetterDelivery.objects.get(pk=hoorn).status == DeliveryStatus.AVAILABLE
+    # And the secretariat's pages are not the griffie's either.
+    assert client.get(reverse("raden:dashboard")).status_code == 404
+    assert client.get(reverse("raden:letter_detail", args=[_letter.pk])).status_code == 404
+
+
+def test_other_users_get_404(client, issued):
+    _letter, deliveries = issued
+    client.force_login(UserFactory())
+    assert client.get(reverse("raden:index")).status_code == 404
+    assert (
+        client.get(reverse("raden:delivery_detail", args=[deliveries["Texel"].pk])).status_code
+        == 404
+    )
+
+
+def test_download_confirm_and_schedule_through_the_pages(client, region, issued):
+    _letter, deliveries = issued
+    texel = deliveries["Texel"]
+    client.force_login(griffie(region["Texel"]))
+    download = client.get(reverse("raden:delivery_download", args=[texel.pk]))
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    texel.refresh_from_db()
+    assert texel.status == DeliveryStatus.DOWNLOADED
+
+    url = reverse("raden:delivery_confirm", args=[texel.pk])
+    client.post(url)
+    second = client.post(url, follow=True)
+    assert "al bevestigd" in second.text or "already confirmed" in second.text
+    texel.refresh_from_db()
+    assert texel.status == DeliveryStatus.RECEIVED
+
+    client.post(
+        reverse("raden:delivery_schedule", args=[texel.pk]),
+        {"council_date": "2026-07-02", "council_link": "https://texel.raadsinformatie.nl/x"},
+    )
+    texel.refresh_from_db()
+    assert texel.status == DeliveryStatus.SCHEDULED
+    assert texel.council_date == datetime.date(2026, 7, 2)
+    page = client.get(reverse("raden:delivery_detail", args=[texel.pk]))
+    assert "https://texel.raadsinformatie.nl/x" in page.text
+
+
+def test_pending_copies_are_not_shown_to_the_griffie(
+    client, secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+):
+    fake_render.add("Texel")
+    letter = letter_for(meeting, secretary, region)
+    deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+    client.force_login(griffie(region["Texel"]))
+    assert client.get(reverse("raden:index")).context["deliveries"] == []
+    assert (
+        client.get(reverse("raden:delivery_detail", args=[deliveries["Texel"].pk])).status_code
+        == 404
+    )
+
+
+# Session, user, role groups, then municipalities, letters and their deliveries.
+DASHBOARD_QUERIES = 6
+
+
+def test_dashboard_counts_and_fixed_query_count(
+    client,
+    secretary,
+    meeting,
+    region,
+    fake_render,
+    django_capture_on_commit_callbacks,
+    django_assert_num_queries,
+):
+    letter = letter_for(meeting, secretary, region)
+    deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+    clerk = griffie(region["Texel"])
+    services.delivery_confirm_receipt(actor=clerk, delivery=deliveries["Texel"])
+    client.force_login(secretary)
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        response = client.get(reverse("raden:dashboard"))
+    row = response.context["dashboard"].rows[0]
+    assert row.confirmed == 1
+    assert row.counts[DeliveryStatus.AVAILABLE] == 16
+    assert [s.name for s, _towns in response.context["dashboard"].subregions] == [
+        "Kop van Noord-Holland",
+        "Regio Alkmaar",
+        "West-Friesland",
+    ]
+    assert "Ontvangst bevestigd" in response.text or "Receipt confirmed" in response.text
+
+    for _number in range(4):
+        extra = letter_for(meeting, secretary, region, paragraph=False)
+        issue(extra, secretary, django_capture_on_commit_callbacks)
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        response = client.get(reverse("raden:dashboard"))
+    assert len(response.context["dashboard"].rows) == 5
+
+
+def test_not_confirmed_after_n_days_filter_and_csv(client, secretary, issued, region):
+    letter, deliveries = issued
+    services.delivery_confirm_receipt(actor=griffie(region["Hoorn"]), delivery=deliveries["Hoorn"])
+    CouncilLetterDelivery.objects.filter(letter=letter).update(
+        available_at=timezone.now() - datetime.timedelta(days=10)
+    )
+    client.force_login(secretary)
+    response = client.get(reverse("raden:dashboard"), {"days": 7})
+    [row] = response.context["dashboard"].rows
+    assert row.late_count == 16
+    assert client.get(reverse("raden:dashboard"), {"days": 14}).context["dashboard"].rows == []
+
+    export = client.get(reverse("raden:dashboard_csv"))
+    assert export["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:5] == ["brief", "versie", "verzonden", "basisregio", "gemeente"]
+    assert len(rows) == 1 + 17
+    hoorn = next(r for r in rows if r[4] == "Gemeente Hoorn")
+    assert hoorn[3] == "West-Friesland"
+
+
+def test_secretary_composes_adopts_and_issues_through_the_pages(
+    client, secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+):
+    client.force_login(secretary)
+    response = client.post(
+        reverse("raden:letter_create", args=[meeting.pk]),
+        {"title": "Woondeal", "intro": "Kort"},
+    )
+    letter_url = response["Location"]
+    letter_pk = int(letter_url.rstrip("/").split("/")[-1])
+    refused = client.post(reverse("raden:letter_adopt", args=[letter_pk]), follow=True)
+    assert "geen punten" in refused.text or "no items" in refused.text
+    decision = meeting.items.get(title__startswith="Woondeal").decisions.get()
+    client.post(
+        reverse("raden:letter_item_add", args=[letter_pk]),
+        {"decision": decision.pk, "text": "Voor de raad"},
+    )
+    client.post(reverse("raden:letter_adopt", args=[letter_pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("raden:letter_issue", args=[letter_pk]))
+    assert (
+        CouncilLetterDelivery.objects.filter(
+            letter_id=letter_pk, status=DeliveryStatus.AVAILABLE
+        ).count()
+        == 17
+    )
+    page = client.get(letter_url)
+    assert page.status_code == 200 and "Gemeente Texel" in page.text
