@@ -192,6 +192,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "regiobureau.tasks.action_overdue_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    # Issue 5: council letter copies whose PDF job finished become available (a safety net
+    # behind the watcher that issuing starts).
+    "council-letter-deliveries-sync": {
+        "task": "raden.tasks.council_letter_deliveries_sync",
+        "schedule": 60.0,
+    },
 }
 # Queue of the PDF rendering task; empty = Celery's default queue. A deployment can give the
 # heavy renders their own worker (`celery worker -Q pdf`) so e-mails never wait behind them.

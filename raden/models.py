@@ -136,6 +136,7 @@ class CouncilLetterSubregionParagraph(models.Model):
 
 
 def delivery_pdf_upload_to(instance, filename):
+    # Only referenced by migration 0001 (the PDF now lives in the document pipeline).
     return f"raadsinformatiebrieven/{instance.letter_id}/{instance.municipality_id}.pdf"
 
 
@@ -185,16 +186,30 @@ class CouncilLetterDelivery(TimeStampedModel):
     council_date = models.DateField(_("council meeting date"), null=True, blank=True)
     council_link = models.URLField(_("link to the council's system"), blank=True)
     noted_at = models.DateTimeField(_("noted at"), null=True, blank=True)
-    # The PDF of this council's copy and whether it rendered. When the generation pipeline
-    # (issue 4) produces it, `job` points at its GenerationJob; otherwise the file is here.
+    # The PDF of this council's copy comes from the document pipeline (issue #4): one job per
+    # municipality (kind "raadsinformatiebrief", audience = the municipality's slug). The
+    # render status mirrors the latest job, so the dashboard needs no join to the jobs.
     render_status = models.CharField(
         _("PDF status"), max_length=20, choices=RenderStatus.choices, default=RenderStatus.QUEUED
     )
     render_error = models.TextField(_("PDF error"), blank=True)
     render_attempts = models.PositiveSmallIntegerField(_("PDF attempts"), default=0)
-    job_id = models.PositiveBigIntegerField(_("generation job"), null=True, blank=True)
-    pdf = models.FileField(_("PDF"), upload_to=delivery_pdf_upload_to, blank=True, max_length=300)
-    pdf_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    job = models.ForeignKey(
+        "core.GenerationJob",
+        verbose_name=_("generation job"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    document = models.ForeignKey(
+        "core.GeneratedDocument",
+        verbose_name=_("PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("delivery to a council")

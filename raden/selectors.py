@@ -51,7 +51,11 @@ def delivery_list_for_griffie(*, user) -> list[CouncilLetterDelivery]:
 def access_delivery(*, user, pk: int, for_update: bool = False) -> CouncilLetterDelivery:
     """One council's copy, or 404 when missing, of another municipality, or not yet rendered."""
     qs = CouncilLetterDelivery.objects.select_related(
-        "letter__meeting__body", "letter__contact_person", "letter__supersedes", "municipality"
+        "letter__meeting__body",
+        "letter__contact_person",
+        "letter__supersedes",
+        "municipality",
+        "document",
     )
     if for_update:
         qs = qs.select_for_update(of=("self",))

@@ -1,30 +1,30 @@
 """Writes for council letters and their delivery to the 17 councils (issue 5).
 
 Every status change is audited (who, when) in the same transaction. Issuing makes one delivery
-per municipality and renders each council's PDF in its own Celery task after the commit; a
-delivery is made available (klaargezet) only once its own PDF exists, so one failed render
-holds back that council only, and is retried.
+per municipality and asks the document pipeline (issue #4) for each council's PDF, one job per
+municipality; a delivery is made available (klaargezet) only once its own job is done, so one
+failed render holds back that council only, and is requested again.
 """
 
 import datetime
-import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from gremia.models import Organisation, Person, Subregion
+from nhn_portal.core import production
 from nhn_portal.core.audit import audit_record_create, model_changes, snapshot
-from nhn_portal.core.constants import AuditAction
+from nhn_portal.core.constants import AuditAction, GenerationStatus
 from regiobureau.models import AgendaItem, Decision, Meeting
 
 from . import selectors
 from .constants import (
     DELIVERY_ORDER,
+    RENDER_MAX_RETRIES,
     DeliveryStatus,
     LetterStatus,
     RenderStatus,
@@ -35,8 +35,7 @@ from .models import (
     CouncilLetterItem,
     CouncilLetterSubregionParagraph,
 )
-
-logger = logging.getLogger(__name__)
+from .producers import COUNCIL_LETTER
 
 LETTER_FIELDS = ["title", "intro", "contact_person"]
 PDF_TEMPLATE = "raden/pdf/council_letter.html"
@@ -208,9 +207,10 @@ def council_letter_adopt(*, actor, letter: CouncilLetter) -> CouncilLetter:
 
 @transaction.atomic
 def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterDelivery]:
-    """vastgesteld → verzonden: one delivery per municipality, each rendered in its own task
-    after the commit. Refused without items; a delivery is available only once rendered."""
-    from .tasks import council_letter_delivery_render
+    """vastgesteld → verzonden: one delivery per municipality, each with its own generation
+    job rendered after the commit. Refused without items; a delivery is available only once
+    its job is done (deliveries_sync)."""
+    from .tasks import council_letter_watch
 
     letter = CouncilLetter.objects.select_for_update().get(pk=letter.pk)
     if letter.status == LetterStatus.SENT:
@@ -247,10 +247,30 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
         },
     )
     # Read the rows back rather than trust bulk_create to set primary keys on every backend.
-    deliveries = list(CouncilLetterDelivery.objects.filter(letter=letter).order_by("pk"))
+    deliveries = list(
+        CouncilLetterDelivery.objects.filter(letter=letter)
+        .select_related("municipality")
+        .order_by("pk")
+    )
     for delivery in deliveries:
-        council_letter_delivery_render.delay_on_commit(delivery.pk)
+        _request_render(actor=actor, delivery=delivery)
+    council_letter_watch.delay_on_commit(letter.pk)
     return deliveries
+
+
+def _request_render(*, actor, delivery: CouncilLetterDelivery) -> None:
+    """One generation job for this council's copy; the pipeline renders it after the commit
+    and deliveries_sync makes the copy available once the job is done."""
+    job = production.document_generation_request(
+        actor=actor,
+        subject=delivery.letter,
+        kind=COUNCIL_LETTER,
+        audience=delivery.municipality.slug,
+    )
+    delivery.job = job
+    delivery.render_status = RenderStatus.QUEUED
+    delivery.render_attempts += 1
+    delivery.save(update_fields=["job", "render_status", "render_attempts", "updated_at"])
 
 
 @transaction.atomic
@@ -335,101 +355,102 @@ def council_letter_document(
     return PDF_TEMPLATE, context, title
 
 
-def render_delivery_pdf(delivery: CouncilLetterDelivery):
-    """Render one council's copy with the one PDF helper (a seam the tests replace)."""
-    from nhn_portal.pdf import render_pdf
+def deliveries_sync(*, letter: CouncilLetter | None = None) -> int:
+    """Bring each copy in production up to date with its generation job: a finished job makes
+    the copy available (klaargezet) and mails its griffie; a failed one is shown with the
+    reason and requested again, up to RENDER_MAX_RETRIES times. Safe to run at any moment
+    (the beat runs it every minute). Returns the number of copies made available."""
+    pending = CouncilLetterDelivery.objects.filter(
+        status=DeliveryStatus.PENDING, job__isnull=False
+    ).exclude(render_status=RenderStatus.FAILED, render_attempts__gte=RENDER_MAX_RETRIES)
+    if letter is not None:
+        pending = pending.filter(letter=letter)
+    made_available = 0
+    for delivery_id in pending.values_list("pk", flat=True):
+        made_available += _delivery_sync(delivery_id)
+    return made_available
 
-    template, context, title = council_letter_document(delivery.letter, delivery.municipality)
-    return render_pdf(template=template, context=context, title=title)
 
+@transaction.atomic
+def _delivery_sync(delivery_id: int) -> int:
+    from .tasks import council_letter_delivery_notify
 
-def delivery_render(*, delivery_id: int) -> CouncilLetterDelivery:
-    """The worker's side, safe to run twice: render this council's PDF and make the copy
-    available. A failure is recorded on the delivery (and raised, so the task retries); the
-    other councils' copies are not affected."""
-    with transaction.atomic():
-        delivery = (
-            CouncilLetterDelivery.objects.select_for_update()
-            .select_related("letter__meeting__body", "letter__contact_person", "municipality")
-            .get(pk=delivery_id)
+    delivery = (
+        CouncilLetterDelivery.objects.select_for_update(of=("self",))
+        .select_related("job", "letter", "municipality")
+        .get(pk=delivery_id)
+    )
+    job = delivery.job
+    if delivery.status != DeliveryStatus.PENDING or job is None:
+        return 0
+    if job.status == GenerationStatus.DONE:
+        now = timezone.now()
+        delivery.document_id = job.document_id
+        delivery.render_status = RenderStatus.DONE
+        delivery.render_error = ""
+        delivery.status = DeliveryStatus.AVAILABLE
+        delivery.available_at = now
+        delivery.status_changed_at = now
+        delivery.save(
+            update_fields=[
+                "document",
+                "render_status",
+                "render_error",
+                "status",
+                "available_at",
+                "status_changed_at",
+                "updated_at",
+            ]
         )
-        if delivery.render_status == RenderStatus.DONE:
-            return delivery
-        delivery.render_status = RenderStatus.RUNNING
-        delivery.render_attempts += 1
-        delivery.save(update_fields=["render_status", "render_attempts", "updated_at"])
-    # Render outside a transaction: a second of WeasyPrint must not hold a database lock.
-    try:
-        rendered = render_delivery_pdf(delivery)
-    except Exception as error:
-        with transaction.atomic():
-            CouncilLetterDelivery.objects.filter(pk=delivery_id).exclude(
-                render_status=RenderStatus.DONE
-            ).update(
-                render_status=RenderStatus.FAILED,
-                render_error=f"{type(error).__name__}: {error}"[:2000],
-                updated_at=timezone.now(),
-            )
+        audit_record_create(
+            actor=None,
+            obj=delivery,
+            action=AuditAction.UPDATE,
+            verb="delivery_make_available",
+            changes={"status": [DeliveryStatus.PENDING, DeliveryStatus.AVAILABLE]},
+        )
+        council_letter_delivery_notify.delay_on_commit(delivery.pk)
+        return 1
+    if job.status == GenerationStatus.FAILED:
+        if delivery.render_status != RenderStatus.FAILED:
             audit_record_create(
                 actor=None,
                 obj=delivery,
                 action=AuditAction.UPDATE,
                 verb="delivery_render_fail",
-                changes={"error": f"{type(error).__name__}: {error}"[:300]},
+                changes={"reason": job.failure_reason[:300], "attempt": delivery.render_attempts},
             )
-        logger.warning("Council letter delivery %s failed to render", delivery_id, exc_info=True)
-        raise
-    return _delivery_store_pdf(delivery_id, rendered.pdf, rendered.sha256)
-
-
-@transaction.atomic
-def _delivery_store_pdf(delivery_id: int, pdf: bytes, sha256: str) -> CouncilLetterDelivery:
-    from .tasks import council_letter_delivery_notify
-
-    delivery = (
-        CouncilLetterDelivery.objects.select_for_update()
-        .select_related("letter", "municipality")
-        .get(pk=delivery_id)
-    )
-    if delivery.render_status == RenderStatus.DONE:
-        return delivery
-    delivery.pdf.save(f"{delivery.municipality_id}.pdf", ContentFile(pdf), save=False)
-    now = timezone.now()
-    delivery.pdf_sha256 = sha256
-    delivery.render_status = RenderStatus.DONE
-    delivery.render_error = ""
-    fields = ["pdf", "pdf_sha256", "render_status", "render_error", "updated_at"]
-    if delivery.status == DeliveryStatus.PENDING:
-        delivery.status = DeliveryStatus.AVAILABLE
-        delivery.available_at = now
-        delivery.status_changed_at = now
-        fields += ["status", "available_at", "status_changed_at"]
-    delivery.save(update_fields=fields)
-    audit_record_create(
-        actor=None,
-        obj=delivery,
-        action=AuditAction.UPDATE,
-        verb="delivery_make_available",
-        changes={"status": [DeliveryStatus.PENDING, delivery.status], "sha256": sha256},
-    )
-    council_letter_delivery_notify.delay_on_commit(delivery.pk)
-    return delivery
+        delivery.render_status = RenderStatus.FAILED
+        delivery.render_error = job.failure_reason
+        delivery.save(update_fields=["render_status", "render_error", "updated_at"])
+        if delivery.render_attempts < RENDER_MAX_RETRIES:
+            _request_render(actor=None, delivery=delivery)
+        return 0
+    status = RenderStatus.RUNNING if job.status == GenerationStatus.RUNNING else RenderStatus.QUEUED
+    if delivery.render_status != status:
+        delivery.render_status = status
+        delivery.save(update_fields=["render_status", "updated_at"])
+    return 0
 
 
 @transaction.atomic
 def delivery_render_retry(*, actor, delivery: CouncilLetterDelivery) -> CouncilLetterDelivery:
-    """Try a failed copy again (the secretary's button; the task retries on its own first)."""
-    from .tasks import council_letter_delivery_render
+    """Make a failed council's copy again (the secretary's button, after the automatic
+    retries); the failed job stays as the record."""
+    from .tasks import council_letter_watch
 
-    delivery = CouncilLetterDelivery.objects.select_for_update().get(pk=delivery.pk)
+    delivery = (
+        CouncilLetterDelivery.objects.select_for_update(of=("self",))
+        .select_related("letter", "municipality")
+        .get(pk=delivery.pk)
+    )
     if delivery.render_status != RenderStatus.FAILED:
         raise ValidationError(_("Only a failed PDF can be made again."), code="not_failed")
-    delivery.render_status = RenderStatus.QUEUED
-    delivery.save(update_fields=["render_status", "updated_at"])
+    _request_render(actor=actor, delivery=delivery)
     audit_record_create(
         actor=actor, obj=delivery, action=AuditAction.UPDATE, verb="delivery_render_retry"
     )
-    council_letter_delivery_render.delay_on_commit(delivery.pk)
+    council_letter_watch.delay_on_commit(delivery.letter_id)
     return delivery
 
 

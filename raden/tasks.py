@@ -11,22 +11,34 @@ from nhn_portal.core.constants import Role
 from nhn_portal.core.models import User
 
 from . import services
-from .constants import RENDER_MAX_RETRIES, DeliveryStatus
-from .models import CouncilLetterDelivery
+from .constants import RENDER_MAX_RETRIES, DeliveryStatus, RenderStatus
+from .models import CouncilLetter, CouncilLetterDelivery
+
+# The watcher checks every 5 seconds for up to 15 minutes; the beat's sync covers the rest.
+WATCH_INTERVAL_SECONDS = 5
+WATCH_MAX_ROUNDS = 180
 
 
-@shared_task(bind=True, acks_late=True, max_retries=RENDER_MAX_RETRIES)
-def council_letter_delivery_render(self, delivery_id: int) -> str:
-    """Render one council's copy; a failure is retried with backoff, and stays "mislukt" on
-    the dashboard (with a retry button) after the last attempt."""
-    try:
-        delivery = services.delivery_render(delivery_id=delivery_id)
-    except Exception as error:
-        if self.request.is_eager:
-            # Tests and the demo run eagerly: the failure is recorded; no sleeping retries.
-            return "mislukt"
-        raise self.retry(exc=error, countdown=min(300, 10 * 2**self.request.retries)) from error
-    return delivery.render_status
+@shared_task(acks_late=True)
+def council_letter_deliveries_sync() -> int:
+    """Beat, every minute: make copies whose PDF job finished available, retry failed ones."""
+    return services.deliveries_sync()
+
+
+@shared_task(bind=True, acks_late=True, max_retries=WATCH_MAX_ROUNDS)
+def council_letter_watch(self, letter_id: int) -> int:
+    """Right after issuing: sync the letter's copies every few seconds until none is still
+    in production, so griffies get their copy seconds after it rendered, not a minute."""
+    letter = CouncilLetter.objects.get(pk=letter_id)
+    made_available = services.deliveries_sync(letter=letter)
+    still_pending = (
+        letter.deliveries.filter(status=DeliveryStatus.PENDING)
+        .exclude(render_status=RenderStatus.FAILED, render_attempts__gte=RENDER_MAX_RETRIES)
+        .exists()
+    )
+    if still_pending and not self.request.is_eager:
+        raise self.retry(countdown=WATCH_INTERVAL_SECONDS)
+    return made_available
 
 
 @shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)

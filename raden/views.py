@@ -88,7 +88,7 @@ def delivery_detail(request, pk: int):
 def delivery_download(request, pk: int):
     """The council's PDF; a griffie's first download is recorded (gedownload)."""
     delivery = selectors.access_delivery(user=request.user, pk=pk)
-    if delivery.render_status != RenderStatus.DONE or not delivery.pdf:
+    if delivery.render_status != RenderStatus.DONE or delivery.document is None:
         raise Http404
     if permissions.griffie_municipality(request.user) is not None:
         services.delivery_mark_downloaded(actor=request.user, delivery=delivery)
@@ -97,7 +97,7 @@ def delivery_download(request, pk: int):
         f"-{delivery.municipality.slug}.pdf"
     )
     return FileResponse(
-        delivery.pdf.open("rb"),
+        delivery.document.file.open("rb"),
         as_attachment=True,
         filename=filename,
         content_type="application/pdf",

@@ -1,9 +1,12 @@
 """The 17 NHN municipalities in their three sub-regions, a held meeting with decisions, and
 a griffie login per council, for the council letter tests (issue 5)."""
 
+import hashlib
+
 import pytest
 
 from gremia.constants import DecisionRule, PersonFunction
+from nhn_portal.core import production
 from nhn_portal.core.constants import Role
 from raden import services
 from raden.models import CouncilLetterDelivery
@@ -111,26 +114,29 @@ def letter_for(meeting, secretary, region, *, adopt=True, paragraph=True):
 class FakePdf:
     def __init__(self, text):
         self.pdf = b"%PDF-1.4\n% " + text.encode() + b"\n%%EOF\n"
-        self.sha256 = "f" * 64
+        self.sha256 = hashlib.sha256(self.pdf).hexdigest()
         self.pages = 1
 
 
 @pytest.fixture
 def fake_render(monkeypatch):
-    """Replace WeasyPrint with a stand-in; `fail` names towns whose render raises."""
+    """Replace WeasyPrint in the pipeline with a stand-in; add a town's name to make its
+    council's render fail."""
     failing: set[str] = set()
 
-    def render(delivery):
-        if delivery.municipality.name.removeprefix("Gemeente ") in failing:
-            raise RuntimeError(f"render failed for {delivery.municipality.name}")
-        return FakePdf(delivery.municipality.name)
+    def render(*, html):
+        for town in failing:
+            if f"gemeenteraad van {town}" in html:
+                raise RuntimeError(f"render failed for {town}")
+        return FakePdf(html[-200:])
 
-    monkeypatch.setattr(services, "render_delivery_pdf", render)
+    monkeypatch.setattr(production, "render_pdf_from_html", render)
     return failing
 
 
 def issue(letter, secretary, django_capture_on_commit_callbacks):
-    """Issue and run every task enqueued after the commit (renders, then notifications)."""
+    """Issue and run every task enqueued after the commit: the 17 generation jobs, then the
+    watcher that makes the rendered copies available, then the griffie notifications."""
     with django_capture_on_commit_callbacks(execute=True):
         services.council_letter_issue(actor=secretary, letter=letter)
     return {

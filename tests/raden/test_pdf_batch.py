@@ -4,10 +4,12 @@ and a sub-region's paragraph appears only in that sub-region's letters (text rea
 import io
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
+from nhn_portal.core import production
 from raden import services
-from raden.constants import DeliveryStatus, RenderStatus
+from raden.constants import DeliveryStatus, LetterStatus, RenderStatus
 
 from .conftest import KOP_PARAGRAPH, REGION, issue, letter_for
 
@@ -15,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def text_of(delivery) -> str:
-    with delivery.pdf.open("rb") as file:
+    with delivery.document.file.open("rb") as file:
         reader = PdfReader(io.BytesIO(file.read()))
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
@@ -40,18 +42,18 @@ def test_each_council_gets_its_own_letter(
 
 
 def test_revised_version_is_marked_in_the_pdf(
-    secretary, meeting, region, django_capture_on_commit_callbacks, monkeypatch
+    secretary, meeting, region, django_capture_on_commit_callbacks
 ):
     letter = letter_for(meeting, secretary, region, paragraph=False)
-    # Only one council is rendered for real; the others would only repeat the first test.
-    real = services.render_delivery_pdf
-    issue(letter, secretary, django_capture_on_commit_callbacks)
+    letter.status = LetterStatus.SENT  # issued earlier; only the revision is rendered here
+    letter.issued_at = timezone.now()
+    letter.save()
     revision = services.council_letter_correct(actor=secretary, letter=letter)
     services.council_letter_adopt(actor=secretary, letter=revision)
     services.council_letter_issue(actor=secretary, letter=revision)
     delivery = revision.deliveries.get(municipality=region["Texel"])
-    monkeypatch.setattr(services, "render_delivery_pdf", real)
-    services.delivery_render(delivery_id=delivery.pk)
+    production.document_generation_run(job_id=delivery.job_id)
+    services.deliveries_sync(letter=revision)
     delivery.refresh_from_db()
     text = text_of(delivery)
     assert "herziene versie 2" in text.lower()

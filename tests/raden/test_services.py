@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from nhn_portal.core.models import AuditRecord
+from nhn_portal.core.models import AuditRecord, GenerationJob
 from raden import services
-from raden.constants import DeliveryStatus, LetterStatus, RenderStatus
+from raden.constants import RENDER_MAX_RETRIES, DeliveryStatus, LetterStatus, RenderStatus
 from raden.models import CouncilLetter, CouncilLetterDelivery
 
 from .conftest import griffie, issue, letter_for
@@ -41,16 +41,22 @@ def test_issuing_makes_17_deliveries_rendered_after_commit(
     letter = letter_for(meeting, secretary, region)
     with django_capture_on_commit_callbacks() as callbacks:
         services.council_letter_issue(actor=secretary, letter=letter)
-    # Nothing rendered or announced before the commit.
-    assert len(callbacks) == 17
+    # Nothing rendered or announced before the commit: 17 jobs and one watcher wait for it.
+    assert len(callbacks) == 18
+    jobs = GenerationJob.objects.filter(kind="raadsinformatiebrief")
+    assert sorted(jobs.values_list("audience", flat=True)) == sorted(
+        t.slug for t in region.values()
+    )
     assert set(CouncilLetterDelivery.objects.values_list("status", flat=True)) == {
         DeliveryStatus.PENDING
     }
-    for callback in callbacks:
-        callback()
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
     deliveries = CouncilLetterDelivery.objects.filter(letter=letter)
     assert deliveries.count() == 17
     assert set(deliveries.values_list("status", flat=True)) == {DeliveryStatus.AVAILABLE}
+    assert all(d.document_id and d.document.audience == d.municipality.slug for d in deliveries)
     assert CouncilLetter.objects.get(pk=letter.pk).status == LetterStatus.SENT
     with pytest.raises(ValidationError):
         services.council_letter_issue(actor=secretary, letter=letter)
@@ -67,6 +73,10 @@ def test_griffie_is_mailed_a_link_without_content(
     assert f"/raden/brieven/{deliveries['Texel'].pk}/" in message.body
     assert "versnellingsmiddelen" not in message.body
     assert "Texel" in message.subject
+    # Syncing again (the beat) announces nothing twice.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.deliveries_sync() == 0
+    assert len([m for m in mail.outbox if m.to == ["griffie@texel.example.org"]]) == 1
 
 
 def test_one_failed_render_holds_back_only_that_council(
@@ -75,59 +85,55 @@ def test_one_failed_render_holds_back_only_that_council(
     fake_render.add("Hoorn")
     griffie(region["Hoorn"], email="griffie@hoorn.example.org")
     letter = letter_for(meeting, secretary, region)
-    deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+    issue(letter, secretary, django_capture_on_commit_callbacks)
+    # The sync requests a failed copy again, up to RENDER_MAX_RETRIES attempts in all.
+    for _round in range(RENDER_MAX_RETRIES + 1):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.deliveries_sync()
+    deliveries = {
+        d.municipality.name.removeprefix("Gemeente "): d
+        for d in CouncilLetterDelivery.objects.filter(letter=letter).select_related("municipality")
+    }
     hoorn = deliveries.pop("Hoorn")
     assert hoorn.render_status == RenderStatus.FAILED
+    assert hoorn.render_attempts == RENDER_MAX_RETRIES
     assert hoorn.status == DeliveryStatus.PENDING  # never marked available
-    assert "render failed for Gemeente Hoorn" in hoorn.render_error
-    assert not hoorn.pdf
+    assert hoorn.document is None
+    assert "render failed for Hoorn" in hoorn.render_error
+    assert GenerationJob.objects.filter(audience=region["Hoorn"].slug).count() == RENDER_MAX_RETRIES
     assert all(d.status == DeliveryStatus.AVAILABLE for d in deliveries.values())
     assert len(deliveries) == 16
     assert not [m for m in mail.outbox if "griffie@hoorn.example.org" in m.to]
-    # Retried once the cause is gone: Hoorn becomes available too.
+    # The secretary retries once the cause is gone: Hoorn becomes available too.
     fake_render.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.delivery_render_retry(actor=secretary, delivery=hoorn)
     hoorn.refresh_from_db()
     assert hoorn.render_status == RenderStatus.DONE
     assert hoorn.status == DeliveryStatus.AVAILABLE
-    assert hoorn.render_attempts == 2
     assert [m for m in mail.outbox if "griffie@hoorn.example.org" in m.to]
 
 
-def test_the_render_task_retries_a_failure(secretary, meeting, region, fake_render, monkeypatch):
+def test_the_watcher_keeps_looking_while_copies_are_in_production(
+    secretary, meeting, region, fake_render, monkeypatch
+):
     from celery.exceptions import Retry
 
-    from raden.tasks import council_letter_delivery_render
+    from raden.tasks import council_letter_watch
 
-    fake_render.add("Texel")
     letter = letter_for(meeting, secretary, region)
-    services.council_letter_issue(actor=secretary, letter=letter)
-    texel = CouncilLetterDelivery.objects.get(municipality=region["Texel"])
+    services.council_letter_issue(actor=secretary, letter=letter)  # jobs never ran
     calls = []
 
     def retry(*args, **kwargs):
         calls.append(kwargs)
         raise Retry()
 
-    monkeypatch.setattr(council_letter_delivery_render, "retry", retry)
-    # Run as a worker would (not eagerly), so the task asks Celery to retry with a delay.
-    monkeypatch.setattr(council_letter_delivery_render.request, "is_eager", False, raising=False)
+    monkeypatch.setattr(council_letter_watch, "retry", retry)
+    monkeypatch.setattr(council_letter_watch.request, "is_eager", False, raising=False)
     with pytest.raises(Retry):
-        council_letter_delivery_render.run(texel.pk)
+        council_letter_watch.run(letter.pk)
     assert calls and calls[0]["countdown"] > 0
-
-
-def test_render_is_idempotent(secretary, meeting, region, fake_render):
-    letter = letter_for(meeting, secretary, region)
-    services.council_letter_issue(actor=secretary, letter=letter)
-    delivery = CouncilLetterDelivery.objects.get(municipality=region["Texel"])
-    services.delivery_render(delivery_id=delivery.pk)
-    first = CouncilLetterDelivery.objects.get(pk=delivery.pk)
-    services.delivery_render(delivery_id=delivery.pk)  # a redelivered message
-    again = CouncilLetterDelivery.objects.get(pk=delivery.pk)
-    assert again.render_attempts == first.render_attempts == 1
-    assert again.pdf.name == first.pdf.name
 
 
 def test_griffie_flow_receipt_once_then_scheduled_then_noted(
