@@ -45,6 +45,11 @@ class Command(BaseCommand):
 
             with transaction.atomic():
                 load_demo_meetings(stdout=self.stdout)
+            # Decisions, actions and a council letter on the demo Platform Wonen meeting.
+            from raden.demo import load_demo_council_letters
+
+            with transaction.atomic():
+                load_demo_council_letters(stdout=self.stdout)
         if not report.created:
             self.stdout.write(self.style.SUCCESS("Alles was al aanwezig; niets gewijzigd."))
         else:

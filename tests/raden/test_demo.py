@@ -1,0 +1,46 @@
+"""The demo (issue 5): the Platform Wonen demo meeting held, with decisions (one by majority
+vote), actions (one overdue) and a council letter to 17 councils in several states; twice
+loaded, once created."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from gremia.demo import load_demo
+from gremia.reference import LoadReport
+from raden.constants import DeliveryStatus
+from raden.demo import MEETING_TITLE, load_demo_council_letters
+from raden.models import CouncilLetter, CouncilLetterDelivery
+from regiobureau.constants import MeetingStatus
+from regiobureau.demo import load_demo_meetings
+from regiobureau.models import ActionItem, Decision, Meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_council_letter_in_several_states_and_idempotent(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_nhn", stdout=io.StringIO())
+    load_demo(report=LoadReport())
+    load_demo_meetings()
+    letter = load_demo_council_letters()
+    meeting = Meeting.objects.get(title=MEETING_TITLE)
+    assert meeting.status == MeetingStatus.HELD
+    decisions = Decision.objects.filter(item__meeting=meeting)
+    assert any(d.votes.exists() for d in decisions)
+    assert ActionItem.objects.filter(
+        origin_meeting=meeting, deadline__lt=timezone.localdate(), status="open"
+    ).exists()
+    states = {
+        d.municipality.slug: d.status
+        for d in CouncilLetterDelivery.objects.filter(letter=letter).select_related("municipality")
+    }
+    assert len(states) == 17
+    assert states["gemeente-texel"] == DeliveryStatus.RECEIVED
+    assert states["gemeente-hoorn"] == DeliveryStatus.SCHEDULED
+    assert DeliveryStatus.DOWNLOADED in states.values()
+    assert DeliveryStatus.AVAILABLE in states.values()
+    assert load_demo_council_letters() == letter
+    assert CouncilLetter.objects.count() == 1
