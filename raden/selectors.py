@@ -211,3 +211,33 @@ def distribution_dashboard(*, user, not_confirmed_days: int | None = None) -> Da
 
 def letter_status_label(letter: CouncilLetter) -> str:
     return LetterStatus(letter.status).label
+
+
+def council_letters_for_dossier(*, user, dossier) -> list[tuple[CouncilLetter, list]]:
+    """Issued letters that reported an item of `dossier`, newest first, each with the copies
+    the user may follow: every council for the secretariat, its own for a griffie, none for
+    other readers (who see that, and when, the councils were informed)."""
+    letters = list(
+        CouncilLetter.objects.filter(items__agenda_item__dossier=dossier)
+        .exclude(issued_at=None)
+        .distinct()
+        .select_related("meeting__body")
+        .order_by("-issued_at", "-pk")
+    )
+    if not letters:
+        return []
+    deliveries = CouncilLetterDelivery.objects.filter(letter__in=letters).select_related(
+        "municipality__subregion"
+    )
+    if not permissions.is_secretariat(user):
+        municipality = permissions.griffie_municipality(user)
+        if municipality is None:
+            deliveries = deliveries.none()
+        else:
+            deliveries = deliveries.filter(municipality=municipality).exclude(
+                status=DeliveryStatus.PENDING
+            )
+    by_letter: dict[int, list] = {}
+    for delivery in deliveries.order_by("municipality__subregion__name", "municipality__name"):
+        by_letter.setdefault(delivery.letter_id, []).append(delivery)
+    return [(letter, by_letter.get(letter.pk, [])) for letter in letters]

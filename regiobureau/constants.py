@@ -93,6 +93,15 @@ class DecisionOutcome(models.TextChoices):
 VOTED_OUTCOMES = {DecisionOutcome.ADOPTED, DecisionOutcome.REJECTED}
 
 
+# The outcome as the archival (Dutch-only) PDFs write it, whatever the UI language.
+OUTCOME_DUTCH = {
+    DecisionOutcome.ADOPTED: "aangenomen",
+    DecisionOutcome.POSTPONED: "aangehouden",
+    DecisionOutcome.REJECTED: "verworpen",
+    DecisionOutcome.NOTED: "voor kennisgeving aangenomen",
+}
+
+
 class VoteChoice(models.TextChoices):
     FOR = "voor", _("For")
     AGAINST = "tegen", _("Against")

@@ -168,3 +168,24 @@ def voting_members(meeting: Meeting) -> list[Person]:
         .values("person_id")
     )
     return list(Person.objects.filter(pk__in=person_ids).order_by("name"))
+
+
+def everything_for_members(meeting: Meeting) -> tuple[list[Decision], list[ActionItem]]:
+    """Every decision and action of a meeting, for the members' besluitenlijst PDF (the
+    pipeline's may_download keeps it to those who may see confidential content)."""
+    decisions = list(
+        Decision.objects.filter(item__meeting=meeting)
+        .select_related("item")
+        .prefetch_related(
+            Prefetch(
+                "votes", queryset=Vote.objects.select_related("member").order_by("member__name")
+            )
+        )
+        .order_by("item__position", "pk")
+    )
+    actions = list(
+        ActionItem.objects.filter(origin_meeting=meeting)
+        .select_related("owner_person", "owner_organisation", "origin_item")
+        .order_by("deadline", "pk")
+    )
+    return decisions, actions

@@ -13,6 +13,7 @@ from gremia.constants import DecisionRule
 from nhn_portal.core.models import TimeStampedModel
 
 from .constants import (
+    OUTCOME_DUTCH,
     ActionStatus,
     AnnotationStatus,
     Confidentiality,
@@ -420,6 +421,10 @@ class Decision(TimeStampedModel):
 
     def __str__(self):
         return f"{self.item}: {self.get_outcome_display()}"
+
+    @property
+    def outcome_dutch(self) -> str:
+        return OUTCOME_DUTCH.get(self.outcome, self.outcome)
 
 
 class Vote(models.Model):

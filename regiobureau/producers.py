@@ -106,3 +106,53 @@ register_document_kind(
     produce=produce_annotated_agenda,
     may_download=may_download,
 )
+
+
+# ---- Besluitenlijst (issue 5) ------------------------------------------------------------
+
+
+def _decision_list_audiences(meeting: Meeting) -> list[tuple[str, object]]:
+    return [(PUBLIC, gettext_lazy("public")), (MEMBERS, gettext_lazy("members"))]
+
+
+def produce_decision_list(meeting: Meeting, audience: str) -> ProducedDocument:
+    """The besluiten- en actielijst: the public version holds only decisions and actions on
+    public items of a public meeting (read as an anonymous visitor); the members' all."""
+    from .decision_selectors import (
+        actions_from_meeting,
+        decision_list_for,
+        decisions_for_meeting,
+        everything_for_members,
+    )
+
+    if audience == PUBLIC:
+        reader = AnonymousUser()
+        decisions = decisions_for_meeting(user=reader, meeting=meeting)
+        actions = actions_from_meeting(user=reader, meeting=meeting)
+        confidential = False
+    else:
+        decisions, actions = everything_for_members(meeting)
+        confidential = any(not d.item.is_public for d in decisions) or not meeting.is_public
+    if not decisions and not actions:
+        raise ProductionRefused(_("No decisions or actions have been recorded for this meeting."))
+    return ProducedDocument(
+        template="regiobureau/pdf/decision_list.html",
+        context={
+            "meeting": meeting,
+            "decisions": decisions,
+            "actions": actions,
+            "decision_list": decision_list_for(meeting),
+        },
+        title=_title("Besluitenlijst", meeting),
+        confidential=confidential,
+    )
+
+
+register_document_kind(
+    kind=DECISION_LIST,
+    label=gettext_lazy("Decision list"),
+    subject_model=MEETING,
+    audiences=_decision_list_audiences,
+    produce=produce_decision_list,
+    may_download=may_download,
+)

@@ -3,7 +3,8 @@
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 
-from regiobureau import selectors
+from raden import selectors as raden_selectors
+from regiobureau import decision_selectors, selectors
 
 
 @login_not_required
@@ -22,5 +23,15 @@ def dossier_detail(request, slug: str):
     return render(
         request,
         "regiobureau/dossier_detail.html",
-        {"dossier": dossier, "trail": selectors.dossier_trail(user=request.user, dossier=dossier)},
+        {
+            "dossier": dossier,
+            "trail": selectors.dossier_trail(user=request.user, dossier=dossier),
+            # Issue 5: what was decided on it, and which councils were informed.
+            "decisions": decision_selectors.decisions_for_dossier(
+                user=request.user, dossier=dossier
+            ),
+            "council_letters": raden_selectors.council_letters_for_dossier(
+                user=request.user, dossier=dossier
+            ),
+        },
     )

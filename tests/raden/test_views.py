@@ -182,3 +182,27 @@ def test_secretary_composes_adopts_and_issues_through_the_pages(
     )
     page = client.get(letter_url)
     assert page.status_code == 200 and "Gemeente Texel" in page.text
+
+
+def test_dossier_page_shows_decisions_and_the_councils_informed(
+    client, secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+):
+    from tests.factories import DossierFactory
+
+    dossier = DossierFactory(name="Woondeal NHN")
+    meeting.items.filter(title__startswith="Woondeal").update(dossier=dossier)
+    letter = letter_for(meeting, secretary, region)
+    deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+    url = reverse("regiobureau:dossier_detail", args=[dossier.slug])
+
+    client.force_login(secretary)
+    page = client.get(url)
+    assert "Het platform stemt in met de verdeling" in page.text
+    assert "Versnelling woningbouw" in page.text
+    assert page.text.count("Gemeente ") >= 17
+
+    clerk = griffie(region["Texel"])
+    services.delivery_confirm_receipt(actor=clerk, delivery=deliveries["Texel"])
+    client.force_login(clerk)
+    page = client.get(url)
+    assert "Gemeente Texel" in page.text and "Gemeente Hoorn" not in page.text

@@ -213,3 +213,38 @@ def test_secretary_records_a_majority_decision_through_the_page(secretary, clien
         {"item": item.pk, "text": "Zonder stemmen", "outcome": "aangenomen"},
     )
     assert refused.status_code == 422
+
+
+def test_besluitenlijst_is_produced_by_the_pipeline(secretary, django_capture_on_commit_callbacks):
+    import io
+
+    from pypdf import PdfReader
+
+    from nhn_portal.core import production
+    from nhn_portal.core.constants import GenerationStatus
+
+    meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
+    closed = AgendaItemFactory(meeting=meeting, confidential=True, title="Grondaankoop Zuidrand")
+    decision_services.decision_record(
+        actor=secretary,
+        item=item,
+        text="Ingestemd met de verdeling.",
+        votes={a.pk: "voor", b.pk: "voor", c.pk: "tegen"},
+    )
+    decision_services.decision_record(
+        actor=secretary, item=closed, text="Mandaat verleend.", outcome=DecisionOutcome.NOTED
+    )
+    texts = {}
+    for audience in ("openbaar", "leden"):
+        job = production.document_generation_request(
+            actor=secretary, subject=meeting, kind="besluitenlijst", audience=audience
+        )
+        job = production.document_generation_run(job_id=job.pk)
+        assert job.status == GenerationStatus.DONE, job.failure_reason
+        with job.document.file.open("rb") as file:
+            reader = PdfReader(io.BytesIO(file.read()))
+        texts[audience] = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "Ingestemd met de verdeling" in texts["openbaar"]
+    assert "Aangenomen" in texts["openbaar"] and "meerderheid" in texts["openbaar"]
+    assert "Grondaankoop" not in texts["openbaar"]
+    assert "Mandaat verleend" in texts["leden"] and "Vertrouwelijk" in texts["leden"]
