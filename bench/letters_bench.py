@@ -1,0 +1,185 @@
+"""Benchmark of the council letter batch (issue 5): 17 letters, one worker process and two.
+
+Run: uv run python bench/letters_bench.py [--singles 3]
+
+Builds the 17 NHN municipalities, a held meeting with a decision and an issued council letter
+in a throw-away SQLite database, then times, in the same run:
+  (a) one council's letter through the pipeline's worker service (document_generation_run),
+      the median of --singles runs, each on a fresh letter so nothing is reused;
+  (b) the 17-letter batch in a pool of 1 worker process;
+  (c) the same batch in a pool of 2 worker processes;
+and prints (b) / (17 × a) and (c) / (17 × a). WeasyPrint is loaded and warmed up before the
+pool forks, as the Celery worker does (nhn_portal.pdf.preload). Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORKDIR = Path(tempfile.mkdtemp(prefix="nhn-letters-bench-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+# A file database (with a lock timeout) so the forked workers share it; messages stay in memory.
+os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
+os.environ["CELERY_BROKER_URL"] = "memory://"
+os.environ["MEDIA_ROOT"] = str(WORKDIR / "media")
+
+import django  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+# Two worker processes write to the same SQLite file: take the write lock at BEGIN and wait for
+# it, instead of failing on a lock upgrade (PostgreSQL, the production database, needs neither).
+settings.DATABASES["default"].setdefault("OPTIONS", {}).update(
+    {"timeout": 30, "transaction_mode": "IMMEDIATE"}
+)
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connections  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from gremia.constants import DecisionRule, OrganisationKind  # noqa: E402
+from gremia.models import Body, Organisation, Subregion  # noqa: E402
+from nhn_portal.core import production  # noqa: E402
+from nhn_portal.core.constants import GenerationStatus  # noqa: E402
+from nhn_portal.pdf import check_fast_fonts, preload  # noqa: E402
+from raden import services  # noqa: E402
+from raden.constants import DeliveryStatus  # noqa: E402
+from regiobureau import decision_services  # noqa: E402
+from regiobureau.constants import DecisionOutcome, MeetingStatus  # noqa: E402
+from regiobureau.models import AgendaItem, Meeting  # noqa: E402
+
+REGION = {
+    "Kop van Noord-Holland": ["Den Helder", "Hollands Kroon", "Schagen", "Texel"],
+    "West-Friesland": [
+        "Drechterland",
+        "Enkhuizen",
+        "Hoorn",
+        "Koggenland",
+        "Medemblik",
+        "Opmeer",
+        "Stede Broec",
+    ],
+    "Regio Alkmaar": ["Alkmaar", "Bergen", "Castricum", "Dijk en Waard", "Heiloo", "Uitgeest"],
+}
+TEXT = (
+    "De regio versnelt de woningbouw met extra capaciteit voor planvorming. Uw gemeente kan "
+    "een beroep doen op deze capaciteit; het college informeert u over de projecten. "
+)
+
+
+def build() -> Meeting:
+    call_command("migrate", verbosity=0)
+    for subregion_name, names in REGION.items():
+        subregion = Subregion.objects.create(
+            name=subregion_name, slug=subregion_name.lower().replace(" ", "-")
+        )
+        for name in names:
+            Organisation.objects.create(
+                name=f"Gemeente {name}",
+                slug="gemeente-" + name.lower().replace(" ", "-"),
+                kind=OrganisationKind.MUNICIPALITY,
+                subregion=subregion,
+            )
+    body = Body.objects.create(
+        name="Platform Wonen",
+        slug="platform-wonen",
+        kind="platform",
+        decision_rule=DecisionRule.CONSENSUS,
+    )
+    now = timezone.now()
+    meeting = Meeting.objects.create(
+        body=body,
+        title="Wonen",
+        starts_at=now,
+        ends_at=now + timezone.timedelta(hours=2),
+        documents_deadline=now.date(),
+        status=MeetingStatus.HELD,
+    )
+    item = AgendaItem.objects.create(meeting=meeting, position=1, title="Woondeal NHN")
+    decision_services.decision_record(
+        actor=None,
+        item=item,
+        text="Ingestemd met de versnellingsmaatregelen.",
+        outcome=DecisionOutcome.ADOPTED,
+    )
+    return meeting
+
+
+def issued_letter(meeting: Meeting, number: int):
+    """A fresh issued letter: its 17 jobs wait in the queue (nothing to reuse)."""
+    letter = services.council_letter_create(
+        actor=None, meeting=meeting, title=f"Versnelling woningbouw {number}", intro=TEXT * 3
+    )
+    services.council_letter_item_add(
+        actor=None, letter=letter, decision=meeting.items.get().decisions.get(), text=TEXT * 4
+    )
+    kop = Subregion.objects.get(name="Kop van Noord-Holland")
+    services.council_letter_paragraph_set(actor=None, letter=letter, subregion=kop, text=TEXT)
+    services.council_letter_adopt(actor=None, letter=letter)
+    deliveries = services.council_letter_issue(actor=None, letter=letter)
+    return letter, [d.job_id for d in deliveries]
+
+
+def run_job(job_id: int) -> str:
+    """One worker's task: the pipeline's idempotent service for one council's PDF."""
+    return production.document_generation_run(job_id=job_id).status
+
+
+def batch(job_ids: list[int], processes: int) -> float:
+    connections.close_all()  # every child opens its own connection
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes) as pool:
+        start = time.perf_counter()
+        statuses = pool.map(run_job, job_ids, chunksize=1)
+        elapsed = time.perf_counter() - start
+    assert statuses == [GenerationStatus.DONE] * len(job_ids), statuses
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--singles", type=int, default=3)
+    args = parser.parse_args()
+    check_fast_fonts()
+    meeting = build()
+    preload()
+    _warm, warm_jobs = issued_letter(meeting, 0)
+    run_job(warm_jobs[0])  # fonts and templates loaded once, before timing and forking
+
+    singles = []
+    for number in range(args.singles):
+        _letter, jobs = issued_letter(meeting, 100 + number)
+        start = time.perf_counter()
+        run_job(jobs[number % len(jobs)])
+        singles.append(time.perf_counter() - start)
+    one = statistics.median(singles)
+
+    results = {}
+    for processes in (1, 2):
+        letter, jobs = issued_letter(meeting, processes)
+        results[processes] = batch(jobs, processes)
+        services.deliveries_sync(letter=letter)
+        available = letter.deliveries.filter(status=DeliveryStatus.AVAILABLE).count()
+        assert available == 17, available
+
+    cpus = os.cpu_count()
+    print(f"CPUs: {cpus}; one letter (median of {args.singles}): {one:.3f} s")
+    print(f"17 × one letter: {17 * one:.2f} s")
+    for processes, elapsed in results.items():
+        print(
+            f"batch of 17, {processes} worker process{'es' if processes > 1 else ''}: "
+            f"{elapsed:.2f} s, ratio to 17 × one = {elapsed / (17 * one):.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
