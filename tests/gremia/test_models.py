@@ -5,6 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from gremia.constants import MembershipRole, OrganisationKind
 from gremia.models import Body, Membership, Organisation
@@ -61,7 +63,7 @@ def test_duplicate_open_membership_is_named_by_full_clean():
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
     assert (
-        "This person already has an open membership of this body in this role."
+        _("This person already has an open membership of this body in this role.")
         in error.value.messages
     )
 
@@ -73,7 +75,10 @@ def test_dissolved_body_takes_no_new_membership():
     with pytest.raises(ValidationError) as error:
         membership.full_clean()
     assert "body" in error.value.message_dict
-    assert "takes no new memberships" in error.value.message_dict["body"][0]
+    assert error.value.message_dict["body"] == [
+        _("%(body)s was dissolved on %(date)s and takes no new memberships.")
+        % {"body": body, "date": date_format(body.dissolved_on, "j F Y")}
+    ]
 
 
 def test_membership_starting_after_dissolution_is_refused_even_when_edited():
