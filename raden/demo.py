@@ -1,8 +1,10 @@
-"""Demo decisions, actions and a council letter (issue 5) on the demo Platform Wonen meeting.
+"""Demo decisions, actions and a council letter (issue 5) on an earlier Platform Wonen meeting.
 
-`load_demo_council_letters()` is idempotent: once the demo meeting has its council letter,
-nothing is done again. All writes go through the services (the same audit trail as real use).
-The letter's 17 PDFs are rendered here, synchronously through the document pipeline's own
+The platform's previous meeting, two weeks ago, is created here, held, and given its decisions,
+actions and council letter; its open actions then show on the upcoming demo meeting's
+actielijst. `load_demo_council_letters()` is idempotent: once the demo meeting has its council
+letter, nothing is done again. All writes go through the services (the same audit trail as real
+use). The letter's 17 PDFs are rendered here, synchronously through the document pipeline's own
 service, so the demo shows copies in several states without a running worker.
 """
 
@@ -11,7 +13,7 @@ import datetime
 from django.utils import timezone
 
 from gremia.constants import DecisionRule, MembershipRole
-from gremia.models import Membership, Organisation, Person, Subregion
+from gremia.models import Body, Membership, Organisation, Person, Subregion
 from gremia.services import registry_object_save
 from nhn_portal.core import production
 from nhn_portal.core.audit import snapshot
@@ -19,29 +21,71 @@ from nhn_portal.core.models import User
 from regiobureau import decision_services
 from regiobureau import services as meeting_services
 from regiobureau.constants import DecisionOutcome, MeetingStatus
+from regiobureau.demo import (
+    DECISION,
+    DISCUSSION,
+    INFORMATION,
+    Item,
+    demo_meeting_create,
+    ensure_dossiers,
+    woondeal_annotation,
+)
 from regiobureau.models import Meeting
 
 from . import services
 from .constants import DeliveryStatus
 from .models import CouncilLetter
 
-MEETING_TITLE = "Wonen (demo)"
+BODY_SLUG = "platform-wonen"
+MEETING_TITLE = "Wonen, vorige vergadering (demo)"
+DAYS_AGO = 14
+# The previous meeting's agenda; its stukken are left out, since uploading them now would be
+# after that meeting's deadline and flag them late.
+AGENDA = [
+    Item(
+        "Woondeal NHN: voortgang en versnellingsmaatregelen",
+        DECISION,
+        "woondeal-nhn",
+        minutes=45,
+        annotation=woondeal_annotation("Ter besluitvorming in het platform."),
+        subs=[
+            Item("Kop van Noord-Holland: netcongestie", DISCUSSION, "woondeal-nhn"),
+            Item("West-Friesland: flexwonen", INFORMATION, "woondeal-nhn"),
+        ],
+    ),
+    Item(
+        "Grondposities Zuidrand: onderhandelingsruimte",
+        DECISION,
+        public=False,
+        minutes=20,
+        annotation={
+            "core_message": "<p>Vertrouwelijk: de onderhandelingsruimte voor de aankoop van "
+            "de kavels aan de Zuidrand.</p>",
+            "proposal": "<p>Instemmen met het mandaat tot het genoemde bedrag.</p>",
+        },
+    ),
+]
 SECRETARY_EMAIL = "secretaris@example.org"
 LETTER_TITLE = "Woondeal NHN: versnellingsmaatregelen (demo)"
 
 
 def load_demo_council_letters(*, stdout=None) -> CouncilLetter | None:
-    """Hold the demo Platform Wonen meeting, record its decisions and actions, and issue a
-    council letter to the 17 councils with deliveries in several states."""
+    """Create and hold the previous Platform Wonen meeting, record its decisions and actions,
+    and issue a council letter to the 17 councils with deliveries in several states."""
+    actor = User.objects.filter(email=SECRETARY_EMAIL).first()
     meeting = Meeting.objects.select_related("body").filter(title=MEETING_TITLE).first()
     if meeting is None:
-        _say(stdout, "  raadsinformatiebrief (demo): geen demovergadering Wonen, overgeslagen")
-        return None
+        body = Body.objects.filter(slug=BODY_SLUG).first()
+        if body is None or body.is_dissolved():
+            _say(stdout, "  raadsinformatiebrief (demo): geen Platform Wonen, overgeslagen")
+            return None
+        meeting = demo_meeting_create(
+            actor, body, -DAYS_AGO, True, AGENDA, ensure_dossiers(actor), title=MEETING_TITLE
+        )
     existing = CouncilLetter.objects.filter(meeting=meeting).first()
     if existing is not None:
         _say(stdout, "  raadsinformatiebrief (demo): al aanwezig")
         return existing
-    actor = User.objects.filter(email=SECRETARY_EMAIL).first()
     if meeting.status == MeetingStatus.AGENDA_PUBLISHED:
         meeting_services.meeting_set_status(actor=actor, meeting=meeting, status=MeetingStatus.HELD)
     _majority_rule(actor, meeting)

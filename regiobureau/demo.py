@@ -71,7 +71,7 @@ class Item:
     subs: list["Item"] = field(default_factory=list)
 
 
-def _woondeal_annotation(stage: str) -> dict[str, str]:
+def woondeal_annotation(stage: str) -> dict[str, str]:
     return {
         "background": (
             "<p>In de Woondeal NHN hebben Rijk, provincie en gemeenten afgesproken tot 2030 "
@@ -130,7 +130,7 @@ AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
                 "woondeal-nhn",
                 minutes=45,
                 docs=[Doc("Monitor woningbouw Q2"), Doc("Planlijst per gemeente", True)],
-                annotation=_woondeal_annotation("Eerste ambtelijke bespreking."),
+                annotation=woondeal_annotation("Eerste ambtelijke bespreking."),
             ),
             Item("Flexwonen en huisvesting arbeidsmigranten", DISCUSSION, minutes=30),
         ],
@@ -173,7 +173,7 @@ AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
                 "woondeal-nhn",
                 minutes=40,
                 docs=[Doc("Voortgangsrapportage Woondeal")],
-                annotation=_woondeal_annotation("Voorbereiding van het platform."),
+                annotation=woondeal_annotation("Voorbereiding van het platform."),
             ),
             Item("Regionale woonzorgvisie", INFORMATION, minutes=20),
         ],
@@ -210,7 +210,7 @@ AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
         True,
         [
             Item(
-                "Woondeal NHN: voortgang en versnellingsmaatregelen",
+                "Woondeal NHN: uitwerking versnellingsmaatregelen per basisregio",
                 DECISION,
                 "woondeal-nhn",
                 minutes=45,
@@ -218,7 +218,7 @@ AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
                     Doc("Voortgangsrapportage Woondeal"),
                     Doc("Raadsvoorstel versnellingsmiddelen"),
                 ],
-                annotation=_woondeal_annotation("Ter besluitvorming in het platform."),
+                annotation=woondeal_annotation("Ter besluitvorming in het platform."),
                 subs=[
                     Item("Kop van Noord-Holland: netcongestie", DISCUSSION, "woondeal-nhn"),
                     Item("West-Friesland: flexwonen", INFORMATION, "woondeal-nhn"),
@@ -286,7 +286,7 @@ AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
                 "woondeal-nhn",
                 minutes=20,
                 docs=[Doc("Voortgangsrapportage Woondeal")],
-                annotation=_woondeal_annotation("Ter informatie na besluit van het platform."),
+                annotation=woondeal_annotation("Ter informatie na besluit van het platform."),
             ),
             Item(
                 "MIRT-verkenning Noord-Holland Noord: inzet BO MIRT",
@@ -344,7 +344,7 @@ def demo_title(body: Body) -> str:
 def load_demo_meetings(*, stdout=None) -> list[Meeting]:
     """Create the demo meetings that are missing; returns the meetings created now."""
     actor = User.objects.filter(email=SECRETARY_EMAIL).first()
-    dossiers = _ensure_dossiers(actor)
+    dossiers = ensure_dossiers(actor)
     created = []
     for slug, (days, is_public, items) in AGENDAS.items():
         body = Body.objects.filter(slug=slug).first()
@@ -352,13 +352,13 @@ def load_demo_meetings(*, stdout=None) -> list[Meeting]:
             continue
         if Meeting.objects.filter(body=body, title=demo_title(body)).exists():
             continue
-        created.append(_meeting(actor, body, days, is_public, items, dossiers))
+        created.append(demo_meeting_create(actor, body, days, is_public, items, dossiers))
     if stdout is not None:
         stdout.write(f"  demovergaderingen: {len(created)} aangemaakt")
     return created
 
 
-def _ensure_dossiers(actor) -> dict[str, Dossier]:
+def ensure_dossiers(actor) -> dict[str, Dossier]:
     dossiers = {}
     for slug, name, theme_slug, description in DOSSIERS:
         dossier = Dossier.objects.filter(slug=slug).first()
@@ -374,7 +374,10 @@ def _ensure_dossiers(actor) -> dict[str, Dossier]:
     return dossiers
 
 
-def _meeting(actor, body, days, is_public, items, dossiers) -> Meeting:
+def demo_meeting_create(
+    actor, body, days, is_public, items, dossiers, *, title: str = ""
+) -> Meeting:
+    """A published meeting `days` from today (negative: in the past) with the given agenda."""
     day = timezone.localdate() + datetime.timedelta(days=days)
     # Meetings fall on working days, never on a weekend or a public holiday at year's end.
     while day.weekday() >= 5 or (day.month, day.day) in {(12, 25), (12, 26), (1, 1)}:
@@ -388,7 +391,7 @@ def _meeting(actor, body, days, is_public, items, dossiers) -> Meeting:
     meeting = services.meeting_create(
         actor=actor,
         body=body,
-        title=demo_title(body),
+        title=title or demo_title(body),
         starts_at=starts,
         ends_at=starts + datetime.timedelta(hours=2),
         location="Provinciehuis Noord-Holland, Haarlem"

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nhn_portal.core.audit import audit_record_create, model_changes, snapshot
@@ -194,6 +195,11 @@ def _transition(meeting: Meeting, target: str, *, current: str | None = None) ->
         )
 
 
+def meeting_has_begun(meeting: Meeting) -> bool:
+    """Only a meeting whose start lies in the past can be held (and get decisions)."""
+    return meeting.starts_at <= timezone.now()
+
+
 @transaction.atomic
 def meeting_set_status(*, actor, meeting: Meeting, status: str) -> Meeting:
     """Move a meeting along concept → gepland → … (publishing and cancelling have their own)."""
@@ -201,6 +207,12 @@ def meeting_set_status(*, actor, meeting: Meeting, status: str) -> Meeting:
         raise ValueError("use meeting_publish_agenda or meeting_cancel")
     before = snapshot(meeting, ["status"])
     _transition(meeting, status)
+    if status == MeetingStatus.HELD and not meeting_has_begun(meeting):
+        raise ValidationError(
+            _("A meeting can only be marked as held once it has begun (%(start)s).")
+            % {"start": date_format(timezone.localtime(meeting.starts_at), "j F Y, H.i")},
+            code="not_begun",
+        )
     meeting.status = status
     meeting.save(update_fields=["status", "updated_at"])
     audit_record_create(

@@ -147,7 +147,13 @@ class MeetingFactory(factory.django.DjangoModelFactory):
             status=MeetingStatus.AGENDA_PUBLISHED,
             agenda_published_at=factory.LazyFunction(timezone.now),
         )
-        held = factory.Trait(status=MeetingStatus.HELD)
+        # A meeting is held only after it began: a week ago.
+        held = factory.Trait(
+            status=MeetingStatus.HELD,
+            starts_at=factory.LazyFunction(
+                lambda: (timezone.now() - datetime.timedelta(days=7)).replace(microsecond=0)
+            ),
+        )
         closed_meeting = factory.Trait(is_public=False)
         cancelled = factory.Trait(status=MeetingStatus.CANCELLED, cancel_reason="Geen quorum")
 

@@ -92,7 +92,10 @@ STATUS_ACTIONS = {
 
 
 def _status_actions(meeting) -> list[tuple[str, str]]:
-    allowed = services.MEETING_TRANSITIONS[MeetingStatus(meeting.status)]
+    allowed = set(services.MEETING_TRANSITIONS[MeetingStatus(meeting.status)])
+    if not services.meeting_has_begun(meeting):
+        # "Held" is offered from the meeting's start on; the service refuses it before then.
+        allowed.discard(MeetingStatus.HELD)
     return [(name, label) for name, (target, label) in STATUS_ACTIONS.items() if target in allowed]
 
 

@@ -1,4 +1,4 @@
-"""The demo (issue 5): the Platform Wonen demo meeting held, with decisions (one by majority
+"""The demo (issue 5): the previous Platform Wonen meeting held, with decisions (one by majority
 vote), actions (one overdue) and a council letter to 17 councils in several states; twice
 loaded, once created."""
 
@@ -10,10 +10,12 @@ from django.utils import timezone
 
 from gremia.demo import load_demo
 from gremia.reference import LoadReport
+from nhn_portal.core.models import User
 from raden.constants import DeliveryStatus
 from raden.demo import MEETING_TITLE, load_demo_council_letters
 from raden.models import CouncilLetter, CouncilLetterDelivery
 from regiobureau.constants import MeetingStatus
+from regiobureau.decision_selectors import open_actions_for_meeting
 from regiobureau.demo import load_demo_meetings
 from regiobureau.models import ActionItem, Decision, Meeting
 
@@ -28,6 +30,16 @@ def test_demo_council_letter_in_several_states_and_idempotent(settings, tmp_path
     letter = load_demo_council_letters()
     meeting = Meeting.objects.get(title=MEETING_TITLE)
     assert meeting.status == MeetingStatus.HELD
+    # Held means it lies in the past; the platform's upcoming demo meeting carries its
+    # open actions on its actielijst.
+    assert meeting.starts_at < timezone.now()
+    upcoming = Meeting.objects.get(body=meeting.body, title="Wonen (demo)")
+    assert upcoming.starts_at > timezone.now()
+    assert upcoming.status == MeetingStatus.AGENDA_PUBLISHED
+    secretary = User.objects.get(email="secretaris@example.org")
+    carried = open_actions_for_meeting(user=secretary, meeting=upcoming)
+    assert {a.origin_meeting for a in carried} == {meeting}
+    assert len(carried) == 3
     decisions = Decision.objects.filter(item__meeting=meeting)
     assert any(d.votes.exists() for d in decisions)
     assert ActionItem.objects.filter(

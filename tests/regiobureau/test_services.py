@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.models import AuditRecord
@@ -207,7 +208,8 @@ ALLOWED_SET_STATUS = {(S.DRAFT, S.PLANNED), (S.AGENDA_PUBLISHED, S.HELD), (S.HEL
 @pytest.mark.parametrize("target", [S.DRAFT, S.PLANNED, S.HELD, S.CLOSED])
 @pytest.mark.parametrize("current", list(S))
 def test_meeting_set_status_follows_the_flow(secretary, current, target):
-    meeting = MeetingFactory(status=current, cancel_reason="Geen quorum")
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    meeting = MeetingFactory(status=current, cancel_reason="Geen quorum", starts_at=yesterday)
     if (current, target) in ALLOWED_SET_STATUS:
         services.meeting_set_status(actor=secretary, meeting=meeting, status=target)
         assert fresh(meeting).status == target
@@ -217,6 +219,20 @@ def test_meeting_set_status_follows_the_flow(secretary, current, target):
             services.meeting_set_status(actor=secretary, meeting=meeting, status=target)
         assert fresh(meeting).status == current
         assert not AuditRecord.objects.exists()
+
+
+def test_a_meeting_that_has_not_begun_cannot_be_marked_held(secretary):
+    meeting = MeetingFactory(published=True)
+    with pytest.raises(ValidationError) as error:
+        services.meeting_set_status(actor=secretary, meeting=meeting, status=S.HELD)
+    assert error.value.code == "not_begun"
+    assert fresh(meeting).status == S.AGENDA_PUBLISHED
+    assert not AuditRecord.objects.exists()
+    # From its start on, it can.
+    meeting.starts_at = timezone.now() - datetime.timedelta(minutes=1)
+    meeting.save(update_fields=["starts_at"])
+    services.meeting_set_status(actor=secretary, meeting=meeting, status=S.HELD)
+    assert fresh(meeting).status == S.HELD
 
 
 @pytest.mark.parametrize("target", [S.AGENDA_PUBLISHED, S.CANCELLED])

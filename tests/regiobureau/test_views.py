@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from regiobureau import services
@@ -298,8 +299,24 @@ def test_meeting_edit_with_stale_version_is_refused(client, secretary, meeting):
     assert timezone.localtime(meeting.starts_at).date() != datetime.date(2027, 4, 1)
 
 
+def test_held_is_neither_offered_nor_accepted_before_the_meeting_begins(client, secretary, meeting):
+    client.force_login(secretary)
+    page = client.get(meeting.get_absolute_url())
+    assert 'value="held"' not in page.content.decode()
+    response = client.post(url("meeting_status", meeting.pk), {"action": "held"}, follow=True)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.AGENDA_PUBLISHED
+    expected = _("A meeting can only be marked as held once it has begun (%(start)s).") % {
+        "start": date_format(timezone.localtime(meeting.starts_at), "j F Y, H.i")
+    }
+    assert expected in [str(m) for m in response.context["messages"]]
+
+
 def test_status_flow_and_cancel_with_reason(client, secretary, meeting):
     client.force_login(secretary)
+    meeting.starts_at = timezone.now() - datetime.timedelta(hours=1)
+    meeting.save(update_fields=["starts_at"])
+    assert 'value="held"' in client.get(meeting.get_absolute_url()).content.decode()
     response = client.post(url("meeting_status", meeting.pk), {"action": "held"})
     assert response.status_code == 302
     meeting.refresh_from_db()
