@@ -384,10 +384,11 @@ def demo_meeting_create(
         day += datetime.timedelta(days=1)
     tz = timezone.get_current_timezone()
     starts = datetime.datetime.combine(day, datetime.time(14, 0), tzinfo=tz)
-    # Keep the demo's stukken on time: the deadline lies after today, before the meeting.
-    deadline = max(
-        services.default_documents_deadline(starts), timezone.localdate() + datetime.timedelta(1)
-    )
+    # Keep an upcoming meeting's stukken on time: the deadline lies after today, before the
+    # meeting. A past meeting keeps the usual deadline (its demo agenda has no stukken).
+    deadline = services.default_documents_deadline(starts)
+    if days >= 0:
+        deadline = max(deadline, timezone.localdate() + datetime.timedelta(1))
     meeting = services.meeting_create(
         actor=actor,
         body=body,
