@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OrganisationKind(models.TextChoices):
@@ -28,7 +29,7 @@ class PersonFunction(models.TextChoices):
     DIKEGRAAF = "dijkgraaf", _("Dike reeve")
     BOARD_MEMBER = "heemraad", _("Water board member")
     COUNCIL_MEMBER = "raadslid", _("Council member")
-    CLERK = "griffier", _("Council clerk")
+    CLERK = "griffier", pgettext_lazy("person function", "Council clerk")
     MUNICIPAL_SECRETARY = "gemeentesecretaris", _("Municipal secretary")
     DIRECTOR = "directeur", _("Director")
     CIVIL_SERVANT = "beleidsadviseur", _("Policy adviser")
