@@ -209,3 +209,21 @@ def test_dossier_page_shows_decisions_and_the_councils_informed(
     client.force_login(clerk)
     page = client.get(url)
     assert "Gemeente Texel" in page.text and "Gemeente Hoorn" not in page.text
+
+
+@pytest.mark.parametrize("model", ["councilletter", "councilletterdelivery"])
+def test_the_beheerder_looks_letters_up_in_the_admin_but_changes_nothing(
+    admin_client, issued, model
+):
+    letter, deliveries = issued
+    listing = admin_client.get(reverse(f"admin:raden_{model}_changelist"))
+    assert listing.status_code == 200
+    assert letter.title in listing.text
+    obj = letter if model == "councilletter" else deliveries["Texel"]
+    change = admin_client.get(reverse(f"admin:raden_{model}_change", args=[obj.pk]))
+    assert change.status_code == 200
+    assert 'name="_save"' not in change.text
+    assert admin_client.get(reverse(f"admin:raden_{model}_add")).status_code == 403
+    deleted = admin_client.post(reverse(f"admin:raden_{model}_delete", args=[obj.pk]))
+    assert deleted.status_code == 403
+    assert type(obj).objects.filter(pk=obj.pk).exists()
