@@ -186,6 +186,8 @@ class CouncilLetterDelivery(TimeStampedModel):
     council_date = models.DateField(_("council meeting date"), null=True, blank=True)
     council_link = models.URLField(_("link to the council's system"), blank=True)
     noted_at = models.DateTimeField(_("noted at"), null=True, blank=True)
+    # Set once the griffie's e-mail went out, so a redelivered task does not mail again.
+    notified_at = models.DateTimeField(_("griffie notified at"), null=True, blank=True)
     # The PDF of this council's copy comes from the document pipeline (issue #4): one job per
     # municipality (kind "raadsinformatiebrief", audience = the municipality's slug). The
     # render status mirrors the latest job, so the dashboard needs no join to the jobs.

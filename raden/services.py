@@ -487,6 +487,24 @@ def _advance(
 
 
 @transaction.atomic
+def delivery_mark_notified(*, delivery_id: int, recipients: list[str]) -> bool:
+    """Record that the griffie was mailed about its copy; False if that was recorded before."""
+    delivery = CouncilLetterDelivery.objects.select_for_update().get(pk=delivery_id)
+    if delivery.notified_at is not None:
+        return False
+    delivery.notified_at = timezone.now()
+    delivery.save(update_fields=["notified_at", "updated_at"])
+    audit_record_create(
+        actor=None,
+        obj=delivery,
+        action=AuditAction.UPDATE,
+        verb="delivery_notify",
+        changes={"recipients": recipients},
+    )
+    return True
+
+
+@transaction.atomic
 def delivery_mark_downloaded(*, actor, delivery: CouncilLetterDelivery) -> CouncilLetterDelivery:
     """The griffie downloaded its copy; only the first download is a status change."""
     delivery = CouncilLetterDelivery.objects.select_for_update().get(pk=delivery.pk)

@@ -43,11 +43,15 @@ def council_letter_watch(self, letter_id: int) -> int:
 
 @shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
 def council_letter_delivery_notify(delivery_id: int) -> int:
-    """Mail the griffie of the council that its letter is ready: a link, never the content."""
+    """Mail the griffie of the council that its letter is ready: a link, never the content.
+
+    Once per copy: a task delivered again after the mail went out (late acknowledgement)
+    finds the copy marked notified and sends nothing. A worker lost between sending and
+    marking sends it again: better twice than never."""
     delivery = CouncilLetterDelivery.objects.select_related("letter", "municipality").get(
         pk=delivery_id
     )
-    if delivery.status == DeliveryStatus.PENDING:
+    if delivery.status == DeliveryStatus.PENDING or delivery.notified_at is not None:
         return 0
     recipients = sorted(
         set(
@@ -72,4 +76,6 @@ def council_letter_delivery_notify(delivery_id: int) -> int:
         (" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [address])
         for address in recipients
     ]
-    return send_mass_mail(messages, fail_silently=False)
+    sent = send_mass_mail(messages, fail_silently=False)
+    services.delivery_mark_notified(delivery_id=delivery.pk, recipients=recipients)
+    return sent

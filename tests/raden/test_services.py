@@ -79,6 +79,51 @@ def test_griffie_is_mailed_a_link_without_content(
     assert len([m for m in mail.outbox if m.to == ["griffie@texel.example.org"]]) == 1
 
 
+def test_a_redelivered_notify_task_mails_the_griffie_only_once(
+    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+):
+    from raden.tasks import council_letter_delivery_notify
+
+    griffie(region["Texel"], email="griffie@texel.example.org")
+    letter = letter_for(meeting, secretary, region)
+    texel = issue(letter, secretary, django_capture_on_commit_callbacks)["Texel"]
+    texel.refresh_from_db()
+    assert texel.notified_at is not None
+    record = AuditRecord.objects.get(verb="delivery_notify", object_id=str(texel.pk))
+    assert record.changes == {"recipients": ["griffie@texel.example.org"]}
+    # The broker hands the same task out again (late acknowledgement after a lost worker).
+    assert council_letter_delivery_notify.apply(args=[texel.pk]).get() == 0
+    assert len([m for m in mail.outbox if m.to == ["griffie@texel.example.org"]]) == 1
+    assert AuditRecord.objects.filter(verb="delivery_notify", object_id=str(texel.pk)).count() == 1
+
+
+def test_a_failed_mail_leaves_the_copy_unmarked_so_the_retry_sends_it(
+    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks, monkeypatch
+):
+    from celery.exceptions import Retry
+
+    from raden import tasks
+
+    letter = letter_for(meeting, secretary, region)
+    # Issued before Texel's griffie had an account: nobody to mail, nothing marked.
+    texel = issue(letter, secretary, django_capture_on_commit_callbacks)["Texel"]
+    griffie(region["Texel"], email="griffie@texel.example.org")
+
+    def refuse(*args, **kwargs):
+        raise ConnectionError("mail server down")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(tasks, "send_mass_mail", refuse)
+        with pytest.raises((ConnectionError, Retry)):
+            tasks.council_letter_delivery_notify.apply(args=[texel.pk], throw=True)
+    texel.refresh_from_db()
+    assert texel.notified_at is None
+    assert tasks.council_letter_delivery_notify.apply(args=[texel.pk]).get() == 1
+    texel.refresh_from_db()
+    assert texel.notified_at is not None
+    assert [m.to for m in mail.outbox] == [["griffie@texel.example.org"]]
+
+
 def test_one_failed_render_holds_back_only_that_council(
     secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
 ):
