@@ -71,6 +71,8 @@ class Meeting(TimeStampedModel):
     cancel_reason = models.TextField(_("reason for cancellation"), blank=True)
     documents_deadline = models.DateField(_("deadline for documents"))
     agenda_published_at = models.DateTimeField(_("agenda published at"), null=True, blank=True)
+    # Set once the members' e-mail about the published agenda went out (sent once per meeting).
+    members_notified_at = models.DateTimeField(_("members notified at"), null=True, blank=True)
     # Optimistic locking of the agenda: every change to the meeting or its items bumps this,
     # and a form carrying an older number is refused (two secretaries never overwrite each other).
     agenda_version = models.PositiveIntegerField(_("agenda version"), default=1)

@@ -226,6 +226,24 @@ def meeting_set_status(*, actor, meeting: Meeting, status: str) -> Meeting:
 
 
 @transaction.atomic
+def meeting_mark_members_notified(*, meeting_id: int, recipients: list[str]) -> bool:
+    """Record that the members were mailed about the agenda; False if recorded before."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    if meeting.members_notified_at is not None:
+        return False
+    meeting.members_notified_at = timezone.now()
+    meeting.save(update_fields=["members_notified_at", "updated_at"])
+    audit_record_create(
+        actor=None,
+        obj=meeting,
+        action=AuditAction.UPDATE,
+        verb="meeting_notify_members",
+        changes={"recipients": len(recipients)},
+    )
+    return True
+
+
+@transaction.atomic
 def meeting_publish_agenda(*, actor, meeting: Meeting, expected_version: int | None) -> Meeting:
     """Publish the agenda and notify every member of the body by e-mail (after commit)."""
     from .tasks import meeting_agenda_published_notify

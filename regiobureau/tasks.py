@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from gremia.models import Membership
 
+from . import services
 from .constants import MeetingStatus
 from .decision_services import action_overdue_remind
 from .models import Meeting
@@ -22,6 +23,9 @@ def meeting_agenda_published_notify(meeting_id: int) -> int:
     meeting = Meeting.objects.select_related("body").get(pk=meeting_id)
     if meeting.status != MeetingStatus.AGENDA_PUBLISHED:
         # Cancelled (or otherwise moved on) before the worker got to it: announce nothing.
+        return 0
+    if meeting.members_notified_at is not None:
+        # The same task handed out again (late acknowledgement): the mail went out already.
         return 0
     recipients = sorted(
         {
@@ -45,7 +49,9 @@ def meeting_agenda_published_notify(meeting_id: int) -> int:
         (" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [address])
         for address in recipients
     ]
-    return send_mass_mail(messages, fail_silently=False)
+    sent = send_mass_mail(messages, fail_silently=False)
+    services.meeting_mark_members_notified(meeting_id=meeting.pk, recipients=recipients)
+    return sent
 
 
 @shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=3)

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from nhn_portal.core.models import AuditRecord
 from regiobureau import services
 from regiobureau.constants import Confidentiality, MeetingStatus
 from regiobureau.models import Meeting
@@ -131,6 +132,37 @@ def test_notify_mails_each_current_member_once_with_the_link(
         assert message.from_email == settings.DEFAULT_FROM_EMAIL
         for address in members["not"]:
             assert address not in message.to
+
+
+def test_a_redelivered_notify_mails_the_members_only_once(meeting, members, mailoutbox):
+    mark_published(meeting)
+    assert meeting_agenda_published_notify(meeting.pk) == 3
+    meeting.refresh_from_db()
+    assert meeting.members_notified_at is not None
+    record = AuditRecord.objects.get(verb="meeting_notify_members", object_id=str(meeting.pk))
+    assert record.changes == {"recipients": 3}
+    # The broker hands the task out again (late acknowledgement after a lost worker).
+    assert meeting_agenda_published_notify(meeting.pk) == 0
+    assert len(mailoutbox) == 3
+
+
+def test_a_failed_mail_leaves_the_meeting_unmarked_for_the_retry(
+    meeting, members, mailoutbox, monkeypatch
+):
+    from regiobureau import tasks
+
+    mark_published(meeting)
+
+    def refuse(*args, **kwargs):
+        raise ConnectionError("mail server down")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(tasks, "send_mass_mail", refuse)
+        with pytest.raises(ConnectionError):
+            meeting_agenda_published_notify(meeting.pk)
+    meeting.refresh_from_db()
+    assert meeting.members_notified_at is None
+    assert meeting_agenda_published_notify(meeting.pk) == 3
 
 
 def test_notify_never_carries_confidential_content(meeting, members, mailoutbox):
