@@ -18,13 +18,14 @@ from nhn_portal.core.production import (
 from nhn_portal.core.templatetags.nhn_dates import format_long_date
 
 from . import permissions, selectors
+from .constants import MeetingStatus
 from .models import Meeting
 
 MEETING = "regiobureau.Meeting"
 
 AGENDA = "agenda"
 ANNOTATED_AGENDA = "geannoteerde_agenda"
-# Reserved for the decisions issue: register_document_kind(kind=DECISION_LIST, ...).
+# Registered below, with the decisions of issue 5; offered once the meeting was held.
 DECISION_LIST = "besluitenlijst"
 
 PUBLIC = "openbaar"
@@ -112,6 +113,9 @@ register_document_kind(
 
 
 def _decision_list_audiences(meeting: Meeting) -> list[tuple[str, object]]:
+    # Decisions are recorded once the meeting was held: before that there is no list to make.
+    if meeting.status not in (MeetingStatus.HELD, MeetingStatus.CLOSED):
+        return []
     return [(PUBLIC, gettext_lazy("public")), (MEMBERS, gettext_lazy("members"))]
 
 

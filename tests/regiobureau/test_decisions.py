@@ -248,3 +248,22 @@ def test_besluitenlijst_is_produced_by_the_pipeline(secretary, django_capture_on
     assert "Aangenomen" in texts["openbaar"] and "meerderheid" in texts["openbaar"]
     assert "Grondaankoop" not in texts["openbaar"]
     assert "Mandaat verleend" in texts["leden"] and "Vertrouwelijk" in texts["leden"]
+
+
+@pytest.mark.parametrize("status", [MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED])
+def test_no_besluitenlijst_before_the_meeting_was_held(secretary, status):
+    from nhn_portal.core import production
+    from nhn_portal.core.models import GenerationJob
+
+    meeting = MeetingFactory(status=status)
+    kinds = {entry.definition.kind for entry in production.production_entries(subject=meeting)}
+    assert "besluitenlijst" not in kinds
+    assert "agenda" in kinds
+    with pytest.raises(ValidationError):
+        production.document_generation_request(
+            actor=secretary, subject=meeting, kind="besluitenlijst", audience="openbaar"
+        )
+    assert not GenerationJob.objects.exists()
+    held, _item, _people = held_meeting(DecisionRule.CONSENSUS)
+    kinds = {entry.definition.kind for entry in production.production_entries(subject=held)}
+    assert "besluitenlijst" in kinds
