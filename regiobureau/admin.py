@@ -8,7 +8,7 @@ agenda items (the "template per body" of issue 3).
 
 from django.contrib import admin
 
-from nhn_portal.core.admin import AuditedAdminMixin
+from nhn_portal.core.admin import URL_FORMFIELD_OVERRIDES, AuditedAdminMixin
 
 from .models import (
     AgendaItem,
@@ -26,6 +26,8 @@ from .models import (
 
 class ReadOnlyAdminMixin:
     """Look, don't touch: writes belong to the services behind the portal's pages."""
+
+    formfield_overrides = URL_FORMFIELD_OVERRIDES
 
     def has_add_permission(self, request, obj=None):
         return False

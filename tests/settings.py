@@ -21,3 +21,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"nhn_portal_test_{os.getpid()}.sqlite3")
     }
+
+# The tests serve static files through the finders, not a collected STATIC_ROOT: WhiteNoise
+# then looks files up per request instead of warning that the (uncollected) folder is missing.
+WHITENOISE_AUTOREFRESH = True

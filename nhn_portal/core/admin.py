@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from gremia.services import (
@@ -29,8 +29,14 @@ admin.site.index_title = _("Management")
 AUDIT_EXCLUDED_FIELDS = {"id", "created_at", "updated_at", "password", "last_login"}
 
 
+# Web addresses typed without a scheme are read as https (Django 6's default, chosen now).
+URL_FORMFIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
+
+
 class AuditedAdminMixin:
     """Route the admin's writes through the audited registry services."""
+
+    formfield_overrides = URL_FORMFIELD_OVERRIDES
 
     def audit_fields(self, obj) -> list[str]:
         return [
