@@ -148,6 +148,12 @@ def _record_decisions(actor, meeting):
     return woondeal
 
 
+def _working_day(day: datetime.date) -> datetime.date:
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    return day
+
+
 def _record_actions(actor, meeting) -> None:
     today = timezone.localdate()
     item = meeting.items.filter(title__startswith="Woondeal").first()
@@ -183,7 +189,7 @@ def _record_actions(actor, meeting) -> None:
             meeting=meeting,
             item=item,
             description=description,
-            deadline=deadline,
+            deadline=_working_day(deadline),
             owner_person=person,
             owner_organisation=organisation,
         )

@@ -14,6 +14,7 @@ from . import permissions
 from .constants import ActionStatus, DecisionListStatus, MeetingStatus
 from .decision_services import VOTING_ROLES
 from .models import ActionItem, Decision, DecisionList, Dossier, Meeting, Vote
+from .selectors import number_items
 
 
 def _visible_item_filter(user, body_id: int, prefix: str) -> Q:
@@ -31,7 +32,8 @@ def decisions_for_meeting(*, user, meeting: Meeting) -> list[Decision]:
     """The decisions of a meeting in agenda order, with their votes (two queries)."""
     if not permissions.can_see_agenda(user, meeting):
         return []
-    return list(
+    return in_agenda_order(
+        meeting,
         Decision.objects.filter(item__meeting=meeting)
         .filter(_visible_item_filter(user, meeting.body_id, "item__"))
         .select_related("item")
@@ -39,9 +41,19 @@ def decisions_for_meeting(*, user, meeting: Meeting) -> list[Decision]:
             Prefetch(
                 "votes", queryset=Vote.objects.select_related("member").order_by("member__name")
             )
-        )
-        .order_by("item__position", "pk")
+        ),
     )
+
+
+def in_agenda_order(meeting: Meeting, decisions) -> list[Decision]:
+    """The decisions in the order of the agenda (4, 4a, 4b, 5), each with its item's agenda
+    number as `agenda_number`; one query for the numbering."""
+    numbers = number_items(list(meeting.items.only("pk", "parent_id", "position")))
+    order = {pk: index for index, pk in enumerate(numbers)}
+    ordered = sorted(decisions, key=lambda d: (order.get(d.item_id, len(order)), d.pk))
+    for decision in ordered:
+        decision.agenda_number = numbers.get(decision.item_id, "")
+    return ordered
 
 
 def decision_list_for(meeting: Meeting) -> DecisionList | None:
@@ -173,15 +185,15 @@ def voting_members(meeting: Meeting) -> list[Person]:
 def everything_for_members(meeting: Meeting) -> tuple[list[Decision], list[ActionItem]]:
     """Every decision and action of a meeting, for the members' besluitenlijst PDF (the
     pipeline's may_download keeps it to those who may see confidential content)."""
-    decisions = list(
+    decisions = in_agenda_order(
+        meeting,
         Decision.objects.filter(item__meeting=meeting)
         .select_related("item")
         .prefetch_related(
             Prefetch(
                 "votes", queryset=Vote.objects.select_related("member").order_by("member__name")
             )
-        )
-        .order_by("item__position", "pk")
+        ),
     )
     actions = list(
         ActionItem.objects.filter(origin_meeting=meeting)

@@ -11,7 +11,7 @@ from gremia.constants import DecisionRule, MembershipRole
 from nhn_portal.core.models import AuditRecord
 from regiobureau import decision_selectors, decision_services
 from regiobureau.constants import DecisionListStatus, DecisionOutcome, MeetingStatus
-from regiobureau.models import DecisionList, Meeting
+from regiobureau.models import AgendaItem, DecisionList, Meeting
 from tests.factories import (
     AgendaItemFactory,
     BodyFactory,
@@ -267,3 +267,30 @@ def test_no_besluitenlijst_before_the_meeting_was_held(secretary, status):
     held, _item, _people = held_meeting(DecisionRule.CONSENSUS)
     kinds = {entry.definition.kind for entry in production.production_entries(subject=held)}
     assert "besluitenlijst" in kinds
+
+
+def test_decisions_follow_the_agenda_with_its_numbers(secretary, client):
+    meeting, first, _people = held_meeting(DecisionRule.CONSENSUS)
+    AgendaItem.objects.filter(pk=first.pk).update(position=1)
+    second = AgendaItemFactory(meeting=meeting, position=2, title="Mobiliteit: MIRT")
+    sub_b = AgendaItemFactory(meeting=meeting, parent=second, position=2, title="Kop: netcongestie")
+    sub_a = AgendaItemFactory(meeting=meeting, parent=second, position=1, title="Spoor: Den Helder")
+    # Recorded out of order: the sub-item first, the main items last.
+    for item in (sub_b, second, sub_a, first):
+        decision_services.decision_record(
+            actor=secretary, item=item, text=f"Besluit over {item.title}.", outcome="aangenomen"
+        )
+    decisions = decision_selectors.decisions_for_meeting(user=secretary, meeting=meeting)
+    assert [(d.agenda_number, d.item.title) for d in decisions] == [
+        ("1", first.title),
+        ("2", second.title),
+        ("2a", sub_a.title),
+        ("2b", sub_b.title),
+    ]
+    members_decisions, _actions = decision_selectors.everything_for_members(meeting)
+    assert [d.agenda_number for d in members_decisions] == ["1", "2", "2a", "2b"]
+    client.force_login(secretary)
+    page = client.get(reverse("regiobureau:meeting_decisions", args=[meeting.pk])).text
+    positions = [page.index(f"Besluit over {i.title}.") for i in (first, second, sub_a, sub_b)]
+    assert positions == sorted(positions)
+    assert '<span class="rb-number">2a</span>' in page
