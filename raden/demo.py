@@ -25,6 +25,7 @@ from regiobureau.demo import (
     DECISION,
     DISCUSSION,
     INFORMATION,
+    ZUIDRAND_ANNOTATION,
     Item,
     demo_meeting_create,
     ensure_dossiers,
@@ -58,11 +59,7 @@ AGENDA = [
         DECISION,
         public=False,
         minutes=20,
-        annotation={
-            "core_message": "<p>Vertrouwelijk: de onderhandelingsruimte voor de aankoop van "
-            "de kavels aan de Zuidrand.</p>",
-            "proposal": "<p>Instemmen met het mandaat tot het genoemde bedrag.</p>",
-        },
+        annotation=ZUIDRAND_ANNOTATION,
     ),
 ]
 SECRETARY_EMAIL = "secretaris@example.org"

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from gremia.models import Organisation, Person, Subregion
 from nhn_portal.core import production
-from nhn_portal.core.audit import audit_record_create, model_changes, snapshot
+from nhn_portal.core.audit import audit_record_create, model_changes, snapshot, timestamp_once
 from nhn_portal.core.constants import AuditAction, GenerationStatus
 from regiobureau.models import AgendaItem, Decision, Meeting
 
@@ -486,22 +486,15 @@ def _advance(
     return delivery
 
 
-@transaction.atomic
 def delivery_mark_notified(*, delivery_id: int, recipients: list[str]) -> bool:
     """Record that the griffie was mailed about its copy; False if that was recorded before."""
-    delivery = CouncilLetterDelivery.objects.select_for_update().get(pk=delivery_id)
-    if delivery.notified_at is not None:
-        return False
-    delivery.notified_at = timezone.now()
-    delivery.save(update_fields=["notified_at", "updated_at"])
-    audit_record_create(
-        actor=None,
-        obj=delivery,
-        action=AuditAction.UPDATE,
+    return timestamp_once(
+        model=CouncilLetterDelivery,
+        pk=delivery_id,
+        field="notified_at",
         verb="delivery_notify",
         changes={"recipients": recipients},
     )
-    return True
 
 
 @transaction.atomic

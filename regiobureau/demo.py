@@ -118,6 +118,12 @@ REGIO_DEAL = {
     "voorstellen.</p>",
 }
 
+ZUIDRAND_ANNOTATION = {
+    "core_message": "<p>Vertrouwelijk: de onderhandelingsruimte voor de aankoop van de kavels "
+    "aan de Zuidrand.</p>",
+    "proposal": "<p>Instemmen met het mandaat tot het genoemde bedrag.</p>",
+}
+
 # Per body (slug from gremia/reference.py): days from today, public or closed, the agenda.
 AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
     "werkgroep-wonen": (
@@ -230,11 +236,7 @@ AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
                 public=False,
                 minutes=20,
                 docs=[Doc("Taxatierapport kavels Zuidrand", True)],
-                annotation={
-                    "core_message": "<p>Vertrouwelijk: de onderhandelingsruimte voor de "
-                    "aankoop van de kavels aan de Zuidrand.</p>",
-                    "proposal": "<p>Instemmen met het mandaat tot het genoemde bedrag.</p>",
-                },
+                annotation=ZUIDRAND_ANNOTATION,
             ),
         ],
     ),

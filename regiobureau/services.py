@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from nhn_portal.core.audit import audit_record_create, model_changes, snapshot
+from nhn_portal.core.audit import audit_record_create, model_changes, snapshot, timestamp_once
 from nhn_portal.core.constants import AuditAction
 
 from .constants import (
@@ -225,22 +225,15 @@ def meeting_set_status(*, actor, meeting: Meeting, status: str) -> Meeting:
     return meeting
 
 
-@transaction.atomic
 def meeting_mark_members_notified(*, meeting_id: int, recipients: list[str]) -> bool:
     """Record that the members were mailed about the agenda; False if recorded before."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
-    if meeting.members_notified_at is not None:
-        return False
-    meeting.members_notified_at = timezone.now()
-    meeting.save(update_fields=["members_notified_at", "updated_at"])
-    audit_record_create(
-        actor=None,
-        obj=meeting,
-        action=AuditAction.UPDATE,
+    return timestamp_once(
+        model=Meeting,
+        pk=meeting_id,
+        field="members_notified_at",
         verb="meeting_notify_members",
         changes={"recipients": len(recipients)},
     )
-    return True
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils import timezone
 
 from .constants import AuditAction
 from .models import AuditRecord
@@ -29,6 +30,21 @@ def audit_record_create(
         object_repr=str(obj)[:300],
         changes=changes or {},
     )
+
+
+@transaction.atomic
+def timestamp_once(
+    *, model: type[models.Model], pk: int, field: str, verb: str, changes: dict[str, Any]
+) -> bool:
+    """Set the timestamp `field` of one row to now, with a system audit record, unless it was
+    set before (then False). The row lock makes two workers agree on who set it."""
+    obj = model.objects.select_for_update().get(pk=pk)
+    if getattr(obj, field) is not None:
+        return False
+    setattr(obj, field, timezone.now())
+    obj.save(update_fields=[field, "updated_at"])
+    audit_record_create(actor=None, obj=obj, action=AuditAction.UPDATE, verb=verb, changes=changes)
+    return True
 
 
 def model_changes(old: dict[str, Any], new: models.Model, fields: list[str]) -> dict[str, Any]:
