@@ -151,6 +151,14 @@ def _working_day(day: datetime.date) -> datetime.date:
     return day
 
 
+def _thursday_from(day: datetime.date) -> datetime.date:
+    """The first Thursday from `day` on, outside the Christmas recess (21 December – 6 January)."""
+    day += datetime.timedelta(days=(3 - day.weekday()) % 7)
+    while (day.month, day.day) >= (12, 21) or (day.month, day.day) <= (1, 6):
+        day += datetime.timedelta(days=7)
+    return day
+
+
 def _record_actions(actor, meeting) -> None:
     today = timezone.localdate()
     item = meeting.items.filter(title__startswith="Woondeal").first()
@@ -250,7 +258,8 @@ def _walk_griffie_steps(letter) -> None:
         services.delivery_schedule(
             actor=hoorn_clerk,
             delivery=hoorn,
-            council_date=timezone.localdate() + datetime.timedelta(days=28),
+            # Councils meet on weekday evenings: the first Thursday four weeks or more ahead.
+            council_date=_thursday_from(timezone.localdate() + datetime.timedelta(days=28)),
             link="https://hoorn.raadsinformatie.example.org/vergadering/demo",
         )
     # Two more councils have downloaded their copy (by a griffie without a demo login).

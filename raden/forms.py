@@ -2,9 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gremia.models import Person, Subregion
+from regiobureau.forms import UtrechtFormMixin
 
 
-class LetterForm(forms.Form):
+class LetterForm(UtrechtFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     intro = forms.CharField(
         label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -14,7 +15,7 @@ class LetterForm(forms.Form):
     )
 
 
-class LetterItemForm(forms.Form):
+class LetterItemForm(UtrechtFormMixin, forms.Form):
     decision = forms.ModelChoiceField(label=_("Decision"), queryset=None)
     text = forms.CharField(
         label=_("Text for council members"), widget=forms.Textarea(attrs={"rows": 4})
@@ -28,7 +29,7 @@ class LetterItemForm(forms.Form):
         )
 
 
-class SubregionParagraphForm(forms.Form):
+class SubregionParagraphForm(UtrechtFormMixin, forms.Form):
     subregion = forms.ModelChoiceField(label=_("Sub-region"), queryset=Subregion.objects.all())
     text = forms.CharField(
         label=_("Paragraph for the councils of this sub-region"),
@@ -38,9 +39,11 @@ class SubregionParagraphForm(forms.Form):
     )
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(UtrechtFormMixin, forms.Form):
     council_date = forms.DateField(
-        label=_("Date of the council meeting"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date of the council meeting"),
+        # A date input takes and shows ISO dates (the browser displays them in Dutch).
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     council_link = forms.URLField(
         label=_("Link to the council's own system"),
@@ -49,7 +52,7 @@ class ScheduleForm(forms.Form):
     )
 
 
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(UtrechtFormMixin, forms.Form):
     days = forms.IntegerField(
         label=_("Not confirmed after (days)"), min_value=0, max_value=365, required=False
     )

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MeetingStatus(models.TextChoices):
@@ -82,7 +83,7 @@ ALLOWED_UPLOAD_TYPES = {
 
 
 class DecisionOutcome(models.TextChoices):
-    ADOPTED = "aangenomen", _("Adopted")
+    ADOPTED = "aangenomen", pgettext_lazy("decision outcome", "Adopted")
     POSTPONED = "aangehouden", _("Postponed")
     REJECTED = "verworpen", _("Rejected")
     NOTED = "voor_kennisgeving", _("Noted")

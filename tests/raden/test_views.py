@@ -81,6 +81,8 @@ def test_download_confirm_and_schedule_through_the_pages(client, region, issued)
     assert texel.council_date == datetime.date(2026, 7, 2)
     page = client.get(reverse("raden:delivery_detail", args=[texel.pk]))
     assert "https://texel.raadsinformatie.nl/x" in page.text
+    # The form shows the recorded date, in the ISO form a date input takes.
+    assert 'type="date" name="council_date" value="2026-07-02"' in page.text
 
 
 def test_pending_copies_are_not_shown_to_the_griffie(
