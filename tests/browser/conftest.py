@@ -52,6 +52,12 @@ def browser_context(live_server, settings):
         yield context
         context.close()
         browser.close()
+        # With Playwright's loop running, the test's own ORM calls got a database connection
+        # of this context that Django's teardown does not see; close it here, or PostgreSQL
+        # refuses to drop the test database at the end of the run ("accessed by other users").
+        from django.db import connections
+
+        connections.close_all()
 
 
 @pytest.fixture
