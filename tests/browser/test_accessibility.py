@@ -1,0 +1,141 @@
+"""Every page of every role passes axe-core's WCAG 2.2 A/AA rules in a real browser.
+
+The demo data (the same `load_nhn --demo` gives) fills the pages: the registry, meetings with
+annotations and stukken, a held meeting with decisions and a council letter to 17 councils.
+axe-core comes from the npm registry (package.json, a development dependency) and is
+evaluated through the DevTools protocol, so the pages' strict Content-Security-Policy stays
+as it is. A violation names the rule, its help text and the first elements it found.
+"""
+
+import io
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+
+from gremia.demo import load_demo
+from gremia.models import Person
+from gremia.reference import LoadReport
+from raden.demo import load_demo_council_letters
+from raden.models import CouncilLetterDelivery
+from regiobureau.demo import load_demo_meetings
+from regiobureau.models import AgendaItem, Document, Meeting
+
+from .conftest import log_in, open_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = django_settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+  return {
+    passes: result.passes.length,
+    violations: result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    })),
+  };
+}"""
+DEMO_PASSWORD = "nhn-demo-2026"
+
+
+@pytest.fixture
+def demo(browser_context, role_groups, settings, tmp_path):
+    """The demo data, loaded after the browser fixture set its fast password hasher."""
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_nhn", stdout=io.StringIO())
+    load_demo(report=LoadReport())
+    load_demo_meetings()
+    load_demo_council_letters()
+    upcoming = Meeting.objects.get(body__slug="platform-wonen", title="Wonen (demo)")
+    previous = Meeting.objects.get(body__slug="platform-wonen", status="gehouden")
+    item = AgendaItem.objects.filter(meeting=upcoming, title__startswith="Woondeal").get()
+    return {
+        "upcoming": upcoming.pk,
+        "previous": previous.pk,
+        "item": item.pk,
+        "document": Document.objects.filter(agenda_item=item).first().pk,
+        "letter": previous.council_letters.get().pk,
+        "texel": CouncilLetterDelivery.objects.get(municipality__slug="gemeente-texel").pk,
+        "person": Person.objects.get(user__email="bestuurder@example.org").pk,
+    }
+
+
+def pages_per_role(ids: dict) -> dict[str, list[str]]:
+    meeting, item = ids["upcoming"], ids["item"]
+    return {
+        "": ["/account/login/", "/account/password/reset/", "/toegankelijkheid/"],
+        "secretaris@example.org": [
+            "/",
+            "/gremia/",
+            "/gremia/platform-wonen/",
+            "/organisaties/",
+            "/organisaties/gemeente-hoorn/",
+            f"/personen/{ids['person']}/",
+            "/evenwicht/",
+            "/themas/wonen/",
+            "/vergaderingen/",
+            "/vergaderingen/nieuw/",
+            f"/vergaderingen/{meeting}/",
+            f"/vergaderingen/{meeting}/wijzigen/",
+            f"/vergaderingen/{meeting}/agenda/",
+            f"/vergaderingen/agendapunten/{item}/annotatie/",
+            f"/vergaderingen/agendapunten/{item}/stukken/",
+            f"/vergaderingen/stukken/{ids['document']}/",
+            f"/vergaderingen/{ids['previous']}/besluiten/",
+            "/vergaderingen/dossiers/",
+            "/vergaderingen/dossiers/woondeal-nhn/",
+            f"/raden/vergadering/{ids['previous']}/nieuw/",
+            f"/raden/raadsinformatiebrieven/{ids['letter']}/",
+            "/raden/verspreiding/",
+        ],
+        "bestuurder@example.org": [
+            "/vergaderingen/mijn/",
+            f"/vergaderingen/{meeting}/lezen/",
+            f"/vergaderingen/agendapunten/{item}/",
+            "/vergaderingen/mijn/reacties/",
+            "/vergaderingen/mijn/acties/",
+            "/vergaderingen/agenda-abonnement/",
+        ],
+        "griffie.texel@example.org": ["/raden/", f"/raden/brieven/{ids['texel']}/"],
+    }
+
+
+def axe_violations(page) -> list[dict]:
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+    result = page.evaluate(RUN_AXE, WCAG_TAGS)
+    # axe ran its rules: a page with nothing checked would pass any assertion.
+    assert result["passes"] > 10, f"axe checked too little on {page.url}"
+    return result["violations"]
+
+
+def test_every_page_of_every_role_passes_axe(browser_context, live_server, demo):
+    assert AXE.exists(), "axe-core is missing: run bin/setup (npm ci)"
+    problems = {}
+    for email, paths in pages_per_role(demo).items():
+        browser_context.clear_cookies()  # the previous role's session ends here
+        page = open_page(browser_context)
+        if email:
+            log_in(page, live_server, email, DEMO_PASSWORD)
+        for path in paths:
+            response = page.goto(f"{live_server.url}{path}")
+            assert response.status == 200, f"{email or 'anonymous'}: {path} gave {response.status}"
+            violations = axe_violations(page)
+            if violations:
+                problems[f"{email or 'anonymous'} {path}"] = violations
+        page.close()
+    assert problems == {}
+
+
+def test_a_form_with_errors_passes_axe(browser_context, live_server, demo):
+    """Refused input is announced: the error summary and invalid fields pass too."""
+    page = open_page(browser_context)
+    log_in(page, live_server, "secretaris@example.org", DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/vergaderingen/nieuw/")
+    page.fill("input[name=title]", "")
+    page.locator("main form").first.evaluate("form => form.noValidate = true")
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("[aria-invalid=true]").count() > 0
+    assert axe_violations(page) == []
