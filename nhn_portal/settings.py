@@ -193,7 +193,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "schedule": crontab(hour=7, minute=30),
     },
     # Issue 5: council letter copies whose PDF job finished become available (a safety net
-    # behind the watcher that issuing starts).
+    # behind the pipeline's on_finished follow-up that makes each copy available at once).
     "council-letter-deliveries-sync": {
         "task": "raden.tasks.council_letter_deliveries_sync",
         "schedule": 60.0,

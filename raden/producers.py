@@ -48,6 +48,12 @@ def may_download(user, letter, audience: str) -> bool:
     )
 
 
+def copy_job_finished(job_id: int) -> None:
+    from .services import delivery_job_finished  # services import this module
+
+    delivery_job_finished(job_id)
+
+
 register_document_kind(
     kind=COUNCIL_LETTER,
     label=gettext_lazy("Council information letter"),
@@ -55,4 +61,5 @@ register_document_kind(
     audiences=municipality_audiences,
     produce=produce_council_letter,
     may_download=may_download,
+    on_finished=copy_job_finished,
 )

@@ -209,9 +209,7 @@ def council_letter_adopt(*, actor, letter: CouncilLetter) -> CouncilLetter:
 def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterDelivery]:
     """vastgesteld → verzonden: one delivery per municipality, each with its own generation
     job rendered after the commit. Refused without items; a delivery is available only once
-    its job is done (deliveries_sync)."""
-    from .tasks import council_letter_watch
-
+    its job is done (delivery_job_finished, right after the render)."""
     letter = CouncilLetter.objects.select_for_update().get(pk=letter.pk)
     if letter.status == LetterStatus.SENT:
         raise ValidationError(_("This letter has already been issued."), code="issued")
@@ -254,13 +252,12 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
     )
     for delivery in deliveries:
         _request_render(actor=actor, delivery=delivery)
-    council_letter_watch.delay_on_commit(letter.pk)
     return deliveries
 
 
 def _request_render(*, actor, delivery: CouncilLetterDelivery) -> None:
     """One generation job for this council's copy; the pipeline renders it after the commit
-    and deliveries_sync makes the copy available once the job is done."""
+    and calls delivery_job_finished when the job is done."""
     job = production.document_generation_request(
         actor=actor,
         subject=delivery.letter,
@@ -355,6 +352,16 @@ def council_letter_document(
     return PDF_TEMPLATE, context, title
 
 
+def delivery_job_finished(job_id: int) -> None:
+    """The pipeline's follow-up (on_finished) of a council's copy: make it available, or
+    request it again after a failure, the moment its job ended."""
+    delivery_id = (
+        CouncilLetterDelivery.objects.filter(job_id=job_id).values_list("pk", flat=True).first()
+    )
+    if delivery_id is not None:
+        _delivery_sync(delivery_id)
+
+
 def deliveries_sync(*, letter: CouncilLetter | None = None) -> int:
     """Bring each copy in production up to date with its generation job: a finished job makes
     the copy available (klaargezet) and mails its griffie; a failed one is shown with the
@@ -437,8 +444,6 @@ def _delivery_sync(delivery_id: int) -> int:
 def delivery_render_retry(*, actor, delivery: CouncilLetterDelivery) -> CouncilLetterDelivery:
     """Make a failed council's copy again (the secretary's button, after the automatic
     retries); the failed job stays as the record."""
-    from .tasks import council_letter_watch
-
     delivery = (
         CouncilLetterDelivery.objects.select_for_update(of=("self",))
         .select_related("letter", "municipality")
@@ -450,7 +455,6 @@ def delivery_render_retry(*, actor, delivery: CouncilLetterDelivery) -> CouncilL
     audit_record_create(
         actor=actor, obj=delivery, action=AuditAction.UPDATE, verb="delivery_render_retry"
     )
-    council_letter_watch.delay_on_commit(delivery.letter_id)
     return delivery
 
 

@@ -11,34 +11,15 @@ from nhn_portal.core.constants import Role
 from nhn_portal.core.models import User
 
 from . import services
-from .constants import RENDER_MAX_RETRIES, DeliveryStatus, RenderStatus
-from .models import CouncilLetter, CouncilLetterDelivery
-
-# The watcher checks every 5 seconds for up to 15 minutes; the beat's sync covers the rest.
-WATCH_INTERVAL_SECONDS = 5
-WATCH_MAX_ROUNDS = 180
+from .constants import DeliveryStatus
+from .models import CouncilLetterDelivery
 
 
 @shared_task(acks_late=True)
 def council_letter_deliveries_sync() -> int:
-    """Beat, every minute: make copies whose PDF job finished available, retry failed ones."""
+    """Beat, every minute: the safety net behind the pipeline's on_finished follow-up; makes
+    copies whose PDF job finished available and retries failed ones."""
     return services.deliveries_sync()
-
-
-@shared_task(bind=True, acks_late=True, max_retries=WATCH_MAX_ROUNDS)
-def council_letter_watch(self, letter_id: int) -> int:
-    """Right after issuing: sync the letter's copies every few seconds until none is still
-    in production, so griffies get their copy seconds after it rendered, not a minute."""
-    letter = CouncilLetter.objects.get(pk=letter_id)
-    made_available = services.deliveries_sync(letter=letter)
-    still_pending = (
-        letter.deliveries.filter(status=DeliveryStatus.PENDING)
-        .exclude(render_status=RenderStatus.FAILED, render_attempts__gte=RENDER_MAX_RETRIES)
-        .exists()
-    )
-    if still_pending and not self.request.is_eager:
-        raise self.retry(countdown=WATCH_INTERVAL_SECONDS)
-    return made_available
 
 
 @shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)

@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 import kombu.exceptions
@@ -91,6 +92,9 @@ class DocumentKind:
     produce: Callable[[Any, str], ProducedDocument]
     # (user, subject, audience) → whether the user may download this audience's file.
     may_download: Callable[[Any, Any, str], bool]
+    # (job id) → None, after the commit of a job that ended (klaar or mislukt): lets the owner
+    # act on the result at once, e.g. make a council's copy available.
+    on_finished: Callable[[int], None] | None = None
 
 
 _KINDS: dict[str, DocumentKind] = {}
@@ -104,11 +108,14 @@ def register_document_kind(
     audiences: Callable[[Any], list[tuple[str, Any]]],
     produce: Callable[[Any, str], ProducedDocument],
     may_download: Callable[[Any, Any, str], bool],
+    on_finished: Callable[[int], None] | None = None,
 ) -> DocumentKind:
     """Make a kind of document producible; called from an app's `producers` module."""
     if kind in _KINDS and _KINDS[kind].produce is not produce:
         raise ValueError(f"Document kind {kind!r} is already registered.")
-    definition = DocumentKind(kind, label, subject_model, audiences, produce, may_download)
+    definition = DocumentKind(
+        kind, label, subject_model, audiences, produce, may_download, on_finished
+    )
     _KINDS[kind] = definition
     return definition
 
@@ -376,6 +383,7 @@ def _finish(job_id: int, *, document: GeneratedDocument, content_hash: str) -> G
         verb="document_generation_reuse",
         changes={"version": document.version},
     )
+    _announce_finished(job)
     return job
 
 
@@ -436,6 +444,7 @@ def _store(job_id: int, *, produced: ProducedDocument, rendered, content_hash: s
                 verb="document_generation_store",
                 changes={"version": version, "sha256": rendered.sha256},
             )
+            _announce_finished(job)
             return job
     latest = _latest_version(GenerationJob.objects.get(pk=job_id))
     if latest is not None and latest.content_hash == content_hash:
@@ -463,6 +472,23 @@ def _mark_failed(job: GenerationJob, reason: str, *, now) -> None:
         verb="document_generation_fail",
         changes={"reason": job.failure_reason},
     )
+    _announce_finished(job)
+
+
+def _announce_finished(job: GenerationJob) -> None:
+    """After the commit, tell the kind's owner that the job ended (if it asked to know)."""
+    definition = document_kind(job.kind)
+    if definition is not None and definition.on_finished is not None:
+        transaction.on_commit(partial(_run_on_finished, definition.on_finished, job.pk))
+
+
+def _run_on_finished(hook: Callable[[int], None], job_id: int) -> None:
+    # The job itself is done and stored; a failing hook must not undo or repeat it. The
+    # owner's periodic sync (e.g. the council letters' beat) picks up what was missed.
+    try:
+        hook(job_id)
+    except Exception:
+        logger.exception("The follow-up of document generation job %s failed", job_id)
 
 
 # ---- Selectors ---------------------------------------------------------------------------

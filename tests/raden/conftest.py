@@ -135,8 +135,8 @@ def fake_render(monkeypatch):
 
 
 def issue(letter, secretary, django_capture_on_commit_callbacks):
-    """Issue and run every task enqueued after the commit: the 17 generation jobs, then the
-    watcher that makes the rendered copies available, then the griffie notifications."""
+    """Issue and run every task enqueued after the commit: the 17 generation jobs, each
+    followed by making its copy available, then the griffie notifications."""
     with django_capture_on_commit_callbacks(execute=True):
         services.council_letter_issue(actor=secretary, letter=letter)
     return {

@@ -41,8 +41,8 @@ def test_issuing_makes_17_deliveries_rendered_after_commit(
     letter = letter_for(meeting, secretary, region)
     with django_capture_on_commit_callbacks() as callbacks:
         services.council_letter_issue(actor=secretary, letter=letter)
-    # Nothing rendered or announced before the commit: 17 jobs and one watcher wait for it.
-    assert len(callbacks) == 18
+    # Nothing rendered or announced before the commit: 17 jobs wait for it.
+    assert len(callbacks) == 17
     jobs = GenerationJob.objects.filter(kind="raadsinformatiebrief")
     assert sorted(jobs.values_list("audience", flat=True)) == sorted(
         t.slug for t in region.values()
@@ -159,26 +159,55 @@ def test_one_failed_render_holds_back_only_that_council(
     assert [m for m in mail.outbox if "griffie@hoorn.example.org" in m.to]
 
 
-def test_the_watcher_keeps_looking_while_copies_are_in_production(
-    secretary, meeting, region, fake_render, monkeypatch
+def test_a_rendered_copy_is_available_the_moment_its_job_ends(
+    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
 ):
-    from celery.exceptions import Retry
+    """No sync needed: the pipeline's follow-up (on_finished) makes the copy available."""
+    from nhn_portal.core import production
 
-    from raden.tasks import council_letter_watch
+    griffie(region["Texel"], email="griffie@texel.example.org")
+    letter = letter_for(meeting, secretary, region)
+    with django_capture_on_commit_callbacks(execute=False):
+        services.council_letter_issue(actor=secretary, letter=letter)  # jobs not yet run
+    texel = CouncilLetterDelivery.objects.get(letter=letter, municipality=region["Texel"])
+    assert texel.status == DeliveryStatus.PENDING
+    with django_capture_on_commit_callbacks(execute=True):
+        production.document_generation_run(job_id=texel.job_id)
+    texel.refresh_from_db()
+    assert texel.status == DeliveryStatus.AVAILABLE
+    assert texel.render_status == RenderStatus.DONE
+    assert [m.to for m in mail.outbox] == [["griffie@texel.example.org"]]
+    # The other 16 jobs have not run: their copies wait.
+    others = CouncilLetterDelivery.objects.filter(letter=letter).exclude(pk=texel.pk)
+    assert set(others.values_list("status", flat=True)) == {DeliveryStatus.PENDING}
+
+
+def test_a_failing_follow_up_leaves_the_job_done_for_the_beat_to_finish(
+    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks, monkeypatch
+):
+    from nhn_portal.core import production
+    from nhn_portal.core.constants import GenerationStatus
 
     letter = letter_for(meeting, secretary, region)
-    services.council_letter_issue(actor=secretary, letter=letter)  # jobs never ran
-    calls = []
+    with django_capture_on_commit_callbacks(execute=False):
+        services.council_letter_issue(actor=secretary, letter=letter)
+    texel = CouncilLetterDelivery.objects.get(letter=letter, municipality=region["Texel"])
 
-    def retry(*args, **kwargs):
-        calls.append(kwargs)
-        raise Retry()
+    def broken(job_id):
+        raise RuntimeError("database hiccup")
 
-    monkeypatch.setattr(council_letter_watch, "retry", retry)
-    monkeypatch.setattr(council_letter_watch.request, "is_eager", False, raising=False)
-    with pytest.raises(Retry):
-        council_letter_watch.run(letter.pk)
-    assert calls and calls[0]["countdown"] > 0
+    with monkeypatch.context() as patched:
+        patched.setattr(services, "delivery_job_finished", broken)
+        with django_capture_on_commit_callbacks(execute=True):
+            job = production.document_generation_run(job_id=texel.job_id)
+    assert job.status == GenerationStatus.DONE
+    texel.refresh_from_db()
+    assert texel.status == DeliveryStatus.PENDING
+    # The beat's sync is the safety net.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.deliveries_sync(letter=letter) == 1
+    texel.refresh_from_db()
+    assert texel.status == DeliveryStatus.AVAILABLE
 
 
 def test_griffie_flow_receipt_once_then_scheduled_then_noted(
