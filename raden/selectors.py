@@ -48,6 +48,26 @@ def delivery_list_for_griffie(*, user) -> list[CouncilLetterDelivery]:
     )
 
 
+def unconfirmed_for_griffie(*, user) -> list[CouncilLetterDelivery]:
+    """The griffie's copies whose receipt it has not yet confirmed (for the overview)."""
+    if not permissions.is_griffie(user):
+        return []
+    return [
+        delivery
+        for delivery in delivery_list_for_griffie(user=user)
+        if delivery.status in (DeliveryStatus.AVAILABLE, DeliveryStatus.DOWNLOADED)
+    ]
+
+
+def unconfirmed_copy_count(*, user) -> int | None:
+    """Secretariat: how many available copies still wait for a griffie's confirmation."""
+    if not permissions.is_secretariat(user):
+        return None
+    return CouncilLetterDelivery.objects.filter(
+        status__in=[DeliveryStatus.AVAILABLE, DeliveryStatus.DOWNLOADED]
+    ).count()
+
+
 def access_delivery(*, user, pk: int, for_update: bool = False) -> CouncilLetterDelivery:
     """One council's copy, or 404 when missing, of another municipality, or not yet rendered."""
     qs = CouncilLetterDelivery.objects.select_related(

@@ -91,6 +91,7 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             "/raden/verspreiding/",
         ],
         "bestuurder@example.org": [
+            "/",
             "/vergaderingen/mijn/",
             f"/vergaderingen/{meeting}/lezen/",
             f"/vergaderingen/agendapunten/{item}/",
@@ -98,7 +99,7 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             "/vergaderingen/mijn/acties/",
             "/vergaderingen/agenda-abonnement/",
         ],
-        "griffie.texel@example.org": ["/raden/", f"/raden/brieven/{ids['texel']}/"],
+        "griffie.texel@example.org": ["/", "/raden/", f"/raden/brieven/{ids['texel']}/"],
     }
 
 

@@ -229,3 +229,23 @@ def test_the_beheerder_looks_letters_up_in_the_admin_but_changes_nothing(
     deleted = admin_client.post(reverse(f"admin:raden_{model}_delete", args=[obj.pk]))
     assert deleted.status_code == 403
     assert type(obj).objects.filter(pk=obj.pk).exists()
+
+
+def test_the_overview_lists_the_griffies_unconfirmed_letters_and_the_secretariats_count(
+    client, secretary, region, issued
+):
+    letter, deliveries = issued
+    clerk = griffie(region["Texel"])
+    client.force_login(clerk)
+    overview = client.get(reverse("home"))
+    assert [d.pk for d in overview.context["griffie_letters"]] == [deliveries["Texel"].pk]
+    assert reverse("raden:delivery_detail", args=[deliveries["Texel"].pk]) in overview.text
+    assert overview.context["unconfirmed_copies"] is None  # not the griffie's business
+    services.delivery_confirm_receipt(actor=clerk, delivery=deliveries["Texel"])
+    assert client.get(reverse("home")).context["griffie_letters"] == []
+
+    client.force_login(secretary)
+    overview = client.get(reverse("home"))
+    assert overview.context["unconfirmed_copies"] == 16
+    assert overview.context["griffie_letters"] == []
+    assert reverse("raden:dashboard") in overview.text

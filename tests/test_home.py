@@ -1,0 +1,104 @@
+"""The signed-in overview shows what waits for the user: coming meetings (the region's for
+the secretariat, one's own bodies' for a member), open and overdue action items; a fixed
+number of queries however many meetings there are."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from nhn_portal.core.constants import Role
+from regiobureau import decision_services
+from regiobureau.constants import MeetingStatus
+from tests.factories import (
+    BodyFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PersonFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def member_of(body):
+    user = UserFactory(roles=[Role.ADMINISTRATOR])
+    person = PersonFactory(user=user)
+    MembershipFactory(person=person, body=body)
+    return user, person
+
+
+def test_a_member_sees_the_coming_meetings_of_own_bodies_only(client):
+    mine, other = BodyFactory(name="Platform Wonen"), BodyFactory(name="Platform Economie")
+    user, _person = member_of(mine)
+    MeetingFactory(body=mine, published=True, title="Wonen december")
+    MeetingFactory(body=mine, title="Wonen januari (concept)")  # a draft: not for members
+    MeetingFactory(body=other, published=True, title="Economie december")
+    MeetingFactory(body=mine, held=True, title="Wonen november")  # past
+    client.force_login(user)
+    page = client.get(reverse("home")).text
+    assert "Wonen december" in page
+    for absent in ("Wonen januari (concept)", "Economie december", "Wonen november"):
+        assert absent not in page
+    assert reverse("regiobureau:my_meetings") in page
+
+
+def test_the_secretariat_sees_the_whole_region_with_the_deadline(client):
+    secretary = UserFactory(roles=[Role.SECRETARY])
+    meeting = MeetingFactory(title="Economie december", planned=True)
+    client.force_login(secretary)
+    response = client.get(reverse("home"))
+    assert response.context["secretariat"] is True
+    assert response.context["meetings"] == [meeting]
+    assert "Economie december" in response.text
+    assert reverse("regiobureau:calendar") in response.text
+
+
+def test_open_and_overdue_action_items_are_counted(client):
+    secretary = UserFactory(roles=[Role.SECRETARY])
+    body = BodyFactory()
+    user, person = member_of(body)
+    held = MeetingFactory(body=body, held=True)
+    today = timezone.localdate()
+    for days in (-3, 10):
+        decision_services.action_item_create(
+            actor=secretary,
+            meeting=held,
+            item=None,
+            description=f"Actie {days}",
+            deadline=today + datetime.timedelta(days=days),
+            owner_person=person,
+            owner_organisation=None,
+        )
+    client.force_login(user)
+    response = client.get(reverse("home"))
+    assert len(response.context["open_actions"]) == 2
+    assert response.context["overdue_count"] == 1
+
+
+def test_a_login_without_a_person_still_gets_its_overview(client):
+    client.force_login(UserFactory())
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert response.context["meetings"] == []
+    assert response.context["open_actions"] == []
+
+
+def count_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("home")).status_code == 200
+    return len(queries)
+
+
+def test_the_overview_runs_a_fixed_number_of_queries(client):
+    secretary = UserFactory(roles=[Role.SECRETARY])
+    PersonFactory(user=secretary)
+    client.force_login(secretary)
+    MeetingFactory(status=MeetingStatus.PLANNED)
+    few = count_queries(client)
+    for _ in range(12):
+        MeetingFactory(status=MeetingStatus.PLANNED)
+    assert count_queries(client) == few
