@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from gremia.models import Membership, Person
+from gremia.selectors import person_for_user
 
 from . import permissions
 from .constants import ActionStatus, DecisionListStatus, MeetingStatus
@@ -109,15 +110,16 @@ def actions_from_meeting(*, user, meeting: Meeting) -> list[ActionItem]:
     )
 
 
-def person_for(user) -> Person | None:
-    if not user.is_authenticated:
-        return None
-    return Person.objects.filter(user=user).select_related("organisation").first()
+_LOOK_UP = object()
 
 
-def action_list_for_user(*, user, include_closed: bool = False) -> list[ActionItem]:
-    """ "Mijn acties": actions owned by the user's person or by the user's organisation."""
-    person = person_for(user)
+def action_list_for_user(
+    *, user, include_closed: bool = False, person=_LOOK_UP
+) -> list[ActionItem]:
+    """ "Mijn acties": actions owned by the user's person or by the user's organisation.
+    A caller that looked the person up already passes it (None: the login has none)."""
+    if person is _LOOK_UP:
+        person = person_for_user(user=user)
     if person is None:
         return []
     owner = Q(owner_person=person)
@@ -137,7 +139,7 @@ def can_change_action(user, action: ActionItem) -> bool:
     """The secretariat, the owner, and people of the owning organisation."""
     if permissions.is_secretariat(user):
         return True
-    person = person_for(user)
+    person = person_for_user(user=user)
     if person is None:
         return False
     if action.owner_person_id:

@@ -24,7 +24,7 @@ def home(request):
         meetings = meeting_selectors.meeting_list_upcoming(user=user)
     else:
         meetings = meeting_selectors.meeting_list_for_member(user=user)
-    actions = decision_selectors.action_list_for_user(user=user)
+    actions = decision_selectors.action_list_for_user(user=user, person=person)
     return render(
         request,
         "core/home.html",
