@@ -29,7 +29,7 @@ WORKDIR = Path(tempfile.mkdtemp(prefix="nhn-letters-bench-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 # A file database (with a lock timeout) so the forked workers share it; messages stay in memory.
 os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
-os.environ["CELERY_BROKER_URL"] = "memory://"
+os.environ["CELERY_BROKER_URL"] = "memory://localhost/"
 os.environ["MEDIA_ROOT"] = str(WORKDIR / "media")
 
 import django  # noqa: E402

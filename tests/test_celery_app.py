@@ -45,12 +45,14 @@ def test_the_ping_task_is_registered_and_runs_eagerly():
 
 
 def test_the_filesystem_broker_settings_point_under_var_celery():
-    """bin/demo sets CELERY_BROKER_URL=filesystem://; settings then configure the folders."""
+    """bin/demo sets CELERY_BROKER_URL=filesystem://localhost/; settings configure the folders."""
     code = (
         "from django.conf import settings as s; "
         "print(s.CELERY_BROKER_TRANSPORT_OPTIONS['data_folder_in'])"
     )
-    env = _clean_env(CELERY_BROKER_URL="filesystem://", DJANGO_SETTINGS_MODULE="tests.settings")
+    env = _clean_env(
+        CELERY_BROKER_URL="filesystem://localhost/", DJANGO_SETTINGS_MODULE="tests.settings"
+    )
     env.pop("CELERY_BROKER_FOLDER", None)
     folder = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
@@ -68,7 +70,7 @@ def test_a_worker_runs_the_task_through_the_filesystem_broker(tmp_path):
     for name in ("queue", "control", "processed", "results"):
         (tmp_path / name).mkdir()
     env = _clean_env(
-        CELERY_BROKER_URL="filesystem://",
+        CELERY_BROKER_URL="filesystem://localhost/",
         CELERY_BROKER_FOLDER=str(tmp_path),
         CELERY_RESULT_BACKEND=f"file://{tmp_path / 'results'}",
     )
