@@ -1,17 +1,39 @@
 """Forms for decisions and action items (issue 5); the services do the real checks."""
 
 from django import forms
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from gremia.models import Organisation, Person
 
 from .constants import ActionStatus, DecisionOutcome, VoteChoice
+from .forms import UtrechtFormMixin
+from .selectors import number_items
 
 NO_VOTE = ""
 
 
-class DecisionForm(forms.Form):
-    item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None)
+class AgendaItemChoiceField(forms.ModelChoiceField):
+    """The meeting's items in agenda order (4, 4a, 4b, 5), each labelled with its number."""
+
+    numbers: dict[int, str] = {}
+
+    def label_from_instance(self, obj):
+        number = self.numbers.get(obj.pk)
+        return f"{number}. {obj.title}" if number else obj.title
+
+
+def agenda_items_for_choice(field: AgendaItemChoiceField, meeting) -> None:
+    items = meeting.items.order_by(
+        Coalesce("parent__position", "position"), F("parent").asc(nulls_first=True), "position"
+    )
+    field.queryset = items
+    field.numbers = number_items(list(items))
+
+
+class DecisionForm(UtrechtFormMixin, forms.Form):
+    item = AgendaItemChoiceField(label=_("Agenda item"), queryset=None)
     text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
     outcome = forms.ChoiceField(
         label=_("Outcome"),
@@ -21,7 +43,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, meeting, voters: list[Person], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = meeting.items.order_by("position")
+        agenda_items_for_choice(self.fields["item"], meeting)
         self.voters = voters
         for person in voters:
             self.fields[f"vote_{person.pk}"] = forms.ChoiceField(
@@ -29,6 +51,7 @@ class DecisionForm(forms.Form):
                 required=False,
                 choices=[(NO_VOTE, _("absent or did not vote"))] + list(VoteChoice.choices),
             )
+        self.style_widgets()
 
     def vote_fields(self):
         return [self[f"vote_{person.pk}"] for person in self.voters]
@@ -41,7 +64,7 @@ class DecisionForm(forms.Form):
         }
 
 
-class ActionItemForm(forms.Form):
+class ActionItemForm(UtrechtFormMixin, forms.Form):
     description = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 2}))
     owner_person = forms.ModelChoiceField(
         label=_("Owner (person)"), queryset=Person.objects.order_by("name"), required=False
@@ -52,11 +75,11 @@ class ActionItemForm(forms.Form):
         required=False,
     )
     deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
-    item = forms.ModelChoiceField(label=_("From agenda item"), queryset=None, required=False)
+    item = AgendaItemChoiceField(label=_("From agenda item"), queryset=None, required=False)
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = meeting.items.order_by("position")
+        agenda_items_for_choice(self.fields["item"], meeting)
 
     def clean(self):
         data = super().clean()
@@ -67,5 +90,5 @@ class ActionItemForm(forms.Form):
         return data
 
 
-class ActionStatusForm(forms.Form):
+class ActionStatusForm(UtrechtFormMixin, forms.Form):
     status = forms.ChoiceField(choices=ActionStatus.choices)

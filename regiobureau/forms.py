@@ -48,7 +48,14 @@ class UtrechtFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.style_widgets()
+
+    def style_widgets(self):
+        """Give every widget its class; forms that add fields later call it again. A list
+        whose empty choice is Django's "---------" says "Kies …" instead."""
         for field in self.fields.values():
+            if getattr(field, "empty_label", None) == "---------":
+                field.empty_label = _("Choose …")
             widget = field.widget
             if isinstance(widget, forms.HiddenInput):
                 continue

@@ -98,3 +98,14 @@ def test_validation_messages_are_dutch():
     messages = raised.value.messages
     assert "De einddatum kan niet vóór de begindatum liggen." in messages
     assert f"{body} is op 1 juni 2025 opgeheven en krijgt geen nieuwe leden meer." in messages
+
+
+def test_a_list_without_a_choice_says_kies_and_shows_its_chevron(client, settings):
+    client.force_login(UserFactory(roles=[Role.SECRETARY]))
+    BodyFactory(name="Platform Wonen")
+    page = client.get(reverse("regiobureau:meeting_create")).text
+    assert '<option value="" selected>Kies …</option>' in page
+    assert "---------" not in page
+    # Utrecht's select draws no chevron of its own (appearance: none); the theme gives it one.
+    theme = (settings.BASE_DIR / "static" / "css" / "theme.css").read_text()
+    assert "--utrecht-select-background-image: url(" in theme
