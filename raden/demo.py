@@ -23,13 +23,12 @@ from regiobureau import services as meeting_services
 from regiobureau.constants import DecisionOutcome, MeetingStatus
 from regiobureau.demo import (
     DECISION,
-    DISCUSSION,
-    INFORMATION,
     ZUIDRAND_ANNOTATION,
     Item,
     demo_meeting_create,
     ensure_dossiers,
     woondeal_annotation,
+    woondeal_subregion_items,
 )
 from regiobureau.models import Meeting
 
@@ -49,10 +48,7 @@ AGENDA = [
         "woondeal-nhn",
         minutes=45,
         annotation=woondeal_annotation("Ter besluitvorming in het platform."),
-        subs=[
-            Item("Kop van Noord-Holland: netcongestie", DISCUSSION, "woondeal-nhn"),
-            Item("West-Friesland: flexwonen", INFORMATION, "woondeal-nhn"),
-        ],
+        subs=woondeal_subregion_items(),
     ),
     Item(
         "Grondposities Zuidrand: onderhandelingsruimte",

@@ -118,6 +118,15 @@ REGIO_DEAL = {
     "voorstellen.</p>",
 }
 
+
+def woondeal_subregion_items() -> list[Item]:
+    """The Woondeal's sub-items at the platform: two basisregio's with their own issue."""
+    return [
+        Item("Kop van Noord-Holland: netcongestie", DISCUSSION, "woondeal-nhn"),
+        Item("West-Friesland: flexwonen", INFORMATION, "woondeal-nhn"),
+    ]
+
+
 ZUIDRAND_ANNOTATION = {
     "core_message": "<p>Vertrouwelijk: de onderhandelingsruimte voor de aankoop van de kavels "
     "aan de Zuidrand.</p>",
@@ -225,10 +234,7 @@ AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
                     Doc("Raadsvoorstel versnellingsmiddelen"),
                 ],
                 annotation=woondeal_annotation("Ter besluitvorming in het platform."),
-                subs=[
-                    Item("Kop van Noord-Holland: netcongestie", DISCUSSION, "woondeal-nhn"),
-                    Item("West-Friesland: flexwonen", INFORMATION, "woondeal-nhn"),
-                ],
+                subs=woondeal_subregion_items(),
             ),
             Item(
                 "Grondposities Zuidrand: onderhandelingsruimte",
