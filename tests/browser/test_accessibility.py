@@ -7,19 +7,8 @@ evaluated through the DevTools protocol, so the pages' strict Content-Security-P
 as it is. A violation names the rule, its help text and the first elements it found.
 """
 
-import io
-
 import pytest
 from django.conf import settings as django_settings
-from django.core.management import call_command
-
-from gremia.demo import load_demo
-from gremia.models import Person
-from gremia.reference import LoadReport
-from raden.demo import load_demo_council_letters
-from raden.models import CouncilLetterDelivery
-from regiobureau.demo import load_demo_meetings
-from regiobureau.models import AgendaItem, Document, Meeting
 
 from .conftest import log_in, open_page
 
@@ -38,28 +27,6 @@ RUN_AXE = """async (tags) => {
   };
 }"""
 DEMO_PASSWORD = "nhn-demo-2026"
-
-
-@pytest.fixture
-def demo(browser_context, role_groups, settings, tmp_path):
-    """The demo data, loaded after the browser fixture set its fast password hasher."""
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_nhn", stdout=io.StringIO())
-    load_demo(report=LoadReport())
-    load_demo_meetings()
-    load_demo_council_letters()
-    upcoming = Meeting.objects.get(body__slug="platform-wonen", title="Wonen (demo)")
-    previous = Meeting.objects.get(body__slug="platform-wonen", status="gehouden")
-    item = AgendaItem.objects.filter(meeting=upcoming, title__startswith="Woondeal").get()
-    return {
-        "upcoming": upcoming.pk,
-        "previous": previous.pk,
-        "item": item.pk,
-        "document": Document.objects.filter(agenda_item=item).first().pk,
-        "letter": previous.council_letters.get().pk,
-        "texel": CouncilLetterDelivery.objects.get(municipality__slug="gemeente-texel").pk,
-        "person": Person.objects.get(user__email="bestuurder@example.org").pk,
-    }
 
 
 def pages_per_role(ids: dict) -> dict[str, list[str]]:
