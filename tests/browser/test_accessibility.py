@@ -67,6 +67,7 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             "/vergaderingen/agenda-abonnement/",
         ],
         "griffie.texel@example.org": ["/", "/raden/", f"/raden/brieven/{ids['texel']}/"],
+        "ambtenaar@example.org": ["/", "/vergaderingen/mijn/", "/vergaderingen/"],
     }
 
 
