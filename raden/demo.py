@@ -162,7 +162,15 @@ def _record_actions(actor, meeting) -> None:
     kramer = Person.objects.filter(email="bas.kramer@example.org").first()
     peeters = Person.objects.filter(email="iris.peeters@example.org").first()
     schagen = Organisation.objects.filter(slug="gemeente-schagen").first()
+    # The demo bestuurder (chair of the platform) has something to do as well.
+    chair = Person.objects.filter(user__email="bestuurder@example.org").first()
     specs = [
+        (
+            chair,
+            None,
+            today + datetime.timedelta(days=10),
+            "Bestuurlijk overleg met de provincie over de versnellingsmiddelen voorbereiden.",
+        ),
         (
             kramer,
             None,

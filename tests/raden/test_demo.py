@@ -15,7 +15,7 @@ from raden.constants import DeliveryStatus
 from raden.demo import MEETING_TITLE, load_demo_council_letters
 from raden.models import CouncilLetter, CouncilLetterDelivery
 from regiobureau.constants import MeetingStatus
-from regiobureau.decision_selectors import open_actions_for_meeting
+from regiobureau.decision_selectors import action_list_for_user, open_actions_for_meeting
 from regiobureau.demo import load_demo_meetings
 from regiobureau.models import ActionItem, Decision, Meeting
 
@@ -39,7 +39,11 @@ def test_demo_council_letter_in_several_states_and_idempotent(settings, tmp_path
     secretary = User.objects.get(email="secretaris@example.org")
     carried = open_actions_for_meeting(user=secretary, meeting=upcoming)
     assert {a.origin_meeting for a in carried} == {meeting}
-    assert len(carried) == 3
+    assert len(carried) == 4
+    # The demo bestuurder sees one of them as their own.
+    bestuurder = User.objects.get(email="bestuurder@example.org")
+    mine = action_list_for_user(user=bestuurder)
+    assert [a.description.split(" met ")[0] for a in mine] == ["Bestuurlijk overleg"]
     decisions = Decision.objects.filter(item__meeting=meeting)
     assert any(d.votes.exists() for d in decisions)
     assert ActionItem.objects.filter(
