@@ -32,6 +32,25 @@ def test_env_example_lists_every_variable_settings_reads():
     assert not missing, f"Add these to .env.example, with a comment: {', '.join(missing)}"
 
 
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """`manage.py <args>` in a clean environment (no SECRET_KEY, no DEBUG unless given),
+    ignoring a developer's own .env file."""
+    code = (
+        "import environ, runpy, sys; environ.Env.read_env = lambda *args, **kwargs: None; "
+        f"sys.argv = ['manage.py', *{list(args)!r}]; "
+        "runpy.run_path('manage.py', run_name='__main__')"
+    )
+    clean = {"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/"), **env}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def _import_settings(**env: str) -> subprocess.CompletedProcess:
     """Import nhn_portal.settings in a clean process, ignoring a developer's own .env file."""
     code = (
@@ -65,3 +84,22 @@ def test_the_demo_may_run_without_a_secret_key():
     result = _import_settings(DEBUG="true")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "DEBUG True"
+
+
+def test_the_migration_check_runs_on_a_bare_checkout(tmp_path):
+    """makemigrations --check reads only the code: no secret needed, and models and
+    migrations agree."""
+    result = _manage(
+        "makemigrations",
+        "--check",
+        "--dry-run",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'check.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_a_serving_command_still_needs_the_secret_key():
+    result = _manage("check")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
