@@ -17,7 +17,9 @@ NO_VOTE = ""
 class AgendaItemChoiceField(forms.ModelChoiceField):
     """The meeting's items in agenda order (4, 4a, 4b, 5), each labelled with its number."""
 
-    numbers: dict[int, str] = {}
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.numbers: dict[int, str] = {}  # item pk → agenda number, set per meeting
 
     def label_from_instance(self, obj):
         number = self.numbers.get(obj.pk)

@@ -30,7 +30,7 @@ def _visible_item_filter(user, body_id: int, prefix: str) -> Q:
 
 
 def decisions_for_meeting(*, user, meeting: Meeting) -> list[Decision]:
-    """The decisions of a meeting in agenda order, with their votes (two queries)."""
+    """The decisions of a meeting in agenda order, with their votes (three queries)."""
     if not permissions.can_see_agenda(user, meeting):
         return []
     return in_agenda_order(
