@@ -101,6 +101,12 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 
 # django-allauth: e-mail and password only; accounts are made by the beheerder, never by sign-up.
 ACCOUNT_ADAPTER = "nhn_portal.core.adapters.NoSignupAccountAdapter"
+# The account pages' forms in NL Design System markup (components/field.html).
+ACCOUNT_FORMS = {
+    "login": "nhn_portal.core.account_forms.LoginForm",
+    "reset_password": "nhn_portal.core.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "nhn_portal.core.account_forms.ResetPasswordKeyForm",
+}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

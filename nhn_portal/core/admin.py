@@ -1,7 +1,9 @@
-"""The beheerder's admin (/beheer/): users, the audit trail, and the audited-admin mixin.
+"""The beheerder's admin (/beheer/): users, the audit trail, and the two mixins every app's
+admin uses.
 
-Every admin save and delete goes through `gremia.services.registry_object_save` / `_delete`,
-so a change made in the admin leaves the same audit record as one made through a service.
+`AuditedAdminMixin`: every admin save and delete goes through `services.admin_object_save` /
+`_delete`, so a change made in the admin leaves the same audit record as one made through a
+service. `ReadOnlyAdminMixin`: look, don't touch, for rows whose writes belong to a service.
 """
 
 from django.contrib import admin
@@ -11,15 +13,14 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from gremia.services import (
-    registry_object_delete,
-    registry_object_relations_changed,
-    registry_object_save,
+from .audit import snapshot
+from .models import AuditRecord, User
+from .services import (
+    admin_object_delete,
+    admin_object_save,
+    admin_relations_changed,
     user_password_change_record,
 )
-from nhn_portal.core.audit import snapshot
-
-from .models import AuditRecord, User
 
 admin.site.site_header = _("NHN Portal — management")
 admin.site.site_title = _("NHN Portal — management")
@@ -34,7 +35,7 @@ URL_FORMFIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 
 class AuditedAdminMixin:
-    """Route the admin's writes through the audited registry services."""
+    """Route the admin's writes through the audited core services."""
 
     formfield_overrides = URL_FORMFIELD_OVERRIDES
 
@@ -53,7 +54,7 @@ class AuditedAdminMixin:
         return snapshot(stored, self.audit_fields(obj)) if stored else None
 
     def save_model(self, request, obj, form, change):
-        registry_object_save(
+        admin_object_save(
             actor=request.user,
             obj=obj,
             fields=self.audit_fields(obj),
@@ -61,20 +62,20 @@ class AuditedAdminMixin:
         )
 
     def delete_model(self, request, obj):
-        registry_object_delete(actor=request.user, obj=obj)
+        admin_object_delete(actor=request.user, obj=obj)
 
     @transaction.atomic
     def delete_queryset(self, request, queryset):
         # The bulk "delete selected" action, one audited delete per object.
         for obj in queryset:
-            registry_object_delete(actor=request.user, obj=obj)
+            admin_object_delete(actor=request.user, obj=obj)
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
-            registry_object_delete(actor=request.user, obj=obj)
+            admin_object_delete(actor=request.user, obj=obj)
         for obj in instances:
-            registry_object_save(
+            admin_object_save(
                 actor=request.user,
                 obj=obj,
                 fields=self.audit_fields(obj),
@@ -88,7 +89,7 @@ class AuditedAdminMixin:
         before = {name: self._related(instance, name) if change else [] for name in names}
         super().save_related(request, form, formsets, change)
         for name in names:
-            registry_object_relations_changed(
+            admin_relations_changed(
                 actor=request.user,
                 obj=instance,
                 field=name,
@@ -99,6 +100,21 @@ class AuditedAdminMixin:
     @staticmethod
     def _related(instance, name: str) -> list[str]:
         return [str(related) for related in getattr(instance, name).all()]
+
+
+class ReadOnlyAdminMixin:
+    """Look, don't touch: writes belong to the services behind the portal's pages."""
+
+    formfield_overrides = URL_FORMFIELD_OVERRIDES
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -155,7 +171,7 @@ class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
 
 
 @admin.register(AuditRecord)
-class AuditRecordAdmin(admin.ModelAdmin):
+class AuditRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The audit trail is read-only, in the admin as everywhere."""
 
     list_display = ["created_at", "actor", "action", "verb", "content_type", "object_repr"]
@@ -163,12 +179,3 @@ class AuditRecordAdmin(admin.ModelAdmin):
     search_fields = ["verb", "object_repr", "actor__email"]
     date_hierarchy = "created_at"
     list_select_related = ["actor", "content_type"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,5 +1,10 @@
-"""The one way to write an audit record; services call it inside their transaction."""
+"""The one way to write an audit record; services call it inside their transaction.
 
+`audited_update` is the one way a service changes fields of an existing row: set, validate,
+save only those fields, and record what changed, in the caller's transaction.
+"""
+
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -45,6 +50,46 @@ def timestamp_once(
     obj.save(update_fields=[field, "updated_at"])
     audit_record_create(actor=None, obj=obj, action=AuditAction.UPDATE, verb=verb, changes=changes)
     return True
+
+
+def audited_update(
+    *,
+    actor: Any,
+    obj: models.Model,
+    verb: str,
+    clean: bool = True,
+    clean_exclude: Iterable[str] = (),
+    before_save: Callable[[], None] | None = None,
+    recorded: Iterable[str] | None = None,
+    **values: Any,
+) -> models.Model:
+    """Set `values` on `obj`, validate (`full_clean`, unless `clean=False` for a change whose
+    rule the service checked itself), call `before_save` (e.g. claim the next agenda version),
+    save only those fields, and write an UPDATE audit record with the before/after of the
+    `recorded` fields (default: all of `values`). Must run inside the service's transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audited_update must run inside the service's transaction")
+    names = list(values)
+    recorded = list(names if recorded is None else recorded)
+    before = snapshot(obj, recorded)
+    for name, value in values.items():
+        setattr(obj, name, value)
+    if clean:
+        obj.full_clean(exclude=list(clean_exclude) or None)
+    if before_save is not None:
+        before_save()
+    update_fields = [*names]
+    if any(field.name == "updated_at" for field in obj._meta.concrete_fields):
+        update_fields.append("updated_at")
+    obj.save(update_fields=update_fields)
+    audit_record_create(
+        actor=actor,
+        obj=obj,
+        action=AuditAction.UPDATE,
+        verb=verb,
+        changes=model_changes(before, obj, recorded),
+    )
+    return obj
 
 
 def model_changes(old: dict[str, Any], new: models.Model, fields: list[str]) -> dict[str, Any]:

@@ -1,15 +1,16 @@
 from .constants import Role
+from .portal import navigation_for
 
 
 def portal(request):
-    """The signed-in user's roles for the header and the role-specific navigation."""
+    """The signed-in user's roles for the header, and the main navigation for this user."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"user_roles": [], "role_codes": set()}
+        return {"user_roles": [], "navigation": navigation_for(request)}
     codes = set(user.role_names)
     if user.is_superuser:
         codes.add(Role.MANAGER.value)
     return {
         "user_roles": [role.label for role in Role if role.value in codes],
-        "role_codes": codes,
+        "navigation": navigation_for(request),
     }

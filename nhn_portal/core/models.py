@@ -211,3 +211,19 @@ class GenerationJob(TimeStampedModel):
     @property
     def is_pending(self) -> bool:
         return self.status in (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
+
+    @property
+    def is_queued(self) -> bool:
+        return self.status == GenerationStatus.QUEUED
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == GenerationStatus.RUNNING
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == GenerationStatus.DONE
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == GenerationStatus.FAILED

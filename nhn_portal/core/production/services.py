@@ -1,9 +1,4 @@
-"""Document production (issue #4): PDFs made in the background, stored with their history.
-
-A registry maps a document kind ("agenda", "geannoteerde_agenda", later "besluitenlijst" and
-"raadsinformatiebrief") to a producer that turns (subject, audience) into a template, its
-context, a title and whether it is confidential. Apps register their kinds in a `producers`
-module (found by CoreConfig.ready), so a new kind needs no change here.
+"""Making documents (issue #4): request, run, retry and sweep generation jobs.
 
 The request (web) creates a job in "wachtrij" and hands it to Celery after the commit; the
 worker runs `document_generation_run`, which is idempotent: unchanged HTML reuses the last
@@ -16,13 +11,10 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
-from typing import Any
 
-import kombu.exceptions
-import redis.exceptions
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -30,28 +22,24 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 from django.db import OperationalError as DatabaseOperationalError
 from django.db.models import Q
-from django.http import Http404
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from nhn_portal.core.audit import audit_record_create
+from nhn_portal.core.constants import AuditAction, GenerationStatus
+from nhn_portal.core.models import GeneratedDocument, GenerationJob
+from nhn_portal.core.tasking import TRANSIENT_ERRORS
+from nhn_portal.core.tasking import enqueue as enqueue_task
 from nhn_portal.pdf import PdfRenderError, render_html, render_pdf_from_html
 
-from .audit import audit_record_create
-from .constants import AuditAction, GenerationStatus
-from .models import GeneratedDocument, GenerationJob
+from .registry import ProducedDocument, ProductionRefused, document_kind
 
 logger = logging.getLogger(__name__)
 
-# Errors that say "try again later" rather than "this document cannot be made": the task
-# retries them with backoff; everything else marks the job mislukt at once.
-TRANSIENT_ERRORS = (DatabaseOperationalError, kombu.exceptions.OperationalError)
-# What publishing a message raises when the broker is down or unreachable.
-BROKER_ERRORS = (kombu.exceptions.OperationalError, redis.exceptions.RedisError, OSError)
-# Publishing waits at most about a second for a broker that is down, so the secretary's
-# request stays fast; the sweep hands the job over once the broker is back.
-PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
+# The Celery task that runs one job (nhn_portal/core/tasks.py).
+RUN_TASK = "nhn_portal.core.tasks.document_generation_run"
 
 # The sweep: a queued job never accepted by a broker (enqueued_at empty) is handed over again
 # after QUEUED_GRACE; one accepted but not started after LOST_MESSAGE (Redis restarted without
@@ -63,74 +51,6 @@ RUNNING_GRACE = timedelta(seconds=60)
 MAX_ATTEMPTS = 3
 
 PENDING = (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
-
-
-# ---- Registry ----------------------------------------------------------------------------
-
-
-class ProductionRefused(Exception):
-    """A producer cannot make the document now; the message is the job's failure reason."""
-
-
-@dataclass(frozen=True)
-class ProducedDocument:
-    """What a producer returns: rendered by nhn_portal.pdf with `confidential` in the context."""
-
-    template: str
-    context: dict[str, Any]
-    title: str
-    confidential: bool
-
-
-@dataclass(frozen=True)
-class DocumentKind:
-    kind: str
-    label: Any  # a lazy translation, shown on buttons and in the status panel
-    subject_model: str  # "app_label.ModelName"
-    # (subject) → [(audience code, label)]: fixed for meetings, per municipality for letters.
-    audiences: Callable[[Any], list[tuple[str, Any]]]
-    produce: Callable[[Any, str], ProducedDocument]
-    # (user, subject, audience) → whether the user may download this audience's file.
-    may_download: Callable[[Any, Any, str], bool]
-    # (job id) → None, after the commit of a job that ended (klaar or mislukt): lets the owner
-    # act on the result at once, e.g. make a council's copy available.
-    on_finished: Callable[[int], None] | None = None
-
-
-_KINDS: dict[str, DocumentKind] = {}
-
-
-def register_document_kind(
-    *,
-    kind: str,
-    label: Any,
-    subject_model: str,
-    audiences: Callable[[Any], list[tuple[str, Any]]],
-    produce: Callable[[Any, str], ProducedDocument],
-    may_download: Callable[[Any, Any, str], bool],
-    on_finished: Callable[[int], None] | None = None,
-) -> DocumentKind:
-    """Make a kind of document producible; called from an app's `producers` module."""
-    if kind in _KINDS and _KINDS[kind].produce is not produce:
-        raise ValueError(f"Document kind {kind!r} is already registered.")
-    definition = DocumentKind(
-        kind, label, subject_model, audiences, produce, may_download, on_finished
-    )
-    _KINDS[kind] = definition
-    return definition
-
-
-def document_kind(kind: str) -> DocumentKind | None:
-    return _KINDS.get(kind)
-
-
-def document_kinds_for(subject: models.Model) -> list[DocumentKind]:
-    """The registered kinds for this subject's model, in registration order."""
-    label = subject._meta.label
-    return [definition for definition in _KINDS.values() if definition.subject_model == label]
-
-
-# ---- Services: request, run, retry, sweep ------------------------------------------------
 
 
 @transaction.atomic
@@ -279,8 +199,6 @@ def document_generation_sweep(*, now=None) -> list[int]:
 
 def failure_reason(error: BaseException) -> str:
     """A failure as a sentence for the secretary, in Dutch (the UI's language)."""
-    from celery.exceptions import SoftTimeLimitExceeded
-
     with translation.override("nl"):
         if isinstance(error, ProductionRefused | PdfRenderError):
             return str(error)
@@ -312,19 +230,10 @@ def _enqueue_on_commit(job: GenerationJob) -> None:
 
 def enqueue(*, job_id: int, task_id: str) -> bool:
     """Hand a job to the broker; False (logged) when the broker cannot be reached."""
-    from .tasks import document_generation_run as task
-
-    options: dict[str, Any] = {"retry_policy": PUBLISH_RETRY_POLICY}
-    if settings.PDF_GENERATION_QUEUE:
-        options["queue"] = settings.PDF_GENERATION_QUEUE
-    try:
-        task.apply_async(kwargs={"job_id": job_id}, task_id=task_id, **options)
-    except BROKER_ERRORS as error:
-        logger.error(
-            "Broker unreachable; document generation job %s stays queued for the sweep: %s",
-            job_id,
-            error,
-        )
+    if not enqueue_task(
+        RUN_TASK, task_id=task_id, queue=settings.PDF_GENERATION_QUEUE, job_id=job_id
+    ):
+        logger.error("Document generation job %s stays queued for the sweep.", job_id)
         return False
     GenerationJob.objects.filter(pk=job_id, task_id=task_id).update(enqueued_at=timezone.now())
     return True
@@ -489,103 +398,3 @@ def _run_on_finished(hook: Callable[[int], None], job_id: int) -> None:
         hook(job_id)
     except Exception:
         logger.exception("The follow-up of document generation job %s failed", job_id)
-
-
-# ---- Selectors ---------------------------------------------------------------------------
-
-
-@dataclass
-class ProductionEntry:
-    """One document of a subject as the status panel shows it."""
-
-    definition: DocumentKind
-    audience: str
-    audience_label: Any
-    job: GenerationJob | None = None  # the latest request
-    versions: list[GeneratedDocument] = field(default_factory=list)  # newest first
-
-    @property
-    def current(self) -> GeneratedDocument | None:
-        return self.versions[0] if self.versions else None
-
-    @property
-    def earlier(self) -> list[GeneratedDocument]:
-        return self.versions[1:]
-
-    @property
-    def is_pending(self) -> bool:
-        return self.job is not None and self.job.is_pending
-
-
-def production_entries(*, subject: models.Model) -> list[ProductionEntry]:
-    """Every registered document of the subject with its latest job and stored versions:
-    two queries, however many kinds and versions."""
-    entries: dict[tuple[str, str], ProductionEntry] = {}
-    for definition in document_kinds_for(subject):
-        for audience, audience_label in definition.audiences(subject):
-            entries[(definition.kind, audience)] = ProductionEntry(
-                definition, audience, audience_label
-            )
-    if not entries:
-        return []
-    where = _subject_filter(subject)
-    for job in GenerationJob.objects.filter(**where).order_by("-requested_at", "-pk"):
-        entry = entries.get((job.kind, job.audience))
-        if entry is not None and entry.job is None:
-            entry.job = job
-    for document in GeneratedDocument.objects.filter(**where).order_by("-version"):
-        entry = entries.get((document.kind, document.audience))
-        if entry is not None:
-            entry.versions.append(document)
-    return list(entries.values())
-
-
-def generated_document_current(
-    *, subject: models.Model, kind: str, audience: str
-) -> GeneratedDocument | None:
-    """The newest stored version (a failed later job leaves it in place), or None."""
-    return (
-        GeneratedDocument.objects.filter(**_subject_filter(subject), kind=kind, audience=audience)
-        .order_by("-version")
-        .first()
-    )
-
-
-def access_generated_document(
-    *, user, subject: models.Model, kind: str, audience: str, version: int | None = None
-) -> GeneratedDocument:
-    """The requested version (the newest by default), or 404 when it does not exist or the
-    kind's rule says this user may not read this audience's document."""
-    definition = document_kind(kind)
-    if definition is None or definition.subject_model != subject._meta.label:
-        raise Http404
-    if not definition.may_download(user, subject, audience):
-        raise Http404
-    qs = GeneratedDocument.objects.filter(**_subject_filter(subject), kind=kind, audience=audience)
-    document = (
-        qs.filter(version=version).first()
-        if version is not None
-        else qs.order_by("-version").first()
-    )
-    if document is None:
-        raise Http404
-    return document
-
-
-def access_generation_job(*, pk: int, subject: models.Model) -> GenerationJob:
-    """A job of this subject (the caller already checked who may manage it), or 404."""
-    job = GenerationJob.objects.filter(pk=pk, **_subject_filter(subject)).first()
-    if job is None:
-        raise Http404
-    return job
-
-
-def _subject_filter(subject: models.Model) -> dict[str, Any]:
-    # By the content type's natural key, so a read is one query whether or not the
-    # ContentType cache is warm (pinned query counts stay stable).
-    opts = subject._meta
-    return {
-        "content_type__app_label": opts.app_label,
-        "content_type__model": opts.model_name,
-        "object_id": subject.pk,
-    }

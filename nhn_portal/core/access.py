@@ -1,0 +1,31 @@
+"""The portal's roles as predicates: the building blocks of every app's permissions.
+
+Roles are Django groups (constants.Role, seeded by a data migration); `user.role_names` reads
+them once per request. An app's own `permissions.py` combines these with its data-dependent
+rules (membership of a body, the griffie's municipality) and its `access_<entity>` functions.
+"""
+
+from django.http import Http404
+
+from .constants import Role
+
+
+def is_manager(user) -> bool:
+    """The functioneel beheerder (or a superuser): users, organisations, bodies, memberships."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and (user.is_superuser or Role.MANAGER.value in user.role_names)
+    )
+
+
+def is_secretariat(user) -> bool:
+    """Secretaries and beheerders run the meetings and see everything."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or bool(user.role_names & {Role.SECRETARY, Role.MANAGER})
+
+
+def require_secretariat(user) -> None:
+    """404 rather than 403 for anyone else: a non-secretary learns nothing about what exists."""
+    if not is_secretariat(user):
+        raise Http404

@@ -1,0 +1,110 @@
+"""Reads of produced documents: the status panel's entries and the access to a stored file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+from django.http import Http404
+
+from nhn_portal.core.models import GeneratedDocument, GenerationJob
+
+from .registry import DocumentKind, document_kind, document_kinds_for
+
+
+@dataclass
+class ProductionEntry:
+    """One document of a subject as the status panel shows it."""
+
+    definition: DocumentKind
+    audience: str
+    audience_label: Any
+    job: GenerationJob | None = None  # the latest request
+    versions: list[GeneratedDocument] = field(default_factory=list)  # newest first
+
+    @property
+    def current(self) -> GeneratedDocument | None:
+        return self.versions[0] if self.versions else None
+
+    @property
+    def earlier(self) -> list[GeneratedDocument]:
+        return self.versions[1:]
+
+    @property
+    def is_pending(self) -> bool:
+        return self.job is not None and self.job.is_pending
+
+
+def production_entries(*, subject: models.Model) -> list[ProductionEntry]:
+    """Every registered document of the subject with its latest job and stored versions:
+    two queries, however many kinds and versions."""
+    entries: dict[tuple[str, str], ProductionEntry] = {}
+    for definition in document_kinds_for(subject):
+        for audience, audience_label in definition.audiences(subject):
+            entries[(definition.kind, audience)] = ProductionEntry(
+                definition, audience, audience_label
+            )
+    if not entries:
+        return []
+    where = _subject_filter(subject)
+    for job in GenerationJob.objects.filter(**where).order_by("-requested_at", "-pk"):
+        entry = entries.get((job.kind, job.audience))
+        if entry is not None and entry.job is None:
+            entry.job = job
+    for document in GeneratedDocument.objects.filter(**where).order_by("-version"):
+        entry = entries.get((document.kind, document.audience))
+        if entry is not None:
+            entry.versions.append(document)
+    return list(entries.values())
+
+
+def generated_document_current(
+    *, subject: models.Model, kind: str, audience: str
+) -> GeneratedDocument | None:
+    """The newest stored version (a failed later job leaves it in place), or None."""
+    return (
+        GeneratedDocument.objects.filter(**_subject_filter(subject), kind=kind, audience=audience)
+        .order_by("-version")
+        .first()
+    )
+
+
+def access_generated_document(
+    *, user, subject: models.Model, kind: str, audience: str, version: int | None = None
+) -> GeneratedDocument:
+    """The requested version (the newest by default), or 404 when it does not exist or the
+    kind's rule says this user may not read this audience's document."""
+    definition = document_kind(kind)
+    if definition is None or definition.subject_model != subject._meta.label:
+        raise Http404
+    if not definition.may_download(user, subject, audience):
+        raise Http404
+    qs = GeneratedDocument.objects.filter(**_subject_filter(subject), kind=kind, audience=audience)
+    document = (
+        qs.filter(version=version).first()
+        if version is not None
+        else qs.order_by("-version").first()
+    )
+    if document is None:
+        raise Http404
+    return document
+
+
+def access_generation_job(*, pk: int, subject: models.Model) -> GenerationJob:
+    """A job of this subject (the caller already checked who may manage it), or 404."""
+    job = GenerationJob.objects.filter(pk=pk, **_subject_filter(subject)).first()
+    if job is None:
+        raise Http404
+    return job
+
+
+def _subject_filter(subject: models.Model) -> dict[str, Any]:
+    # By the content type's natural key, so a read is one query whether or not the
+    # ContentType cache is warm (pinned query counts stay stable).
+    opts = subject._meta
+    return {
+        "content_type__app_label": opts.app_label,
+        "content_type__model": opts.model_name,
+        "object_id": subject.pk,
+    }
