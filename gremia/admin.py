@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.admin import AuditedAdminMixin
 
-from .models import Body, Membership, Organisation, Person, Subregion
+from .models import Body, Membership, Organisation, Person, Subregion, Theme
 
 
 class OrganisationInline(admin.TabularInline):
@@ -105,3 +105,10 @@ class MembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
     search_fields = ["person__name", "body__name", "organisation__name"]
     autocomplete_fields = ["person", "body", "organisation"]
     date_hierarchy = "start"
+
+
+@admin.register(Theme)
+class ThemeAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

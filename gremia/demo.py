@@ -9,13 +9,14 @@ import datetime
 
 from django.core.exceptions import ValidationError
 
+from nhn_portal.core import services as core_services
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import User
+from nhn_portal.core.seeding import LoadReport
 
 from . import services
 from .constants import MembershipRole, OrganisationKind, PersonFunction, Sector
 from .models import Body, Membership, Organisation, Person
-from .reference import LoadReport
 
 DEMO_PASSWORD = "nhn-demo-2026"
 
@@ -234,15 +235,18 @@ def load_demo(*, report: LoadReport) -> None:
             continue
         person = persons.get(person_key)
         first_name, _, last_name = (person.name if person else "Beheerder (demo)").partition(" ")
-        services.user_create(
-            actor=None,
-            email=email,
-            password=DEMO_PASSWORD,
-            roles=[role],
-            first_name=first_name,
-            last_name=last_name,
-            is_staff=is_manager,
-            is_superuser=is_manager,
-            person=person,
-        )
+        login = {
+            "actor": None,
+            "email": email,
+            "password": DEMO_PASSWORD,
+            "roles": [role],
+            "first_name": first_name,
+            "last_name": last_name,
+            "is_staff": is_manager,
+            "is_superuser": is_manager,
+        }
+        if person is not None:
+            services.person_user_create(person=person, **login)
+        else:
+            core_services.user_create(**login)
         report.count("demo-logins", created=True)

@@ -21,6 +21,26 @@ from .constants import (
 )
 
 
+class Theme(TimeStampedModel):
+    """A policy theme a platform works on (Wonen, Mobiliteit, Economie, later Energie, …).
+
+    Registry data like a body's kind: it classifies bodies and dossiers. (Until the
+    architecture issue it lived in `platforms`, which keeps the theme pages.)
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Subregion(TimeStampedModel):
     """A basisregio: Kop van Noord-Holland, West-Friesland, Regio Alkmaar."""
 
@@ -117,7 +137,7 @@ class Body(TimeStampedModel):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=BodyKind.choices)
     theme = models.ForeignKey(
-        "platforms.Theme",
+        Theme,
         verbose_name=_("theme"),
         null=True,
         blank=True,
@@ -249,6 +269,10 @@ class Membership(TimeStampedModel):
 
     def __str__(self):
         return f"{self.person} – {self.body} ({self.get_role_display()})"
+
+    @property
+    def is_chair(self) -> bool:
+        return self.role == MembershipRole.CHAIR
 
     def clean(self):
         body = self.body if self.body_id else None

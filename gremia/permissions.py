@@ -7,19 +7,15 @@ functioneel beheerder. `access_*` return the object or raise Http404.
 
 from django.http import Http404
 
-from nhn_portal.core.constants import Role
-from platforms.models import Theme
+from nhn_portal.core.access import is_manager
 
 from . import selectors
-from .models import Body, Organisation, Person
+from .models import Body, Organisation, Person, Theme
 
 
 def can_manage_registry(user) -> bool:
     """The functioneel beheerder edits the registry (in /beheer/)."""
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and (user.is_superuser or user.has_role(Role.MANAGER))
-    )
+    return is_manager(user)
 
 
 def access_body(*, user, slug: str) -> Body:

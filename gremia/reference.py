@@ -6,16 +6,14 @@ creates what is missing and never overwrites what exists, because a beheerder ma
 """
 
 import datetime
-from collections import Counter
-from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from platforms.models import Theme
+from nhn_portal.core.seeding import LoadReport
 
 from . import services
 from .constants import BodyKind, DecisionRule, OrganisationKind, Sector
-from .models import Body, Organisation, Subregion
+from .models import Body, Organisation, Subregion, Theme
 
 # The report proposes the base model in 2025 without a formal date; a beheerder can correct it.
 BASE_MODEL_ESTABLISHED_ON = datetime.date(2025, 1, 1)
@@ -209,27 +207,6 @@ BODIES = [
     *[_directors(slug, name) for slug, name in _THEME_NAMES],
     *[_working_group(slug, name) for slug, name in _THEME_NAMES],
 ]
-
-
-@dataclass
-class LoadReport:
-    """What a load created and what it found already present, per category."""
-
-    created: Counter = field(default_factory=Counter)
-    present: Counter = field(default_factory=Counter)
-    skipped: list[str] = field(default_factory=list)
-
-    def count(self, category: str, *, created: bool) -> None:
-        (self.created if created else self.present)[category] += 1
-
-    def lines(self) -> list[str]:
-        categories = list(dict.fromkeys([*self.created, *self.present]))
-        lines = [
-            f"{category}: {self.created[category]} aangemaakt; {self.present[category]} al aanwezig"
-            for category in categories
-        ]
-        lines += [f"overgeslagen: {reason}" for reason in self.skipped]
-        return lines
 
 
 def load_reference(*, report: LoadReport) -> None:

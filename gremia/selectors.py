@@ -16,10 +16,11 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from platforms.models import Theme
+from nhn_portal.core.constants import Role
+from nhn_portal.core.models import User
 
-from .constants import SEAT_ROLES, BodyKind, Line, Sector
-from .models import Body, Membership, Organisation, Person, Subregion
+from .constants import SEAT_ROLES, BodyKind, Line, MembershipRole, Sector
+from .models import Body, Membership, Organisation, Person, Subregion, Theme
 
 # The order in which the administrative bodies appear on the governance map: the base model
 # of the report reads from the stuurgroep down to the informal and council gatherings.
@@ -89,7 +90,14 @@ def body_memberships(*, body: Body, on: datetime.date | None = None) -> dict[str
     return {"current": current, "past": past}
 
 
-_ROLE_ORDER = ["voorzitter", "lid", "plaatsvervanger", "secretaris", "adviseur"]
+# Chairs first, then members, substitutes, the secretary and advisers.
+_ROLE_ORDER = [
+    MembershipRole.CHAIR,
+    MembershipRole.MEMBER,
+    MembershipRole.SUBSTITUTE,
+    MembershipRole.SECRETARY,
+    MembershipRole.ADVISER,
+]
 
 
 # --- governance map ---------------------------------------------------------------------------
@@ -200,10 +208,42 @@ def person_get(*, pk: int) -> Person | None:
 
 
 def person_for_user(*, user) -> Person | None:
-    """The registry person behind a login, if any."""
+    """The registry person behind a login, if any; looked up once per request (cached on the
+    user object), however many panels and checks ask."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return Person.objects.select_related("organisation").filter(user=user).first()
+    if not hasattr(user, "_registry_person"):
+        user._registry_person = (
+            Person.objects.select_related("organisation").filter(user=user).first()
+        )
+    return user._registry_person
+
+
+def person_address(person: Person) -> str:
+    """Where to mail a person: the login's address, else the registered one ("" if none)."""
+    return person.user.email if person.user_id else person.email
+
+
+def member_addresses(*, body_id: int, on: datetime.date | None = None) -> list[str]:
+    """The mail addresses of everyone who currently sits on the body (any role); one query."""
+    memberships = (
+        Membership.objects.current(_today(on))
+        .filter(body_id=body_id)
+        .select_related("person__user")
+    )
+    return sorted({person_address(m.person) for m in memberships} - {""})
+
+
+def organisation_member_addresses(
+    *, body_id: int, organisation_id: int, on: datetime.date | None = None
+) -> list[str]:
+    """The mail addresses of the people of one organisation who sit on the body; one query."""
+    memberships = (
+        Membership.objects.current(_today(on))
+        .filter(body_id=body_id, organisation_id=organisation_id)
+        .select_related("person__user")
+    )
+    return sorted({person_address(m.person) for m in memberships} - {""})
 
 
 def person_memberships(*, person: Person, on: datetime.date | None = None) -> dict[str, list]:
@@ -361,3 +401,11 @@ def balance_overview(*, on: datetime.date | None = None) -> dict:
         "total": _balance(seats, subregions),
         "bodies": [(body, _balance(per_body[body.pk], subregions)) for body in bodies],
     }
+
+
+def clerk_addresses(*, organisation_id: int) -> list[str]:
+    """The mail addresses of the active griffie logins of one municipality; one query."""
+    emails = User.objects.filter(
+        is_active=True, groups__name=Role.CLERK.value, person__organisation_id=organisation_id
+    ).values_list("email", flat=True)
+    return sorted(set(emails) - {""})

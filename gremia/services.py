@@ -2,16 +2,15 @@
 
 import datetime
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 
-from nhn_portal.core.audit import audit_record_create, model_changes, snapshot
+from nhn_portal.core import services as core_services
+from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction, Role
 from nhn_portal.core.models import User
-from platforms.models import Theme
 
 from .constants import BodyKind, DecisionRule, OrganisationKind, PersonFunction, Sector
-from .models import Body, Membership, Organisation, Person, Subregion
+from .models import Body, Membership, Organisation, Person, Subregion, Theme
 
 MEMBERSHIP_FIELDS = ["person", "body", "role", "organisation", "start", "end"]
 BODY_FIELDS = [
@@ -59,64 +58,36 @@ def membership_create(
 @transaction.atomic
 def membership_end(*, actor, membership: Membership, end: datetime.date) -> Membership:
     """Close a membership on `end`; it then shows under past members."""
-    before = snapshot(membership, ["end"])
-    membership.end = end
-    membership.full_clean()
-    membership.save(update_fields=["end", "updated_at"])
-    audit_record_create(
-        actor=actor,
-        obj=membership,
-        action=AuditAction.UPDATE,
-        verb="membership_end",
-        changes=model_changes(before, membership, ["end"]),
-    )
-    return membership
+    return audited_update(actor=actor, obj=membership, verb="membership_end", end=end)
 
 
 @transaction.atomic
 def body_dissolve(*, actor, body: Body, on: datetime.date) -> Body:
     """Dissolve a body (a stuurgroep decision); its open memberships end that day."""
-    before = snapshot(body, ["dissolved_on"])
-    body.dissolved_on = on
-    body.full_clean()
-    body.save(update_fields=["dissolved_on", "updated_at"])
+    audited_update(actor=actor, obj=body, verb="body_dissolve", dissolved_on=on)
     for membership in body.memberships.filter(end__isnull=True).select_for_update():
         membership_end(actor=actor, membership=membership, end=max(on, membership.start))
-    audit_record_create(
-        actor=actor,
-        obj=body,
-        action=AuditAction.UPDATE,
-        verb="body_dissolve",
-        changes=model_changes(before, body, ["dissolved_on"]),
-    )
     return body
 
 
-@transaction.atomic
-def registry_object_save(*, actor, obj, fields: list[str], before: dict | None) -> None:
-    """Save a registry object edited in the admin, with an audit record of what changed.
-
-    The admin validates with `full_clean()` through its model form; this is the one place it
-    writes, so admin edits are audited like every other change.
-    """
-    adding = obj._state.adding
-    obj.save()
-    audit_record_create(
-        actor=actor,
-        obj=obj,
-        action=AuditAction.CREATE if adding else AuditAction.UPDATE,
-        verb=f"{obj._meta.model_name}_{'create' if adding else 'update'}",
-        changes={} if adding else model_changes(before or {}, obj, fields),
-    )
+# The rules of play a body keeps as data (DESIGN.md): changed by a stuurgroep decision.
+BODY_RULE_FIELDS = [
+    "decision_rule",
+    "public_by_default",
+    "meeting_frequency",
+    "chair_role",
+    "council_involvement",
+    "evaluation",
+]
 
 
 @transaction.atomic
-def registry_object_delete(*, actor, obj) -> None:
-    """Delete a registry object from the admin, keeping an audit record of it."""
-    audit_record_create(
-        actor=actor, obj=obj, action=AuditAction.DELETE, verb=f"{obj._meta.model_name}_delete"
-    )
-    obj.delete()
+def body_rules_update(*, actor, body: Body, **rules) -> Body:
+    """Change a body's rules of play (decision rule, openness, chair's role, …)."""
+    unknown = set(rules) - set(BODY_RULE_FIELDS)
+    if unknown:
+        raise TypeError(f"body_rules_update does not change {sorted(unknown)}")
+    return audited_update(actor=actor, obj=body, verb="body_rules_update", **rules)
 
 
 # Creation services used by `load_nhn` (actor=None: the system) and usable by any later view.
@@ -166,10 +137,7 @@ def organisation_create(
 
 @transaction.atomic
 def theme_create(*, actor, name: str, slug: str, description: str = "") -> Theme:
-    """Create a policy theme.
-
-    Lives here until platforms grows its own services module; move it there then.
-    """
+    """Create a policy theme (registry data: bodies and dossiers point at it)."""
     theme = Theme(name=name, slug=slug, description=description)
     theme.full_clean()
     theme.save()
@@ -239,9 +207,10 @@ def person_create(
 
 
 @transaction.atomic
-def user_create(
+def person_user_create(
     *,
     actor,
+    person: Person,
     email: str,
     password: str | None,
     roles: list[Role] | tuple[Role, ...] = (),
@@ -249,67 +218,19 @@ def user_create(
     last_name: str = "",
     is_staff: bool = False,
     is_superuser: bool = False,
-    person: Person | None = None,
 ) -> User:
-    """Create a login with its role groups, optionally linked to a registry person."""
-    user = User(
-        email=User.objects.normalize_email(email).lower(),
+    """Give a registry person a login with its role groups (core.services.user_create), and
+    link the two; a person who has a login already keeps it."""
+    user = core_services.user_create(
+        actor=actor,
+        email=email,
+        password=password,
+        roles=roles,
         first_name=first_name,
         last_name=last_name,
         is_staff=is_staff,
         is_superuser=is_superuser,
     )
-    if password:
-        user.set_password(password)
-    else:
-        user.set_unusable_password()
-    user.full_clean()
-    user.save()
-    user.groups.set(Group.objects.filter(name__in=[Role(role).value for role in roles]))
-    audit_record_create(
-        actor=actor,
-        obj=user,
-        action=AuditAction.CREATE,
-        verb="user_create",
-        changes={"roles": sorted(Role(role).value for role in roles)},
-    )
-    if person is not None and person.user_id is None:
-        before = snapshot(person, ["user"])
-        person.user = user
-        person.save(update_fields=["user", "updated_at"])
-        audit_record_create(
-            actor=actor,
-            obj=person,
-            action=AuditAction.UPDATE,
-            verb="person_link_user",
-            changes=model_changes(before, person, ["user"]),
-        )
+    if person.user_id is None:
+        audited_update(actor=actor, obj=person, verb="person_link_user", user=user)
     return user
-
-
-@transaction.atomic
-def registry_object_relations_changed(
-    *, actor, obj, field: str, before: list[str], after: list[str]
-) -> None:
-    """Audit a change of a many-to-many field made in the admin (e.g. a user's role groups)."""
-    if sorted(before) == sorted(after):
-        return
-    audit_record_create(
-        actor=actor,
-        obj=obj,
-        action=AuditAction.UPDATE,
-        verb=f"{obj._meta.model_name}_update",
-        changes={field: [sorted(before), sorted(after)]},
-    )
-
-
-@transaction.atomic
-def user_password_change_record(*, actor, user: User) -> None:
-    """Audit that a beheerder set a new password in the admin; never records the hash."""
-    audit_record_create(
-        actor=actor,
-        obj=user,
-        action=AuditAction.UPDATE,
-        verb="user_password_change",
-        changes={"password": ["***", "***"]},
-    )
