@@ -7,7 +7,7 @@ look up a letter, its items and paragraphs, and every council's copy with its hi
 
 from django.contrib import admin
 
-from regiobureau.admin import ReadOnlyAdminMixin
+from nhn_portal.core.admin import ReadOnlyAdminMixin
 
 from .models import (
     CouncilLetter,

@@ -45,3 +45,9 @@ class RenderStatus(models.TextChoices):
 # A failed render is retried this many times by the task before it stays "mislukt"; the
 # secretary can retry it again from the dashboard.
 RENDER_MAX_RETRIES = 3
+
+
+# The raadsinformatiebrief as a kind of document of the pipeline (producers.py); one PDF per
+# council, the audience being the municipality's slug.
+COUNCIL_LETTER = "raadsinformatiebrief"
+COUNCIL_LETTER_SUBJECT = "raden.CouncilLetter"

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gremia.models import Person, Subregion
-from regiobureau.forms import UtrechtFormMixin
+from nhn_portal.core.forms import UtrechtFormMixin
 
 
 class LetterForm(UtrechtFormMixin, forms.Form):

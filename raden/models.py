@@ -74,6 +74,15 @@ class CouncilLetter(TimeStampedModel):
     def is_revision(self) -> bool:
         return self.supersedes_id is not None
 
+    @property
+    def is_draft(self) -> bool:
+        return self.status == LetterStatus.DRAFT
+
+    @property
+    def is_adopted(self) -> bool:
+        """Adopted and not yet issued."""
+        return self.status == LetterStatus.ADOPTED
+
 
 class CouncilLetterItem(models.Model):
     """One decision (or agenda item) reported to the councils, in words for council members."""
@@ -235,3 +244,19 @@ class CouncilLetterDelivery(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("raden:delivery_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_noted(self) -> bool:
+        return self.status == DeliveryStatus.NOTED
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == DeliveryStatus.SCHEDULED
+
+    @property
+    def pdf_is_ready(self) -> bool:
+        return self.render_status == RenderStatus.DONE
+
+    @property
+    def pdf_failed(self) -> bool:
+        return self.render_status == RenderStatus.FAILED

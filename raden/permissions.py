@@ -6,8 +6,8 @@ gemeente) and sees only that council's copies; the regiobureau's secretariat see
 
 from gremia.constants import OrganisationKind
 from gremia.models import Organisation, Person
+from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.constants import Role
-from regiobureau.permissions import is_secretariat
 
 __all__ = ["griffie_municipality", "is_griffie", "is_secretariat", "can_use_council_letters"]
 

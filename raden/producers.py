@@ -4,6 +4,9 @@ One PDF per council: the audience is the municipality's slug. A griffie may down
 own council's copy, and only once it has been made available; the secretariat all of them.
 """
 
+from typing import Any
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -14,10 +17,42 @@ from nhn_portal.core.production import (
     register_document_kind,
 )
 
-from . import permissions, selectors
-from .constants import DeliveryStatus
+from . import permissions, selectors, services
+from .constants import COUNCIL_LETTER, COUNCIL_LETTER_SUBJECT, DeliveryStatus
+from .models import CouncilLetter
 
-COUNCIL_LETTER = "raadsinformatiebrief"
+PDF_TEMPLATE = "raden/pdf/council_letter.html"
+
+
+def council_letter_copy(
+    letter: CouncilLetter, municipality: Organisation
+) -> tuple[str, dict[str, Any], str]:
+    """Template, context and title of one council's copy: addressed to its council, with its
+    own sub-region's paragraph only."""
+    paragraph = (
+        letter.subregion_paragraphs.filter(subregion_id=municipality.subregion_id).first()
+        if municipality.subregion_id
+        else None
+    )
+    town = selectors.council_name(municipality)
+    context = {
+        "letter": letter,
+        "meeting": letter.meeting,
+        "body": letter.meeting.body,
+        "items": selectors.letter_items(letter),
+        "municipality": municipality,
+        "council_name": town,
+        "subregion": municipality.subregion,
+        "subregion_paragraph": paragraph,
+        "contact_person": letter.contact_person,
+        "is_revision": letter.is_revision,
+        "issued_on": timezone.localtime(letter.issued_at or timezone.now()).date(),
+        "confidential": False,
+    }
+    title = f"Raadsinformatiebrief {letter.title} – gemeenteraad {town}"
+    if letter.is_revision:
+        title += f" (herziene versie {letter.version})"
+    return PDF_TEMPLATE, context, title
 
 
 def municipality_audiences(letter) -> list[tuple[str, object]]:
@@ -26,12 +61,10 @@ def municipality_audiences(letter) -> list[tuple[str, object]]:
 
 def produce_council_letter(letter, audience: str) -> ProducedDocument:
     """The letter addressed to one council, with only its own sub-region's paragraph."""
-    from .services import council_letter_document
-
     municipality = Organisation.objects.filter(slug=audience).select_related("subregion").first()
     if municipality is None:
         raise ProductionRefused(_("Unknown municipality: %(slug)s.") % {"slug": audience})
-    template, context, title = council_letter_document(letter, municipality)
+    template, context, title = council_letter_copy(letter, municipality)
     return ProducedDocument(template=template, context=context, title=title, confidential=False)
 
 
@@ -49,15 +82,14 @@ def may_download(user, letter, audience: str) -> bool:
 
 
 def copy_job_finished(job_id: int) -> None:
-    from .services import delivery_job_finished  # services import this module
-
-    delivery_job_finished(job_id)
+    """The moment a council's PDF job ends, its copy becomes available (or is retried)."""
+    services.delivery_job_finished(job_id)
 
 
 register_document_kind(
     kind=COUNCIL_LETTER,
     label=gettext_lazy("Council information letter"),
-    subject_model="raden.CouncilLetter",
+    subject_model=COUNCIL_LETTER_SUBJECT,
     audiences=municipality_audiences,
     produce=produce_council_letter,
     may_download=may_download,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from gremia.constants import OrganisationKind
 from gremia.models import Organisation, Subregion
+from regiobureau.constants import MeetingStatus
 from regiobureau.models import Decision, Meeting
 
 from . import permissions
@@ -141,8 +142,6 @@ def decisions_available_for_letter(letter: CouncilLetter) -> list[Decision]:
 
 def meetings_for_letters() -> QuerySet[Meeting]:
     """Meetings a letter can be written about: held (or completed) ones, newest first."""
-    from regiobureau.constants import MeetingStatus
-
     return (
         Meeting.objects.filter(status__in=[MeetingStatus.HELD, MeetingStatus.CLOSED])
         .select_related("body")

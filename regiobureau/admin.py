@@ -8,7 +8,7 @@ agenda items (the "template per body" of issue 3).
 
 from django.contrib import admin
 
-from nhn_portal.core.admin import URL_FORMFIELD_OVERRIDES, AuditedAdminMixin
+from nhn_portal.core.admin import AuditedAdminMixin, ReadOnlyAdminMixin
 
 from .models import (
     AgendaItem,
@@ -22,21 +22,6 @@ from .models import (
     Dossier,
     Meeting,
 )
-
-
-class ReadOnlyAdminMixin:
-    """Look, don't touch: writes belong to the services behind the portal's pages."""
-
-    formfield_overrides = URL_FORMFIELD_OVERRIDES
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class AgendaItemInline(ReadOnlyAdminMixin, admin.TabularInline):

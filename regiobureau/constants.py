@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from gremia.constants import MembershipRole
+
 
 class MeetingStatus(models.TextChoices):
     DRAFT = "concept", _("Draft")
@@ -11,6 +13,11 @@ class MeetingStatus(models.TextChoices):
     CLOSED = "afgerond", _("Completed")
     CANCELLED = "geannuleerd", _("Cancelled")
 
+
+# Statuses in which the agenda is out: non-staff readers see items only from then on.
+AGENDA_OUT_STATUSES = frozenset(
+    {MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatus.CLOSED}
+)
 
 # The status flow; a meeting can be cancelled from any state before it is held.
 MEETING_TRANSITIONS = {
@@ -38,6 +45,14 @@ class AnnotationStatus(models.TextChoices):
     DRAFT = "concept", _("Draft")
     IN_REVIEW = "ter_review", _("In review")
     ADOPTED = "vastgesteld", _("Adopted")
+
+
+# concept → ter review → vastgesteld, and back to concept for a rewrite.
+ANNOTATION_TRANSITIONS = {
+    AnnotationStatus.DRAFT: {AnnotationStatus.IN_REVIEW},
+    AnnotationStatus.IN_REVIEW: {AnnotationStatus.DRAFT, AnnotationStatus.ADOPTED},
+    AnnotationStatus.ADOPTED: {AnnotationStatus.DRAFT},
+}
 
 
 class TemplatePlacement(models.TextChoices):
@@ -103,6 +118,10 @@ OUTCOME_DUTCH = {
 }
 
 
+# Who may vote: the seats at the table and a substitute standing in for one.
+VOTING_ROLES = (MembershipRole.CHAIR, MembershipRole.MEMBER, MembershipRole.SUBSTITUTE)
+
+
 class VoteChoice(models.TextChoices):
     FOR = "voor", _("For")
     AGAINST = "tegen", _("Against")
@@ -122,3 +141,14 @@ class ActionStatus(models.TextChoices):
 
 # The standard item (DEFAULT_TEMPLATE_ITEMS) under which open actions of earlier meetings appear.
 ACTION_LIST_TITLE = "Actielijst"
+
+
+# ---- The meeting's documents (issue #4), registered in producers.py ------------------------
+
+MEETING_SUBJECT = "regiobureau.Meeting"
+AGENDA = "agenda"
+ANNOTATED_AGENDA = "geannoteerde_agenda"
+DECISION_LIST = "besluitenlijst"
+# Audiences of a meeting's documents: anyone, or the members of its body (and the secretariat).
+PUBLIC = "openbaar"
+MEMBERS = "leden"

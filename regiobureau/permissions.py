@@ -4,22 +4,14 @@ Confidential content (closed agenda items, vertrouwelijke stukken, annotations) 
 members of the meeting's body, the regiobureau's secretaries and the beheerder only.
 """
 
+from django.db.models import Q
 from django.utils import timezone
 
 from gremia.models import Membership
-from nhn_portal.core.constants import Role
+from gremia.selectors import person_for_user
+from nhn_portal.core.access import is_secretariat
 
 from .constants import MeetingStatus
-
-# Statuses in which the agenda is out: non-staff readers see items only from then on.
-AGENDA_OUT = {MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatus.CLOSED}
-
-
-def is_secretariat(user) -> bool:
-    """Secretaries and beheerders run the meetings and see everything."""
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or bool(user.role_names & {Role.SECRETARY, Role.MANAGER})
 
 
 def member_body_ids(user) -> frozenset[int]:
@@ -51,7 +43,7 @@ def can_see_meeting(user, meeting) -> bool:
 
 def can_see_agenda(user, meeting) -> bool:
     """Whether the items (as titles or placeholders) are shown at all."""
-    return is_secretariat(user) or meeting.status in AGENDA_OUT
+    return is_secretariat(user) or meeting.agenda_is_out
 
 
 def can_see_item(user, item, meeting=None) -> bool:
@@ -82,3 +74,27 @@ def can_see_document(user, document, item, meeting) -> bool:
 def can_read_annotations(user, meeting) -> bool:
     """Annotations are the members' reading material, never public."""
     return can_see_agenda(user, meeting) and can_see_confidential(user, meeting.body_id)
+
+
+def visible_item_q(user, body_id: int, prefix: str) -> Q:
+    """`can_see_item` as a query filter on agenda items reached through `prefix` ("item__"):
+    a reader outside the body sees public items (of a public main item) of public meetings."""
+    if can_see_confidential(user, body_id):
+        return Q()
+    return (
+        Q(**{f"{prefix}is_public": True})
+        & Q(**{f"{prefix}meeting__is_public": True})
+        & (Q(**{f"{prefix}parent__isnull": True}) | Q(**{f"{prefix}parent__is_public": True}))
+    )
+
+
+def can_change_action(user, action) -> bool:
+    """The secretariat, the owner, and people of the owning organisation."""
+    if is_secretariat(user):
+        return True
+    person = person_for_user(user=user)
+    if person is None:
+        return False
+    if action.owner_person_id:
+        return action.owner_person_id == person.pk
+    return action.owner_organisation_id == person.organisation_id

@@ -18,18 +18,16 @@ from nhn_portal.core.production import (
 from nhn_portal.core.templatetags.nhn_dates import format_long_date
 
 from . import permissions, selectors
-from .constants import MeetingStatus
+from .constants import (
+    AGENDA,
+    ANNOTATED_AGENDA,
+    DECISION_LIST,
+    MEETING_SUBJECT,
+    MEMBERS,
+    PUBLIC,
+    MeetingStatus,
+)
 from .models import Meeting
-
-MEETING = "regiobureau.Meeting"
-
-AGENDA = "agenda"
-ANNOTATED_AGENDA = "geannoteerde_agenda"
-# Registered below, with the decisions of issue 5; offered once the meeting was held.
-DECISION_LIST = "besluitenlijst"
-
-PUBLIC = "openbaar"
-MEMBERS = "leden"
 
 
 def public_audience(meeting: Meeting) -> list[tuple[str, object]]:
@@ -94,7 +92,7 @@ def produce_annotated_agenda(meeting: Meeting, audience: str) -> ProducedDocumen
 register_document_kind(
     kind=AGENDA,
     label=gettext_lazy("Agenda"),
-    subject_model=MEETING,
+    subject_model=MEETING_SUBJECT,
     audiences=public_audience,
     produce=produce_public_agenda,
     may_download=may_download,
@@ -102,7 +100,7 @@ register_document_kind(
 register_document_kind(
     kind=ANNOTATED_AGENDA,
     label=gettext_lazy("Annotated agenda"),
-    subject_model=MEETING,
+    subject_model=MEETING_SUBJECT,
     audiences=members_audience,
     produce=produce_annotated_agenda,
     may_download=may_download,
@@ -122,20 +120,13 @@ def _decision_list_audiences(meeting: Meeting) -> list[tuple[str, object]]:
 def produce_decision_list(meeting: Meeting, audience: str) -> ProducedDocument:
     """The besluiten- en actielijst: the public version holds only decisions and actions on
     public items of a public meeting (read as an anonymous visitor); the members' all."""
-    from .decision_selectors import (
-        actions_from_meeting,
-        decision_list_for,
-        decisions_for_meeting,
-        everything_for_members,
-    )
-
     if audience == PUBLIC:
         reader = AnonymousUser()
-        decisions = decisions_for_meeting(user=reader, meeting=meeting)
-        actions = actions_from_meeting(user=reader, meeting=meeting)
+        decisions = selectors.decisions_for_meeting(user=reader, meeting=meeting)
+        actions = selectors.actions_from_meeting(user=reader, meeting=meeting)
         confidential = False
     else:
-        decisions, actions = everything_for_members(meeting)
+        decisions, actions = selectors.everything_for_members(meeting)
         confidential = any(not d.item.is_public for d in decisions) or not meeting.is_public
     if not decisions and not actions:
         raise ProductionRefused(_("No decisions or actions have been recorded for this meeting."))
@@ -145,7 +136,7 @@ def produce_decision_list(meeting: Meeting, audience: str) -> ProducedDocument:
             "meeting": meeting,
             "decisions": decisions,
             "actions": actions,
-            "decision_list": decision_list_for(meeting),
+            "decision_list": selectors.decision_list_for(meeting),
         },
         title=_title("Besluitenlijst", meeting),
         confidential=confidential,
@@ -155,7 +146,7 @@ def produce_decision_list(meeting: Meeting, audience: str) -> ProducedDocument:
 register_document_kind(
     kind=DECISION_LIST,
     label=gettext_lazy("Decision list"),
-    subject_model=MEETING,
+    subject_model=MEETING_SUBJECT,
     audiences=_decision_list_audiences,
     produce=produce_decision_list,
     may_download=may_download,

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
-from regiobureau.services import sanitize_rich_text
+from nhn_portal.core.richtext import sanitize_rich_text
 
 register = template.Library()
 

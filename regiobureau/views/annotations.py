@@ -8,12 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nhn_portal.core.forms import add_service_errors
+from nhn_portal.core.http import error_text
 from regiobureau import selectors, services
-from regiobureau.constants import ANNOTATION_FIELDS, AnnotationStatus
+from regiobureau.constants import ANNOTATION_FIELDS, ANNOTATION_TRANSITIONS, AnnotationStatus
 from regiobureau.diffing import annotation_diff
-from regiobureau.forms import AnnotationForm, add_service_errors
+from regiobureau.forms import AnnotationForm
 
-from .common import error_text, secretariat_item
+from .common import secretariat_item
 
 
 def annotation_edit(request, pk: int):
@@ -64,7 +66,7 @@ def annotation_edit(request, pk: int):
 def _status_actions(annotation) -> list[tuple[str, str]]:
     if annotation is None:
         return []
-    allowed = services.ANNOTATION_TRANSITIONS[AnnotationStatus(annotation.status)]
+    allowed = ANNOTATION_TRANSITIONS[AnnotationStatus(annotation.status)]
     labels = {
         AnnotationStatus.IN_REVIEW: _("Send for review"),
         AnnotationStatus.ADOPTED: _("Adopt"),

@@ -7,29 +7,28 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regiobureau import decision_selectors, decision_services, permissions, selectors
-from regiobureau.decision_forms import ActionItemForm, ActionStatusForm, DecisionForm
+from nhn_portal.core.http import error_text
+from regiobureau import permissions, selectors, services
+from regiobureau.forms import ActionItemForm, ActionStatusForm, DecisionForm
 from regiobureau.models import Decision, Meeting
 
-from .common import error_text, secretariat_meeting
+from .common import secretariat_meeting
 
 PAGE = "regiobureau/meeting_decisions.html"
 
 
 def _page(request, meeting: Meeting, *, decision_form=None, action_form=None, status=200):
     can_manage = permissions.can_manage_meetings(request.user)
-    voters = decision_selectors.voting_members(meeting) if can_manage else []
+    voters = selectors.voting_members(meeting) if can_manage else []
     return render(
         request,
         PAGE,
         {
             "meeting": meeting,
-            "decisions": decision_selectors.decisions_for_meeting(
-                user=request.user, meeting=meeting
-            ),
-            "actions": decision_selectors.actions_from_meeting(user=request.user, meeting=meeting),
-            "decision_list": decision_selectors.decision_list_for(meeting),
-            "next_meeting": decision_services.next_meeting_of_body(meeting),
+            "decisions": selectors.decisions_for_meeting(user=request.user, meeting=meeting),
+            "actions": selectors.actions_from_meeting(user=request.user, meeting=meeting),
+            "decision_list": selectors.decision_list_for(meeting),
+            "next_meeting": selectors.next_meeting_of_body(meeting),
             "can_manage": can_manage,
             "decision_form": decision_form
             or (DecisionForm(meeting=meeting, voters=voters) if can_manage else None),
@@ -50,11 +49,11 @@ def meeting_decisions(request, pk: int):
 @require_POST
 def decision_create(request, pk: int):
     meeting = secretariat_meeting(request, pk)
-    voters = decision_selectors.voting_members(meeting)
+    voters = selectors.voting_members(meeting)
     form = DecisionForm(request.POST, meeting=meeting, voters=voters)
     if form.is_valid():
         try:
-            decision_services.decision_record(
+            services.decision_record(
                 actor=request.user,
                 item=form.cleaned_data["item"],
                 text=form.cleaned_data["text"],
@@ -74,7 +73,7 @@ def decision_delete(request, pk: int):
     decision = get_object_or_404(Decision.objects.select_related("item__meeting"), pk=pk)
     meeting = secretariat_meeting(request, decision.item.meeting_id)
     try:
-        decision_services.decision_delete(actor=request.user, decision=decision)
+        services.decision_delete(actor=request.user, decision=decision)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -85,15 +84,13 @@ def decision_delete(request, pk: int):
 @require_POST
 def decision_list_adopt(request, pk: int):
     meeting = secretariat_meeting(request, pk)
-    at_meeting = decision_services.next_meeting_of_body(meeting)
+    at_meeting = selectors.next_meeting_of_body(meeting)
     try:
         if at_meeting is None:
             raise ValidationError(
                 _("A decision list is adopted at the next meeting of the same body.")
             )
-        decision_services.decision_list_adopt(
-            actor=request.user, meeting=meeting, at_meeting=at_meeting
-        )
+        services.decision_list_adopt(actor=request.user, meeting=meeting, at_meeting=at_meeting)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -107,7 +104,7 @@ def action_create(request, pk: int):
     form = ActionItemForm(request.POST, meeting=meeting)
     if form.is_valid():
         try:
-            decision_services.action_item_create(
+            services.action_item_create(
                 actor=request.user,
                 meeting=meeting,
                 description=form.cleaned_data["description"],
@@ -127,10 +124,10 @@ def action_create(request, pk: int):
 @require_POST
 def action_status(request, pk: int):
     """The owner (or the secretariat) marks an action done, lapsed or open again."""
-    action = decision_selectors.access_action(user=request.user, pk=pk)
+    action = selectors.access_action(user=request.user, pk=pk)
     form = ActionStatusForm(request.POST)
     if form.is_valid():
-        decision_services.action_item_set_status(
+        services.action_item_set_status(
             actor=request.user, action=action, status=form.cleaned_data["status"]
         )
         messages.success(request, _("The status of the action has been changed."))
@@ -143,12 +140,12 @@ def action_status(request, pk: int):
 
 def my_actions(request):
     """ "Mijn acties": what I (or my organisation) still have to do, overdue first."""
-    actions = decision_selectors.action_list_for_user(user=request.user, include_closed=True)
+    actions = selectors.action_list_for_user(user=request.user, include_closed=True)
     return render(
         request,
         "regiobureau/action_mine.html",
         {
-            "open_actions": [a for a in actions if a.status == "open"],
-            "closed_actions": [a for a in actions if a.status != "open"][:50],
+            "open_actions": [a for a in actions if a.is_open],
+            "closed_actions": [a for a in actions if not a.is_open][:50],
         },
     )

@@ -7,15 +7,16 @@ of a closed item is a 404 for everyone outside the body and the secretariat.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nhn_portal.core.access import require_secretariat
+from nhn_portal.core.http import error_text, file_response
 from regiobureau import selectors, services
 from regiobureau.forms import ConfidentialityForm, DocumentUploadForm, DocumentVersionForm
 
-from .common import error_text, require_secretariat, secretariat_item
+from .common import secretariat_item
 
 
 def item_documents(request, pk: int):
@@ -137,19 +138,10 @@ def document_confidentiality(request, pk: int):
 def document_download(request, pk: int, number: int | None = None):
     """Stream a stuk as an attachment under its original name, after the access check."""
     version = selectors.access_document_version(user=request.user, document_pk=pk, number=number)
-    try:
-        handle = version.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    # Confidential stukken must not stay behind in a shared cache or the browser's.
+    return file_response(
+        version.file,
         filename=version.original_name,
         content_type=version.content_type,
+        confidential=version.document.is_confidential,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    # Confidential stukken must not stay behind in a shared cache or the browser's.
-    response["Cache-Control"] = (
-        "private, no-store" if version.document.is_confidential else "private, max-age=0"
-    )
-    return response

@@ -14,17 +14,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from nhn_portal.core.forms import add_service_errors
+from nhn_portal.core.http import error_text, posted_version, vary_on_htmx
 from regiobureau import selectors, services
 from regiobureau.constants import MeetingStatus
-from regiobureau.forms import AgendaItemForm, ReorderForm, add_service_errors, editor_choices
+from regiobureau.forms import AgendaItemForm, ReorderForm, editor_choices
 
-from .common import (
-    error_text,
-    posted_version,
-    secretariat_item,
-    secretariat_meeting,
-    vary_on_htmx,
-)
+from .common import secretariat_item, secretariat_meeting
 
 EDITOR = "regiobureau/meeting_editor.html"
 

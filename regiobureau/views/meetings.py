@@ -10,17 +10,19 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gremia.models import Body
-from regiobureau import decision_selectors, permissions, selectors, services
-from regiobureau.constants import MeetingStatus
+from nhn_portal.core.access import require_secretariat
+from nhn_portal.core.forms import add_service_errors
+from nhn_portal.core.http import error_text, posted_version
+from regiobureau import permissions, selectors, services
+from regiobureau.constants import MEETING_TRANSITIONS, MeetingStatus
 from regiobureau.forms import (
     AgendaVersionForm,
     CalendarFilterForm,
     CancelForm,
     MeetingForm,
-    add_service_errors,
 )
 
-from .common import error_text, posted_version, require_secretariat, secretariat_meeting
+from .common import secretariat_meeting
 from .pdfs import pdf_panel_context, public_agenda_pdf
 
 
@@ -73,9 +75,7 @@ def meeting_detail(request, pk: int):
             "can_read": permissions.can_read_annotations(request.user, meeting),
             "agenda_out": permissions.can_see_agenda(request.user, meeting),
             "status_actions": _status_actions(meeting) if can_manage else [],
-            "open_actions": decision_selectors.open_actions_for_meeting(
-                user=request.user, meeting=meeting
-            ),
+            "open_actions": selectors.open_actions_for_meeting(user=request.user, meeting=meeting),
             "MeetingStatus": MeetingStatus,
             "public_pdf": public_agenda_pdf(request.user, meeting),
             **(pdf_panel_context(meeting) if can_manage else {}),
@@ -92,7 +92,7 @@ STATUS_ACTIONS = {
 
 
 def _status_actions(meeting) -> list[tuple[str, str]]:
-    allowed = set(services.MEETING_TRANSITIONS[MeetingStatus(meeting.status)])
+    allowed = set(MEETING_TRANSITIONS[MeetingStatus(meeting.status)])
     if not services.meeting_has_begun(meeting):
         # "Held" is offered from the meeting's start on; the service refuses it before then.
         allowed.discard(MeetingStatus.HELD)

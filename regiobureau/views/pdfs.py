@@ -9,15 +9,16 @@ meeting page and returned alone to htmx; it polls only while a job is waiting or
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nhn_portal.core import production
-from regiobureau import permissions, producers, selectors
+from nhn_portal.core.http import error_text, file_response, vary_on_htmx
+from regiobureau import permissions, selectors
+from regiobureau.constants import AGENDA, ANNOTATED_AGENDA, MEMBERS, PUBLIC
 
-from .common import error_text, secretariat_meeting, vary_on_htmx
+from .common import secretariat_meeting
 
 PANEL = "regiobureau/_pdf_panel.html"
 
@@ -35,15 +36,13 @@ def public_agenda_pdf(user, meeting):
     """The newest public agenda PDF for the meeting page, once the reader sees the agenda."""
     if not permissions.can_see_agenda(user, meeting):
         return None
-    return production.generated_document_current(
-        subject=meeting, kind=producers.AGENDA, audience=producers.PUBLIC
-    )
+    return production.generated_document_current(subject=meeting, kind=AGENDA, audience=PUBLIC)
 
 
 def annotated_agenda_pdf(meeting):
     """The newest members' PDF for the reading page (whose own access rule already ran)."""
     return production.generated_document_current(
-        subject=meeting, kind=producers.ANNOTATED_AGENDA, audience=producers.MEMBERS
+        subject=meeting, kind=ANNOTATED_AGENDA, audience=MEMBERS
     )
 
 
@@ -99,7 +98,7 @@ def pdf_public_download(request, pk: int):
     """The newest public agenda PDF, for anyone who may see the published agenda."""
     meeting = selectors.access_meeting(user=request.user, pk=pk)
     document = production.access_generated_document(
-        user=request.user, subject=meeting, kind=producers.AGENDA, audience=producers.PUBLIC
+        user=request.user, subject=meeting, kind=AGENDA, audience=PUBLIC
     )
     return _file_response(document)
 
@@ -115,15 +114,11 @@ def pdf_download(request, pk: int, kind: str, audience: str, version: int | None
 
 
 def _file_response(document):
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=document.filename, content_type="application/pdf"
+    # A members' PDF (or any confidential one) must not stay behind in the browser's cache.
+    confidential = document.audience != PUBLIC or document.confidential
+    return file_response(
+        document.file,
+        filename=document.filename,
+        content_type="application/pdf",
+        confidential=confidential,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    # A members' PDF must not stay behind in a shared cache or the browser's.
-    public = document.audience == producers.PUBLIC and not document.confidential
-    response["Cache-Control"] = "private, max-age=0" if public else "private, no-store"
-    return response

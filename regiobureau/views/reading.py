@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regiobureau import decision_selectors, permissions, selectors, services
+from nhn_portal.core.http import error_text, vary_on_htmx
+from regiobureau import permissions, selectors, services
 from regiobureau.forms import CommentForm
 
-from .common import error_text, vary_on_htmx
 from .pdfs import annotated_agenda_pdf
 
 READING = "regiobureau/meeting_reading.html"
@@ -39,9 +39,7 @@ def meeting_reading(request, pk: int):
             "item_count": len(flat),
             "annotated_pdf": annotated_agenda_pdf(meeting),
             "can_manage": permissions.can_manage_meetings(request.user),
-            "open_actions": decision_selectors.open_actions_for_meeting(
-                user=request.user, meeting=meeting
-            ),
+            "open_actions": selectors.open_actions_for_meeting(user=request.user, meeting=meeting),
         },
     )
 

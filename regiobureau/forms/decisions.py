@@ -6,10 +6,9 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from gremia.models import Organisation, Person
-
-from .constants import ActionStatus, DecisionOutcome, VoteChoice
-from .forms import UtrechtFormMixin
-from .selectors import number_items
+from nhn_portal.core.forms import UtrechtFormMixin
+from regiobureau.constants import ActionStatus, DecisionOutcome, VoteChoice
+from regiobureau.selectors import number_items
 
 NO_VOTE = ""
 

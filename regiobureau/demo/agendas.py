@@ -1,25 +1,13 @@
-"""Demo meetings: one upcoming meeting per base-model body, with realistic Dutch agendas.
+"""The demo's agendas as data: the dossiers, and per base-model body an upcoming meeting's
+items with annotations and stukken; the Platform Wonen's previous meeting.
 
-`load_demo_meetings()` is idempotent: a body that already has its demo meeting (recognised by
-its title) is left alone, so running `manage.py load_nhn --demo` twice changes nothing. All
-writes go through the services, so the demo leaves the same audit trail as real use. The
-agendas follow two dossiers through the chain werkgroep → directeurenoverleg → platform →
+The agendas follow two dossiers through the chain werkgroep → directeurenoverleg → platform →
 stuurgroep ("Woondeal NHN" and "MIRT-verkenning"), the same discussion at several tables.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
-
-from gremia.models import Body, Membership
-from nhn_portal.core.models import User
-from platforms.models import Theme
-
-from . import services
-from .constants import AnnotationStatus, Confidentiality, ItemPurpose, MeetingStatus
-from .models import Dossier, Meeting
+from regiobureau.constants import ItemPurpose
 
 DECISION, DISCUSSION, INFORMATION = (
     ItemPurpose.DECISION,
@@ -345,159 +333,27 @@ AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
 }
 
 
-def demo_title(body: Body) -> str:
-    return f"{body.short_name or body.name} (demo)"
-
-
-def load_demo_meetings(*, stdout=None) -> list[Meeting]:
-    """Create the demo meetings that are missing; returns the meetings created now."""
-    actor = User.objects.filter(email=SECRETARY_EMAIL).first()
-    dossiers = ensure_dossiers(actor)
-    created = []
-    for slug, (days, is_public, items) in AGENDAS.items():
-        body = Body.objects.filter(slug=slug).first()
-        if body is None or body.is_dissolved():
-            continue
-        if Meeting.objects.filter(body=body, title=demo_title(body)).exists():
-            continue
-        created.append(demo_meeting_create(actor, body, days, is_public, items, dossiers))
-    if stdout is not None:
-        stdout.write(f"  demovergaderingen: {len(created)} aangemaakt")
-    return created
-
-
-def ensure_dossiers(actor) -> dict[str, Dossier]:
-    dossiers = {}
-    for slug, name, theme_slug, description in DOSSIERS:
-        dossier = Dossier.objects.filter(slug=slug).first()
-        if dossier is None:
-            dossier = services.dossier_create(
-                actor=actor,
-                name=name,
-                slug=slug,
-                description=description,
-                theme=Theme.objects.filter(slug=theme_slug).first(),
-            )
-        dossiers[slug] = dossier
-    return dossiers
-
-
-def demo_meeting_create(
-    actor, body, days, is_public, items, dossiers, *, title: str = ""
-) -> Meeting:
-    """A published meeting `days` from today (negative: in the past) with the given agenda."""
-    day = timezone.localdate() + datetime.timedelta(days=days)
-    # Meetings fall on working days, never on a weekend or a public holiday at year's end.
-    while day.weekday() >= 5 or (day.month, day.day) in {(12, 25), (12, 26), (1, 1)}:
-        day += datetime.timedelta(days=1)
-    tz = timezone.get_current_timezone()
-    starts = datetime.datetime.combine(day, datetime.time(14, 0), tzinfo=tz)
-    # Keep an upcoming meeting's stukken on time: the deadline lies after today, before the
-    # meeting. A past meeting keeps the usual deadline (its demo agenda has no stukken).
-    deadline = services.default_documents_deadline(starts)
-    if days >= 0:
-        deadline = max(deadline, timezone.localdate() + datetime.timedelta(1))
-    meeting = services.meeting_create(
-        actor=actor,
-        body=body,
-        title=title or demo_title(body),
-        starts_at=starts,
-        ends_at=starts + datetime.timedelta(hours=2),
-        location="Provinciehuis Noord-Holland, Haarlem"
-        if body.kind == "stuurgroep"
-        else "Regiokantoor NHN, Alkmaar",
-        online_url="https://vergaderen.example.org/nhn",
-        is_public=is_public,
-        documents_deadline=min(deadline, day - datetime.timedelta(days=1)),
-    )
-    presenters = [
-        m.person for m in Membership.objects.current().filter(body=body).select_related("person")
-    ]
-    for index, spec in enumerate(items):
-        presenter = presenters[index % len(presenters)] if presenters else None
-        _item(actor, meeting, spec, dossiers, presenter, parent=None)
-    meeting.refresh_from_db()
-    services.meeting_publish_agenda(
-        actor=actor, meeting=meeting, expected_version=meeting.agenda_version
-    )
-    meeting.refresh_from_db()
-    assert meeting.status == MeetingStatus.AGENDA_PUBLISHED
-    return meeting
-
-
-def _item(actor, meeting, spec: Item, dossiers, presenter, *, parent):
-    item = services.agenda_item_create(
-        actor=actor,
-        meeting=meeting,
-        expected_version=None,
-        title=spec.title,
-        purpose=spec.purpose,
-        presenter=presenter,
-        planned_minutes=spec.minutes,
-        is_public=spec.public,
-        dossier=dossiers.get(spec.dossier) if spec.dossier else None,
-        parent=parent,
-    )
-    for doc in spec.docs:
-        services.document_upload(
-            actor=actor,
-            item=item,
-            title=doc.title,
-            confidentiality=Confidentiality.CONFIDENTIAL
-            if doc.confidential
-            else Confidentiality.PUBLIC,
-            upload=SimpleUploadedFile(
-                f"{doc.title.lower().replace(' ', '-')[:60]}.pdf",
-                demo_pdf(doc.title, str(meeting.body)),
-                content_type="application/pdf",
-            ),
-        )
-    if spec.annotation:
-        annotation = services.annotation_save(
-            actor=actor, item=item, expected_version=None, **spec.annotation
-        )
-        if meeting.body.kind in ("stuurgroep", "platform"):
-            services.annotation_set_status(
-                actor=actor, annotation=annotation, status=AnnotationStatus.IN_REVIEW
-            )
-            services.annotation_set_status(
-                actor=actor, annotation=annotation, status=AnnotationStatus.ADOPTED
-            )
-    for sub in spec.subs:
-        _item(actor, meeting, sub, dossiers, presenter, parent=item)
-    return item
-
-
-def demo_pdf(title: str, subtitle: str) -> bytes:
-    """A small, valid one-page PDF (with a correct cross-reference table) showing the title."""
-
-    def escape(text: str) -> str:
-        text = text.encode("latin-1", "replace").decode("latin-1")
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    lines = [title, subtitle, "Demodocument NHN Portaal"]
-    stream = "BT /F1 16 Tf 56 770 Td ({}) Tj /F1 11 Tf 0 -24 Td ({}) Tj 0 -18 Td ({}) Tj ET".format(
-        *(escape(line) for line in lines)
-    ).encode("latin-1")
-    objects = [
-        b"<</Type/Catalog/Pages 2 0 R>>",
-        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
-        b"/Resources<</Font<</F1 5 0 R>>>>>>",
-        b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
-        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+# The Platform Wonen's previous meeting, two weeks ago: held, with decisions and actions (and,
+# in raden's demo, the council letter about it).
+PREVIOUS_BODY_SLUG = "platform-wonen"
+PREVIOUS_MEETING_TITLE = "Wonen, vorige vergadering (demo)"
+PREVIOUS_DAYS_AGO = 14
+# The previous meeting's agenda; its stukken are left out, since uploading them now would be
+# after that meeting's deadline and flag them late.
+PREVIOUS_AGENDA = [
+    Item(
+        "Woondeal NHN: voortgang en versnellingsmaatregelen",
+        DECISION,
+        "woondeal-nhn",
+        minutes=45,
+        annotation=woondeal_annotation("Ter besluitvorming in het platform."),
+        subs=woondeal_subregion_items(),
+    ),
+    Item(
+        "Grondposities Zuidrand: onderhandelingsruimte",
+        DECISION,
+        public=False,
+        minutes=20,
+        annotation=ZUIDRAND_ANNOTATION,
+    ),
+]

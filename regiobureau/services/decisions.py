@@ -1,40 +1,29 @@
-"""Writes for decisions, the besluitenlijst and action items (issue 5).
-
-Kept apart from services.py (meetings, agendas, stukken), which is already long; the same rules
-apply: keyword-only, validated, audited in the same transaction.
+"""Writes for decisions and the besluitenlijst (issue 5): recorded under the body's decision
+rule (votes under majority or unanimity), adopted at the body's next meeting.
 """
 
-import datetime
 from collections import Counter
 from collections.abc import Mapping
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gremia.constants import DecisionRule, MembershipRole
-from gremia.models import Membership, Organisation, Person
-from nhn_portal.core.audit import audit_record_create, model_changes, snapshot
+from gremia.constants import DecisionRule
+from gremia.models import Membership, Person
+from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
-
-from .constants import (
+from regiobureau.constants import (
     VOTED_OUTCOMES,
-    ActionStatus,
+    VOTING_ROLES,
     DecisionListStatus,
     DecisionOutcome,
     MeetingStatus,
     VoteChoice,
 )
-from .models import ActionItem, AgendaItem, Decision, DecisionList, Meeting, Vote
-
-# Who may vote: the seats at the table and a substitute standing in for one.
-VOTING_ROLES = (MembershipRole.CHAIR, MembershipRole.MEMBER, MembershipRole.SUBSTITUTE)
+from regiobureau.models import AgendaItem, Decision, DecisionList, Meeting, Vote
+from regiobureau.selectors import next_meeting_of_body
 
 
 def outcome_from_votes(*, rule: str, votes: Mapping[int, str]) -> str | None:
@@ -200,16 +189,6 @@ def decision_delete(*, actor, decision: Decision) -> None:
     decision.delete()
 
 
-def next_meeting_of_body(meeting: Meeting) -> Meeting | None:
-    """The body's next meeting after `meeting` that is not cancelled."""
-    return (
-        Meeting.objects.filter(body_id=meeting.body_id, starts_at__gt=meeting.starts_at)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .order_by("starts_at", "pk")
-        .first()
-    )
-
-
 @transaction.atomic
 def decision_list_adopt(*, actor, meeting: Meeting, at_meeting: Meeting) -> DecisionList:
     """Adopt the besluitenlijst of `meeting` at the body's next meeting; the meeting is then
@@ -231,147 +210,20 @@ def decision_list_adopt(*, actor, meeting: Meeting, at_meeting: Meeting) -> Deci
             _("A decision list is adopted at the next meeting of the same body."),
             code="not_next_meeting",
         )
-    decision_list.status = DecisionListStatus.ADOPTED
-    decision_list.adopted_at = timezone.now()
-    decision_list.adopted_in = at_meeting
-    decision_list.full_clean()
-    decision_list.save(update_fields=["status", "adopted_at", "adopted_in", "updated_at"])
-    meeting.status = MeetingStatus.CLOSED
-    meeting.save(update_fields=["status", "updated_at"])
-    audit_record_create(
+    audited_update(
         actor=actor,
         obj=decision_list,
-        action=AuditAction.UPDATE,
         verb="decision_list_adopt",
-        changes={"status": [DecisionListStatus.DRAFT, DecisionListStatus.ADOPTED]},
+        recorded=["status"],
+        status=DecisionListStatus.ADOPTED,
+        adopted_at=timezone.now(),
+        adopted_in=at_meeting,
     )
-    audit_record_create(
+    audited_update(
         actor=actor,
         obj=meeting,
-        action=AuditAction.UPDATE,
         verb="meeting_set_status",
-        changes={"status": [MeetingStatus.HELD, MeetingStatus.CLOSED]},
+        clean=False,
+        status=MeetingStatus.CLOSED,
     )
     return decision_list
-
-
-ACTION_FIELDS = ["description", "deadline", "owner_person", "owner_organisation", "status"]
-
-
-@transaction.atomic
-def action_item_create(
-    *,
-    actor,
-    meeting: Meeting,
-    description: str,
-    deadline: datetime.date,
-    owner_person: Person | None = None,
-    owner_organisation: Organisation | None = None,
-    item: AgendaItem | None = None,
-) -> ActionItem:
-    """Give someone (a person, or an organisation) something to do by `deadline`."""
-    if item is not None and item.meeting_id != meeting.pk:
-        raise ValidationError({"origin_item": _("The item belongs to another meeting.")})
-    action = ActionItem(
-        description=(description or "").strip(),
-        deadline=deadline,
-        owner_person=owner_person,
-        owner_organisation=owner_organisation,
-        origin_meeting=meeting,
-        origin_item=item,
-    )
-    action.full_clean()
-    action.save()
-    audit_record_create(
-        actor=actor, obj=action, action=AuditAction.CREATE, verb="action_item_create"
-    )
-    return action
-
-
-@transaction.atomic
-def action_item_set_status(*, actor, action: ActionItem, status: str) -> ActionItem:
-    """Mark an action done or lapsed (or open again)."""
-    if status not in ActionStatus.values:
-        raise ValidationError({"status": _("Choose a status.")})
-    before = snapshot(action, ["status"])
-    action.status = status
-    action.closed_at = None if status == ActionStatus.OPEN else timezone.now()
-    action.full_clean()
-    action.save(update_fields=["status", "closed_at", "updated_at"])
-    audit_record_create(
-        actor=actor,
-        obj=action,
-        action=AuditAction.UPDATE,
-        verb="action_item_set_status",
-        changes=model_changes(before, action, ["status"]),
-    )
-    return action
-
-
-def _owner_addresses(action: ActionItem) -> list[str]:
-    """A person's login address (or registered e-mail); for an organisation, the people of it
-    who sit on the body the action came from."""
-    if action.owner_person_id:
-        person = action.owner_person
-        address = person.user.email if person.user_id else person.email
-        return [address] if address else []
-    people = (
-        Membership.objects.current()
-        .filter(body_id=action.origin_meeting.body_id, organisation_id=action.owner_organisation_id)
-        .select_related("person__user")
-    )
-    return sorted(
-        {(m.person.user.email if m.person.user_id else m.person.email) for m in people} - {""}
-    )
-
-
-def action_overdue_remind(*, today: datetime.date | None = None) -> int:
-    """Send one e-mail per owner listing all their overdue open actions; actions reminded
-    today are skipped, so a second run the same day sends nothing. Returns mails sent."""
-    today = today or timezone.localdate()
-    overdue = list(
-        ActionItem.objects.filter(status=ActionStatus.OPEN, deadline__lt=today)
-        .filter(Q(reminded_on__isnull=True) | Q(reminded_on__lt=today))
-        .select_related(
-            "owner_person__user", "owner_organisation", "origin_meeting__body", "origin_item"
-        )
-        .order_by("deadline", "pk")
-    )
-    groups: dict[tuple[str, int], list[ActionItem]] = {}
-    for action in overdue:
-        key = (
-            ("person", action.owner_person_id)
-            if action.owner_person_id
-            else (
-                "organisation",
-                action.owner_organisation_id,
-            )
-        )
-        groups.setdefault(key, []).append(action)
-    link = settings.SITE_URL.rstrip("/") + reverse("regiobureau:my_actions")
-    sent = 0
-    for actions in groups.values():
-        with transaction.atomic():
-            # Claim the actions for today first: a parallel run finds nothing left to claim.
-            claimed = ActionItem.objects.filter(
-                pk__in=[a.pk for a in actions], status=ActionStatus.OPEN
-            ).filter(Q(reminded_on__isnull=True) | Q(reminded_on__lt=today))
-            if claimed.update(reminded_on=today) == 0:
-                continue
-            recipients = set()
-            for action in actions:
-                recipients.update(_owner_addresses(action))
-            if not recipients:
-                continue
-            with translation.override("nl"):
-                context = {"owner": actions[0].owner, "actions": actions, "link": link}
-                subject = render_to_string("regiobureau/email/actions_overdue_subject.txt", context)
-                body = render_to_string("regiobureau/email/actions_overdue_body.txt", context)
-            EmailMessage(
-                " ".join(subject.split()),
-                body,
-                settings.DEFAULT_FROM_EMAIL,
-                sorted(recipients),
-            ).send(fail_silently=False)
-            sent += 1
-    return sent

@@ -1,0 +1,73 @@
+"""The council letters' places in the portal frame: the navigation entry for the griffies and
+the secretariat, the overview's letters panel, and the dossier page's "councils informed"."""
+
+from django.utils.translation import gettext_lazy as _
+
+from nhn_portal.core.access import is_secretariat
+from nhn_portal.core.constants import Role
+from nhn_portal.core.portal import (
+    NavItem,
+    Panel,
+    in_namespace,
+    register_nav_item,
+    register_panel,
+)
+
+from . import selectors
+
+
+def _uses_council_letters(user) -> bool:
+    # By role alone (no query): the griffie's municipality is checked on the pages themselves.
+    return Role.CLERK.value in user.role_names or is_secretariat(user)
+
+
+def _letters_url(user) -> str:
+    return "raden:index" if Role.CLERK.value in user.role_names else "raden:dashboard"
+
+
+register_nav_item(
+    NavItem(
+        key="council_letters",
+        label=_("Council information letters"),
+        url_name=_letters_url,
+        order=70,
+        visible=_uses_council_letters,
+        current=in_namespace("raden"),
+    )
+)
+
+
+def overview_letters(request) -> dict:
+    """A griffie's letters still to confirm; for the secretariat, how many copies wait."""
+    return {
+        "griffie_letters": selectors.unconfirmed_for_griffie(user=request.user),
+        "unconfirmed_copies": selectors.unconfirmed_copy_count(user=request.user),
+    }
+
+
+def dossier_letters(request, *, dossier) -> dict:
+    """Which councils were informed about the dossier, as far as the reader may follow."""
+    return {
+        "council_letters": selectors.council_letters_for_dossier(user=request.user, dossier=dossier)
+    }
+
+
+register_panel(
+    Panel(
+        page="overview",
+        name="council_letters",
+        template="raden/_overview_letters.html",
+        context=overview_letters,
+        order=30,
+        slot="status",
+    )
+)
+register_panel(
+    Panel(
+        page="dossier",
+        name="council_letters",
+        template="raden/_dossier_letters.html",
+        context=dossier_letters,
+        order=10,
+    )
+)

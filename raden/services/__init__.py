@@ -1,0 +1,54 @@
+"""Writes for council letters and their delivery to the 17 councils (issue 5), split into
+composing, issuing and the griffie's steps. Every status change is audited (who, when) in the
+same transaction. Call them through the package: `from raden import services`.
+"""
+
+from .composing import (
+    LETTER_FIELDS,
+    check_has_items,
+    council_letter_adopt,
+    council_letter_correct,
+    council_letter_create,
+    council_letter_item_add,
+    council_letter_item_remove,
+    council_letter_paragraph_set,
+    council_letter_update,
+)
+from .delivery import (
+    delivery_confirm_receipt,
+    delivery_mark_downloaded,
+    delivery_mark_notified,
+    delivery_schedule,
+    delivery_take_note,
+)
+from .issuing import (
+    NOTIFY_TASK,
+    council_letter_issue,
+    deliveries_sync,
+    delivery_job_finished,
+    delivery_notify_griffie,
+    delivery_render_retry,
+)
+
+__all__ = [
+    "LETTER_FIELDS",
+    "NOTIFY_TASK",
+    "check_has_items",
+    "council_letter_adopt",
+    "council_letter_correct",
+    "council_letter_create",
+    "council_letter_issue",
+    "council_letter_item_add",
+    "council_letter_item_remove",
+    "council_letter_paragraph_set",
+    "council_letter_update",
+    "deliveries_sync",
+    "delivery_confirm_receipt",
+    "delivery_job_finished",
+    "delivery_mark_downloaded",
+    "delivery_mark_notified",
+    "delivery_notify_griffie",
+    "delivery_render_retry",
+    "delivery_schedule",
+    "delivery_take_note",
+]

@@ -1,0 +1,83 @@
+"""The distribution dashboard (secretariat): letters × the 17 councils, grouped by sub-region,
+on screen and as a CSV for a spreadsheet.
+"""
+
+import csv
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from gremia.models import Subregion
+from nhn_portal.core.access import require_secretariat
+from raden import selectors
+from raden.constants import DeliveryStatus
+from raden.forms import (
+    DashboardFilterForm,
+)
+
+
+def _dashboard_data(request):
+    form = DashboardFilterForm(request.GET or None)
+    days = form.cleaned_data.get("days") if form.is_valid() else None
+    return form, selectors.distribution_dashboard(user=request.user, not_confirmed_days=days)
+
+
+def dashboard(request):
+    """Letters × the 17 councils, grouped by sub-region, status and since when per cell."""
+    require_secretariat(request.user)
+    form, data = _dashboard_data(request)
+    return render(
+        request,
+        "raden/dashboard.html",
+        {"form": form, "dashboard": data, "DeliveryStatus": DeliveryStatus},
+    )
+
+
+def dashboard_csv(request):
+    """The same matrix, one row per letter × council, for a spreadsheet."""
+    require_secretariat(request.user)
+    _form, data = _dashboard_data(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        'attachment; filename="verspreiding-raadsinformatiebrieven.csv"'
+    )
+    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            "brief",
+            "versie",
+            "verzonden",
+            "basisregio",
+            "gemeente",
+            "status",
+            "sinds",
+            "raadsvergadering",
+            "link",
+        ]
+    )
+    for row in data.rows:
+        for subregion, cells in row.groups:
+            for cell in cells:
+                delivery = cell.delivery
+                writer.writerow(
+                    [
+                        row.letter.title,
+                        row.letter.version,
+                        _csv_time(row.letter.issued_at),
+                        subregion.name if isinstance(subregion, Subregion) else "",
+                        cell.municipality.name,
+                        delivery.get_status_display() if delivery else "",
+                        _csv_time(delivery.status_changed_at) if delivery else "",
+                        delivery.council_date.isoformat()
+                        if delivery and delivery.council_date
+                        else "",
+                        delivery.council_link if delivery else "",
+                    ]
+                )
+    return response
+
+
+def _csv_time(value) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""

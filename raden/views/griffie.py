@@ -1,0 +1,149 @@
+"""The griffie portal: its council's letters, one copy with its download and the griffie's
+steps; the secretariat's retry of a failed copy. A griffie's pages go through
+selectors.access_delivery only (404 for another council's copy).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nhn_portal.core.access import require_secretariat
+from nhn_portal.core.http import error_text, file_response
+from raden import permissions, selectors, services
+from raden.constants import DeliveryStatus, RenderStatus
+from raden.forms import (
+    ScheduleForm,
+)
+
+
+def letter_index(request):
+    """Griffie: the letters for its own council, newest first. Secretariat: all letters."""
+    if permissions.is_griffie(request.user) and not permissions.is_secretariat(request.user):
+        return render(
+            request,
+            "raden/delivery_list.html",
+            {
+                "municipality": permissions.griffie_municipality(request.user),
+                "deliveries": selectors.delivery_list_for_griffie(user=request.user),
+            },
+        )
+    require_secretariat(request.user)
+    return render(
+        request,
+        "raden/letter_list.html",
+        {
+            "letters": selectors.letter_list(user=request.user),
+            "meetings": selectors.meetings_for_letters()[:20],
+        },
+    )
+
+
+def delivery_detail(request, pk: int):
+    delivery = selectors.access_delivery(user=request.user, pk=pk)
+    return render(
+        request,
+        "raden/delivery_detail.html",
+        {
+            "delivery": delivery,
+            "letter": delivery.letter,
+            "items": selectors.letter_items(delivery.letter),
+            "schedule_form": ScheduleForm(
+                initial={
+                    "council_date": delivery.council_date,
+                    "council_link": delivery.council_link,
+                }
+            ),
+            "is_griffie": permissions.is_griffie(request.user),
+            "DeliveryStatus": DeliveryStatus,
+        },
+    )
+
+
+def delivery_download(request, pk: int):
+    """The council's PDF; a griffie's first download is recorded (gedownload)."""
+    delivery = selectors.access_delivery(user=request.user, pk=pk)
+    if delivery.render_status != RenderStatus.DONE or delivery.document is None:
+        raise Http404
+    if permissions.griffie_municipality(request.user) is not None:
+        services.delivery_mark_downloaded(actor=request.user, delivery=delivery)
+    filename = (
+        f"raadsinformatiebrief-{delivery.letter_id}-v{delivery.letter.version}"
+        f"-{delivery.municipality.slug}.pdf"
+    )
+    # The letter itself is public once issued; the copy is the griffie's, so no shared cache.
+    return file_response(
+        delivery.document.file,
+        filename=filename,
+        content_type="application/pdf",
+        confidential=False,
+    )
+
+
+def _griffie_delivery(request, pk: int):
+    # The steps are the griffie's own statements; the secretariat does not make them.
+    delivery = selectors.access_delivery(user=request.user, pk=pk)
+    if permissions.griffie_municipality(request.user) is None:
+        raise Http404
+    return delivery
+
+
+@require_POST
+def delivery_confirm(request, pk: int):
+    delivery = _griffie_delivery(request, pk)
+    try:
+        services.delivery_confirm_receipt(actor=request.user, delivery=delivery)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("Receipt has been confirmed. Thank you."))
+    return redirect("raden:delivery_detail", pk=delivery.pk)
+
+
+@require_POST
+def delivery_schedule(request, pk: int):
+    delivery = _griffie_delivery(request, pk)
+    form = ScheduleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.delivery_schedule(
+                actor=request.user,
+                delivery=delivery,
+                council_date=form.cleaned_data["council_date"],
+                link=form.cleaned_data["council_link"],
+            )
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, _("The council meeting date has been recorded."))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("raden:delivery_detail", pk=delivery.pk)
+
+
+@require_POST
+def delivery_take_note(request, pk: int):
+    delivery = _griffie_delivery(request, pk)
+    try:
+        services.delivery_take_note(actor=request.user, delivery=delivery)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("Recorded: the council has taken note of the letter."))
+    return redirect("raden:delivery_detail", pk=delivery.pk)
+
+
+@require_POST
+def delivery_retry(request, pk: int):
+    """The secretariat makes a failed council's PDF again."""
+    require_secretariat(request.user)
+    delivery = selectors.access_delivery(user=request.user, pk=pk)
+    try:
+        services.delivery_render_retry(actor=request.user, delivery=delivery)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The PDF is being made again."))
+    return redirect("raden:letter_detail", pk=delivery.letter_id)

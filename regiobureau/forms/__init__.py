@@ -1,0 +1,57 @@
+"""Forms of the regiobureau, split by sub-domain; they only parse and validate input (the
+services write). The NLDS styling and the version guard come from nhn_portal.core.forms.
+"""
+
+from .agenda import (
+    AgendaItemForm,
+    AgendaVersionForm,
+    ReorderForm,
+    editor_choices,
+)
+from .annotations import (
+    AnnotationForm,
+    CommentForm,
+    ReadMarkForm,
+)
+from .decisions import (
+    NO_VOTE,
+    ActionItemForm,
+    ActionStatusForm,
+    AgendaItemChoiceField,
+    DecisionForm,
+    agenda_items_for_choice,
+)
+from .documents import (
+    ConfidentialityForm,
+    DocumentUploadForm,
+    DocumentVersionForm,
+)
+from .meetings import (
+    PUBLIC_CHOICES,
+    CalendarFilterForm,
+    CancelForm,
+    MeetingForm,
+)
+
+__all__ = [
+    "ActionItemForm",
+    "ActionStatusForm",
+    "AgendaItemChoiceField",
+    "AgendaItemForm",
+    "AgendaVersionForm",
+    "AnnotationForm",
+    "CalendarFilterForm",
+    "CancelForm",
+    "CommentForm",
+    "ConfidentialityForm",
+    "DecisionForm",
+    "DocumentUploadForm",
+    "DocumentVersionForm",
+    "MeetingForm",
+    "NO_VOTE",
+    "PUBLIC_CHOICES",
+    "ReadMarkForm",
+    "ReorderForm",
+    "agenda_items_for_choice",
+    "editor_choices",
+]

@@ -1,0 +1,51 @@
+"""Forms for annotations (seven structured fields), comments and read marks."""
+
+from django import forms
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from nhn_portal.core.forms import UtrechtFormMixin, VersionField
+from regiobureau.constants import ANNOTATION_FIELDS
+from regiobureau.models import Annotation
+
+
+def _annotation_field(name: str) -> forms.CharField:
+    model_field = Annotation._meta.get_field(name)
+    return forms.CharField(
+        label=capfirst(model_field.verbose_name),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class AnnotationForm(UtrechtFormMixin, forms.Form):
+    """The seven structured fields (constants.ANNOTATION_FIELDS), in the order they are
+    written, plus the annotation version the writer started from."""
+
+    background = _annotation_field("background")
+    core_message = _annotation_field("core_message")
+    proposal = _annotation_field("proposal")
+    discussion_points = _annotation_field("discussion_points")
+    relation_to_bodies = _annotation_field("relation_to_bodies")
+    meaning_for_subregions = _annotation_field("meaning_for_subregions")
+    communication = _annotation_field("communication")
+    version = VersionField()
+
+    def __init__(self, *args, annotation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if annotation is not None:
+            self.initial.update({name: getattr(annotation, name) for name in ANNOTATION_FIELDS})
+        self.initial.setdefault("version", annotation.version if annotation else 0)
+
+    def content(self) -> dict[str, str]:
+        return {name: self.cleaned_data[name] for name in ANNOTATION_FIELDS}
+
+
+class CommentForm(UtrechtFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Your response"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+
+class ReadMarkForm(UtrechtFormMixin, forms.Form):
+    read = forms.BooleanField(required=False)

@@ -1,0 +1,49 @@
+"""The meetings' data, split by sub-domain; import the models from here (`from regiobureau.models
+import Meeting`), as Django and the migrations do.
+"""
+
+from .annotations import (
+    Annotation,
+    AnnotationComment,
+    AnnotationVersion,
+    ReadMark,
+)
+from .decisions import (
+    ActionItem,
+    Decision,
+    DecisionList,
+    Vote,
+)
+from .documents import (
+    Document,
+    DocumentVersion,
+    document_upload_to,
+)
+from .meetings import (
+    AgendaItem,
+    AgendaTemplateItem,
+    CalendarToken,
+    Dossier,
+    Meeting,
+    _new_feed_token,
+)
+
+__all__ = [
+    "ActionItem",
+    "AgendaItem",
+    "AgendaTemplateItem",
+    "Annotation",
+    "AnnotationComment",
+    "AnnotationVersion",
+    "CalendarToken",
+    "Decision",
+    "DecisionList",
+    "Document",
+    "DocumentVersion",
+    "Dossier",
+    "Meeting",
+    "ReadMark",
+    "Vote",
+    "_new_feed_token",
+    "document_upload_to",
+]

@@ -1,0 +1,125 @@
+"""The regiobureau's annotations, their versions and the members' comments and read marks."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from nhn_portal.core.models import TimeStampedModel
+from regiobureau.constants import AnnotationStatus
+
+from .meetings import AgendaItem
+
+
+class Annotation(TimeStampedModel):
+    """The regiobureau's annotation of an agenda item: what it is about and what to do."""
+
+    agenda_item = models.OneToOneField(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        related_name="annotation",
+    )
+    background = models.TextField(_("background"), blank=True)
+    core_message = models.TextField(_("core message"), blank=True)
+    proposal = models.TextField(_("proposal or advice"), blank=True)
+    discussion_points = models.TextField(_("points for discussion"), blank=True)
+    relation_to_bodies = models.TextField(_("relation to other bodies"), blank=True)
+    meaning_for_subregions = models.TextField(_("meaning for the sub-regions"), blank=True)
+    communication = models.TextField(_("communication to executives and councils"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AnnotationStatus.choices,
+        default=AnnotationStatus.DRAFT,
+    )
+    version = models.PositiveIntegerField(_("version"), default=0)
+
+    class Meta:
+        verbose_name = _("annotation")
+        verbose_name_plural = _("annotations")
+
+    def __str__(self):
+        return f"Annotatie bij {self.agenda_item}"
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.status == AnnotationStatus.ADOPTED
+
+
+class AnnotationVersion(models.Model):
+    """Every saved state of an annotation, for the diff between versions."""
+
+    annotation = models.ForeignKey(
+        Annotation, verbose_name=_("annotation"), on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    content = models.JSONField(_("content"))
+    status = models.CharField(_("status"), max_length=20, choices=AnnotationStatus.choices)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saved by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    saved_at = models.DateTimeField(_("saved at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("annotation version")
+        verbose_name_plural = _("annotation versions")
+        ordering = ["annotation", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["annotation", "number"], name="annotation_version_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.annotation} v{self.number}"
+
+
+class AnnotationComment(TimeStampedModel):
+    annotation = models.ForeignKey(
+        Annotation, verbose_name=_("annotation"), on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="annotation_comments",
+    )
+    text = models.TextField(_("comment"))
+    is_resolved = models.BooleanField(_("resolved"), default=False)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.author}: {self.text[:40]}"
+
+
+class ReadMark(models.Model):
+    """A bestuurder's "gelezen" mark on an agenda item."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="read_marks",
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="+"
+    )
+    read_at = models.DateTimeField(_("read at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("read mark")
+        verbose_name_plural = _("read marks")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agenda_item"], name="read_mark_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.agenda_item}"

@@ -1,0 +1,102 @@
+"""The regiobureau's places in the portal frame: the calendar, "Mijn vergaderingen", dossiers
+and "Mijn acties" in the main navigation; the coming meetings and one's own action items on
+the overview."""
+
+from django.utils.translation import gettext_lazy as _
+
+from gremia.selectors import person_for_user
+from nhn_portal.core.access import is_secretariat
+from nhn_portal.core.portal import (
+    NavItem,
+    Panel,
+    in_namespace,
+    register_nav_item,
+    register_panel,
+)
+
+from . import selectors
+
+# How many coming meetings the overview lists.
+OVERVIEW_MEETINGS = 5
+
+register_nav_item(
+    NavItem(
+        key="calendar",
+        label=_("Regional calendar"),
+        url_name="regiobureau:calendar",
+        order=30,
+        current=in_namespace("regiobureau", "calendar"),
+        public=True,
+    )
+)
+register_nav_item(
+    NavItem(
+        key="my_meetings",
+        label=_("My meetings"),
+        url_name="regiobureau:my_meetings",
+        order=40,
+        current=in_namespace("regiobureau", "my_meetings", "my_comments"),
+    )
+)
+register_nav_item(
+    NavItem(
+        key="dossiers",
+        label=_("Dossiers"),
+        url_name="regiobureau:dossier_list",
+        order=50,
+        current=in_namespace("regiobureau", "dossier_list", "dossier_detail"),
+    )
+)
+register_nav_item(
+    NavItem(
+        key="my_actions",
+        label=_("My actions"),
+        url_name="regiobureau:my_actions",
+        order=60,
+        current=in_namespace("regiobureau", "my_actions"),
+    )
+)
+
+
+def overview_meetings(request) -> dict:
+    """The secretariat sees the whole region's coming meetings (with the stukken deadline);
+    a member those of the bodies they sit on."""
+    user = request.user
+    secretariat = is_secretariat(user)
+    if secretariat:
+        meetings = selectors.meeting_list_upcoming(user=user)
+    else:
+        meetings = selectors.meeting_list_for_member(user=user)
+    return {"secretariat": secretariat, "meetings": list(meetings[:OVERVIEW_MEETINGS])}
+
+
+def overview_actions(request) -> dict:
+    """One's own open action items (and one's organisation's), with how many are overdue."""
+    person = person_for_user(user=request.user)
+    actions = selectors.action_list_for_user(user=request.user, person=person)
+    return {
+        "open_actions": actions,
+        "overdue_count": sum(1 for action in actions if action.is_overdue()),
+    }
+
+
+register_panel(
+    Panel(
+        page="overview",
+        name="meetings",
+        template="regiobureau/_overview_meetings.html",
+        context=overview_meetings,
+        order=10,
+        slot="status",
+    )
+)
+register_panel(
+    Panel(
+        page="overview",
+        name="actions",
+        template="regiobureau/_overview_actions.html",
+        context=overview_actions,
+        order=20,
+        slot="status",
+    )
+)

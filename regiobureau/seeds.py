@@ -1,0 +1,14 @@
+"""The regiobureau's part of `manage.py load_nhn --demo`: a published meeting per base-model
+body, and the Platform Wonen's previous meeting, held, with decisions and actions."""
+
+from nhn_portal.core.seeding import register_seed
+
+from .demo import load_demo_meetings, load_demo_previous_meeting
+
+
+def load_demo(report) -> None:
+    load_demo_meetings(report=report)
+    load_demo_previous_meeting(report=report)
+
+
+register_seed(app_label="regiobureau", demo=load_demo)

@@ -1,0 +1,174 @@
+"""The agenda as a reader may see it: numbered rows (1, 2, 3a, 3b), closed items as
+placeholders for outsiders, a fixed number of queries whatever the agenda's length.
+"""
+
+import string
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+
+from regiobureau import permissions
+from regiobureau.constants import Confidentiality
+from regiobureau.models import AgendaItem, Annotation, Document, Meeting
+
+
+@dataclass
+class AgendaRow:
+    """One line of an agenda as a given reader may see it."""
+
+    item: AgendaItem
+    number: str
+    visible: bool
+    documents: list[Document] = field(default_factory=list)
+    annotation: Annotation | None = None
+    children: list["AgendaRow"] = field(default_factory=list)
+    is_read: bool = False
+
+    @property
+    def late_documents(self) -> bool:
+        return any(d.current_version and d.current_version.arrived_late for d in self.documents)
+
+
+def number_items(items: list[AgendaItem]) -> dict[int, str]:
+    """Numbers follow the order: main items 1, 2, 3 …; sub-items 3a, 3b …"""
+    numbers: dict[int, str] = {}
+    main = [i for i in items if i.parent_id is None]
+    children: dict[int, list[AgendaItem]] = {}
+    for item in items:
+        if item.parent_id is not None:
+            children.setdefault(item.parent_id, []).append(item)
+    for index, item in enumerate(sorted(main, key=lambda i: i.position), start=1):
+        numbers[item.pk] = str(index)
+        subs = sorted(children.get(item.pk, []), key=lambda i: i.position)
+        for sub_index, sub in enumerate(subs):
+            numbers[sub.pk] = f"{index}{_letter(sub_index)}"
+    return numbers
+
+
+def _letter(index: int) -> str:
+    letters = string.ascii_lowercase
+    if index < len(letters):
+        return letters[index]
+    return letters[index // 26 - 1] + letters[index % 26]
+
+
+def agenda_rows(*, user, meeting: Meeting, with_annotations: bool = False) -> list[AgendaRow]:
+    """The agenda as `user` may see it; a fixed number of queries whatever its length.
+
+    Items the user may not see stay in the list as placeholders ("Besloten agendapunt") so the
+    numbering is the same for everyone, but carry no title, documents or annotation.
+    """
+    if not permissions.can_see_agenda(user, meeting):
+        return []
+    confidential_ok = permissions.can_see_confidential(user, meeting.body_id)
+    document_filter = Q() if confidential_ok else Q(confidentiality=Confidentiality.PUBLIC)
+    prefetches = [
+        Prefetch(
+            "documents",
+            queryset=Document.objects.filter(document_filter)
+            .select_related("current_version")
+            .order_by("title", "pk"),
+        )
+    ]
+    items_qs = AgendaItem.objects.filter(meeting=meeting).select_related("presenter", "dossier")
+    if with_annotations and permissions.can_read_annotations(user, meeting):
+        items_qs = items_qs.select_related("annotation")
+    items = list(items_qs.prefetch_related(*prefetches).order_by("position", "pk"))
+    numbers = number_items(items)
+    read_ids: set[int] = set()
+    if user.is_authenticated and with_annotations:
+        read_ids = set(
+            user.read_marks.filter(agenda_item__meeting=meeting).values_list(
+                "agenda_item_id", flat=True
+            )
+        )
+    rows: dict[int, AgendaRow] = {}
+    by_pk = {item.pk: item for item in items}
+    for item in items:
+        visible = confidential_ok or (
+            meeting.is_public and permissions.is_public_item(item, by_pk.get(item.parent_id))
+        )
+        annotation = None
+        if visible and with_annotations and permissions.can_read_annotations(user, meeting):
+            annotation = item.annotation if _has_annotation(item) else None
+        rows[item.pk] = AgendaRow(
+            item=item,
+            number=numbers[item.pk],
+            visible=visible,
+            documents=list(item.documents.all()) if visible else [],
+            annotation=annotation,
+            is_read=item.pk in read_ids,
+        )
+    top: list[AgendaRow] = []
+    for item in items:
+        row = rows[item.pk]
+        if item.parent_id is None:
+            top.append(row)
+        elif item.parent_id in rows:
+            rows[item.parent_id].children.append(row)
+    return top
+
+
+def _has_annotation(item: AgendaItem) -> bool:
+    try:
+        item.annotation  # noqa: B018 - the select_related cache answers without a query
+    except Annotation.DoesNotExist:
+        return False
+    return True
+
+
+def flatten(rows: list[AgendaRow]) -> list[AgendaRow]:
+    out: list[AgendaRow] = []
+    for row in rows:
+        out.append(row)
+        out.extend(row.children)
+    return out
+
+
+def access_agenda_item(*, user, pk: int) -> AgendaItem:
+    item = (
+        AgendaItem.objects.select_related("meeting", "meeting__body", "parent")
+        .filter(pk=pk)
+        .first()
+    )
+    if item is None or not permissions.can_see_meeting(user, item.meeting):
+        raise Http404
+    if not permissions.can_see_item(user, item, item.meeting):
+        raise Http404
+    return item
+
+
+def agenda_rows_for_members(*, meeting: Meeting) -> list[AgendaRow]:
+    """The whole agenda as its members read it: every item with its annotation and all its
+    stukken, vertrouwelijk ones included. For the members' PDF (issue #4), which is made by a
+    worker without a reader; whoever downloads it passes `can_see_confidential` first."""
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("presenter", "dossier", "annotation")
+        .prefetch_related(
+            Prefetch(
+                "documents",
+                queryset=Document.objects.select_related("current_version").order_by("title", "pk"),
+            )
+        )
+        .order_by("position", "pk")
+    )
+    numbers = number_items(items)
+    rows = {
+        item.pk: AgendaRow(
+            item=item,
+            number=numbers[item.pk],
+            visible=True,
+            documents=list(item.documents.all()),
+            annotation=item.annotation if _has_annotation(item) else None,
+        )
+        for item in items
+    }
+    top: list[AgendaRow] = []
+    for item in items:
+        if item.parent_id is None:
+            top.append(rows[item.pk])
+        elif item.parent_id in rows:
+            rows[item.parent_id].children.append(rows[item.pk])
+    return top

@@ -1,0 +1,97 @@
+"""Reads of decisions and the besluitenlijst (issue 5), with visibility applied: a decision
+on a closed item is for those who may see that item (permissions.visible_item_q).
+"""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from gremia.models import Membership, Person
+from regiobureau import permissions
+from regiobureau.constants import VOTING_ROLES, DecisionListStatus
+from regiobureau.models import ActionItem, Decision, DecisionList, Dossier, Meeting, Vote
+
+from .agenda import number_items
+
+
+def decisions_for_meeting(*, user, meeting: Meeting) -> list[Decision]:
+    """The decisions of a meeting in agenda order, with their votes (three queries)."""
+    if not permissions.can_see_agenda(user, meeting):
+        return []
+    return in_agenda_order(
+        meeting,
+        Decision.objects.filter(item__meeting=meeting)
+        .filter(permissions.visible_item_q(user, meeting.body_id, "item__"))
+        .select_related("item")
+        .prefetch_related(
+            Prefetch(
+                "votes", queryset=Vote.objects.select_related("member").order_by("member__name")
+            )
+        ),
+    )
+
+
+def in_agenda_order(meeting: Meeting, decisions) -> list[Decision]:
+    """The decisions in the order of the agenda (4, 4a, 4b, 5), each with its item's agenda
+    number as `agenda_number`; one query for the numbering."""
+    numbers = number_items(list(meeting.items.only("pk", "parent_id", "position")))
+    order = {pk: index for index, pk in enumerate(numbers)}
+    ordered = sorted(decisions, key=lambda d: (order.get(d.item_id, len(order)), d.pk))
+    for decision in ordered:
+        decision.agenda_number = numbers.get(decision.item_id, "")
+    return ordered
+
+
+def decision_list_for(meeting: Meeting) -> DecisionList | None:
+    return DecisionList.objects.filter(meeting=meeting).select_related("adopted_in").first()
+
+
+def decision_list_status(meeting: Meeting) -> str:
+    decision_list = decision_list_for(meeting)
+    return decision_list.status if decision_list else DecisionListStatus.DRAFT
+
+
+def decisions_for_dossier(*, user, dossier: Dossier) -> list[Decision]:
+    """Decisions taken on the dossier's items, in time order, as the user may see them."""
+    decisions = (
+        Decision.objects.filter(item__dossier=dossier)
+        .select_related("item__meeting__body", "item__parent")
+        .order_by("item__meeting__starts_at", "item__position", "pk")
+    )
+    return [
+        d
+        for d in decisions
+        if permissions.can_see_meeting(user, d.item.meeting)
+        and permissions.can_see_item(user, d.item, d.item.meeting)
+    ]
+
+
+def voting_members(meeting: Meeting) -> list[Person]:
+    """The people who may vote at `meeting` (for the vote form)."""
+    day = timezone.localtime(meeting.starts_at).date()
+    person_ids = (
+        Membership.objects.current(day)
+        .filter(body_id=meeting.body_id, role__in=VOTING_ROLES)
+        .values("person_id")
+    )
+    return list(Person.objects.filter(pk__in=person_ids).order_by("name"))
+
+
+def everything_for_members(meeting: Meeting) -> tuple[list[Decision], list[ActionItem]]:
+    """Every decision and action of a meeting, for the members' besluitenlijst PDF (the
+    pipeline's may_download keeps it to those who may see confidential content)."""
+    decisions = in_agenda_order(
+        meeting,
+        Decision.objects.filter(item__meeting=meeting)
+        .select_related("item")
+        .prefetch_related(
+            Prefetch(
+                "votes", queryset=Vote.objects.select_related("member").order_by("member__name")
+            )
+        ),
+    )
+    actions = list(
+        ActionItem.objects.filter(origin_meeting=meeting)
+        .select_related("owner_person", "owner_organisation", "origin_item")
+        .order_by("deadline", "pk")
+    )
+    return decisions, actions

@@ -1,0 +1,98 @@
+"""Writes for stukken: upload (checked by content and size, stored under a generated name),
+new versions (earlier ones kept) and confidentiality.
+"""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from nhn_portal.core.audit import audit_record_create, audited_update
+from nhn_portal.core.constants import AuditAction
+from regiobureau.constants import Confidentiality
+from regiobureau.models import AgendaItem, Document, DocumentVersion, Meeting
+from regiobureau.uploads import sha256_of, validate_upload
+
+from .guards import check_editable
+
+
+def _is_late(meeting: Meeting) -> bool:
+    return timezone.localdate() > meeting.documents_deadline
+
+
+def _store_version(*, actor, document: Document, upload, number: int) -> DocumentVersion:
+    content_type = validate_upload(upload)
+    version = DocumentVersion(
+        document=document,
+        number=number,
+        original_name=upload.name[:255],
+        content_type=content_type,
+        size=upload.size,
+        sha256=sha256_of(upload),
+        uploaded_by=actor,
+        arrived_late=_is_late(document.agenda_item.meeting),
+    )
+    # The file is written before its row. Should the transaction roll back afterwards, the
+    # file stays behind unreferenced under a generated name: harmless, and never served.
+    version.file.save(upload.name, upload, save=False)
+    try:
+        version.save()
+    except Exception:
+        version.file.storage.delete(version.file.name)
+        raise
+    return version
+
+
+@transaction.atomic
+def document_upload(
+    *, actor, item: AgendaItem, title: str, confidentiality: str, upload
+) -> Document:
+    """Attach a stuk to an item: checked by content and size, stored under a generated name."""
+    check_editable(item.meeting)
+    validate_upload(upload)
+    document = Document(
+        agenda_item=item,
+        title=(title or "").strip() or upload.name.rsplit(".", 1)[0],
+        confidentiality=confidentiality or Confidentiality.PUBLIC,
+    )
+    document.full_clean(exclude=["current_version"])
+    document.save()
+    version = _store_version(actor=actor, document=document, upload=upload, number=1)
+    document.current_version = version
+    document.save(update_fields=["current_version", "updated_at"])
+    audit_record_create(
+        actor=actor,
+        obj=document,
+        action=AuditAction.CREATE,
+        verb="document_upload",
+        changes={"sha256": version.sha256, "size": version.size},
+    )
+    return document
+
+
+@transaction.atomic
+def document_add_version(*, actor, document: Document, upload) -> DocumentVersion:
+    """A new version replaces the current one for readers; earlier versions are kept."""
+    check_editable(document.agenda_item.meeting)
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    number = (document.versions.aggregate(m=Max("number"))["m"] or 0) + 1
+    version = _store_version(actor=actor, document=document, upload=upload, number=number)
+    document.current_version = version
+    document.save(update_fields=["current_version", "updated_at"])
+    audit_record_create(
+        actor=actor,
+        obj=document,
+        action=AuditAction.UPDATE,
+        verb="document_add_version",
+        changes={"version": number, "sha256": version.sha256},
+    )
+    return version
+
+
+@transaction.atomic
+def document_set_confidentiality(*, actor, document: Document, confidentiality: str) -> Document:
+    return audited_update(
+        actor=actor,
+        obj=document,
+        verb="document_set_confidentiality",
+        confidentiality=confidentiality,
+    )
