@@ -1,5 +1,5 @@
 /*
- * Regiobureau pages: progressive enhancement for the htmx forms.
+ * Every page: progressive enhancement for the htmx forms.
  * - htmx swaps the answers 409 (stale agenda: the current agenda with a message) and
  *   422 (refused input: the form with its messages); by default it ignores 4xx answers.
  * - Keyboard focus stays on the control that was used (or the one named by
