@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "nhn-test-2026"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def user():
     return UserFactory(email="anna@example.org")

@@ -43,7 +43,6 @@ def browser_context(live_server, settings):
         pytest.fail("Chromium is not installed (run bin/setup, or apt-get install -y chromium)")
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     os.makedirs(SHOTS, exist_ok=True)
     with playwright_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
@@ -103,8 +102,8 @@ def csp_problems(page) -> list[str]:
 
 @pytest.fixture
 def demo(browser_context, role_groups, settings, tmp_path):
-    """The demo data (`load_nhn --demo` without the DEBUG guard), loaded after the browser
-    fixture set its fast password hasher; returns the primary keys the tests visit."""
+    """The demo data (`load_nhn --demo` without the DEBUG guard); returns the primary keys
+    the tests visit."""
     import io
 
     from django.core.management import call_command

@@ -5,11 +5,6 @@ from tests.factories import BodyFactory, MembershipFactory, PersonFactory, UserF
 
 
 @pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded stukken go to a throw-away directory, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "media"
