@@ -8,8 +8,8 @@ import pytest
 from nhn_portal.core.constants import Role
 from regiobureau import services
 from regiobureau.constants import Confidentiality
+from tests.builders import make_meeting, pdf_upload
 from tests.factories import BodyFactory, MembershipFactory, PersonFactory, UserFactory
-from tests.regiobureau.scenario import make_meeting, pdf_upload
 
 from .conftest import SHOTS, csp_problems, log_in, open_page
 
