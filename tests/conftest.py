@@ -8,6 +8,7 @@ never redefines a name from here. The fast password hasher is set in tests/setti
 import pytest
 
 from gremia.models import Person
+from nhn_portal.core import production
 from nhn_portal.core.constants import Role
 from regiobureau import services
 from regiobureau.constants import Confidentiality, ItemPurpose
@@ -15,7 +16,11 @@ from tests.builders import (
     CLOSED_TITLE,
     CONFIDENTIAL_DOC,
     PUBLIC_TITLE,
+    FakePdf,
     make_meeting,
+    make_meeting_with_decision,
+    make_province,
+    make_region,
     member_of,
     pdf_upload,
 )
@@ -132,3 +137,40 @@ def published_meeting(secretary, body):
     meeting.public_item = public
     meeting.closed_item = closed
     return meeting
+
+
+@pytest.fixture
+def meeting_with_decision(secretary, province):
+    """A held meeting of the Platform Wonen with one adopted decision on the Woondeal, the
+    subject of the council letter tests (see make_meeting_with_decision)."""
+    return make_meeting_with_decision(actor=secretary, province=province)
+
+
+# --- The region (raden) ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def region(db):
+    """{town name: Organisation} for the 17 NHN municipalities in their three sub-regions."""
+    return make_region()
+
+
+@pytest.fixture
+def province(db):
+    return make_province()
+
+
+@pytest.fixture
+def fake_render(monkeypatch):
+    """Replace WeasyPrint in the pipeline with a stand-in; add a town's name to the returned
+    set to make its council's render fail."""
+    failing: set[str] = set()
+
+    def render(*, html):
+        for town in failing:
+            if f"gemeenteraad van {town}" in html:
+                raise RuntimeError(f"render failed for {town}")
+        return FakePdf(html[-200:])
+
+    monkeypatch.setattr(production, "render_pdf_from_html", render)
+    return failing
