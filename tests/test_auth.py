@@ -6,11 +6,10 @@ import pytest
 from django.urls import reverse
 
 from nhn_portal.core.models import User
+from tests.builders import PASSWORD
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "nhn-test-2026"
 
 
 @pytest.fixture
