@@ -7,6 +7,7 @@ module these helpers are made of.
 
 import datetime
 import hashlib
+from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -31,6 +32,37 @@ from tests.factories import (
 
 # The password every UserFactory login has.
 PASSWORD = "nhn-test-2026"
+
+# --- The context of the sample PDF (templates/pdf/sample.html) -----------------------------
+
+
+def pdf_agenda_context(*, items=3, confidential=False, item=None, documents=None) -> dict:
+    """An annotated agenda of the Portefeuillehoudersoverleg Wonen (3 March 2026, Alkmaar)
+    with `items` items, as templates/pdf/sample.html reads it. `item(number)` returns the
+    fields that replace that item's defaults; `documents` replaces the one default stuk."""
+
+    def fields(number: int) -> dict:
+        return {
+            "number": number,
+            "title": f"Woningbouwprogramma {number}",
+            "purpose": "Ter besluitvorming",
+            "presenter": "wethouder De Vries",
+            "annotation": "De regio versnelt de woningbouw, ook voor starters. " * 40,
+            "closed": False,
+            **(item(number) if item else {}),
+        }
+
+    return {
+        "body_name": "Portefeuillehoudersoverleg Wonen",
+        "starts_at": datetime.datetime(2026, 3, 3, 19, 30, tzinfo=ZoneInfo("Europe/Amsterdam")),
+        "place": "Gemeentehuis Alkmaar, raadzaal",
+        "confidential": confidential,
+        "items": [fields(number) for number in range(1, items + 1)],
+        "documents": (
+            [{"title": "Voortgangsrapportage 2025", "item": 1}] if documents is None else documents
+        ),
+    }
+
 
 # --- The published meeting of tests/conftest.py (`published_meeting`) ----------------------
 
