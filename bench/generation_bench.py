@@ -52,24 +52,21 @@ ANNOTATION = (
 
 def build_meeting(items: int):
     from nhn_portal.core.constants import Role
-    from regiobureau import services
     from regiobureau.models import AgendaItem, Annotation, Document, DocumentVersion
+    from tests.builders import make_meeting
     from tests.factories import BodyFactory, UserFactory
 
     secretary = UserFactory(roles=[Role.SECRETARY])
     body = BodyFactory(name="Portefeuillehoudersoverleg Wonen")
-    from django.utils import timezone
-
-    starts = timezone.now().replace(microsecond=0) + timezone.timedelta(days=14)
-    meeting = services.meeting_create(
-        actor=secretary,
+    # As the tests make a meeting (tests/builders.py), three hours and in Alkmaar.
+    meeting = make_meeting(
+        secretary=secretary,
         body=body,
-        starts_at=starts,
-        ends_at=starts + timezone.timedelta(hours=3),
+        days=14,
+        hours=3,
         title="Portefeuillehoudersoverleg Wonen",
         location="Gemeentehuis Alkmaar, raadzaal",
         online_url="",
-        is_public=True,
     )
     meeting.items.all().delete()  # only the benchmark's own items
     created = AgendaItem.objects.bulk_create(

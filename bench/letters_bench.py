@@ -2,8 +2,8 @@
 
 Run: uv run python bench/letters_bench.py [--singles 3]
 
-Builds the 17 NHN municipalities, a held meeting with a decision and an issued council letter
-in a throw-away SQLite database, then times, in the same run:
+Builds the 17 NHN municipalities, a held meeting with a decision (the tests' builders) and an
+issued council letter in a throw-away SQLite database, then times, in the same run:
   (a) one council's letter through the pipeline's worker service (document_generation_run),
       the median of --singles runs, each on a fresh letter so nothing is reused;
   (b) the 17-letter batch in a pool of 1 worker process;
@@ -44,32 +44,16 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connections  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
-from gremia.constants import DecisionRule, OrganisationKind  # noqa: E402
-from gremia.models import Body, Organisation, Subregion  # noqa: E402
+from gremia.models import Subregion  # noqa: E402
 from nhn_portal.core import production  # noqa: E402
 from nhn_portal.core.constants import GenerationStatus  # noqa: E402
 from nhn_portal.pdf import check_fast_fonts, preload  # noqa: E402
 from raden import services  # noqa: E402
 from raden.constants import DeliveryStatus  # noqa: E402
-from regiobureau import decision_services  # noqa: E402
-from regiobureau.constants import DecisionOutcome, MeetingStatus  # noqa: E402
-from regiobureau.models import AgendaItem, Meeting  # noqa: E402
+from regiobureau.models import Meeting  # noqa: E402
+from tests.builders import make_meeting_with_decision, make_province, make_region  # noqa: E402
 
-REGION = {
-    "Kop van Noord-Holland": ["Den Helder", "Hollands Kroon", "Schagen", "Texel"],
-    "West-Friesland": [
-        "Drechterland",
-        "Enkhuizen",
-        "Hoorn",
-        "Koggenland",
-        "Medemblik",
-        "Opmeer",
-        "Stede Broec",
-    ],
-    "Regio Alkmaar": ["Alkmaar", "Bergen", "Castricum", "Dijk en Waard", "Heiloo", "Uitgeest"],
-}
 TEXT = (
     "De regio versnelt de woningbouw met extra capaciteit voor planvorming. Uw gemeente kan "
     "een beroep doen op deze capaciteit; het college informeert u over de projecten. "
@@ -77,41 +61,11 @@ TEXT = (
 
 
 def build() -> Meeting:
+    """The tests' data (tests/builders.py): the 17 municipalities, the province and the held
+    Platform Wonen meeting with its adopted Woondeal decision."""
     call_command("migrate", verbosity=0)
-    for subregion_name, names in REGION.items():
-        subregion = Subregion.objects.create(
-            name=subregion_name, slug=subregion_name.lower().replace(" ", "-")
-        )
-        for name in names:
-            Organisation.objects.create(
-                name=f"Gemeente {name}",
-                slug="gemeente-" + name.lower().replace(" ", "-"),
-                kind=OrganisationKind.MUNICIPALITY,
-                subregion=subregion,
-            )
-    body = Body.objects.create(
-        name="Platform Wonen",
-        slug="platform-wonen",
-        kind="platform",
-        decision_rule=DecisionRule.CONSENSUS,
-    )
-    now = timezone.now()
-    meeting = Meeting.objects.create(
-        body=body,
-        title="Wonen",
-        starts_at=now,
-        ends_at=now + timezone.timedelta(hours=2),
-        documents_deadline=now.date(),
-        status=MeetingStatus.HELD,
-    )
-    item = AgendaItem.objects.create(meeting=meeting, position=1, title="Woondeal NHN")
-    decision_services.decision_record(
-        actor=None,
-        item=item,
-        text="Ingestemd met de versnellingsmaatregelen.",
-        outcome=DecisionOutcome.ADOPTED,
-    )
-    return meeting
+    make_region()
+    return make_meeting_with_decision(actor=None, province=make_province())
 
 
 def issued_letter(meeting: Meeting, number: int):

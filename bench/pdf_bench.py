@@ -11,7 +11,6 @@ Prints the ratio a/b, pages per second and peak memory. Not a test: numbers vary
 from __future__ import annotations
 
 import argparse
-import datetime
 import logging
 import os
 import resource
@@ -20,7 +19,6 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -33,6 +31,7 @@ django.setup()
 from django.templatetags.static import static  # noqa: E402
 
 from nhn_portal.pdf import PDF_VARIANT, check_fast_fonts, render_pdf  # noqa: E402
+from tests.builders import pdf_agenda_context  # noqa: E402
 
 ANNOTATION = (
     "Het portefeuillehoudersoverleg bespreekt de voortgang van het regionale "
@@ -45,27 +44,22 @@ ANNOTATION = (
 
 
 def agenda_context(items: int) -> dict:
-    return {
-        "body_name": "Portefeuillehoudersoverleg Wonen",
-        "starts_at": datetime.datetime(2026, 3, 3, 19, 30, tzinfo=ZoneInfo("Europe/Amsterdam")),
-        "place": "Gemeentehuis Alkmaar, raadzaal",
-        "confidential": True,
-        "items": [
-            {
-                "number": number,
-                "title": f"Woningbouwprogramma, deelproject {number}: voortgang en ijkpunten",
-                "purpose": "Ter besluitvorming" if number % 3 else "Ter informatie",
-                "presenter": "wethouder De Vries",
-                "annotation": f"{ANNOTATION}\n\n{ANNOTATION[:260]}",
-                "closed": number % 17 == 0,
-            }
-            for number in range(1, items + 1)
-        ],
-        "documents": [
+    """The tests' sample agenda (tests/test_pdf.py) at full length: long annotations, every
+    third item for information, every 17th closed, a stuk for every fourth item."""
+    return pdf_agenda_context(
+        items=items,
+        confidential=True,
+        item=lambda number: {
+            "title": f"Woningbouwprogramma, deelproject {number}: voortgang en ijkpunten",
+            "purpose": "Ter besluitvorming" if number % 3 else "Ter informatie",
+            "annotation": f"{ANNOTATION}\n\n{ANNOTATION[:260]}",
+            "closed": number % 17 == 0,
+        },
+        documents=[
             {"title": f"Stuk {number}: voortgangsrapportage", "item": number}
             for number in range(1, items + 1, 4)
         ],
-    }
+    )
 
 
 def timed(functions: dict, repeat: int) -> tuple[dict[str, list[float]], dict[str, object]]:

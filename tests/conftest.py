@@ -1,0 +1,176 @@
+"""The fixtures the whole suite shares; each name means one thing everywhere.
+
+Plain helpers (member_of, make_meeting, pdf_upload, ...) live in tests/builders.py
+and are imported by name; a folder's conftest.py holds only fixtures local to that folder and
+never redefines a name from here. The fast password hasher is set in tests/settings.py.
+"""
+
+import pytest
+
+from gremia.models import Person
+from nhn_portal.core import production
+from nhn_portal.core.constants import Role
+from regiobureau import services
+from regiobureau.constants import Confidentiality, ItemPurpose
+from tests.builders import (
+    CLOSED_TITLE,
+    CONFIDENTIAL_DOC,
+    PUBLIC_TITLE,
+    FakePdf,
+    make_meeting,
+    make_meeting_with_decision,
+    make_province,
+    make_region,
+    member_of,
+    pdf_upload,
+)
+from tests.factories import BodyFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded stukken and generated PDFs go to a throw-away directory, never into the
+    project."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def celery_eager():
+    """Tasks run in-process when enqueued, and their errors propagate (the broker is not part
+    of these tests). The raden tests use it for every test (`usefixtures`)."""
+    from nhn_portal.celery import app
+
+    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield app
+    app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+
+
+# --- People and a body ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def secretary(db):
+    """A login of the regiobureau's secretariat."""
+    return UserFactory(roles=[Role.SECRETARY])
+
+
+@pytest.fixture
+def body(db):
+    return BodyFactory(name="Platform Wonen test", slug="platform-wonen-test")
+
+
+@pytest.fixture
+def member(body):
+    """A bestuurder who sits on `body`."""
+    return member_of(body)
+
+
+@pytest.fixture
+def outsider(db):
+    """A bestuurder who does not sit on `body`."""
+    user = UserFactory(roles=[Role.ADMINISTRATOR])
+    Person.objects.create(name="Buitenstaander", user=user)
+    return user
+
+
+# --- Meetings -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def published_meeting(secretary, body):
+    """A published, public meeting of `body`: one public item (PUBLIC_TITLE) with a public and
+    a confidential stuk (CONFIDENTIAL_DOC), one closed item (CLOSED_TITLE) with a stuk, and an
+    annotation on each. The items are at `.public_item` and `.closed_item`."""
+    meeting = make_meeting(secretary=secretary, body=body)
+    public = services.agenda_item_create(
+        actor=secretary,
+        meeting=meeting,
+        expected_version=None,
+        title=PUBLIC_TITLE,
+        purpose=ItemPurpose.DECISION,
+    )
+    closed = services.agenda_item_create(
+        actor=secretary,
+        meeting=meeting,
+        expected_version=None,
+        title=CLOSED_TITLE,
+        purpose=ItemPurpose.DISCUSSION,
+        is_public=False,
+    )
+    services.document_upload(
+        actor=secretary,
+        item=public,
+        title="Voortgangsrapportage",
+        confidentiality=Confidentiality.PUBLIC,
+        upload=pdf_upload("voortgang.pdf"),
+    )
+    services.document_upload(
+        actor=secretary,
+        item=public,
+        title=CONFIDENTIAL_DOC,
+        confidentiality=Confidentiality.CONFIDENTIAL,
+        upload=pdf_upload("taxatie.pdf"),
+    )
+    services.document_upload(
+        actor=secretary,
+        item=closed,
+        title="Koopovereenkomst concept",
+        confidentiality=Confidentiality.PUBLIC,
+        upload=pdf_upload("koop.pdf"),
+    )
+    for item in (public, closed):
+        services.annotation_save(
+            actor=secretary,
+            item=item,
+            expected_version=None,
+            core_message=f"<p>Kern van {item.title}</p>",
+            proposal="<p>Instemmen met het voorstel.</p>",
+        )
+    meeting.refresh_from_db()
+    services.meeting_publish_agenda(
+        actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
+    )
+    meeting.refresh_from_db()
+    meeting.public_item = public
+    meeting.closed_item = closed
+    return meeting
+
+
+@pytest.fixture
+def meeting_with_decision(secretary, province):
+    """A held meeting of the Platform Wonen with one adopted decision on the Woondeal, the
+    subject of the council letter tests (see make_meeting_with_decision)."""
+    return make_meeting_with_decision(actor=secretary, province=province)
+
+
+# --- The region (raden) ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def region(db):
+    """{town name: Organisation} for the 17 NHN municipalities in their three sub-regions."""
+    return make_region()
+
+
+@pytest.fixture
+def province(db):
+    return make_province()
+
+
+@pytest.fixture
+def fake_render(monkeypatch):
+    """Replace WeasyPrint in the pipeline with a stand-in; add a town's name to the returned
+    set to make its council's render fail."""
+    failing: set[str] = set()
+
+    def render(*, html):
+        for town in failing:
+            if f"gemeenteraad van {town}" in html:
+                raise RuntimeError(f"render failed for {town}")
+        return FakePdf(html[-200:])
+
+    monkeypatch.setattr(production, "render_pdf_from_html", render)
+    return failing

@@ -25,3 +25,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # The tests serve static files through the finders, not a collected STATIC_ROOT: WhiteNoise
 # then looks files up per request instead of warning that the (uncollected) folder is missing.
 WHITENOISE_AUTOREFRESH = True
+
+# Logins are made and checked in many tests (factories, the demo loader, the browser tests):
+# a fast hasher keeps them quick. Tests of the production settings import those directly.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

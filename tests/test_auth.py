@@ -6,16 +6,10 @@ import pytest
 from django.urls import reverse
 
 from nhn_portal.core.models import User
+from tests.builders import PASSWORD
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "nhn-test-2026"
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

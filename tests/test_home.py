@@ -13,27 +13,15 @@ from django.utils import timezone
 from nhn_portal.core.constants import Role
 from regiobureau import decision_services
 from regiobureau.constants import MeetingStatus
-from tests.factories import (
-    BodyFactory,
-    MeetingFactory,
-    MembershipFactory,
-    PersonFactory,
-    UserFactory,
-)
+from tests.builders import member_of
+from tests.factories import BodyFactory, MeetingFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def member_of(body):
-    user = UserFactory(roles=[Role.ADMINISTRATOR])
-    person = PersonFactory(user=user)
-    MembershipFactory(person=person, body=body)
-    return user, person
-
-
 def test_a_member_sees_the_coming_meetings_of_own_bodies_only(client):
     mine, other = BodyFactory(name="Platform Wonen"), BodyFactory(name="Platform Economie")
-    user, _person = member_of(mine)
+    user = member_of(mine)
     MeetingFactory(body=mine, published=True, title="Wonen december")
     MeetingFactory(body=mine, title="Wonen januari (concept)")  # a draft: not for members
     MeetingFactory(body=other, published=True, title="Economie december")
@@ -60,7 +48,8 @@ def test_the_secretariat_sees_the_whole_region_with_the_deadline(client):
 def test_open_and_overdue_action_items_are_counted(client):
     secretary = UserFactory(roles=[Role.SECRETARY])
     body = BodyFactory()
-    user, person = member_of(body)
+    user = member_of(body)
+    person = user.person
     held = MeetingFactory(body=body, held=True)
     today = timezone.localdate()
     for days in (-3, 10):

@@ -31,6 +31,7 @@ from nhn_portal.pdf import (
     render_pdf,
     safe_url_fetcher,
 )
+from tests.builders import pdf_agenda_context
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 TITLE = "Geannoteerde agenda Portefeuillehoudersoverleg Wonen 3 maart 2026"
@@ -39,24 +40,12 @@ PDFAID_NS = "http://www.aiim.org/pdfa/ns/id/"
 
 
 def sample_context(*, confidential=False, items=3):
-    return {
-        "body_name": "Portefeuillehoudersoverleg Wonen",
-        "starts_at": datetime.datetime(2026, 3, 3, 19, 30, tzinfo=AMSTERDAM),
-        "place": "Gemeentehuis Alkmaar, raadzaal",
-        "confidential": confidential,
-        "items": [
-            {
-                "number": number,
-                "title": f"Woningbouwprogramma {number}" if number != 2 else HOSTILE,
-                "purpose": "Ter besluitvorming",
-                "presenter": "wethouder De Vries",
-                "annotation": "De regio versnelt de woningbouw, ook voor starters. " * 40,
-                "closed": False,
-            }
-            for number in range(1, items + 1)
-        ],
-        "documents": [{"title": "Voortgangsrapportage 2025", "item": 1}],
-    }
+    """The builders' sample agenda, with markup to escape in the second item's title."""
+    return pdf_agenda_context(
+        confidential=confidential,
+        items=items,
+        item=lambda number: {"title": HOSTILE} if number == 2 else {},
+    )
 
 
 @pytest.fixture(scope="module")

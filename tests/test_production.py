@@ -25,8 +25,7 @@ from nhn_portal.core.constants import GenerationStatus
 from nhn_portal.core.models import AuditRecord, GeneratedDocument, GenerationJob
 from regiobureau import producers, services
 from regiobureau.constants import ItemPurpose
-from tests.regiobureau.scenario import *  # noqa: F403 - the published meeting and its people
-from tests.regiobureau.scenario import PUBLIC_TITLE
+from tests.builders import PUBLIC_TITLE, make_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -70,15 +69,15 @@ def replace_producer(monkeypatch, kind, produce):
 
 
 def test_request_queues_a_job_audits_it_and_enqueues_only_after_commit(
-    meeting, secretary, sent, django_capture_on_commit_callbacks
+    published_meeting, secretary, sent, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         job = production.document_generation_request(
-            actor=secretary, subject=meeting, kind=AGENDA, audience=PUBLIC
+            actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
         )
     assert job.status == GenerationStatus.QUEUED
     assert job.requested_by == secretary and job.requested_at and job.task_id
-    assert job.subject == meeting
+    assert job.subject == published_meeting
     assert AuditRecord.objects.filter(verb="document_generation_request").count() == 1
     assert sent == [] and len(callbacks) == 1  # nothing reaches the broker before the commit
     callbacks[0]()
@@ -91,21 +90,21 @@ def _policy():
     return {"retry_policy": production.PUBLISH_RETRY_POLICY}
 
 
-def test_the_queue_setting_routes_the_task(meeting, secretary, sent, settings):
+def test_the_queue_setting_routes_the_task(published_meeting, secretary, sent, settings):
     settings.PDF_GENERATION_QUEUE = "pdf"
     job = production.document_generation_request(
-        actor=secretary, subject=meeting, kind=AGENDA, audience=PUBLIC
+        actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
     )
     assert production.enqueue(job_id=job.pk, task_id=job.task_id) is True
     assert sent[-1]["queue"] == "pdf"
 
 
-def test_asking_twice_while_waiting_gives_the_same_job(meeting, secretary):
+def test_asking_twice_while_waiting_gives_the_same_job(published_meeting, secretary):
     first = production.document_generation_request(
-        actor=secretary, subject=meeting, kind=AGENDA, audience=PUBLIC
+        actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
     )
     again = production.document_generation_request(
-        actor=secretary, subject=meeting, kind=AGENDA, audience=PUBLIC
+        actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
     )
     assert again.pk == first.pk
     assert GenerationJob.objects.count() == 1
@@ -114,20 +113,25 @@ def test_asking_twice_while_waiting_gives_the_same_job(meeting, secretary):
 @pytest.mark.parametrize(
     ("kind", "audience"), [("onbekend", PUBLIC), (AGENDA, MEMBERS), (ANNOTATED, "gemeente-x")]
 )
-def test_unknown_kind_or_audience_is_refused(meeting, secretary, kind, audience):
+def test_unknown_kind_or_audience_is_refused(published_meeting, secretary, kind, audience):
     with pytest.raises(ValidationError):
         production.document_generation_request(
-            actor=secretary, subject=meeting, kind=kind, audience=audience
+            actor=secretary, subject=published_meeting, kind=kind, audience=audience
         )
     assert not GenerationJob.objects.exists()
 
 
 def test_broker_down_the_request_succeeds_and_the_sweep_enqueues_later(
-    meeting, secretary, broker_down, django_capture_on_commit_callbacks, monkeypatch, caplog
+    published_meeting,
+    secretary,
+    broker_down,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
+    caplog,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         job = production.document_generation_request(
-            actor=secretary, subject=meeting, kind=AGENDA, audience=PUBLIC
+            actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
         )
     job.refresh_from_db()
     assert job.status == GenerationStatus.QUEUED and job.enqueued_at is None
@@ -149,10 +153,10 @@ def test_broker_down_the_request_succeeds_and_the_sweep_enqueues_later(
 
 
 def test_a_job_stuck_running_past_the_time_limit_is_enqueued_again(
-    meeting, secretary, sent, django_capture_on_commit_callbacks
+    published_meeting, secretary, sent, django_capture_on_commit_callbacks
 ):
     job = production.document_generation_request(
-        actor=secretary, subject=meeting, kind=AGENDA, audience=PUBLIC
+        actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
     )
     started = timezone.now() - datetime.timedelta(seconds=django_settings.CELERY_TASK_TIME_LIMIT)
     GenerationJob.objects.filter(pk=job.pk).update(
@@ -171,9 +175,9 @@ def test_a_job_stuck_running_past_the_time_limit_is_enqueued_again(
     assert production.document_generation_run(job_id=job.pk).status == GenerationStatus.DONE
 
 
-def test_a_job_that_keeps_killing_its_worker_is_given_up(meeting, secretary):
+def test_a_job_that_keeps_killing_its_worker_is_given_up(published_meeting, secretary):
     job = production.document_generation_request(
-        actor=secretary, subject=meeting, kind=AGENDA, audience=PUBLIC
+        actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
     )
     long_ago = timezone.now() - datetime.timedelta(hours=1)
     GenerationJob.objects.filter(pk=job.pk).update(
@@ -188,8 +192,8 @@ def test_a_job_that_keeps_killing_its_worker_is_given_up(meeting, secretary):
 # ---- Run: store, reuse, new version ----------------------------------------------------
 
 
-def test_run_stores_the_pdf_with_hash_size_and_pages(meeting, secretary):
-    job = request_and_run(meeting, secretary)
+def test_run_stores_the_pdf_with_hash_size_and_pages(published_meeting, secretary):
+    job = request_and_run(published_meeting, secretary)
     assert job.status == GenerationStatus.DONE
     assert job.started_at <= job.finished_at and job.attempts == 1
     document = job.document
@@ -205,20 +209,22 @@ def test_run_stores_the_pdf_with_hash_size_and_pages(meeting, secretary):
     assert len(job.content_hash) == 64 and job.content_hash == document.content_hash
 
 
-def test_unchanged_content_reuses_the_file_and_a_change_makes_a_new_version(meeting, secretary):
-    first = request_and_run(meeting, secretary)
-    again = request_and_run(meeting, secretary)
+def test_unchanged_content_reuses_the_file_and_a_change_makes_a_new_version(
+    published_meeting, secretary
+):
+    first = request_and_run(published_meeting, secretary)
+    again = request_and_run(published_meeting, secretary)
     assert again.pk != first.pk
     assert again.reused is True and again.document_id == first.document_id
     assert GeneratedDocument.objects.count() == 1
 
     services.agenda_item_update(
         actor=secretary,
-        item=meeting.public_item,
+        item=published_meeting.public_item,
         expected_version=None,
         title="Woondeal NHN: nieuwe titel",
     )
-    changed = request_and_run(meeting, secretary)
+    changed = request_and_run(published_meeting, secretary)
     assert changed.reused is False
     assert changed.document.version == 2
     assert changed.document.content_hash != first.document.content_hash
@@ -226,8 +232,8 @@ def test_unchanged_content_reuses_the_file_and_a_change_makes_a_new_version(meet
     assert old.file.read().startswith(b"%PDF-")  # the earlier version is kept
 
 
-def test_a_redelivered_message_for_a_finished_job_changes_nothing(meeting, secretary):
-    job = request_and_run(meeting, secretary)
+def test_a_redelivered_message_for_a_finished_job_changes_nothing(published_meeting, secretary):
+    job = request_and_run(published_meeting, secretary)
     again = production.document_generation_run(job_id=job.pk)
     assert again.status == GenerationStatus.DONE and again.attempts == 1
     assert GeneratedDocument.objects.count() == 1
@@ -236,25 +242,29 @@ def test_a_redelivered_message_for_a_finished_job_changes_nothing(meeting, secre
 # ---- Failures and retry ----------------------------------------------------------------
 
 
-def test_a_producer_error_fails_the_job_and_keeps_the_previous_pdf(meeting, secretary, monkeypatch):
-    good = request_and_run(meeting, secretary)
+def test_a_producer_error_fails_the_job_and_keeps_the_previous_pdf(
+    published_meeting, secretary, monkeypatch
+):
+    good = request_and_run(published_meeting, secretary)
 
     def broken(subject, audience):
         raise ValueError("kapot")
 
     replace_producer(monkeypatch, ANNOTATED, broken)
-    failed = request_and_run(meeting, secretary)
+    failed = request_and_run(published_meeting, secretary)
     assert failed.status == GenerationStatus.FAILED
     assert "kapot" in failed.failure_reason and "ValueError" in failed.failure_reason
     assert failed.document is None and failed.finished_at is not None
     assert (
-        production.generated_document_current(subject=meeting, kind=ANNOTATED, audience=MEMBERS)
+        production.generated_document_current(
+            subject=published_meeting, kind=ANNOTATED, audience=MEMBERS
+        )
         == good.document
     )
 
 
 def test_a_broken_template_fails_the_job_with_a_readable_reason(
-    meeting, secretary, monkeypatch, settings, tmp_path
+    published_meeting, secretary, monkeypatch, settings, tmp_path
 ):
     (tmp_path / "kapot.html").write_text("{% extends 'pdf/base.html' %}{% block content %}{% if")
     settings.TEMPLATES = [
@@ -266,35 +276,37 @@ def test_a_broken_template_fails_the_job_with_a_readable_reason(
         return dataclasses.replace(produce(subject, audience), template="kapot.html")
 
     replace_producer(monkeypatch, ANNOTATED, with_broken_template)
-    job = request_and_run(meeting, secretary)
+    job = request_and_run(published_meeting, secretary)
     assert job.status == GenerationStatus.FAILED
     assert job.failure_reason  # a sentence for the secretary, not a traceback
     assert "Traceback" not in job.failure_reason
 
 
-def test_a_renderer_error_fails_the_job_with_the_renderers_reason(meeting, secretary, monkeypatch):
+def test_a_renderer_error_fails_the_job_with_the_renderers_reason(
+    published_meeting, secretary, monkeypatch
+):
     def refuse(*, html):
         raise production.PdfRenderError("PDF niet gemaakt: http://example.org/x.png")
 
     monkeypatch.setattr(production, "render_pdf_from_html", refuse)
-    job = request_and_run(meeting, secretary)
+    job = request_and_run(published_meeting, secretary)
     assert job.status == GenerationStatus.FAILED
     assert job.failure_reason == "PDF niet gemaakt: http://example.org/x.png"
 
 
 def test_the_public_agenda_before_publication_fails_with_a_reason(secretary, body):
-    draft = make_meeting(secretary=secretary, body=body)  # noqa: F405
+    draft = make_meeting(secretary=secretary, body=body)
     job = request_and_run(draft, secretary, kind=AGENDA, audience=PUBLIC)
     assert job.status == GenerationStatus.FAILED
     assert job.failure_reason
 
 
-def test_retry_makes_a_new_job_that_succeeds(meeting, secretary, monkeypatch, sent):
+def test_retry_makes_a_new_job_that_succeeds(published_meeting, secretary, monkeypatch, sent):
     def broken(subject, audience):
         raise RuntimeError("tijdelijk stuk")
 
     replace_producer(monkeypatch, ANNOTATED, broken)
-    failed = request_and_run(meeting, secretary)
+    failed = request_and_run(published_meeting, secretary)
     monkeypatch.undo()
     retried = production.document_generation_retry(actor=secretary, job=failed)
     assert retried.pk != failed.pk and retried.status == GenerationStatus.QUEUED
@@ -307,13 +319,13 @@ def test_retry_makes_a_new_job_that_succeeds(meeting, secretary, monkeypatch, se
         production.document_generation_retry(actor=secretary, job=done)
 
 
-def test_transient_errors_propagate_so_the_task_retries(meeting, secretary, monkeypatch):
+def test_transient_errors_propagate_so_the_task_retries(published_meeting, secretary, monkeypatch):
     def database_gone(subject, audience):
         raise OperationalError("server closed the connection unexpectedly")
 
     replace_producer(monkeypatch, ANNOTATED, database_gone)
     job = production.document_generation_request(
-        actor=secretary, subject=meeting, kind=ANNOTATED, audience=MEMBERS
+        actor=secretary, subject=published_meeting, kind=ANNOTATED, audience=MEMBERS
     )
     with pytest.raises(OperationalError):
         production.document_generation_run(job_id=job.pk)
@@ -337,9 +349,9 @@ def test_the_tasks_retry_only_transient_errors_with_backoff_and_time_limits():
     assert schedule["schedule"] <= 60
 
 
-def test_the_task_runs_the_service(meeting, secretary):
+def test_the_task_runs_the_service(published_meeting, secretary):
     job = production.document_generation_request(
-        actor=secretary, subject=meeting, kind=AGENDA, audience=PUBLIC
+        actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
     )
     assert tasks.document_generation_run.apply(kwargs={"job_id": job.pk}).get() == "klaar"
 
@@ -397,7 +409,7 @@ def test_a_real_worker_makes_the_pdf_through_redis(secretary, body, settings, me
         if os.environ.get("CI_REQUIRE_REDIS"):
             raise
         pytest.skip(f"no Redis at {redis_url}: {error}")
-    meeting = make_meeting(secretary=secretary, body=body)  # noqa: F405
+    meeting = make_meeting(secretary=secretary, body=body)
     services.agenda_item_create(
         actor=secretary,
         meeting=meeting,

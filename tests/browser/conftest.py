@@ -1,10 +1,13 @@
-"""Shared set-up of the browser tests: Debian's Chromium driven by Playwright's sync API
+"""Fixtures of the browser tests only: Debian's Chromium driven by Playwright's sync API
 against pytest-django's live server (which serves static files, django.contrib.staticfiles
-being installed), with every Content-Security-Policy violation recorded."""
+being installed), with every Content-Security-Policy violation recorded. The helpers that
+drive a page are in tests/browser/pages.py."""
 
 import os
 
 import pytest
+
+from tests.browser.pages import SHOTS
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # themselves (fixtures) stay synchronous and safe.
@@ -21,8 +24,6 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SHOTS = "/tmp/shots"
-PASSWORD = "nhn-test-2026"
 # Record CSP violations from the start of every page (init scripts are not subject to the CSP).
 CSP_PROBE = """
 window.__csp = [];
@@ -43,7 +44,6 @@ def browser_context(live_server, settings):
         pytest.fail("Chromium is not installed (run bin/setup, or apt-get install -y chromium)")
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     os.makedirs(SHOTS, exist_ok=True)
     with playwright_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
@@ -71,40 +71,10 @@ def role_groups():
         Group.objects.get_or_create(name=role.value)
 
 
-def open_page(context):
-    page = context.new_page()
-    page.console_messages = []
-    page.on(
-        "console", lambda message: page.console_messages.append(f"{message.type}: {message.text}")
-    )
-    page.on("pageerror", lambda error: page.console_messages.append(f"pageerror: {error}"))
-    return page
-
-
-def log_in(page, live_server, email, password=PASSWORD):
-    """Log in through the real allauth form."""
-    page.goto(f"{live_server.url}/account/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", password)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state("networkidle")
-
-
-def csp_problems(page) -> list[str]:
-    """CSP violations seen by the page, and console errors or uncaught exceptions."""
-    recorded = page.evaluate("window.__csp || []")
-    console = [
-        message
-        for message in page.console_messages
-        if "Content Security Policy" in message or message.startswith(("error:", "pageerror:"))
-    ]
-    return recorded + console
-
-
 @pytest.fixture
 def demo(browser_context, role_groups, settings, tmp_path):
-    """The demo data (`load_nhn --demo` without the DEBUG guard), loaded after the browser
-    fixture set its fast password hasher; returns the primary keys the tests visit."""
+    """The demo data (`load_nhn --demo` without the DEBUG guard); returns the primary keys
+    the tests visit."""
     import io
 
     from django.core.management import call_command

@@ -10,7 +10,7 @@ as it is. A violation names the rule, its help text and the first elements it fo
 import pytest
 from django.conf import settings as django_settings
 
-from .conftest import log_in, open_page
+from tests.browser.pages import log_in, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,10 +8,9 @@ import pytest
 from nhn_portal.core.constants import Role
 from regiobureau import services
 from regiobureau.constants import Confidentiality
-from tests.factories import BodyFactory, MembershipFactory, PersonFactory, UserFactory
-from tests.regiobureau.scenario import make_meeting, pdf_upload
-
-from .conftest import SHOTS, csp_problems, log_in, open_page
+from tests.browser.pages import SHOTS, csp_problems, log_in, open_page
+from tests.builders import make_meeting, member_of, pdf_upload
+from tests.factories import BodyFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,24 +24,14 @@ def numbers(page) -> list[str]:
     return [n.strip() for n in page.locator("#agenda-editor .rb-row__number").all_inner_texts()]
 
 
-@pytest.fixture
-def eager_tasks():
-    """Publishing enqueues the members' e-mail; run it in-process (no broker in this test)."""
-    from nhn_portal.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
-
-
-def test_secretary_adds_and_moves_an_item_with_the_keyboard(browser_page, live_server, eager_tasks):
+# Publishing enqueues the members' e-mail: celery_eager runs it in-process (no broker here).
+def test_secretary_adds_and_moves_an_item_with_the_keyboard(
+    browser_page, live_server, celery_eager
+):
     page = browser_page
     secretary = UserFactory(roles=[Role.SECRETARY], first_name="Noor", last_name="van Dijk")
     body = BodyFactory(name="Platform Wonen", short_name="Wonen")
-    member_user = UserFactory(roles=[Role.ADMINISTRATOR])
-    presenter = PersonFactory(name="Sanne Mulder", user=member_user)
-    MembershipFactory(person=presenter, body=body)
+    member_of(body, person_name="Sanne Mulder")  # a bestuurder, presenter of the new item
     meeting = make_meeting(secretary=secretary, body=body)
 
     log_in(page, live_server, secretary.email)

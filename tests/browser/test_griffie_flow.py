@@ -12,9 +12,9 @@ from gremia.models import Organisation
 from nhn_portal.core.constants import Role
 from raden.constants import DeliveryStatus
 from raden.models import CouncilLetterDelivery
+from tests.browser.pages import SHOTS, csp_problems, log_in, open_page
+from tests.builders import PASSWORD
 from tests.factories import PersonFactory, UserFactory
-
-from .conftest import PASSWORD, SHOTS, csp_problems, log_in, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

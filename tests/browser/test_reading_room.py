@@ -6,8 +6,7 @@ import pytest
 
 from nhn_portal.core.models import User
 from regiobureau.models import AnnotationComment, ReadMark
-
-from .conftest import csp_problems, log_in, open_page
+from tests.browser.pages import csp_problems, log_in, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,6 +6,7 @@ import pytest
 
 from gremia.constants import BodyKind
 from nhn_portal.core.constants import Role
+from tests.browser.pages import SHOTS, csp_problems, log_in, open_page
 from tests.factories import (
     BodyFactory,
     MembershipFactory,
@@ -14,8 +15,6 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
 )
-
-from .conftest import SHOTS, csp_problems, log_in, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -19,7 +19,8 @@ from regiobureau.decision_selectors import action_list_for_user, open_actions_fo
 from regiobureau.demo import load_demo_meetings
 from regiobureau.models import ActionItem, Decision, Meeting
 
-pytestmark = pytest.mark.django_db
+# Every task the raden services enqueue runs in-process.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
 def test_demo_council_letter_in_several_states_and_idempotent(settings, tmp_path):

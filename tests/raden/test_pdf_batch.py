@@ -10,10 +10,10 @@ from pypdf import PdfReader
 from nhn_portal.core import production
 from raden import services
 from raden.constants import DeliveryStatus, LetterStatus, RenderStatus
+from tests.builders import KOP_PARAGRAPH, REGION, issue, letter_for
 
-from .conftest import KOP_PARAGRAPH, REGION, issue, letter_for
-
-pytestmark = pytest.mark.django_db
+# Every task the raden services enqueue runs in-process.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
 def text_of(delivery) -> str:
@@ -23,9 +23,9 @@ def text_of(delivery) -> str:
 
 
 def test_each_council_gets_its_own_letter(
-    secretary, meeting, region, django_capture_on_commit_callbacks
+    secretary, meeting_with_decision, region, django_capture_on_commit_callbacks
 ):
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
     assert len(deliveries) == 17
     kop = set(REGION["Kop van Noord-Holland"])
@@ -42,9 +42,9 @@ def test_each_council_gets_its_own_letter(
 
 
 def test_revised_version_is_marked_in_the_pdf(
-    secretary, meeting, region, django_capture_on_commit_callbacks
+    secretary, meeting_with_decision, region, django_capture_on_commit_callbacks
 ):
-    letter = letter_for(meeting, secretary, region, paragraph=False)
+    letter = letter_for(meeting_with_decision, secretary, region, paragraph=False)
     letter.status = LetterStatus.SENT  # issued earlier; only the revision is rendered here
     letter.issued_at = timezone.now()
     letter.save()

@@ -10,14 +10,16 @@ from nhn_portal.core.models import AuditRecord, GenerationJob
 from raden import services
 from raden.constants import RENDER_MAX_RETRIES, DeliveryStatus, LetterStatus, RenderStatus
 from raden.models import CouncilLetter, CouncilLetterDelivery
+from tests.builders import griffie, issue, letter_for
 
-from .conftest import griffie, issue, letter_for
+# Every task the raden services enqueue runs in-process.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
-pytestmark = pytest.mark.django_db
 
-
-def test_a_letter_without_items_is_refused(secretary, meeting, region):
-    letter = services.council_letter_create(actor=secretary, meeting=meeting, title="Leeg")
+def test_a_letter_without_items_is_refused(secretary, meeting_with_decision, region):
+    letter = services.council_letter_create(
+        actor=secretary, meeting=meeting_with_decision, title="Leeg"
+    )
     with pytest.raises(ValidationError) as error:
         services.council_letter_adopt(actor=secretary, letter=letter)
     assert error.value.code == "no_items"
@@ -28,17 +30,17 @@ def test_a_letter_without_items_is_refused(secretary, meeting, region):
     assert not CouncilLetterDelivery.objects.exists()
 
 
-def test_a_draft_is_not_issued(secretary, meeting, region):
-    letter = letter_for(meeting, secretary, region, adopt=False)
+def test_a_draft_is_not_issued(secretary, meeting_with_decision, region):
+    letter = letter_for(meeting_with_decision, secretary, region, adopt=False)
     with pytest.raises(ValidationError):
         services.council_letter_issue(actor=secretary, letter=letter)
 
 
 def test_issuing_makes_17_deliveries_rendered_after_commit(
-    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+    secretary, meeting_with_decision, region, fake_render, django_capture_on_commit_callbacks
 ):
     griffie(region["Texel"])
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     with django_capture_on_commit_callbacks() as callbacks:
         services.council_letter_issue(actor=secretary, letter=letter)
     # Nothing rendered or announced before the commit: 17 jobs wait for it.
@@ -63,11 +65,16 @@ def test_issuing_makes_17_deliveries_rendered_after_commit(
 
 
 def test_griffie_is_mailed_a_link_without_content(
-    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks, settings
+    secretary,
+    meeting_with_decision,
+    region,
+    fake_render,
+    django_capture_on_commit_callbacks,
+    settings,
 ):
     settings.SITE_URL = "https://portaal.example.org"
     griffie(region["Texel"], email="griffie@texel.example.org")
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
     [message] = [m for m in mail.outbox if m.to == ["griffie@texel.example.org"]]
     assert f"/raden/brieven/{deliveries['Texel'].pk}/" in message.body
@@ -80,12 +87,12 @@ def test_griffie_is_mailed_a_link_without_content(
 
 
 def test_a_redelivered_notify_task_mails_the_griffie_only_once(
-    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+    secretary, meeting_with_decision, region, fake_render, django_capture_on_commit_callbacks
 ):
     from raden.tasks import council_letter_delivery_notify
 
     griffie(region["Texel"], email="griffie@texel.example.org")
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     texel = issue(letter, secretary, django_capture_on_commit_callbacks)["Texel"]
     texel.refresh_from_db()
     assert texel.notified_at is not None
@@ -98,13 +105,18 @@ def test_a_redelivered_notify_task_mails_the_griffie_only_once(
 
 
 def test_a_failed_mail_leaves_the_copy_unmarked_so_the_retry_sends_it(
-    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks, monkeypatch
+    secretary,
+    meeting_with_decision,
+    region,
+    fake_render,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
 ):
     from celery.exceptions import Retry
 
     from raden import tasks
 
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     # Issued before Texel's griffie had an account: nobody to mail, nothing marked.
     texel = issue(letter, secretary, django_capture_on_commit_callbacks)["Texel"]
     griffie(region["Texel"], email="griffie@texel.example.org")
@@ -125,11 +137,11 @@ def test_a_failed_mail_leaves_the_copy_unmarked_so_the_retry_sends_it(
 
 
 def test_one_failed_render_holds_back_only_that_council(
-    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+    secretary, meeting_with_decision, region, fake_render, django_capture_on_commit_callbacks
 ):
     fake_render.add("Hoorn")
     griffie(region["Hoorn"], email="griffie@hoorn.example.org")
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     issue(letter, secretary, django_capture_on_commit_callbacks)
     # The sync requests a failed copy again, up to RENDER_MAX_RETRIES attempts in all.
     for _round in range(RENDER_MAX_RETRIES + 1):
@@ -160,13 +172,13 @@ def test_one_failed_render_holds_back_only_that_council(
 
 
 def test_a_rendered_copy_is_available_the_moment_its_job_ends(
-    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+    secretary, meeting_with_decision, region, fake_render, django_capture_on_commit_callbacks
 ):
     """No sync needed: the pipeline's follow-up (on_finished) makes the copy available."""
     from nhn_portal.core import production
 
     griffie(region["Texel"], email="griffie@texel.example.org")
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     with django_capture_on_commit_callbacks(execute=False):
         services.council_letter_issue(actor=secretary, letter=letter)  # jobs not yet run
     texel = CouncilLetterDelivery.objects.get(letter=letter, municipality=region["Texel"])
@@ -183,12 +195,17 @@ def test_a_rendered_copy_is_available_the_moment_its_job_ends(
 
 
 def test_a_failing_follow_up_leaves_the_job_done_for_the_beat_to_finish(
-    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks, monkeypatch
+    secretary,
+    meeting_with_decision,
+    region,
+    fake_render,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
 ):
     from nhn_portal.core import production
     from nhn_portal.core.constants import GenerationStatus
 
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     with django_capture_on_commit_callbacks(execute=False):
         services.council_letter_issue(actor=secretary, letter=letter)
     texel = CouncilLetterDelivery.objects.get(letter=letter, municipality=region["Texel"])
@@ -211,10 +228,10 @@ def test_a_failing_follow_up_leaves_the_job_done_for_the_beat_to_finish(
 
 
 def test_griffie_flow_receipt_once_then_scheduled_then_noted(
-    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+    secretary, meeting_with_decision, region, fake_render, django_capture_on_commit_callbacks
 ):
     clerk = griffie(region["Texel"])
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     delivery = issue(letter, secretary, django_capture_on_commit_callbacks)["Texel"]
 
     services.delivery_mark_downloaded(actor=clerk, delivery=delivery)
@@ -253,10 +270,10 @@ def test_griffie_flow_receipt_once_then_scheduled_then_noted(
 
 
 def test_scheduling_without_confirming_counts_as_receipt(
-    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+    secretary, meeting_with_decision, region, fake_render, django_capture_on_commit_callbacks
 ):
     clerk = griffie(region["Hoorn"])
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     delivery = issue(letter, secretary, django_capture_on_commit_callbacks)["Hoorn"]
     services.delivery_schedule(
         actor=clerk, delivery=delivery, council_date=datetime.date(2026, 7, 9)
@@ -268,9 +285,9 @@ def test_scheduling_without_confirming_counts_as_receipt(
 
 
 def test_correction_is_a_new_version_and_keeps_the_old(
-    secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+    secretary, meeting_with_decision, region, fake_render, django_capture_on_commit_callbacks
 ):
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     with pytest.raises(ValidationError):
         services.council_letter_correct(actor=secretary, letter=letter)  # not issued yet
     issue(letter, secretary, django_capture_on_commit_callbacks)
@@ -289,11 +306,11 @@ def test_correction_is_a_new_version_and_keeps_the_old(
     assert CouncilLetter.objects.get(pk=letter.pk).title == "Versnelling woningbouw"
 
 
-def test_closed_items_never_go_into_a_letter(secretary, meeting, region):
+def test_closed_items_never_go_into_a_letter(secretary, meeting_with_decision, region):
     from tests.factories import AgendaItemFactory
 
-    letter = letter_for(meeting, secretary, region, adopt=False)
-    closed = AgendaItemFactory(meeting=meeting, confidential=True)
+    letter = letter_for(meeting_with_decision, secretary, region, adopt=False)
+    closed = AgendaItemFactory(meeting=meeting_with_decision, confidential=True)
     with pytest.raises(ValidationError):
         services.council_letter_item_add(
             actor=secretary, letter=letter, agenda_item=closed, text="x"

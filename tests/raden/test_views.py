@@ -13,16 +13,18 @@ from django.utils.translation import gettext as _
 from raden import services
 from raden.constants import DeliveryStatus
 from raden.models import CouncilLetterDelivery
+from tests.builders import griffie, issue, letter_for
 from tests.factories import UserFactory
 
-from .conftest import griffie, issue, letter_for
-
-pytestmark = pytest.mark.django_db
+# Every task the raden services enqueue runs in-process.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
 @pytest.fixture
-def issued(secretary, meeting, region, fake_render, django_capture_on_commit_callbacks):
-    letter = letter_for(meeting, secretary, region)
+def issued(
+    secretary, meeting_with_decision, region, fake_render, django_capture_on_commit_callbacks
+):
+    letter = letter_for(meeting_with_decision, secretary, region)
     return letter, issue(letter, secretary, django_capture_on_commit_callbacks)
 
 
@@ -86,10 +88,15 @@ def test_download_confirm_and_schedule_through_the_pages(client, region, issued)
 
 
 def test_pending_copies_are_not_shown_to_the_griffie(
-    client, secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+    client,
+    secretary,
+    meeting_with_decision,
+    region,
+    fake_render,
+    django_capture_on_commit_callbacks,
 ):
     fake_render.add("Texel")
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
     client.force_login(griffie(region["Texel"]))
     assert client.get(reverse("raden:index")).context["deliveries"] == []
@@ -106,13 +113,13 @@ DASHBOARD_QUERIES = 6
 def test_dashboard_counts_and_fixed_query_count(
     client,
     secretary,
-    meeting,
+    meeting_with_decision,
     region,
     fake_render,
     django_capture_on_commit_callbacks,
     django_assert_num_queries,
 ):
-    letter = letter_for(meeting, secretary, region)
+    letter = letter_for(meeting_with_decision, secretary, region)
     deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
     clerk = griffie(region["Texel"])
     services.delivery_confirm_receipt(actor=clerk, delivery=deliveries["Texel"])
@@ -130,7 +137,7 @@ def test_dashboard_counts_and_fixed_query_count(
     assert str(DeliveryStatus.RECEIVED.label) in response.text
 
     for _number in range(4):
-        extra = letter_for(meeting, secretary, region, paragraph=False)
+        extra = letter_for(meeting_with_decision, secretary, region, paragraph=False)
         issue(extra, secretary, django_capture_on_commit_callbacks)
     with django_assert_num_queries(DASHBOARD_QUERIES):
         response = client.get(reverse("raden:dashboard"))
@@ -159,11 +166,16 @@ def test_not_confirmed_after_n_days_filter_and_csv(client, secretary, issued, re
 
 
 def test_secretary_composes_adopts_and_issues_through_the_pages(
-    client, secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+    client,
+    secretary,
+    meeting_with_decision,
+    region,
+    fake_render,
+    django_capture_on_commit_callbacks,
 ):
     client.force_login(secretary)
     response = client.post(
-        reverse("raden:letter_create", args=[meeting.pk]),
+        reverse("raden:letter_create", args=[meeting_with_decision.pk]),
         {"title": "Woondeal", "intro": "Kort"},
     )
     letter_url = response["Location"]
@@ -171,7 +183,7 @@ def test_secretary_composes_adopts_and_issues_through_the_pages(
     refused = client.post(reverse("raden:letter_adopt", args=[letter_pk]), follow=True)
     no_items = _("This letter has no items; add at least one decision before it goes out.")
     assert no_items in refused.text
-    decision = meeting.items.get(title__startswith="Woondeal").decisions.get()
+    decision = meeting_with_decision.items.get(title__startswith="Woondeal").decisions.get()
     client.post(
         reverse("raden:letter_item_add", args=[letter_pk]),
         {"decision": decision.pk, "text": "Voor de raad"},
@@ -190,13 +202,18 @@ def test_secretary_composes_adopts_and_issues_through_the_pages(
 
 
 def test_dossier_page_shows_decisions_and_the_councils_informed(
-    client, secretary, meeting, region, fake_render, django_capture_on_commit_callbacks
+    client,
+    secretary,
+    meeting_with_decision,
+    region,
+    fake_render,
+    django_capture_on_commit_callbacks,
 ):
     from tests.factories import DossierFactory
 
     dossier = DossierFactory(name="Woondeal NHN")
-    meeting.items.filter(title__startswith="Woondeal").update(dossier=dossier)
-    letter = letter_for(meeting, secretary, region)
+    meeting_with_decision.items.filter(title__startswith="Woondeal").update(dossier=dossier)
+    letter = letter_for(meeting_with_decision, secretary, region)
     deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
     url = reverse("regiobureau:dossier_detail", args=[dossier.slug])
 

@@ -14,6 +14,7 @@ from regiobureau import decision_selectors, decision_services
 from regiobureau.constants import ActionStatus
 from regiobureau.models import ActionItem
 from regiobureau.tasks import action_overdue_reminders
+from tests.builders import make_meeting
 from tests.factories import (
     AgendaItemFactory,
     BodyFactory,
@@ -23,8 +24,6 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
-
-from .scenario import make_meeting
 
 pytestmark = pytest.mark.django_db
 

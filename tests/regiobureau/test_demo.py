@@ -10,8 +10,6 @@ from regiobureau.constants import MeetingStatus
 from regiobureau.demo import demo_pdf, load_demo_meetings
 from regiobureau.models import AgendaItem, Annotation, Document, Dossier, Meeting
 
-from .scenario import *  # noqa: F403 - fixtures and helpers of the scenario
-
 pytestmark = pytest.mark.django_db
 
 

@@ -8,9 +8,7 @@ from django.utils.translation import gettext as _
 
 from regiobureau import services
 from regiobureau.models import AgendaItem
-
-from .scenario import *  # noqa: F403 - fixtures and helpers of the scenario
-from .scenario import make_meeting
+from tests.builders import make_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -72,14 +70,14 @@ def test_editor_page_and_partial(logged_in, draft):
     assert "HX-Request" in response["Vary"]
 
 
-def test_editor_markup_has_no_inline_script_or_style(logged_in, meeting):
-    html = logged_in.get(url("agenda_editor", meeting.pk)).content.decode()
+def test_editor_markup_has_no_inline_script_or_style(logged_in, published_meeting):
+    html = logged_in.get(url("agenda_editor", published_meeting.pk)).content.decode()
     assert "style=" not in html
     assert "<style" not in html
     assert re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) is None
     assert "hx-on" not in html
     # Every move/remove form carries the version guard.
-    assert html.count('name="agenda_version"') >= 2 * meeting.items.count()
+    assert html.count('name="agenda_version"') >= 2 * published_meeting.items.count()
 
 
 def test_secretary_adds_item_before_the_closing_items(logged_in, draft):
@@ -269,12 +267,14 @@ def test_cancelled_meeting_agenda_is_read_only(logged_in, secretary, draft):
     assert response.status_code == 422
 
 
-def test_editor_is_for_the_secretariat_only(client, meeting, member):
+def test_editor_is_for_the_secretariat_only(client, published_meeting, member):
     client.force_login(member)
-    item = meeting.public_item
-    assert client.get(url("agenda_editor", meeting.pk)).status_code == 404
-    assert client.get(url("agenda_editor", meeting.pk), **HTMX).status_code == 404
-    assert client.post(url("item_create", meeting.pk), {"title": "x"}).status_code == 404
+    item = published_meeting.public_item
+    assert client.get(url("agenda_editor", published_meeting.pk)).status_code == 404
+    assert client.get(url("agenda_editor", published_meeting.pk), **HTMX).status_code == 404
+    assert client.post(url("item_create", published_meeting.pk), {"title": "x"}).status_code == 404
     assert client.post(url("item_move", item.pk), {"direction": "up"}).status_code == 404
     assert client.post(url("item_delete", item.pk)).status_code == 404
-    assert client.post(url("agenda_reorder", meeting.pk), {"order": ""}).status_code == 404
+    assert (
+        client.post(url("agenda_reorder", published_meeting.pk), {"order": ""}).status_code == 404
+    )

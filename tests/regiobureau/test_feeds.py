@@ -7,9 +7,7 @@ from icalendar import Calendar
 
 from regiobureau import services
 from regiobureau.models import CalendarToken
-
-from .scenario import *  # noqa: F403 - fixtures and helpers of the scenario
-from .scenario import CLOSED_TITLE, PUBLIC_TITLE, make_meeting
+from tests.builders import CLOSED_TITLE, PUBLIC_TITLE, make_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +19,12 @@ def events(response):
     return calendar, {str(e["UID"]): e for e in calendar.walk("VEVENT")}
 
 
-def test_body_feed_is_public_and_parses(client, meeting):
-    response = client.get(reverse("regiobureau:feed_body", args=[meeting.body.slug]))
+def test_body_feed_is_public_and_parses(client, published_meeting):
+    response = client.get(reverse("regiobureau:feed_body", args=[published_meeting.body.slug]))
     calendar, by_uid = events(response)
-    event = by_uid[f"{meeting.uid}@nhn-portaal"]
-    assert str(event["SUMMARY"]) == meeting.title
-    assert str(event["LOCATION"]) == meeting.location
+    event = by_uid[f"{published_meeting.uid}@nhn-portaal"]
+    assert str(event["SUMMARY"]) == published_meeting.title
+    assert str(event["LOCATION"]) == published_meeting.location
     assert event["DTSTART"].dt.tzinfo is not None
     assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
     assert "DTSTAMP" in event
@@ -35,15 +33,18 @@ def test_body_feed_is_public_and_parses(client, meeting):
     assert CLOSED_TITLE not in body
 
 
-def test_uid_is_stable_across_edits(client, meeting, secretary):
-    path = reverse("regiobureau:feed_body", args=[meeting.body.slug])
+def test_uid_is_stable_across_edits(client, published_meeting, secretary):
+    path = reverse("regiobureau:feed_body", args=[published_meeting.body.slug])
     first = set(events(client.get(path))[1])
     services.meeting_update(
-        actor=secretary, meeting=meeting, expected_version=None, location="Stadhuis Alkmaar"
+        actor=secretary,
+        meeting=published_meeting,
+        expected_version=None,
+        location="Stadhuis Alkmaar",
     )
     second = events(client.get(path))[1]
     assert set(second) == first
-    assert str(second[f"{meeting.uid}@nhn-portaal"]["LOCATION"]) == "Stadhuis Alkmaar"
+    assert str(second[f"{published_meeting.uid}@nhn-portaal"]["LOCATION"]) == "Stadhuis Alkmaar"
 
 
 def test_cancelled_meeting_is_status_cancelled(client, secretary, body):
@@ -84,11 +85,13 @@ def test_draft_meetings_are_not_in_the_feed(client, secretary, body):
     assert f"{draft.uid}@nhn-portaal" not in by_uid
 
 
-def test_personal_feed_by_token_lists_the_members_meetings(client, meeting, member, outsider):
+def test_personal_feed_by_token_lists_the_members_meetings(
+    client, published_meeting, member, outsider
+):
     token = services.calendar_token_rotate(actor=member)
     response = client.get(reverse("regiobureau:feed_personal", args=[token.token]))
     _calendar, by_uid = events(response)
-    assert f"{meeting.uid}@nhn-portaal" in by_uid
+    assert f"{published_meeting.uid}@nhn-portaal" in by_uid
     assert response["Cache-Control"] == "private, no-store"
     content = response.content.decode()
     assert CLOSED_TITLE not in content and PUBLIC_TITLE not in content  # no items in feeds

@@ -16,10 +16,8 @@ from nhn_portal.core.models import GeneratedDocument, GenerationJob
 from nhn_portal.core.templatetags.nhn_dates import format_long_datetime
 from regiobureau import producers, services
 from regiobureau.constants import Confidentiality, ItemPurpose
+from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting, pdf_upload
 from tests.test_pdf import PDFAID_NS, _fonts, page_texts
-
-from .scenario import *  # noqa: F403 - fixtures and helpers of the scenario
-from .scenario import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -47,15 +45,15 @@ def text_of(document: GeneratedDocument) -> tuple[PdfReader, list[str]]:
 
 
 @pytest.fixture
-def public_pdf(meeting, secretary):
-    job = make(meeting, secretary, AGENDA, PUBLIC)
+def public_pdf(published_meeting, secretary):
+    job = make(published_meeting, secretary, AGENDA, PUBLIC)
     assert job.status == GenerationStatus.DONE, job.failure_reason
     return job.document
 
 
 @pytest.fixture
-def members_pdf(meeting, secretary):
-    job = make(meeting, secretary, ANNOTATED, MEMBERS)
+def members_pdf(published_meeting, secretary):
+    job = make(published_meeting, secretary, ANNOTATED, MEMBERS)
     assert job.status == GenerationStatus.DONE, job.failure_reason
     return job.document
 
@@ -63,22 +61,24 @@ def members_pdf(meeting, secretary):
 # ---- Content per audience ----------------------------------------------------------------
 
 
-def test_public_agenda_has_the_public_items_and_no_confidential_word(meeting, public_pdf):
+def test_public_agenda_has_the_public_items_and_no_confidential_word(published_meeting, public_pdf):
     _reader, pages = text_of(public_pdf)
     text = " ".join(pages)
     assert PUBLIC_TITLE in text
     assert "Besloten agendapunt" in text
     with translation.override("nl"):
         assert str(ItemPurpose.DECISION.label) in text  # the purpose in the catalogue's Dutch
-    assert format_long_datetime(meeting.starts_at) in text  # "dinsdag 3 maart 2026, 19.30 uur"
-    assert meeting.location in text and meeting.body.name in text
+    assert (
+        format_long_datetime(published_meeting.starts_at) in text
+    )  # "dinsdag 3 maart 2026, 19.30 uur"
+    assert published_meeting.location in text and published_meeting.body.name in text
     for secret in (CLOSED_TITLE, CONFIDENTIAL_DOC, "Kern van", "Koopovereenkomst"):
         assert secret not in text
     assert "VERTROUWELIJK" not in text.upper()
     assert public_pdf.confidential is False
 
 
-def test_public_agenda_html_carries_no_confidential_text(meeting, secretary, monkeypatch):
+def test_public_agenda_html_carries_no_confidential_text(published_meeting, secretary, monkeypatch):
     seen = {}
     render = production.render_pdf_from_html
 
@@ -87,13 +87,13 @@ def test_public_agenda_html_carries_no_confidential_text(meeting, secretary, mon
         return render(html=html)
 
     monkeypatch.setattr(production, "render_pdf_from_html", spy)
-    make(meeting, secretary, AGENDA, PUBLIC)
+    make(published_meeting, secretary, AGENDA, PUBLIC)
     for secret in (CLOSED_TITLE, CONFIDENTIAL_DOC, "Kern van", "Koopovereenkomst"):
         assert secret not in seen["html"]
 
 
 def test_members_agenda_has_everything_and_is_marked_confidential_on_every_page(
-    meeting, secretary, members_pdf
+    published_meeting, secretary, members_pdf
 ):
     _reader, pages = text_of(members_pdf)
     text = " ".join(pages)
@@ -104,11 +104,11 @@ def test_members_agenda_has_everything_and_is_marked_confidential_on_every_page(
     assert all("VERTROUWELIJK" in page.upper() for page in pages)
 
 
-def test_members_agenda_marks_every_page_of_a_long_document(meeting, secretary):
+def test_members_agenda_marks_every_page_of_a_long_document(published_meeting, secretary):
     for number in range(12):
         item = services.agenda_item_create(
             actor=secretary,
-            meeting=meeting,
+            meeting=published_meeting,
             expected_version=None,
             title=f"Extra punt {number}",
             purpose=ItemPurpose.INFORMATION,
@@ -119,14 +119,14 @@ def test_members_agenda_marks_every_page_of_a_long_document(meeting, secretary):
             expected_version=None,
             background="<p>" + "Achtergrond van het agendapunt. " * 40 + "</p>",
         )
-    job = make(meeting, secretary, ANNOTATED, MEMBERS)
+    job = make(published_meeting, secretary, ANNOTATED, MEMBERS)
     _reader, pages = text_of(job.document)
     assert len(pages) >= 3
     assert all("VERTROUWELIJK" in page.upper() for page in pages)
 
 
 def test_members_agenda_without_confidential_content_is_not_marked(secretary, body):
-    meeting = make_meeting(secretary=secretary, body=body)  # noqa: F405
+    meeting = make_meeting(secretary=secretary, body=body)
     item = services.agenda_item_create(
         actor=secretary,
         meeting=meeting,
@@ -164,8 +164,8 @@ def test_a_generated_pdf_is_pdf_a_tagged_dutch_with_embedded_fonts(members_pdf):
 # ---- Downloads ---------------------------------------------------------------------------
 
 
-def test_anyone_downloads_the_public_agenda(client, meeting, public_pdf):
-    response = client.get(url("meeting_pdf_public", meeting.pk))
+def test_anyone_downloads_the_public_agenda(client, published_meeting, public_pdf):
+    response = client.get(url("meeting_pdf_public", published_meeting.pk))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -175,19 +175,19 @@ def test_anyone_downloads_the_public_agenda(client, meeting, public_pdf):
 
 
 def test_the_public_agenda_of_an_unpublished_meeting_is_a_404(client, secretary, body):
-    meeting = make_meeting(secretary=secretary, body=body)  # noqa: F405
+    meeting = make_meeting(secretary=secretary, body=body)
     assert client.get(url("meeting_pdf_public", meeting.pk)).status_code == 404
 
 
 def test_members_pdf_for_members_and_secretariat_only(
-    client, meeting, members_pdf, member, secretary, outsider
+    client, published_meeting, members_pdf, member, secretary, outsider
 ):
-    download = url("meeting_pdf_download", meeting.pk, ANNOTATED, MEMBERS)
+    download = url("meeting_pdf_download", published_meeting.pk, ANNOTATED, MEMBERS)
     response = client.get(download)
     assert response.status_code == 302  # anonymous: to the login page first
     client.force_login(outsider)
     assert client.get(download).status_code == 404
-    old = url("meeting_pdf_version_download", meeting.pk, ANNOTATED, MEMBERS, 1)
+    old = url("meeting_pdf_version_download", published_meeting.pk, ANNOTATED, MEMBERS, 1)
     assert client.get(old).status_code == 404
     for reader in (member, secretary):
         client.force_login(reader)
@@ -197,25 +197,27 @@ def test_members_pdf_for_members_and_secretariat_only(
         assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_unknown_kind_or_missing_file_is_a_404(client, meeting, secretary):
+def test_unknown_kind_or_missing_file_is_a_404(client, published_meeting, secretary):
     client.force_login(secretary)
-    unknown = url("meeting_pdf_download", meeting.pk, "onbekend", PUBLIC)
+    unknown = url("meeting_pdf_download", published_meeting.pk, "onbekend", PUBLIC)
     assert client.get(unknown).status_code == 404
-    not_made = url("meeting_pdf_download", meeting.pk, ANNOTATED, MEMBERS)
+    not_made = url("meeting_pdf_download", published_meeting.pk, ANNOTATED, MEMBERS)
     assert client.get(not_made).status_code == 404
 
 
 def test_members_see_the_latest_annotated_pdf_on_the_reading_page(
-    client, meeting, members_pdf, member
+    client, published_meeting, members_pdf, member
 ):
     client.force_login(member)
-    response = client.get(url("meeting_reading", meeting.pk))
-    assert url("meeting_pdf_download", meeting.pk, ANNOTATED, MEMBERS) in response.text
+    response = client.get(url("meeting_reading", published_meeting.pk))
+    assert url("meeting_pdf_download", published_meeting.pk, ANNOTATED, MEMBERS) in response.text
 
 
-def test_visitors_see_the_public_pdf_link_on_the_meeting_page(client, meeting, public_pdf):
-    response = client.get(url("meeting_detail", meeting.pk))
-    assert url("meeting_pdf_public", meeting.pk) in response.text
+def test_visitors_see_the_public_pdf_link_on_the_meeting_page(
+    client, published_meeting, public_pdf
+):
+    response = client.get(url("meeting_detail", published_meeting.pk))
+    assert url("meeting_pdf_public", published_meeting.pk) in response.text
     assert 'id="pdf-documenten"' not in response.text  # the panel is for the secretariat
 
 
@@ -223,47 +225,47 @@ def test_visitors_see_the_public_pdf_link_on_the_meeting_page(client, meeting, p
 
 
 def test_make_pdf_without_javascript_posts_and_returns_to_the_page(
-    client, meeting, secretary, django_capture_on_commit_callbacks, monkeypatch
+    client, published_meeting, secretary, django_capture_on_commit_callbacks, monkeypatch
 ):
     monkeypatch.setattr(production, "enqueue", lambda **kwargs: True)
     client.force_login(secretary)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = client.post(
-            url("meeting_pdf_request", meeting.pk), {"kind": AGENDA, "audience": PUBLIC}
+            url("meeting_pdf_request", published_meeting.pk), {"kind": AGENDA, "audience": PUBLIC}
         )
     assert response.status_code == 302
     assert response["Location"].endswith("#pdf-documenten")
     assert len(callbacks) == 1
     job = GenerationJob.objects.get()
     assert (job.kind, job.audience, job.status) == (AGENDA, PUBLIC, GenerationStatus.QUEUED)
-    page = client.get(url("meeting_detail", meeting.pk))
+    page = client.get(url("meeting_detail", published_meeting.pk))
     assert 'id="pdf-documenten"' in page.text
     assert 'hx-trigger="every 2s"' in page.text  # waiting: the panel polls
 
 
 def test_htmx_request_returns_the_polling_panel_then_a_still_one_when_done(
-    client, meeting, secretary
+    client, published_meeting, secretary
 ):
     client.force_login(secretary)
     response = client.post(
-        url("meeting_pdf_request", meeting.pk),
+        url("meeting_pdf_request", published_meeting.pk),
         {"kind": ANNOTATED, "audience": MEMBERS},
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
     assert response["Vary"].count("HX-Request") == 1
     assert 'hx-trigger="every 2s"' in response.text
-    assert url("meeting_pdf_status", meeting.pk) in response.text
+    assert url("meeting_pdf_status", published_meeting.pk) in response.text
     assert "hx-on" not in response.text and "<script" not in response.text
     job = GenerationJob.objects.get()
     production.document_generation_run(job_id=job.pk)
-    done = client.get(url("meeting_pdf_status", meeting.pk), HTTP_HX_REQUEST="true")
+    done = client.get(url("meeting_pdf_status", published_meeting.pk), HTTP_HX_REQUEST="true")
     assert "hx-trigger" not in done.text  # finished: polling stops
-    assert url("meeting_pdf_download", meeting.pk, ANNOTATED, MEMBERS) in done.text
+    assert url("meeting_pdf_download", published_meeting.pk, ANNOTATED, MEMBERS) in done.text
 
 
 def test_a_failed_job_shows_its_reason_the_previous_pdf_and_a_retry_button(
-    client, meeting, secretary, members_pdf, monkeypatch
+    client, published_meeting, secretary, members_pdf, monkeypatch
 ):
     definition = production.document_kind(ANNOTATED)
 
@@ -273,57 +275,62 @@ def test_a_failed_job_shows_its_reason_the_previous_pdf_and_a_retry_button(
     monkeypatch.setitem(
         production._KINDS, ANNOTATED, dataclasses.replace(definition, produce=broken)
     )
-    failed = make(meeting, secretary, ANNOTATED, MEMBERS)
+    failed = make(published_meeting, secretary, ANNOTATED, MEMBERS)
     assert failed.status == GenerationStatus.FAILED
     client.force_login(secretary)
-    panel = client.get(url("meeting_pdf_status", meeting.pk), HTTP_HX_REQUEST="true").text
+    panel = client.get(url("meeting_pdf_status", published_meeting.pk), HTTP_HX_REQUEST="true").text
     assert "Het sjabloon is stuk." in panel
-    assert url("meeting_pdf_retry", meeting.pk, failed.pk) in panel
-    assert url("meeting_pdf_download", meeting.pk, ANNOTATED, MEMBERS) in panel
+    assert url("meeting_pdf_retry", published_meeting.pk, failed.pk) in panel
+    assert url("meeting_pdf_download", published_meeting.pk, ANNOTATED, MEMBERS) in panel
     # The previous PDF is still downloadable.
-    download = client.get(url("meeting_pdf_download", meeting.pk, ANNOTATED, MEMBERS))
+    download = client.get(url("meeting_pdf_download", published_meeting.pk, ANNOTATED, MEMBERS))
     assert download.status_code == 200
     monkeypatch.undo()
-    response = client.post(url("meeting_pdf_retry", meeting.pk, failed.pk))
+    response = client.post(url("meeting_pdf_retry", published_meeting.pk, failed.pk))
     assert response.status_code == 302
     retried = GenerationJob.objects.exclude(pk__in=[failed.pk]).latest("requested_at")
     assert retried.status == GenerationStatus.QUEUED
     assert production.document_generation_run(job_id=retried.pk).status == "klaar"
 
 
-def test_earlier_versions_are_listed_and_downloadable(client, meeting, secretary, members_pdf):
+def test_earlier_versions_are_listed_and_downloadable(
+    client, published_meeting, secretary, members_pdf
+):
     services.agenda_item_update(
-        actor=secretary, item=meeting.public_item, expected_version=None, title="Nieuwe titel"
+        actor=secretary,
+        item=published_meeting.public_item,
+        expected_version=None,
+        title="Nieuwe titel",
     )
-    assert make(meeting, secretary, ANNOTATED, MEMBERS).document.version == 2
+    assert make(published_meeting, secretary, ANNOTATED, MEMBERS).document.version == 2
     client.force_login(secretary)
-    panel = client.get(url("meeting_pdf_status", meeting.pk), HTTP_HX_REQUEST="true").text
-    old = url("meeting_pdf_version_download", meeting.pk, ANNOTATED, MEMBERS, 1)
+    panel = client.get(url("meeting_pdf_status", published_meeting.pk), HTTP_HX_REQUEST="true").text
+    old = url("meeting_pdf_version_download", published_meeting.pk, ANNOTATED, MEMBERS, 1)
     assert old in panel
     assert client.get(old).status_code == 200
 
 
-def test_status_without_htmx_goes_to_the_page(client, meeting, secretary):
+def test_status_without_htmx_goes_to_the_page(client, published_meeting, secretary):
     client.force_login(secretary)
-    response = client.get(url("meeting_pdf_status", meeting.pk))
+    response = client.get(url("meeting_pdf_status", published_meeting.pk))
     assert response.status_code == 302
 
 
 @pytest.mark.parametrize("who", ["member", "outsider"])
-def test_only_the_secretariat_makes_pdfs(client, meeting, member, outsider, who):
+def test_only_the_secretariat_makes_pdfs(client, published_meeting, member, outsider, who):
     client.force_login({"member": member, "outsider": outsider}[who])
     response = client.post(
-        url("meeting_pdf_request", meeting.pk), {"kind": AGENDA, "audience": PUBLIC}
+        url("meeting_pdf_request", published_meeting.pk), {"kind": AGENDA, "audience": PUBLIC}
     )
     assert response.status_code == 404
-    assert client.get(url("meeting_pdf_status", meeting.pk)).status_code == 404
+    assert client.get(url("meeting_pdf_status", published_meeting.pk)).status_code == 404
     assert not GenerationJob.objects.exists()
 
 
-def test_an_unknown_kind_shows_an_error_not_a_crash(client, meeting, secretary):
+def test_an_unknown_kind_shows_an_error_not_a_crash(client, published_meeting, secretary):
     client.force_login(secretary)
     response = client.post(
-        url("meeting_pdf_request", meeting.pk),
+        url("meeting_pdf_request", published_meeting.pk),
         {"kind": "onbekend", "audience": PUBLIC},
         HTTP_HX_REQUEST="true",
     )
@@ -333,21 +340,23 @@ def test_an_unknown_kind_shows_an_error_not_a_crash(client, meeting, secretary):
 
 @pytest.mark.parametrize("versions", [1, 5])
 def test_status_partial_query_count_is_pinned(
-    client, meeting, secretary, versions, django_assert_num_queries
+    client, published_meeting, secretary, versions, django_assert_num_queries
 ):
     for number in range(versions):
         services.agenda_item_update(
             actor=secretary,
-            item=meeting.public_item,
+            item=published_meeting.public_item,
             expected_version=None,
             title=f"Titel {number}",
         )
-        make(meeting, secretary, AGENDA, PUBLIC)
+        make(published_meeting, secretary, AGENDA, PUBLIC)
     production.document_generation_request(
-        actor=secretary, subject=meeting, kind=ANNOTATED, audience=MEMBERS
+        actor=secretary, subject=published_meeting, kind=ANNOTATED, audience=MEMBERS
     )
     client.force_login(secretary)
-    client.get(url("meeting_detail", meeting.pk))  # warm the session
+    client.get(url("meeting_detail", published_meeting.pk))  # warm the session
     with django_assert_num_queries(STATUS_PARTIAL_QUERIES):
-        response = client.get(url("meeting_pdf_status", meeting.pk), HTTP_HX_REQUEST="true")
+        response = client.get(
+            url("meeting_pdf_status", published_meeting.pk), HTTP_HX_REQUEST="true"
+        )
     assert response.status_code == 200

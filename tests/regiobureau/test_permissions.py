@@ -11,6 +11,7 @@ from django.http import Http404
 from nhn_portal.core.constants import Role
 from regiobureau import permissions, selectors
 from regiobureau.constants import Confidentiality
+from tests.builders import member_of
 from tests.factories import (
     AgendaItemFactory,
     AnnotationFactory,
@@ -19,8 +20,6 @@ from tests.factories import (
     MeetingFactory,
     UserFactory,
 )
-
-from .conftest import member_of
 
 ROLES = [
     "anonymous",
@@ -44,11 +43,11 @@ def make_user(role, body):
     if role == "outsider":
         return UserFactory()
     if role == "member":
-        return member_of(body)
+        return member_of(body, roles=())
     if role == "other_member":
-        return member_of(BodyFactory())
+        return member_of(BodyFactory(), roles=())
     if role == "former_member":
-        return member_of(body, end=datetime.date(2025, 12, 31))
+        return member_of(body, roles=(), end=datetime.date(2025, 12, 31))
     if role == "griffie":
         return UserFactory(roles=[Role.CLERK])
     if role == "secretaris":

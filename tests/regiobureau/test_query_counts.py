@@ -8,9 +8,7 @@ from django.urls import reverse
 
 from regiobureau import services
 from regiobureau.models import AgendaItem, Annotation, Document, DocumentVersion, ReadMark
-
-from .scenario import *  # noqa: F403 - fixtures and helpers of the scenario
-from .scenario import make_meeting, member_of
+from tests.builders import make_meeting, member_of
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from nhn_portal.core.constants import Role
 from regiobureau import selectors, services
+from tests.builders import member_of
 from tests.factories import (
     AgendaItemFactory,
     AnnotationFactory,
@@ -20,8 +21,6 @@ from tests.factories import (
     MeetingFactory,
     UserFactory,
 )
-
-from .conftest import member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +78,7 @@ def test_agenda_rows_runs_the_same_queries_for_10_and_80_items(role, with_annota
     small, large = meeting_with(10, body), meeting_with(80, body)
     user = {
         "secretaris": lambda: UserFactory(roles=[Role.SECRETARY]),
-        "member": lambda: member_of(body),
+        "member": lambda: member_of(body, roles=()),
         "outsider": UserFactory,
         "anonymous": AnonymousUser,
     }[role]()
@@ -103,7 +102,7 @@ def test_agenda_rows_runs_the_same_queries_for_10_and_80_items(role, with_annota
 def test_agenda_rows_query_count_is_pinned(django_assert_num_queries):
     body = BodyFactory()
     meeting = meeting_with(80, body)
-    user = fresh_user(member_of(body))
+    user = fresh_user(member_of(body, roles=()))
     # groups (role names), memberships, items (+annotation), stukken (+version), read marks
     with django_assert_num_queries(5):
         selectors.agenda_rows(user=user, meeting=meeting, with_annotations=True)
@@ -114,7 +113,7 @@ def test_numbering_is_the_same_for_every_reader():
     meeting = meeting_with(12, body)
     readers = [
         UserFactory(roles=[Role.SECRETARY]),
-        member_of(body),
+        member_of(body, roles=()),
         UserFactory(),
         AnonymousUser(),
     ]
@@ -177,7 +176,7 @@ def test_dossier_trail_is_in_time_order_and_hides_what_the_reader_may_not_see():
         (m_steering.pk, [steering_intro.pk, steering_item.pk]),
     ]
 
-    platform_member = member_of(platform)
+    platform_member = member_of(platform, roles=())
     assert trail(platform_member) == [
         (m_working.pk, [working_item.pk]),
         (m_directors.pk, [directors_open.pk]),

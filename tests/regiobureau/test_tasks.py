@@ -11,6 +11,7 @@ from regiobureau import services
 from regiobureau.constants import Confidentiality, MeetingStatus
 from regiobureau.models import Meeting
 from regiobureau.tasks import meeting_agenda_published_notify
+from tests.builders import member_of
 from tests.factories import (
     AgendaItemFactory,
     AnnotationFactory,
@@ -21,8 +22,6 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
-
-from .conftest import member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -54,16 +53,18 @@ def mark_published(meeting):
 @pytest.fixture
 def members(meeting):
     body = meeting.body
-    alice = member_of(body)
-    bob = member_of(body, chair=True)
+    alice = member_of(body, roles=())
+    bob = member_of(body, roles=(), chair=True)
     # Bob also sits as an ordinary member: still one mail.
     MembershipFactory(person=bob.person, body=body)
     # A member without a login is reached on the address in the registry.
     no_login = PersonFactory(email="wethouder@den-helder.example")
     MembershipFactory(person=no_login, body=body)
     # Not mailed: a former member, a member of another body, a person without any address.
-    former = member_of(body, start=datetime.date(2024, 1, 1), end=datetime.date(2025, 12, 31))
-    elsewhere = member_of(BodyFactory())
+    former = member_of(
+        body, roles=(), start=datetime.date(2024, 1, 1), end=datetime.date(2025, 12, 31)
+    )
+    elsewhere = member_of(BodyFactory(), roles=())
     MembershipFactory(person=PersonFactory(email=""), body=body)
     return {
         "to": sorted([alice.email, bob.email, "wethouder@den-helder.example"]),
@@ -87,7 +88,7 @@ def test_a_refused_publish_enqueues_nothing(
     secretary, celery_eager, mailoutbox, django_capture_on_commit_callbacks
 ):
     meeting = MeetingFactory(planned=True)
-    member_of(meeting.body)
+    member_of(meeting.body, roles=())
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,
         pytest.raises(services.ValidationError),
@@ -188,7 +189,7 @@ def test_notify_without_members_sends_nothing(mailoutbox):
 
 def test_notify_skips_a_meeting_cancelled_before_the_mail_went_out(mailoutbox, secretary):
     meeting = MeetingFactory(published=True)
-    member_of(meeting.body)
+    member_of(meeting.body, roles=())
     services.meeting_cancel(actor=secretary, meeting=meeting, reason="Geen quorum")
     assert meeting_agenda_published_notify(meeting.pk) == 0
     assert mailoutbox == []

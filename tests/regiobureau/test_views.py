@@ -25,10 +25,8 @@ from regiobureau.models import (
     Meeting,
     ReadMark,
 )
+from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting, pdf_upload
 from tests.factories import BodyFactory
-
-from .scenario import *  # noqa: F403 - fixtures and helpers of the scenario
-from .scenario import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +40,8 @@ def url(name, *args):
 # --- Public pages ---------------------------------------------------------------------------
 
 
-def test_anonymous_sees_public_agenda_with_placeholder_for_closed_item(client, meeting):
-    response = client.get(url("meeting_detail", meeting.pk))
+def test_anonymous_sees_public_agenda_with_placeholder_for_closed_item(client, published_meeting):
+    response = client.get(url("meeting_detail", published_meeting.pk))
     assert response.status_code == 200
     html = response.content.decode()
     assert PUBLIC_TITLE in html
@@ -54,21 +52,21 @@ def test_anonymous_sees_public_agenda_with_placeholder_for_closed_item(client, m
     assert "Koopovereenkomst" not in html
 
 
-def test_regiokalender_lists_meeting_for_anonymous_without_closed_titles(client, meeting):
+def test_regiokalender_lists_meeting_for_anonymous_without_closed_titles(client, published_meeting):
     response = client.get(url("calendar"))
     assert response.status_code == 200
-    assert meeting.title in response.content.decode()
+    assert published_meeting.title in response.content.decode()
     assert CLOSED_TITLE not in response.content.decode()
 
 
-def test_regiokalender_filters_by_body(client, meeting, secretary):
+def test_regiokalender_filters_by_body(client, published_meeting, secretary):
     other = make_meeting(secretary=secretary, body=BodyFactory(name="Werkgroep Anders"))
     services.meeting_set_status(actor=secretary, meeting=other, status=MeetingStatus.PLANNED)
-    response = client.get(url("calendar"), {"body": meeting.body_id})
+    response = client.get(url("calendar"), {"body": published_meeting.body_id})
     meetings = list(response.context["meetings"])
-    assert meetings == [meeting]
+    assert meetings == [published_meeting]
     response = client.get(url("calendar"))
-    assert set(response.context["meetings"]) == {meeting, other}
+    assert set(response.context["meetings"]) == {published_meeting, other}
 
 
 def test_draft_meeting_is_hidden_from_everyone_but_the_secretariat(client, secretary, body, member):
@@ -82,11 +80,11 @@ def test_draft_meeting_is_hidden_from_everyone_but_the_secretariat(client, secre
 
 
 @pytest.mark.parametrize("who", ["anonymous", "outsider"])
-def test_non_member_gets_404_on_everything_closed(client, meeting, outsider, who):
+def test_non_member_gets_404_on_everything_closed(client, published_meeting, outsider, who):
     if who == "outsider":
         client.force_login(outsider)
-    closed = meeting.closed_item
-    public = meeting.public_item
+    closed = published_meeting.closed_item
+    public = published_meeting.public_item
     confidential = Document.objects.get(title=CONFIDENTIAL_DOC)
     closed_doc = closed.documents.get()
     assert client.get(url("item_detail", closed.pk)).status_code == 404
@@ -96,16 +94,16 @@ def test_non_member_gets_404_on_everything_closed(client, meeting, outsider, who
     html = client.get(url("item_detail", public.pk)).content.decode()
     assert CONFIDENTIAL_DOC not in html
     # The public agenda names the closed item only as a placeholder.
-    html = client.get(url("meeting_detail", meeting.pk)).content.decode()
+    html = client.get(url("meeting_detail", published_meeting.pk)).content.decode()
     assert CLOSED_TITLE not in html and str(_(CLOSED_PLACEHOLDER)) in html
     if who == "outsider":
         # The reading room, its partials and the secretariat's pages are 404 too.
-        assert client.get(url("meeting_reading", meeting.pk)).status_code == 404
+        assert client.get(url("meeting_reading", published_meeting.pk)).status_code == 404
         assert client.post(url("item_read", closed.pk), {"read": "1"}).status_code == 404
         assert client.post(url("item_read", public.pk), {"read": "1"}).status_code == 404
         assert client.post(url("comment_add", closed.pk), {"text": "x"}).status_code == 404
         assert client.get(url("item_edit", closed.pk), HTTP_HX_REQUEST="true").status_code == 404
-        assert client.get(url("agenda_editor", meeting.pk)).status_code == 404
+        assert client.get(url("agenda_editor", published_meeting.pk)).status_code == 404
         assert client.get(url("annotation_edit", public.pk)).status_code == 404
         assert client.get(url("document_detail", confidential.pk)).status_code == 404
         html = client.get(url("my_meetings")).content.decode()
@@ -127,7 +125,7 @@ def test_closed_meeting_shows_only_placeholders_to_the_public(client, secretary,
     assert client.get(url("item_detail", item.pk)).status_code == 404
 
 
-def test_public_download_streams_attachment_with_original_name(client, meeting):
+def test_public_download_streams_attachment_with_original_name(client, published_meeting):
     document = Document.objects.get(title="Voortgangsrapportage")
     response = client.get(url("document_download", document.pk))
     assert response.status_code == 200
@@ -138,7 +136,9 @@ def test_public_download_streams_attachment_with_original_name(client, meeting):
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
-def test_earlier_versions_are_for_the_secretariat_only(client, meeting, secretary, member):
+def test_earlier_versions_are_for_the_secretariat_only(
+    client, published_meeting, secretary, member
+):
     document = Document.objects.get(title="Voortgangsrapportage")
     services.document_add_version(
         actor=secretary, document=document, upload=pdf_upload("voortgang-v2.pdf", "v2")
@@ -156,9 +156,9 @@ def test_earlier_versions_are_for_the_secretariat_only(client, meeting, secretar
 # --- Member: the reading room ---------------------------------------------------------------
 
 
-def test_member_reads_annotations_and_confidential_stukken(client, meeting, member):
+def test_member_reads_annotations_and_confidential_stukken(client, published_meeting, member):
     client.force_login(member)
-    response = client.get(url("meeting_reading", meeting.pk))
+    response = client.get(url("meeting_reading", published_meeting.pk))
     assert response.status_code == 200
     html = response.content.decode()
     assert CLOSED_TITLE in html
@@ -166,12 +166,12 @@ def test_member_reads_annotations_and_confidential_stukken(client, meeting, memb
     assert f"Kern van {PUBLIC_TITLE}" in html
     confidential = Document.objects.get(title=CONFIDENTIAL_DOC)
     assert client.get(url("document_download", confidential.pk)).status_code == 200
-    assert client.get(url("item_detail", meeting.closed_item.pk)).status_code == 200
+    assert client.get(url("item_detail", published_meeting.closed_item.pk)).status_code == 200
 
 
-def test_member_marks_item_read_with_htmx_partial(client, meeting, member):
+def test_member_marks_item_read_with_htmx_partial(client, published_meeting, member):
     client.force_login(member)
-    item = meeting.public_item
+    item = published_meeting.public_item
     response = client.post(url("item_read", item.pk), {"read": "1"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert "HX-Request" in response["Vary"]
@@ -183,9 +183,11 @@ def test_member_marks_item_read_with_htmx_partial(client, meeting, member):
     assert not ReadMark.objects.filter(user=member, agenda_item=item).exists()
 
 
-def test_member_comments_on_annotation_and_sees_it_in_open_responses(client, meeting, member):
+def test_member_comments_on_annotation_and_sees_it_in_open_responses(
+    client, published_meeting, member
+):
     client.force_login(member)
-    item = meeting.public_item
+    item = published_meeting.public_item
     response = client.post(
         url("comment_add", item.pk),
         {"text": "Graag de cijfers per basisregio."},
@@ -205,20 +207,22 @@ def test_member_comments_on_annotation_and_sees_it_in_open_responses(client, mee
     assert comment.is_resolved
 
 
-def test_empty_comment_is_refused_with_message(client, meeting, member):
+def test_empty_comment_is_refused_with_message(client, published_meeting, member):
     client.force_login(member)
     response = client.post(
-        url("comment_add", meeting.public_item.pk), {"text": "   "}, HTTP_HX_REQUEST="true"
+        url("comment_add", published_meeting.public_item.pk),
+        {"text": "   "},
+        HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 422
     assert not AnnotationComment.objects.exists()
 
 
-def test_my_meetings_lists_the_bodies_meetings(client, meeting, member, outsider):
+def test_my_meetings_lists_the_bodies_meetings(client, published_meeting, member, outsider):
     client.force_login(member)
-    assert meeting in client.get(url("my_meetings")).context["meetings"]
+    assert published_meeting in client.get(url("my_meetings")).context["meetings"]
     client.force_login(outsider)
-    assert meeting not in client.get(url("my_meetings")).context["meetings"]
+    assert published_meeting not in client.get(url("my_meetings")).context["meetings"]
 
 
 # --- Secretariat: meetings --------------------------------------------------------------------
@@ -265,26 +269,29 @@ def test_meeting_ending_before_it_starts_is_refused(client, secretary, body):
     assert not Meeting.objects.exists()
 
 
-def test_non_secretary_cannot_create_or_edit_meetings(client, meeting, member):
+def test_non_secretary_cannot_create_or_edit_meetings(client, published_meeting, member):
     client.force_login(member)
     assert client.get(url("meeting_create")).status_code == 404
-    assert client.get(url("meeting_edit", meeting.pk)).status_code == 404
-    assert client.post(url("meeting_status", meeting.pk), {"action": "held"}).status_code == 404
+    assert client.get(url("meeting_edit", published_meeting.pk)).status_code == 404
+    assert (
+        client.post(url("meeting_status", published_meeting.pk), {"action": "held"}).status_code
+        == 404
+    )
 
 
-def test_meeting_edit_with_stale_version_is_refused(client, secretary, meeting):
+def test_meeting_edit_with_stale_version_is_refused(client, secretary, published_meeting):
     client.force_login(secretary)
-    form = client.get(url("meeting_edit", meeting.pk)).context["form"]
+    form = client.get(url("meeting_edit", published_meeting.pk)).context["form"]
     old_version = form.initial["agenda_version"]
     services.agenda_item_create(
         actor=secretary,
-        meeting=meeting,
+        meeting=published_meeting,
         expected_version=None,
         title="Tussendoor",
         purpose="informatie",
     )
     response = client.post(
-        url("meeting_edit", meeting.pk),
+        url("meeting_edit", published_meeting.pk),
         {
             "date": "2027-04-01",
             "start_time": "10:00",
@@ -295,40 +302,44 @@ def test_meeting_edit_with_stale_version_is_refused(client, secretary, meeting):
     )
     assert response.status_code == 409
     assert str(services.StaleAgendaError().messages[0]) in response.content.decode()
-    meeting.refresh_from_db()
-    assert timezone.localtime(meeting.starts_at).date() != datetime.date(2027, 4, 1)
+    published_meeting.refresh_from_db()
+    assert timezone.localtime(published_meeting.starts_at).date() != datetime.date(2027, 4, 1)
 
 
-def test_held_is_neither_offered_nor_accepted_before_the_meeting_begins(client, secretary, meeting):
+def test_held_is_neither_offered_nor_accepted_before_the_meeting_begins(
+    client, secretary, published_meeting
+):
     client.force_login(secretary)
-    page = client.get(meeting.get_absolute_url())
+    page = client.get(published_meeting.get_absolute_url())
     assert 'value="held"' not in page.content.decode()
-    response = client.post(url("meeting_status", meeting.pk), {"action": "held"}, follow=True)
-    meeting.refresh_from_db()
-    assert meeting.status == MeetingStatus.AGENDA_PUBLISHED
+    response = client.post(
+        url("meeting_status", published_meeting.pk), {"action": "held"}, follow=True
+    )
+    published_meeting.refresh_from_db()
+    assert published_meeting.status == MeetingStatus.AGENDA_PUBLISHED
     expected = _("A meeting can only be marked as held once it has begun (%(start)s).") % {
-        "start": date_format(timezone.localtime(meeting.starts_at), "j F Y, H.i")
+        "start": date_format(timezone.localtime(published_meeting.starts_at), "j F Y, H.i")
     }
     assert expected in [str(m) for m in response.context["messages"]]
 
 
-def test_status_flow_and_cancel_with_reason(client, secretary, meeting):
+def test_status_flow_and_cancel_with_reason(client, secretary, published_meeting):
     client.force_login(secretary)
-    meeting.starts_at = timezone.now() - datetime.timedelta(hours=1)
-    meeting.save(update_fields=["starts_at"])
-    assert 'value="held"' in client.get(meeting.get_absolute_url()).content.decode()
-    response = client.post(url("meeting_status", meeting.pk), {"action": "held"})
+    published_meeting.starts_at = timezone.now() - datetime.timedelta(hours=1)
+    published_meeting.save(update_fields=["starts_at"])
+    assert 'value="held"' in client.get(published_meeting.get_absolute_url()).content.decode()
+    response = client.post(url("meeting_status", published_meeting.pk), {"action": "held"})
     assert response.status_code == 302
-    meeting.refresh_from_db()
-    assert meeting.status == MeetingStatus.HELD
+    published_meeting.refresh_from_db()
+    assert published_meeting.status == MeetingStatus.HELD
     # A held meeting cannot be cancelled: the service refuses, the page says why.
-    response = client.post(url("meeting_cancel", meeting.pk), {"reason": "Geen quorum"})
+    response = client.post(url("meeting_cancel", published_meeting.pk), {"reason": "Geen quorum"})
     assert response.status_code == 400
-    meeting.refresh_from_db()
-    assert meeting.status == MeetingStatus.HELD
-    client.post(url("meeting_status", meeting.pk), {"action": "complete"})
-    meeting.refresh_from_db()
-    assert meeting.status == MeetingStatus.CLOSED
+    published_meeting.refresh_from_db()
+    assert published_meeting.status == MeetingStatus.HELD
+    client.post(url("meeting_status", published_meeting.pk), {"action": "complete"})
+    published_meeting.refresh_from_db()
+    assert published_meeting.status == MeetingStatus.CLOSED
 
 
 def test_cancel_requires_a_reason(client, secretary, body):
@@ -381,9 +392,9 @@ def test_publish_enqueues_the_notification_after_commit(
 # --- Secretariat: stukken ----------------------------------------------------------------------
 
 
-def test_upload_several_files_with_an_error_per_file(client, secretary, meeting):
+def test_upload_several_files_with_an_error_per_file(client, secretary, published_meeting):
     client.force_login(secretary)
-    item = meeting.public_item
+    item = published_meeting.public_item
     before = item.documents.count()
     html_as_pdf = SimpleUploadedFile("nep.pdf", b"<html><script>alert(1)</script></html>")
     response = client.post(
@@ -403,28 +414,28 @@ def test_upload_several_files_with_an_error_per_file(client, secretary, meeting)
     ) == {"vertrouwelijk"}
 
 
-def test_upload_all_good_redirects(client, secretary, meeting):
+def test_upload_all_good_redirects(client, secretary, published_meeting):
     client.force_login(secretary)
     response = client.post(
-        url("item_documents", meeting.public_item.pk),
+        url("item_documents", published_meeting.public_item.pk),
         {"files": [pdf_upload("a.pdf")], "title": "Raadsvoorstel", "confidentiality": "openbaar"},
     )
     assert response.status_code == 302
     assert Document.objects.filter(title="Raadsvoorstel").exists()
 
 
-def test_file_over_the_limit_is_refused(client, secretary, meeting, settings):
+def test_file_over_the_limit_is_refused(client, secretary, published_meeting, settings):
     settings.DOCUMENT_MAX_UPLOAD_BYTES = 100
     client.force_login(secretary)
     response = client.post(
-        url("item_documents", meeting.public_item.pk),
+        url("item_documents", published_meeting.public_item.pk),
         {"files": [pdf_upload("groot.pdf", "x" * 500)], "confidentiality": "openbaar"},
     )
     assert response.status_code == 400
     assert not Document.objects.filter(versions__original_name="groot.pdf").exists()
 
 
-def test_document_history_new_version_and_confidentiality(client, secretary, meeting):
+def test_document_history_new_version_and_confidentiality(client, secretary, published_meeting):
     client.force_login(secretary)
     document = Document.objects.get(title="Voortgangsrapportage")
     response = client.post(
@@ -448,9 +459,9 @@ def test_document_history_new_version_and_confidentiality(client, secretary, mee
 # --- Secretariat: annotations -------------------------------------------------------------------
 
 
-def test_annotation_save_status_and_diff(client, secretary, meeting):
+def test_annotation_save_status_and_diff(client, secretary, published_meeting):
     client.force_login(secretary)
-    item = meeting.public_item
+    item = published_meeting.public_item
     annotation = Annotation.objects.get(agenda_item=item)
     response = client.post(
         url("annotation_edit", item.pk),
@@ -478,9 +489,11 @@ def test_annotation_save_status_and_diff(client, secretary, meeting):
     assert "style=" not in html
 
 
-def test_stale_annotation_save_is_refused_and_keeps_the_writers_text(client, secretary, meeting):
+def test_stale_annotation_save_is_refused_and_keeps_the_writers_text(
+    client, secretary, published_meeting
+):
     client.force_login(secretary)
-    item = meeting.public_item
+    item = published_meeting.public_item
     response = client.post(
         url("annotation_edit", item.pk), {"core_message": "Mijn versie", "version": 0}
     )
@@ -489,18 +502,20 @@ def test_stale_annotation_save_is_refused_and_keeps_the_writers_text(client, sec
     assert Annotation.objects.get(agenda_item=item).core_message != "Mijn versie"
 
 
-def test_annotations_are_not_for_outsiders(client, meeting, outsider):
+def test_annotations_are_not_for_outsiders(client, published_meeting, outsider):
     client.force_login(outsider)
-    html = client.get(url("item_detail", meeting.public_item.pk)).content.decode()
+    html = client.get(url("item_detail", published_meeting.public_item.pk)).content.decode()
     assert "Kern van" not in html
 
 
 # --- Dossiers and the calendar link ---------------------------------------------------------------
 
 
-def test_dossier_trail_hides_closed_items_from_the_public(client, secretary, meeting, member):
+def test_dossier_trail_hides_closed_items_from_the_public(
+    client, secretary, published_meeting, member
+):
     dossier = services_dossier()
-    for item in (meeting.public_item, meeting.closed_item):
+    for item in (published_meeting.public_item, published_meeting.closed_item):
         AgendaItem.objects.filter(pk=item.pk).update(dossier=dossier)
     response = client.get(url("dossier_detail", dossier.slug))
     assert response.status_code == 200
@@ -517,7 +532,7 @@ def services_dossier():
     return Dossier.objects.create(name="Woondeal NHN", slug="woondeal-nhn")
 
 
-def test_calendar_link_rotation_revokes_the_old_feed(client, member, meeting):
+def test_calendar_link_rotation_revokes_the_old_feed(client, member, published_meeting):
     client.force_login(member)
     assert client.get(url("calendar_subscription")).status_code == 200
     client.post(url("calendar_token_rotate"))
@@ -547,13 +562,15 @@ def test_calendar_link_rotation_revokes_the_old_feed(client, member, meeting):
         "agendatemplateitem",
     ],
 )
-def test_admin_pages_load_for_the_beheerder(admin_client, meeting, model):
+def test_admin_pages_load_for_the_beheerder(admin_client, published_meeting, model):
     response = admin_client.get(reverse(f"admin:regiobureau_{model}_changelist"))
     assert response.status_code == 200
 
 
-def test_admin_is_read_only_for_meetings(admin_client, meeting):
-    response = admin_client.get(reverse("admin:regiobureau_meeting_change", args=[meeting.pk]))
+def test_admin_is_read_only_for_meetings(admin_client, published_meeting):
+    response = admin_client.get(
+        reverse("admin:regiobureau_meeting_change", args=[published_meeting.pk])
+    )
     assert response.status_code == 200
     assert b'name="_save"' not in response.content
     assert admin_client.get(reverse("admin:regiobureau_meeting_add")).status_code == 403
