@@ -117,7 +117,7 @@ def main() -> None:
     from nhn_portal.core import production
     from nhn_portal.core.constants import GenerationStatus
     from nhn_portal.pdf import check_fast_fonts, preload, render_html
-    from regiobureau import producers
+    from regiobureau.constants import ANNOTATED_AGENDA, MEMBERS
     from regiobureau.models import AgendaItem
 
     call_command("migrate", verbosity=0)
@@ -135,8 +135,8 @@ def main() -> None:
         job = production.document_generation_request(
             actor=secretary,
             subject=meeting,
-            kind=producers.ANNOTATED_AGENDA,
-            audience=producers.MEMBERS,
+            kind=ANNOTATED_AGENDA,
+            audience=MEMBERS,
         )
         start = time.perf_counter()
         job = production.document_generation_run(job_id=job.pk)
@@ -145,9 +145,7 @@ def main() -> None:
         return elapsed, job
 
     def current_html() -> str:
-        produced = production.document_kind(producers.ANNOTATED_AGENDA).produce(
-            meeting, producers.MEMBERS
-        )
+        produced = production.document_kind(ANNOTATED_AGENDA).produce(meeting, MEMBERS)
         return render_html(
             template=produced.template,
             context={**produced.context, "confidential": produced.confidential},

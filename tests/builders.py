@@ -16,7 +16,7 @@ from gremia.constants import DecisionRule, PersonFunction
 from nhn_portal.core.constants import Role
 from raden import services as raden_services
 from raden.models import CouncilLetterDelivery
-from regiobureau import decision_services
+from regiobureau import services as meeting_services
 from regiobureau import services as regiobureau_services
 from regiobureau.constants import DecisionOutcome
 from tests.factories import (
@@ -169,7 +169,7 @@ def make_meeting_with_decision(*, actor, province):
     meeting = MeetingFactory(body=body, held=True, title="Platform Wonen juni")
     MembershipFactory(body=body, person__organisation=province)
     item = AgendaItemFactory(meeting=meeting, title="Woondeal NHN: versnellingsmiddelen")
-    decision_services.decision_record(
+    meeting_services.decision_record(
         actor=actor,
         item=item,
         text="Het platform stemt in met de verdeling van de versnellingsmiddelen.",

@@ -172,5 +172,5 @@ def fake_render(monkeypatch):
                 raise RuntimeError(f"render failed for {town}")
         return FakePdf(html[-200:])
 
-    monkeypatch.setattr(production, "render_pdf_from_html", render)
+    monkeypatch.setattr(production.services, "render_pdf_from_html", render)
     return failing

@@ -7,10 +7,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind, PersonFunction, Sector
-from gremia.models import Body, Membership, Organisation, Person, Subregion
+from gremia.models import Body, Membership, Organisation, Person, Subregion, Theme
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import User
-from platforms.models import Theme
 from regiobureau.constants import Confidentiality, ItemPurpose, MeetingStatus
 
 

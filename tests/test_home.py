@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nhn_portal.core.constants import Role
-from regiobureau import decision_services
+from regiobureau import services
 from regiobureau.constants import MeetingStatus
 from tests.builders import member_of
 from tests.factories import BodyFactory, MeetingFactory, PersonFactory, UserFactory
@@ -53,7 +53,7 @@ def test_open_and_overdue_action_items_are_counted(client):
     held = MeetingFactory(body=body, held=True)
     today = timezone.localdate()
     for days in (-3, 10):
-        decision_services.action_item_create(
+        services.action_item_create(
             actor=secretary,
             meeting=held,
             item=None,

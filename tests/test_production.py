@@ -288,7 +288,7 @@ def test_a_renderer_error_fails_the_job_with_the_renderers_reason(
     def refuse(*, html):
         raise production.PdfRenderError("PDF niet gemaakt: http://example.org/x.png")
 
-    monkeypatch.setattr(production, "render_pdf_from_html", refuse)
+    monkeypatch.setattr(production.services, "render_pdf_from_html", refuse)
     job = request_and_run(published_meeting, secretary)
     assert job.status == GenerationStatus.FAILED
     assert job.failure_reason == "PDF niet gemaakt: http://example.org/x.png"

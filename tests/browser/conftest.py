@@ -81,7 +81,7 @@ def demo(browser_context, role_groups, settings, tmp_path):
 
     from gremia.demo import load_demo
     from gremia.models import Person
-    from gremia.reference import LoadReport
+    from nhn_portal.core.seeding import LoadReport
     from raden.demo import load_demo_council_letters
     from raden.models import CouncilLetterDelivery
     from regiobureau.demo import load_demo_meetings

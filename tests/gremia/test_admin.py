@@ -104,7 +104,7 @@ def test_a_secretary_without_staff_status_cannot_use_the_admin(client):
         "gremia_person",
         "gremia_body",
         "gremia_membership",
-        "platforms_theme",
+        "gremia_theme",
         "core_user",
         "core_auditrecord",
     ],
@@ -124,7 +124,7 @@ def test_every_admin_list_add_and_change_page_renders(client, beheerder, name):
         "gremia_person": membership.person,
         "gremia_body": membership.body,
         "gremia_membership": membership,
-        "platforms_theme": membership.body.theme,
+        "gremia_theme": membership.body.theme,
         "core_user": beheerder,
         "core_auditrecord": AuditRecord.objects.first(),
     }
@@ -279,7 +279,7 @@ def test_bulk_delete_action_is_audited_per_object(client, beheerder):
 
 def test_theme_is_edited_through_the_audited_admin(client, beheerder):
     response = client.post(
-        reverse("admin:platforms_theme_add"),
+        reverse("admin:gremia_theme_add"),
         {"name": "Energie", "slug": "energie", "description": "Groeiscenario 1"},
     )
     assert response.status_code == 302

@@ -9,10 +9,9 @@ from django.utils import timezone
 
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind, PersonFunction
 from gremia.demo import DEMO_PASSWORD, LOGINS
-from gremia.models import Body, Membership, Organisation, Person, Subregion
+from gremia.models import Body, Membership, Organisation, Person, Subregion, Theme
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord, User
-from platforms.models import Theme
 
 pytestmark = pytest.mark.django_db
 

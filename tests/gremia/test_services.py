@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from gremia import services
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind
 from gremia.models import Body, Membership, Organisation
+from nhn_portal.core import services as core_services
 from nhn_portal.core.constants import AuditAction, Role
 from nhn_portal.core.models import AuditRecord, User
 from tests.factories import (
@@ -133,7 +134,7 @@ def test_organisation_and_subregion_create_audit():
 def test_user_create_sets_roles_links_the_person_and_never_audits_the_password():
     person = PersonFactory(user=None)
     SubregionFactory()
-    user = services.user_create(
+    user = services.person_user_create(
         actor=None,
         email="Anna@Example.org",
         password="nhn-demo-2026",
@@ -155,7 +156,7 @@ def test_user_create_sets_roles_links_the_person_and_never_audits_the_password()
 def test_user_create_refuses_a_taken_email():
     UserFactory(email="anna@example.org")
     with pytest.raises(ValidationError):
-        services.user_create(actor=None, email="anna@example.org", password="x")
+        core_services.user_create(actor=None, email="anna@example.org", password="x")
     assert User.objects.count() == 1
     assert not AuditRecord.objects.exists()
 
@@ -164,7 +165,7 @@ def test_registry_object_save_records_the_diff():
     body = BodyFactory(name="Oud")
     before = {"name": "Oud"}
     body.name = "Nieuw"
-    services.registry_object_save(actor=None, obj=body, fields=["name"], before=before)
+    core_services.admin_object_save(actor=None, obj=body, fields=["name"], before=before)
     record = AuditRecord.objects.get()
     assert record.action == AuditAction.UPDATE
     assert record.changes == {"name": ["Oud", "Nieuw"]}

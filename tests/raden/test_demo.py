@@ -9,15 +9,15 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from gremia.demo import load_demo
-from gremia.reference import LoadReport
 from nhn_portal.core.models import User
+from nhn_portal.core.seeding import LoadReport
 from raden.constants import DeliveryStatus
 from raden.demo import MEETING_TITLE, load_demo_council_letters
 from raden.models import CouncilLetter, CouncilLetterDelivery
 from regiobureau.constants import MeetingStatus
-from regiobureau.decision_selectors import action_list_for_user, open_actions_for_meeting
 from regiobureau.demo import load_demo_meetings
 from regiobureau.models import ActionItem, Decision, Meeting
+from regiobureau.selectors import action_list_for_user, open_actions_for_meeting
 
 # Every task the raden services enqueue runs in-process.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]

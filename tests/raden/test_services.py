@@ -115,6 +115,7 @@ def test_a_failed_mail_leaves_the_copy_unmarked_so_the_retry_sends_it(
     from celery.exceptions import Retry
 
     from raden import tasks
+    from raden.services import issuing as sending
 
     letter = letter_for(meeting_with_decision, secretary, region)
     # Issued before Texel's griffie had an account: nobody to mail, nothing marked.
@@ -125,7 +126,7 @@ def test_a_failed_mail_leaves_the_copy_unmarked_so_the_retry_sends_it(
         raise ConnectionError("mail server down")
 
     with monkeypatch.context() as patched:
-        patched.setattr(tasks, "send_mass_mail", refuse)
+        patched.setattr(sending, "send_templated_mail", refuse)
         with pytest.raises((ConnectionError, Retry)):
             tasks.council_letter_delivery_notify.apply(args=[texel.pk], throw=True)
     texel.refresh_from_db()

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from regiobureau import decision_selectors, decision_services
+from regiobureau import selectors, services
 from regiobureau.constants import ActionStatus
 from regiobureau.models import ActionItem
 from regiobureau.tasks import action_overdue_reminders
@@ -54,7 +54,7 @@ def test_exactly_one_owner_is_a_database_rule(secretary):
     with pytest.raises(IntegrityError), transaction.atomic():
         ActionItem.objects.create(origin_meeting=meeting, description="x", deadline=TODAY)
     with pytest.raises(ValidationError):
-        decision_services.action_item_create(
+        services.action_item_create(
             actor=secretary, meeting=meeting, description="x", deadline=TODAY
         )
 
@@ -63,35 +63,30 @@ def test_open_actions_return_under_actielijst_of_the_next_meeting(secretary, cli
     body = BodyFactory(public_by_default=True)
     first = make_meeting(secretary=secretary, body=body, days=-20)
     owner = PersonFactory(name="Wethouder Jansen")
-    done = decision_services.action_item_create(
+    done = services.action_item_create(
         actor=secretary,
         meeting=first,
         description="Afgerond punt",
         deadline=TODAY,
         owner_person=owner,
     )
-    decision_services.action_item_create(
+    services.action_item_create(
         actor=secretary,
         meeting=first,
         description="Notitie flexwonen opstellen",
         deadline=TODAY,
         owner_person=owner,
     )
-    decision_services.action_item_set_status(actor=secretary, action=done, status="gereed")
+    services.action_item_set_status(actor=secretary, action=done, status="gereed")
     next_meeting = make_meeting(secretary=secretary, body=body, days=10)
     other_body_meeting = make_meeting(secretary=secretary, body=BodyFactory(), days=11)
     AgendaItemFactory(meeting=next_meeting, position=50, title="Woondeal")
-    from regiobureau import services
-
     services.meeting_publish_agenda(actor=secretary, meeting=next_meeting, expected_version=None)
 
-    carried = decision_selectors.open_actions_for_meeting(user=secretary, meeting=next_meeting)
+    carried = selectors.open_actions_for_meeting(user=secretary, meeting=next_meeting)
     assert [a.description for a in carried] == ["Notitie flexwonen opstellen"]
-    assert decision_selectors.open_actions_for_meeting(user=secretary, meeting=first) == []
-    assert (
-        decision_selectors.open_actions_for_meeting(user=secretary, meeting=other_body_meeting)
-        == []
-    )
+    assert selectors.open_actions_for_meeting(user=secretary, meeting=first) == []
+    assert selectors.open_actions_for_meeting(user=secretary, meeting=other_body_meeting) == []
 
     reader = UserFactory()
     client.force_login(reader)
@@ -111,7 +106,7 @@ def test_actions_of_a_closed_item_stay_with_the_body(secretary):
         body=body, held=True, starts_at=timezone.now() - datetime.timedelta(days=9)
     )
     closed = AgendaItemFactory(meeting=first, confidential=True)
-    decision_services.action_item_create(
+    services.action_item_create(
         actor=secretary,
         meeting=first,
         item=closed,
@@ -120,8 +115,8 @@ def test_actions_of_a_closed_item_stay_with_the_body(secretary):
         owner_person=PersonFactory(),
     )
     following = MeetingFactory(body=body, published=True)
-    assert decision_selectors.open_actions_for_meeting(user=UserFactory(), meeting=following) == []
-    assert len(decision_selectors.open_actions_for_meeting(user=secretary, meeting=following)) == 1
+    assert selectors.open_actions_for_meeting(user=UserFactory(), meeting=following) == []
+    assert len(selectors.open_actions_for_meeting(user=secretary, meeting=following)) == 1
 
 
 def test_my_actions_lists_own_and_organisation_actions(client):
@@ -168,7 +163,7 @@ def test_one_reminder_per_owner_listing_all_overdue_actions_and_none_twice_a_day
     closed.status = ActionStatus.DONE
     closed.save()
 
-    assert decision_services.action_overdue_remind(today=TODAY) == 3
+    assert services.action_overdue_remind(today=TODAY) == 3
     by_recipient = {tuple(m.to): m for m in mail.outbox}
     assert set(by_recipient) == {
         ("anna@example.org",),
@@ -186,7 +181,7 @@ def test_one_reminder_per_owner_listing_all_overdue_actions_and_none_twice_a_day
     assert action_overdue_reminders.apply(kwargs={"today": TODAY.isoformat()}).get() == 0
     assert len(mail.outbox) == 3
     # The next day the owners are reminded again.
-    assert decision_services.action_overdue_remind(today=TODAY + datetime.timedelta(days=1)) == 3
+    assert services.action_overdue_remind(today=TODAY + datetime.timedelta(days=1)) == 3
 
 
 def test_beat_schedule_runs_the_reminder_daily(settings):

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from gremia.constants import DecisionRule, MembershipRole
 from nhn_portal.core.models import AuditRecord
-from regiobureau import decision_selectors, decision_services
+from regiobureau import selectors, services
 from regiobureau.constants import DecisionListStatus, DecisionOutcome, MeetingStatus
 from regiobureau.models import AgendaItem, DecisionList, Meeting
 from tests.factories import (
@@ -33,7 +33,7 @@ def held_meeting(rule, members=3):
 
 def test_majority_outcome_follows_the_votes_cast(secretary):
     meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
-    decision = decision_services.decision_record(
+    decision = services.decision_record(
         actor=secretary,
         item=item,
         text="Het platform stemt in met de verdeling.",
@@ -48,7 +48,7 @@ def test_majority_outcome_follows_the_votes_cast(secretary):
 
 def test_abstentions_are_not_votes_cast_and_a_tie_is_rejected(secretary):
     _meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
-    decision = decision_services.decision_record(
+    decision = services.decision_record(
         actor=secretary,
         item=item,
         text="Voorstel",
@@ -60,7 +60,7 @@ def test_abstentions_are_not_votes_cast_and_a_tie_is_rejected(secretary):
 def test_majority_refuses_an_outcome_the_votes_do_not_give(secretary):
     _meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
     with pytest.raises(ValidationError) as error:
-        decision_services.decision_record(
+        services.decision_record(
             actor=secretary,
             item=item,
             text="Voorstel",
@@ -73,10 +73,10 @@ def test_majority_refuses_an_outcome_the_votes_do_not_give(secretary):
 def test_majority_needs_votes_unless_postponed_or_noted(secretary):
     _meeting, item, _people = held_meeting(DecisionRule.MAJORITY)
     with pytest.raises(ValidationError):
-        decision_services.decision_record(
+        services.decision_record(
             actor=secretary, item=item, text="x", outcome=DecisionOutcome.ADOPTED
         )
-    decision = decision_services.decision_record(
+    decision = services.decision_record(
         actor=secretary,
         item=item,
         text="Aangehouden tot de volgende keer.",
@@ -91,7 +91,7 @@ def test_only_members_with_a_seat_vote(secretary):
     adviser = MembershipFactory(body=item.meeting.body, role=MembershipRole.ADVISER).person
     for voter in (outsider, adviser):
         with pytest.raises(ValidationError) as error:
-            decision_services.decision_record(
+            services.decision_record(
                 actor=secretary, item=item, text="x", votes={a.pk: "voor", voter.pk: "voor"}
             )
         assert voter.name in str(error.value)
@@ -100,14 +100,14 @@ def test_only_members_with_a_seat_vote(secretary):
 def test_unanimity_requires_no_vote_against(secretary):
     _meeting, item, (a, b, c) = held_meeting(DecisionRule.UNANIMITY)
     with pytest.raises(ValidationError):
-        decision_services.decision_record(
+        services.decision_record(
             actor=secretary,
             item=item,
             text="x",
             outcome=DecisionOutcome.ADOPTED,
             votes={a.pk: "voor", b.pk: "voor", c.pk: "tegen"},
         )
-    decision = decision_services.decision_record(
+    decision = services.decision_record(
         actor=secretary, item=item, text="x", votes={a.pk: "voor", b.pk: "onthouding"}
     )
     assert decision.outcome == DecisionOutcome.ADOPTED
@@ -116,10 +116,10 @@ def test_unanimity_requires_no_vote_against(secretary):
 def test_consensus_records_no_votes(secretary):
     _meeting, item, (a, _b, _c) = held_meeting(DecisionRule.CONSENSUS)
     with pytest.raises(ValidationError):
-        decision_services.decision_record(
+        services.decision_record(
             actor=secretary, item=item, text="x", outcome="aangenomen", votes={a.pk: "voor"}
         )
-    decision = decision_services.decision_record(
+    decision = services.decision_record(
         actor=secretary, item=item, text="In consensus.", outcome=DecisionOutcome.ADOPTED
     )
     assert not decision.votes.exists()
@@ -128,16 +128,14 @@ def test_consensus_records_no_votes(secretary):
 def test_decisions_only_after_the_meeting_was_held(secretary):
     item = AgendaItemFactory(meeting=MeetingFactory(published=True))
     with pytest.raises(ValidationError):
-        decision_services.decision_record(
+        services.decision_record(
             actor=secretary, item=item, text="x", outcome=DecisionOutcome.NOTED
         )
 
 
 def test_decision_list_is_adopted_at_the_next_meeting_of_the_body(secretary):
     meeting, item, _people = held_meeting(DecisionRule.CONSENSUS)
-    decision_services.decision_record(
-        actor=secretary, item=item, text="x", outcome=DecisionOutcome.NOTED
-    )
+    services.decision_record(actor=secretary, item=item, text="x", outcome=DecisionOutcome.NOTED)
     later = MeetingFactory(
         body=meeting.body, published=True, starts_at=meeting.starts_at + datetime.timedelta(days=60)
     )
@@ -145,13 +143,11 @@ def test_decision_list_is_adopted_at_the_next_meeting_of_the_body(secretary):
         body=meeting.body, planned=True, starts_at=meeting.starts_at + datetime.timedelta(days=30)
     )
     with pytest.raises(ValidationError):
-        decision_services.decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=later)
+        services.decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=later)
     other_body = MeetingFactory(starts_at=meeting.starts_at + datetime.timedelta(days=1))
     with pytest.raises(ValidationError):
-        decision_services.decision_list_adopt(
-            actor=secretary, meeting=meeting, at_meeting=other_body
-        )
-    decision_list = decision_services.decision_list_adopt(
+        services.decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=other_body)
+    decision_list = services.decision_list_adopt(
         actor=secretary, meeting=meeting, at_meeting=following
     )
     assert decision_list.status == DecisionListStatus.ADOPTED
@@ -159,31 +155,29 @@ def test_decision_list_is_adopted_at_the_next_meeting_of_the_body(secretary):
     assert Meeting.objects.get(pk=meeting.pk).status == MeetingStatus.CLOSED
     # Final: no more decisions, no second adoption.
     with pytest.raises(ValidationError):
-        decision_services.decision_record(
+        services.decision_record(
             actor=secretary, item=item, text="y", outcome=DecisionOutcome.NOTED
         )
     with pytest.raises(ValidationError):
-        decision_services.decision_list_adopt(
-            actor=secretary, meeting=meeting, at_meeting=following
-        )
+        services.decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=following)
 
 
 def test_closed_item_decisions_are_hidden_from_outsiders(secretary, client):
     meeting, item, _people = held_meeting(DecisionRule.CONSENSUS)
     closed = AgendaItemFactory(meeting=meeting, confidential=True, title="Grondaankoop")
-    decision_services.decision_record(
+    services.decision_record(
         actor=secretary, item=item, text="Openbaar besluit", outcome=DecisionOutcome.NOTED
     )
-    decision_services.decision_record(
+    services.decision_record(
         actor=secretary, item=closed, text="Geheim besluit", outcome=DecisionOutcome.ADOPTED
     )
     from tests.factories import UserFactory
 
     outsider = UserFactory()
-    assert [
-        d.text for d in decision_selectors.decisions_for_meeting(user=outsider, meeting=meeting)
-    ] == ["Openbaar besluit"]
-    assert len(decision_selectors.decisions_for_meeting(user=secretary, meeting=meeting)) == 2
+    assert [d.text for d in selectors.decisions_for_meeting(user=outsider, meeting=meeting)] == [
+        "Openbaar besluit"
+    ]
+    assert len(selectors.decisions_for_meeting(user=secretary, meeting=meeting)) == 2
     client.force_login(outsider)
     page = client.get(reverse("regiobureau:meeting_decisions", args=[meeting.pk]))
     assert page.status_code == 200
@@ -225,13 +219,13 @@ def test_besluitenlijst_is_produced_by_the_pipeline(secretary, django_capture_on
 
     meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
     closed = AgendaItemFactory(meeting=meeting, confidential=True, title="Grondaankoop Zuidrand")
-    decision_services.decision_record(
+    services.decision_record(
         actor=secretary,
         item=item,
         text="Ingestemd met de verdeling.",
         votes={a.pk: "voor", b.pk: "voor", c.pk: "tegen"},
     )
-    decision_services.decision_record(
+    services.decision_record(
         actor=secretary, item=closed, text="Mandaat verleend.", outcome=DecisionOutcome.NOTED
     )
     texts = {}
@@ -277,17 +271,17 @@ def test_decisions_follow_the_agenda_with_its_numbers(secretary, client):
     sub_a = AgendaItemFactory(meeting=meeting, parent=second, position=1, title="Spoor: Den Helder")
     # Recorded out of order: the sub-item first, the main items last.
     for item in (sub_b, second, sub_a, first):
-        decision_services.decision_record(
+        services.decision_record(
             actor=secretary, item=item, text=f"Besluit over {item.title}.", outcome="aangenomen"
         )
-    decisions = decision_selectors.decisions_for_meeting(user=secretary, meeting=meeting)
+    decisions = selectors.decisions_for_meeting(user=secretary, meeting=meeting)
     assert [(d.agenda_number, d.item.title) for d in decisions] == [
         ("1", first.title),
         ("2", second.title),
         ("2a", sub_a.title),
         ("2b", sub_b.title),
     ]
-    members_decisions, _actions = decision_selectors.everything_for_members(meeting)
+    members_decisions, _actions = selectors.everything_for_members(meeting)
     assert [d.agenda_number for d in members_decisions] == ["1", "2", "2a", "2b"]
     client.force_login(secretary)
     page = client.get(reverse("regiobureau:meeting_decisions", args=[meeting.pk])).text

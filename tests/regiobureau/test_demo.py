@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from gremia.reference import BODIES
+from nhn_portal.core.seeding import LoadReport
 from regiobureau.constants import MeetingStatus
 from regiobureau.demo import demo_pdf, load_demo_meetings
 from regiobureau.models import AgendaItem, Annotation, Document, Dossier, Meeting
@@ -21,7 +22,7 @@ def nhn(db):
 
 
 def test_one_published_meeting_per_base_model_body_and_idempotent(nhn):
-    created = load_demo_meetings(stdout=io.StringIO())
+    created = load_demo_meetings(report=LoadReport())
     slugs = {spec["slug"] for spec in BODIES}
     assert {m.body.slug for m in created} == slugs
     assert all(m.status == MeetingStatus.AGENDA_PUBLISHED for m in created)

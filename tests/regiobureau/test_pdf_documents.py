@@ -80,13 +80,13 @@ def test_public_agenda_has_the_public_items_and_no_confidential_word(published_m
 
 def test_public_agenda_html_carries_no_confidential_text(published_meeting, secretary, monkeypatch):
     seen = {}
-    render = production.render_pdf_from_html
+    render = production.services.render_pdf_from_html
 
     def spy(*, html):
         seen["html"] = html
         return render(html=html)
 
-    monkeypatch.setattr(production, "render_pdf_from_html", spy)
+    monkeypatch.setattr(production.services, "render_pdf_from_html", spy)
     make(published_meeting, secretary, AGENDA, PUBLIC)
     for secret in (CLOSED_TITLE, CONFIDENTIAL_DOC, "Kern van", "Koopovereenkomst"):
         assert secret not in seen["html"]

@@ -185,13 +185,13 @@ def test_meeting_create_writes_an_audit_record(secretary, body):
 
 def test_meeting_create_audit_shares_the_transaction(secretary, body, monkeypatch):
     """When the audit write fails, the meeting and its items are rolled back with it."""
-    original = services.audit_record_create
+    original = services.meetings.audit_record_create
 
     def audit_then_fail(**kwargs):
         original(**kwargs)
         raise IntegrityError("audit store broken")
 
-    monkeypatch.setattr(services, "audit_record_create", audit_then_fail)
+    monkeypatch.setattr(services.meetings, "audit_record_create", audit_then_fail)
     with pytest.raises(IntegrityError):
         create(secretary, body)
     assert not Meeting.objects.exists()

@@ -4,6 +4,7 @@ the confidential content (issue 3, part 6)."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from nhn_portal.core.models import AuditRecord
@@ -91,7 +92,7 @@ def test_a_refused_publish_enqueues_nothing(
     member_of(meeting.body, roles=())
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,
-        pytest.raises(services.ValidationError),
+        pytest.raises(ValidationError),
     ):
         services.meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=1)
     assert callbacks == []
@@ -150,7 +151,7 @@ def test_a_redelivered_notify_mails_the_members_only_once(meeting, members, mail
 def test_a_failed_mail_leaves_the_meeting_unmarked_for_the_retry(
     meeting, members, mailoutbox, monkeypatch
 ):
-    from regiobureau import tasks
+    from regiobureau.services import meetings as sending
 
     mark_published(meeting)
 
@@ -158,7 +159,7 @@ def test_a_failed_mail_leaves_the_meeting_unmarked_for_the_retry(
         raise ConnectionError("mail server down")
 
     with monkeypatch.context() as patched:
-        patched.setattr(tasks, "send_mass_mail", refuse)
+        patched.setattr(sending, "send_templated_mail", refuse)
         with pytest.raises(ConnectionError):
             meeting_agenda_published_notify(meeting.pk)
     meeting.refresh_from_db()
