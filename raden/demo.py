@@ -35,7 +35,7 @@ def load_demo_council_letters(*, report: LoadReport | None = None) -> CouncilLet
     """Issue a council letter about the previous Platform Wonen meeting's Woondeal decision
     to the 17 councils (holding that meeting first if the regiobureau's demo has not), with
     deliveries in several states."""
-    meeting = load_demo_previous_meeting(report=report)
+    meeting = load_demo_previous_meeting()
     if meeting is None:
         return None
     existing = CouncilLetter.objects.filter(meeting=meeting).first()
