@@ -15,6 +15,7 @@ Prints the ratio a/b, pages per second and peak memory. Not a test: numbers vary
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import resource
@@ -107,6 +108,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=80)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the medians to this file")
     args = parser.parse_args()
     logging.getLogger("weasyprint").setLevel(logging.WARNING)
     logging.getLogger("fontTools").setLevel(logging.WARNING)
@@ -199,6 +201,17 @@ def main() -> None:
         f"  (rounds: {', '.join(f'{t:.2f}' for t in plain_times)}; {len(plain_pdf) / 1024:.0f} KiB)"
     )
     print(f"ratio a/b: {ours_median / plain_median:.2f}")
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "items": args.items,
+                    "pages": pages,
+                    "ours_s": ours_median,
+                    "plain_s": plain_median,
+                }
+            )
+        )
     print(f"(c) unchanged agenda, file reused: {reuse_time:.2f} s (HTML and hash only)")
     print(
         f"peak memory: {max_rss_kib / 1024:.0f} MiB resident (process), "

@@ -15,6 +15,7 @@ pool forks, as the Celery worker does (nhn_portal.pdf.preload). Not a test.
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import statistics
@@ -102,6 +103,7 @@ def batch(job_ids: list[int], processes: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--singles", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the timings to this file")
     args = parser.parse_args()
     check_fast_fonts()
     meeting = build()
@@ -125,6 +127,10 @@ def main() -> None:
         available = letter.deliveries.filter(status=DeliveryStatus.AVAILABLE).count()
         assert available == 17, available
 
+    if args.json:
+        args.json.write_text(
+            json.dumps({"one_s": one, "batch_s": {str(p): t for p, t in results.items()}})
+        )
     cpus = os.cpu_count()
     print(f"CPUs: {cpus}; one letter (median of {args.singles}): {one:.3f} s")
     print(f"17 × one letter: {17 * one:.2f} s")
