@@ -178,6 +178,17 @@ class Dashboard:
     days: int | None
 
 
+DASHBOARD_DELIVERY_FIELDS = (
+    "letter_id",
+    "municipality_id",
+    "status",
+    "status_changed_at",
+    "available_at",
+    "council_date",
+    "council_link",
+)
+
+
 def distribution_dashboard(*, user, not_confirmed_days: int | None = None) -> Dashboard:
     """Letters × municipalities (grouped by sub-region), status per cell: three queries
     whatever the number of letters. With `not_confirmed_days`, only letters that have a copy
@@ -192,7 +203,14 @@ def distribution_dashboard(*, user, not_confirmed_days: int | None = None) -> Da
         CouncilLetter.objects.exclude(issued_at=None)
         .select_related("meeting__body")
         .prefetch_related(
-            Prefetch("deliveries", queryset=CouncilLetterDelivery.objects.order_by("pk"))
+            Prefetch(
+                "deliveries",
+                # Only what a cell and the CSV show: 17 copies per letter, so every column
+                # costs (issue #14).
+                queryset=CouncilLetterDelivery.objects.only(*DASHBOARD_DELIVERY_FIELDS).order_by(
+                    "pk"
+                ),
+            )
         )
         .order_by("-issued_at", "-pk")
     )
