@@ -7,6 +7,8 @@ views copy back onto the form with `add_service_errors`.
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 
@@ -50,10 +52,46 @@ class UtrechtFormMixin:
             widget = field.widget
             if isinstance(widget, forms.HiddenInput):
                 continue
+            if type(widget) is forms.Select:
+                widget.__class__ = QuickSelect  # same attributes, choices and required flag
             for widget_class, css in WIDGET_CLASSES.items():
                 if isinstance(widget, widget_class):
                     widget.attrs.setdefault("class", css)
                     break
+
+
+def _attributes(attrs: dict) -> str:
+    """Django's widgets/attrs.html in Python: True is a bare name, False leaves it out."""
+    parts = []
+    for name, value in attrs.items():
+        if value is True:
+            parts.append(f" {name}")
+        elif value is not False:
+            parts.append(f' {name}="{conditional_escape(str(value))}"')
+    return "".join(parts)
+
+
+class QuickSelect(forms.Select):
+    """A Select whose HTML is written in Python, the same markup as Django's select and
+    select_option templates: with a template include per option, a list of the 80 items of
+    an agenda cost more than the rest of the form (issue #14). Every plain Select of a form
+    with UtrechtFormMixin becomes one."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        context = self.get_context(name, value, attrs)["widget"]
+        html = [f'<select name="{conditional_escape(name)}"{_attributes(context["attrs"])}>']
+        for group_name, options, _index in context["optgroups"]:
+            if group_name:
+                html.append(f'<optgroup label="{conditional_escape(group_name)}">')
+            html.extend(
+                f'<option value="{conditional_escape(str(option["value"]))}"'
+                f"{_attributes(option['attrs'])}>{conditional_escape(option['label'])}</option>"
+                for option in options
+            )
+            if group_name:
+                html.append("</optgroup>")
+        html.append("</select>")
+        return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
 
 
 class VersionField(forms.IntegerField):

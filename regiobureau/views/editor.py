@@ -85,10 +85,18 @@ def agenda_editor(request, pk: int):
     return _render_editor(request, meeting)
 
 
+def main_items(meeting) -> list:
+    """The items a new or changed item can be put under: only what the choice list shows (an
+    htmx partial must not load the whole agenda as the editor page does, issue #14)."""
+    return list(
+        meeting.items.filter(parent=None).only("pk", "meeting_id", "parent_id", "position", "title")
+    )
+
+
 @require_POST
 def item_create(request, pk: int):
     meeting = secretariat_meeting(request, pk)
-    choices = editor_choices(list(meeting.items.all()))
+    choices = editor_choices(main_items(meeting))
     form = AgendaItemForm(request.POST, **choices)
     if not form.is_valid():
         return _render_editor(request, meeting, status=INVALID, add_form=form)
@@ -119,7 +127,7 @@ def item_edit(request, pk: int):
     """The edit form opens inside the item's row (htmx) or in the editor page (no JS)."""
     item = secretariat_item(request, pk)
     meeting = item.meeting
-    choices = editor_choices(list(meeting.items.all()))
+    choices = editor_choices(main_items(meeting))
     if request.method == "GET":
         form = AgendaItemForm(
             initial={"agenda_version": meeting.agenda_version}, item=item, **choices
