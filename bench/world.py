@@ -163,7 +163,7 @@ def main() -> None:
     )
     with transaction.atomic():
         meeting80, item80 = big_meeting(secretary=users["secretary"], body=body, items=80, days=30)
-        meeting10, _item10 = big_meeting(secretary=users["secretary"], body=body, items=10, days=31)
+        meeting10, item10 = big_meeting(secretary=users["secretary"], body=body, items=10, days=31)
         sent_letters(meeting=meeting80, count=50)
     urls = {
         "health": reverse("health"),
@@ -176,10 +176,23 @@ def main() -> None:
         "griffie_list": reverse("raden:index"),
         "item_detail": reverse("regiobureau:item_detail", args=[item80.pk]),
         "calendar": reverse("regiobureau:calendar"),
+        "comment_add": reverse("regiobureau:comment_add", args=[item80.pk]),
+        "meeting80_page": reverse("regiobureau:meeting_detail", args=[meeting80.pk]),
+        "meeting10_page": reverse("regiobureau:meeting_detail", args=[meeting10.pk]),
+        "item_partial_10": reverse("regiobureau:item_edit", args=[item10.pk]),
+        "pdf_request_10": reverse("regiobureau:meeting_pdf_request", args=[meeting10.pk]),
     }
+    from raden.constants import CONFIRMED_STATUSES
+    from raden.models import CouncilLetterDelivery
+
+    texel = CouncilLetterDelivery.objects.filter(
+        letter__meeting=meeting80, municipality__slug="gemeente-texel"
+    ).exclude(status__in=CONFIRMED_STATUSES)  # receipts the load test can still confirm
     print(
         json.dumps(
             {
+                "meeting10": meeting10.pk,
+                "texel_deliveries": list(texel.values_list("pk", flat=True)),
                 "cookies": {role: cookie_for(user) for role, user in users.items()},
                 "cookie_name": settings.SESSION_COOKIE_NAME,
                 "urls": urls,
