@@ -128,6 +128,9 @@ class GeneratedDocument(TimeStampedModel):
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     size = models.PositiveBigIntegerField(_("size in bytes"))
     pages = models.PositiveIntegerField(_("pages"))
+    # Set when what the document shows may no longer be shown (issue 9: an item or stuk became
+    # confidential, the meeting closed): from then on only the secretariat can download it.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("generated document")

@@ -12,7 +12,7 @@ from regiobureau.constants import Confidentiality
 from regiobureau.models import AgendaItem, Document, DocumentVersion, Meeting
 from regiobureau.uploads import sha256_of, validate_upload
 
-from .guards import check_editable
+from .guards import check_editable, visibility_changed
 
 
 def _is_late(meeting: Meeting) -> bool:
@@ -90,9 +90,17 @@ def document_add_version(*, actor, document: Document, upload) -> DocumentVersio
 
 @transaction.atomic
 def document_set_confidentiality(*, actor, document: Document, confidentiality: str) -> Document:
-    return audited_update(
+    changed = document.confidentiality != confidentiality
+    audited_update(
         actor=actor,
         obj=document,
         verb="document_set_confidentiality",
         confidentiality=confidentiality,
     )
+    if changed:
+        visibility_changed(
+            actor=actor,
+            meeting=document.agenda_item.meeting,
+            reason="document_set_confidentiality",
+        )
+    return document
