@@ -193,6 +193,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "nhn_portal.core.tasks.document_generation_sweep",
         "schedule": 60.0,
     },
+    # Issue 9: tasks enqueued while the broker was down (nhn_portal.core.tasking.outbox_sweep),
+    # e.g. the members' mail of an agenda published while Redis was away.
+    "outbox-sweep": {
+        "task": "nhn_portal.core.tasks.outbox_sweep",
+        "schedule": 60.0,
+    },
     # Issue 5: one e-mail per owner of overdue actions, every morning (skips those reminded today).
     "action-overdue-reminders": {
         "task": "regiobureau.tasks.action_overdue_reminders",
