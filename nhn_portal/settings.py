@@ -138,6 +138,10 @@ MEDIA_URL = "/media/"
 # Uploaded stukken and generated PDFs live outside the web root and are served by views
 # that check permission; MEDIA_ROOT is never mapped to a public URL.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Issue 9: every upload is scanned by clamd through this unix socket when it is set (e.g.
+# /run/clamav/clamd.ctl); while it is set and clamd cannot be reached, uploads are refused.
+CLAMD_SOCKET = env("CLAMD_SOCKET", default="")
+CLAMD_TIMEOUT = env.int("CLAMD_TIMEOUT", default=30)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
