@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Issue 9: too large a request or too many files is refused (413) before anything is read.
+    "nhn_portal.core.middleware.RequestLimitsMiddleware",
     # Every page needs a login unless its view is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -138,6 +140,15 @@ MEDIA_URL = "/media/"
 # Uploaded stukken and generated PDFs live outside the web root and are served by views
 # that check permission; MEDIA_ROOT is never mapped to a public URL.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Issue 9 (resource exhaustion): at most MAX_REQUEST_SIZE bytes per request (default 60 MB,
+# checked on Content-Length before the body is read; the reverse proxy should have the same
+# limit, e.g. nginx client_max_body_size) and MAX_FILES_PER_REQUEST files per form.
+MAX_REQUEST_SIZE = env.int("MAX_REQUEST_SIZE", default=60 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FILES = env.int("MAX_FILES_PER_REQUEST", default=20)
+# Issue 9: every upload is scanned by clamd through this unix socket when it is set (e.g.
+# /run/clamav/clamd.ctl); while it is set and clamd cannot be reached, uploads are refused.
+CLAMD_SOCKET = env("CLAMD_SOCKET", default="")
+CLAMD_TIMEOUT = env.int("CLAMD_TIMEOUT", default=30)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -191,6 +202,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # died mid-render (nhn_portal.core.production.document_generation_sweep).
     "document-generation-sweep": {
         "task": "nhn_portal.core.tasks.document_generation_sweep",
+        "schedule": 60.0,
+    },
+    # Issue 9: tasks enqueued while the broker was down (nhn_portal.core.tasking.outbox_sweep),
+    # e.g. the members' mail of an agenda published while Redis was away.
+    "outbox-sweep": {
+        "task": "nhn_portal.core.tasks.outbox_sweep",
         "schedule": 60.0,
     },
     # Issue 5: one e-mail per owner of overdue actions, every morning (skips those reminded today).

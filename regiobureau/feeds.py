@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,7 +23,7 @@ from icalendar import Calendar, Event
 
 from gremia.models import Body
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .constants import MeetingStatus
 from .models import CalendarToken
 
@@ -97,7 +98,7 @@ def body_feed(request, slug: str):
     content = build_calendar(
         meetings,
         name=_("Meetings of %(body)s") % {"body": body.name},
-        details_for=lambda meeting: meeting.is_public,
+        details_for=lambda meeting: permissions.can_see_meeting_place(AnonymousUser(), meeting),
     )
     return _ics_response(content, f"{body.slug}.ics")
 
@@ -109,7 +110,11 @@ def personal_feed(request, token: str):
     if record is None or not record.user.is_active:
         raise Http404
     meetings = selectors.meeting_list_for_personal_feed(user=record.user)
-    content = build_calendar(meetings, name=_("My NHN meetings"), details_for=lambda meeting: True)
+    content = build_calendar(
+        meetings,
+        name=_("My NHN meetings"),
+        details_for=lambda meeting: permissions.can_see_meeting_place(record.user, meeting),
+    )
     response = _ics_response(content, "mijn-vergaderingen.ics")
     response["Cache-Control"] = "private, no-store"
     response["Referrer-Policy"] = "no-referrer"

@@ -41,6 +41,12 @@ def can_see_meeting(user, meeting) -> bool:
     return meeting.status != MeetingStatus.DRAFT
 
 
+def can_see_meeting_place(user, meeting) -> bool:
+    """The place and online link of a closed meeting are for those inside it only (issue 9):
+    on every page, PDF and feed; a public meeting's for everyone who sees the meeting."""
+    return meeting.is_public or can_see_confidential(user, meeting.body_id)
+
+
 def can_see_agenda(user, meeting) -> bool:
     """Whether the items (as titles or placeholders) are shown at all."""
     return is_secretariat(user) or meeting.agenda_is_out

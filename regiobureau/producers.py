@@ -65,7 +65,8 @@ def produce_public_agenda(meeting: Meeting, audience: str) -> ProducedDocument:
     rows = selectors.agenda_rows(user=visitor, meeting=meeting)
     return ProducedDocument(
         template="regiobureau/pdf/agenda.html",
-        context={"meeting": meeting, "rows": rows},
+        # A closed meeting's place is not for everybody (issue 9), as on its page.
+        context={"meeting": meeting, "rows": rows, "show_place": meeting.is_public},
         title=_title("Agenda", meeting),
         confidential=False,
     )
@@ -83,7 +84,7 @@ def produce_annotated_agenda(meeting: Meeting, audience: str) -> ProducedDocumen
     )
     return ProducedDocument(
         template="regiobureau/pdf/annotated_agenda.html",
-        context={"meeting": meeting, "rows": rows},
+        context={"meeting": meeting, "rows": rows, "show_place": True},
         title=_title("Geannoteerde agenda", meeting),
         confidential=confidential,
     )

@@ -1,14 +1,21 @@
-"""Checks an uploaded stuk by its content, not only by its name (issue 3, "bad input")."""
+"""Checks an uploaded stuk by its content, not only by its name (issue 3, "bad input"); a
+PDF by its structure, cleaned of active content, and every file by the virus scanner when one
+is configured (issue 9, nhn_portal.core.filecheck)."""
 
 import hashlib
 import zipfile
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from nhn_portal.core import filecheck
+
 from .constants import ALLOWED_UPLOAD_TYPES
+
+PDF = "application/pdf"
 
 DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 
@@ -96,7 +103,30 @@ def validate_upload(upload) -> str:
             % {"name": upload.name, "ext": extension},
             code="content_mismatch",
         )
+    if detected == PDF:
+        filecheck.open_pdf(upload).close()  # the first bytes are not enough: the structure
     return detected
+
+
+@dataclass
+class CheckedUpload:
+    """An upload ready to store: its type, the file to store (a PDF cleaned of active
+    content) and what was removed."""
+
+    content_type: str
+    upload: object
+    removed: list[str] = field(default_factory=list)
+
+
+def check_upload(upload) -> CheckedUpload:
+    """Everything before a file is stored: type and size (`validate_upload`), the virus
+    scan, and for a PDF the removal of active content."""
+    content_type = validate_upload(upload)
+    filecheck.scan_upload(upload)
+    if content_type != PDF:
+        return CheckedUpload(content_type, upload)
+    cleaned = filecheck.clean_pdf(upload)
+    return CheckedUpload(content_type, cleaned.upload, cleaned.removed)
 
 
 def sha256_of(upload) -> str:

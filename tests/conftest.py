@@ -11,7 +11,7 @@ from gremia.models import Person
 from nhn_portal.core import production
 from nhn_portal.core.constants import Role
 from regiobureau import services
-from regiobureau.constants import Confidentiality, ItemPurpose
+from regiobureau.constants import AnnotationStatus, Confidentiality, ItemPurpose
 from tests.builders import (
     CLOSED_TITLE,
     CONFIDENTIAL_DOC,
@@ -83,7 +83,7 @@ def outsider(db):
 def published_meeting(secretary, body):
     """A published, public meeting of `body`: one public item (PUBLIC_TITLE) with a public and
     a confidential stuk (CONFIDENTIAL_DOC), one closed item (CLOSED_TITLE) with a stuk, and an
-    annotation on each. The items are at `.public_item` and `.closed_item`."""
+    adopted annotation on each. The items are at `.public_item` and `.closed_item`."""
     meeting = make_meeting(secretary=secretary, body=body)
     public = services.agenda_item_create(
         actor=secretary,
@@ -122,13 +122,16 @@ def published_meeting(secretary, body):
         upload=pdf_upload("koop.pdf"),
     )
     for item in (public, closed):
-        services.annotation_save(
+        annotation = services.annotation_save(
             actor=secretary,
             item=item,
             expected_version=None,
             core_message=f"<p>Kern van {item.title}</p>",
             proposal="<p>Instemmen met het voorstel.</p>",
         )
+        # Adopted, so the members read it (issue 9: a concept never adopted is not theirs).
+        for status in (AnnotationStatus.IN_REVIEW, AnnotationStatus.ADOPTED):
+            services.annotation_set_status(actor=secretary, annotation=annotation, status=status)
     meeting.refresh_from_db()
     services.meeting_publish_agenda(
         actor=secretary, meeting=meeting, expected_version=meeting.agenda_version

@@ -128,6 +128,9 @@ class GeneratedDocument(TimeStampedModel):
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     size = models.PositiveBigIntegerField(_("size in bytes"))
     pages = models.PositiveIntegerField(_("pages"))
+    # Set when what the document shows may no longer be shown (issue 9: an item or stuk became
+    # confidential, the meeting closed): from then on only the secretariat can download it.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("generated document")
@@ -227,3 +230,26 @@ class GenerationJob(TimeStampedModel):
     @property
     def is_failed(self) -> bool:
         return self.status == GenerationStatus.FAILED
+
+
+class OutboxMessage(TimeStampedModel):
+    """A task a service asked for (`tasking.enqueue_on_commit`), written in the service's own
+    transaction (issue 9): handed to the broker after the commit, and by the beat's
+    `outbox_sweep` when the broker was down then. `sent_at` is set once a broker accepted it,
+    so nothing is handed over twice; the task id stays the same on every attempt."""
+
+    task_name = models.CharField(_("task"), max_length=200)
+    args = models.JSONField(_("arguments"), default=list, blank=True)
+    task_id = models.CharField(_("Celery task id"), max_length=64, unique=True)
+    sent_at = models.DateTimeField(_("handed to the queue at"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("queued task")
+        verbose_name_plural = _("queued tasks")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["sent_at", "created_at"])]
+
+    def __str__(self):
+        return f"{self.task_name}{tuple(self.args)} ({'sent' if self.sent_at else 'pending'})"

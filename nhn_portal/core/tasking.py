@@ -7,13 +7,20 @@ mid-task hands it back), explicit time limits, and retries with backoff on the e
 Services enqueue tasks by name (`enqueue_on_commit`), never by importing the task: tasks import
 services, so the other direction would be an import cycle. The tasks modules are imported when
 Django starts (CoreConfig.ready), so the name resolves in web processes as well as in workers.
+
+`enqueue_on_commit` is durable (issue 9): the intent is an `OutboxMessage` row in the caller's
+transaction, handed to the broker after the commit; a broker that is down fails nothing (the
+request answers as usual) and the beat's `outbox_sweep` hands the row over once it is back.
 """
 
 from __future__ import annotations
 
 import logging
 import smtplib
+import uuid
 from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
 from typing import Any
 
 import kombu.exceptions
@@ -22,6 +29,8 @@ from celery import current_app, shared_task
 from django.conf import settings
 from django.db import OperationalError as DatabaseOperationalError
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +93,14 @@ def portal_task(*, name: str, kind: TaskKind, **options: Any):
     )
 
 
-def enqueue(task_name: str, *, task_id: str | None = None, queue: str | None = None, **kwargs):
+def enqueue(
+    task_name: str,
+    *,
+    task_id: str | None = None,
+    queue: str | None = None,
+    args: tuple | list = (),
+    **kwargs,
+):
     """Hand a task to the broker now; False (logged) when the broker cannot be reached."""
     task = current_app.tasks[task_name]
     options: dict[str, Any] = {"retry_policy": PUBLISH_RETRY_POLICY}
@@ -92,15 +108,96 @@ def enqueue(task_name: str, *, task_id: str | None = None, queue: str | None = N
         options["task_id"] = task_id
     if queue:
         options["queue"] = queue
+    if args:
+        options["args"] = tuple(args)
     try:
         task.apply_async(kwargs=kwargs, **options)
     except BROKER_ERRORS as error:
-        logger.error("Broker unreachable; task %s(%s) not queued: %s", task_name, kwargs, error)
+        logger.error(
+            "Broker unreachable; task %s(%s, %s) not queued: %s", task_name, args, kwargs, error
+        )
         return False
     return True
 
 
-def enqueue_on_commit(task_name: str, *args: Any) -> None:
-    """Enqueue after the caller's transaction commits (nothing when it rolls back); the task
-    is looked up by name, as `delay(*args)`."""
-    transaction.on_commit(lambda: current_app.tasks[task_name].delay(*args))
+# A message not handed over by its on-commit send within this time is the sweep's.
+OUTBOX_GRACE = timedelta(seconds=30)
+# At most this many messages per sweep, so one beat run stays well within its minute.
+OUTBOX_BATCH = 200
+
+
+def enqueue_on_commit(task_name: str, *args: Any):
+    """Enqueue `task_name(*args)` durably: an outbox row in the caller's transaction (none
+    when it rolls back), handed to the broker after the commit, or by the sweep when the broker
+    is down then. Returns the OutboxMessage."""
+    from nhn_portal.core.models import OutboxMessage
+
+    if task_name not in current_app.tasks:
+        raise KeyError(f"No task is registered as {task_name!r}.")
+    message = OutboxMessage.objects.create(
+        task_name=task_name, args=list(args), task_id=str(uuid.uuid4())
+    )
+    transaction.on_commit(partial(outbox_send, message.pk))
+    return message
+
+
+def outbox_send(message_id: int) -> bool:
+    """Hand one outbox message to the broker unless that happened already; True once sent.
+    A broker that is down is logged and counted, never raised: the sweep tries again."""
+    from nhn_portal.core.models import OutboxMessage
+
+    message = OutboxMessage.objects.filter(pk=message_id, sent_at__isnull=True).first()
+    if message is None:
+        return True
+    return _send(message)
+
+
+def outbox_sweep(*, now=None) -> list[int]:
+    """Hand every message still waiting after OUTBOX_GRACE to the broker (the beat runs this
+    every minute); the ids handed over. Rows locked by a concurrent sweep are skipped, so two
+    sweeps never send one message twice."""
+    from nhn_portal.core.models import OutboxMessage
+
+    now = now or timezone.now()
+    sent: list[int] = []
+    with transaction.atomic():
+        waiting = (
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(sent_at__isnull=True, created_at__lt=now - OUTBOX_GRACE)
+            .order_by("created_at", "pk")[:OUTBOX_BATCH]
+        )
+        for message in waiting:
+            if _send(message):
+                sent.append(message.pk)
+            else:
+                break  # the broker is still down: the next run tries the rest
+    return sent
+
+
+def outbox_waiting(task_name: str, *args: Any) -> bool:
+    """Whether `task_name(*args)` was tried and is still waiting for the broker (for a page
+    that tells the user a mail goes out later)."""
+    from nhn_portal.core.models import OutboxMessage
+
+    return any(
+        message.args == list(args)
+        for message in OutboxMessage.objects.filter(
+            task_name=task_name, sent_at__isnull=True, attempts__gt=0
+        )
+    )
+
+
+def _send(message) -> bool:
+    from nhn_portal.core.models import OutboxMessage
+
+    rows = OutboxMessage.objects.filter(pk=message.pk, sent_at__isnull=True)
+    try:
+        accepted = enqueue(message.task_name, task_id=message.task_id, args=message.args)
+        error = "" if accepted else "broker unreachable"
+    except KeyError as missing:  # the task was renamed or removed since
+        accepted, error = False, f"unknown task: {missing}"
+    if accepted:
+        rows.update(sent_at=timezone.now(), attempts=F("attempts") + 1, last_error="")
+    else:
+        rows.update(attempts=F("attempts") + 1, last_error=error)
+    return accepted

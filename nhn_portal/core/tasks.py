@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import production
+from . import production, tasking
 from .tasking import PERIODIC, RENDER, portal_task
 
 
@@ -24,3 +24,9 @@ def document_generation_run(job_id: int) -> str:
 def document_generation_sweep() -> int:
     """Re-enqueue generation jobs stuck in wachtrij or bezig (the beat runs it every minute)."""
     return len(production.document_generation_sweep())
+
+
+@portal_task(name="nhn_portal.core.tasks.outbox_sweep", kind=PERIODIC)
+def outbox_sweep() -> int:
+    """Hand the tasks that waited for a broker to it (the beat runs it every minute)."""
+    return len(tasking.outbox_sweep())

@@ -2,14 +2,13 @@
 on screen and as a CSV for a spreadsheet.
 """
 
-import csv
-
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from gremia.models import Subregion
 from nhn_portal.core.access import require_secretariat
+from nhn_portal.core.spreadsheet import csv_writer
 from raden import selectors
 from raden.constants import DeliveryStatus
 from raden.forms import (
@@ -43,7 +42,8 @@ def dashboard_csv(request):
         'attachment; filename="verspreiding-raadsinformatiebrieven.csv"'
     )
     response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response, delimiter=";")
+    # Cells that would start a formula are neutralised (issue 9: CSV formula injection).
+    writer = csv_writer(response, delimiter=";")
     writer.writerow(
         [
             "brief",

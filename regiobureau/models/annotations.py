@@ -1,11 +1,13 @@
 """The regiobureau's annotations, their versions and the members' comments and read marks."""
 
+import copy
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
-from regiobureau.constants import AnnotationStatus
+from regiobureau.constants import ANNOTATION_FIELDS, AnnotationStatus
 
 from .meetings import AgendaItem
 
@@ -33,6 +35,10 @@ class Annotation(TimeStampedModel):
         default=AnnotationStatus.DRAFT,
     )
     version = models.PositiveIntegerField(_("version"), default=0)
+    # The text as last adopted (issue 9): what members read while a new draft is written.
+    adopted_content = models.JSONField(_("adopted text"), null=True, blank=True)
+    adopted_number = models.PositiveIntegerField(_("adopted version"), null=True, blank=True)
+    adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("annotation")
@@ -44,6 +50,27 @@ class Annotation(TimeStampedModel):
     @property
     def is_adopted(self) -> bool:
         return self.status == AnnotationStatus.ADOPTED
+
+    # Set on the copy `for_members` returns while a new draft is being written.
+    new_version_pending = False
+
+    def for_members(self) -> "Annotation | None":
+        """The annotation as the members read it (issue 9): the adopted text, or the text the
+        secretariat sent them ter review; while a new draft is written after an adoption, the
+        adopted text with `new_version_pending`; nothing for a concept never adopted."""
+        if self.status in (AnnotationStatus.ADOPTED, AnnotationStatus.IN_REVIEW):
+            return self
+        if self.adopted_content is None:
+            return None
+        view = copy.copy(self)
+        for name in ANNOTATION_FIELDS:
+            setattr(view, name, self.adopted_content.get(name, ""))
+        view.status = AnnotationStatus.ADOPTED
+        view.new_version_pending = True
+        return view
+
+    def content(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in ANNOTATION_FIELDS}
 
 
 class AnnotationVersion(models.Model):

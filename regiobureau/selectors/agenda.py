@@ -62,6 +62,7 @@ def agenda_rows(*, user, meeting: Meeting, with_annotations: bool = False) -> li
     if not permissions.can_see_agenda(user, meeting):
         return []
     confidential_ok = permissions.can_see_confidential(user, meeting.body_id)
+    secretariat = permissions.is_secretariat(user)
     document_filter = Q() if confidential_ok else Q(confidentiality=Confidentiality.PUBLIC)
     prefetches = [
         Prefetch(
@@ -92,6 +93,8 @@ def agenda_rows(*, user, meeting: Meeting, with_annotations: bool = False) -> li
         annotation = None
         if visible and with_annotations and permissions.can_read_annotations(user, meeting):
             annotation = item.annotation if _has_annotation(item) else None
+            if annotation is not None and not secretariat:
+                annotation = annotation.for_members()
         rows[item.pk] = AgendaRow(
             item=item,
             number=numbers[item.pk],
@@ -140,9 +143,10 @@ def access_agenda_item(*, user, pk: int) -> AgendaItem:
 
 
 def agenda_rows_for_members(*, meeting: Meeting) -> list[AgendaRow]:
-    """The whole agenda as its members read it: every item with its annotation and all its
-    stukken, vertrouwelijk ones included. For the members' PDF (issue #4), which is made by a
-    worker without a reader; whoever downloads it passes `can_see_confidential` first."""
+    """The whole agenda as its members read it: every item with its annotation (as members
+    read it: `Annotation.for_members`) and all its stukken, vertrouwelijk ones included. For
+    the members' PDF (issue #4), which is made by a worker without a reader; whoever
+    downloads it passes `can_see_confidential` first."""
     items = list(
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("presenter", "dossier", "annotation")
@@ -161,7 +165,7 @@ def agenda_rows_for_members(*, meeting: Meeting) -> list[AgendaRow]:
             number=numbers[item.pk],
             visible=True,
             documents=list(item.documents.all()),
-            annotation=item.annotation if _has_annotation(item) else None,
+            annotation=item.annotation.for_members() if _has_annotation(item) else None,
         )
         for item in items
     }

@@ -14,14 +14,20 @@ def access_annotation(*, user, item_pk: int) -> Annotation:
     annotation = Annotation.objects.filter(agenda_item=item).select_related("agenda_item").first()
     if annotation is None:
         raise Http404
+    if not permissions.is_secretariat(user) and annotation.for_members() is None:
+        raise Http404  # a concept the members have not been shown
     return annotation
 
 
 def annotation_for_item(*, user, item: AgendaItem) -> Annotation | None:
-    """The item's annotation for someone allowed to read it (None when not written yet)."""
+    """The item's annotation for someone allowed to read it (None when not written yet): the
+    secretariat's working text, or what members read (`Annotation.for_members`)."""
     if not permissions.can_read_annotations(user, item.meeting):
         raise Http404
-    return Annotation.objects.filter(agenda_item=item).first()
+    annotation = Annotation.objects.filter(agenda_item=item).first()
+    if annotation is None or permissions.is_secretariat(user):
+        return annotation
+    return annotation.for_members()
 
 
 def annotation_versions(*, user, annotation: Annotation) -> list:

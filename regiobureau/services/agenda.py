@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
+from regiobureau import permissions
 from regiobureau.constants import DEFAULT_TEMPLATE_ITEMS, TemplatePlacement
 from regiobureau.models import AgendaItem, AgendaTemplateItem, Dossier, Meeting
 
-from .guards import bump_agenda_version, check_editable
+from .guards import bump_agenda_version, check_editable, visibility_changed
 
 ITEM_FIELDS = [
     "title",
@@ -106,6 +107,7 @@ def agenda_item_update(
     if "title" in fields:
         fields["title"] = (fields["title"] or "").strip()
     old_parent_id = item.parent_id
+    was_public = permissions.is_public_item(item)
     values = dict(fields)
     if "parent" in fields:
         new_parent = fields["parent"]
@@ -123,6 +125,10 @@ def agenda_item_update(
     )
     if "position" in values:
         _renumber(meeting, parent_id=old_parent_id)
+    if "is_public" in fields or "parent" in fields:
+        now_public = permissions.is_public_item(item)
+        if now_public != was_public or ("is_public" in fields and item.children.exists()):
+            visibility_changed(actor=actor, meeting=meeting, reason="agenda_item_update")
     return item
 
 

@@ -4,6 +4,7 @@ members' comments on them and their "gelezen" marks.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nhn_portal.core.audit import audit_record_create, audited_update
@@ -37,6 +38,10 @@ def annotation_save(
     if expected_version is not None and annotation.version != expected_version:
         raise StaleAgendaError()
     if annotation.status == AnnotationStatus.ADOPTED:
+        if annotation.adopted_content is None:
+            # Adopted before the text was kept apart: keep it now, before it is overwritten.
+            annotation.adopted_content = annotation.content()
+            annotation.adopted_number = annotation.version
         annotation.status = AnnotationStatus.DRAFT
     for name, value in content.items():
         setattr(annotation, name, sanitize_rich_text(value))
@@ -73,8 +78,23 @@ def annotation_set_status(*, actor, annotation: Annotation, status: str) -> Anno
             },
             code="bad_transition",
         )
+    adoption = {}
+    if status == AnnotationStatus.ADOPTED:
+        # The adopted text is kept apart, so members keep reading it while a new draft is
+        # written (issue 9).
+        adoption = {
+            "adopted_content": annotation.content(),
+            "adopted_number": annotation.version,
+            "adopted_at": timezone.now(),
+        }
     return audited_update(
-        actor=actor, obj=annotation, verb="annotation_set_status", clean=False, status=status
+        actor=actor,
+        obj=annotation,
+        verb="annotation_set_status",
+        clean=False,
+        recorded=["status", *(["adopted_number"] if adoption else [])],
+        status=status,
+        **adoption,
     )
 
 

@@ -10,9 +10,9 @@ from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from regiobureau.constants import Confidentiality
 from regiobureau.models import AgendaItem, Document, DocumentVersion, Meeting
-from regiobureau.uploads import sha256_of, validate_upload
+from regiobureau.uploads import check_upload, sha256_of, validate_upload
 
-from .guards import check_editable
+from .guards import check_editable, visibility_changed
 
 
 def _is_late(meeting: Meeting) -> bool:
@@ -20,12 +20,13 @@ def _is_late(meeting: Meeting) -> bool:
 
 
 def _store_version(*, actor, document: Document, upload, number: int) -> DocumentVersion:
-    content_type = validate_upload(upload)
+    checked = check_upload(upload)
+    upload = checked.upload  # a PDF without its active content (issue 9)
     version = DocumentVersion(
         document=document,
         number=number,
         original_name=upload.name[:255],
-        content_type=content_type,
+        content_type=checked.content_type,
         size=upload.size,
         sha256=sha256_of(upload),
         uploaded_by=actor,
@@ -39,7 +40,14 @@ def _store_version(*, actor, document: Document, upload, number: int) -> Documen
     except Exception:
         version.file.storage.delete(version.file.name)
         raise
+    version.removed_active_content = checked.removed
     return version
+
+
+def _upload_changes(stored: DocumentVersion, **changes) -> dict:
+    if stored.removed_active_content:
+        changes["removed_active_content"] = stored.removed_active_content
+    return changes
 
 
 @transaction.atomic
@@ -64,7 +72,7 @@ def document_upload(
         obj=document,
         action=AuditAction.CREATE,
         verb="document_upload",
-        changes={"sha256": version.sha256, "size": version.size},
+        changes=_upload_changes(version, sha256=version.sha256, size=version.size),
     )
     return document
 
@@ -83,16 +91,24 @@ def document_add_version(*, actor, document: Document, upload) -> DocumentVersio
         obj=document,
         action=AuditAction.UPDATE,
         verb="document_add_version",
-        changes={"version": number, "sha256": version.sha256},
+        changes=_upload_changes(version, version=number, sha256=version.sha256),
     )
     return version
 
 
 @transaction.atomic
 def document_set_confidentiality(*, actor, document: Document, confidentiality: str) -> Document:
-    return audited_update(
+    changed = document.confidentiality != confidentiality
+    audited_update(
         actor=actor,
         obj=document,
         verb="document_set_confidentiality",
         confidentiality=confidentiality,
     )
+    if changed:
+        visibility_changed(
+            actor=actor,
+            meeting=document.agenda_item.meeting,
+            reason="document_set_confidentiality",
+        )
+    return document

@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nhn_portal.core import production
 from regiobureau.constants import MeetingStatus
 from regiobureau.models import Meeting
 
@@ -44,3 +45,10 @@ def check_editable(meeting: Meeting) -> None:
             % {"status": meeting.get_status_display().lower()},
             code="locked",
         )
+
+
+def visibility_changed(*, actor, meeting: Meeting, reason: str) -> None:
+    """Something of the meeting became more or less public (an item, a stuk, the meeting):
+    its public PDFs are withdrawn in this transaction and made again (issue 9). The
+    pipeline's rule, so the besluitenlijst and every later kind follow it too."""
+    production.generated_documents_withdraw(actor=actor, subject=meeting, reason=reason)

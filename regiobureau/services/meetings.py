@@ -24,7 +24,7 @@ from regiobureau.constants import (
 )
 from regiobureau.models import AgendaItem, CalendarToken, Meeting
 
-from .guards import bump_agenda_version
+from .guards import bump_agenda_version, visibility_changed
 
 MEETING_FIELDS = [
     "title",
@@ -114,7 +114,8 @@ def meeting_update(
     unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
         raise TypeError(f"meeting_update does not change {sorted(unknown)}")
-    return audited_update(
+    was_public = meeting.is_public
+    audited_update(
         actor=actor,
         obj=meeting,
         verb="meeting_update",
@@ -123,6 +124,9 @@ def meeting_update(
         recorded=MEETING_FIELDS,
         **fields,
     )
+    if meeting.is_public != was_public:
+        visibility_changed(actor=actor, meeting=meeting, reason="meeting_update")
+    return meeting
 
 
 def _transition(meeting: Meeting, target: str, *, current: str | None = None) -> None:

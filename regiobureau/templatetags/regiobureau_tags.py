@@ -5,6 +5,7 @@ from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
 from nhn_portal.core.richtext import sanitize_rich_text
+from regiobureau import permissions
 
 register = template.Library()
 
@@ -27,3 +28,12 @@ def get_item(mapping, key):
     if not mapping:
         return None
     return mapping.get(key)
+
+
+@register.filter
+def place_visible_to(meeting, user) -> bool:
+    """`meeting|place_visible_to:viewer` — whether the place and online link may be shown
+    (a closed meeting's only to those inside it; no viewer given: only a public one's)."""
+    if user is None or user == "":
+        return bool(meeting.is_public)
+    return permissions.can_see_meeting_place(user, meeting)

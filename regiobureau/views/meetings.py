@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gremia.models import Body
+from nhn_portal.core import tasking
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import error_text, posted_version
@@ -195,9 +196,19 @@ def meeting_publish(request, pk: int):
     except ValidationError as error:
         messages.error(request, error_text(error))
         return redirect("regiobureau:agenda_editor", pk=meeting.pk)
-    messages.success(
-        request, _("The agenda has been published; the members are notified by e-mail.")
-    )
+    if tasking.outbox_waiting(services.NOTIFY_TASK, meeting.pk):
+        # The broker is down (issue 9): the publication stands, the mail waits in the outbox.
+        messages.warning(
+            request,
+            _(
+                "The agenda has been published. The e-mail to the members will be sent as "
+                "soon as the queue works again."
+            ),
+        )
+    else:
+        messages.success(
+            request, _("The agenda has been published; the members are notified by e-mail.")
+        )
     return redirect(meeting)
 
 

@@ -10,7 +10,7 @@ from django.http import Http404
 
 from nhn_portal.core.constants import Role
 from regiobureau import permissions, selectors
-from regiobureau.constants import Confidentiality
+from regiobureau.constants import AnnotationStatus, Confidentiality
 from tests.builders import member_of
 from tests.factories import (
     AgendaItemFactory,
@@ -185,7 +185,7 @@ def test_a_document_without_a_version_has_no_download(world):
 @pytest.mark.parametrize("role", ROLES)
 def test_annotations_are_for_insiders_only(world, role):
     user = make_user(role, world["body"])
-    AnnotationFactory(agenda_item=world["public_item"])
+    AnnotationFactory(agenda_item=world["public_item"], status=AnnotationStatus.ADOPTED)
     pk = world["public_item"].pk
     assert allowed(lambda: selectors.access_annotation(user=user, item_pk=pk)) == (role in INSIDERS)
     assert permissions.can_read_annotations(user, world["public_meeting"]) == (role in INSIDERS)
@@ -204,8 +204,16 @@ def test_only_the_secretariat_manages_meetings(world, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_agenda_rows_show_placeholders_and_the_same_numbers_for_everyone(world, role):
     user = make_user(role, world["body"])
-    AnnotationFactory(agenda_item=world["closed_item"], core_message="Geheim advies")
-    AnnotationFactory(agenda_item=world["public_item"], core_message="Openbaar advies")
+    AnnotationFactory(
+        agenda_item=world["closed_item"],
+        core_message="Geheim advies",
+        status=AnnotationStatus.ADOPTED,
+    )
+    AnnotationFactory(
+        agenda_item=world["public_item"],
+        core_message="Openbaar advies",
+        status=AnnotationStatus.ADOPTED,
+    )
     rows = selectors.flatten(
         selectors.agenda_rows(user=user, meeting=world["public_meeting"], with_annotations=True)
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from nhn_portal.core.constants import Role
 from regiobureau import selectors, services
+from regiobureau.constants import AnnotationStatus
 from tests.builders import member_of
 from tests.factories import (
     AgendaItemFactory,
@@ -44,7 +45,7 @@ def meeting_with(n_items: int, body=None):
         DocumentFactory(agenda_item=item, with_version=True, with_version__arrived_late=True)
         DocumentFactory(agenda_item=item, with_version=True, confidential=True)
         if index % 2 == 0:
-            AnnotationFactory(agenda_item=item)
+            AnnotationFactory(agenda_item=item, status=AnnotationStatus.ADOPTED)
     return meeting
 
 

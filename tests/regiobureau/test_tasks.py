@@ -103,7 +103,12 @@ def test_publish_calls_the_task_with_the_meeting_id_after_commit(
     meeting, secretary, monkeypatch, django_capture_on_commit_callbacks
 ):
     sent = []
-    monkeypatch.setattr(meeting_agenda_published_notify, "delay", lambda *a: sent.append(a))
+    # The durable outbox (issue 9) hands the task over with apply_async and its own task id.
+    monkeypatch.setattr(
+        meeting_agenda_published_notify,
+        "apply_async",
+        lambda args=(), kwargs=None, **options: sent.append(tuple(args)),
+    )
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=1)
     assert sent == []

@@ -17,11 +17,13 @@ from nhn_portal.core.models import AuditRecord
 from regiobureau import services, uploads
 from regiobureau.constants import Confidentiality
 from regiobureau.models import Document, DocumentVersion
+from tests.builders import tiny_pdf
 from tests.factories import AgendaItemFactory, MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+# A PDF with a page tree: since issue 9 a PDF is opened by its structure (pikepdf).
+PDF = tiny_pdf()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
 

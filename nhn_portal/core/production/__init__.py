@@ -38,6 +38,7 @@ from .services import (
     document_generation_sweep,
     enqueue,
     failure_reason,
+    generated_documents_withdraw,
 )
 
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "enqueue",
     "failure_reason",
     "generated_document_current",
+    "generated_documents_withdraw",
     "production_entries",
     "register_document_kind",
 ]

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import models
 from django.http import Http404
 
+from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.models import GeneratedDocument, GenerationJob
 
 from .registry import DocumentKind, document_kind, document_kinds_for
@@ -62,30 +63,46 @@ def production_entries(*, subject: models.Model) -> list[ProductionEntry]:
 def generated_document_current(
     *, subject: models.Model, kind: str, audience: str
 ) -> GeneratedDocument | None:
-    """The newest stored version (a failed later job leaves it in place), or None."""
-    return (
+    """The newest stored version (a failed later job leaves it in place), or None; None too
+    when the newest was withdrawn (it shows what may no longer be shown)."""
+    document = (
         GeneratedDocument.objects.filter(**_subject_filter(subject), kind=kind, audience=audience)
         .order_by("-version")
         .first()
     )
+    if document is None or document.withdrawn_at is not None:
+        return None
+    return document
 
 
 def access_generated_document(
     *, user, subject: models.Model, kind: str, audience: str, version: int | None = None
 ) -> GeneratedDocument:
     """The requested version (the newest by default), or 404 when it does not exist or the
-    kind's rule says this user may not read this audience's document."""
+    kind's rule says this user may not read this audience's document.
+
+    A document is a view of what may be shown *now* (issue 9): everybody but the secretariat
+    gets only the newest version, and not even that once it was withdrawn; superseded and
+    withdrawn versions stay the secretariat's archive."""
     definition = document_kind(kind)
     if definition is None or definition.subject_model != subject._meta.label:
         raise Http404
     if not definition.may_download(user, subject, audience):
         raise Http404
     qs = GeneratedDocument.objects.filter(**_subject_filter(subject), kind=kind, audience=audience)
-    document = (
-        qs.filter(version=version).first()
-        if version is not None
-        else qs.order_by("-version").first()
-    )
+    if is_secretariat(user):
+        document = (
+            qs.filter(version=version).first()
+            if version is not None
+            else qs.order_by("-version").first()
+        )
+    else:
+        document = qs.order_by("-version").first()
+        if document is not None and (
+            document.withdrawn_at is not None
+            or (version is not None and document.version != version)
+        ):
+            document = None
     if document is None:
         raise Http404
     return document

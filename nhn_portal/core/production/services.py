@@ -141,7 +141,7 @@ def document_generation_run(*, job_id: int) -> GenerationJob:
         )
         content_hash = hashlib.sha256(html.encode()).hexdigest()
         latest = _latest_version(job)
-        if latest is not None and latest.content_hash == content_hash:
+        if _reusable(latest, content_hash):
             return _finish(job_id, document=latest, content_hash=content_hash)
         rendered = render_pdf_from_html(html=html)
     except TRANSIENT_ERRORS:
@@ -150,6 +150,55 @@ def document_generation_run(*, job_id: int) -> GenerationJob:
         logger.warning("Document generation job %s failed", job_id, exc_info=True)
         return _fail(job_id, failure_reason(error))
     return _store(job_id, produced=produced, rendered=rendered, content_hash=content_hash)
+
+
+@transaction.atomic
+def generated_documents_withdraw(
+    *, actor, subject: models.Model, reason: str
+) -> list[GenerationJob]:
+    """What a subject's documents show may no longer be shown to everybody (an item or stuk
+    became confidential, the meeting closed): withdraw every non-confidential stored version
+    at once, in the caller's transaction, and queue a new one of each document whose current
+    version was withdrawn. The one rule for every kind of document (issue 9): the download
+    answers 404 to all but the secretariat until the new version is made.
+
+    Confidential versions (the members' files) stay: they may show anything already. Returns
+    the jobs queued."""
+    documents = list(
+        GeneratedDocument.objects.select_for_update()
+        .filter(
+            content_type=ContentType.objects.get_for_model(subject),
+            object_id=subject.pk,
+            confidential=False,
+            withdrawn_at__isnull=True,
+        )
+        .order_by("kind", "audience", "-version")
+    )
+    if not documents:
+        return []
+    now = timezone.now()
+    for document in documents:
+        document.withdrawn_at = now
+        document.save(update_fields=["withdrawn_at", "updated_at"])
+        audit_record_create(
+            actor=actor,
+            obj=document,
+            action=AuditAction.UPDATE,
+            verb="generated_document_withdraw",
+            changes={"reason": reason[:300], "version": document.version},
+        )
+    jobs: list[GenerationJob] = []
+    for kind, audience in dict.fromkeys((d.kind, d.audience) for d in documents):
+        current = _latest_version_of(subject, kind, audience)
+        if current is None or current.withdrawn_at is None:
+            continue  # its newest version is confidential and stays
+        definition = document_kind(kind)
+        if definition is None or audience not in {c for c, _l in definition.audiences(subject)}:
+            continue
+        jobs.append(
+            document_generation_request(actor=actor, subject=subject, kind=kind, audience=audience)
+        )
+    return jobs
 
 
 def document_generation_sweep(*, now=None) -> list[int]:
@@ -252,6 +301,19 @@ def _start(job_id: int) -> GenerationJob | None:
     return job
 
 
+def _latest_version_of(subject: models.Model, kind: str, audience: str):
+    return (
+        GeneratedDocument.objects.filter(
+            content_type=ContentType.objects.get_for_model(subject),
+            object_id=subject.pk,
+            kind=kind,
+            audience=audience,
+        )
+        .order_by("-version")
+        .first()
+    )
+
+
 def _latest_version(job: GenerationJob) -> GeneratedDocument | None:
     return (
         GeneratedDocument.objects.filter(
@@ -262,6 +324,14 @@ def _latest_version(job: GenerationJob) -> GeneratedDocument | None:
         )
         .order_by("-version")
         .first()
+    )
+
+
+def _reusable(latest: GeneratedDocument | None, content_hash: str) -> bool:
+    # A withdrawn version is never handed out again, even when the new HTML is the same:
+    # the next version is stored, so readers get a file that was made after the change.
+    return (
+        latest is not None and latest.withdrawn_at is None and latest.content_hash == content_hash
     )
 
 
@@ -304,7 +374,7 @@ def _store(job_id: int, *, produced: ProducedDocument, rendered, content_hash: s
             if job.status not in PENDING:
                 return job
             latest = _latest_version(job)
-            if latest is not None and latest.content_hash == content_hash:
+            if _reusable(latest, content_hash):
                 break  # a concurrent job stored the same content: reuse it below
             version = latest.version + 1 if latest else 1
             document = GeneratedDocument(
@@ -356,7 +426,7 @@ def _store(job_id: int, *, produced: ProducedDocument, rendered, content_hash: s
             _announce_finished(job)
             return job
     latest = _latest_version(GenerationJob.objects.get(pk=job_id))
-    if latest is not None and latest.content_hash == content_hash:
+    if _reusable(latest, content_hash):
         return _finish(job_id, document=latest, content_hash=content_hash)
     raise DatabaseOperationalError("Could not claim a version number; retrying the task.")
 
