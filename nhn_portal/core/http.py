@@ -1,9 +1,96 @@
 """What every view shares: htmx-aware caching, service errors as text, the version guard of a
-form, and the one way a stored file leaves the portal (`file_response`)."""
+form, the one way a stored file leaves the portal (`file_response`), the client's address
+behind the proxy (`client_address`) and the marking of a confidential view (`confidential`)."""
 
+import functools
+import ipaddress
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+
+
+def client_address(request) -> str | None:
+    """The address of the client, the one place that reads X-Forwarded-For.
+
+    Behind `TRUSTED_PROXY_COUNT` proxies each appends the address it saw to X-Forwarded-For, so
+    the client is the entry that many from the end; anything left of it may be forged by the
+    client. With 0 proxies (or a header shorter than the proxy chain) the header is ignored and
+    REMOTE_ADDR counts. Used by the login throttle (axes), allauth and the audit of reads."""
+    count = settings.TRUSTED_PROXY_COUNT
+    address = request.META.get("REMOTE_ADDR")
+    if count > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= count:
+            address = forwarded[-count]
+    try:
+        return str(ipaddress.ip_address(address))
+    except (TypeError, ValueError):
+        return None
+
+
+def login_name(request, credentials: dict | None = None) -> str:
+    """The account a login attempt is for (django-axes): the admin's `username`, allauth's
+    `login` or `email`, lower-cased as the User model stores it."""
+    credentials = credentials or {}
+    data = getattr(request, "POST", {}) if request is not None else {}
+    for source, key in (
+        (credentials, "email"),
+        (credentials, "username"),
+        (data, "login"),
+        (data, "username"),
+    ):
+        value = source.get(key)
+        if value:
+            return str(value).strip().lower()
+    return ""
+
+
+def no_store(response):
+    """Neither the browser nor a proxy keeps this answer (a confidential page or file)."""
+    add_never_cache_headers(response)
+    response["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
+    response["Pragma"] = "no-cache"
+    return response
+
+
+def confidential(subject: str | None = None, *, id_kwarg: str | None = None):
+    """Mark a view that shows or serves something confidential; one marking per view.
+
+    Every answer gets `Cache-Control: no-store` and `Pragma: no-cache`. With `subject` (an
+    "app_label.model" name) and `id_kwarg` (the URL keyword with its id), the read is written to
+    the audit trail (who, what, when, client address): a 2xx answer as a read, a 404 (the
+    selector refused, or the id does not exist) as a refused attempt. The audit is written by
+    `nhn_portal.core.audit.audit_read`."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            from .audit import audit_read
+
+            object_id = kwargs.get(id_kwarg) if id_kwarg else None
+            try:
+                response = view(request, *args, **kwargs)
+            except Http404:
+                if subject and object_id is not None:
+                    audit_read(request=request, subject=subject, object_id=object_id, ok=False)
+                raise
+            if subject and object_id is not None:
+                if 200 <= response.status_code < 300:
+                    audit_read(request=request, subject=subject, object_id=object_id, ok=True)
+                elif response.status_code == 404:
+                    audit_read(request=request, subject=subject, object_id=object_id, ok=False)
+            return no_store(response)
+
+        wrapper.confidential = True
+        return wrapper
+
+    return decorate
 
 
 def vary_on_htmx(response):
@@ -42,5 +129,7 @@ def file_response(file, *, filename: str, content_type: str, confidential: bool)
         handle, as_attachment=True, filename=filename, content_type=content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store" if confidential else "private, max-age=0"
+    if confidential:
+        return no_store(response)
+    response["Cache-Control"] = "private, max-age=0"
     return response
