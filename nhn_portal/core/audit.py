@@ -115,13 +115,13 @@ def _text(value: Any) -> Any:
 
 
 @transaction.atomic
-def audit_read(*, request, subject: str, object_id: Any, ok: bool) -> AuditRecord:
+def audit_read(
+    *, request, subject: str, object_id: Any, ok: bool, client_address: str | None
+) -> AuditRecord:
     """Record that the request's user opened (`ok`) or was refused (not `ok`) the confidential
-    `subject` ("app_label.model") with id `object_id`, with the client's address. A refused id
+    `subject` ("app_label.model") with id `object_id`, from `client_address`. A refused id
     may not exist, so the record names the id rather than the object."""
     from django.apps import apps
-
-    from .http import client_address
 
     model = apps.get_model(subject)
     obj = model._default_manager.filter(pk=object_id).first() if ok else None
@@ -139,5 +139,5 @@ def audit_read(*, request, subject: str, object_id: Any, ok: bool) -> AuditRecor
         object_repr=(str(obj) if obj is not None else f"{model._meta.verbose_name} {object_id}")[
             :300
         ],
-        client_address=client_address(request),
+        client_address=client_address,
     )

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
+from .audit import audit_read
+
 
 def client_address(request) -> str | None:
     """The address of the client, the one place that reads X-Forwarded-For.
@@ -71,20 +73,36 @@ def confidential(subject: str | None = None, *, id_kwarg: str | None = None):
     def decorate(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            from .audit import audit_read
-
             object_id = kwargs.get(id_kwarg) if id_kwarg else None
             try:
                 response = view(request, *args, **kwargs)
             except Http404:
                 if subject and object_id is not None:
-                    audit_read(request=request, subject=subject, object_id=object_id, ok=False)
+                    audit_read(
+                        request=request,
+                        subject=subject,
+                        object_id=object_id,
+                        ok=False,
+                        client_address=client_address(request),
+                    )
                 raise
             if subject and object_id is not None:
                 if 200 <= response.status_code < 300:
-                    audit_read(request=request, subject=subject, object_id=object_id, ok=True)
+                    audit_read(
+                        request=request,
+                        subject=subject,
+                        object_id=object_id,
+                        ok=True,
+                        client_address=client_address(request),
+                    )
                 elif response.status_code == 404:
-                    audit_read(request=request, subject=subject, object_id=object_id, ok=False)
+                    audit_read(
+                        request=request,
+                        subject=subject,
+                        object_id=object_id,
+                        ok=False,
+                        client_address=client_address(request),
+                    )
             return no_store(response)
 
         wrapper.confidential = True
