@@ -157,6 +157,11 @@ MEMBERSHIPS = [
     ("griffie.hoorn", "raadsbijeenkomsten-nhn", ADVISER, *_NOW),
 ]
 
+# The demo beheerder's authenticator app secret (base32), to try MFA (README): add it to an
+# authenticator app by hand. Public, like the demo password: demo data only.
+DEMO_TOTP_EMAIL = "beheer@example.org"
+DEMO_TOTP_SECRET = "NHNPORTAALDEMOBEHEERTOTP"
+
 # (e-mail, role, person key or None, superuser/staff)
 LOGINS = [
     ("secretaris@example.org", Role.SECRETARY, "secretaris", False),
@@ -250,3 +255,8 @@ def load_demo(*, report: LoadReport) -> None:
         else:
             core_services.user_create(**login)
         report.count("demo-logins", created=True)
+
+    beheer = User.objects.filter(email=DEMO_TOTP_EMAIL).first()
+    if beheer is not None:
+        created = core_services.user_totp_activate(actor=None, user=beheer, secret=DEMO_TOTP_SECRET)
+        report.count("demo-authenticator", created=created)
