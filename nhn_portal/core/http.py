@@ -8,7 +8,7 @@ import ipaddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 
 from .audit import audit_read
 
@@ -55,54 +55,53 @@ def login_name(request, credentials: dict | None = None) -> str:
 
 def no_store(response):
     """Neither the browser nor a proxy keeps this answer (a confidential page or file)."""
-    add_never_cache_headers(response)
-    response["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
+    # no-store alone forbids keeping it (RFC 9111); Pragma for HTTP/1.0 caches.
+    response["Cache-Control"] = "private, no-store"
     response["Pragma"] = "no-cache"
     return response
 
 
-def confidential(subject: str | None = None, *, id_kwarg: str | None = None):
+def confidential(subject: str | None = None, *, id_kwarg: str = "pk", when_marked: bool = False):
     """Mark a view that shows or serves something confidential; one marking per view.
 
-    Every answer gets `Cache-Control: no-store` and `Pragma: no-cache`. With `subject` (an
-    "app_label.model" name) and `id_kwarg` (the URL keyword with its id), the read is written to
-    the audit trail (who, what, when, client address): a 2xx answer as a read, a 404 (the
-    selector refused, or the id does not exist) as a refused attempt. The audit is written by
-    `nhn_portal.core.audit.audit_read`."""
+    Its answers get `Cache-Control: no-store` and `Pragma: no-cache`. With `subject` (an
+    "app_label.model" name) the read is written to the audit trail (who, what, when, client
+    address) for the id in the URL keyword `id_kwarg`: a 2xx answer as a read, a 404 (the
+    selector refused, or the id does not exist) as a refused attempt.
+
+    A view that serves public and confidential things alike (a stuk's download, an agenda
+    item's page) is marked `when_marked=True`: it sets `response.confidential = True` (as
+    `file_response` does for a confidential file) when this answer shows something
+    confidential; only then are no-store and the read record added. Refusals are always
+    recorded."""
 
     def decorate(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            object_id = kwargs.get(id_kwarg) if id_kwarg else None
+            object_id = kwargs.get(id_kwarg) if subject else None
+
+            def record(ok: bool) -> None:
+                if object_id is not None:
+                    audit_read(
+                        request=request,
+                        subject=subject,
+                        object_id=object_id,
+                        ok=ok,
+                        client_address=client_address(request),
+                    )
+
             try:
                 response = view(request, *args, **kwargs)
             except Http404:
-                if subject and object_id is not None:
-                    audit_read(
-                        request=request,
-                        subject=subject,
-                        object_id=object_id,
-                        ok=False,
-                        client_address=client_address(request),
-                    )
+                record(False)
                 raise
-            if subject and object_id is not None:
-                if 200 <= response.status_code < 300:
-                    audit_read(
-                        request=request,
-                        subject=subject,
-                        object_id=object_id,
-                        ok=True,
-                        client_address=client_address(request),
-                    )
-                elif response.status_code == 404:
-                    audit_read(
-                        request=request,
-                        subject=subject,
-                        object_id=object_id,
-                        ok=False,
-                        client_address=client_address(request),
-                    )
+            if response.status_code == 404:
+                record(False)
+            sensitive = not when_marked or getattr(response, "confidential", False)
+            if not sensitive:
+                return response
+            if 200 <= response.status_code < 300:
+                record(True)
             return no_store(response)
 
         wrapper.confidential = True
@@ -147,6 +146,8 @@ def file_response(file, *, filename: str, content_type: str, confidential: bool)
         handle, as_attachment=True, filename=filename, content_type=content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
+    # Read by `@confidential(when_marked=True)`: this download is to be audited.
+    response.confidential = confidential
     if confidential:
         return no_store(response)
     response["Cache-Control"] = "private, max-age=0"

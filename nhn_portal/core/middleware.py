@@ -2,6 +2,8 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.shortcuts import redirect
 
 from .access import is_manager, is_secretariat
@@ -18,6 +20,15 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+@receiver(user_logged_in)
+def session_stamp_login(sender, request, user, **kwargs):
+    """The session's clock starts at the login (no extra write on the first page)."""
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[SessionIdleTimeoutMiddleware.STARTED] = now
+        request.session[SessionIdleTimeoutMiddleware.LAST_SEEN] = now
 
 
 class SessionIdleTimeoutMiddleware:
