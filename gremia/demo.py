@@ -18,7 +18,7 @@ from . import services
 from .constants import MembershipRole, OrganisationKind, PersonFunction, Sector
 from .models import Body, Membership, Organisation, Person
 
-DEMO_PASSWORD = "nhn-demo-2026"
+DEMO_PASSWORD = "nhn-demo-2026"  # noqa: S105 -- the README publishes it; demo data only (DEBUG)
 
 # The municipal elections of March 2026 reshuffled the tables: the old term ended then.
 PREVIOUS_TERM = (datetime.date(2025, 1, 1), datetime.date(2026, 3, 31))
@@ -160,7 +160,7 @@ MEMBERSHIPS = [
 # The demo beheerder's authenticator app secret (base32), to try MFA (README): add it to an
 # authenticator app by hand. Public, like the demo password: demo data only.
 DEMO_TOTP_EMAIL = "beheer@example.org"
-DEMO_TOTP_SECRET = "NHNPORTAALDEMOBEHEERTOTP"
+DEMO_TOTP_SECRET = "NHNPORTAALDEMOBEHEERTOTP"  # noqa: S105 -- public demo secret, DEBUG only
 
 # (e-mail, role, person key or None, superuser/staff)
 LOGINS = [
