@@ -7,6 +7,7 @@ Like the reference data, nothing that exists is overwritten.
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from nhn_portal.core import services as core_services
@@ -256,7 +257,9 @@ def load_demo(*, report: LoadReport) -> None:
             core_services.user_create(**login)
         report.count("demo-logins", created=True)
 
+    # Only when MFA is switched on (MFA_REQUIRED=true bin/demo): otherwise every demo login
+    # stays one step, as the README promises.
     beheer = User.objects.filter(email=DEMO_TOTP_EMAIL).first()
-    if beheer is not None:
+    if settings.MFA_REQUIRED and beheer is not None:
         created = core_services.user_totp_activate(actor=None, user=beheer, secret=DEMO_TOTP_SECRET)
         report.count("demo-authenticator", created=created)

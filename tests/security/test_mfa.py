@@ -14,8 +14,10 @@ from allauth.mfa.totp.internal.auth import (
 from django.core.cache import cache
 from django.urls import reverse
 
+from gremia import demo
 from nhn_portal.core import services as core_services
 from nhn_portal.core.constants import Role
+from nhn_portal.core.seeding import LoadReport
 from tests.builders import PASSWORD
 from tests.factories import UserFactory
 
@@ -119,3 +121,14 @@ def test_the_demo_authenticator_is_set_once():
     assert not core_services.user_totp_activate(actor=None, user=user, secret=SECRET)
     authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
     assert TOTP(authenticator).validate_code(current_code(SECRET))
+
+
+def test_the_demo_beheerder_gets_the_known_secret_only_with_mfa_on(settings):
+    UserFactory(email="beheer@example.org", roles=[Role.MANAGER])
+    settings.MFA_REQUIRED = False
+    demo.load_demo(report=LoadReport())
+    assert not Authenticator.objects.exists()
+    settings.MFA_REQUIRED = True
+    demo.load_demo(report=LoadReport())
+    authenticator = Authenticator.objects.get(user__email="beheer@example.org")
+    assert TOTP(authenticator).validate_code(current_code(demo.DEMO_TOTP_SECRET))
