@@ -7,6 +7,7 @@ Like the reference data, nothing that exists is overwritten.
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from nhn_portal.core import services as core_services
@@ -18,7 +19,7 @@ from . import services
 from .constants import MembershipRole, OrganisationKind, PersonFunction, Sector
 from .models import Body, Membership, Organisation, Person
 
-DEMO_PASSWORD = "nhn-demo-2026"
+DEMO_PASSWORD = "nhn-demo-2026"  # noqa: S105 -- the README publishes it; demo data only (DEBUG)
 
 # The municipal elections of March 2026 reshuffled the tables: the old term ended then.
 PREVIOUS_TERM = (datetime.date(2025, 1, 1), datetime.date(2026, 3, 31))
@@ -157,6 +158,11 @@ MEMBERSHIPS = [
     ("griffie.hoorn", "raadsbijeenkomsten-nhn", ADVISER, *_NOW),
 ]
 
+# The demo beheerder's authenticator app secret (base32), to try MFA (README): add it to an
+# authenticator app by hand. Public, like the demo password: demo data only.
+DEMO_TOTP_EMAIL = "beheer@example.org"
+DEMO_TOTP_SECRET = "NHNPORTAALDEMOBEHEERTOTP"  # noqa: S105 -- public demo secret, DEBUG only
+
 # (e-mail, role, person key or None, superuser/staff)
 LOGINS = [
     ("secretaris@example.org", Role.SECRETARY, "secretaris", False),
@@ -250,3 +256,10 @@ def load_demo(*, report: LoadReport) -> None:
         else:
             core_services.user_create(**login)
         report.count("demo-logins", created=True)
+
+    # Only when MFA is switched on (MFA_REQUIRED=true bin/demo): otherwise every demo login
+    # stays one step, as the README promises.
+    beheer = User.objects.filter(email=DEMO_TOTP_EMAIL).first()
+    if settings.MFA_REQUIRED and beheer is not None:
+        created = core_services.user_totp_activate(actor=None, user=beheer, secret=DEMO_TOTP_SECRET)
+        report.count("demo-authenticator", created=created)

@@ -5,6 +5,7 @@ environment (see `.env.example`), `DEBUG` is off by default and secrets have no 
 outside debug mode. The embedded demo run and the tests only set environment defaults.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -31,6 +32,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "axes",
+    "pgtrigger",
     "django_htmx",
     "template_partials",
     "nhn_portal.core",
@@ -57,6 +63,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Issue 9: a session ends after SESSION_IDLE_TIMEOUT seconds without a request.
+    "nhn_portal.core.middleware.SessionIdleTimeoutMiddleware",
+    # Issue 9: the secretariat and the beheerder set up MFA before any page (MFA_REQUIRED).
+    "nhn_portal.core.middleware.MfaRequiredMiddleware",
+    # django-axes last: turns a locked-out login attempt into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nhn_portal.urls"
@@ -88,6 +100,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every login attempt (admin or allauth) while its account or address is
+    # locked out, also with the right password.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -113,10 +128,69 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
-ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[NHN Portaal] "
+# Failed logins are throttled by django-axes alone (below), with one Dutch 429 page; allauth's
+# own counter would answer first with a form error and a 200.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+
+# --- Issue 9: the client address, throttled logins, sessions, MFA, SSO ------------------
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For. 0: the header is
+# ignored (a client could forge it) and REMOTE_ADDR counts. nhn_portal.core.http.client_address
+# is the one place that reads it; allauth and axes both ask that function.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+AXES_CLIENT_IP_CALLABLE = "nhn_portal.core.http.client_address"
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+AXES_USERNAME_CALLABLE = "nhn_portal.core.http.login_name"
+# Locked out per account and, separately, per client address; attempts live in the database,
+# so every web process sees the same count.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "nhn_portal.core.views.login_locked_out"
+AXES_VERBOSE = False
+
+# Sessions: ended after SESSION_IDLE_TIMEOUT seconds without a request (middleware) and at the
+# latest SESSION_COOKIE_AGE seconds after logging in; never kept after the browser closes.
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# MFA (allauth.mfa): TOTP and recovery codes. With MFA_REQUIRED the secretariat and the
+# beheerder set up TOTP before any other page; on by default in production.
+MFA_REQUIRED = env.bool("MFA_REQUIRED", default=not DEBUG)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "NHN Portaal"
+
+# SSO: one OpenID Connect provider per organisation, from OIDC_PROVIDERS (a JSON list of
+# {"provider_id", "name", "client_id", "secret", "server_url"}). A login through it is matched
+# on the provider's subject only (SocialAccount.uid), never on an e-mail address; accounts are
+# still made by the beheerder and roles still come from memberships.
+SOCIALACCOUNT_ADAPTER = "nhn_portal.core.adapters.SubjectOnlySocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": provider["provider_id"],
+                "name": provider["name"],
+                "client_id": provider["client_id"],
+                "secret": provider["secret"],
+                "settings": {"server_url": provider["server_url"]},
+            }
+            for provider in env.json("OIDC_PROVIDERS", default=[])
+        ],
+    }
+}
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
@@ -239,8 +313,14 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 
+# Every transport-security setting comes from the environment; .env.example documents the
+# production values, with which `manage.py check --deploy --fail-level WARNING` is clean
+# (bin/test checks that).
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = env("SESSION_COOKIE_SAMESITE", default="Lax")
+CSRF_COOKIE_SAMESITE = env("CSRF_COOKIE_SAMESITE", default="Lax")
 # TLS ends at the reverse proxy in front of gunicorn; it tells Django the original scheme.
 if env.bool("SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -249,6 +329,7 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_REDIRECT_EXEMPT = [r"^gezondheid/$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -9,6 +9,8 @@ os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("STATIC_MANIFEST", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
+# Most tests log in with force_login; tests/security/test_mfa.py switches MFA on itself.
+os.environ.setdefault("MFA_REQUIRED", "false")
 
 from nhn_portal.settings import *  # noqa: E402,F403
 

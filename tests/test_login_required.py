@@ -28,7 +28,10 @@ PUBLIC = {
     "account_inactive": "allauth: tells a deactivated user why the login failed",
     "account_confirm_email": "allauth: the confirmation link in an e-mail (verification is off)",
     "account_email_verification_sent": "allauth: 'confirmation e-mail sent' (verification is off)",
-    "admin:login": "the admin's own login page",
+    "admin:login": "the admin's door: only a redirect to the portal's login (issue 9)",
+    "socialaccount_login_cancelled": "SSO: 'you cancelled the login at your organisation'",
+    "openid_connect_login": "SSO: starts the login at the organisation's OpenID provider",
+    "openid_connect_callback": "SSO: the OpenID provider returns the visitor here",
 }
 
 
@@ -145,5 +148,10 @@ def test_public_pages_exist_and_answer_without_login(client):
             continue  # allauth only mounts the flows that are switched on
         assert name in names, f"{name} is on the PUBLIC list but no URL has that name"
     for url, name in all_urls():
-        if name in {"account_login", "account_reset_password", "admin:login"}:
+        if name in {"account_login", "account_reset_password"}:
             assert client.get(url).status_code == 200, url
+        if name == "admin:login":
+            # Issue 9: no password-only door; the admin's login sends to the portal's own.
+            response = client.get(url)
+            assert response.status_code == 302, url
+            assert response["Location"].startswith(reverse("account_login")), url

@@ -6,11 +6,18 @@ admin uses.
 service. `ReadOnlyAdminMixin`: look, don't touch, for rows whose writes belong to a service.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db import models, transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from .audit import snapshot
@@ -25,6 +32,21 @@ from .services import (
 admin.site.site_header = _("NHN Portal — management")
 admin.site.site_title = _("NHN Portal — management")
 admin.site.index_title = _("Management")
+
+
+@login_not_required
+def admin_login(request, extra_context=None):
+    """No password-only door: /beheer/login/ sends everyone to the portal's own login (allauth,
+    throttled by axes, with MFA), which returns to the admin afterwards."""
+    target = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("admin:index")
+    return redirect(f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
+
+
+admin.site.login = admin_login
 
 # Never copied into an audit record: bookkeeping, and secrets (a password hash is still secret).
 AUDIT_EXCLUDED_FIELDS = {"id", "created_at", "updated_at", "password", "last_login"}

@@ -15,3 +15,5 @@ class CoreConfig(AppConfig):
         # tasks, so services can enqueue them by name in the web process too
         # (nhn_portal.core.tasking).
         autodiscover_modules("producers", "portal", "tasks")
+        # The session clock starts at every login, also before the first request (tests).
+        from . import middleware  # noqa: F401

@@ -22,11 +22,13 @@ def audit_record_create(
     action: AuditAction,
     verb: str,
     changes: dict[str, Any] | None = None,
+    client_address: str | None = None,
 ) -> AuditRecord:
     """Record that `actor` did `verb` to `obj`; must run in the caller's transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record_create must run inside the service's transaction")
     return AuditRecord.objects.create(
+        client_address=client_address,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         verb=verb,
@@ -110,3 +112,32 @@ def _text(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return str(value)
+
+
+@transaction.atomic
+def audit_read(
+    *, request, subject: str, object_id: Any, ok: bool, client_address: str | None
+) -> AuditRecord:
+    """Record that the request's user opened (`ok`) or was refused (not `ok`) the confidential
+    `subject` ("app_label.model") with id `object_id`, from `client_address`. A refused id
+    may not exist, so the record names the id rather than the object."""
+    from django.apps import apps
+
+    model = apps.get_model(subject)
+    obj = model._default_manager.filter(pk=object_id).first() if ok else None
+    user = getattr(request, "user", None)
+    return AuditRecord.objects.create(
+        actor=user if getattr(user, "is_authenticated", False) else None,
+        action=AuditAction.READ if ok else AuditAction.DENIED,
+        verb=(
+            f"{request.method} {request.path}"[:100]
+            if ok
+            else f"refused: {request.method} {request.path}"[:100]
+        ),
+        content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+        object_id=str(object_id)[:64],
+        object_repr=(str(obj) if obj is not None else f"{model._meta.verbose_name} {object_id}")[
+            :300
+        ],
+        client_address=client_address,
+    )

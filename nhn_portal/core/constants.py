@@ -16,6 +16,8 @@ class AuditAction(models.TextChoices):
     CREATE = "create", _("created")
     UPDATE = "update", _("changed")
     DELETE = "delete", _("deleted")
+    READ = "read", _("read")
+    DENIED = "denied", _("refused")
 
 
 class GenerationStatus(models.TextChoices):

@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from .constants import Role
 from .portal import navigation_for
 
@@ -6,7 +8,13 @@ def portal(request):
     """The signed-in user's roles for the header, and the main navigation for this user."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"user_roles": [], "navigation": navigation_for(request)}
+        return {
+            "user_roles": [],
+            "navigation": navigation_for(request),
+            # The session policy, shown on the login page.
+            "session_idle_minutes": settings.SESSION_IDLE_TIMEOUT // 60,
+            "session_max_hours": settings.SESSION_COOKIE_AGE // 3600,
+        }
     codes = set(user.role_names)
     if user.is_superuser:
         codes.add(Role.MANAGER.value)

@@ -6,6 +6,7 @@ views copy back onto the form with `add_service_errors`.
 """
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -120,3 +121,33 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(d, initial) for d in data]
         return [single(data, initial)]
+
+
+class AuditFilterForm(UtrechtFormMixin, forms.Form):
+    """The filters of the beheerder's audit page (all optional, read from the query string)."""
+
+    actor = forms.CharField(label=_("User (e-mail)"), required=False, max_length=254)
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    content_type = forms.ModelChoiceField(
+        label=_("Object type"), required=False, queryset=ContentType.objects.none()
+    )
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Up to and including"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .constants import AuditAction
+        from .models import AuditRecord
+
+        self.fields["action"].choices = [("", _("All")), *AuditAction.choices]
+        used = AuditRecord.objects.values_list("content_type_id", flat=True).distinct()
+        self.fields["content_type"].queryset = ContentType.objects.filter(pk__in=used).order_by(
+            "app_label", "model"
+        )
+        self.style_widgets()

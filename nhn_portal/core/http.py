@@ -1,9 +1,113 @@
 """What every view shares: htmx-aware caching, service errors as text, the version guard of a
-form, and the one way a stored file leaves the portal (`file_response`)."""
+form, the one way a stored file leaves the portal (`file_response`), the client's address
+behind the proxy (`client_address`) and the marking of a confidential view (`confidential`)."""
 
+import functools
+import ipaddress
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.utils.cache import patch_vary_headers
+
+from .audit import audit_read
+
+
+def client_address(request) -> str | None:
+    """The address of the client, the one place that reads X-Forwarded-For.
+
+    Behind `TRUSTED_PROXY_COUNT` proxies each appends the address it saw to X-Forwarded-For, so
+    the client is the entry that many from the end; anything left of it may be forged by the
+    client. With 0 proxies (or a header shorter than the proxy chain) the header is ignored and
+    REMOTE_ADDR counts. Used by the login throttle (axes), allauth and the audit of reads."""
+    count = settings.TRUSTED_PROXY_COUNT
+    address = request.META.get("REMOTE_ADDR")
+    if count > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= count:
+            address = forwarded[-count]
+    try:
+        return str(ipaddress.ip_address(address))
+    except (TypeError, ValueError):
+        return None
+
+
+def login_name(request, credentials: dict | None = None) -> str:
+    """The account a login attempt is for (django-axes): the admin's `username`, allauth's
+    `login` or `email`, lower-cased as the User model stores it."""
+    credentials = credentials or {}
+    data = getattr(request, "POST", {}) if request is not None else {}
+    for source, key in (
+        (credentials, "email"),
+        (credentials, "username"),
+        (data, "login"),
+        (data, "username"),
+    ):
+        value = source.get(key)
+        if value:
+            return str(value).strip().lower()
+    return ""
+
+
+def no_store(response):
+    """Neither the browser nor a proxy keeps this answer (a confidential page or file)."""
+    # no-store alone forbids keeping it (RFC 9111); Pragma for HTTP/1.0 caches.
+    response["Cache-Control"] = "private, no-store"
+    response["Pragma"] = "no-cache"
+    return response
+
+
+def confidential(subject: str | None = None, *, id_kwarg: str = "pk", when_marked: bool = False):
+    """Mark a view that shows or serves something confidential; one marking per view.
+
+    Its answers get `Cache-Control: no-store` and `Pragma: no-cache`. With `subject` (an
+    "app_label.model" name) the read is written to the audit trail (who, what, when, client
+    address) for the id in the URL keyword `id_kwarg`: a 2xx answer as a read, a 404 (the
+    selector refused, or the id does not exist) as a refused attempt.
+
+    A view that serves public and confidential things alike (a stuk's download, an agenda
+    item's page) is marked `when_marked=True`: it sets `response.confidential = True` (as
+    `file_response` does for a confidential file) when this answer shows something
+    confidential; only then are no-store and the read record added. Refusals are always
+    recorded."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            object_id = kwargs.get(id_kwarg) if subject else None
+
+            def record(ok: bool) -> None:
+                if object_id is not None:
+                    audit_read(
+                        request=request,
+                        subject=subject,
+                        object_id=object_id,
+                        ok=ok,
+                        client_address=client_address(request),
+                    )
+
+            try:
+                response = view(request, *args, **kwargs)
+            except Http404:
+                record(False)
+                raise
+            if response.status_code == 404:
+                record(False)
+            sensitive = not when_marked or getattr(response, "confidential", False)
+            if not sensitive:
+                return response
+            if 200 <= response.status_code < 300:
+                record(True)
+            return no_store(response)
+
+        wrapper.confidential = True
+        return wrapper
+
+    return decorate
 
 
 def vary_on_htmx(response):
@@ -42,5 +146,9 @@ def file_response(file, *, filename: str, content_type: str, confidential: bool)
         handle, as_attachment=True, filename=filename, content_type=content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store" if confidential else "private, max-age=0"
+    # Read by `@confidential(when_marked=True)`: this download is to be audited.
+    response.confidential = confidential
+    if confidential:
+        return no_store(response)
+    response["Cache-Control"] = "private, max-age=0"
     return response

@@ -1,8 +1,15 @@
+import time
+
 from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
-from django.shortcuts import render
+from django.dispatch import receiver
+from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from .access import is_manager, is_secretariat
 
 
 class ContentSecurityPolicyMiddleware:
@@ -16,6 +23,72 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+@receiver(user_logged_in)
+def session_stamp_login(sender, request, user, **kwargs):
+    """The session's clock starts at the login (no extra write on the first page)."""
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[SessionIdleTimeoutMiddleware.STARTED] = now
+        request.session[SessionIdleTimeoutMiddleware.LAST_SEEN] = now
+
+
+class SessionIdleTimeoutMiddleware:
+    """Ends a signed-in session after `SESSION_IDLE_TIMEOUT` seconds without a request, and at
+    the latest `SESSION_COOKIE_AGE` seconds after the login (an absolute lifetime that a busy
+    session cannot stretch). The next request then meets the login page."""
+
+    LAST_SEEN = "nhn_last_seen"
+    STARTED = "nhn_started"
+    # The last-seen stamp is written at most once a minute, not on every request.
+    GRANULARITY = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            session = request.session
+            started = session.get(self.STARTED)
+            last_seen = session.get(self.LAST_SEEN)
+            if started is None:
+                session[self.STARTED] = started = now
+            idle = last_seen is not None and now - last_seen > settings.SESSION_IDLE_TIMEOUT
+            if idle or now - started > settings.SESSION_COOKIE_AGE:
+                logout(request)
+            elif last_seen is None or now - last_seen >= self.GRANULARITY:
+                session[self.LAST_SEEN] = now
+        return self.get_response(request)
+
+
+class MfaRequiredMiddleware:
+    """With `MFA_REQUIRED`, a secretary or beheerder without an authenticator app (TOTP) sees
+    no page but the set-up of one (and the account pages, to log out)."""
+
+    EXEMPT_PREFIXES = ("/account/", "/static/", "/gezondheid/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.MFA_REQUIRED and self._must_set_up(request):
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    def _must_set_up(self, request) -> bool:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False
+        if request.path.startswith(self.EXEMPT_PREFIXES):
+            return False
+        if not (is_secretariat(user) or is_manager(user)):
+            return False
+        from allauth.mfa.models import Authenticator
+
+        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 class RequestLimitsMiddleware:

@@ -1,5 +1,6 @@
 import uuid
 
+import pgtrigger
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -71,7 +72,11 @@ class User(AbstractUser):
 
 
 class AuditRecord(models.Model):
-    """Who changed what, when. Written by services in the same transaction as the change."""
+    """Who changed or read what, when, from where. Written by services in the same transaction
+    as the change, and by `core.http.confidential` views for reads and refused attempts.
+
+    Rows cannot be changed or deleted: on PostgreSQL a trigger refuses UPDATE and DELETE. The
+    one update allowed is the database's own SET NULL of `actor` when a login is deleted."""
 
     created_at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -90,12 +95,29 @@ class AuditRecord(models.Model):
     object_id = models.CharField(_("object id"), max_length=64)
     object_repr = models.CharField(_("object"), max_length=300)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
+    client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("audit record")
         verbose_name_plural = _("audit records")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
+        triggers = [
+            pgtrigger.Protect(name="audit_record_no_delete", operation=pgtrigger.Delete),
+            pgtrigger.Protect(
+                name="audit_record_no_update",
+                operation=pgtrigger.Update,
+                # Refused unless the only change is the actor becoming NULL (SET NULL).
+                condition=pgtrigger.Condition(
+                    "NEW.actor_id IS NOT NULL OR "
+                    "(OLD.id, OLD.created_at, OLD.action, OLD.verb, OLD.content_type_id, "
+                    "OLD.object_id, OLD.object_repr, OLD.changes, OLD.client_address) "
+                    "IS DISTINCT FROM "
+                    "(NEW.id, NEW.created_at, NEW.action, NEW.verb, NEW.content_type_id, "
+                    "NEW.object_id, NEW.object_repr, NEW.changes, NEW.client_address)"
+                ),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.verb}: {self.object_repr}"

@@ -144,3 +144,16 @@ register_nav_item(
         end=True,
     )
 )
+
+
+register_nav_item(
+    NavItem(
+        key="audit",
+        label=_("Audit trail"),
+        url_name="audit_log",
+        order=90,
+        visible=is_manager,
+        current=lambda match: match is not None and match.url_name == "audit_log",
+        end=True,
+    )
+)

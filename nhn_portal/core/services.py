@@ -102,3 +102,20 @@ def user_password_change_record(*, actor, user: User) -> None:
         verb="user_password_change",
         changes={"password": ["***", "***"]},
     )
+
+
+@transaction.atomic
+def user_totp_activate(*, actor, user: User, secret: str) -> bool:
+    """Give `user` an authenticator app (TOTP) with a known base32 `secret`, unless they have
+    one (then False). Only the demo seed uses it: a real user scans a fresh secret on the
+    MFA page. The secret is stored encrypted by allauth and never enters the audit record."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        return False
+    TOTP.activate(user, secret)
+    audit_record_create(
+        actor=actor, obj=user, action=AuditAction.UPDATE, verb="user_totp_activate", changes={}
+    )
+    return True

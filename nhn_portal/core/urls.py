@@ -1,10 +1,12 @@
 from django.urls import path
 
 from nhn_portal.core.health import health
+from nhn_portal.core.views import audit_log
 
 # Pages anyone may reach without a login (tests/test_login_required.py reads this).
 PUBLIC_URL_NAMES = {"health": "the container health check; says only 'ok'"}
 
 urlpatterns = [
     path("gezondheid/", health, name="health"),
+    path("audit/", audit_log, name="audit_log"),
 ]

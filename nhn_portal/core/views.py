@@ -1,8 +1,13 @@
 """The portal's own pages: the signed-in overview and the public accessibility statement."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from . import selectors
+from .forms import AuditFilterForm
+from .http import confidential, no_store
 from .portal import page_panels
 
 
@@ -17,3 +22,36 @@ def home(request):
 @login_not_required
 def accessibility(request):
     return render(request, "core/accessibility.html")
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a login attempt while its account or address is locked out:
+    429 with a Dutch explanation, for the allauth login and the admin alike."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    response = render(request, "account/locked_out.html", {"cooloff_minutes": minutes}, status=429)
+    response["Retry-After"] = str(minutes * 60)
+    return no_store(response)
+
+
+@confidential()
+def audit_log(request):
+    """The beheerder's audit trail: who changed or read what, when and from where; filtered
+    by user, action, object type and dates, 50 a page. 404 for anyone else."""
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    records = selectors.audit_records(
+        user=request.user,
+        actor=filters.get("actor") or "",
+        action=filters.get("action") or "",
+        content_type_id=filters["content_type"].pk if filters.get("content_type") else None,
+        since=filters.get("since"),
+        until=filters.get("until"),
+    )
+    page = Paginator(records, 50).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "core/audit_log.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )

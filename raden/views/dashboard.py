@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from gremia.models import Subregion
 from nhn_portal.core.access import require_secretariat
+from nhn_portal.core.http import confidential
 from nhn_portal.core.spreadsheet import csv_writer
 from raden import selectors
 from raden.constants import DeliveryStatus
@@ -22,6 +23,7 @@ def _dashboard_data(request):
     return form, selectors.distribution_dashboard(user=request.user, not_confirmed_days=days)
 
 
+@confidential()
 def dashboard(request):
     """Letters × the 17 councils, grouped by sub-region, status and since when per cell."""
     require_secretariat(request.user)
@@ -33,6 +35,7 @@ def dashboard(request):
     )
 
 
+@confidential()
 def dashboard_csv(request):
     """The same matrix, one row per letter × council, for a spreadsheet."""
     require_secretariat(request.user)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nhn_portal.core.access import require_secretariat
-from nhn_portal.core.http import error_text, file_response
+from nhn_portal.core.http import confidential, error_text, file_response
 from raden import permissions, selectors, services
 from raden.constants import DeliveryStatus, RenderStatus
 from raden.forms import (
@@ -41,6 +41,7 @@ def letter_index(request):
     )
 
 
+@confidential("raden.councilletterdelivery")
 def delivery_detail(request, pk: int):
     delivery = selectors.access_delivery(user=request.user, pk=pk)
     return render(
@@ -62,6 +63,7 @@ def delivery_detail(request, pk: int):
     )
 
 
+@confidential("raden.councilletterdelivery")
 def delivery_download(request, pk: int):
     """The council's PDF; a griffie's first download is recorded (gedownload)."""
     delivery = selectors.access_delivery(user=request.user, pk=pk)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nhn_portal.core.access import require_secretariat
-from nhn_portal.core.http import error_text
+from nhn_portal.core.http import confidential, error_text
 from raden import selectors, services
 from raden.constants import LetterStatus, RenderStatus
 from raden.forms import (
@@ -68,6 +68,7 @@ def _letter_page(request, letter, *, letter_form=None, item_form=None, status=20
     )
 
 
+@confidential("raden.councilletter")
 def letter_detail(request, pk: int):
     """Compose a draft (title, introduction, items, sub-region paragraphs), adopt and issue
     it, and follow the PDF of each council after issuing."""

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nhn_portal.core.forms import add_service_errors
-from nhn_portal.core.http import error_text
+from nhn_portal.core.http import confidential, error_text
 from regiobureau import selectors, services
 from regiobureau.constants import ANNOTATION_FIELDS, ANNOTATION_TRANSITIONS, AnnotationStatus
 from regiobureau.diffing import annotation_diff
@@ -18,6 +18,7 @@ from regiobureau.forms import AnnotationForm
 from .common import secretariat_item
 
 
+@confidential("regiobureau.agendaitem")
 def annotation_edit(request, pk: int):
     """The seven structured fields of an item's annotation; a stale save is refused (409)
     and the writer's unsaved text is shown next to the current version."""
@@ -98,6 +99,7 @@ def annotation_status(request, pk: int):
     return redirect("regiobureau:annotation_edit", pk=item.pk)
 
 
+@confidential("regiobureau.agendaitem")
 def annotation_versions(request, pk: int):
     """All saved versions, and the difference between two of them (?a=1&b=2)."""
     item = secretariat_item(request, pk)

@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nhn_portal.core.access import require_secretariat
-from nhn_portal.core.http import error_text, file_response
+from nhn_portal.core.http import confidential, error_text, file_response
 from regiobureau import selectors, services
 from regiobureau.forms import ConfidentialityForm, DocumentUploadForm, DocumentVersionForm
 
 from .common import secretariat_item
 
 
+@confidential()
 def item_documents(request, pk: int):
     """The stukken of an item, with the upload form; each file is stored (or refused) on its
     own, so one bad file does not cost the others."""
@@ -72,6 +73,7 @@ def _secretariat_document(request, pk: int):
     return selectors.access_document(user=request.user, pk=pk)
 
 
+@confidential("regiobureau.document")
 def document_detail(request, pk: int):
     """Version history (who, when, SHA-256) with the forms for a new version and openness."""
     document = _secretariat_document(request, pk)
@@ -135,6 +137,7 @@ def document_confidentiality(request, pk: int):
 
 
 @login_not_required
+@confidential("regiobureau.document", when_marked=True)
 def document_download(request, pk: int, number: int | None = None):
     """Stream a stuk as an attachment under its original name, after the access check."""
     version = selectors.access_document_version(user=request.user, document_pk=pk, number=number)

@@ -13,7 +13,7 @@ from gremia.models import Body
 from nhn_portal.core import tasking
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.forms import add_service_errors
-from nhn_portal.core.http import error_text, posted_version
+from nhn_portal.core.http import confidential, error_text, posted_version
 from regiobureau import permissions, selectors, services
 from regiobureau.constants import MEETING_TRANSITIONS, MeetingStatus
 from regiobureau.forms import (
@@ -61,19 +61,21 @@ def my_meetings(request):
 
 
 @login_not_required
+@confidential("regiobureau.meeting", when_marked=True)
 def meeting_detail(request, pk: int):
     """The meeting and its agenda as the reader may see it (public for public meetings)."""
     meeting = selectors.access_meeting(user=request.user, pk=pk)
     rows = selectors.agenda_rows(user=request.user, meeting=meeting)
     can_manage = permissions.can_manage_meetings(request.user)
-    return render(
+    can_read = permissions.can_read_annotations(request.user, meeting)
+    response = render(
         request,
         "regiobureau/meeting_detail.html",
         {
             "meeting": meeting,
             "rows": rows,
             "can_manage": can_manage,
-            "can_read": permissions.can_read_annotations(request.user, meeting),
+            "can_read": can_read,
             "agenda_out": permissions.can_see_agenda(request.user, meeting),
             "status_actions": _status_actions(meeting) if can_manage else [],
             "open_actions": selectors.open_actions_for_meeting(user=request.user, meeting=meeting),
@@ -82,6 +84,9 @@ def meeting_detail(request, pk: int):
             **(pdf_panel_context(meeting) if can_manage else {}),
         },
     )
+    # A closed meeting, or a reader who may see its closed items: confidential.
+    response.confidential = not meeting.is_public or can_read
+    return response
 
 
 # action name in the form → target status, button label (only transitions that exist)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nhn_portal.core import production
-from nhn_portal.core.http import error_text, file_response, vary_on_htmx
+from nhn_portal.core.http import confidential, error_text, file_response, vary_on_htmx
 from regiobureau import permissions, selectors
 from regiobureau.constants import AGENDA, ANNOTATED_AGENDA, MEMBERS, PUBLIC
 
@@ -103,6 +103,7 @@ def pdf_public_download(request, pk: int):
     return _file_response(document)
 
 
+@confidential("regiobureau.meeting", when_marked=True)
 def pdf_download(request, pk: int, kind: str, audience: str, version: int | None = None):
     """A meeting PDF of any kind and audience, newest or a given version, after the kind's
     access rule; 404 for a missing file and for a reader who may not see it alike."""

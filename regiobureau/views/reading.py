@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nhn_portal.core.http import error_text, vary_on_htmx
+from nhn_portal.core.http import confidential, error_text, vary_on_htmx
 from regiobureau import permissions, selectors, services
 from regiobureau.forms import CommentForm
 
@@ -19,6 +19,7 @@ from .pdfs import annotated_agenda_pdf
 READING = "regiobureau/meeting_reading.html"
 
 
+@confidential("regiobureau.meeting")
 def meeting_reading(request, pk: int):
     """The annotated agenda: for members of the body and the secretariat only (else 404)."""
     meeting = selectors.access_meeting(user=request.user, pk=pk)
@@ -45,6 +46,7 @@ def meeting_reading(request, pk: int):
 
 
 @login_not_required
+@confidential("regiobureau.agendaitem", when_marked=True)
 def item_detail(request, pk: int):
     """One agenda item with its stukken; a closed item is a 404 outside the body."""
     item = selectors.access_agenda_item(user=request.user, pk=pk)
@@ -52,7 +54,7 @@ def item_detail(request, pk: int):
     can_read = permissions.can_read_annotations(request.user, meeting)
     annotation = selectors.annotation_for_item(user=request.user, item=item) if can_read else None
     numbers = selectors.number_items(list(meeting.items.only("pk", "parent_id", "position")))
-    return render(
+    response = render(
         request,
         "regiobureau/agenda_item_detail.html",
         {
@@ -65,6 +67,9 @@ def item_detail(request, pk: int):
             "can_manage": permissions.can_manage_meetings(request.user),
         },
     )
+    # A closed item, or an annotation shown to a member: confidential (no-store, audited).
+    response.confidential = not item.is_public or annotation is not None
+    return response
 
 
 def _reading_url(item) -> str:

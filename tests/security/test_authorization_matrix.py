@@ -1,0 +1,203 @@
+"""Issue 9: every URL pattern × every role against the checked-in table of expected answers
+(tests/security/authorization_matrix.py). A URL pattern missing from the table fails, so no
+new page can be forgotten; a changed answer fails until the table is changed in review.
+
+One fixture world (tests/builders.py): a published meeting of a body with a public and a
+closed item, stukken, annotations, a comment, the members' and the public agenda PDF; a held
+meeting with a decision and an action; a council letter issued to the 17 councils. Every
+pattern is asked with GET, with the ids of that world (the closed item, the confidential stuk,
+the Texel copy of the letter). Regenerate the table's rows after a deliberate change with
+`MATRIX_PRINT=1 pytest tests/security/test_authorization_matrix.py -s`.
+"""
+
+import datetime
+import os
+
+import pytest
+from django.urls import get_resolver, reverse
+from django.utils import timezone
+
+from gremia.models import Person
+from nhn_portal.core import production
+from nhn_portal.core.constants import Role
+from raden.models import CouncilLetterItem
+from regiobureau import producers, services
+from regiobureau.models import CalendarToken, Document
+from tests.builders import (
+    CONFIDENTIAL_DOC,
+    griffie,
+    issue,
+    letter_for,
+    make_meeting_with_decision,
+    make_province,
+    make_region,
+)
+from tests.factories import DossierFactory, ThemeFactory, UserFactory
+from tests.security.authorization_matrix import EXPECTED, ROLES
+from tests.test_login_required import walk
+
+pytestmark = pytest.mark.django_db
+
+LOGIN_PREFIXES = ("/account/login/", "/beheer/login/")
+
+
+def answer(response) -> str:
+    """The table's word for an answer: 200, login (a 302 to a login page), 302, 403, …"""
+    if response.status_code in (301, 302) and response["Location"].startswith(LOGIN_PREFIXES):
+        return "login"
+    return str(response.status_code)
+
+
+@pytest.fixture
+def world(secretary, body, member, outsider, published_meeting, fake_render, celery_eager,
+          django_capture_on_commit_callbacks):  # fmt: skip
+    meeting = published_meeting
+    item = meeting.closed_item
+    jobs = {}
+    for kind, audience in [
+        (producers.AGENDA, producers.PUBLIC),
+        (producers.ANNOTATED_AGENDA, producers.MEMBERS),
+    ]:
+        job = production.document_generation_request(
+            actor=secretary, subject=meeting, kind=kind, audience=audience
+        )
+        jobs[audience] = production.document_generation_run(job_id=job.pk)
+    comment = services.annotation_comment_add(
+        actor=member, annotation=item.annotation, text="Vraag"
+    )
+    dossier = DossierFactory(slug="woondeal")
+    theme = ThemeFactory(slug="wonen")
+    token = CalendarToken.objects.create(user=member)
+
+    region, province = make_region(), make_province()
+    held = make_meeting_with_decision(actor=secretary, province=province)
+    decision = held.items.get(title__startswith="Woondeal").decisions.get()
+    action = services.action_item_create(
+        actor=secretary,
+        meeting=held,
+        description="Uitwerken",
+        deadline=timezone.localdate() + datetime.timedelta(days=7),
+        owner_person=member.person,
+    )
+    letter = letter_for(held, secretary, region)
+    deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+
+    users = {
+        "anonymous": None,
+        "ambtenaar": UserFactory(roles=[Role.CIVIL_SERVANT]),
+        "bestuurder_member": member,
+        "bestuurder_nonmember": outsider,
+        "griffie_texel": griffie(region["Texel"]),
+        "griffie_hoorn": griffie(region["Hoorn"]),
+        "secretaris": secretary,
+        "beheerder": UserFactory(roles=[Role.MANAGER], is_staff=True, is_superuser=True),
+    }
+    secret = Document.objects.get(title=CONFIDENTIAL_DOC)
+    members_pdf = jobs[producers.MEMBERS].document
+    m, i = {"pk": meeting.pk}, {"pk": item.pk}
+    kwargs = {
+        "regiobureau:meeting_pdf_retry": {"pk": meeting.pk, "job_pk": jobs["leden"].pk},
+        "regiobureau:meeting_pdf_download": {
+            "pk": meeting.pk,
+            "kind": members_pdf.kind,
+            "audience": members_pdf.audience,
+        },
+        "regiobureau:meeting_pdf_version_download": {
+            "pk": meeting.pk,
+            "kind": members_pdf.kind,
+            "audience": members_pdf.audience,
+            "version": members_pdf.version,
+        },
+        "regiobureau:comment_resolve": {"pk": comment.pk},
+        "regiobureau:document_version_download": {"pk": secret.pk, "number": 1},
+        "regiobureau:dossier_detail": {"slug": dossier.slug},
+        "regiobureau:decision_delete": {"pk": decision.pk},
+        "regiobureau:action_status": {"pk": action.pk},
+        "regiobureau:feed_body": {"slug": body.slug},
+        "regiobureau:feed_personal": {"token": token.token},
+        "raden:letter_create": {"meeting_pk": held.pk},
+        "raden:letter_item_remove": {
+            "pk": CouncilLetterItem.objects.filter(letter=letter).first().pk
+        },
+        "gremia:body_detail": {"slug": body.slug},
+        "gremia:organisation_detail": {"slug": region["Texel"].slug},
+        "gremia:person_detail": {"pk": Person.objects.get(user=member).pk},
+        "platforms:theme_detail": {"slug": theme.slug},
+    }
+    for name in [
+        "meeting_detail", "meeting_edit", "meeting_status", "meeting_publish", "meeting_cancel",
+        "agenda_editor", "item_create", "agenda_reorder", "meeting_pdf_request",
+        "meeting_pdf_status", "meeting_pdf_public", "meeting_reading", "meeting_decisions",
+        "decision_create", "decision_list_adopt", "action_create",
+    ]:  # fmt: skip
+        kwargs[f"regiobureau:{name}"] = m
+    for name in [
+        "item_edit", "item_delete", "item_move", "item_detail", "item_read", "comment_add",
+        "annotation_edit", "annotation_status", "annotation_versions", "item_documents",
+    ]:  # fmt: skip
+        kwargs[f"regiobureau:{name}"] = i
+    for name in [
+        "document_detail", "document_download", "document_version_upload",
+        "document_confidentiality",
+    ]:  # fmt: skip
+        kwargs[f"regiobureau:{name}"] = {"pk": secret.pk}
+    texel = {"pk": deliveries["Texel"].pk}
+    for name in [
+        "delivery_detail", "delivery_download", "delivery_confirm", "delivery_schedule",
+        "delivery_take_note", "delivery_retry",
+    ]:  # fmt: skip
+        kwargs[f"raden:{name}"] = texel
+    for name in [
+        "letter_detail", "letter_paragraph", "letter_correct", "letter_item_add",
+        "letter_adopt", "letter_issue",
+    ]:  # fmt: skip
+        kwargs[f"raden:{name}"] = {"pk": letter.pk}
+    return users, kwargs
+
+
+def patterns() -> list[tuple[str, str]]:
+    """(name, dummy URL) of every named URL pattern; nameless ones are named by their route."""
+    found = {}
+    for route, name in walk(get_resolver().url_patterns):
+        found.setdefault(name or f"/{route}", "/" + route)
+    return sorted(found.items())
+
+
+def expected_row(name: str) -> tuple[str, ...] | None:
+    return EXPECTED.get(name)
+
+
+def test_every_url_pattern_is_in_the_table():
+    names = [name for name, _url in patterns()]
+    missing = [name for name in names if expected_row(name) is None]
+    assert not missing, (
+        "These URL patterns have no row in tests/security/authorization_matrix.py; add the "
+        f"answer each role should get: {missing}"
+    )
+    stale = sorted(set(EXPECTED) - set(names))
+    assert not stale, f"Rows for URL patterns that no longer exist: {stale}"
+    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
+
+
+def test_every_role_gets_the_expected_answer_on_every_url(client, world):
+    users, kwargs = world
+    table = {}
+    for name, dummy in patterns():
+        url = reverse(name, kwargs=kwargs[name]) if name in kwargs else dummy
+        row = []
+        for role in ROLES:
+            client.logout()
+            if users[role] is not None:
+                client.force_login(users[role])
+            row.append(answer(client.get(url)))
+        table[name] = (url, tuple(row))
+    if os.environ.get("MATRIX_PRINT"):
+        for name, (url, row) in table.items():
+            print(f"    {name!r}: {row!r},  # {url}")
+    wrong = [
+        f"{name} ({url}): expected {dict(zip(ROLES, expected_row(name), strict=True))}, got "
+        f"{dict(zip(ROLES, row, strict=True))}"
+        for name, (url, row) in table.items()
+        if expected_row(name) is not None and row != expected_row(name)
+    ]
+    assert not wrong, "\n".join(wrong)
