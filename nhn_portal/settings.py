@@ -6,6 +6,7 @@ outside debug mode. The embedded demo run and the tests only set environment def
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from celery.schedules import crontab
@@ -138,8 +139,44 @@ MEDIA_URL = "/media/"
 # Uploaded stukken and generated PDFs live outside the web root and are served by views
 # that check permission; MEDIA_ROOT is never mapped to a public URL.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Object storage (S3-compatible: MinIO, AWS, a provider's object store) when S3_BUCKET is set,
+# so no web or worker node needs a shared disk. Objects are private; a download is a redirect
+# to a presigned URL that lives S3_URL_EXPIRE seconds, made after the permission check
+# (nhn_portal.core.http.file_response). Every upload carries a SHA-256 checksum that the
+# server verifies.
+S3_BUCKET = env("S3_BUCKET", default="")
+S3_ENDPOINT_URL = env("S3_ENDPOINT_URL", default="")
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": env("S3_REGION", default="") or None,
+            "access_key": env("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("S3_SECRET_ACCESS_KEY", default="") or None,
+            # Path-style URLs (bucket in the path) work on every S3-compatible server.
+            "addressing_style": "path" if S3_ENDPOINT_URL else None,
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": env.int("S3_URL_EXPIRE", default=60),
+            "file_overwrite": False,
+            "object_parameters": {"ChecksumAlgorithm": "SHA256"},
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Where browsers reach the object store when S3_ENDPOINT_URL is an internal address (MinIO in
+# docker-compose.yml: nginx proxies /_objects/ to it with the Host header the URL was signed
+# for). Replaces the scheme and host of every download link; empty: S3_ENDPOINT_URL as it is.
+S3_PUBLIC_URL = env("S3_PUBLIC_URL", default="")
+# With files on disk behind nginx: the URL prefix of nginx's `internal` location that maps to
+# MEDIA_ROOT (e.g. /_protected/). Downloads are then an empty response with X-Accel-Redirect
+# and nginx sends the file, so no gunicorn worker is held for the transfer.
+FILE_ACCEL_REDIRECT_PREFIX = env("FILE_ACCEL_REDIRECT_PREFIX", default="")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -164,9 +201,22 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="NHN Portaal <noreply@exa
 
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
 
-# Cache: per-process memory by default; production points CACHE_URL at Redis so every web
-# container shares it (no state in the web process).
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Cache: shared by every web node (rate limits of the login, cached sessions), so in production
+# it is Redis (by default database 1 of REDIS_URL's server), never per-process memory. The
+# embedded demo (DEBUG) uses per-process memory; CACHE_URL overrides either.
+CACHES = {
+    "default": env.cache(
+        "CACHE_URL",
+        default="locmemcache://" if DEBUG else urlunsplit(urlsplit(REDIS_URL)._replace(path="/1")),
+    )
+}
+# Sessions live in the database, read through the cache when that is shared (Redis): a login
+# on one node is valid on every other, and survives a restart of Redis.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHES["default"]["BACKEND"].endswith("RedisCache")
+    else "django.contrib.sessions.backends.db"
+)
 
 # Celery (nhn_portal/celery.py reads every CELERY_* setting). Tasks are thin and idempotent, so
 # a task is acknowledged only after it ran and is redelivered when its worker dies mid-task.
@@ -183,6 +233,8 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The queue of every task without its own; deployments sharing one Redis each take their own.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 # Let Django's LOGGING below format the worker's log lines too.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Periodic tasks live in code; later issues add their entries here.

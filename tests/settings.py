@@ -9,6 +9,9 @@ os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("STATIC_MANIFEST", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
+# Production's cache is Redis; the tests keep theirs per process, so they need no server (the
+# two-node test, tests/test_two_nodes.py, runs its nodes on Redis).
+os.environ.setdefault("CACHE_URL", "locmemcache://")
 
 from nhn_portal.settings import *  # noqa: E402,F403
 
