@@ -210,6 +210,8 @@ CACHES = {
         default="locmemcache://" if DEBUG else urlunsplit(urlsplit(REDIS_URL)._replace(path="/1")),
     )
 }
+# Deployments (or test runs) sharing one Redis keep their cache keys apart with a prefix.
+CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="")
 # Sessions live in the database, read through the cache when that is shared (Redis): a login
 # on one node is valid on every other, and survives a restart of Redis.
 SESSION_ENGINE = (
