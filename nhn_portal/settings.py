@@ -274,6 +274,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "control_folder": str(CELERY_BROKER_FOLDER / "control"),
         "processed_folder": str(CELERY_BROKER_FOLDER / "processed"),
         "store_processed": False,
+        # The transport looks for a message this often when it has none it may take (with
+        # prefetch 1, after every task): 1 s by default, a second per message in a queue.
+        "polling_interval": 0.1,
     }
 
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)

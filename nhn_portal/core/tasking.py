@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,3 +105,19 @@ def enqueue_on_commit(task_name: str, *args: Any) -> None:
     """Enqueue after the caller's transaction commits (nothing when it rolls back); the task
     is looked up by name, as `delay(*args)`."""
     transaction.on_commit(lambda: current_app.tasks[task_name].delay(*args))
+
+
+@contextmanager
+def tasks_run_inline():
+    """Run every task enqueued inside the block in this process, at once (after its commit),
+    instead of handing it to the broker. For `load_nhn --demo`: the demo's history (its council
+    letters' jobs and mails) is made while loading, so nothing of it waits in the queue ahead of
+    a new user's first PDF. A failing task is logged, as by a worker, and does not stop the
+    caller."""
+    conf = current_app.conf
+    previous = conf.task_always_eager, conf.task_eager_propagates
+    conf.task_always_eager, conf.task_eager_propagates = True, False
+    try:
+        yield
+    finally:
+        conf.task_always_eager, conf.task_eager_propagates = previous
