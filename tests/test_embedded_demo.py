@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from nhn_portal.celery import app
-from nhn_portal.core.constants import GenerationStatus
+from nhn_portal.core.constants import GenerationStatus, Role
 from nhn_portal.core.models import GenerationJob
 from raden.models import CouncilLetterDelivery
 
@@ -34,6 +35,9 @@ def sent_to_broker(monkeypatch):
 @pytest.mark.django_db(transaction=True)
 def test_the_demo_leaves_no_task_queued_and_its_history_done(settings, sent_to_broker):
     settings.DEBUG = True
+    # An earlier transactional test flushes the role groups the data migration made.
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
     out = io.StringIO()
     call_command("load_nhn", "--demo", stdout=out)
 
