@@ -7,6 +7,7 @@ outside debug mode. The embedded demo run and the tests only set environment def
 
 import datetime
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from celery.schedules import crontab
@@ -223,8 +224,44 @@ DATA_UPLOAD_MAX_NUMBER_FILES = env.int("MAX_FILES_PER_REQUEST", default=20)
 # /run/clamav/clamd.ctl); while it is set and clamd cannot be reached, uploads are refused.
 CLAMD_SOCKET = env("CLAMD_SOCKET", default="")
 CLAMD_TIMEOUT = env.int("CLAMD_TIMEOUT", default=30)
+# Object storage (S3-compatible: MinIO, AWS, a provider's object store) when S3_BUCKET is set,
+# so no web or worker node needs a shared disk. Objects are private; a download is a redirect
+# to a presigned URL that lives S3_URL_EXPIRE seconds, made after the permission check
+# (nhn_portal.core.http.file_response). Every upload carries a SHA-256 checksum that the
+# server verifies.
+S3_BUCKET = env("S3_BUCKET", default="")
+S3_ENDPOINT_URL = env("S3_ENDPOINT_URL", default="")
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": env("S3_REGION", default="") or None,
+            "access_key": env("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("S3_SECRET_ACCESS_KEY", default="") or None,
+            # Path-style URLs (bucket in the path) work on every S3-compatible server.
+            "addressing_style": "path" if S3_ENDPOINT_URL else None,
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": env.int("S3_URL_EXPIRE", default=60),
+            "file_overwrite": False,
+            "object_parameters": {"ChecksumAlgorithm": "SHA256"},
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Where browsers reach the object store when S3_ENDPOINT_URL is an internal address (MinIO in
+# docker-compose.yml: nginx proxies /_objects/ to it with the Host header the URL was signed
+# for). Replaces the scheme and host of every download link; empty: S3_ENDPOINT_URL as it is.
+S3_PUBLIC_URL = env("S3_PUBLIC_URL", default="")
+# With files on disk behind nginx: the URL prefix of nginx's `internal` location that maps to
+# MEDIA_ROOT (e.g. /_protected/). Downloads are then an empty response with X-Accel-Redirect
+# and nginx sends the file, so no gunicorn worker is held for the transfer.
+FILE_ACCEL_REDIRECT_PREFIX = env("FILE_ACCEL_REDIRECT_PREFIX", default="")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -249,9 +286,24 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="NHN Portaal <noreply@exa
 
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
 
-# Cache: per-process memory by default; production points CACHE_URL at Redis so every web
-# container shares it (no state in the web process).
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Cache: shared by every web node (rate limits of the login, cached sessions), so in production
+# it is Redis (by default database 1 of REDIS_URL's server), never per-process memory. The
+# embedded demo (DEBUG) uses per-process memory; CACHE_URL overrides either.
+CACHES = {
+    "default": env.cache(
+        "CACHE_URL",
+        default="locmemcache://" if DEBUG else urlunsplit(urlsplit(REDIS_URL)._replace(path="/1")),
+    )
+}
+# Deployments (or test runs) sharing one Redis keep their cache keys apart with a prefix.
+CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="")
+# Sessions live in the database, read through the cache when that is shared (Redis): a login
+# on one node is valid on every other, and survives a restart of Redis.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHES["default"]["BACKEND"].endswith("RedisCache")
+    else "django.contrib.sessions.backends.db"
+)
 
 # Celery (nhn_portal/celery.py reads every CELERY_* setting). Tasks are thin and idempotent, so
 # a task is acknowledged only after it ran and is redelivered when its worker dies mid-task.
@@ -268,6 +320,8 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The queue of every task without its own; deployments sharing one Redis each take their own.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 # Let Django's LOGGING below format the worker's log lines too.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Periodic tasks live in code; later issues add their entries here.
@@ -311,6 +365,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "control_folder": str(CELERY_BROKER_FOLDER / "control"),
         "processed_folder": str(CELERY_BROKER_FOLDER / "processed"),
         "store_processed": False,
+        # The transport looks for a message this often when it has none it may take (with
+        # prefetch 1, after every task): 1 s by default, a second per message in a queue.
+        "polling_interval": 0.1,
     }
 
 # Every transport-security setting comes from the environment; .env.example documents the

@@ -4,11 +4,14 @@ behind the proxy (`client_address`) and the marking of a confidential view (`con
 
 import functools
 import ipaddress
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.cache import patch_vary_headers
+from django.utils.http import content_disposition_header
 
 from .audit import audit_read
 
@@ -131,24 +134,73 @@ def posted_version(request, name: str = "agenda_version") -> int:
         return 0
 
 
-def file_response(file, *, filename: str, content_type: str, confidential: bool) -> FileResponse:
+def file_response(file, *, filename: str, content_type: str, confidential: bool) -> HttpResponse:
     """A stored file (a stuk, a generated PDF) as a download, after the caller's access check.
+
+    The storage decides how the bytes travel, never the caller:
+    - object storage (S3): a 302 to a presigned URL that lives `S3_URL_EXPIRE` seconds and
+      makes the object store answer with our file name and content type; the object itself
+      stays private;
+    - files on disk behind nginx (`FILE_ACCEL_REDIRECT_PREFIX`): an empty response with
+      `X-Accel-Redirect`, so nginx sends the file and no web worker waits on the client;
+    - otherwise: the file streamed by Django.
 
     The same headers for every download: an attachment under the name from the database (never
     the storage name), `nosniff`, and never kept by a shared cache; a confidential file is not
-    kept by the browser either. A file missing from storage is a 404, like a missing row.
+    kept by the browser either. A file missing from disk is a 404, like a missing row.
     """
-    try:
-        handle = file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=content_type
-    )
+    storage = file.storage
+    disposition = content_disposition_header(as_attachment=True, filename=filename)
+    if is_object_storage(storage):
+        url = storage.url(
+            file.name,
+            parameters={
+                "ResponseContentDisposition": disposition,
+                "ResponseContentType": content_type,
+                "ResponseCacheControl": _cache_control(confidential),
+            },
+        )
+        if settings.S3_PUBLIC_URL:
+            # The signature covers the path and query, not the address the browser uses.
+            parts = urlsplit(url)
+            url = settings.S3_PUBLIC_URL.rstrip("/") + parts.path + "?" + parts.query
+        response = HttpResponseRedirect(url)
+        response["X-Content-Type-Options"] = "nosniff"
+        # Read by `@confidential(when_marked=True)`: this download is to be audited.
+        response.confidential = confidential
+        # The redirect holds a short-lived credential: nobody keeps it.
+        return no_store(response)
+    prefix = settings.FILE_ACCEL_REDIRECT_PREFIX
+    if prefix and isinstance(storage, FileSystemStorage):
+        if not storage.exists(file.name):
+            raise Http404
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(file.name)
+        response["Content-Disposition"] = disposition
+    else:
+        try:
+            handle = file.open("rb")
+        except FileNotFoundError as exc:
+            raise Http404 from exc
+        response = FileResponse(
+            handle, as_attachment=True, filename=filename, content_type=content_type
+        )
     response["X-Content-Type-Options"] = "nosniff"
     # Read by `@confidential(when_marked=True)`: this download is to be audited.
     response.confidential = confidential
     if confidential:
         return no_store(response)
-    response["Cache-Control"] = "private, max-age=0"
+    response["Cache-Control"] = _cache_control(confidential)
     return response
+
+
+def _cache_control(confidential: bool) -> str:
+    return "private, no-store" if confidential else "private, max-age=0"
+
+
+def is_object_storage(storage) -> bool:
+    try:
+        from storages.backends.s3 import S3Storage
+    except ImportError:  # pragma: no cover - django-storages is a dependency
+        return False
+    return isinstance(storage, S3Storage)

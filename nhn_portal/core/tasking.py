@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import smtplib
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
@@ -201,3 +202,19 @@ def _send(message) -> bool:
     else:
         rows.update(attempts=F("attempts") + 1, last_error=error)
     return accepted
+
+
+@contextmanager
+def tasks_run_inline():
+    """Run every task enqueued inside the block in this process, at once (after its commit),
+    instead of handing it to the broker. For `load_nhn --demo`: the demo's history (its council
+    letters' jobs and mails) is made while loading, so nothing of it waits in the queue ahead of
+    a new user's first PDF. A failing task is logged, as by a worker, and does not stop the
+    caller."""
+    conf = current_app.conf
+    previous = conf.task_always_eager, conf.task_eager_propagates
+    conf.task_always_eager, conf.task_eager_propagates = True, False
+    try:
+        yield
+    finally:
+        conf.task_always_eager, conf.task_eager_propagates = previous

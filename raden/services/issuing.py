@@ -78,7 +78,7 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
     # Read the rows back rather than trust bulk_create to set primary keys on every backend.
     deliveries = list(
         CouncilLetterDelivery.objects.filter(letter=letter)
-        .select_related("municipality")
+        .select_related("municipality", "letter")
         .order_by("pk")
     )
     for delivery in deliveries:

@@ -33,7 +33,8 @@ def decisions_for_meeting(*, user, meeting: Meeting) -> list[Decision]:
 def in_agenda_order(meeting: Meeting, decisions) -> list[Decision]:
     """The decisions in the order of the agenda (4, 4a, 4b, 5), each with its item's agenda
     number as `agenda_number`; one query for the numbering."""
-    numbers = number_items(list(meeting.items.only("pk", "parent_id", "position")))
+    # meeting_id too: without it, Django loads the deferred key once per item (an N+1).
+    numbers = number_items(list(meeting.items.only("pk", "meeting_id", "parent_id", "position")))
     order = {pk: index for index, pk in enumerate(numbers)}
     ordered = sorted(decisions, key=lambda d: (order.get(d.item_id, len(order)), d.pk))
     for decision in ordered:

@@ -53,7 +53,9 @@ def item_detail(request, pk: int):
     meeting = item.meeting
     can_read = permissions.can_read_annotations(request.user, meeting)
     annotation = selectors.annotation_for_item(user=request.user, item=item) if can_read else None
-    numbers = selectors.number_items(list(meeting.items.only("pk", "parent_id", "position")))
+    # meeting_id too: without it, Django loads the deferred key once per item (an N+1).
+    items = meeting.items.only("pk", "meeting_id", "parent_id", "position")
+    numbers = selectors.number_items(list(items))
     response = render(
         request,
         "regiobureau/agenda_item_detail.html",

@@ -8,10 +8,15 @@ is not part of the UI catalogue.
 """
 
 from django.conf import settings
+from django.core import mail
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from nhn_portal.core.seeding import LoadReport, registered_seeds
+from nhn_portal.core.tasking import tasks_run_inline
+
+MEMORY_MAIL = "django.core.mail.backends.locmem.EmailBackend"
 
 
 class Command(BaseCommand):
@@ -38,14 +43,23 @@ class Command(BaseCommand):
                 if seed.reference is not None:
                     seed.reference(report)
         if demo:
-            # One transaction per app: each later app's demo builds on the ones before it.
-            for seed in seeds:
-                if seed.demo is not None:
-                    with transaction.atomic():
-                        seed.demo(report)
+            # One transaction per app: each later app's demo builds on the ones before it. The
+            # tasks the demo's services enqueue run here, not in the worker's queue (issue 14:
+            # a new user's first PDF must not wait behind the demo's 17 letters and mails).
+            # The mails of that history (to demo addresses) are kept in memory, not sent or
+            # printed: only the count is reported.
+            with tasks_run_inline(), override_settings(EMAIL_BACKEND=MEMORY_MAIL):
+                sent_before = len(getattr(mail, "outbox", []))
+                for seed in seeds:
+                    if seed.demo is not None:
+                        with transaction.atomic():
+                            seed.demo(report)
+                demo_mails = len(getattr(mail, "outbox", [])) - sent_before
         self.stdout.write("Referentiedata NHN" + (" en demodata" if demo else "") + " geladen:")
         for line in report.lines():
             self.stdout.write(f"  {line}")
+        if demo and demo_mails:
+            self.stdout.write(f"  e-mails van de demo (niet verstuurd): {demo_mails}")
         if not report.anything_created:
             self.stdout.write(self.style.SUCCESS("Alles was al aanwezig; niets gewijzigd."))
         else:

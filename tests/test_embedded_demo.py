@@ -1,0 +1,82 @@
+"""The embedded default answers quickly (issue 14, item 8): `load_nhn --demo` leaves nothing in
+the broker's queue ahead of a new user's first PDF, and the filesystem broker polls often.
+
+The time itself is measured by bench/embedded_first_pdf.py, not here.
+"""
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from nhn_portal.celery import app
+from nhn_portal.core.constants import GenerationStatus, Role
+from nhn_portal.core.models import GenerationJob
+from raden.models import CouncilLetterDelivery
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def sent_to_broker(monkeypatch):
+    """Every message handed to the broker (none reaches one: the call is recorded instead)."""
+    sent = []
+    monkeypatch.setattr(
+        app.amqp, "send_task_message", lambda producer, name, *a, **kw: sent.append(name)
+    )
+    return sent
+
+
+# Transactional: the services enqueue after their commit, which a test transaction would hold.
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_leaves_no_task_queued_and_its_history_done(settings, sent_to_broker):
+    settings.DEBUG = True
+    # An earlier transactional test flushes the role groups the data migration made.
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
+    out = io.StringIO()
+    call_command("load_nhn", "--demo", stdout=out)
+
+    assert sent_to_broker == []
+    assert app.conf.task_always_eager is False  # the inline run ended with the command
+    jobs = GenerationJob.objects.all()
+    assert jobs.count() >= 17
+    assert set(jobs.values_list("status", flat=True)) <= {GenerationStatus.DONE}
+    # The griffies' notifications ran while loading, as a worker would have run them (the
+    # demo has griffie logins for Texel and Hoorn; the other councils have no one to mail).
+    deliveries = CouncilLetterDelivery.objects.all()
+    assert deliveries.count() == 17
+    notified = deliveries.filter(notified_at__isnull=False)
+    assert set(notified.values_list("municipality__slug", flat=True)) == {
+        "gemeente-texel",
+        "gemeente-hoorn",
+    }
+    output = out.getvalue()
+    assert "e-mails van de demo (niet verstuurd): " in output
+    assert "Subject:" not in output
+
+
+def test_the_filesystem_broker_polls_ten_times_a_second():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.CELERY_BROKER_TRANSPORT_OPTIONS['polling_interval'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env={
+            "PATH": "",
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "CELERY_BROKER_URL": "filesystem://localhost/",
+            "PYTHONPATH": str(BASE_DIR),
+        },
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert float(result.stdout.strip()) == 0.1
