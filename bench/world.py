@@ -55,6 +55,7 @@ DEMO_EMAILS = {
 def big_meeting(*, secretary, body, items: int, days: int):
     """A published meeting of `body` with `items` items, each annotated with three stukken."""
     from regiobureau import services
+    from regiobureau.constants import ANNOTATION_FIELDS, AnnotationStatus
     from regiobureau.models import AgendaItem, Annotation, Document, DocumentVersion
 
     starts = timezone.now().replace(microsecond=0, second=0) + datetime.timedelta(days=days)
@@ -79,8 +80,17 @@ def big_meeting(*, secretary, body, items: int, days: int):
         )
         for number in range(1, items + 1)
     )
+    # Adopted, as the members read them (a concept never adopted is hidden from them).
+    adopted = {"core_message": ANNOTATION, "proposal": "<p>Instemmen.</p>"}
     Annotation.objects.bulk_create(
-        Annotation(agenda_item=item, core_message=ANNOTATION, proposal="<p>Instemmen.</p>")
+        Annotation(
+            agenda_item=item,
+            status=AnnotationStatus.ADOPTED,
+            adopted_content={name: adopted.get(name, "") for name in ANNOTATION_FIELDS},
+            adopted_number=1,
+            adopted_at=starts - datetime.timedelta(days=7),
+            **adopted,
+        )
         for item in created
     )
     documents = Document.objects.bulk_create(

@@ -73,7 +73,9 @@ def agenda_rows(*, user, meeting: Meeting, with_annotations: bool = False) -> li
         )
     ]
     items_qs = AgendaItem.objects.filter(meeting=meeting).select_related("presenter", "dossier")
-    if with_annotations and permissions.can_read_annotations(user, meeting):
+    # Once per agenda, not once per item (issue #14).
+    annotations_ok = with_annotations and permissions.can_read_annotations(user, meeting)
+    if annotations_ok:
         items_qs = items_qs.select_related("annotation")
     items = list(items_qs.prefetch_related(*prefetches).order_by("position", "pk"))
     numbers = number_items(items)
@@ -91,7 +93,7 @@ def agenda_rows(*, user, meeting: Meeting, with_annotations: bool = False) -> li
             meeting.is_public and permissions.is_public_item(item, by_pk.get(item.parent_id))
         )
         annotation = None
-        if visible and with_annotations and permissions.can_read_annotations(user, meeting):
+        if visible and annotations_ok:
             annotation = item.annotation if _has_annotation(item) else None
             if annotation is not None and not secretariat:
                 annotation = annotation.for_members()
