@@ -17,6 +17,9 @@ from locust import HttpUser, between, events, task
 WORLD = json.loads(open(os.environ["LOAD_WORLD"]).read())  # noqa: PTH123, SIM115
 URLS = WORLD["urls"]
 WRITTEN = {"comments": 0, "receipts": 0, "pdf_requests": 0, "item_edits": 0}
+# Writes sent, acknowledged or not: a request still in flight when the run stops may be
+# stored without its answer being counted, so the database holds between WRITTEN and SENT.
+SENT = dict.fromkeys(WRITTEN, 0)
 TEXEL = list(WORLD["texel_deliveries"])
 random.shuffle(TEXEL)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -25,7 +28,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 @events.test_stop.add_listener
 def write_counts(environment, **kwargs):
     with open(os.environ["LOAD_COUNTS"], "w") as out:  # noqa: PTH123
-        json.dump(WRITTEN, out)
+        json.dump({"written": WRITTEN, "sent": SENT}, out)
 
 
 class Portal(HttpUser):
@@ -125,6 +128,7 @@ class Member(Portal):
     def respond(self):
         if not self.page(URLS["item_detail"], "agenda item"):
             return
+        SENT["comments"] += 1
         with self.post(
             URLS["comment_add"], "response (post)", {"text": "Eens met het voorstel."}, htmx=True
         ) as response:
@@ -152,6 +156,7 @@ class Griffie(Portal):
         detail = f"/raden/brieven/{delivery}/"
         if not self.page(detail, "letter (griffie)"):
             return
+        SENT["receipts"] += 1
         with self.post(f"{detail}ontvangst/", "receipt (post)", {}) as response:
             if response.status_code == 302:
                 WRITTEN["receipts"] += 1
