@@ -343,6 +343,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "regiobureau.tasks.action_overdue_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    # Issue 10: members who have not registered for a meeting a few working days away (once
+    # per member per meeting).
+    "attendance-reminders": {
+        "task": "regiobureau.tasks.attendance_reminders",
+        "schedule": crontab(hour=7, minute=45),
+    },
     # Issue 5: council letter copies whose PDF job finished become available (a safety net
     # behind the pipeline's on_finished follow-up that makes each copy available at once).
     "council-letter-deliveries-sync": {

@@ -18,3 +18,11 @@ def action_overdue_reminders(today: str | None = None) -> int:
     """Daily (beat): one e-mail per owner listing all their overdue actions (issue 5)."""
     day = datetime.date.fromisoformat(today) if today else None
     return services.action_overdue_remind(today=day)
+
+
+@portal_task(name="regiobureau.tasks.attendance_reminders", kind=MAIL)
+def attendance_reminders(today: str | None = None) -> int:
+    """Daily (beat): members who have not registered for a meeting a few working days away
+    get one reminder per meeting (issue 10)."""
+    day = datetime.date.fromisoformat(today) if today else None
+    return services.attendance_remind(today=day)

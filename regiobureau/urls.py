@@ -9,7 +9,17 @@ feed_personal, meeting_pdf_public.
 from django.urls import path
 
 from . import feeds
-from .views import annotations, decisions, documents, dossiers, editor, meetings, pdfs, reading
+from .views import (
+    annotations,
+    attendance,
+    decisions,
+    documents,
+    dossiers,
+    editor,
+    meetings,
+    pdfs,
+    reading,
+)
 
 app_name = "regiobureau"
 
@@ -29,6 +39,9 @@ urlpatterns = [
     path("<int:pk>/status/", meetings.meeting_status, name="meeting_status"),
     path("<int:pk>/publiceren/", meetings.meeting_publish, name="meeting_publish"),
     path("<int:pk>/annuleren/", meetings.meeting_cancel, name="meeting_cancel"),
+    # Attendance (issue 10)
+    path("<int:pk>/aanmelden/", attendance.attendance_register, name="attendance_register"),
+    path("<int:pk>/presentie/", attendance.attendance_record, name="attendance_record"),
     # Agenda editor (secretariat)
     path("<int:pk>/agenda/", editor.agenda_editor, name="agenda_editor"),
     path("<int:pk>/agenda/punten/", editor.item_create, name="item_create"),

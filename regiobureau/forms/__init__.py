@@ -13,6 +13,7 @@ from .annotations import (
     CommentForm,
     ReadMarkForm,
 )
+from .attendance import AttendanceRecordForm, RegistrationForm
 from .decisions import (
     NO_VOTE,
     ActionItemForm,
@@ -34,6 +35,8 @@ from .meetings import (
 )
 
 __all__ = [
+    "AttendanceRecordForm",
+    "RegistrationForm",
     "ActionItemForm",
     "ActionStatusForm",
     "AgendaItemChoiceField",

@@ -8,6 +8,7 @@ from .annotations import (
     AnnotationVersion,
     ReadMark,
 )
+from .attendance import Attendance
 from .decisions import (
     ActionItem,
     Decision,
@@ -30,6 +31,7 @@ from .meetings import (
 
 __all__ = [
     "ActionItem",
+    "Attendance",
     "AgendaItem",
     "AgendaTemplateItem",
     "Annotation",

@@ -25,6 +25,16 @@ from .annotations import (
     annotation_versions,
     open_comments_for,
 )
+from .attendance import (
+    AttendanceSummary,
+    Seat,
+    attendance_seats,
+    attendance_summary,
+    own_seats,
+    quorum_reached,
+    seats_of_meeting,
+    substitute_candidates,
+)
 from .decisions import (
     decision_list_for,
     decision_list_status,
@@ -57,6 +67,14 @@ from .meetings import (
 )
 
 __all__ = [
+    "AttendanceSummary",
+    "Seat",
+    "attendance_seats",
+    "attendance_summary",
+    "own_seats",
+    "quorum_reached",
+    "seats_of_meeting",
+    "substitute_candidates",
     "AgendaRow",
     "access_action",
     "access_agenda_item",

@@ -26,6 +26,13 @@ from .annotations import (
     annotation_set_status,
     read_mark_set,
 )
+from .attendance import (
+    PRESENCE_OPEN,
+    REGISTRATION_OPEN,
+    attendance_record,
+    attendance_register,
+    attendance_remind,
+)
 from .decisions import (
     decision_delete,
     decision_list_adopt,
@@ -59,6 +66,11 @@ from .meetings import (
 )
 
 __all__ = [
+    "PRESENCE_OPEN",
+    "REGISTRATION_OPEN",
+    "attendance_record",
+    "attendance_register",
+    "attendance_remind",
     "ACTION_FIELDS",
     "ITEM_FIELDS",
     "MEETING_FIELDS",

@@ -259,6 +259,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:annotation_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/annotatie/
     'regiobureau:annotation_status': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/annotatie/status/
     'regiobureau:annotation_versions': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/annotatie/versies/
+    'regiobureau:attendance_record': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/presentie/
+    'regiobureau:attendance_register': ('login', '404', '200', '404', '404', '404', '404', '404'),  # /vergaderingen/<id>/aanmelden/
     'regiobureau:calendar': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/
     'regiobureau:calendar_subscription': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/agenda-abonnement/
     'regiobureau:calendar_token_rotate': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agenda-abonnement/nieuw/
