@@ -308,3 +308,37 @@ def test_registration_closes_once_the_meeting_was_held(body):
             membership=seat.membership,
             registration=Registration.ATTENDING,
         )
+
+
+# ---- Fixed query counts (issue 10: pinned at 5 and 50 members) ----------------------------
+
+
+def attendance_screen_queries(client, secretary, members: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    meeting, _item, people = held_body_meeting(members=members)
+    for person in people[::2]:
+        PersonFactory(organisation=person.organisation)  # a colleague who could stand in
+    seats = seats_by_person(meeting)
+    services.attendance_record(
+        actor=secretary,
+        meeting=meeting,
+        entries={seats[p.pk].pk: (Presence.PRESENT, None) for p in people[::3]},
+    )
+    client.force_login(secretary)
+    url = reverse("regiobureau:attendance_record", args=[meeting.pk])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+# Session, user, role groups, the meeting (+ body), the seats, the attendance rows, the
+# substitute candidates, and the audit record of the read (savepoint, name, insert, release).
+ATTENDANCE_SCREEN = 12
+
+
+def test_attendance_screen_keeps_a_fixed_query_count(client, secretary):
+    small = attendance_screen_queries(client, secretary, 5)
+    large = attendance_screen_queries(client, secretary, 50)
+    assert small == large == ATTENDANCE_SCREEN
