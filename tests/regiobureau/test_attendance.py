@@ -279,7 +279,7 @@ def test_reminder_goes_once_per_member_per_meeting_and_not_to_the_registered(bod
     meeting = MeetingFactory(
         body=body,
         published=True,
-        starts_at=timezone.make_aware(datetime.datetime(2027, 3, 11, 14, 0)),  # a Thursday
+        starts_at=timezone.make_aware(datetime.datetime(2027, 3, 11, 14, 0)),  # noqa: DTZ001 -- Thursday
     )
     services.attendance_register(
         actor=registered,
@@ -342,3 +342,49 @@ def test_attendance_screen_keeps_a_fixed_query_count(client, secretary):
     small = attendance_screen_queries(client, secretary, 5)
     large = attendance_screen_queries(client, secretary, 50)
     assert small == large == ATTENDANCE_SCREEN
+
+
+# ---- The besluitenlijst PDF -------------------------------------------------------------
+
+
+def pdf_text(secretary, meeting, audience) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    from nhn_portal.core import production
+    from nhn_portal.core.constants import GenerationStatus
+
+    job = production.document_generation_request(
+        actor=secretary, subject=meeting, kind="besluitenlijst", audience=audience
+    )
+    job = production.document_generation_run(job_id=job.pk)
+    assert job.status == GenerationStatus.DONE, job.failure_reason
+    with job.document.file.open("rb") as file:
+        reader = PdfReader(io.BytesIO(file.read()))
+    return " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+
+
+def test_besluitenlijst_shows_the_attendance(secretary):
+    meeting, item, (a, b, c, d) = held_body_meeting(quorum=True)
+    colleague = PersonFactory(name="Vera Vervanger", organisation=b.organisation)
+    record(
+        secretary,
+        meeting,
+        {
+            a: (Presence.PRESENT, None),
+            b: (Presence.SUBSTITUTED, colleague),
+            c: (Presence.PRESENT, None),
+            d: (Presence.ABSENT, None),
+        },
+    )
+    services.decision_record(
+        actor=secretary, item=item, text="Ingestemd.", votes={a.pk: "voor", b.pk: "voor"}
+    )
+    members = pdf_text(secretary, meeting, "leden")
+    assert "Presentielijst" in members
+    assert "vervangen door Vera Vervanger" in members
+    assert "3 van 4 zetels" in members and "quorum bereikt" in members
+    # A public meeting's public version shows it too (a closed meeting's never does).
+    public = pdf_text(secretary, meeting, "openbaar")
+    assert "Presentielijst" in public and "Vera Vervanger" in public
