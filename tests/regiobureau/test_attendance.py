@@ -388,3 +388,35 @@ def test_besluitenlijst_shows_the_attendance(secretary):
     # A public meeting's public version shows it too (a closed meeting's never does).
     public = pdf_text(secretary, meeting, "openbaar")
     assert "Presentielijst" in public and "Vera Vervanger" in public
+
+
+# ---- Demo ------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("celery_eager")
+def test_demo_previous_meeting_has_attendance_with_a_substitute_and_an_absence():
+    import io
+
+    from django.core.management import call_command
+
+    from gremia.demo import load_demo
+    from nhn_portal.core.seeding import LoadReport
+    from regiobureau.demo import load_demo_meetings, load_demo_previous_meeting
+
+    call_command("load_nhn", stdout=io.StringIO())
+    load_demo(report=LoadReport())
+    load_demo_meetings()
+    meeting = load_demo_previous_meeting()
+    summary = selectors.attendance_summary(meeting)
+    states = [seat.presence for seat in summary.seats]
+    assert states.count(Presence.SUBSTITUTED) == 1
+    assert states.count(Presence.ABSENT) == 1
+    substituted = next(s for s in summary.seats if s.presence == Presence.SUBSTITUTED)
+    assert substituted.substitute.organisation_id == substituted.membership.organisation_id
+    decided = meeting.items.get(title__startswith="Woondeal NHN").decisions.get()
+    assert decided.seats_present == summary.total - 1
+    absent = next(s for s in summary.seats if s.presence == Presence.ABSENT)
+    assert not decided.votes.filter(member=absent.person).exists()
+    # Loading again changes nothing.
+    assert load_demo_previous_meeting() == meeting
+    assert Attendance.objects.filter(meeting=meeting).count() == summary.total
