@@ -155,6 +155,20 @@ PRESENT_STATES = (Presence.PRESENT, Presence.SUBSTITUTED)
 ATTENDANCE_REMINDER_WORKING_DAYS = 3
 
 
+# ---- Written round (issue 10) ----------------------------------------------------------------
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "gesloten", _("Closed")
+
+
+# The agenda item of the next meeting under which decisions from written rounds are listed.
+ROUND_ITEM_TITLE = "Besluiten uit schriftelijke ronde"
+# Hours before the deadline that members who have not answered get a reminder.
+ROUND_REMINDER_HOURS = 24
+
+
 class DecisionListStatus(models.TextChoices):
     DRAFT = "concept", _("Draft")
     ADOPTED = "vastgesteld", _("Adopted")

@@ -49,6 +49,15 @@ register_nav_item(
 )
 register_nav_item(
     NavItem(
+        key="written_rounds",
+        label=_("Written rounds"),
+        url_name="regiobureau:round_list",
+        order=65,
+        current=in_namespace("regiobureau", "round_list", "round_create", "round_detail"),
+    )
+)
+register_nav_item(
+    NavItem(
         key="my_actions",
         label=_("My actions"),
         url_name="regiobureau:my_actions",

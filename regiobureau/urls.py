@@ -19,6 +19,7 @@ from .views import (
     meetings,
     pdfs,
     reading,
+    rounds,
 )
 
 app_name = "regiobureau"
@@ -26,6 +27,7 @@ app_name = "regiobureau"
 # URL name → why anyone may open it without a login (tests/test_login_required.py reads it).
 PUBLIC_URL_NAMES = {
     "meeting_pdf_public": "the public agenda PDF; the view checks that the agenda is out",
+    "round_vote_link": "the signed one-time link of a written round; the signature is the key",
 }
 
 urlpatterns = [
@@ -42,6 +44,12 @@ urlpatterns = [
     # Attendance (issue 10)
     path("<int:pk>/aanmelden/", attendance.attendance_register, name="attendance_register"),
     path("<int:pk>/presentie/", attendance.attendance_record, name="attendance_record"),
+    # Written rounds (issue 10)
+    path("schriftelijk/", rounds.round_list, name="round_list"),
+    path("schriftelijk/nieuw/", rounds.round_create, name="round_create"),
+    path("schriftelijk/<int:pk>/", rounds.round_detail, name="round_detail"),
+    path("schriftelijk/<int:pk>/sluiten/", rounds.round_close, name="round_close"),
+    path("schriftelijk/stem/<str:token>/", rounds.round_vote_link, name="round_vote_link"),
     # Agenda editor (secretariat)
     path("<int:pk>/agenda/", editor.agenda_editor, name="agenda_editor"),
     path("<int:pk>/agenda/punten/", editor.item_create, name="item_create"),

@@ -33,8 +33,11 @@ from .meetings import (
     CancelForm,
     MeetingForm,
 )
+from .rounds import RoundVoteForm, WrittenRoundForm
 
 __all__ = [
+    "RoundVoteForm",
+    "WrittenRoundForm",
     "AttendanceRecordForm",
     "RegistrationForm",
     "ActionItemForm",

@@ -28,6 +28,7 @@ from .meetings import (
     Meeting,
     _new_feed_token,
 )
+from .rounds import RoundVote, WrittenRound
 
 __all__ = [
     "ActionItem",
@@ -45,7 +46,9 @@ __all__ = [
     "Dossier",
     "Meeting",
     "ReadMark",
+    "RoundVote",
     "Vote",
+    "WrittenRound",
     "_new_feed_token",
     "document_upload_to",
 ]

@@ -65,8 +65,18 @@ from .meetings import (
     meeting_queryset_visible,
     next_meeting_of_body,
 )
+from .rounds import (
+    access_round,
+    round_answers,
+    round_tally,
+    rounds_for_user,
+)
 
 __all__ = [
+    "access_round",
+    "round_answers",
+    "round_tally",
+    "rounds_for_user",
     "AttendanceSummary",
     "Seat",
     "attendance_seats",
