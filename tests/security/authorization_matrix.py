@@ -302,6 +302,11 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:my_actions': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/acties/
     'regiobureau:my_comments': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/reacties/
     'regiobureau:my_meetings': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/
+    'regiobureau:round_close': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/schriftelijk/<id>/sluiten/
+    'regiobureau:round_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/schriftelijk/nieuw/
+    'regiobureau:round_detail': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/schriftelijk/<id>/ (no round in this world: 404 for all)
+    'regiobureau:round_list': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/schriftelijk/
+    'regiobureau:round_vote_link': ('403', '403', '403', '403', '403', '403', '403', '403'),  # /vergaderingen/schriftelijk/stem/<token>/ (a forged token)
     'socialaccount_connections': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /account/3rdparty/
     'socialaccount_login_cancelled': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /account/3rdparty/login/cancelled/
     'socialaccount_login_error': ('login', '401', '401', '401', '401', '401', '401', '401'),  # /account/3rdparty/login/error/
