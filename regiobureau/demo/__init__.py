@@ -26,7 +26,7 @@ from regiobureau.constants import (
     Presence,
     VoteChoice,
 )
-from regiobureau.models import Dossier, Meeting
+from regiobureau.models import Dossier, Meeting, WrittenRound
 
 from .agendas import (
     AGENDAS,
@@ -231,6 +231,7 @@ def load_demo_previous_meeting(*, report: LoadReport | None = None) -> Meeting |
     _majority_rule(actor, meeting)
     _record_attendance(actor, meeting)
     _record_decisions(actor, meeting)
+    _record_written_round(actor, meeting)
     _record_actions(actor, meeting)
     if report is not None:
         report.count("gehouden demovergaderingen", created=True)
@@ -247,7 +248,7 @@ def _majority_rule(actor, meeting) -> None:
         )
 
 
-DEMO_SUBSTITUTE_NAME = "Sanne de Vries"
+DEMO_SUBSTITUTE_NAME = "Sanne de Vries (demo)"
 
 
 def _record_attendance(actor, meeting) -> None:
@@ -264,11 +265,44 @@ def _record_attendance(actor, meeting) -> None:
         name=DEMO_SUBSTITUTE_NAME,
         function=PersonFunction.CIVIL_SERVANT,
         organisation=substituted.organisation,
+        email="sanne.devries@example.org",
     )
     entries = {seat.membership.pk: (Presence.PRESENT, None) for seat in seats}
     entries[substituted.pk] = (Presence.SUBSTITUTED, colleague.pk)
     entries[absent.pk] = (Presence.ABSENT, None)
     services.attendance_record(actor=actor, meeting=meeting, entries=entries)
+
+
+DEMO_ROUND_TITLE = "Regio Deal: aanvraag woningbouwversnelling indienen"
+
+
+def _record_written_round(actor, meeting) -> None:
+    """One decision of the meeting was taken by written round (issue 10): every seat answered
+    (one against), and the outcome was added to this meeting's besluitenlijst."""
+    if WrittenRound.objects.filter(title=DEMO_ROUND_TITLE).exists():
+        return
+    written_round = services.written_round_open(
+        actor=actor,
+        body=meeting.body,
+        title=DEMO_ROUND_TITLE,
+        proposal=(
+            "Het platform stemt in met het indienen van de Regio Deal-aanvraag voor "
+            "woningbouwversnelling, zodat de termijn van het Rijk wordt gehaald."
+        ),
+        deadline=timezone.now() + datetime.timedelta(days=2),
+    )
+    seats = list(services.round_seats(meeting.body_id))
+    for index, membership in enumerate(seats):
+        services.written_round_vote(
+            actor=actor,
+            written_round=written_round,
+            member=membership.person,
+            choice=AGAINST if index == 1 else FOR,
+            remark="Eerst de financiering rond" if index == 1 else "",
+        )
+    services.written_round_close(
+        actor=actor, round_id=written_round.pk, force=True, meeting=meeting
+    )
 
 
 def _record_decisions(actor, meeting):

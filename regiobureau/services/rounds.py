@@ -173,7 +173,9 @@ def round_outcome(*, rule: str, votes: dict[int, str], seats: int, quorum: bool)
 
 
 @transaction.atomic
-def written_round_close(*, actor, round_id: int, force: bool = False) -> WrittenRound:
+def written_round_close(
+    *, actor, round_id: int, force: bool = False, meeting: Meeting | None = None
+) -> WrittenRound:
     """Close the round at its deadline (or earlier with `force`, when every seat answered),
     fix the outcome and make it a decision of the body's next meeting when there is one."""
     written_round = WrittenRound.objects.select_for_update().select_related("body").get(pk=round_id)
@@ -202,7 +204,7 @@ def written_round_close(*, actor, round_id: int, force: bool = False) -> Written
         outcome=outcome,
         closed_at=timezone.now(),
     )
-    _attach(actor, written_round, votes)
+    _attach(actor, written_round, votes, meeting=meeting)
     return written_round
 
 
@@ -215,12 +217,23 @@ def next_meeting_for_round(written_round: WrittenRound) -> Meeting | None:
     )
 
 
-def _attach(actor, written_round: WrittenRound, votes: dict[int, str]) -> Decision | None:
+def _attach(
+    actor, written_round: WrittenRound, votes: dict[int, str], meeting: Meeting | None = None
+) -> Decision | None:
     """The outcome as a decision ("besluit uit schriftelijke ronde") under the standard item
-    of the body's next meeting; without a next meeting the secretariat attaches it later."""
+    of the body's next meeting (or `meeting`, a meeting of the same body still open);
+    without a next meeting the secretariat attaches it later."""
     if written_round.decision_id is not None:
         return written_round.decision
-    meeting = next_meeting_for_round(written_round)
+    if meeting is not None and (
+        meeting.body_id != written_round.body_id
+        or meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.CLOSED)
+    ):
+        raise ValidationError(
+            _("The outcome goes to a meeting of the same body that is still open."),
+            code="wrong_meeting",
+        )
+    meeting = meeting or next_meeting_for_round(written_round)
     if meeting is None:
         return None
     item = meeting.items.filter(title=ROUND_ITEM_TITLE, parent__isnull=True).first()

@@ -394,7 +394,7 @@ def test_besluitenlijst_shows_the_attendance(secretary):
 
 
 @pytest.mark.usefixtures("celery_eager")
-def test_demo_previous_meeting_has_attendance_with_a_substitute_and_an_absence():
+def test_demo_previous_meeting_has_attendance_and_a_written_round_decision():
     import io
 
     from django.core.management import call_command
@@ -417,6 +417,14 @@ def test_demo_previous_meeting_has_attendance_with_a_substitute_and_an_absence()
     assert decided.seats_present == summary.total - 1
     absent = next(s for s in summary.seats if s.presence == Presence.ABSENT)
     assert not decided.votes.filter(member=absent.person).exists()
+    # One decision of the meeting was taken by written round.
+    from regiobureau.constants import ROUND_ITEM_TITLE
+    from regiobureau.models import WrittenRound
+
+    by_round = meeting.items.get(title=ROUND_ITEM_TITLE).decisions.get()
+    assert by_round.outcome == DecisionOutcome.ADOPTED
+    assert WrittenRound.objects.get(decision=by_round).votes.filter(choice="tegen").count() == 1
     # Loading again changes nothing.
     assert load_demo_previous_meeting() == meeting
+    assert WrittenRound.objects.count() == 1
     assert Attendance.objects.filter(meeting=meeting).count() == summary.total
