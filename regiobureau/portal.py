@@ -31,6 +31,16 @@ register_nav_item(
 )
 register_nav_item(
     NavItem(
+        key="meeting_archive",
+        label=_("Meeting archive"),
+        url_name="regiobureau:meeting_archive",
+        order=35,
+        current=in_namespace("regiobureau", "meeting_archive"),
+        public=True,
+    )
+)
+register_nav_item(
+    NavItem(
         key="my_meetings",
         label=_("My meetings"),
         url_name="regiobureau:my_meetings",

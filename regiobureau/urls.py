@@ -1,9 +1,9 @@
 """Meetings, agenda editor, stukken, annotations, reading room, dossiers and feeds.
 
 Included at /vergaderingen/. Views marked @login_not_required (public for anyone, with the
-selectors deciding what is visible): calendar, meeting_detail, item_detail,
+selectors deciding what is visible): calendar, meeting_archive, meeting_detail, item_detail,
 document_download, document_version_download, dossier_list, dossier_detail, feed_body,
-feed_personal, meeting_pdf_public.
+feed_personal, meeting_pdf_public, round_vote_link.
 """
 
 from django.urls import path
@@ -11,6 +11,7 @@ from django.urls import path
 from . import feeds
 from .views import (
     annotations,
+    archive,
     attendance,
     decisions,
     documents,
@@ -27,6 +28,7 @@ app_name = "regiobureau"
 # URL name → why anyone may open it without a login (tests/test_login_required.py reads it).
 PUBLIC_URL_NAMES = {
     "meeting_pdf_public": "the public agenda PDF; the view checks that the agenda is out",
+    "meeting_archive": "past meetings as the calendar shows coming ones; the selectors filter",
     "round_vote_link": "the signed one-time link of a written round; the signature is the key",
 }
 
@@ -34,6 +36,7 @@ urlpatterns = [
     # Meetings
     path("", meetings.calendar, name="calendar"),
     path("mijn/", meetings.my_meetings, name="my_meetings"),
+    path("archief/", archive.meeting_archive, name="meeting_archive"),
     path("mijn/reacties/", reading.my_comments, name="my_comments"),
     path("nieuw/", meetings.meeting_create, name="meeting_create"),
     path("<int:pk>/", meetings.meeting_detail, name="meeting_detail"),

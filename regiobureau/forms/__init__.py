@@ -29,6 +29,7 @@ from .documents import (
 )
 from .meetings import (
     PUBLIC_CHOICES,
+    ArchiveFilterForm,
     CalendarFilterForm,
     CancelForm,
     MeetingForm,
@@ -36,6 +37,7 @@ from .meetings import (
 from .rounds import RoundVoteForm, WrittenRoundForm
 
 __all__ = [
+    "ArchiveFilterForm",
     "RoundVoteForm",
     "WrittenRoundForm",
     "AttendanceRecordForm",

@@ -25,6 +25,7 @@ from .annotations import (
     annotation_versions,
     open_comments_for,
 )
+from .archive import archive_years, meeting_list_past
 from .attendance import (
     AttendanceSummary,
     Seat,
@@ -73,6 +74,8 @@ from .rounds import (
 )
 
 __all__ = [
+    "archive_years",
+    "meeting_list_past",
     "access_round",
     "round_answers",
     "round_tally",

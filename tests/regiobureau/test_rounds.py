@@ -254,3 +254,29 @@ def test_reminder_a_day_before_to_those_who_have_not_answered(secretary, majorit
     assert services.written_rounds_remind() == 2
     assert members[0].email not in {m.to[0] for m in mail.outbox}
     assert services.written_rounds_remind() == 0
+
+
+# ---- Meeting archive (issue 10) ----------------------------------------------------------
+
+
+def test_archive_lists_past_meetings_per_body_and_year_as_the_viewer_may_see(
+    client, secretary, majority_body
+):
+    past = MeetingFactory(body=majority_body, held=True, title="Vorige keer")
+    draft = MeetingFactory(
+        body=majority_body,
+        title="Nooit gepubliceerd",
+        starts_at=timezone.now() - datetime.timedelta(days=40),
+    )
+    MeetingFactory(body=majority_body, published=True, title="Nog te komen")
+    other = MeetingFactory(held=True, title="Ander gremium")
+    url = reverse("regiobureau:meeting_archive")
+    page = client.get(url).content.decode()
+    assert "Vorige keer" in page and "Ander gremium" in page
+    assert "Nog te komen" not in page
+    assert "Nooit gepubliceerd" not in page  # a draft is the secretariat's
+    filtered = client.get(url, {"body": majority_body.pk, "year": past.starts_at.year})
+    assert "Ander gremium" not in filtered.content.decode()
+    client.force_login(secretary)
+    assert draft.title in client.get(url).content.decode()
+    assert other.body.name in client.get(url).content.decode()
