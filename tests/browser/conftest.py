@@ -85,7 +85,7 @@ def demo(browser_context, role_groups, settings, tmp_path):
     from raden.demo import load_demo_council_letters
     from raden.models import CouncilLetterDelivery
     from regiobureau.demo import load_demo_meetings
-    from regiobureau.models import AgendaItem, Document, Meeting
+    from regiobureau.models import AgendaItem, Document, Meeting, WrittenRound
 
     settings.MEDIA_ROOT = tmp_path
     call_command("load_nhn", stdout=io.StringIO())
@@ -103,4 +103,5 @@ def demo(browser_context, role_groups, settings, tmp_path):
         "letter": previous.council_letters.get().pk,
         "texel": CouncilLetterDelivery.objects.get(municipality__slug="gemeente-texel").pk,
         "person": Person.objects.get(user__email="bestuurder@example.org").pk,
+        "round": WrittenRound.objects.get().pk,
     }
