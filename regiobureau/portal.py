@@ -59,6 +59,15 @@ register_nav_item(
 )
 register_nav_item(
     NavItem(
+        key="planning",
+        label=_("Forward agenda"),
+        url_name="regiobureau:planning",
+        order=55,
+        current=in_namespace("regiobureau", "planning"),
+    )
+)
+register_nav_item(
+    NavItem(
         key="written_rounds",
         label=_("Written rounds"),
         url_name="regiobureau:round_list",

@@ -19,6 +19,7 @@ from .views import (
     editor,
     meetings,
     pdfs,
+    planning,
     reading,
     rounds,
 )
@@ -47,6 +48,11 @@ urlpatterns = [
     # Attendance (issue 10)
     path("<int:pk>/aanmelden/", attendance.attendance_register, name="attendance_register"),
     path("<int:pk>/presentie/", attendance.attendance_record, name="attendance_record"),
+    # Forward agenda (issue 10)
+    path("jaarplanning/", planning.planning, name="planning"),
+    path("jaarplanning/nieuw/", planning.planning_create, name="planning_create"),
+    path("jaarplanning/<int:pk>/agenderen/", planning.planning_schedule, name="planning_schedule"),
+    path("jaarplanning/<int:pk>/verwijderen/", planning.planning_delete, name="planning_delete"),
     # Written rounds (issue 10)
     path("schriftelijk/", rounds.round_list, name="round_list"),
     path("schriftelijk/nieuw/", rounds.round_create, name="round_create"),

@@ -34,9 +34,12 @@ from .meetings import (
     CancelForm,
     MeetingForm,
 )
+from .planning import PlannedTopicForm, PlanningFilterForm
 from .rounds import RoundVoteForm, WrittenRoundForm
 
 __all__ = [
+    "PlannedTopicForm",
+    "PlanningFilterForm",
     "ArchiveFilterForm",
     "RoundVoteForm",
     "WrittenRoundForm",

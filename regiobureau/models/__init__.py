@@ -28,6 +28,7 @@ from .meetings import (
     Meeting,
     _new_feed_token,
 )
+from .planning import PlannedTopic
 from .rounds import RoundVote, WrittenRound
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "DocumentVersion",
     "Dossier",
     "Meeting",
+    "PlannedTopic",
     "ReadMark",
     "RoundVote",
     "Vote",

@@ -66,6 +66,12 @@ from .meetings import (
     meeting_queryset_visible,
     next_meeting_of_body,
 )
+from .planning import (
+    PlanningRow,
+    planning_rows,
+    planning_topics,
+    planning_warnings,
+)
 from .rounds import (
     access_round,
     round_answers,
@@ -74,6 +80,10 @@ from .rounds import (
 )
 
 __all__ = [
+    "PlanningRow",
+    "planning_rows",
+    "planning_topics",
+    "planning_warnings",
     "archive_years",
     "meeting_list_past",
     "access_round",

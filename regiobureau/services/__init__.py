@@ -64,6 +64,11 @@ from .meetings import (
     meeting_update,
     working_days_before,
 )
+from .planning import (
+    planned_topic_create,
+    planned_topic_delete,
+    planned_topic_schedule,
+)
 from .rounds import (
     INVITE_TASK,
     next_meeting_for_round,
@@ -82,6 +87,9 @@ from .rounds import (
 )
 
 __all__ = [
+    "planned_topic_create",
+    "planned_topic_delete",
+    "planned_topic_schedule",
     "INVITE_TASK",
     "round_from_token",
     "round_link",
