@@ -303,6 +303,10 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:my_actions': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/acties/
     'regiobureau:my_comments': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/reacties/
     'regiobureau:my_meetings': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/
+    'regiobureau:planning': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/jaarplanning/
+    'regiobureau:planning_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/nieuw/
+    'regiobureau:planning_delete': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/<id>/verwijderen/
+    'regiobureau:planning_schedule': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/<id>/agenderen/
     'regiobureau:round_close': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/schriftelijk/<id>/sluiten/
     'regiobureau:round_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/schriftelijk/nieuw/
     'regiobureau:round_detail': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/schriftelijk/<id>/ (no round in this world: 404 for all)
