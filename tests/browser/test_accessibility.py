@@ -53,6 +53,7 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/vergaderingen/{ids['previous']}/besluiten/",
             f"/vergaderingen/{ids['previous']}/presentie/",
             "/vergaderingen/archief/",
+            "/vergaderingen/jaarplanning/",
             "/vergaderingen/schriftelijk/",
             "/vergaderingen/schriftelijk/nieuw/",
             f"/vergaderingen/schriftelijk/{ids['round']}/",

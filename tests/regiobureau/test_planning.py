@@ -148,3 +148,27 @@ def test_forward_agenda_keeps_a_fixed_query_count(client, secretary):
     small = planning_queries(client, secretary, 5)
     large = planning_queries(client, secretary, 50)
     assert small == large == PLANNING_PAGE
+
+
+def test_demo_plans_woondeal_and_mirt_with_both_warnings():
+    import io
+
+    from django.core.management import call_command
+
+    from gremia.demo import load_demo
+    from nhn_portal.core.seeding import LoadReport
+    from regiobureau.demo import load_demo_meetings
+    from regiobureau.demo.planning import PLAN, load_demo_planning
+
+    call_command("load_nhn", stdout=io.StringIO())
+    load_demo(report=LoadReport())
+    load_demo_meetings()
+    assert load_demo_planning() == len(PLAN)
+    assert load_demo_planning() == 0  # idempotent
+    topics = list(selectors.planning_topics())
+    assert {t.dossier.slug for t in topics} == {"woondeal-nhn", "mirt-verkenning"}
+    assert max(t.month for t in topics) <= next_month(6)
+    warnings = selectors.planning_warnings(topics)
+    texts = " ".join(w for ws in warnings.values() for w in ws)
+    assert "zelfde lijn" in texts or "same line" in texts
+    assert "voorbereiding" in texts or "preparation" in texts
