@@ -76,7 +76,7 @@ def test_round_outcome_follows_the_rule(rule, votes, seats, quorum, outcome):
 
 
 def test_opening_mails_each_member_their_own_link(
-    secretary, majority_body, members, celery_eager, django_capture_on_commit_callbacks
+    client, secretary, majority_body, members, celery_eager, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         written_round = open_round(secretary, majority_body)
@@ -87,6 +87,13 @@ def test_opening_mails_each_member_their_own_link(
     written_round.refresh_from_db()
     assert written_round.invited_at is not None
     assert services.written_round_invite(round_id=written_round.pk) == 0  # once
+    # End to end: the link in the second member's mail answers for that member, no login.
+    token = links[members[1].email]
+    response = client.post(
+        reverse("regiobureau:round_vote_link", kwargs={"token": token}), {"choice": "tegen"}
+    )
+    assert response.status_code == 200
+    assert RoundVote.objects.get().member == members[1].person
 
 
 def test_deadline_must_lie_in_the_future(secretary, majority_body, members):
