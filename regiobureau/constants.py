@@ -169,6 +169,14 @@ ROUND_ITEM_TITLE = "Besluiten uit schriftelijke ronde"
 ROUND_REMINDER_HOURS = 24
 
 
+class ProposalStatus(models.TextChoices):
+    """A stuk handed in by a preparing body (issue 10)."""
+
+    PROPOSED = "aangeleverd", _("Handed in")
+    ACCEPTED = "geaccepteerd", _("Accepted")
+    RETURNED = "teruggestuurd", _("Returned")
+
+
 class DecisionListStatus(models.TextChoices):
     DRAFT = "concept", _("Draft")
     ADOPTED = "vastgesteld", _("Adopted")

@@ -20,6 +20,7 @@ from .views import (
     meetings,
     pdfs,
     planning,
+    proposals,
     reading,
     rounds,
 )
@@ -48,6 +49,11 @@ urlpatterns = [
     # Attendance (issue 10)
     path("<int:pk>/aanmelden/", attendance.attendance_register, name="attendance_register"),
     path("<int:pk>/presentie/", attendance.attendance_record, name="attendance_record"),
+    # Stukken from preparing bodies (issue 10)
+    path("<int:pk>/aanleveren/", proposals.proposal_list, name="proposal_list"),
+    path("aangeleverd/<int:pk>/accepteren/", proposals.proposal_accept, name="proposal_accept"),
+    path("aangeleverd/<int:pk>/terugsturen/", proposals.proposal_return, name="proposal_return"),
+    path("aangeleverd/<int:pk>/download/", proposals.proposal_download, name="proposal_download"),
     # Forward agenda (issue 10)
     path("jaarplanning/", planning.planning, name="planning"),
     path("jaarplanning/nieuw/", planning.planning_create, name="planning_create"),

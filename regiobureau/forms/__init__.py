@@ -35,9 +35,13 @@ from .meetings import (
     MeetingForm,
 )
 from .planning import PlannedTopicForm, PlanningFilterForm
+from .proposals import ProposalAcceptForm, ProposalForm, ProposalReturnForm
 from .rounds import RoundVoteForm, WrittenRoundForm
 
 __all__ = [
+    "ProposalAcceptForm",
+    "ProposalForm",
+    "ProposalReturnForm",
     "PlannedTopicForm",
     "PlanningFilterForm",
     "ArchiveFilterForm",

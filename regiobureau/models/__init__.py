@@ -29,6 +29,7 @@ from .meetings import (
     _new_feed_token,
 )
 from .planning import PlannedTopic
+from .proposals import ProposedDocument, proposal_upload_to
 from .rounds import RoundVote, WrittenRound
 
 __all__ = [
@@ -47,10 +48,12 @@ __all__ = [
     "Dossier",
     "Meeting",
     "PlannedTopic",
+    "ProposedDocument",
     "ReadMark",
     "RoundVote",
     "Vote",
     "WrittenRound",
     "_new_feed_token",
     "document_upload_to",
+    "proposal_upload_to",
 ]

@@ -72,6 +72,12 @@ from .planning import (
     planning_topics,
     planning_warnings,
 )
+from .proposals import (
+    access_proposal,
+    open_for_proposals,
+    preparing_bodies,
+    proposals_for,
+)
 from .rounds import (
     access_round,
     round_answers,
@@ -80,6 +86,10 @@ from .rounds import (
 )
 
 __all__ = [
+    "access_proposal",
+    "open_for_proposals",
+    "preparing_bodies",
+    "proposals_for",
     "PlanningRow",
     "planning_rows",
     "planning_topics",

@@ -69,6 +69,11 @@ from .planning import (
     planned_topic_delete,
     planned_topic_schedule,
 )
+from .proposals import (
+    proposal_accept,
+    proposal_return,
+    proposal_submit,
+)
 from .rounds import (
     INVITE_TASK,
     next_meeting_for_round,
@@ -87,6 +92,9 @@ from .rounds import (
 )
 
 __all__ = [
+    "proposal_accept",
+    "proposal_return",
+    "proposal_submit",
     "planned_topic_create",
     "planned_topic_delete",
     "planned_topic_schedule",

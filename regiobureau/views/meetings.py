@@ -83,6 +83,8 @@ def meeting_detail(request, pk: int):
             "MeetingStatus": MeetingStatus,
             "public_pdf": public_agenda_pdf(request.user, meeting),
             **_attendance_context(request.user, meeting, can_read),
+            "can_hand_in": bool(selectors.preparing_bodies(user=request.user, meeting=meeting))
+            and selectors.open_for_proposals(meeting),
             **(pdf_panel_context(meeting) if can_manage else {}),
         },
     )
