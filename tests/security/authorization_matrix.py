@@ -307,6 +307,10 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:planning_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/nieuw/
     'regiobureau:planning_delete': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/<id>/verwijderen/
     'regiobureau:planning_schedule': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/<id>/agenderen/
+    'regiobureau:proposal_accept': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/aangeleverd/<id>/accepteren/
+    'regiobureau:proposal_download': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/aangeleverd/<id>/download/ (no handed-in stuk in this world)
+    'regiobureau:proposal_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/aanleveren/ (the matrix's ambtenaar sits on no preparing body)
+    'regiobureau:proposal_return': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/aangeleverd/<id>/terugsturen/
     'regiobureau:round_close': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/schriftelijk/<id>/sluiten/
     'regiobureau:round_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/schriftelijk/nieuw/
     'regiobureau:round_detail': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/schriftelijk/<id>/ (no round in this world: 404 for all)
