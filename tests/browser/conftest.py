@@ -92,6 +92,11 @@ def demo(browser_context, role_groups, settings, tmp_path):
     load_demo(report=LoadReport())
     load_demo_meetings()
     load_demo_council_letters()
+    from regiobureau.demo.planning import load_demo_planning
+    from regiobureau.demo.proposals import load_demo_proposal
+
+    load_demo_planning()
+    proposal = load_demo_proposal()
     upcoming = Meeting.objects.get(body__slug="platform-wonen", title="Wonen (demo)")
     previous = Meeting.objects.get(body__slug="platform-wonen", status="gehouden")
     item = AgendaItem.objects.filter(meeting=upcoming, title__startswith="Woondeal").get()
@@ -104,4 +109,5 @@ def demo(browser_context, role_groups, settings, tmp_path):
         "texel": CouncilLetterDelivery.objects.get(municipality__slug="gemeente-texel").pk,
         "person": Person.objects.get(user__email="bestuurder@example.org").pk,
         "round": WrittenRound.objects.get().pk,
+        "directors": proposal.meeting_id,
     }

@@ -54,6 +54,7 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/vergaderingen/{ids['previous']}/presentie/",
             "/vergaderingen/archief/",
             "/vergaderingen/jaarplanning/",
+            f"/vergaderingen/{ids['directors']}/aanleveren/",
             "/vergaderingen/schriftelijk/",
             "/vergaderingen/schriftelijk/nieuw/",
             f"/vergaderingen/schriftelijk/{ids['round']}/",
@@ -76,7 +77,12 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             "/vergaderingen/archief/",
         ],
         "griffie.texel@example.org": ["/", "/raden/", f"/raden/brieven/{ids['texel']}/"],
-        "ambtenaar@example.org": ["/", "/vergaderingen/mijn/", "/vergaderingen/"],
+        "ambtenaar@example.org": [
+            "/",
+            "/vergaderingen/mijn/",
+            "/vergaderingen/",
+            f"/vergaderingen/{ids['directors']}/aanleveren/",
+        ],
     }
 
 

@@ -143,3 +143,24 @@ def test_download_for_the_secretariat_and_the_proposer_only(client, secretary, s
     assert client.get(url).status_code == 200
     client.force_login(member)
     assert client.get(url).status_code == 404
+
+
+def test_demo_ambtenaar_has_a_stuk_waiting():
+    import io
+
+    from django.core.management import call_command
+
+    from gremia.demo import load_demo
+    from nhn_portal.core.seeding import LoadReport
+    from regiobureau.demo import load_demo_meetings
+    from regiobureau.demo.proposals import load_demo_proposal
+
+    call_command("load_nhn", stdout=io.StringIO())
+    load_demo(report=LoadReport())
+    load_demo_meetings()
+    proposal = load_demo_proposal()
+    assert proposal.status == ProposalStatus.PROPOSED
+    assert proposal.proposed_by.email == "ambtenaar@example.org"
+    assert proposal.meeting.body.slug == "directeurenoverleg-wonen"
+    assert load_demo_proposal() == proposal
+    assert ProposedDocument.objects.count() == 1
