@@ -86,6 +86,7 @@ class BodyAdmin(AuditedAdminMixin, admin.ModelAdmin):
             {
                 "fields": [
                     "decision_rule",
+                    "quorum_required",
                     "public_by_default",
                     "meeting_frequency",
                     "chair_role",

@@ -163,6 +163,9 @@ class Body(TimeStampedModel):
         choices=DecisionRule.choices,
         default=DecisionRule.CONSENSUS,
     )
+    # Issue 10: when set, a decision needs more than half of the seats present (a substitute
+    # counts for the member); otherwise it is recorded as "geen quorum".
+    quorum_required = models.BooleanField(_("quorum required"), default=False)
     public_by_default = models.BooleanField(_("meetings public by default"), default=False)
     meeting_frequency = models.CharField(_("meeting frequency"), max_length=100, blank=True)
     chair_role = models.TextField(_("role of the chair"), blank=True)

@@ -24,6 +24,7 @@ BODY_FIELDS = [
     "established_on",
     "dissolved_on",
     "decision_rule",
+    "quorum_required",
     "public_by_default",
     "meeting_frequency",
     "chair_role",
@@ -73,6 +74,7 @@ def body_dissolve(*, actor, body: Body, on: datetime.date) -> Body:
 # The rules of play a body keeps as data (DESIGN.md): changed by a stuurgroep decision.
 BODY_RULE_FIELDS = [
     "decision_rule",
+    "quorum_required",
     "public_by_default",
     "meeting_frequency",
     "chair_role",
@@ -158,6 +160,7 @@ def body_create(
     purpose: str = "",
     established_on: datetime.date | None = None,
     decision_rule: DecisionRule | str = DecisionRule.CONSENSUS,
+    quorum_required: bool = False,
     public_by_default: bool = False,
     meeting_frequency: str = "",
     chair_role: str = "",
@@ -174,6 +177,7 @@ def body_create(
         prepares=prepares,
         purpose=purpose,
         decision_rule=decision_rule,
+        quorum_required=quorum_required,
         public_by_default=public_by_default,
         meeting_frequency=meeting_frequency,
         chair_role=chair_role,

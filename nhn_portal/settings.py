@@ -343,6 +343,21 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "regiobureau.tasks.action_overdue_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    # Issue 10: members who have not registered for a meeting a few working days away (once
+    # per member per meeting).
+    "attendance-reminders": {
+        "task": "regiobureau.tasks.attendance_reminders",
+        "schedule": crontab(hour=7, minute=45),
+    },
+    # Issue 10: written rounds close themselves at their deadline; reminders a day before.
+    "written-rounds-close-due": {
+        "task": "regiobureau.tasks.written_rounds_close_due",
+        "schedule": 300.0,
+    },
+    "written-rounds-remind": {
+        "task": "regiobureau.tasks.written_rounds_remind",
+        "schedule": crontab(minute=15),
+    },
     # Issue 5: council letter copies whose PDF job finished become available (a safety net
     # behind the pipeline's on_finished follow-up that makes each copy available at once).
     "council-letter-deliveries-sync": {

@@ -102,6 +102,7 @@ class DecisionOutcome(models.TextChoices):
     POSTPONED = "aangehouden", _("Postponed")
     REJECTED = "verworpen", _("Rejected")
     NOTED = "voor_kennisgeving", _("Noted")
+    NO_QUORUM = "geen_quorum", _("No quorum")
 
 
 # Outcomes that are the result of a decision taken, so a vote (under the majority rule) or the
@@ -115,6 +116,7 @@ OUTCOME_DUTCH = {
     DecisionOutcome.POSTPONED: "aangehouden",
     DecisionOutcome.REJECTED: "verworpen",
     DecisionOutcome.NOTED: "voor kennisgeving aangenomen",
+    DecisionOutcome.NO_QUORUM: "geen quorum",
 }
 
 
@@ -126,6 +128,53 @@ class VoteChoice(models.TextChoices):
     FOR = "voor", _("For")
     AGAINST = "tegen", _("Against")
     ABSTAIN = "onthouding", _("Abstention")
+
+
+# ---- Attendance (issue 10) -------------------------------------------------------------------
+
+
+class Registration(models.TextChoices):
+    """What a member says before the meeting."""
+
+    ATTENDING = "aanwezig", _("I will attend")
+    ABSENT = "afgemeld", _("I cannot attend")
+    SUBSTITUTE = "vervanger", _("I send a substitute")
+
+
+class Presence(models.TextChoices):
+    """What the secretariat records during or after the meeting."""
+
+    PRESENT = "aanwezig", _("Present")
+    SUBSTITUTED = "vervangen", _("Substitute present")
+    ABSENT = "afwezig", _("Absent")
+
+
+# A seat counts as present (for the quorum and the votes) when the member or a substitute was.
+PRESENT_STATES = (Presence.PRESENT, Presence.SUBSTITUTED)
+# Working days before the meeting that members who have not registered get a reminder.
+ATTENDANCE_REMINDER_WORKING_DAYS = 3
+
+
+# ---- Written round (issue 10) ----------------------------------------------------------------
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "gesloten", _("Closed")
+
+
+# The agenda item of the next meeting under which decisions from written rounds are listed.
+ROUND_ITEM_TITLE = "Besluiten uit schriftelijke ronde"
+# Hours before the deadline that members who have not answered get a reminder.
+ROUND_REMINDER_HOURS = 24
+
+
+class ProposalStatus(models.TextChoices):
+    """A stuk handed in by a preparing body (issue 10)."""
+
+    PROPOSED = "aangeleverd", _("Handed in")
+    ACCEPTED = "geaccepteerd", _("Accepted")
+    RETURNED = "teruggestuurd", _("Returned")
 
 
 class DecisionListStatus(models.TextChoices):

@@ -31,6 +31,16 @@ register_nav_item(
 )
 register_nav_item(
     NavItem(
+        key="meeting_archive",
+        label=_("Meeting archive"),
+        url_name="regiobureau:meeting_archive",
+        order=35,
+        current=in_namespace("regiobureau", "meeting_archive"),
+        public=True,
+    )
+)
+register_nav_item(
+    NavItem(
         key="my_meetings",
         label=_("My meetings"),
         url_name="regiobureau:my_meetings",
@@ -45,6 +55,24 @@ register_nav_item(
         url_name="regiobureau:dossier_list",
         order=50,
         current=in_namespace("regiobureau", "dossier_list", "dossier_detail"),
+    )
+)
+register_nav_item(
+    NavItem(
+        key="planning",
+        label=_("Forward agenda"),
+        url_name="regiobureau:planning",
+        order=55,
+        current=in_namespace("regiobureau", "planning"),
+    )
+)
+register_nav_item(
+    NavItem(
+        key="written_rounds",
+        label=_("Written rounds"),
+        url_name="regiobureau:round_list",
+        order=65,
+        current=in_namespace("regiobureau", "round_list", "round_create", "round_detail"),
     )
 )
 register_nav_item(

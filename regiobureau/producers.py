@@ -138,6 +138,13 @@ def produce_decision_list(meeting: Meeting, audience: str) -> ProducedDocument:
             "decisions": decisions,
             "actions": actions,
             "decision_list": selectors.decision_list_for(meeting),
+            # The presentielijst (issue 10): in the members' version, and in the public one
+            # of a public meeting.
+            "attendance": (
+                selectors.attendance_summary(meeting)
+                if audience != PUBLIC or meeting.is_public
+                else None
+            ),
         },
         title=_title("Besluitenlijst", meeting),
         confidential=confidential,

@@ -4,11 +4,15 @@ body, and the Platform Wonen's previous meeting, held, with decisions and action
 from nhn_portal.core.seeding import register_seed
 
 from .demo import load_demo_meetings, load_demo_previous_meeting
+from .demo.planning import load_demo_planning
+from .demo.proposals import load_demo_proposal
 
 
 def load_demo(report) -> None:
     load_demo_meetings(report=report)
     load_demo_previous_meeting(report=report)
+    load_demo_planning(report=report)
+    load_demo_proposal(report=report)
 
 
 register_seed(app_label="regiobureau", demo=load_demo)

@@ -2,7 +2,7 @@
 
 import datetime
 
-from nhn_portal.core.tasking import MAIL, portal_task
+from nhn_portal.core.tasking import MAIL, PERIODIC, portal_task
 
 from . import services
 
@@ -18,3 +18,29 @@ def action_overdue_reminders(today: str | None = None) -> int:
     """Daily (beat): one e-mail per owner listing all their overdue actions (issue 5)."""
     day = datetime.date.fromisoformat(today) if today else None
     return services.action_overdue_remind(today=day)
+
+
+@portal_task(name="regiobureau.tasks.attendance_reminders", kind=MAIL)
+def attendance_reminders(today: str | None = None) -> int:
+    """Daily (beat): members who have not registered for a meeting a few working days away
+    get one reminder per meeting (issue 10)."""
+    day = datetime.date.fromisoformat(today) if today else None
+    return services.attendance_remind(today=day)
+
+
+@portal_task(name="regiobureau.tasks.written_round_invite", kind=MAIL)
+def written_round_invite(round_id: int) -> int:
+    """Each member of the body gets their personal one-time link (issue 10)."""
+    return services.written_round_invite(round_id=round_id)
+
+
+@portal_task(name="regiobureau.tasks.written_rounds_close_due", kind=PERIODIC)
+def written_rounds_close_due() -> int:
+    """Every few minutes (beat): written rounds whose deadline passed close themselves."""
+    return services.written_rounds_close_due()
+
+
+@portal_task(name="regiobureau.tasks.written_rounds_remind", kind=MAIL)
+def written_rounds_remind() -> int:
+    """Hourly (beat): a reminder a day before the deadline to members who have not answered."""
+    return services.written_rounds_remind()

@@ -1,27 +1,44 @@
 """Meetings, agenda editor, stukken, annotations, reading room, dossiers and feeds.
 
 Included at /vergaderingen/. Views marked @login_not_required (public for anyone, with the
-selectors deciding what is visible): calendar, meeting_detail, item_detail,
+selectors deciding what is visible): calendar, meeting_archive, meeting_detail, item_detail,
 document_download, document_version_download, dossier_list, dossier_detail, feed_body,
-feed_personal, meeting_pdf_public.
+feed_personal, meeting_pdf_public, round_vote_link.
 """
 
 from django.urls import path
 
 from . import feeds
-from .views import annotations, decisions, documents, dossiers, editor, meetings, pdfs, reading
+from .views import (
+    annotations,
+    archive,
+    attendance,
+    decisions,
+    documents,
+    dossiers,
+    editor,
+    meetings,
+    pdfs,
+    planning,
+    proposals,
+    reading,
+    rounds,
+)
 
 app_name = "regiobureau"
 
 # URL name → why anyone may open it without a login (tests/test_login_required.py reads it).
 PUBLIC_URL_NAMES = {
     "meeting_pdf_public": "the public agenda PDF; the view checks that the agenda is out",
+    "meeting_archive": "past meetings as the calendar shows coming ones; the selectors filter",
+    "round_vote_link": "the signed one-time link of a written round; the signature is the key",
 }
 
 urlpatterns = [
     # Meetings
     path("", meetings.calendar, name="calendar"),
     path("mijn/", meetings.my_meetings, name="my_meetings"),
+    path("archief/", archive.meeting_archive, name="meeting_archive"),
     path("mijn/reacties/", reading.my_comments, name="my_comments"),
     path("nieuw/", meetings.meeting_create, name="meeting_create"),
     path("<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
@@ -29,6 +46,25 @@ urlpatterns = [
     path("<int:pk>/status/", meetings.meeting_status, name="meeting_status"),
     path("<int:pk>/publiceren/", meetings.meeting_publish, name="meeting_publish"),
     path("<int:pk>/annuleren/", meetings.meeting_cancel, name="meeting_cancel"),
+    # Attendance (issue 10)
+    path("<int:pk>/aanmelden/", attendance.attendance_register, name="attendance_register"),
+    path("<int:pk>/presentie/", attendance.attendance_record, name="attendance_record"),
+    # Stukken from preparing bodies (issue 10)
+    path("<int:pk>/aanleveren/", proposals.proposal_list, name="proposal_list"),
+    path("aangeleverd/<int:pk>/accepteren/", proposals.proposal_accept, name="proposal_accept"),
+    path("aangeleverd/<int:pk>/terugsturen/", proposals.proposal_return, name="proposal_return"),
+    path("aangeleverd/<int:pk>/download/", proposals.proposal_download, name="proposal_download"),
+    # Forward agenda (issue 10)
+    path("jaarplanning/", planning.planning, name="planning"),
+    path("jaarplanning/nieuw/", planning.planning_create, name="planning_create"),
+    path("jaarplanning/<int:pk>/agenderen/", planning.planning_schedule, name="planning_schedule"),
+    path("jaarplanning/<int:pk>/verwijderen/", planning.planning_delete, name="planning_delete"),
+    # Written rounds (issue 10)
+    path("schriftelijk/", rounds.round_list, name="round_list"),
+    path("schriftelijk/nieuw/", rounds.round_create, name="round_create"),
+    path("schriftelijk/<int:pk>/", rounds.round_detail, name="round_detail"),
+    path("schriftelijk/<int:pk>/sluiten/", rounds.round_close, name="round_close"),
+    path("schriftelijk/stem/<str:token>/", rounds.round_vote_link, name="round_vote_link"),
     # Agenda editor (secretariat)
     path("<int:pk>/agenda/", editor.agenda_editor, name="agenda_editor"),
     path("<int:pk>/agenda/punten/", editor.item_create, name="item_create"),

@@ -13,19 +13,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from gremia import services as registry_services
-from gremia.constants import BodyKind, DecisionRule, MembershipRole
+from gremia.constants import BodyKind, DecisionRule, PersonFunction
 from gremia.models import Body, Membership, Organisation, Person, Theme
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
-from regiobureau import services
+from regiobureau import selectors, services
 from regiobureau.constants import (
     AnnotationStatus,
     Confidentiality,
     DecisionOutcome,
     MeetingStatus,
+    Presence,
     VoteChoice,
 )
-from regiobureau.models import Dossier, Meeting
+from regiobureau.models import Dossier, Meeting, WrittenRound
 
 from .agendas import (
     AGENDAS,
@@ -228,7 +229,9 @@ def load_demo_previous_meeting(*, report: LoadReport | None = None) -> Meeting |
         return meeting
     services.meeting_set_status(actor=actor, meeting=meeting, status=MeetingStatus.HELD)
     _majority_rule(actor, meeting)
+    _record_attendance(actor, meeting)
     _record_decisions(actor, meeting)
+    _record_written_round(actor, meeting)
     _record_actions(actor, meeting)
     if report is not None:
         report.count("gehouden demovergaderingen", created=True)
@@ -245,15 +248,67 @@ def _majority_rule(actor, meeting) -> None:
         )
 
 
+DEMO_SUBSTITUTE_NAME = "Sanne de Vries (demo)"
+
+
+def _record_attendance(actor, meeting) -> None:
+    """The presentielijst (issue 10): the last seat sent a colleague of the same organisation
+    as substitute, the one before it was absent, the others were there."""
+    seats = selectors.attendance_seats(meeting)
+    if len(seats) < 3:
+        return
+    substituted, absent = seats[-1].membership, seats[-2].membership
+    colleague = Person.objects.filter(
+        name=DEMO_SUBSTITUTE_NAME, organisation=substituted.organisation
+    ).first() or registry_services.person_create(
+        actor=actor,
+        name=DEMO_SUBSTITUTE_NAME,
+        function=PersonFunction.CIVIL_SERVANT,
+        organisation=substituted.organisation,
+        email="sanne.devries@example.org",
+    )
+    entries = {seat.membership.pk: (Presence.PRESENT, None) for seat in seats}
+    entries[substituted.pk] = (Presence.SUBSTITUTED, colleague.pk)
+    entries[absent.pk] = (Presence.ABSENT, None)
+    services.attendance_record(actor=actor, meeting=meeting, entries=entries)
+
+
+DEMO_ROUND_TITLE = "Regio Deal: aanvraag woningbouwversnelling indienen"
+
+
+def _record_written_round(actor, meeting) -> None:
+    """One decision of the meeting was taken by written round (issue 10): every seat answered
+    (one against), and the outcome was added to this meeting's besluitenlijst."""
+    if WrittenRound.objects.filter(title=DEMO_ROUND_TITLE).exists():
+        return
+    written_round = services.written_round_open(
+        actor=actor,
+        body=meeting.body,
+        title=DEMO_ROUND_TITLE,
+        proposal=(
+            "Het platform stemt in met het indienen van de Regio Deal-aanvraag voor "
+            "woningbouwversnelling, zodat de termijn van het Rijk wordt gehaald."
+        ),
+        deadline=timezone.now() + datetime.timedelta(days=2),
+    )
+    seats = list(services.round_seats(meeting.body_id))
+    for index, membership in enumerate(seats):
+        services.written_round_vote(
+            actor=actor,
+            written_round=written_round,
+            member=membership.person,
+            choice=AGAINST if index == 1 else FOR,
+            remark="Eerst de financiering rond" if index == 1 else "",
+        )
+    services.written_round_close(
+        actor=actor, round_id=written_round.pk, force=True, meeting=meeting
+    )
+
+
 def _record_decisions(actor, meeting):
     items = {item.title: item for item in meeting.items.all()}
-    day = timezone.localtime(meeting.starts_at).date()
-    voters = list(
-        Membership.objects.current(day)
-        .filter(body=meeting.body, role__in=[MembershipRole.CHAIR, MembershipRole.MEMBER])
-        .order_by("person__name")
-        .values_list("person_id", flat=True)
-    )
+    # The seats present vote (a substitute for the member), in name order.
+    voters = [person.pk for person in selectors.voting_members(meeting)]
     choices = [FOR, FOR, AGAINST, ABSTAIN, FOR]
     woondeal = services.decision_record(
         actor=actor,

@@ -13,6 +13,7 @@ from .annotations import (
     CommentForm,
     ReadMarkForm,
 )
+from .attendance import AttendanceRecordForm, RegistrationForm
 from .decisions import (
     NO_VOTE,
     ActionItemForm,
@@ -28,12 +29,26 @@ from .documents import (
 )
 from .meetings import (
     PUBLIC_CHOICES,
+    ArchiveFilterForm,
     CalendarFilterForm,
     CancelForm,
     MeetingForm,
 )
+from .planning import PlannedTopicForm, PlanningFilterForm
+from .proposals import ProposalAcceptForm, ProposalForm, ProposalReturnForm
+from .rounds import RoundVoteForm, WrittenRoundForm
 
 __all__ = [
+    "ProposalAcceptForm",
+    "ProposalForm",
+    "ProposalReturnForm",
+    "PlannedTopicForm",
+    "PlanningFilterForm",
+    "ArchiveFilterForm",
+    "RoundVoteForm",
+    "WrittenRoundForm",
+    "AttendanceRecordForm",
+    "RegistrationForm",
     "ActionItemForm",
     "ActionStatusForm",
     "AgendaItemChoiceField",

@@ -39,7 +39,8 @@ class DecisionForm(UtrechtFormMixin, forms.Form):
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         required=False,
-        choices=[("", _("Follows from the votes"))] + list(DecisionOutcome.choices),
+        choices=[("", _("Follows from the votes"))]
+        + [c for c in DecisionOutcome.choices if c[0] != DecisionOutcome.NO_QUORUM],
     )
 
     def __init__(self, *args, meeting, voters: list[Person], **kwargs):
@@ -47,8 +48,14 @@ class DecisionForm(UtrechtFormMixin, forms.Form):
         agenda_items_for_choice(self.fields["item"], meeting)
         self.voters = voters
         for person in voters:
+            stand_in = getattr(person, "stand_in", None)
             self.fields[f"vote_{person.pk}"] = forms.ChoiceField(
-                label=person.name,
+                label=(
+                    _("%(member)s (substitute: %(substitute)s)")
+                    % {"member": person.name, "substitute": stand_in.name}
+                    if stand_in
+                    else person.name
+                ),
                 required=False,
                 choices=[(NO_VOTE, _("absent or did not vote"))] + list(VoteChoice.choices),
             )

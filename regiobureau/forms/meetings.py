@@ -27,6 +27,19 @@ class CalendarFilterForm(UtrechtFormMixin, forms.Form):
     )
 
 
+class ArchiveFilterForm(UtrechtFormMixin, forms.Form):
+    """The archive's filters (issue 10): body and year, as GET parameters."""
+
+    body = forms.ModelChoiceField(
+        label=_("Body"), queryset=Body.objects.all(), required=False, empty_label=_("All bodies")
+    )
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in years]
+
+
 PUBLIC_CHOICES = [
     ("", _("As the body usually does")),
     ("1", _("Public")),

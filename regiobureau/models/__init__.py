@@ -8,6 +8,7 @@ from .annotations import (
     AnnotationVersion,
     ReadMark,
 )
+from .attendance import Attendance
 from .decisions import (
     ActionItem,
     Decision,
@@ -27,9 +28,13 @@ from .meetings import (
     Meeting,
     _new_feed_token,
 )
+from .planning import PlannedTopic
+from .proposals import ProposedDocument, proposal_upload_to
+from .rounds import RoundVote, WrittenRound
 
 __all__ = [
     "ActionItem",
+    "Attendance",
     "AgendaItem",
     "AgendaTemplateItem",
     "Annotation",
@@ -42,8 +47,13 @@ __all__ = [
     "DocumentVersion",
     "Dossier",
     "Meeting",
+    "PlannedTopic",
+    "ProposedDocument",
     "ReadMark",
+    "RoundVote",
     "Vote",
+    "WrittenRound",
     "_new_feed_token",
     "document_upload_to",
+    "proposal_upload_to",
 ]

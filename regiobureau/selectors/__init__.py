@@ -25,6 +25,17 @@ from .annotations import (
     annotation_versions,
     open_comments_for,
 )
+from .archive import archive_years, meeting_list_past
+from .attendance import (
+    AttendanceSummary,
+    Seat,
+    attendance_seats,
+    attendance_summary,
+    own_seats,
+    quorum_reached,
+    seats_of_meeting,
+    substitute_candidates,
+)
 from .decisions import (
     decision_list_for,
     decision_list_status,
@@ -55,8 +66,48 @@ from .meetings import (
     meeting_queryset_visible,
     next_meeting_of_body,
 )
+from .planning import (
+    PlanningRow,
+    planning_rows,
+    planning_topics,
+    planning_warnings,
+)
+from .proposals import (
+    access_proposal,
+    open_for_proposals,
+    preparing_bodies,
+    proposals_for,
+)
+from .rounds import (
+    access_round,
+    round_answers,
+    round_tally,
+    rounds_for_user,
+)
 
 __all__ = [
+    "access_proposal",
+    "open_for_proposals",
+    "preparing_bodies",
+    "proposals_for",
+    "PlanningRow",
+    "planning_rows",
+    "planning_topics",
+    "planning_warnings",
+    "archive_years",
+    "meeting_list_past",
+    "access_round",
+    "round_answers",
+    "round_tally",
+    "rounds_for_user",
+    "AttendanceSummary",
+    "Seat",
+    "attendance_seats",
+    "attendance_summary",
+    "own_seats",
+    "quorum_reached",
+    "seats_of_meeting",
+    "substitute_candidates",
     "AgendaRow",
     "access_action",
     "access_agenda_item",

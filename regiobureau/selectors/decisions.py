@@ -7,10 +7,11 @@ from django.utils import timezone
 
 from gremia.models import Membership, Person
 from regiobureau import permissions
-from regiobureau.constants import VOTING_ROLES, DecisionListStatus
+from regiobureau.constants import VOTING_ROLES, DecisionListStatus, Presence
 from regiobureau.models import ActionItem, Decision, DecisionList, Dossier, Meeting, Vote
 
 from .agenda import number_items
+from .attendance import attendance_summary
 
 
 def decisions_for_meeting(*, user, meeting: Meeting) -> list[Decision]:
@@ -74,7 +75,17 @@ def voting_members(meeting: Meeting) -> list[Person]:
         .filter(body_id=meeting.body_id, role__in=VOTING_ROLES)
         .values("person_id")
     )
-    return list(Person.objects.filter(pk__in=person_ids).order_by("name"))
+    people = list(Person.objects.filter(pk__in=person_ids).order_by("name"))
+    summary = attendance_summary(meeting)
+    if not summary.recorded:
+        return people
+    # Attendance recorded (issue 10): only the seats present vote, a substitute for the member.
+    present = []
+    for seat in summary.present:
+        person = seat.person
+        person.stand_in = seat.substitute if seat.presence == Presence.SUBSTITUTED else None
+        present.append(person)
+    return present
 
 
 def everything_for_members(meeting: Meeting) -> tuple[list[Decision], list[ActionItem]]:

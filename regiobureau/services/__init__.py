@@ -26,6 +26,13 @@ from .annotations import (
     annotation_set_status,
     read_mark_set,
 )
+from .attendance import (
+    PRESENCE_OPEN,
+    REGISTRATION_OPEN,
+    attendance_record,
+    attendance_register,
+    attendance_remind,
+)
 from .decisions import (
     decision_delete,
     decision_list_adopt,
@@ -57,8 +64,59 @@ from .meetings import (
     meeting_update,
     working_days_before,
 )
+from .planning import (
+    planned_topic_create,
+    planned_topic_delete,
+    planned_topic_schedule,
+)
+from .proposals import (
+    proposal_accept,
+    proposal_return,
+    proposal_submit,
+)
+from .rounds import (
+    INVITE_TASK,
+    next_meeting_for_round,
+    round_from_token,
+    round_link,
+    round_outcome,
+    round_seats,
+    round_token,
+    written_round_attach,
+    written_round_close,
+    written_round_invite,
+    written_round_open,
+    written_round_vote,
+    written_rounds_close_due,
+    written_rounds_remind,
+)
 
 __all__ = [
+    "proposal_accept",
+    "proposal_return",
+    "proposal_submit",
+    "planned_topic_create",
+    "planned_topic_delete",
+    "planned_topic_schedule",
+    "INVITE_TASK",
+    "round_from_token",
+    "round_link",
+    "round_outcome",
+    "round_seats",
+    "round_token",
+    "next_meeting_for_round",
+    "written_round_attach",
+    "written_round_close",
+    "written_round_invite",
+    "written_round_open",
+    "written_round_vote",
+    "written_rounds_close_due",
+    "written_rounds_remind",
+    "PRESENCE_OPEN",
+    "REGISTRATION_OPEN",
+    "attendance_record",
+    "attendance_register",
+    "attendance_remind",
     "ACTION_FIELDS",
     "ITEM_FIELDS",
     "MEETING_FIELDS",

@@ -23,7 +23,7 @@ from regiobureau.constants import (
     VoteChoice,
 )
 from regiobureau.models import AgendaItem, Decision, DecisionList, Meeting, Vote
-from regiobureau.selectors import next_meeting_of_body
+from regiobureau.selectors import attendance_summary, next_meeting_of_body
 
 
 def outcome_from_votes(*, rule: str, votes: Mapping[int, str]) -> str | None:
@@ -69,6 +69,41 @@ def _check_voters(meeting: Meeting, person_ids: set[int]) -> None:
                 % {"names": names}
             },
             code="not_a_member",
+        )
+
+
+def _lacks_quorum(meeting: Meeting, attendance, outcome: str | None) -> bool:
+    """Whether the body's quorum rule stops a decision being taken (issue 10). Postponing or
+    noting needs no quorum; a body with a quorum rule records the attendance first."""
+    if not meeting.body.quorum_required:
+        return False
+    if outcome is not None and outcome not in VOTED_OUTCOMES:
+        return False
+    if not attendance.recorded:
+        raise ValidationError(
+            _("This body needs a quorum: record the attendance before the decisions."),
+            code="attendance_missing",
+        )
+    return not attendance.quorum_reached
+
+
+def _check_present(attendance, person_ids: set[int]) -> None:
+    """Once attendance is recorded only the seats present vote (a substitute for the member)."""
+    if not attendance.recorded or not person_ids:
+        return
+    present = {seat.person.pk for seat in attendance.present}
+    if person_ids - present:
+        names = ", ".join(
+            Person.objects.filter(pk__in=person_ids - present)
+            .order_by("name")
+            .values_list("name", flat=True)
+        )
+        raise ValidationError(
+            {
+                "votes": _("Only members present can vote; not present: %(names)s.")
+                % {"names": names}
+            },
+            code="not_present",
         )
 
 
@@ -153,9 +188,27 @@ def decision_record(
     _check_decision_open(meeting)
     votes = dict(votes or {})
     rule = meeting.body.decision_rule
-    result = _validate_outcome(rule=rule, outcome=outcome, votes=votes)
-    _check_voters(meeting, set(votes))
-    decision = Decision(item=item, text=(text or "").strip(), outcome=result, rule=rule)
+    attendance = attendance_summary(meeting)
+    if outcome == DecisionOutcome.NO_QUORUM:
+        raise ValidationError(
+            {"outcome": _("“No quorum” follows from the attendance; it is not chosen.")},
+            code="no_quorum_chosen",
+        )
+    if _lacks_quorum(meeting, attendance, outcome):
+        # Too few seats present: nothing is decided and no votes are recorded.
+        result, votes = DecisionOutcome.NO_QUORUM, {}
+    else:
+        result = _validate_outcome(rule=rule, outcome=outcome, votes=votes)
+        _check_voters(meeting, set(votes))
+        _check_present(attendance, set(votes))
+    decision = Decision(
+        item=item,
+        text=(text or "").strip(),
+        outcome=result,
+        rule=rule,
+        seats_present=len(attendance.present) if attendance.recorded else None,
+        seats_total=attendance.total if attendance.recorded else None,
+    )
     decision.full_clean()
     decision.save()
     Vote.objects.bulk_create(
@@ -168,7 +221,13 @@ def decision_record(
         obj=decision,
         action=AuditAction.CREATE,
         verb="decision_record",
-        changes={"outcome": result, "rule": rule, "votes": dict(Counter(votes.values()))},
+        changes={
+            "outcome": result,
+            "rule": rule,
+            "votes": dict(Counter(votes.values())),
+            "seats_present": decision.seats_present,
+            "seats_total": decision.seats_total,
+        },
     )
     return decision
 

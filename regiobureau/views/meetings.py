@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gremia.models import Body
+from gremia.selectors import person_for_user
 from nhn_portal.core import tasking
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.forms import add_service_errors
@@ -81,12 +82,36 @@ def meeting_detail(request, pk: int):
             "open_actions": selectors.open_actions_for_meeting(user=request.user, meeting=meeting),
             "MeetingStatus": MeetingStatus,
             "public_pdf": public_agenda_pdf(request.user, meeting),
+            **_attendance_context(request.user, meeting, can_read),
+            "can_hand_in": bool(selectors.preparing_bodies(user=request.user, meeting=meeting))
+            and selectors.open_for_proposals(meeting),
             **(pdf_panel_context(meeting) if can_manage else {}),
         },
     )
     # A closed meeting, or a reader who may see its closed items: confidential.
-    response.confidential = not meeting.is_public or can_read
+    # The presentielijst too is for those inside the meeting.
+    response.confidential = (
+        not meeting.is_public
+        or can_read
+        or permissions.can_see_confidential(request.user, meeting.body_id)
+    )
     return response
+
+
+def _attendance_context(user, meeting, can_read: bool) -> dict:
+    """The presentielijst for those inside the meeting (issue 10), and the member's own
+    registration while it is open."""
+    if not permissions.can_see_confidential(user, meeting.body_id):
+        return {}
+    summary = selectors.attendance_summary(meeting)
+    person = person_for_user(user=user)
+    own = [s for s in summary.seats if person is not None and s.membership.person_id == person.pk]
+    return {
+        "attendance": summary,
+        "own_seat": own[0] if own else None,
+        "registration_open": meeting.status in services.REGISTRATION_OPEN,
+        "PRESENCE_OPEN": services.PRESENCE_OPEN,
+    }
 
 
 # action name in the form → target status, button label (only transitions that exist)

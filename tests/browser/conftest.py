@@ -85,13 +85,18 @@ def demo(browser_context, role_groups, settings, tmp_path):
     from raden.demo import load_demo_council_letters
     from raden.models import CouncilLetterDelivery
     from regiobureau.demo import load_demo_meetings
-    from regiobureau.models import AgendaItem, Document, Meeting
+    from regiobureau.models import AgendaItem, Document, Meeting, WrittenRound
 
     settings.MEDIA_ROOT = tmp_path
     call_command("load_nhn", stdout=io.StringIO())
     load_demo(report=LoadReport())
     load_demo_meetings()
     load_demo_council_letters()
+    from regiobureau.demo.planning import load_demo_planning
+    from regiobureau.demo.proposals import load_demo_proposal
+
+    load_demo_planning()
+    proposal = load_demo_proposal()
     upcoming = Meeting.objects.get(body__slug="platform-wonen", title="Wonen (demo)")
     previous = Meeting.objects.get(body__slug="platform-wonen", status="gehouden")
     item = AgendaItem.objects.filter(meeting=upcoming, title__startswith="Woondeal").get()
@@ -103,4 +108,6 @@ def demo(browser_context, role_groups, settings, tmp_path):
         "letter": previous.council_letters.get().pk,
         "texel": CouncilLetterDelivery.objects.get(municipality__slug="gemeente-texel").pk,
         "person": Person.objects.get(user__email="bestuurder@example.org").pk,
+        "round": WrittenRound.objects.get().pk,
+        "directors": proposal.meeting_id,
     }

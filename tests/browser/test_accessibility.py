@@ -51,6 +51,13 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/vergaderingen/agendapunten/{item}/stukken/",
             f"/vergaderingen/stukken/{ids['document']}/",
             f"/vergaderingen/{ids['previous']}/besluiten/",
+            f"/vergaderingen/{ids['previous']}/presentie/",
+            "/vergaderingen/archief/",
+            "/vergaderingen/jaarplanning/",
+            f"/vergaderingen/{ids['directors']}/aanleveren/",
+            "/vergaderingen/schriftelijk/",
+            "/vergaderingen/schriftelijk/nieuw/",
+            f"/vergaderingen/schriftelijk/{ids['round']}/",
             "/vergaderingen/dossiers/",
             "/vergaderingen/dossiers/woondeal-nhn/",
             f"/raden/vergadering/{ids['previous']}/nieuw/",
@@ -65,9 +72,17 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             "/vergaderingen/mijn/reacties/",
             "/vergaderingen/mijn/acties/",
             "/vergaderingen/agenda-abonnement/",
+            "/vergaderingen/schriftelijk/",
+            f"/vergaderingen/schriftelijk/{ids['round']}/",
+            "/vergaderingen/archief/",
         ],
         "griffie.texel@example.org": ["/", "/raden/", f"/raden/brieven/{ids['texel']}/"],
-        "ambtenaar@example.org": ["/", "/vergaderingen/mijn/", "/vergaderingen/"],
+        "ambtenaar@example.org": [
+            "/",
+            "/vergaderingen/mijn/",
+            "/vergaderingen/",
+            f"/vergaderingen/{ids['directors']}/aanleveren/",
+        ],
     }
 
 

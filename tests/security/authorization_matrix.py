@@ -259,6 +259,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:annotation_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/annotatie/
     'regiobureau:annotation_status': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/annotatie/status/
     'regiobureau:annotation_versions': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/annotatie/versies/
+    'regiobureau:attendance_record': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/presentie/
+    'regiobureau:attendance_register': ('login', '404', '200', '404', '404', '404', '404', '404'),  # /vergaderingen/<id>/aanmelden/
     'regiobureau:calendar': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/
     'regiobureau:calendar_subscription': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/agenda-abonnement/
     'regiobureau:calendar_token_rotate': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agenda-abonnement/nieuw/
@@ -283,6 +285,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:item_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/wijzigen/
     'regiobureau:item_move': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/verplaatsen/
     'regiobureau:item_read': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/gelezen/
+    'regiobureau:meeting_archive': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/archief/
     'regiobureau:meeting_cancel': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/annuleren/
     'regiobureau:meeting_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/nieuw/
     'regiobureau:meeting_decisions': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/<id>/besluiten/
@@ -300,6 +303,19 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:my_actions': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/acties/
     'regiobureau:my_comments': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/reacties/
     'regiobureau:my_meetings': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/
+    'regiobureau:planning': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/jaarplanning/
+    'regiobureau:planning_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/nieuw/
+    'regiobureau:planning_delete': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/<id>/verwijderen/
+    'regiobureau:planning_schedule': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/<id>/agenderen/
+    'regiobureau:proposal_accept': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/aangeleverd/<id>/accepteren/
+    'regiobureau:proposal_download': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/aangeleverd/<id>/download/ (no handed-in stuk in this world)
+    'regiobureau:proposal_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/aanleveren/ (the matrix's ambtenaar sits on no preparing body)
+    'regiobureau:proposal_return': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/aangeleverd/<id>/terugsturen/
+    'regiobureau:round_close': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/schriftelijk/<id>/sluiten/
+    'regiobureau:round_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/schriftelijk/nieuw/
+    'regiobureau:round_detail': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/schriftelijk/<id>/ (no round in this world: 404 for all)
+    'regiobureau:round_list': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/schriftelijk/
+    'regiobureau:round_vote_link': ('403', '403', '403', '403', '403', '403', '403', '403'),  # /vergaderingen/schriftelijk/stem/<token>/ (a forged token)
     'socialaccount_connections': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /account/3rdparty/
     'socialaccount_login_cancelled': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /account/3rdparty/login/cancelled/
     'socialaccount_login_error': ('login', '401', '401', '401', '401', '401', '401', '401'),  # /account/3rdparty/login/error/

@@ -1,0 +1,43 @@
+"""Forms of the stukken handed in by preparing bodies (issue 10)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gremia.models import Body
+from nhn_portal.core.forms import UtrechtFormMixin
+from regiobureau.constants import Confidentiality
+
+from .decisions import AgendaItemChoiceField, agenda_items_for_choice
+
+
+class ProposalForm(UtrechtFormMixin, forms.Form):
+    from_body = forms.ModelChoiceField(label=_("On behalf of"), queryset=Body.objects.none())
+    title = forms.CharField(label=_("Title of the stuk"), max_length=300)
+    upload = forms.FileField(label=_("File"))
+    item = AgendaItemChoiceField(
+        label=_("For agenda item"), queryset=None, required=False, empty_label=_("A new item")
+    )
+    item_title = forms.CharField(
+        label=_("Proposed agenda item"),
+        max_length=300,
+        required=False,
+        help_text=_("When the stuk belongs to no item yet."),
+    )
+
+    def __init__(self, *args, meeting, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from_body"].queryset = Body.objects.filter(pk__in=[b.pk for b in bodies])
+        if len(bodies) == 1:
+            self.fields["from_body"].initial = bodies[0].pk
+        agenda_items_for_choice(self.fields["item"], meeting)
+        self.style_widgets()
+
+
+class ProposalAcceptForm(UtrechtFormMixin, forms.Form):
+    confidentiality = forms.ChoiceField(label=_("Confidentiality"), choices=Confidentiality.choices)
+
+
+class ProposalReturnForm(UtrechtFormMixin, forms.Form):
+    remark = forms.CharField(
+        label=_("Why is it returned?"), widget=forms.Textarea(attrs={"rows": 2})
+    )

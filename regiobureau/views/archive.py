@@ -1,0 +1,23 @@
+"""The meeting archive (issue 10): past meetings per body and per year; each links to its
+agenda and stukken and its decisions, which show only what the viewer may see."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import render
+
+from regiobureau import selectors
+from regiobureau.forms import ArchiveFilterForm
+
+
+@login_not_required
+def meeting_archive(request):
+    years = selectors.archive_years(user=request.user)
+    form = ArchiveFilterForm(request.GET or None, years=years)
+    filters = form.cleaned_data if form.is_valid() else {}
+    meetings = selectors.meeting_list_past(
+        user=request.user, body=filters.get("body"), year=filters.get("year")
+    )
+    return render(
+        request,
+        "regiobureau/meeting_archive.html",
+        {"form": form, "meetings": list(meetings[:500])},
+    )
