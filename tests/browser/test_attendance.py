@@ -35,7 +35,9 @@ def test_secretary_records_attendance_by_keyboard(browser_context, live_server, 
             page.keyboard.press("ArrowDown")
     page.focus("main form button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    # The answer is a new page: wait for its message, not for a quiet network (which may
+    # come before the post has left on a busy machine).
+    page.get_by_text("De presentielijst is opgeslagen.").wait_for(timeout=15_000)
 
     assert "De presentielijst is opgeslagen." in page.content()
     states = dict(Attendance.objects.values_list("membership__person__name", "presence"))
