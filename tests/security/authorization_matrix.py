@@ -232,6 +232,14 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'mfa_index': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /account/2fa/
     'mfa_reauthenticate': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /account/2fa/reauthenticate/
     'mfa_view_recovery_codes': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /account/2fa/recovery-codes/
+    'netwerk:lead_times': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/doorlooptijden/
+    'netwerk:opportunity_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/nieuw/
+    'netwerk:opportunity_decide': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/1/besluit/
+    'netwerk:opportunity_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/1/
+    'netwerk:opportunity_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/
+    'netwerk:opportunity_step_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/1/stap/
+    'netwerk:step_done': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/stappen/1/gedaan/
+    'netwerk:step_remove': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/stappen/1/verwijderen/
     'openid_connect_callback': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/callback/
     'openid_connect_login': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/
     'platforms:theme_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /themas/wonen/

@@ -18,6 +18,8 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from gremia.models import Person
+from netwerk import services as netwerk_services
+from netwerk.constants import OpportunityKind
 from nhn_portal.core import production
 from nhn_portal.core.constants import Role
 from raden.models import CouncilLetterItem
@@ -81,6 +83,17 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     )
     letter = letter_for(held, secretary, region)
     deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+    opportunity = netwerk_services.opportunity_create(
+        actor=secretary,
+        title="Subsidieronde",
+        kind=OpportunityKind.SUBSIDY_ROUND,
+        deciding_body=body,
+        signalled_on=timezone.localdate(),
+        deadline=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    step = netwerk_services.opportunity_step_add(
+        actor=secretary, opportunity=opportunity, body=body, planned_on=timezone.localdate()
+    )
 
     users = {
         "anonymous": None,
@@ -152,6 +165,10 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "letter_adopt", "letter_issue",
     ]:  # fmt: skip
         kwargs[f"raden:{name}"] = {"pk": letter.pk}
+    for name in ["opportunity_detail", "opportunity_step_add", "opportunity_decide"]:
+        kwargs[f"netwerk:{name}"] = {"pk": opportunity.pk}
+    for name in ["step_done", "step_remove"]:
+        kwargs[f"netwerk:{name}"] = {"pk": step.pk}
     return users, kwargs
 
 

@@ -1,0 +1,142 @@
+"""Reads of the netwerk app; every read of the working stock passes the permission rules."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Opportunity, OpportunityStep
+from .permissions import can_use_opportunities
+
+
+def opportunities_for(*, user, decided: bool = False):
+    """The open (or the decided) opportunities, soonest deadline first."""
+    if not can_use_opportunities(user):
+        raise Http404
+    return (
+        Opportunity.objects.filter(decided_on__isnull=not decided)
+        .select_related("deciding_body")
+        .prefetch_related("steps__body")
+        .order_by("deadline" if not decided else "-decided_on", "title")
+    )
+
+
+def access_opportunity(*, user, pk: int) -> Opportunity:
+    if not can_use_opportunities(user):
+        raise Http404
+    try:
+        return Opportunity.objects.select_related("deciding_body").get(pk=pk)
+    except Opportunity.DoesNotExist:
+        raise Http404 from None
+
+
+def access_opportunity_step(*, user, pk: int) -> OpportunityStep:
+    if not can_use_opportunities(user):
+        raise Http404
+    try:
+        return OpportunityStep.objects.select_related("opportunity", "body").get(pk=pk)
+    except OpportunityStep.DoesNotExist:
+        raise Http404 from None
+
+
+@dataclass
+class RouteStep:
+    step: OpportunityStep
+    days_left: int | None  # until the planned date; None once done
+    after_deadline: bool
+    overdue: bool
+
+
+@dataclass
+class Route:
+    opportunity: Opportunity
+    steps: list[RouteStep]
+    days_to_deadline: int
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def can_make_deadline(self) -> bool:
+        return not self.warnings
+
+
+def opportunity_route(
+    opportunity: Opportunity, *, today: datetime.date | None = None, steps=None
+) -> Route:
+    """The route with days left per step, and why it cannot make the deadline (if so)."""
+    today = today or timezone.localdate()
+    if steps is None:
+        steps = list(opportunity.steps.select_related("body"))
+    rows = [
+        RouteStep(
+            step=step,
+            days_left=None if step.done_on else (step.planned_on - today).days,
+            after_deadline=step.planned_on > opportunity.deadline and not step.done_on,
+            overdue=step.done_on is None and step.planned_on < today,
+        )
+        for step in steps
+    ]
+    route = Route(opportunity, rows, (opportunity.deadline - today).days)
+    if opportunity.is_decided:
+        return route
+    if not rows:
+        route.warnings.append(_("There is no route to a decision yet."))
+        return route
+    late = [row for row in rows if row.after_deadline]
+    if late:
+        route.warnings.append(
+            _("%(body)s is planned after the deadline of %(deadline)s.")
+            % {"body": late[0].step.body, "deadline": opportunity.deadline.strftime("%d-%m-%Y")}
+        )
+    if rows[-1].step.body_id != opportunity.deciding_body_id:
+        route.warnings.append(
+            _("The route does not end at the deciding body (%(body)s).")
+            % {"body": opportunity.deciding_body}
+        )
+    overdue = [row for row in rows if row.overdue]
+    if overdue:
+        route.warnings.append(
+            _("%(body)s was planned on %(date)s and is not done yet.")
+            % {
+                "body": overdue[0].step.body,
+                "date": overdue[0].step.planned_on.strftime("%d-%m-%Y"),
+            }
+        )
+    if route.days_to_deadline < 0:
+        route.warnings.append(_("The deadline has passed."))
+    return route
+
+
+@dataclass(frozen=True)
+class LeadTimeRow:
+    year: int
+    body: str
+    count: int
+    average_days: int
+    shortest_days: int
+    longest_days: int
+
+
+def lead_time_overview(*, user) -> list[LeadTimeRow]:
+    """Signal → decision lead times of decided opportunities, per year of decision and body."""
+    if not can_use_opportunities(user):
+        raise Http404
+    groups: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for opportunity in Opportunity.objects.filter(decided_on__isnull=False).select_related(
+        "deciding_body"
+    ):
+        key = (opportunity.decided_on.year, str(opportunity.deciding_body))
+        groups[key].append(opportunity.lead_time_days)
+    return [
+        LeadTimeRow(
+            year=year,
+            body=body,
+            count=len(days),
+            average_days=round(sum(days) / len(days)),
+            shortest_days=min(days),
+            longest_days=max(days),
+        )
+        for (year, body), days in sorted(groups.items(), key=lambda item: (-item[0][0], item[0][1]))
+    ]
