@@ -13,3 +13,8 @@ class OpportunityOutcome(models.TextChoices):
     SUBMITTED = "ingediend", _("Submitted")
     DECLINED = "afgezien", _("Decided not to take part")
     MISSED = "gemist", _("Deadline missed")
+
+
+class Arena(models.TextChoices):
+    NATIONAL = "rijk", _("National government (The Hague)")
+    EU = "eu", _("European Union (Brussels)")

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Body
+from gremia.models import Body, Person
 from nhn_portal.core.forms import UtrechtFormMixin
+from regiobureau.models import Decision
 
-from .constants import OpportunityKind, OpportunityOutcome
+from .constants import Arena, OpportunityKind, OpportunityOutcome
 
 
 class DateInput(forms.DateInput):
@@ -42,3 +43,50 @@ class StepDoneForm(UtrechtFormMixin, forms.Form):
 class DecisionForm(UtrechtFormMixin, forms.Form):
     decided_on = forms.DateField(label=_("Decided on"), widget=DateInput())
     outcome = forms.ChoiceField(label=_("Outcome"), choices=OpportunityOutcome.choices)
+
+
+class LobbyDossierForm(UtrechtFormMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    arena = forms.ChoiceField(label=_("Arena"), choices=Arena.choices)
+    position = forms.CharField(
+        label=_("Regional position"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    lobbyist = forms.ModelChoiceField(
+        label=_("Lobbyist"), queryset=Person.objects.order_by("name"), required=False
+    )
+    carriers = forms.ModelMultipleChoiceField(
+        label=_("Bestuurders who carry it"),
+        queryset=Person.objects.filter(user__isnull=False).order_by("name"),
+        required=False,
+    )
+    decisions = forms.ModelMultipleChoiceField(
+        label=_("Decisions that set the position"),
+        queryset=Decision.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decisions"].queryset = Decision.objects.select_related("item").order_by(
+            "-item__meeting__starts_at"
+        )
+        self.fields["decisions"].label_from_instance = lambda d: (
+            f"{d.item.title} ({d.get_outcome_display().lower()})"
+        )
+
+
+class LobbyContactForm(UtrechtFormMixin, forms.Form):
+    organisation = forms.CharField(label=_("Organisation"), max_length=200)
+    role = forms.CharField(label=_("Role"), max_length=200)
+
+
+class ExternalMomentForm(UtrechtFormMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    preparing_body = forms.ModelChoiceField(
+        label=_("Preparing body"), queryset=_bodies(), required=False
+    )
+
+
+class PublicSummaryForm(UtrechtFormMixin, forms.Form):
+    summary = forms.CharField(label=_("Public summary"), widget=forms.Textarea(attrs={"rows": 4}))

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.portal import NavItem, in_namespace, register_nav_item
 
-from .permissions import can_use_opportunities
+from .permissions import can_use_opportunities, can_use_public_affairs
 
 register_nav_item(
     NavItem(
@@ -13,6 +13,35 @@ register_nav_item(
         url_name="netwerk:opportunity_list",
         order=75,
         visible=can_use_opportunities,
-        current=in_namespace("netwerk"),
+        current=in_namespace(
+            "netwerk", "opportunity_list", "opportunity_create", "opportunity_detail", "lead_times"
+        ),
+    )
+)
+register_nav_item(
+    NavItem(
+        key="public_affairs",
+        label=_("Public affairs"),
+        url_name="netwerk:lobby_dossier_list",
+        order=76,
+        visible=can_use_public_affairs,
+        current=in_namespace(
+            "netwerk",
+            "lobby_dossier_list",
+            "lobby_dossier_create",
+            "lobby_dossier_detail",
+            "external_calendar",
+        ),
+    )
+)
+register_nav_item(
+    NavItem(
+        key="public_affairs_public",
+        label=_("Lobby agenda"),
+        url_name="netwerk:public_affairs",
+        order=77,
+        public=True,
+        visible=lambda user: not can_use_public_affairs(user),
+        current=in_namespace("netwerk", "public_affairs"),
     )
 )

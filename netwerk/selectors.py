@@ -4,12 +4,18 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Opportunity, OpportunityStep
-from .permissions import can_use_opportunities
+from regiobureau import permissions as meeting_permissions
+from regiobureau.constants import MeetingStatus
+from regiobureau.models import Meeting
+from regiobureau.selectors import meeting_queryset_visible
+
+from .models import ExternalMoment, LobbyDossier, Opportunity, OpportunityStep
+from .permissions import can_use_opportunities, can_use_public_affairs
 
 
 def opportunities_for(*, user, decided: bool = False):
@@ -140,3 +146,88 @@ def lead_time_overview(*, user) -> list[LeadTimeRow]:
         )
         for (year, body), days in sorted(groups.items(), key=lambda item: (-item[0][0], item[0][1]))
     ]
+
+
+# ---- Public-affairs agenda ------------------------------------------------------------------
+
+
+def lobby_dossiers_for(*, user) -> QuerySet[LobbyDossier]:
+    """The dossiers this user may read: all for the secretariat, else those they carry or
+    lobby for. Never decided by the dossier's confidential flag alone."""
+    if not can_use_public_affairs(user):
+        raise Http404
+    qs = LobbyDossier.objects.select_related("lobbyist")
+    if meeting_permissions.is_secretariat(user):
+        return qs
+    return qs.filter(Q(lobbyist__user=user) | Q(carriers__user=user)).distinct()
+
+
+def access_lobby_dossier(*, user, pk: int) -> LobbyDossier:
+    dossier = lobby_dossiers_for(user=user).filter(pk=pk).first()
+    if dossier is None:
+        raise Http404
+    return dossier
+
+
+def public_lobby_summaries() -> QuerySet[LobbyDossier]:
+    """The one public read: published summaries of dossiers that are not confidential. Only
+    the title, arena and summary are meant to be shown."""
+    return (
+        LobbyDossier.objects.filter(confidential=False, summary_published_at__isnull=False)
+        .only("title", "arena", "public_summary", "summary_published_at")
+        .order_by("title")
+    )
+
+
+def dossier_decisions(*, user, dossier: LobbyDossier) -> list:
+    """The decisions that set the position, as far as this reader may see their items."""
+    decisions = dossier.decisions.select_related("item__meeting__body")
+    return [
+        decision
+        for decision in decisions
+        if meeting_permissions.can_see_item(user, decision.item, decision.item.meeting)
+    ]
+
+
+@dataclass
+class MomentRow:
+    moment: ExternalMoment
+    preparing_meeting: Meeting | None
+    warning: bool  # no preparing meeting planned before it
+
+
+def external_moments_for(*, user, today: datetime.date | None = None) -> list[MomentRow]:
+    """Upcoming external moments of the dossiers the user may read, each with the preparing
+    body's last meeting planned before it (a warning when there is none)."""
+    today = today or timezone.localdate()
+    dossiers = lobby_dossiers_for(user=user)
+    moments = list(
+        ExternalMoment.objects.filter(dossier__in=dossiers, date__gte=today)
+        .select_related("dossier", "preparing_body")
+        .order_by("date", "title")
+    )
+    body_ids = {moment.preparing_body_id for moment in moments if moment.preparing_body_id}
+    meetings = defaultdict(list)
+    for meeting in (
+        meeting_queryset_visible(user)
+        .filter(body_id__in=body_ids, starts_at__date__gte=today)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("body")
+        .order_by("starts_at")
+    ):
+        meetings[meeting.body_id].append(meeting)
+    rows = []
+    for moment in moments:
+        before = [
+            meeting
+            for meeting in meetings.get(moment.preparing_body_id, [])
+            if timezone.localtime(meeting.starts_at).date() < moment.date
+        ]
+        rows.append(
+            MomentRow(
+                moment=moment,
+                preparing_meeting=before[-1] if before else None,
+                warning=not before,
+            )
+        )
+    return rows

@@ -1,10 +1,16 @@
-"""The regiobureau's outward work, included at /netwerk/. Every page needs a login."""
+"""The regiobureau's outward work, included at /netwerk/. Every page needs a login except the
+public-affairs summaries (PUBLIC_URL_NAMES), which show only published summaries of dossiers
+that are not confidential."""
 
 from django.urls import path
 
 from . import views
 
 app_name = "netwerk"
+
+PUBLIC_URL_NAMES = {
+    "public_affairs": "published summaries of non-confidential lobby dossiers only",
+}
 
 urlpatterns = [
     path("kansen/", views.opportunity_list, name="opportunity_list"),
@@ -15,4 +21,22 @@ urlpatterns = [
     path("kansen/<int:pk>/besluit/", views.opportunity_decide, name="opportunity_decide"),
     path("kansen/stappen/<int:pk>/gedaan/", views.opportunity_step_done, name="step_done"),
     path("kansen/stappen/<int:pk>/verwijderen/", views.opportunity_step_remove, name="step_remove"),
+    # Public-affairs agenda
+    path("public-affairs/", views.lobby_dossier_list, name="lobby_dossier_list"),
+    path("public-affairs/nieuw/", views.lobby_dossier_create, name="lobby_dossier_create"),
+    path("public-affairs/momenten/", views.external_calendar, name="external_calendar"),
+    path("public-affairs/openbaar/", views.public_affairs, name="public_affairs"),
+    path("public-affairs/<int:pk>/", views.lobby_dossier_detail, name="lobby_dossier_detail"),
+    path("public-affairs/<int:pk>/contact/", views.lobby_contact_add, name="lobby_contact_add"),
+    path("public-affairs/<int:pk>/moment/", views.external_moment_add, name="external_moment_add"),
+    path(
+        "public-affairs/<int:pk>/vertrouwelijkheid/",
+        views.lobby_dossier_confidentiality,
+        name="lobby_dossier_confidentiality",
+    ),
+    path(
+        "public-affairs/<int:pk>/publiceren/",
+        views.lobby_dossier_publish,
+        name="lobby_dossier_publish",
+    ),
 ]

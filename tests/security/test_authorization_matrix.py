@@ -94,6 +94,9 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     step = netwerk_services.opportunity_step_add(
         actor=secretary, opportunity=opportunity, body=body, planned_on=timezone.localdate()
     )
+    lobby = netwerk_services.lobby_dossier_create(
+        actor=secretary, title="MIRT", arena="rijk", carriers=[member.person]
+    )
 
     users = {
         "anonymous": None,
@@ -167,6 +170,11 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         kwargs[f"raden:{name}"] = {"pk": letter.pk}
     for name in ["opportunity_detail", "opportunity_step_add", "opportunity_decide"]:
         kwargs[f"netwerk:{name}"] = {"pk": opportunity.pk}
+    for name in [
+        "lobby_dossier_detail", "lobby_contact_add", "external_moment_add",
+        "lobby_dossier_confidentiality", "lobby_dossier_publish",
+    ]:  # fmt: skip
+        kwargs[f"netwerk:{name}"] = {"pk": lobby.pk}
     for name in ["step_done", "step_remove"]:
         kwargs[f"netwerk:{name}"] = {"pk": step.pk}
     return users, kwargs
