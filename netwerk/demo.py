@@ -9,12 +9,12 @@ import datetime
 
 from django.utils import timezone
 
-from gremia.models import Body
+from gremia.models import Body, Person
 from nhn_portal.core.seeding import LoadReport
 
 from . import services
-from .constants import OpportunityKind, OpportunityOutcome
-from .models import Opportunity
+from .constants import Arena, OpportunityKind, OpportunityOutcome
+from .models import LobbyDossier, Opportunity
 
 ROUTE_WONEN = ["werkgroep-wonen", "directeurenoverleg-wonen", "platform-wonen"]
 STEERING_GROUP = "publieke-stuurgroep-nhn"
@@ -156,3 +156,86 @@ def _present(report: LoadReport | None, title: str) -> bool:
     if report is not None:
         report.count("demo-kansen", created=not present)
     return present
+
+
+# ---- Public-affairs agenda ------------------------------------------------------------------
+
+CARRIER_EMAIL = "bestuurder@example.org"
+
+# (title, arena, position, confidential, public summary or "", contacts, moments as
+#  (title, days from today, preparing body slug or None))
+LOBBY = [
+    (
+        "MIRT-verkenning A7/A8-corridor (demo)",
+        Arena.NATIONAL,
+        "De regio vraagt het Rijk de verkenning naar de A7/A8-corridor in het najaars-BO MIRT "
+        "te starten, met regionale cofinanciering onder voorwaarden.",
+        True,
+        "",
+        [("Ministerie van Infrastructuur en Waterstaat", "MIRT-regisseur Noordwest-Nederland")],
+        [
+            ("BO MIRT najaar (demo)", 60, "platform-mobiliteit"),
+            ("Commissiedebat MIRT Tweede Kamer (demo)", 12, "platform-mobiliteit"),
+        ],
+    ),
+    (
+        "Woondeal Noord-Holland Noord (demo)",
+        Arena.NATIONAL,
+        "Versnelling van de woningbouw met rijksbijdragen voor betaalbare woningen.",
+        False,
+        "De regio vraagt het Rijk om bijdragen voor betaalbare woningbouw en voor de "
+        "infrastructuur die nieuwe wijken ontsluit.",
+        [("Ministerie van Volkshuisvesting en Ruimtelijke Ordening", "Accounthouder regio")],
+        [("Bestuurlijk overleg Woondeal (demo)", 45, "platform-wonen")],
+    ),
+    (
+        "EU-fondsen 2028+ (demo)",
+        Arena.EU,
+        "De regio zet in op een plaats voor regio's buiten de Randstad in het cohesiebeleid.",
+        True,
+        "",
+        [("Huis van de Nederlandse Provincies, Brussel", "Beleidsadviseur cohesiebeleid")],
+        [("Sluiting consultatie Europese Commissie (demo)", 30, None)],
+    ),
+]
+
+
+def load_demo_lobby(*, report: LoadReport | None = None, actor=None) -> int:
+    bodies = {body.slug: body for body in Body.objects.all()}
+    carrier = Person.objects.filter(user__email=CARRIER_EMAIL).first()
+    lobbyist = Person.objects.filter(user__email="secretaris@example.org").first()
+    today = timezone.localdate()
+    created = 0
+    for title, arena, position, confidential, summary, contacts, moments in LOBBY:
+        present = LobbyDossier.objects.filter(title=title).exists()
+        if report is not None:
+            report.count("demo-lobbydossiers", created=not present)
+        if present:
+            continue
+        dossier = services.lobby_dossier_create(
+            actor=actor,
+            title=title,
+            arena=arena,
+            position=position,
+            lobbyist=lobbyist,
+            carriers=[carrier] if carrier else [],
+        )
+        for organisation, role in contacts:
+            services.lobby_contact_add(
+                actor=actor, dossier=dossier, organisation=organisation, role=role
+            )
+        for moment_title, days_from_now, body_slug in moments:
+            services.external_moment_add(
+                actor=actor,
+                dossier=dossier,
+                title=moment_title,
+                date=today + datetime.timedelta(days=days_from_now),
+                preparing_body=bodies.get(body_slug) if body_slug else None,
+            )
+        if not confidential:
+            services.lobby_dossier_set_confidential(
+                actor=actor, dossier=dossier, confidential=False
+            )
+            services.lobby_dossier_publish_summary(actor=actor, dossier=dossier, summary=summary)
+        created += 1
+    return created

@@ -1,16 +1,17 @@
-"""The netwerk app's part of `manage.py load_nhn --demo`: opportunities with a clock."""
+"""The netwerk app's part of `manage.py load_nhn --demo`: opportunities with a clock
+and the public-affairs agenda."""
 
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import register_seed
 from regiobureau.demo import SECRETARY_EMAIL
 
-from .demo import load_demo_opportunities
+from .demo import load_demo_lobby, load_demo_opportunities
 
 
 def _demo(report):
-    return load_demo_opportunities(
-        report=report, actor=User.objects.filter(email=SECRETARY_EMAIL).first()
-    )
+    actor = User.objects.filter(email=SECRETARY_EMAIL).first()
+    load_demo_opportunities(report=report, actor=actor)
+    load_demo_lobby(report=report, actor=actor)
 
 
 register_seed(app_label="netwerk", demo=_demo)

@@ -6,10 +6,11 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from netwerk import selectors
-from netwerk.demo import load_demo_opportunities
-from netwerk.models import Opportunity
+from netwerk.demo import load_demo_lobby, load_demo_opportunities
+from netwerk.models import LobbyDossier, Opportunity
 from nhn_portal.core.seeding import LoadReport
 
 pytestmark = pytest.mark.django_db
@@ -36,3 +37,17 @@ def test_demo_opportunities_and_lead_times(secretary):
     regio_deal = next(row for row in rows if row.year == 2024 and "stuurgroep" in row.body.lower())
     # The Regio Deal application (547 days) and an EFRO call (129 days), both decided in 2024.
     assert (regio_deal.count, regio_deal.longest_days, regio_deal.shortest_days) == (2, 547, 129)
+
+
+def test_demo_lobby_dossiers(client, secretary):
+    call_command("load_nhn", stdout=io.StringIO())
+    assert load_demo_lobby(report=LoadReport(), actor=secretary) == 3
+    assert load_demo_lobby(report=LoadReport(), actor=secretary) == 0
+    assert LobbyDossier.objects.filter(confidential=True).count() == 2
+    public = client.get(reverse("netwerk:public_affairs")).text
+    assert "Woondeal Noord-Holland Noord (demo)" in public
+    assert "MIRT-verkenning" not in public and "EU-fondsen" not in public
+    rows = selectors.external_moments_for(user=secretary)
+    assert len(rows) == 4
+    # No meetings are planned in this test: every moment warns.
+    assert all(row.warning for row in rows)
