@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Body, Person
+from gremia.models import Body, Person, Theme
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.models import Decision
 
 from .constants import Arena, OpportunityKind, OpportunityOutcome
+from .models import RelatedTable
 
 
 class DateInput(forms.DateInput):
@@ -90,3 +91,27 @@ class ExternalMomentForm(UtrechtFormMixin, forms.Form):
 
 class PublicSummaryForm(UtrechtFormMixin, forms.Form):
     summary = forms.CharField(label=_("Public summary"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class RelatedTableForm(UtrechtFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}))
+    contact = forms.CharField(label=_("Contact"), max_length=200, required=False)
+    body = forms.ModelChoiceField(
+        label=_("NHN body it touches"), queryset=_bodies(), required=False
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Theme"), queryset=Theme.objects.order_by("name"), required=False
+    )
+    meeting_rhythm = forms.CharField(label=_("Meeting rhythm"), max_length=200, required=False)
+
+
+class AlignmentForm(UtrechtFormMixin, forms.Form):
+    table = forms.ModelChoiceField(
+        label=_("Related table"), queryset=RelatedTable.objects.order_by("name")
+    )
+    attends = forms.CharField(label=_("Attends"), max_length=200)
+    attendee = forms.ModelChoiceField(
+        label=_("Person from NHN"), queryset=Person.objects.order_by("name"), required=False
+    )
+    attendee_role = forms.CharField(label=_("Role from NHN"), max_length=200, required=False)

@@ -45,3 +45,12 @@ register_nav_item(
         current=in_namespace("netwerk", "public_affairs"),
     )
 )
+register_nav_item(
+    NavItem(
+        key="related_tables",
+        label=_("Related tables"),
+        url_name="netwerk:related_tables",
+        order=78,
+        current=in_namespace("netwerk", "related_tables"),
+    )
+)

@@ -1,4 +1,5 @@
-"""The netwerk app's part of `manage.py load_nhn --demo`: opportunities with a clock
+"""The netwerk app's part of `manage.py load_nhn`: the related tables as reference data;
+with --demo: opportunities with a clock
 and the public-affairs agenda."""
 
 from nhn_portal.core.models import User
@@ -6,6 +7,7 @@ from nhn_portal.core.seeding import register_seed
 from regiobureau.demo import SECRETARY_EMAIL
 
 from .demo import load_demo_lobby, load_demo_opportunities
+from .reference import load_related_tables
 
 
 def _demo(report):
@@ -14,4 +16,8 @@ def _demo(report):
     load_demo_lobby(report=report, actor=actor)
 
 
-register_seed(app_label="netwerk", demo=_demo)
+register_seed(
+    app_label="netwerk",
+    reference=lambda report: load_related_tables(report=report),
+    demo=_demo,
+)

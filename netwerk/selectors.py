@@ -14,7 +14,7 @@ from regiobureau.constants import MeetingStatus
 from regiobureau.models import Meeting
 from regiobureau.selectors import meeting_queryset_visible
 
-from .models import ExternalMoment, LobbyDossier, Opportunity, OpportunityStep
+from .models import ExternalMoment, LobbyDossier, Opportunity, OpportunityStep, RelatedTable
 from .permissions import can_use_opportunities, can_use_public_affairs
 
 
@@ -231,3 +231,15 @@ def external_moments_for(*, user, today: datetime.date | None = None) -> list[Mo
             )
         )
     return rows
+
+
+# ---- Related tables ----------------------------------------------------------------------
+
+
+def related_tables() -> QuerySet[RelatedTable]:
+    """The register (not confidential: programme organisations and who attends from NHN)."""
+    return (
+        RelatedTable.objects.select_related("body", "theme")
+        .prefetch_related("alignments__attendee")
+        .order_by("name")
+    )

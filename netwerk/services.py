@@ -12,7 +12,15 @@ from gremia.models import Body
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 
-from .models import ExternalMoment, LobbyContact, LobbyDossier, Opportunity, OpportunityStep
+from .models import (
+    Alignment,
+    ExternalMoment,
+    LobbyContact,
+    LobbyDossier,
+    Opportunity,
+    OpportunityStep,
+    RelatedTable,
+)
 
 
 def _require_future_deadline(deadline: datetime.date, today: datetime.date) -> None:
@@ -290,3 +298,53 @@ def external_moment_add(
         changes={"moment": [None, f"{moment} {date.isoformat()}"]},
     )
     return moment
+
+
+# ---- Related tables ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def related_table_create(
+    *,
+    actor,
+    name: str,
+    purpose: str,
+    contact: str = "",
+    body: Body | None = None,
+    theme=None,
+    meeting_rhythm: str = "",
+) -> RelatedTable:
+    table = RelatedTable(
+        name=name.strip(),
+        purpose=purpose.strip(),
+        contact=contact.strip(),
+        body=body,
+        theme=theme,
+        meeting_rhythm=meeting_rhythm.strip(),
+    )
+    table.full_clean()
+    table.save()
+    audit_record_create(
+        actor=actor, obj=table, action=AuditAction.CREATE, verb="related_table_create"
+    )
+    return table
+
+
+@transaction.atomic
+def alignment_add(
+    *, actor, table: RelatedTable, attends: str, attendee=None, attendee_role: str = ""
+) -> Alignment:
+    """Who from NHN attends what at a related table: a person or at least a role."""
+    alignment = Alignment(
+        table=table, attends=attends.strip(), attendee=attendee, attendee_role=attendee_role.strip()
+    )
+    alignment.full_clean()
+    alignment.save()
+    audit_record_create(
+        actor=actor,
+        obj=table,
+        action=AuditAction.UPDATE,
+        verb="alignment_add",
+        changes={"alignment": [None, str(alignment)]},
+    )
+    return alignment

@@ -21,6 +21,10 @@ urlpatterns = [
     path("kansen/<int:pk>/besluit/", views.opportunity_decide, name="opportunity_decide"),
     path("kansen/stappen/<int:pk>/gedaan/", views.opportunity_step_done, name="step_done"),
     path("kansen/stappen/<int:pk>/verwijderen/", views.opportunity_step_remove, name="step_remove"),
+    # Related tables
+    path("verbonden-tafels/", views.related_table_list, name="related_tables"),
+    path("verbonden-tafels/nieuw/", views.related_table_create, name="related_table_create"),
+    path("verbonden-tafels/afstemming/", views.alignment_add, name="alignment_add"),
     # Public-affairs agenda
     path("public-affairs/", views.lobby_dossier_list, name="lobby_dossier_list"),
     path("public-affairs/nieuw/", views.lobby_dossier_create, name="lobby_dossier_create"),

@@ -16,12 +16,14 @@ from regiobureau.selectors import meeting_list_upcoming
 
 from . import selectors, services
 from .forms import (
+    AlignmentForm,
     DecisionForm,
     ExternalMomentForm,
     LobbyContactForm,
     LobbyDossierForm,
     OpportunityForm,
     PublicSummaryForm,
+    RelatedTableForm,
     StepDoneForm,
     StepForm,
 )
@@ -325,3 +327,52 @@ def public_affairs(request):
         "netwerk/public_affairs.html",
         {"dossiers": selectors.public_lobby_summaries()},
     )
+
+
+# ---- Related tables ----------------------------------------------------------------------
+
+
+def related_table_list(request, *, table_form=None, alignment_form=None):
+    """The related tables register; the secretariat adds tables and alignments here."""
+    forms_given = table_form or alignment_form
+    return render(
+        request,
+        "netwerk/related_tables.html",
+        {
+            "tables": selectors.related_tables(),
+            "can_edit": is_secretariat(request.user),
+            "table_form": table_form or RelatedTableForm(),
+            "alignment_form": alignment_form or AlignmentForm(),
+        },
+        status=400 if forms_given else 200,
+    )
+
+
+@require_POST
+def related_table_create(request):
+    require_secretariat(request.user)
+    form = RelatedTableForm(request.POST)
+    if form.is_valid():
+        try:
+            services.related_table_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The related table was added."))
+            return redirect("netwerk:related_tables")
+    return related_table_list(request, table_form=form)
+
+
+@require_POST
+def alignment_add(request):
+    require_secretariat(request.user)
+    form = AlignmentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.alignment_add(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The alignment was added."))
+            return redirect("netwerk:related_tables")
+    return related_table_list(request, alignment_form=form)

@@ -232,6 +232,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'mfa_index': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /account/2fa/
     'mfa_reauthenticate': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /account/2fa/reauthenticate/
     'mfa_view_recovery_codes': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /account/2fa/recovery-codes/
+    'netwerk:alignment_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/verbonden-tafels/afstemming/
     'netwerk:external_calendar': ('login', '404', '200', '200', '404', '404', '200', '200'),  # /netwerk/public-affairs/momenten/
     'netwerk:external_moment_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/public-affairs/1/moment/
     'netwerk:lead_times': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/doorlooptijden/
@@ -247,6 +248,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'netwerk:opportunity_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/
     'netwerk:opportunity_step_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/1/stap/
     'netwerk:public_affairs': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /netwerk/public-affairs/openbaar/
+    'netwerk:related_table_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/verbonden-tafels/nieuw/
+    'netwerk:related_tables': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /netwerk/verbonden-tafels/
     'netwerk:step_done': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/stappen/1/gedaan/
     'netwerk:step_remove': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/stappen/1/verwijderen/
     'openid_connect_callback': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/callback/
