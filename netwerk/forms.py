@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Body, Person, Theme
+from gremia.constants import OrganisationKind
+from gremia.models import Body, Organisation, Person, Theme
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.models import Decision
 
-from .constants import Arena, OpportunityKind, OpportunityOutcome
+from .constants import Arena, OpportunityKind, OpportunityOutcome, ProgrammeLine, ProjectStatus
 from .models import RelatedTable
 
 
@@ -115,3 +116,30 @@ class AlignmentForm(UtrechtFormMixin, forms.Form):
         label=_("Person from NHN"), queryset=Person.objects.order_by("name"), required=False
     )
     attendee_role = forms.CharField(label=_("Role from NHN"), max_length=200, required=False)
+
+
+class ProjectForm(UtrechtFormMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    line = forms.ChoiceField(label=_("Programme line"), choices=ProgrammeLine.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=ProjectStatus.choices)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}))
+    partners = forms.CharField(
+        label=_("Partners"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    results = forms.CharField(
+        label=_("Results"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Municipalities involved"),
+        queryset=Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).order_by("name"),
+        required=False,
+    )
+
+
+class ProjectImageForm(UtrechtFormMixin, forms.Form):
+    upload = forms.FileField(label=_("Picture"))
+    alt_text = forms.CharField(
+        label=_("Alternative text"),
+        max_length=300,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )

@@ -54,3 +54,15 @@ register_nav_item(
         current=in_namespace("netwerk", "related_tables"),
     )
 )
+register_nav_item(
+    NavItem(
+        key="regio_deal",
+        label=_("Regio Deal"),
+        url_name=lambda user: (
+            "netwerk:project_list" if can_use_opportunities(user) else "netwerk:regio_deal"
+        ),
+        order=79,
+        public=True,
+        current=in_namespace("netwerk", "regio_deal", "project_list", "project_detail"),
+    )
+)

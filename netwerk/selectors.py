@@ -14,7 +14,16 @@ from regiobureau.constants import MeetingStatus
 from regiobureau.models import Meeting
 from regiobureau.selectors import meeting_queryset_visible
 
-from .models import ExternalMoment, LobbyDossier, Opportunity, OpportunityStep, RelatedTable
+from .constants import ProgrammeLine, ReviewState
+from .models import (
+    ExternalMoment,
+    LobbyDossier,
+    Opportunity,
+    OpportunityStep,
+    ProjectImage,
+    RegioDealProject,
+    RelatedTable,
+)
 from .permissions import can_use_opportunities, can_use_public_affairs
 
 
@@ -243,3 +252,59 @@ def related_tables() -> QuerySet[RelatedTable]:
         .prefetch_related("alignments__attendee")
         .order_by("name")
     )
+
+
+# ---- Regio Deal showcase -----------------------------------------------------------------
+
+
+def public_projects() -> list[RegioDealProject]:
+    """Approved projects only: what passed the review step is in the shop window."""
+    return list(
+        RegioDealProject.objects.filter(review_state=ReviewState.APPROVED)
+        .prefetch_related("images", "municipalities__subregion")
+        .order_by("line", "title")
+    )
+
+
+def projects_per_line(projects) -> list[tuple[str, list]]:
+    return [
+        (label, [project for project in projects if project.line == value])
+        for value, label in ProgrammeLine.choices
+    ]
+
+
+def projects_per_subregion(projects) -> list[tuple[str, list]]:
+    groups: dict[str, list] = defaultdict(list)
+    for project in projects:
+        names = {
+            municipality.subregion.name
+            for municipality in project.municipalities.all()
+            if municipality.subregion is not None
+        }
+        for name in names or {_("Whole region")}:
+            groups[name].append(project)
+    return sorted(groups.items())
+
+
+def access_project_image(*, user, pk: int) -> ProjectImage:
+    """A picture of an approved project for everyone; of a draft for the secretariat only."""
+    qs = ProjectImage.objects.select_related("project")
+    if not can_use_opportunities(user):
+        qs = qs.filter(project__review_state=ReviewState.APPROVED)
+    image = qs.filter(pk=pk).first()
+    if image is None:
+        raise Http404
+    return image
+
+
+def projects_for(*, user) -> QuerySet[RegioDealProject]:
+    if not can_use_opportunities(user):  # the secretariat feeds the showcase
+        raise Http404
+    return RegioDealProject.objects.prefetch_related("images").order_by("line", "title")
+
+
+def access_project(*, user, pk: int) -> RegioDealProject:
+    project = projects_for(user=user).filter(pk=pk).first()
+    if project is None:
+        raise Http404
+    return project

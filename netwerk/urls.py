@@ -10,6 +10,8 @@ app_name = "netwerk"
 
 PUBLIC_URL_NAMES = {
     "public_affairs": "published summaries of non-confidential lobby dossiers only",
+    "regio_deal": "the Regio Deal's shop window: approved projects only",
+    "regio_deal_image": "pictures of approved Regio Deal projects only",
 }
 
 urlpatterns = [
@@ -21,6 +23,14 @@ urlpatterns = [
     path("kansen/<int:pk>/besluit/", views.opportunity_decide, name="opportunity_decide"),
     path("kansen/stappen/<int:pk>/gedaan/", views.opportunity_step_done, name="step_done"),
     path("kansen/stappen/<int:pk>/verwijderen/", views.opportunity_step_remove, name="step_remove"),
+    # Regio Deal showcase
+    path("regio-deal/", views.regio_deal, name="regio_deal"),
+    path("regio-deal/beeld/<int:pk>/", views.regio_deal_image, name="regio_deal_image"),
+    path("regio-deal/projecten/", views.project_list, name="project_list"),
+    path("regio-deal/projecten/nieuw/", views.project_create, name="project_create"),
+    path("regio-deal/projecten/<int:pk>/", views.project_detail, name="project_detail"),
+    path("regio-deal/projecten/<int:pk>/beeld/", views.project_image_add, name="project_image_add"),
+    path("regio-deal/projecten/<int:pk>/beoordeling/", views.project_review, name="project_review"),
     # Related tables
     path("verbonden-tafels/", views.related_table_list, name="related_tables"),
     path("verbonden-tafels/nieuw/", views.related_table_create, name="related_table_create"),

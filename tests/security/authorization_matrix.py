@@ -247,7 +247,14 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'netwerk:opportunity_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/1/
     'netwerk:opportunity_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/
     'netwerk:opportunity_step_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/1/stap/
+    'netwerk:project_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/regio-deal/projecten/nieuw/
+    'netwerk:project_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/regio-deal/projecten/1/
+    'netwerk:project_image_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/regio-deal/projecten/1/beeld/
+    'netwerk:project_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/regio-deal/projecten/
+    'netwerk:project_review': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/regio-deal/projecten/1/beoordeling/
     'netwerk:public_affairs': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /netwerk/public-affairs/openbaar/
+    'netwerk:regio_deal': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /netwerk/regio-deal/
+    'netwerk:regio_deal_image': ('404', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/regio-deal/beeld/1/
     'netwerk:related_table_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/verbonden-tafels/nieuw/
     'netwerk:related_tables': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /netwerk/verbonden-tafels/
     'netwerk:step_done': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/stappen/1/gedaan/

@@ -11,11 +11,14 @@ the Texel copy of the letter). Regenerate the table's rows after a deliberate ch
 """
 
 import datetime
+import io
 import os
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 from django.utils import timezone
+from PIL import Image
 
 from gremia.models import Person
 from netwerk import services as netwerk_services
@@ -93,6 +96,17 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     )
     step = netwerk_services.opportunity_step_add(
         actor=secretary, opportunity=opportunity, body=body, planned_on=timezone.localdate()
+    )
+    project = netwerk_services.regio_deal_project_create(
+        actor=secretary, title="Praktijkleren", line="beter_leren", summary="Leren in bedrijven"
+    )
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(picture, format="PNG")
+    project_image = netwerk_services.project_image_add(
+        actor=secretary,
+        project=project,
+        upload=SimpleUploadedFile("p.png", picture.getvalue()),
+        alt_text="Werkplaats",
     )
     lobby = netwerk_services.lobby_dossier_create(
         actor=secretary, title="MIRT", arena="rijk", carriers=[member.person]
@@ -175,6 +189,9 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "lobby_dossier_confidentiality", "lobby_dossier_publish",
     ]:  # fmt: skip
         kwargs[f"netwerk:{name}"] = {"pk": lobby.pk}
+    for name in ["project_detail", "project_image_add", "project_review"]:
+        kwargs[f"netwerk:{name}"] = {"pk": project.pk}
+    kwargs["netwerk:regio_deal_image"] = {"pk": project_image.pk}
     for name in ["step_done", "step_remove"]:
         kwargs[f"netwerk:{name}"] = {"pk": step.pk}
     return users, kwargs
