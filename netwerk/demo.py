@@ -9,12 +9,13 @@ import datetime
 
 from django.utils import timezone
 
-from gremia.models import Body, Person
+from gremia.models import Body, Organisation, Person
+from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 
 from . import services
-from .constants import Arena, OpportunityKind, OpportunityOutcome
-from .models import LobbyDossier, Opportunity
+from .constants import Arena, OpportunityKind, OpportunityOutcome, ProgrammeLine, ProjectStatus
+from .models import LobbyDossier, Opportunity, RegioDealProject
 
 ROUTE_WONEN = ["werkgroep-wonen", "directeurenoverleg-wonen", "platform-wonen"]
 STEERING_GROUP = "publieke-stuurgroep-nhn"
@@ -237,5 +238,67 @@ def load_demo_lobby(*, report: LoadReport | None = None, actor=None) -> int:
                 actor=actor, dossier=dossier, confidential=False
             )
             services.lobby_dossier_publish_summary(actor=actor, dossier=dossier, summary=summary)
+        created += 1
+    return created
+
+
+# ---- Regio Deal showcase -----------------------------------------------------------------
+
+REVIEWER_EMAIL = "beheer@example.org"
+
+# (title, line, status, summary, partners, results, municipality names)
+PROJECTS = [
+    (
+        "Praktijkleren in de Kop (demo)",
+        ProgrammeLine.LEARNING,
+        ProjectStatus.RUNNING,
+        "Leerlingen van het mbo leren een deel van hun opleiding in bedrijven uit de regio.",
+        "Mbo-instellingen, werkgeversverenigingen",
+        "Eerste lichting van 40 leerlingen gestart.",
+        ["Gemeente Den Helder", "Gemeente Schagen"],
+    ),
+    (
+        "Gezond opgroeien in West-Friesland (demo)",
+        ProgrammeLine.LIVING,
+        ProjectStatus.PREPARING,
+        "Een aanpak voor sport, bewegen en gezonde voeding rond scholen.",
+        "GGD, sportverenigingen, scholen",
+        "",
+        ["Gemeente Hoorn", "Gemeente Enkhuizen"],
+    ),
+    (
+        "Techniekpact Regio Alkmaar (demo)",
+        ProgrammeLine.WORKING,
+        ProjectStatus.RUNNING,
+        "Om- en bijscholing naar technische beroepen waar de regio tekorten heeft.",
+        "Bedrijfsleven, UWV, onderwijs",
+        "120 werkzoekenden begonnen aan een omscholingstraject.",
+        ["Gemeente Alkmaar", "Gemeente Heiloo"],
+    ),
+]
+
+
+def load_demo_regio_deal(*, report: LoadReport | None = None, actor=None) -> int:
+    reviewer = User.objects.filter(email=REVIEWER_EMAIL).first()
+    created = 0
+    for title, line, status, summary, partners, results, towns in PROJECTS:
+        present = RegioDealProject.objects.filter(title=title).exists()
+        if report is not None:
+            report.count("demo-regio-deal-projecten", created=not present)
+        if present:
+            continue
+        project = services.regio_deal_project_create(
+            actor=actor,
+            title=title,
+            line=line,
+            status=status,
+            summary=summary,
+            partners=partners,
+            results=results,
+            municipalities=list(Organisation.objects.filter(name__in=towns)),
+        )
+        if actor is not None and reviewer is not None and reviewer != actor:
+            services.regio_deal_project_submit(actor=actor, project=project)
+            services.regio_deal_project_review(actor=reviewer, project=project, approve=True)
         created += 1
     return created

@@ -6,7 +6,7 @@ from nhn_portal.core.models import User
 from nhn_portal.core.seeding import register_seed
 from regiobureau.demo import SECRETARY_EMAIL
 
-from .demo import load_demo_lobby, load_demo_opportunities
+from .demo import load_demo_lobby, load_demo_opportunities, load_demo_regio_deal
 from .reference import load_related_tables
 
 
@@ -14,6 +14,7 @@ def _demo(report):
     actor = User.objects.filter(email=SECRETARY_EMAIL).first()
     load_demo_opportunities(report=report, actor=actor)
     load_demo_lobby(report=report, actor=actor)
+    load_demo_regio_deal(report=report, actor=actor)
 
 
 register_seed(

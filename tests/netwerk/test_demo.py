@@ -9,9 +9,11 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from netwerk import selectors
-from netwerk.demo import load_demo_lobby, load_demo_opportunities
-from netwerk.models import LobbyDossier, Opportunity
+from netwerk.demo import load_demo_lobby, load_demo_opportunities, load_demo_regio_deal
+from netwerk.models import LobbyDossier, Opportunity, RegioDealProject
+from nhn_portal.core.constants import Role
 from nhn_portal.core.seeding import LoadReport
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +53,23 @@ def test_demo_lobby_dossiers(client, secretary):
     assert len(rows) == 4
     # No meetings are planned in this test: every moment warns.
     assert all(row.warning for row in rows)
+
+
+def test_demo_regio_deal_projects_are_approved_and_public(client, secretary):
+    call_command("load_nhn", stdout=io.StringIO())
+    reviewer = UserFactory(email="beheer@example.org", roles=[Role.MANAGER])
+    assert load_demo_regio_deal(report=LoadReport(), actor=secretary) == 3
+    assert load_demo_regio_deal(report=LoadReport(), actor=secretary) == 0
+    assert set(RegioDealProject.objects.values_list("approved_by", flat=True)) == {reviewer.pk}
+    page = client.get(reverse("netwerk:regio_deal")).text
+    for title in ["Praktijkleren in de Kop", "Gezond opgroeien", "Techniekpact Regio Alkmaar"]:
+        assert title in page
+    assert "West-Friesland" in page  # the list per sub-region
+
+
+def test_the_meeting_demo_no_longer_treats_the_regio_deal_as_an_application():
+    from regiobureau.demo import agendas
+
+    text = repr(vars(agendas))
+    assert "Regio Deal aanvraag" not in text and "Regio Deal-aanvraag" not in text
+    assert "2025" in agendas.REGIO_DEAL["background"]
