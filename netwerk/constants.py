@@ -51,3 +51,7 @@ REGIO_DEAL = {
 # Uploaded pictures: at most this many bytes, resized to at most this many pixels a side.
 IMAGE_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_MAX_SIDE = 1600
+
+
+# The document pipeline's kind for the boundary spanner's monthly report; audience "YYYY-MM".
+SPANNER_REPORT = "grensverkenner_maandrapport"

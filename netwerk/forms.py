@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gremia.constants import OrganisationKind
-from gremia.models import Body, Organisation, Person, Theme
+from gremia.models import Body, Organisation, Person, Subregion, Theme
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.models import Decision
 
@@ -142,4 +142,16 @@ class ProjectImageForm(UtrechtFormMixin, forms.Form):
         label=_("Alternative text"),
         max_length=300,
         help_text=_("What the picture shows, for people who cannot see it."),
+    )
+
+
+class SpannerForm(UtrechtFormMixin, forms.Form):
+    subregion = forms.ModelChoiceField(
+        label=_("Sub-region"), queryset=Subregion.objects.order_by("name")
+    )
+    person = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=Person.objects.filter(
+            organisation__kind=OrganisationKind.SUBREGIONAL_OFFICE
+        ).order_by("name"),
     )

@@ -38,3 +38,10 @@ def can_read_lobby_dossier(user, dossier) -> bool:
     if own is None:
         return False
     return dossier.lobbyist_id == own or dossier.carriers.filter(pk=own).exists()
+
+
+def can_read_spanner_page(user, spanner) -> bool:
+    """The boundary spanner's page and reports: the spanner and the secretariat."""
+    if is_secretariat(user):
+        return True
+    return person_id(user) is not None and spanner.person_id == person_id(user)

@@ -66,3 +66,25 @@ register_nav_item(
         current=in_namespace("netwerk", "regio_deal", "project_list", "project_detail"),
     )
 )
+
+
+def _is_spanner_or_secretariat(user) -> bool:
+    from .models import BoundarySpanner
+
+    if can_use_opportunities(user):
+        return True
+    if not hasattr(user, "_is_boundary_spanner"):
+        user._is_boundary_spanner = BoundarySpanner.objects.filter(person__user=user).exists()
+    return user._is_boundary_spanner
+
+
+register_nav_item(
+    NavItem(
+        key="boundary_spanners",
+        label=_("Boundary spanners"),
+        url_name="netwerk:spanner_list",
+        order=80,
+        visible=_is_spanner_or_secretariat,
+        current=in_namespace("netwerk", "spanner_list", "spanner_detail"),
+    )
+)

@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 
 from regiobureau import permissions as meeting_permissions
 from regiobureau.constants import MeetingStatus
-from regiobureau.models import Meeting
+from regiobureau.models import Decision, Meeting
 from regiobureau.selectors import meeting_queryset_visible
 
 from .constants import ProgrammeLine, ReviewState
 from .models import (
+    BoundarySpanner,
     ExternalMoment,
     LobbyDossier,
     Opportunity,
@@ -308,3 +309,94 @@ def access_project(*, user, pk: int) -> RegioDealProject:
     if project is None:
         raise Http404
     return project
+
+
+# ---- Boundary spanners -------------------------------------------------------------------
+
+
+def spanners_for(*, user) -> QuerySet[BoundarySpanner]:
+    qs = BoundarySpanner.objects.select_related("subregion", "person__organisation")
+    if meeting_permissions.is_secretariat(user):
+        return qs
+    return qs.filter(person__user=user) if user.is_authenticated else qs.none()
+
+
+def access_spanner(*, user, pk: int) -> BoundarySpanner:
+    spanner = spanners_for(user=user).filter(pk=pk).first()
+    if spanner is None:
+        raise Http404
+    return spanner
+
+
+def month_bounds(month: str) -> tuple[datetime.date, datetime.date]:
+    """ "YYYY-MM" → its first day and the first day of the next month."""
+    year, number = (int(part) for part in month.split("-"))
+    first = datetime.date(year, number, 1)
+    following = datetime.date(year + (number == 12), number % 12 + 1, 1)
+    return first, following
+
+
+def recent_months(today: datetime.date | None = None, count: int = 3) -> list[str]:
+    today = today or timezone.localdate()
+    months, year, number = [], today.year, today.month
+    for _index in range(count):
+        months.append(f"{year:04d}-{number:02d}")
+        year, number = (year - 1, 12) if number == 1 else (year, number - 1)
+    return months
+
+
+@dataclass
+class SpannerOverview:
+    spanner: BoundarySpanner
+    meetings: list  # coming to the sub-region's tables
+    decisions: list  # to carry back to the colleges and councils
+    opportunities: list
+    moments: list
+
+
+def spanner_overview(
+    *, user, spanner: BoundarySpanner, start: datetime.date, end: datetime.date
+) -> SpannerOverview:
+    """What comes to the sub-region between `start` and `end` and what was decided there, as
+    far as `user` may see it. Meetings are those of bodies where the sub-region sits."""
+    subregion = spanner.subregion
+    meetings = list(
+        meeting_queryset_visible(user)
+        .filter(
+            body__memberships__organisation__subregion=subregion,
+            starts_at__date__gte=start,
+            starts_at__date__lt=end,
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .distinct()
+        .order_by("starts_at")
+    )
+    decided = (
+        Decision.objects.filter(
+            item__meeting__body__memberships__organisation__subregion=subregion,
+            item__meeting__starts_at__date__gte=start - datetime.timedelta(days=31),
+            item__meeting__starts_at__date__lt=end,
+        )
+        .select_related("item__meeting__body")
+        .distinct()
+    )
+    decisions = [
+        decision
+        for decision in decided
+        if meeting_permissions.can_see_item(user, decision.item, decision.item.meeting)
+    ]
+    opportunities = list(
+        Opportunity.objects.filter(decided_on__isnull=True, deadline__gte=start)
+        .select_related("deciding_body")
+        .order_by("deadline")
+    )
+    moments = list(
+        ExternalMoment.objects.filter(
+            date__gte=start,
+            date__lt=end + datetime.timedelta(days=31),
+            dossier__confidential=False,
+        )
+        .select_related("dossier")
+        .order_by("date")
+    )
+    return SpannerOverview(spanner, meetings, decisions, opportunities, moments)

@@ -18,6 +18,7 @@ from nhn_portal.core.constants import AuditAction
 from .constants import IMAGE_MAX_BYTES, IMAGE_MAX_SIDE, ProjectStatus, ReviewState
 from .models import (
     Alignment,
+    BoundarySpanner,
     ExternalMoment,
     LobbyContact,
     LobbyDossier,
@@ -490,3 +491,21 @@ def project_image_add(*, actor, project: RegioDealProject, upload, alt_text: str
         changes={"picture": [None, picture.alt_text]},
     )
     return picture
+
+
+# ---- Boundary spanners -------------------------------------------------------------------
+
+
+@transaction.atomic
+def boundary_spanner_set(*, actor, subregion, person) -> BoundarySpanner:
+    """The beheerder names the sub-region's boundary spanner (replacing an earlier one)."""
+    spanner = BoundarySpanner.objects.select_for_update().filter(subregion=subregion).first()
+    if spanner is None:
+        spanner = BoundarySpanner(subregion=subregion, person=person)
+        spanner.full_clean()
+        spanner.save()
+        audit_record_create(
+            actor=actor, obj=spanner, action=AuditAction.CREATE, verb="boundary_spanner_set"
+        )
+        return spanner
+    return audited_update(actor=actor, obj=spanner, verb="boundary_spanner_set", person=person)

@@ -31,6 +31,20 @@ urlpatterns = [
     path("regio-deal/projecten/<int:pk>/", views.project_detail, name="project_detail"),
     path("regio-deal/projecten/<int:pk>/beeld/", views.project_image_add, name="project_image_add"),
     path("regio-deal/projecten/<int:pk>/beoordeling/", views.project_review, name="project_review"),
+    # Boundary spanners
+    path("grensverkenners/", views.spanner_list, name="spanner_list"),
+    path("grensverkenners/instellen/", views.spanner_set, name="spanner_set"),
+    path("grensverkenners/<int:pk>/", views.spanner_detail, name="spanner_detail"),
+    path(
+        "grensverkenners/<int:pk>/rapport/",
+        views.spanner_report_request,
+        name="spanner_report_request",
+    ),
+    path(
+        "grensverkenners/<int:pk>/rapport/<str:month>.pdf",
+        views.spanner_report_download,
+        name="spanner_report_download",
+    ),
     # Related tables
     path("verbonden-tafels/", views.related_table_list, name="related_tables"),
     path("verbonden-tafels/nieuw/", views.related_table_create, name="related_table_create"),

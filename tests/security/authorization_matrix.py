@@ -257,6 +257,11 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'netwerk:regio_deal_image': ('404', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/regio-deal/beeld/1/
     'netwerk:related_table_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/verbonden-tafels/nieuw/
     'netwerk:related_tables': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /netwerk/verbonden-tafels/
+    'netwerk:spanner_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/grensverkenners/1/
+    'netwerk:spanner_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/grensverkenners/
+    'netwerk:spanner_report_download': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /netwerk/grensverkenners/1/rapport/<month>.pdf
+    'netwerk:spanner_report_request': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/grensverkenners/1/rapport/
+    'netwerk:spanner_set': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/grensverkenners/instellen/
     'netwerk:step_done': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/stappen/1/gedaan/
     'netwerk:step_remove': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/stappen/1/verwijderen/
     'openid_connect_callback': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/callback/

@@ -37,7 +37,7 @@ from tests.builders import (
     make_province,
     make_region,
 )
-from tests.factories import DossierFactory, ThemeFactory, UserFactory
+from tests.factories import DossierFactory, OrganisationFactory, ThemeFactory, UserFactory
 from tests.security.authorization_matrix import EXPECTED, ROLES
 from tests.test_login_required import walk
 
@@ -107,6 +107,14 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         project=project,
         upload=SimpleUploadedFile("p.png", picture.getvalue()),
         alt_text="Werkplaats",
+    )
+    spanner_office = OrganisationFactory(
+        name="Regio Kop", slug="regio-kop", kind="subregionaal_bureau",
+        subregion=region["Texel"].subregion,
+    )  # fmt: skip
+    spanner_person = Person.objects.create(name="Grensverkenner", organisation=spanner_office)
+    spanner = netwerk_services.boundary_spanner_set(
+        actor=None, subregion=region["Texel"].subregion, person=spanner_person
     )
     lobby = netwerk_services.lobby_dossier_create(
         actor=secretary, title="MIRT", arena="rijk", carriers=[member.person]
@@ -192,6 +200,12 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     for name in ["project_detail", "project_image_add", "project_review"]:
         kwargs[f"netwerk:{name}"] = {"pk": project.pk}
     kwargs["netwerk:regio_deal_image"] = {"pk": project_image.pk}
+    for name in ["spanner_detail", "spanner_report_request"]:
+        kwargs[f"netwerk:{name}"] = {"pk": spanner.pk}
+    kwargs["netwerk:spanner_report_download"] = {
+        "pk": spanner.pk,
+        "month": f"{timezone.localdate():%Y-%m}",
+    }
     for name in ["step_done", "step_remove"]:
         kwargs[f"netwerk:{name}"] = {"pk": step.pk}
     return users, kwargs
