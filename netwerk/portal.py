@@ -2,8 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from nhn_portal.core.portal import NavItem, in_namespace, register_nav_item
+from nhn_portal.core.portal import (
+    NavItem,
+    Panel,
+    in_namespace,
+    register_nav_item,
+    register_panel,
+)
 
+from . import selectors
 from .permissions import can_use_opportunities, can_use_public_affairs
 
 register_nav_item(
@@ -68,23 +75,35 @@ register_nav_item(
 )
 
 
-def _is_spanner_or_secretariat(user) -> bool:
-    from .models import BoundarySpanner
-
-    if can_use_opportunities(user):
-        return True
-    if not hasattr(user, "_is_boundary_spanner"):
-        user._is_boundary_spanner = BoundarySpanner.objects.filter(person__user=user).exists()
-    return user._is_boundary_spanner
-
-
+# The secretariat finds the boundary spanners in the navigation (by role, no query: the frame's
+# query budget is fixed); a boundary spanner finds their own page in a panel of the overview.
 register_nav_item(
     NavItem(
         key="boundary_spanners",
         label=_("Boundary spanners"),
         url_name="netwerk:spanner_list",
         order=80,
-        visible=_is_spanner_or_secretariat,
+        visible=can_use_opportunities,
         current=in_namespace("netwerk", "spanner_list", "spanner_detail"),
+    )
+)
+
+
+def overview_spanner(request) -> dict:
+    """A boundary spanner's own page on the overview (the secretariat has the navigation)."""
+    user = request.user
+    if not getattr(user, "is_authenticated", False) or can_use_opportunities(user):
+        return {"own_spanner_roles": []}
+    return {"own_spanner_roles": list(selectors.spanners_for(user=user))}
+
+
+register_panel(
+    Panel(
+        page="overview",
+        name="boundary_spanner",
+        template="netwerk/_overview_spanner.html",
+        context=overview_spanner,
+        order=40,
+        slot="status",
     )
 )

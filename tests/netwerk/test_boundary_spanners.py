@@ -77,6 +77,8 @@ def test_page_shows_what_comes_to_the_subregion_and_only_to_spanner_and_secretar
     assert client.get(spanner.get_absolute_url()).status_code == 404
     client.force_login(spanner_user)
     assert client.get(reverse("netwerk:spanner_list"))["Location"] == spanner.get_absolute_url()
+    # The spanner reaches the page from the overview.
+    assert spanner.get_absolute_url() in client.get(reverse("home")).text
     page = client.get(spanner.get_absolute_url())
     assert page.status_code == 200
     assert "Platform in de Kop" in page.text
