@@ -35,8 +35,10 @@ DOSSIERS = [
         "regio-deal-nhn",
         "Regio Deal NHN",
         "economie",
-        "De aanvraag voor een Regio Deal met het Rijk: projectvoorstellen, cofinanciering en "
-        "het tempo van besluitvorming in de regio.",
+        "De lopende Regio Deal Noord-Holland Noord (2025–2029, € 65 miljoen waarvan € 32,5 "
+        "miljoen van het Rijk) met de lijnen Beter Leren, Beter Leven en Beter Werken, "
+        "uitgevoerd door een eigen stichting: afstemming met de regionale tafels en de "
+        "projecten in de etalage.",
     ),
 ]
 
@@ -99,11 +101,14 @@ def _mirt_annotation(stage: str) -> dict[str, str]:
 
 
 REGIO_DEAL = {
-    "background": "<p>De vorige Regio Deal-aanvraag kostte anderhalf jaar. De stuurgroep wil "
-    "dit keer binnen zes maanden een gedragen aanvraag.</p>",
-    "core_message": "<p>Drie projectvoorstellen zijn rijp; cofinanciering is voor twee rond.</p>",
-    "proposal": "<p>Instemmen met het indienen van de aanvraag met de twee gefinancierde "
-    "voorstellen.</p>",
+    "background": "<p>De Regio Deal Noord-Holland Noord loopt van 2025 tot en met 2029: € 65 "
+    "miljoen, waarvan € 32,5 miljoen van het Rijk, in drie lijnen (Beter Leren, Beter Leven, "
+    "Beter Werken). Een eigen stichting en programmaorganisatie voeren hem uit, buiten de "
+    "NHN-governance.</p>",
+    "core_message": "<p>De eerste projecten in Beter Werken lopen; twee zijn klaar om in de "
+    "etalage te zetten.</p>",
+    "proposal": "<p>Kennisnemen van de voortgang en de afstemming met de stichting; de "
+    "projecten zichtbaar maken op de openbare Regio Deal-pagina.</p>",
 }
 
 
@@ -157,11 +162,11 @@ AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
         False,
         [
             Item(
-                "Regio Deal aanvraag: uitwerking projectvoorstellen",
+                "Regio Deal NHN: aansluiting projecten Beter Werken",
                 DISCUSSION,
                 "regio-deal-nhn",
                 minutes=60,
-                docs=[Doc("Projectfiches Regio Deal")],
+                docs=[Doc("Projectfiches Regio Deal Beter Werken")],
             ),
             Item("Arbeidsmarkt en onderwijs: aansluiting mbo", INFORMATION, minutes=20),
         ],
@@ -200,11 +205,11 @@ AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
         False,
         [
             Item(
-                "Regio Deal aanvraag: cofinanciering",
+                "Regio Deal NHN: afstemming met de stichting",
                 DISCUSSION,
                 "regio-deal-nhn",
                 minutes=40,
-                docs=[Doc("Overzicht cofinanciering", True)],
+                docs=[Doc("Voortgangsrapportage stichting Regio Deal", True)],
             ),
         ],
     ),
@@ -254,11 +259,11 @@ AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
         True,
         [
             Item(
-                "Regio Deal aanvraag",
+                "Regio Deal NHN: voortgang en etalage",
                 DECISION,
                 "regio-deal-nhn",
                 minutes=45,
-                docs=[Doc("Concept Regio Deal-aanvraag")],
+                docs=[Doc("Voortgangsrapportage Regio Deal 2025")],
                 annotation=REGIO_DEAL,
             ),
             Item("Groeiscenario 2: verkenning Economic Board", DISCUSSION, minutes=40),
@@ -293,7 +298,7 @@ AGENDAS: dict[str, tuple[int, bool, list[Item]]] = {
                 annotation=_mirt_annotation("Vaststelling van de regionale inzet."),
             ),
             Item(
-                "Regio Deal aanvraag",
+                "Regio Deal NHN: voortgang en etalage",
                 DECISION,
                 "regio-deal-nhn",
                 minutes=30,

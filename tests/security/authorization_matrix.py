@@ -232,6 +232,38 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'mfa_index': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /account/2fa/
     'mfa_reauthenticate': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /account/2fa/reauthenticate/
     'mfa_view_recovery_codes': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /account/2fa/recovery-codes/
+    'netwerk:alignment_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/verbonden-tafels/afstemming/
+    'netwerk:external_calendar': ('login', '404', '200', '200', '404', '404', '200', '200'),  # /netwerk/public-affairs/momenten/
+    'netwerk:external_moment_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/public-affairs/1/moment/
+    'netwerk:lead_times': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/doorlooptijden/
+    'netwerk:lobby_contact_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/public-affairs/1/contact/
+    'netwerk:lobby_dossier_confidentiality': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/public-affairs/1/vertrouwelijkheid/
+    'netwerk:lobby_dossier_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/public-affairs/nieuw/
+    'netwerk:lobby_dossier_detail': ('login', '404', '200', '404', '404', '404', '200', '200'),  # /netwerk/public-affairs/1/
+    'netwerk:lobby_dossier_list': ('login', '404', '200', '200', '404', '404', '200', '200'),  # /netwerk/public-affairs/
+    'netwerk:lobby_dossier_publish': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/public-affairs/1/publiceren/
+    'netwerk:opportunity_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/nieuw/
+    'netwerk:opportunity_decide': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/1/besluit/
+    'netwerk:opportunity_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/1/
+    'netwerk:opportunity_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/
+    'netwerk:opportunity_step_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/1/stap/
+    'netwerk:project_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/regio-deal/projecten/nieuw/
+    'netwerk:project_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/regio-deal/projecten/1/
+    'netwerk:project_image_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/regio-deal/projecten/1/beeld/
+    'netwerk:project_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/regio-deal/projecten/
+    'netwerk:project_review': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/regio-deal/projecten/1/beoordeling/
+    'netwerk:public_affairs': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /netwerk/public-affairs/openbaar/
+    'netwerk:regio_deal': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /netwerk/regio-deal/
+    'netwerk:regio_deal_image': ('404', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/regio-deal/beeld/1/
+    'netwerk:related_table_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/verbonden-tafels/nieuw/
+    'netwerk:related_tables': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /netwerk/verbonden-tafels/
+    'netwerk:spanner_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/grensverkenners/1/
+    'netwerk:spanner_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/grensverkenners/
+    'netwerk:spanner_report_download': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /netwerk/grensverkenners/1/rapport/<month>.pdf
+    'netwerk:spanner_report_request': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/grensverkenners/1/rapport/
+    'netwerk:spanner_set': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/grensverkenners/instellen/
+    'netwerk:step_done': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/stappen/1/gedaan/
+    'netwerk:step_remove': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/stappen/1/verwijderen/
     'openid_connect_callback': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/callback/
     'openid_connect_login': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/
     'platforms:theme_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /themas/wonen/

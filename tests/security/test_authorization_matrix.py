@@ -11,13 +11,18 @@ the Texel copy of the letter). Regenerate the table's rows after a deliberate ch
 """
 
 import datetime
+import io
 import os
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 from django.utils import timezone
+from PIL import Image
 
 from gremia.models import Person
+from netwerk import services as netwerk_services
+from netwerk.constants import OpportunityKind
 from nhn_portal.core import production
 from nhn_portal.core.constants import Role
 from raden.models import CouncilLetterItem
@@ -32,7 +37,7 @@ from tests.builders import (
     make_province,
     make_region,
 )
-from tests.factories import DossierFactory, ThemeFactory, UserFactory
+from tests.factories import DossierFactory, OrganisationFactory, ThemeFactory, UserFactory
 from tests.security.authorization_matrix import EXPECTED, ROLES
 from tests.test_login_required import walk
 
@@ -81,6 +86,39 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     )
     letter = letter_for(held, secretary, region)
     deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+    opportunity = netwerk_services.opportunity_create(
+        actor=secretary,
+        title="Subsidieronde",
+        kind=OpportunityKind.SUBSIDY_ROUND,
+        deciding_body=body,
+        signalled_on=timezone.localdate(),
+        deadline=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    step = netwerk_services.opportunity_step_add(
+        actor=secretary, opportunity=opportunity, body=body, planned_on=timezone.localdate()
+    )
+    project = netwerk_services.regio_deal_project_create(
+        actor=secretary, title="Praktijkleren", line="beter_leren", summary="Leren in bedrijven"
+    )
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(picture, format="PNG")
+    project_image = netwerk_services.project_image_add(
+        actor=secretary,
+        project=project,
+        upload=SimpleUploadedFile("p.png", picture.getvalue()),
+        alt_text="Werkplaats",
+    )
+    spanner_office = OrganisationFactory(
+        name="Regio Kop", slug="regio-kop", kind="subregionaal_bureau",
+        subregion=region["Texel"].subregion,
+    )  # fmt: skip
+    spanner_person = Person.objects.create(name="Grensverkenner", organisation=spanner_office)
+    spanner = netwerk_services.boundary_spanner_set(
+        actor=None, subregion=region["Texel"].subregion, person=spanner_person
+    )
+    lobby = netwerk_services.lobby_dossier_create(
+        actor=secretary, title="MIRT", arena="rijk", carriers=[member.person]
+    )
 
     users = {
         "anonymous": None,
@@ -152,6 +190,24 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "letter_adopt", "letter_issue",
     ]:  # fmt: skip
         kwargs[f"raden:{name}"] = {"pk": letter.pk}
+    for name in ["opportunity_detail", "opportunity_step_add", "opportunity_decide"]:
+        kwargs[f"netwerk:{name}"] = {"pk": opportunity.pk}
+    for name in [
+        "lobby_dossier_detail", "lobby_contact_add", "external_moment_add",
+        "lobby_dossier_confidentiality", "lobby_dossier_publish",
+    ]:  # fmt: skip
+        kwargs[f"netwerk:{name}"] = {"pk": lobby.pk}
+    for name in ["project_detail", "project_image_add", "project_review"]:
+        kwargs[f"netwerk:{name}"] = {"pk": project.pk}
+    kwargs["netwerk:regio_deal_image"] = {"pk": project_image.pk}
+    for name in ["spanner_detail", "spanner_report_request"]:
+        kwargs[f"netwerk:{name}"] = {"pk": spanner.pk}
+    kwargs["netwerk:spanner_report_download"] = {
+        "pk": spanner.pk,
+        "month": f"{timezone.localdate():%Y-%m}",
+    }
+    for name in ["step_done", "step_remove"]:
+        kwargs[f"netwerk:{name}"] = {"pk": step.pk}
     return users, kwargs
 
 

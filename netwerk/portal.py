@@ -1,0 +1,109 @@
+"""The netwerk app's place in the portal frame: the navigation entry for opportunities."""
+
+from django.utils.translation import gettext_lazy as _
+
+from nhn_portal.core.portal import (
+    NavItem,
+    Panel,
+    in_namespace,
+    register_nav_item,
+    register_panel,
+)
+
+from . import selectors
+from .permissions import can_use_opportunities, can_use_public_affairs
+
+register_nav_item(
+    NavItem(
+        key="opportunities",
+        label=_("Opportunities"),
+        url_name="netwerk:opportunity_list",
+        order=75,
+        visible=can_use_opportunities,
+        current=in_namespace(
+            "netwerk", "opportunity_list", "opportunity_create", "opportunity_detail", "lead_times"
+        ),
+    )
+)
+register_nav_item(
+    NavItem(
+        key="public_affairs",
+        label=_("Public affairs"),
+        url_name="netwerk:lobby_dossier_list",
+        order=76,
+        visible=can_use_public_affairs,
+        current=in_namespace(
+            "netwerk",
+            "lobby_dossier_list",
+            "lobby_dossier_create",
+            "lobby_dossier_detail",
+            "external_calendar",
+        ),
+    )
+)
+register_nav_item(
+    NavItem(
+        key="public_affairs_public",
+        label=_("Lobby agenda"),
+        url_name="netwerk:public_affairs",
+        order=77,
+        public=True,
+        visible=lambda user: not can_use_public_affairs(user),
+        current=in_namespace("netwerk", "public_affairs"),
+    )
+)
+register_nav_item(
+    NavItem(
+        key="related_tables",
+        label=_("Related tables"),
+        url_name="netwerk:related_tables",
+        order=78,
+        current=in_namespace("netwerk", "related_tables"),
+    )
+)
+register_nav_item(
+    NavItem(
+        key="regio_deal",
+        label=_("Regio Deal"),
+        url_name=lambda user: (
+            "netwerk:project_list" if can_use_opportunities(user) else "netwerk:regio_deal"
+        ),
+        order=79,
+        public=True,
+        current=in_namespace("netwerk", "regio_deal", "project_list", "project_detail"),
+    )
+)
+
+
+# The secretariat finds the boundary spanners in the navigation (by role, no query: the frame's
+# query budget is fixed); a boundary spanner finds their own page in a panel of the overview.
+register_nav_item(
+    NavItem(
+        key="boundary_spanners",
+        label=_("Boundary spanners"),
+        url_name="netwerk:spanner_list",
+        order=80,
+        visible=can_use_opportunities,
+        current=in_namespace("netwerk", "spanner_list", "spanner_detail"),
+    )
+)
+
+
+def overview_spanner(request) -> dict:
+    """A boundary spanner's own page on the overview (the secretariat has the navigation)."""
+    user = request.user
+    if not getattr(user, "is_authenticated", False) or can_use_opportunities(user):
+        return {"own_spanner_roles": []}
+    return {"own_spanner_roles": list(selectors.spanners_for(user=user))}
+
+
+register_panel(
+    Panel(
+        page="overview",
+        name="boundary_spanner",
+        template="netwerk/_overview_spanner.html",
+        context=overview_spanner,
+        order=40,
+        slot="status",
+    )
+)
