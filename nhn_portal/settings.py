@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "platforms",
     "regiobureau",
     "raden",
+    "publiek",
 ]
 
 MIDDLEWARE = [

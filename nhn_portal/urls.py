@@ -12,5 +12,6 @@ urlpatterns = [
     path("themas/", include("platforms.urls")),
     path("vergaderingen/", include("regiobureau.urls")),
     path("raden/", include("raden.urls")),
+    path("openbaar/", include("publiek.urls")),
     path("", include("nhn_portal.core.urls")),
 ]

@@ -223,7 +223,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'gremia:organisation_list': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /organisaties/
     'gremia:person_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /personen/<id>/
     'health': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /gezondheid/
-    'home': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /
+    'home': ('200', '200', '200', '200', '200', '200', '200', '200'),  # / (issue 11: the public front page for a visitor)
     'mfa_activate_totp': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /account/2fa/totp/activate/
     'mfa_authenticate': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /account/2fa/authenticate/
     'mfa_deactivate_totp': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /account/2fa/totp/deactivate/
@@ -235,6 +235,11 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'openid_connect_callback': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/callback/
     'openid_connect_login': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/
     'platforms:theme_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /themas/wonen/
+    'publiek:body_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/platform-wonen-test/
+    'publiek:body_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/
+    'publiek:letter_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/<id>/
+    'publiek:letter_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/
+    'publiek:meeting_archive': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/platform-wonen-test/archief/<year>/
     'raden:dashboard': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding/
     'raden:dashboard_csv': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding.csv
     'raden:delivery_confirm': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/ontvangst/

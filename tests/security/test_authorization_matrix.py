@@ -123,6 +123,13 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "gremia:organisation_detail": {"slug": region["Texel"].slug},
         "gremia:person_detail": {"pk": Person.objects.get(user=member).pk},
         "platforms:theme_detail": {"slug": theme.slug},
+        # Issue 11: the public portal shows the world's public body, archive and letter.
+        "publiek:body_detail": {"slug": body.slug},
+        "publiek:meeting_archive": {
+            "slug": body.slug,
+            "year": timezone.localtime(meeting.starts_at).year,
+        },
+        "publiek:letter_detail": {"pk": letter.pk},
     }
     for name in [
         "meeting_detail", "meeting_edit", "meeting_status", "meeting_publish", "meeting_cancel",

@@ -1,0 +1,25 @@
+"""The public portal (issue 11), included at /openbaar/. Every page is public by design: it
+shows only what an anonymous visitor may see (publiek.selectors)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "publiek"
+
+# URL name → why anyone may open it without a login (tests/test_login_required.py reads it).
+PUBLIC_URL_NAMES = {
+    "body_list": "the public list of the region's bodies",
+    "body_detail": "a body with its public office holders (no e-mail or phone)",
+    "meeting_archive": "a body's meetings of one year, as a visitor may see them",
+    "letter_list": "issued council letters, public as sent to the councils",
+    "letter_detail": "one issued council letter as sent; receipts stay internal",
+}
+
+urlpatterns = [
+    path("gremia/", views.body_list, name="body_list"),
+    path("gremia/<slug:slug>/", views.body_detail, name="body_detail"),
+    path("gremia/<slug:slug>/archief/<int:year>/", views.meeting_archive, name="meeting_archive"),
+    path("raadsinformatiebrieven/", views.letter_list, name="letter_list"),
+    path("raadsinformatiebrieven/<int:pk>/", views.letter_detail, name="letter_detail"),
+]
