@@ -30,3 +30,13 @@ register_nav_item(
         public=True,
     )
 )
+register_nav_item(
+    NavItem(
+        key="search",
+        label=_("Search"),
+        url_name="publiek:search",
+        order=85,
+        current=in_namespace("publiek", "search"),
+        public=True,
+    )
+)

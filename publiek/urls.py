@@ -14,9 +14,11 @@ PUBLIC_URL_NAMES = {
     "meeting_archive": "a body's meetings of one year, as a visitor may see them",
     "letter_list": "issued council letters, public as sent to the councils",
     "letter_detail": "one issued council letter as sent; receipts stay internal",
+    "search": "the one search box; results filtered by the reader's visibility",
 }
 
 urlpatterns = [
+    path("zoeken/", views.search_page, name="search"),
     path("gremia/", views.body_list, name="body_list"),
     path("gremia/<slug:slug>/", views.body_detail, name="body_detail"),
     path("gremia/<slug:slug>/archief/<int:year>/", views.meeting_archive, name="meeting_archive"),

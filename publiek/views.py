@@ -4,9 +4,12 @@ one canonical URL and works without JavaScript.
 """
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
+from nhn_portal.core import search
+from nhn_portal.core.http import no_store, vary_on_htmx
 from raden import selectors as raden_selectors
 
 from . import selectors
@@ -70,3 +73,85 @@ def letter_detail(request, pk):
         "paragraphs": raden_selectors.letter_paragraphs(letter),
     }
     return render(request, "publiek/letter_detail.html", context)
+
+
+SORTS = ("relevance", "date")
+PAGE_SIZE = 20
+
+
+@login_not_required
+def search_page(request):
+    """One search box for everything (issue 11): a plain GET form; with htmx the results
+    update while typing (the same view answers with the #results partial). Results are
+    filtered by the reader's visibility in `core.search.visible_entries`."""
+    raw = request.GET.get("q", "")
+    query = search.clean_query(raw)
+    sort = request.GET.get("sortering") if request.GET.get("sortering") in SORTS else "relevance"
+    filters = {name: request.GET.get(name, "")[:200] for name in search.FACETS}
+    try:
+        page = max(1, int(request.GET.get("pagina", "1")))
+    except ValueError:
+        page = 1
+    page = min(page, 50)
+    result = search.search(
+        user=request.user,
+        query=query,
+        filters=filters,
+        sort=sort,
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+    )
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    context = {
+        "result": result,
+        "query": query,
+        "too_long": len(raw.strip()) > search.MAX_QUERY_LENGTH,
+        "sort": sort,
+        "filters": filters,
+        "facets": _facet_links(result, filters, params),
+        "page": page,
+        "has_next": page * PAGE_SIZE < result.total,
+        "params": params.urlencode(),
+    }
+    template = "publiek/search.html#results" if request.htmx else "publiek/search.html"
+    response = vary_on_htmx(render(request, template, context))
+    if request.user.is_authenticated:
+        # A member's results may name confidential things: nothing keeps them.
+        no_store(response)
+    return response
+
+
+def _facet_links(result, filters, params) -> list[dict]:
+    """Each facet with its values as links that set (or, when chosen, remove) that filter."""
+    facets = []
+    for name, values in result.facets.items():
+        if not values:
+            continue
+        others = _without(params, name)
+        links = []
+        for value, label, count in values:
+            chosen = filters.get(name) == value
+            query = others if chosen else QueryDict(others, mutable=True)
+            if not chosen:
+                query[name] = value
+                query = query.urlencode()
+            links.append({"label": label, "count": count, "chosen": chosen, "href": f"?{query}"})
+        facets.append({"label": FACET_LABELS[name], "links": links})
+    return facets
+
+
+def _without(params, *names) -> str:
+    copy = params.copy()
+    for name in names:
+        copy.pop(name, None)
+    return copy.urlencode()
+
+
+FACET_LABELS = {
+    "kind": _("Kind"),
+    "body_name": _("Body"),
+    "theme_name": _("Theme"),
+    "dossier_name": _("Dossier"),
+    "year": _("Year"),
+}

@@ -2,7 +2,7 @@
 
 import datetime
 
-from nhn_portal.core.tasking import MAIL, portal_task
+from nhn_portal.core.tasking import MAIL, RENDER, portal_task
 
 from . import services
 
@@ -18,3 +18,9 @@ def action_overdue_reminders(today: str | None = None) -> int:
     """Daily (beat): one e-mail per owner listing all their overdue actions (issue 5)."""
     day = datetime.date.fromisoformat(today) if today else None
     return services.action_overdue_remind(today=day)
+
+
+@portal_task(name="regiobureau.tasks.document_version_text_extract", kind=RENDER)
+def document_version_text_extract(version_id: int) -> int:
+    """After an upload: the version's text for the search index (issue 11)."""
+    return services.document_version_text_extract(version_id=version_id)

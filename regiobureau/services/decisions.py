@@ -14,6 +14,7 @@ from gremia.constants import DecisionRule
 from gremia.models import Membership, Person
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
+from nhn_portal.core.search import search_entries_refresh, search_entries_remove
 from regiobureau.constants import (
     VOTED_OUTCOMES,
     VOTING_ROLES,
@@ -170,6 +171,7 @@ def decision_record(
         verb="decision_record",
         changes={"outcome": result, "rule": rule, "votes": dict(Counter(votes.values()))},
     )
+    search_entries_refresh(objects=[decision])
     return decision
 
 
@@ -186,6 +188,7 @@ def decision_delete(*, actor, decision: Decision) -> None:
     audit_record_create(
         actor=actor, obj=decision, action=AuditAction.DELETE, verb="decision_delete"
     )
+    search_entries_remove(model=Decision, ids=[decision.pk])
     decision.delete()
 
 

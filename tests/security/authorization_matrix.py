@@ -240,6 +240,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'publiek:letter_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/<id>/
     'publiek:letter_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/
     'publiek:meeting_archive': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/platform-wonen-test/archief/<year>/
+    'publiek:search': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/zoeken/
     'raden:dashboard': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding/
     'raden:dashboard_csv': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding.csv
     'raden:delivery_confirm': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/ontvangst/
