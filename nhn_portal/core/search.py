@@ -28,7 +28,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
@@ -155,6 +155,20 @@ def _values(entry: IndexedEntry) -> dict:
     values["text"] = values["text"][:TEXT_LIMIT]
     values["updated_at"] = timezone.now()
     return values
+
+
+def search_index_rebuild(*, chunk: int = 500) -> int:
+    """Re-index every object of every registered model (after an upgrade, a bulk load or to
+    repair the index); one transaction per chunk. Returns how many entries it wrote."""
+    total = 0
+    for model in indexers():
+        ids = list(model._default_manager.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), chunk):
+            with transaction.atomic():
+                batch = model._default_manager.filter(pk__in=ids[start : start + chunk])
+                rows = prepare(model, batch)
+                total += search_entries_refresh(objects=list(rows))
+    return total
 
 
 def search_entries_remove(*, model: type, ids: Iterable[int]) -> None:

@@ -5,6 +5,8 @@ outsider, not as a hit, not in a count, not in a facet, not in a snippet.
 Runs on SQLite (icontains) and PostgreSQL (Dutch full-text); the stemming, ranking, snippet
 and stop-word tests need PostgreSQL (CI: DATABASE_URL=postgres://…)."""
 
+import os
+
 import pytest
 from django.db import connection
 from django.urls import reverse
@@ -15,7 +17,7 @@ from regiobureau import services
 from regiobureau.constants import ItemPurpose
 from regiobureau.models import Document
 from regiobureau.textextract import extract_text
-from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting, pdf_upload
+from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -284,3 +286,12 @@ def test_snippets_escape_the_stored_text(client, secretary, body):
     snippet = response.context["result"].hits[0].snippet
     assert "<mark>brandweerkazerne</mark>" in snippet
     assert "<" not in snippet.replace("<mark>", "").replace("</mark>", "")
+
+
+def test_reindex_command_rebuilds_a_lost_index(published_meeting):
+    from django.core.management import call_command
+
+    before = set(SearchEntry.objects.values_list("title", "visibility"))
+    SearchEntry.objects.all().delete()
+    call_command("search_reindex", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert set(SearchEntry.objects.values_list("title", "visibility")) == before
