@@ -45,8 +45,32 @@ INSTALLED_APPS = [
     "platforms",
     "regiobureau",
     "raden",
+    "rest_framework",
+    "drf_spectacular",
     "publiek",
 ]
+
+# The open data API (issue 11, publiek/api): read-only, anonymous, public data only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "publiek.api.views.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "NHN Portaal — Open Raadsinformatie (ORI 2.0)",
+    "DESCRIPTION": (
+        "Openbare vergaderingen, agendapunten, besluiten, informatieobjecten en gremia van de "
+        "regionale samenwerking Noord-Holland Noord volgens ODS Open Raads-, Staten- en "
+        "Bestuursinformatie 2.0.0-beta.4. Uitbreidingen staan onder de sleutel 'x-nhn'."
+    ),
+    "VERSION": "2.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/ori/v2",
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

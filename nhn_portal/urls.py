@@ -13,5 +13,6 @@ urlpatterns = [
     path("vergaderingen/", include("regiobureau.urls")),
     path("raden/", include("raden.urls")),
     path("openbaar/", include("publiek.urls")),
+    path("api/ori/v2/", include("publiek.api.urls")),
     path("", include("nhn_portal.core.urls")),
 ]

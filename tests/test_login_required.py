@@ -57,9 +57,12 @@ PUBLIC_REGIOBUREAU = {
 def public_names() -> dict[str, str]:
     """PUBLIC plus each app's own `PUBLIC_URL_NAMES`, namespaced by the app's `app_name`."""
     names = PUBLIC | PUBLIC_REGIOBUREAU
-    for config in apps.get_app_configs():
+    # An app's API (issue 11: publiek/api/urls.py, namespace "ori") declares its own.
+    modules = [f"{config.name}.{part}" for config in apps.get_app_configs()
+               for part in ("urls", "api.urls")]  # fmt: skip
+    for module_name in modules:
         try:
-            module = importlib.import_module(f"{config.name}.urls")
+            module = importlib.import_module(module_name)
         except ModuleNotFoundError:
             continue
         namespace = getattr(module, "app_name", None)

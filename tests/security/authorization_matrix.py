@@ -234,6 +234,17 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'mfa_view_recovery_codes': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /account/2fa/recovery-codes/
     'openid_connect_callback': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/callback/
     'openid_connect_login': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/
+    'ori:agendapunt-detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/agendapunten/<closed item> (never published)
+    'ori:agendapunt-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/agendapunten
+    'ori:besluit-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/besluiten/<id>
+    'ori:besluit-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/besluiten
+    'ori:informatieobject-detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/informatieobjecten/<confidential stuk> (never published)
+    'ori:informatieobject-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/informatieobjecten
+    'ori:openapi': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/openapi.json
+    'ori:organisatorische_eenheid-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/organisatorische_eenheden/<id>
+    'ori:organisatorische_eenheid-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/organisatorische_eenheden
+    'ori:vergadering-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/vergaderingen/<id>
+    'ori:vergadering-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/vergaderingen
     'platforms:theme_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /themas/wonen/
     'publiek:body_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/platform-wonen-test/
     'publiek:body_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/

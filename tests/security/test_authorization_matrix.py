@@ -130,6 +130,13 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
             "year": timezone.localtime(meeting.starts_at).year,
         },
         "publiek:letter_detail": {"pk": letter.pk},
+        # The open data API is anonymous for everyone: the closed item and the confidential
+        # stuk are 404 whoever asks; the public meeting, decision and body are published.
+        "ori:agendapunt-detail": {"pk": item.pk},
+        "ori:informatieobject-detail": {"pk": secret.pk},
+        "ori:vergadering-detail": {"pk": meeting.pk},
+        "ori:besluit-detail": {"pk": decision.pk},
+        "ori:organisatorische_eenheid-detail": {"pk": body.pk},
     }
     for name in [
         "meeting_detail", "meeting_edit", "meeting_status", "meeting_publish", "meeting_cancel",
