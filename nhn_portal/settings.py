@@ -60,6 +60,14 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "publiek.api.views.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# Woo publication (issue 11): the publisher of the DiWoo sitemap, a TOOI organisation URI from
+# the DiWoo value lists (default: the municipality of Alkmaar, which hosts the regiobureau;
+# set both for another host organisation).
+DIWOO_PUBLISHER_URI = env(
+    "DIWOO_PUBLISHER_URI", default="https://identifier.overheid.nl/tooi/id/gemeente/gm0361"
+)
+DIWOO_PUBLISHER_LABEL = env("DIWOO_PUBLISHER_LABEL", default="gemeente Alkmaar")
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "NHN Portaal — Open Raadsinformatie (ORI 2.0)",
     "DESCRIPTION": (

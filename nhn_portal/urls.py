@@ -14,5 +14,6 @@ urlpatterns = [
     path("raden/", include("raden.urls")),
     path("openbaar/", include("publiek.urls")),
     path("api/ori/v2/", include("publiek.api.urls")),
+    path("", include("publiek.woo_urls")),
     path("", include("nhn_portal.core.urls")),
 ]

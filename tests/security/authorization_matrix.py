@@ -245,6 +245,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'ori:organisatorische_eenheid-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/organisatorische_eenheden
     'ori:vergadering-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/vergaderingen/<id>
     'ori:vergadering-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/vergaderingen
+    'publiek_diwoo_sitemap': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /sitemaps/diwoo.xml
+    'publiek_sitemap': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /sitemap.xml
     'platforms:theme_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /themas/wonen/
     'publiek:body_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/platform-wonen-test/
     'publiek:body_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/
@@ -252,6 +254,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'publiek:letter_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/
     'publiek:meeting_archive': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/platform-wonen-test/archief/<year>/
     'publiek:search': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/zoeken/
+    'robots_txt': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /robots.txt
     'raden:dashboard': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding/
     'raden:dashboard_csv': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding.csv
     'raden:delivery_confirm': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/ontvangst/
