@@ -3,7 +3,7 @@ shows only what an anonymous visitor may see (publiek.selectors)."""
 
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "publiek"
 
@@ -15,10 +15,16 @@ PUBLIC_URL_NAMES = {
     "letter_list": "issued council letters, public as sent to the councils",
     "letter_detail": "one issued council letter as sent; receipts stay internal",
     "search": "the one search box; results filtered by the reader's visibility",
+    "council_feed": "Atom feed per council: issued letters and public meetings",
+    "council_calendar": "iCal per council: public meetings of the bodies it sits on",
 }
 
 urlpatterns = [
     path("zoeken/", views.search_page, name="search"),
+    path("gemeenten/<slug:slug>/feed.atom", feeds.council_atom_feed, name="council_feed"),
+    path(
+        "gemeenten/<slug:slug>/vergaderingen.ics", feeds.council_calendar, name="council_calendar"
+    ),
     path("gremia/", views.body_list, name="body_list"),
     path("gremia/<slug:slug>/", views.body_detail, name="body_detail"),
     path("gremia/<slug:slug>/archief/<int:year>/", views.meeting_archive, name="meeting_archive"),

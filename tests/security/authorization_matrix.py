@@ -249,6 +249,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'publiek_sitemap': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /sitemap.xml
     'platforms:theme_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /themas/wonen/
     'publiek:body_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/platform-wonen-test/
+    'publiek:council_calendar': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gemeenten/gemeente-texel/vergaderingen.ics
+    'publiek:council_feed': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gemeenten/gemeente-texel/feed.atom
     'publiek:body_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/
     'publiek:letter_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/<id>/
     'publiek:letter_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/

@@ -137,6 +137,8 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "ori:vergadering-detail": {"pk": meeting.pk},
         "ori:besluit-detail": {"pk": decision.pk},
         "ori:organisatorische_eenheid-detail": {"pk": body.pk},
+        "publiek:council_feed": {"slug": region["Texel"].slug},
+        "publiek:council_calendar": {"slug": region["Texel"].slug},
     }
     for name in [
         "meeting_detail", "meeting_edit", "meeting_status", "meeting_publish", "meeting_cancel",
