@@ -234,6 +234,11 @@ def search(
     """Search what `user` may see. `filters` narrow by facet (kind, body_name, theme_name,
     dossier_name, year); `sort` is "relevance" or "date". Never raises on odd input."""
     query = clean_query(query)
+    filters = {
+        name: value[:MAX_QUERY_LENGTH]
+        for name, value in (filters or {}).items()
+        if name in FACETS and value and (name != "year" or value.isdigit() and len(value) == 4)
+    }
     result = SearchResult(query=query)
     if not query:
         return result

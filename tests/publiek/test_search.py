@@ -295,3 +295,10 @@ def test_reindex_command_rebuilds_a_lost_index(published_meeting):
     SearchEntry.objects.all().delete()
     call_command("search_reindex", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert set(SearchEntry.objects.values_list("title", "visibility")) == before
+
+
+@pytest.mark.parametrize("year", ["abc", "99999999999999999999", "-1", "2026' OR 1=1"])
+def test_odd_facet_values_are_ignored_not_an_error(client, published_meeting, year):
+    response = found(client, "Woondeal", year=year, kind="x" * 500)
+    assert response.context["result"].total == 0  # the kind filter matches nothing
+    assert found(client, "Woondeal", year=year).context["result"].total >= 1
