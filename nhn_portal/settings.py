@@ -46,7 +46,40 @@ INSTALLED_APPS = [
     "regiobureau",
     "raden",
     "netwerk",
+    "rest_framework",
+    "drf_spectacular",
+    "publiek",
 ]
+
+# The open data API (issue 11, publiek/api): read-only, anonymous, public data only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "publiek.api.views.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+# Woo publication (issue 11): the publisher of the DiWoo sitemap, a TOOI organisation URI from
+# the DiWoo value lists (default: the municipality of Alkmaar, which hosts the regiobureau;
+# set both for another host organisation).
+DIWOO_PUBLISHER_URI = env(
+    "DIWOO_PUBLISHER_URI", default="https://identifier.overheid.nl/tooi/id/gemeente/gm0361"
+)
+DIWOO_PUBLISHER_LABEL = env("DIWOO_PUBLISHER_LABEL", default="gemeente Alkmaar")
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "NHN Portaal — Open Raadsinformatie (ORI 2.0)",
+    "DESCRIPTION": (
+        "Openbare vergaderingen, agendapunten, besluiten, informatieobjecten en gremia van de "
+        "regionale samenwerking Noord-Holland Noord volgens ODS Open Raads-, Staten- en "
+        "Bestuursinformatie 2.0.0-beta.4. Uitbreidingen staan onder de sleutel 'x-nhn'."
+    ),
+    "VERSION": "2.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/ori/v2",
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -13,5 +13,8 @@ urlpatterns = [
     path("vergaderingen/", include("regiobureau.urls")),
     path("raden/", include("raden.urls")),
     path("netwerk/", include("netwerk.urls")),
+    path("openbaar/", include("publiek.urls")),
+    path("api/ori/v2/", include("publiek.api.urls")),
+    path("", include("publiek.woo_urls")),
     path("", include("nhn_portal.core.urls")),
 ]

@@ -278,3 +278,26 @@ def council_letters_for_dossier(*, user, dossier) -> list[tuple[CouncilLetter, l
     for delivery in deliveries.order_by("municipality__subregion__name", "municipality__name"):
         by_letter.setdefault(delivery.letter_id, []).append(delivery)
     return [(letter, by_letter.get(letter.pk, [])) for letter in letters]
+
+
+def letter_list_issued() -> QuerySet[CouncilLetter]:
+    """Issued council letters, newest first: public as sent to the 17 councils (a letter
+    holds public items only, see services.composing); the griffies' receipts stay internal."""
+    return (
+        CouncilLetter.objects.exclude(issued_at=None)
+        .select_related("meeting__body", "superseded_by")
+        .order_by("-issued_at", "-pk")
+    )
+
+
+def access_issued_letter(*, pk: int) -> CouncilLetter:
+    """An issued letter for anyone; a draft or adopted-but-unsent one is 404."""
+    letter = letter_list_issued().select_related("contact_person", "supersedes").filter(pk=pk)
+    found = letter.first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def letter_paragraphs(letter: CouncilLetter) -> list:
+    return list(letter.subregion_paragraphs.select_related("subregion").order_by("subregion__name"))

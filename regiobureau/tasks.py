@@ -2,7 +2,7 @@
 
 import datetime
 
-from nhn_portal.core.tasking import MAIL, PERIODIC, portal_task
+from nhn_portal.core.tasking import MAIL, PERIODIC, RENDER, portal_task
 
 from . import services
 
@@ -44,3 +44,9 @@ def written_rounds_close_due() -> int:
 def written_rounds_remind() -> int:
     """Hourly (beat): a reminder a day before the deadline to members who have not answered."""
     return services.written_rounds_remind()
+
+
+@portal_task(name="regiobureau.tasks.document_version_text_extract", kind=RENDER)
+def document_version_text_extract(version_id: int) -> int:
+    """After an upload: the version's text for the search index (issue 11)."""
+    return services.document_version_text_extract(version_id=version_id)

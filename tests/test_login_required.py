@@ -57,9 +57,13 @@ PUBLIC_REGIOBUREAU = {
 def public_names() -> dict[str, str]:
     """PUBLIC plus each app's own `PUBLIC_URL_NAMES`, namespaced by the app's `app_name`."""
     names = PUBLIC | PUBLIC_REGIOBUREAU
-    for config in apps.get_app_configs():
+    # An app's API and root-level files (issue 11: publiek/api/urls.py, namespace "ori";
+    # publiek/woo_urls.py: sitemap.xml, robots.txt) declare their own.
+    modules = [f"{config.name}.{part}" for config in apps.get_app_configs()
+               for part in ("urls", "api.urls", "woo_urls")]  # fmt: skip
+    for module_name in modules:
         try:
-            module = importlib.import_module(f"{config.name}.urls")
+            module = importlib.import_module(module_name)
         except ModuleNotFoundError:
             continue
         namespace = getattr(module, "app_name", None)

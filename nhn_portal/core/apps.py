@@ -14,6 +14,6 @@ class CoreConfig(AppConfig):
         # navigation entries and panels (nhn_portal.core.portal); its `tasks` module its Celery
         # tasks, so services can enqueue them by name in the web process too
         # (nhn_portal.core.tasking).
-        autodiscover_modules("producers", "portal", "tasks")
+        autodiscover_modules("producers", "portal", "tasks", "search")
         # The session clock starts at every login, also before the first request (tests).
         from . import middleware  # noqa: F401

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -275,3 +276,48 @@ class OutboxMessage(TimeStampedModel):
 
     def __str__(self):
         return f"{self.task_name}{tuple(self.args)} ({'sent' if self.sent_at else 'pending'})"
+
+
+class SearchEntry(models.Model):
+    """One searchable thing (a meeting, an agenda item, a stuk, a decision, a council letter)
+    as the search index holds it (issue 11): derived data, written only by
+    `core.search.search_entries_refresh` from the services that change the thing.
+
+    `visibility` and `body_id` carry the owning app's rule in a form a query can filter
+    (`core.search.visible_entries`): "public" for anyone, "members" for the secretariat and
+    the members of the body `body_id`, "secretariat" for the secretariat only.
+    """
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members of the body")
+        SECRETARIAT = "secretariat", _("Secretariat")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(_("kind"), max_length=30)
+    title = models.CharField(_("title"), max_length=500)
+    text = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("address"), max_length=500)
+    date = models.DateTimeField(_("date"), null=True, blank=True)
+    body_id = models.PositiveBigIntegerField(_("body"), null=True, blank=True)
+    body_name = models.CharField(_("body"), max_length=200, blank=True)
+    theme_name = models.CharField(_("theme"), max_length=100, blank=True)
+    dossier_name = models.CharField(_("dossier"), max_length=200, blank=True)
+    visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices)
+    # The weighted tsvector of title (A) and text (B) on PostgreSQL; NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="search_entry_unique_object"
+            )
+        ]
+        indexes = [models.Index(fields=["visibility", "body_id"], name="search_entry_visible")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.title}"

@@ -79,6 +79,22 @@ def navigation_for(request) -> list[NavLink]:
     return links
 
 
+# ---- The public front page -----------------------------------------------------------------
+
+_PUBLIC_HOME: list[Callable[[Any], Any]] = []
+
+
+def register_public_home(view: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The view `/` shows a visitor without a login (the public portal's front page); a higher
+    app registers it, so core's `home` never imports it. A second registration replaces it."""
+    _PUBLIC_HOME[:] = [view]
+    return view
+
+
+def public_home_view() -> Callable[[Any], Any] | None:
+    return _PUBLIC_HOME[0] if _PUBLIC_HOME else None
+
+
 # ---- Panels on shared pages ----------------------------------------------------------------
 
 

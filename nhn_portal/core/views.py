@@ -2,19 +2,29 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from . import selectors
 from .forms import AuditFilterForm
 from .http import confidential, no_store
-from .portal import page_panels
+from .portal import page_panels, public_home_view
 
 
+@login_not_required
 def home(request):
     """The signed-in overview: what waits for this user, gathered from the apps' overview
     panels (meetings and actions, council letters, one's own memberships in the registry);
-    each app decides what its panel shows to whom."""
+    each app decides what its panel shows to whom.
+
+    A visitor without a login gets the public front page an app registered
+    (`portal.register_public_home`), or the login page when none did."""
+    if not request.user.is_authenticated:
+        public_home = public_home_view()
+        if public_home is None:
+            return redirect_to_login(request.get_full_path())
+        return public_home(request)
     slots, context = page_panels("overview", request)
     return render(request, "core/home.html", {"slots": slots, **context})
 

@@ -15,6 +15,7 @@ from nhn_portal.core import production
 from nhn_portal.core.audit import audit_record_create
 from nhn_portal.core.constants import AuditAction, GenerationStatus
 from nhn_portal.core.mail import send_templated_mail, site_link
+from nhn_portal.core.search import search_entries_refresh
 from nhn_portal.core.tasking import enqueue_on_commit
 from raden import selectors
 from raden.constants import (
@@ -83,6 +84,7 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
     )
     for delivery in deliveries:
         _request_render(actor=actor, delivery=delivery)
+    search_entries_refresh(objects=[letter])
     return deliveries
 
 

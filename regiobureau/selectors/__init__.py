@@ -39,6 +39,7 @@ from .attendance import (
 from .decisions import (
     decision_list_for,
     decision_list_status,
+    decisions_adopted_public,
     decisions_for_dossier,
     decisions_for_meeting,
     everything_for_members,
@@ -127,6 +128,7 @@ __all__ = [
     "calendar_token_for",
     "decision_list_for",
     "decision_list_status",
+    "decisions_adopted_public",
     "decisions_for_dossier",
     "decisions_for_meeting",
     "document_versions",

@@ -2,12 +2,13 @@
 on a closed item is for those who may see that item (permissions.visible_item_q).
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from gremia.models import Membership, Person
 from regiobureau import permissions
-from regiobureau.constants import VOTING_ROLES, DecisionListStatus, Presence
+from regiobureau.constants import AGENDA_OUT_STATUSES, VOTING_ROLES, DecisionListStatus, Presence
 from regiobureau.models import ActionItem, Decision, DecisionList, Dossier, Meeting, Vote
 
 from .agenda import number_items
@@ -107,3 +108,17 @@ def everything_for_members(meeting: Meeting) -> tuple[list[Decision], list[Actio
         .order_by("deadline", "pk")
     )
     return decisions, actions
+
+
+def decisions_adopted_public():
+    """Decisions of adopted besluitenlijsten as anyone may see them (issue 11's front page
+    and feeds): public items (of a public main item) of public meetings, newest first."""
+    return (
+        Decision.objects.filter(
+            item__meeting__decision_list__status=DecisionListStatus.ADOPTED,
+            item__meeting__status__in=AGENDA_OUT_STATUSES,
+        )
+        .filter(permissions.visible_item_q(AnonymousUser(), 0, "item__"))
+        .select_related("item__meeting__body")
+        .order_by("-item__meeting__starts_at", "item__position", "pk")
+    )

@@ -43,6 +43,7 @@ from .documents import (
     document_add_version,
     document_set_confidentiality,
     document_upload,
+    document_version_text_extract,
 )
 from .guards import (
     StaleAgendaError,
@@ -144,6 +145,7 @@ __all__ = [
     "default_documents_deadline",
     "document_add_version",
     "document_set_confidentiality",
+    "document_version_text_extract",
     "document_upload",
     "dossier_create",
     "meeting_cancel",

@@ -14,6 +14,7 @@ from nhn_portal.core.constants import AuditAction
 from regiobureau import permissions
 from regiobureau.constants import DEFAULT_TEMPLATE_ITEMS, TemplatePlacement
 from regiobureau.models import AgendaItem, AgendaTemplateItem, Dossier, Meeting
+from regiobureau.search import item_search_refresh, items_search_remove
 
 from .guards import bump_agenda_version, check_editable, visibility_changed
 
@@ -88,6 +89,7 @@ def agenda_item_create(
     bump_agenda_version(meeting, expected_version)
     item.save()
     audit_record_create(actor=actor, obj=item, action=AuditAction.CREATE, verb="agenda_item_create")
+    item_search_refresh(items=[item])
     return item
 
 
@@ -129,6 +131,7 @@ def agenda_item_update(
         now_public = permissions.is_public_item(item)
         if now_public != was_public or ("is_public" in fields and item.children.exists()):
             visibility_changed(actor=actor, meeting=meeting, reason="agenda_item_update")
+    item_search_refresh(items=[item])
     return item
 
 
@@ -139,6 +142,7 @@ def agenda_item_delete(*, actor, item: AgendaItem, expected_version: int | None)
     check_editable(meeting)
     bump_agenda_version(meeting, expected_version)
     audit_record_create(actor=actor, obj=item, action=AuditAction.DELETE, verb="agenda_item_delete")
+    items_search_remove(items=[item])
     item.delete()
     _renumber(meeting, parent_id=item.parent_id)
 

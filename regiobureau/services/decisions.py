@@ -14,6 +14,7 @@ from gremia.constants import DecisionRule
 from gremia.models import Membership, Person
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
+from nhn_portal.core.search import search_entries_refresh, search_entries_remove
 from regiobureau.constants import (
     VOTED_OUTCOMES,
     VOTING_ROLES,
@@ -229,6 +230,7 @@ def decision_record(
             "seats_total": decision.seats_total,
         },
     )
+    search_entries_refresh(objects=[decision])
     return decision
 
 
@@ -245,6 +247,7 @@ def decision_delete(*, actor, decision: Decision) -> None:
     audit_record_create(
         actor=actor, obj=decision, action=AuditAction.DELETE, verb="decision_delete"
     )
+    search_entries_remove(model=Decision, ids=[decision.pk])
     decision.delete()
 
 

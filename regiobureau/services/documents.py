@@ -8,8 +8,11 @@ from django.utils import timezone
 
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
+from nhn_portal.core.search import search_entries_refresh
+from nhn_portal.core.tasking import enqueue_on_commit
 from regiobureau.constants import Confidentiality
 from regiobureau.models import AgendaItem, Document, DocumentVersion, Meeting
+from regiobureau.textextract import extract_text
 from regiobureau.uploads import check_upload, sha256_of, validate_upload
 
 from .guards import check_editable, visibility_changed
@@ -74,6 +77,8 @@ def document_upload(
         verb="document_upload",
         changes=_upload_changes(version, sha256=version.sha256, size=version.size),
     )
+    search_entries_refresh(objects=[document])
+    enqueue_on_commit(TEXT_TASK, version.pk)
     return document
 
 
@@ -93,6 +98,8 @@ def document_add_version(*, actor, document: Document, upload) -> DocumentVersio
         verb="document_add_version",
         changes=_upload_changes(version, version=number, sha256=version.sha256),
     )
+    search_entries_refresh(objects=[document])
+    enqueue_on_commit(TEXT_TASK, version.pk)
     return version
 
 
@@ -111,4 +118,44 @@ def document_set_confidentiality(*, actor, document: Document, confidentiality: 
             meeting=document.agenda_item.meeting,
             reason="document_set_confidentiality",
         )
+    search_entries_refresh(objects=[document])
     return document
+
+
+# The task that extracts a new version's text for the search index (regiobureau/tasks.py).
+TEXT_TASK = "regiobureau.tasks.document_version_text_extract"
+
+
+@transaction.atomic
+def document_version_text_extract(*, version_id: int) -> int:
+    """Extract the text of a stored version (PDF through pypdf; DOCX and ODT from their XML)
+    for the search index, and re-index its stuk when it is the current version. Returns the
+    number of characters found; a file whose text cannot be read indexes by title only."""
+    version = (
+        DocumentVersion.objects.select_for_update(of=("self",))
+        .select_related("document")
+        .filter(pk=version_id)
+        .first()
+    )
+    if version is None:
+        return 0
+    with version.file.open("rb") as handle:
+        text = extract_text(handle.read(), content_type=version.content_type)
+    audited_update(
+        actor=None,
+        obj=version,
+        verb="document_version_text_extract",
+        clean=False,
+        recorded=["text_extracted_at"],
+        text=text,
+        text_extracted_at=timezone.now(),
+    )
+    document = Document.objects.select_related(
+        "agenda_item__meeting__body__theme",
+        "agenda_item__parent",
+        "agenda_item__dossier",
+        "current_version",
+    ).get(pk=version.document_id)
+    if document.current_version_id == version.pk:
+        search_entries_refresh(objects=[document])
+    return len(text)

@@ -23,6 +23,7 @@ from regiobureau.constants import (
     TemplatePlacement,
 )
 from regiobureau.models import AgendaItem, CalendarToken, Meeting
+from regiobureau.search import meeting_search_refresh
 
 from .guards import bump_agenda_version, visibility_changed
 
@@ -103,6 +104,7 @@ def meeting_create(
             standard_key=placement,
         )
     audit_record_create(actor=actor, obj=meeting, action=AuditAction.CREATE, verb="meeting_create")
+    meeting_search_refresh(meeting=meeting)
     return meeting
 
 
@@ -126,6 +128,7 @@ def meeting_update(
     )
     if meeting.is_public != was_public:
         visibility_changed(actor=actor, meeting=meeting, reason="meeting_update")
+    meeting_search_refresh(meeting=meeting)
     return meeting
 
 
@@ -161,9 +164,11 @@ def meeting_set_status(*, actor, meeting: Meeting, status: str) -> Meeting:
             code="not_begun",
         )
     # The transition rules above are the check; the row itself is unchanged otherwise.
-    return audited_update(
+    meeting = audited_update(
         actor=actor, obj=meeting, verb="meeting_set_status", clean=False, status=status
     )
+    meeting_search_refresh(meeting=meeting)
+    return meeting
 
 
 def meeting_mark_members_notified(*, meeting_id: int, recipients: list[str]) -> bool:
@@ -200,6 +205,7 @@ def meeting_publish_agenda(*, actor, meeting: Meeting, expected_version: int | N
         agenda_published_at=timezone.now(),
     )
     enqueue_on_commit(NOTIFY_TASK, meeting.pk)
+    meeting_search_refresh(meeting=meeting)
     return meeting
 
 
@@ -238,7 +244,7 @@ def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
     if not reason:
         raise ValidationError({"cancel_reason": _("Give a reason for the cancellation.")})
     _transition(meeting, MeetingStatus.CANCELLED)
-    return audited_update(
+    meeting = audited_update(
         actor=actor,
         obj=meeting,
         verb="meeting_cancel",
@@ -247,6 +253,8 @@ def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
         status=MeetingStatus.CANCELLED,
         cancel_reason=reason,
     )
+    meeting_search_refresh(meeting=meeting)
+    return meeting
 
 
 @transaction.atomic

@@ -32,7 +32,18 @@ DEMO_PASSWORD = "nhn-demo-2026"
 def pages_per_role(ids: dict) -> dict[str, list[str]]:
     meeting, item = ids["upcoming"], ids["item"]
     return {
-        "": ["/account/login/", "/account/password/reset/", "/toegankelijkheid/"],
+        "": [
+            "/account/login/",
+            "/account/password/reset/",
+            "/toegankelijkheid/",
+            # Issue 11: the public portal.
+            "/",
+            "/openbaar/gremia/",
+            "/openbaar/gremia/platform-wonen/",
+            "/openbaar/raadsinformatiebrieven/",
+            f"/openbaar/raadsinformatiebrieven/{ids['letter']}/",
+            "/openbaar/zoeken/?q=woondeal",
+        ],
         "secretaris@example.org": [
             "/",
             "/gremia/",

@@ -223,7 +223,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'gremia:organisation_list': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /organisaties/
     'gremia:person_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /personen/<id>/
     'health': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /gezondheid/
-    'home': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /
+    'home': ('200', '200', '200', '200', '200', '200', '200', '200'),  # / (issue 11: the public front page for a visitor)
     'mfa_activate_totp': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /account/2fa/totp/activate/
     'mfa_authenticate': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /account/2fa/authenticate/
     'mfa_deactivate_totp': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /account/2fa/totp/deactivate/
@@ -266,7 +266,29 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'netwerk:step_remove': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/stappen/1/verwijderen/
     'openid_connect_callback': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/callback/
     'openid_connect_login': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/
+    'ori:agendapunt-detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/agendapunten/<closed item> (never published)
+    'ori:agendapunt-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/agendapunten
+    'ori:besluit-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/besluiten/<id>
+    'ori:besluit-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/besluiten
+    'ori:informatieobject-detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/informatieobjecten/<confidential stuk> (never published)
+    'ori:informatieobject-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/informatieobjecten
+    'ori:openapi': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/openapi.json
+    'ori:organisatorische_eenheid-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/organisatorische_eenheden/<id>
+    'ori:organisatorische_eenheid-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/organisatorische_eenheden
+    'ori:vergadering-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/vergaderingen/<id>
+    'ori:vergadering-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/vergaderingen
+    'publiek_diwoo_sitemap': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /sitemaps/diwoo.xml
+    'publiek_sitemap': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /sitemap.xml
     'platforms:theme_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /themas/wonen/
+    'publiek:body_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/platform-wonen-test/
+    'publiek:council_calendar': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gemeenten/gemeente-texel/vergaderingen.ics
+    'publiek:council_feed': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gemeenten/gemeente-texel/feed.atom
+    'publiek:body_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/
+    'publiek:letter_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/<id>/
+    'publiek:letter_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/
+    'publiek:meeting_archive': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/platform-wonen-test/archief/<year>/
+    'publiek:search': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/zoeken/
+    'robots_txt': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /robots.txt
     'raden:dashboard': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding/
     'raden:dashboard_csv': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding.csv
     'raden:delivery_confirm': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/ontvangst/

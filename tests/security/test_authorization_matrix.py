@@ -161,6 +161,22 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "gremia:organisation_detail": {"slug": region["Texel"].slug},
         "gremia:person_detail": {"pk": Person.objects.get(user=member).pk},
         "platforms:theme_detail": {"slug": theme.slug},
+        # Issue 11: the public portal shows the world's public body, archive and letter.
+        "publiek:body_detail": {"slug": body.slug},
+        "publiek:meeting_archive": {
+            "slug": body.slug,
+            "year": timezone.localtime(meeting.starts_at).year,
+        },
+        "publiek:letter_detail": {"pk": letter.pk},
+        # The open data API is anonymous for everyone: the closed item and the confidential
+        # stuk are 404 whoever asks; the public meeting, decision and body are published.
+        "ori:agendapunt-detail": {"pk": item.pk},
+        "ori:informatieobject-detail": {"pk": secret.pk},
+        "ori:vergadering-detail": {"pk": meeting.pk},
+        "ori:besluit-detail": {"pk": decision.pk},
+        "ori:organisatorische_eenheid-detail": {"pk": body.pk},
+        "publiek:council_feed": {"slug": region["Texel"].slug},
+        "publiek:council_calendar": {"slug": region["Texel"].slug},
     }
     for name in [
         "meeting_detail", "meeting_edit", "meeting_status", "meeting_publish", "meeting_cancel",

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from nhn_portal.core import search
 from nhn_portal.core.seeding import LoadReport, registered_seeds
 from nhn_portal.core.tasking import tasks_run_inline
 
@@ -55,6 +56,9 @@ class Command(BaseCommand):
                         with transaction.atomic():
                             seed.demo(report)
                 demo_mails = len(getattr(mail, "outbox", [])) - sent_before
+            if report.anything_created:
+                # The search index (issue 11) also covers what the demo made without a service.
+                search.search_index_rebuild()
         self.stdout.write("Referentiedata NHN" + (" en demodata" if demo else "") + " geladen:")
         for line in report.lines():
             self.stdout.write(f"  {line}")

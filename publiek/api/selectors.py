@@ -1,0 +1,66 @@
+"""What the API publishes: the same as a visitor sees on the pages, as querysets (the lower
+floors' rules asked as an anonymous visitor: regiobureau.permissions.visible_item_q and
+meeting_queryset_visible)."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch, QuerySet
+
+from gremia.models import Body
+from regiobureau import permissions
+from regiobureau import selectors as meeting_selectors
+from regiobureau.constants import AGENDA_OUT_STATUSES, Confidentiality
+from regiobureau.models import AgendaItem, Decision, Document, Meeting
+
+
+def _visitor():
+    return AnonymousUser()
+
+
+def public_items() -> QuerySet[AgendaItem]:
+    """Public items (of a public main item) of public meetings whose agenda is out."""
+    return AgendaItem.objects.filter(
+        permissions.visible_item_q(_visitor(), 0, ""), meeting__status__in=AGENDA_OUT_STATUSES
+    )
+
+
+def meetings() -> QuerySet[Meeting]:
+    return meeting_selectors.meeting_queryset_visible(_visitor()).prefetch_related(
+        Prefetch(
+            "items",
+            queryset=public_items().only("pk", "meeting_id").order_by("position", "pk"),
+            to_attr="public_items",
+        )
+    )
+
+
+def agenda_items() -> QuerySet[AgendaItem]:
+    return (
+        public_items()
+        .select_related("dossier")
+        .prefetch_related(
+            Prefetch("documents", queryset=public_documents().only("pk", "agenda_item_id"))
+        )
+    )
+
+
+def decisions() -> QuerySet[Decision]:
+    return Decision.objects.filter(
+        permissions.visible_item_q(_visitor(), 0, "item__"),
+        item__meeting__status__in=AGENDA_OUT_STATUSES,
+    ).select_related("item")
+
+
+def public_documents() -> QuerySet[Document]:
+    return Document.objects.filter(
+        permissions.visible_item_q(_visitor(), 0, "agenda_item__"),
+        agenda_item__meeting__status__in=AGENDA_OUT_STATUSES,
+        confidentiality=Confidentiality.PUBLIC,
+    )
+
+
+def documents() -> QuerySet[Document]:
+    return public_documents().select_related("current_version", "agenda_item")
+
+
+def bodies() -> QuerySet[Body]:
+    return Body.objects.select_related("theme")

@@ -1,0 +1,114 @@
+"""Feeds for councils (issue 11): per municipality an Atom feed and an iCal of what concerns
+its council, so a griffie's own system subscribes instead of re-filing by hand: the council
+letters addressed to it and the public meetings of the bodies its executives sit on. Public
+data only (read as an anonymous visitor)."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from gremia.models import Membership
+from raden import selectors as raden_selectors
+from regiobureau import selectors as meeting_selectors
+from regiobureau.feeds import ICS_CONTENT_TYPE, build_calendar
+
+from .selectors import visitor
+
+FEED_ROWS = 50
+
+
+def access_municipality(slug: str):
+    town = raden_selectors.municipalities().filter(slug=slug).first()
+    if town is None:
+        raise Http404
+    return town
+
+
+def council_meetings(town):
+    """Public meetings of the bodies on which the municipality currently has a seat."""
+    body_ids = (
+        Membership.objects.current(timezone.localdate()).filter(organisation=town).values("body_id")
+    )
+    return (
+        meeting_selectors.meeting_queryset_visible(visitor())
+        .filter(is_public=True, body_id__in=body_ids)
+        .order_by("-starts_at")
+    )
+
+
+def council_letters(town):
+    """Issued letters addressed to the municipality's council (its copy exists)."""
+    return raden_selectors.letter_list_issued().filter(deliveries__municipality=town)
+
+
+class CouncilAtomFeed(Feed):
+    feed_type = Atom1Feed
+    login_required = False  # what LoginRequiredMiddleware reads (@login_not_required)
+
+    def get_object(self, request, slug):
+        return access_municipality(slug)
+
+    def title(self, town):
+        return _("NHN Portal for the council of %(town)s") % {
+            "town": raden_selectors.council_name(town)
+        }
+
+    def link(self, town):
+        return reverse("publiek:council_feed", kwargs={"slug": town.slug})
+
+    def subtitle(self, town):
+        return _("Council letters and public meetings of the regional cooperation")
+
+    def items(self, town):
+        letters = list(council_letters(town)[:FEED_ROWS])
+        meetings = list(council_meetings(town)[:FEED_ROWS])
+        entries = letters + meetings
+        entries.sort(key=self.item_updateddate, reverse=True)
+        return entries[:FEED_ROWS]
+
+    def item_title(self, item):
+        if hasattr(item, "issued_at"):
+            return _("Council letter: %(title)s") % {"title": item.title}
+        date = timezone.localtime(item.starts_at).strftime("%d-%m-%Y %H:%M")
+        return f"{item} ({date})"
+
+    def item_description(self, item):
+        if hasattr(item, "issued_at"):
+            return item.intro
+        return item.body.name
+
+    def item_link(self, item):
+        if hasattr(item, "issued_at"):
+            return reverse("publiek:letter_detail", kwargs={"pk": item.pk})
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        kind = "brief" if hasattr(item, "issued_at") else "vergadering"
+        return f"urn:nhn-portaal:{kind}:{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_pubdate(self, item):
+        return item.issued_at if hasattr(item, "issued_at") else item.created_at
+
+
+council_atom_feed = CouncilAtomFeed()
+
+
+@login_not_required
+def council_calendar(request, slug):
+    town = access_municipality(slug)
+    name = _("NHN meetings for the council of %(town)s") % {
+        "town": raden_selectors.council_name(town)
+    }
+    body = build_calendar(
+        list(council_meetings(town)), name=name, details_for=lambda meeting: meeting.is_public
+    )
+    return HttpResponse(body, content_type=ICS_CONTENT_TYPE)

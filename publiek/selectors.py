@@ -1,0 +1,170 @@
+"""What the public portal shows: only what an anonymous visitor may see, read through the
+lower floors' own selectors with an `AnonymousUser`, so the visibility rules are the pages'
+(regiobureau/permissions.py, raden's issued letters), written once.
+
+Each function runs a fixed number of queries whatever the number of rows (pinned in
+tests/publiek/test_pages.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
+from django.db.models.functions import ExtractYear
+from django.http import Http404
+from django.utils import timezone
+
+from gremia import selectors as gremia_selectors
+from gremia.constants import Line, PersonFunction
+from gremia.models import Body, Membership
+from raden import selectors as raden_selectors
+from raden.models import CouncilLetter
+from regiobureau import selectors as meeting_selectors
+from regiobureau.models import Decision, Meeting
+
+# Public office holders: their name, function and seat are public. Anyone else at a table
+# (civil servants, entrepreneurs, advisers) is shown by organisation and role only.
+PUBLIC_OFFICE_FUNCTIONS = frozenset(
+    {
+        PersonFunction.MAYOR,
+        PersonFunction.ALDERMAN,
+        PersonFunction.DEPUTY,
+        PersonFunction.DIKEGRAAF,
+        PersonFunction.BOARD_MEMBER,
+        PersonFunction.COUNCIL_MEMBER,
+    }
+)
+
+FRONT_PAGE_ROWS = 5
+
+
+def visitor() -> AnonymousUser:
+    return AnonymousUser()
+
+
+# --- the region and its bodies ----------------------------------------------------------------
+
+
+def region_at_a_glance() -> list[dict]:
+    """The sub-regions with their municipalities, as [{"subregion", "municipalities"}]."""
+    groups: dict = {}
+    for municipality in raden_selectors.municipalities():
+        groups.setdefault(municipality.subregion, []).append(municipality)
+    return [
+        {"subregion": subregion, "municipalities": towns}
+        for subregion, towns in sorted(groups.items(), key=lambda pair: str(pair[0] or "~"))
+    ]
+
+
+def body_list() -> list[Body]:
+    """The active bodies in the order of the governance map, administrative line first."""
+    structure = gremia_selectors.governance_map()
+    bodies: list[Body] = []
+    for row in structure["rows"]:
+        bodies.append(row.node.body)
+        stack = list(row.civil_service)
+        while stack:
+            node = stack.pop(0)
+            bodies.append(node.body)
+            stack.extend(node.preparers)
+    bodies.extend(node.body for node in structure["unattached"])
+    seen: set[int] = set()
+    return [body for body in bodies if not (body.pk in seen or seen.add(body.pk))]
+
+
+def access_body(*, slug: str) -> Body:
+    body = gremia_selectors.body_get_detail(slug=slug)
+    if body is None:
+        raise Http404
+    return body
+
+
+@dataclass(frozen=True)
+class PublicSeat:
+    """One seat at a body's table as the public sees it: no e-mail, no phone."""
+
+    name: str  # "" when the person holds no public office
+    function: str
+    organisation: str
+    role: str
+
+
+def body_public_seats(*, body: Body) -> list[PublicSeat]:
+    """The body's current members: public office holders by name, function, organisation and
+    role; anyone else by organisation and role only. One query."""
+    memberships: list[Membership] = gremia_selectors.body_memberships(body=body)["current"]
+    seats = []
+    for membership in memberships:
+        person = membership.person
+        public_office = person.function in PUBLIC_OFFICE_FUNCTIONS
+        organisation = membership.organisation or person.organisation
+        seats.append(
+            PublicSeat(
+                name=person.name if public_office else "",
+                function=person.get_function_display() if public_office else "",
+                organisation=organisation.name if organisation else "",
+                role=membership.get_role_display(),
+            )
+        )
+    return seats
+
+
+def body_is_administrative(body: Body) -> bool:
+    return body.line == Line.ADMINISTRATIVE
+
+
+# --- meetings ---------------------------------------------------------------------------------
+
+
+def meetings_upcoming(*, limit: int = FRONT_PAGE_ROWS) -> list[Meeting]:
+    """The coming public meetings as a visitor sees them (no drafts, no closed ones)."""
+    qs = meeting_selectors.meeting_list_upcoming(user=visitor()).filter(is_public=True)
+    return list(qs[:limit])
+
+
+def meeting_years(*, body: Body) -> list[dict]:
+    """[{"year": 2026, "count": 4}, …] of the body's meetings a visitor may see, newest first."""
+    qs = (
+        meeting_selectors.meeting_queryset_visible(visitor())
+        .filter(body=body)
+        .annotate(year=ExtractYear("starts_at"))
+        .values_list("year", flat=True)
+    )
+    counts: dict[int, int] = {}
+    for year in qs:
+        counts[year] = counts.get(year, 0) + 1
+    return [{"year": year, "count": counts[year]} for year in sorted(counts, reverse=True)]
+
+
+def meeting_archive(*, body: Body, year: int) -> QuerySet[Meeting]:
+    """The body's meetings of `year` a visitor may see (no drafts), in time order."""
+    start = timezone.make_aware(datetime.datetime(year, 1, 1))  # noqa: DTZ001 - made aware here
+    end = timezone.make_aware(datetime.datetime(year + 1, 1, 1))  # noqa: DTZ001
+    return (
+        meeting_selectors.meeting_queryset_visible(visitor())
+        .filter(body=body, starts_at__gte=start, starts_at__lt=end)
+        .order_by("starts_at", "pk")
+    )
+
+
+def decisions_latest(*, limit: int = FRONT_PAGE_ROWS) -> list[Decision]:
+    """The latest decisions of adopted besluitenlijsten a visitor may see."""
+    return list(meeting_selectors.decisions_adopted_public()[:limit])
+
+
+# --- council letters --------------------------------------------------------------------------
+
+
+def letters_latest(*, limit: int = FRONT_PAGE_ROWS) -> list[CouncilLetter]:
+    return list(raden_selectors.letter_list_issued()[:limit])
+
+
+def letter_list() -> QuerySet[CouncilLetter]:
+    return raden_selectors.letter_list_issued()
+
+
+def access_letter(*, pk: int) -> CouncilLetter:
+    return raden_selectors.access_issued_letter(pk=pk)

@@ -1,0 +1,182 @@
+"""What the regiobureau makes searchable (issue 11): meetings, agenda items, stukken and
+decisions, each with the visibility its page has (regiobureau/permissions.py, asked as an
+anonymous visitor): "public" when a visitor may see it, "members" when only the body's members
+(and the secretariat) may, "secretariat" while it is a draft or the agenda is not out.
+
+The services call `meeting_search_refresh` / `item_search_refresh` / `search_entries_refresh`
+in their transaction whenever they change something searchable or what may be shown of it.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from nhn_portal.core.models import SearchEntry
+from nhn_portal.core.search import (
+    IndexedEntry,
+    register_indexer,
+    register_member_bodies,
+    register_preparer,
+    search_entries_refresh,
+    search_entries_remove,
+)
+
+from . import permissions
+from .constants import MeetingStatus
+from .models import AgendaItem, Decision, Document, Meeting
+
+Visibility = SearchEntry.Visibility
+
+
+def meeting_visibility(meeting: Meeting) -> str:
+    if meeting.status == MeetingStatus.DRAFT:
+        return Visibility.SECRETARIAT
+    return Visibility.PUBLIC if meeting.is_public else Visibility.MEMBERS
+
+
+def item_visibility(item: AgendaItem, meeting: Meeting | None = None) -> str:
+    meeting = meeting or item.meeting
+    visitor = AnonymousUser()
+    if not permissions.can_see_agenda(visitor, meeting):
+        return Visibility.SECRETARIAT
+    if permissions.can_see_item(visitor, item, meeting):
+        return Visibility.PUBLIC
+    return Visibility.MEMBERS
+
+
+def _common(meeting: Meeting) -> dict:
+    body = meeting.body
+    return {
+        "date": meeting.starts_at,
+        "body_id": body.pk,
+        "body_name": body.name,
+        "theme_name": body.theme.name if body.theme_id else "",
+    }
+
+
+def index_meeting(meeting: Meeting) -> IndexedEntry:
+    visibility = meeting_visibility(meeting)
+    text = meeting.location if visibility == Visibility.PUBLIC else ""
+    return IndexedEntry(
+        kind="meeting",
+        title=str(meeting),
+        url=reverse("regiobureau:meeting_detail", kwargs={"pk": meeting.pk}),
+        visibility=visibility,
+        text=text,
+        **_common(meeting),
+    )
+
+
+def index_item(item: AgendaItem) -> IndexedEntry:
+    meeting = item.meeting
+    return IndexedEntry(
+        kind="agenda_item",
+        title=item.title,
+        text=item.description,
+        url=reverse("regiobureau:item_detail", kwargs={"pk": item.pk}),
+        visibility=item_visibility(item, meeting),
+        dossier_name=item.dossier.name if item.dossier_id else "",
+        **_common(meeting),
+    )
+
+
+def index_document(document: Document) -> IndexedEntry:
+    item = document.agenda_item
+    visibility = item_visibility(item)
+    if document.is_confidential and visibility == Visibility.PUBLIC:
+        visibility = Visibility.MEMBERS
+    version = document.current_version
+    return IndexedEntry(
+        kind="document",
+        title=document.title,
+        text=(version.text if version is not None else ""),
+        url=reverse("regiobureau:document_download", kwargs={"pk": document.pk}),
+        visibility=visibility,
+        dossier_name=item.dossier.name if item.dossier_id else "",
+        **_common(item.meeting),
+    )
+
+
+def index_decision(decision: Decision) -> IndexedEntry:
+    item = decision.item
+    return IndexedEntry(
+        kind="decision",
+        title=item.title,
+        text=decision.text,
+        url=reverse("regiobureau:item_detail", kwargs={"pk": item.pk}),
+        visibility=item_visibility(item),
+        dossier_name=item.dossier.name if item.dossier_id else "",
+        **_common(item.meeting),
+    )
+
+
+register_indexer(Meeting, index_meeting, kind="meeting", label=_("Meeting"))
+register_indexer(AgendaItem, index_item, kind="agenda_item", label=_("Agenda item"))
+register_indexer(Document, index_document, kind="document", label=_("Document"))
+register_indexer(Decision, index_decision, kind="decision", label=_("Decision"))
+register_member_bodies(permissions.member_body_ids)
+register_preparer(Meeting, lambda qs: qs.select_related("body__theme"))
+register_preparer(
+    AgendaItem, lambda qs: qs.select_related("meeting__body__theme", "parent", "dossier")
+)
+register_preparer(
+    Document,
+    lambda qs: qs.select_related(
+        "agenda_item__meeting__body__theme",
+        "agenda_item__parent",
+        "agenda_item__dossier",
+        "current_version",
+    ),
+)
+register_preparer(
+    Decision,
+    lambda qs: qs.select_related("item__meeting__body__theme", "item__parent", "item__dossier"),
+)
+
+
+def item_search_refresh(*, items) -> int:
+    """Re-index items with their stukken and decisions (and the sub-items of each, whose
+    visibility follows their main item)."""
+    ids = {item.pk for item in items}
+    items = ids | set(AgendaItem.objects.filter(parent_id__in=ids).values_list("pk", flat=True))
+    rows = list(
+        AgendaItem.objects.filter(pk__in=items).select_related(
+            "meeting__body__theme", "parent", "dossier"
+        )
+    )
+    documents = list(
+        Document.objects.filter(agenda_item_id__in=items).select_related(
+            "agenda_item__meeting__body__theme",
+            "agenda_item__parent",
+            "agenda_item__dossier",
+            "current_version",
+        )
+    )
+    decisions = list(
+        Decision.objects.filter(item_id__in=items).select_related(
+            "item__meeting__body__theme", "item__parent", "item__dossier"
+        )
+    )
+    return search_entries_refresh(objects=[*rows, *documents, *decisions])
+
+
+def meeting_search_refresh(*, meeting: Meeting) -> int:
+    """Re-index a meeting and everything on its agenda (its status or publicity changed)."""
+    meeting = Meeting.objects.select_related("body__theme").get(pk=meeting.pk)
+    written = search_entries_refresh(objects=[meeting])
+    return written + item_search_refresh(items=list(meeting.items.all()))
+
+
+def items_search_remove(*, items) -> None:
+    """Remove the entries of items about to be deleted, with their sub-items, stukken and
+    decisions (deleted with them)."""
+    ids = {item.pk for item in items}
+    ids |= set(AgendaItem.objects.filter(parent_id__in=ids).values_list("pk", flat=True))
+    search_entries_remove(model=AgendaItem, ids=ids)
+    search_entries_remove(
+        model=Document,
+        ids=Document.objects.filter(agenda_item_id__in=ids).values_list("pk", flat=True),
+    )
+    search_entries_remove(
+        model=Decision, ids=Decision.objects.filter(item_id__in=ids).values_list("pk", flat=True)
+    )
