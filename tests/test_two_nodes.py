@@ -295,9 +295,12 @@ def test_two_web_nodes_and_a_worker_share_no_disk(services, tmp_path):
         browser = _browser()
         response = _login(browser, a, data["email"], PASSWORD)
         assert response.status_code == 302, response.text[:2000]
-        home_on_b = browser.get(f"{b}/", allow_redirects=False, timeout=10)
+        # "Mijn vergaderingen" needs a login (the front page `/` is public since issue 11).
+        home_on_b = browser.get(f"{b}/vergaderingen/mijn/", allow_redirects=False, timeout=10)
         assert home_on_b.status_code == 200
-        anonymous_on_b = _browser().get(f"{b}/", allow_redirects=False, timeout=10)
+        anonymous_on_b = _browser().get(
+            f"{b}/vergaderingen/mijn/", allow_redirects=False, timeout=10
+        )
         assert anonymous_on_b.status_code == 302  # to the login page: B really checks
 
         # A stuk uploaded through A is downloaded through B (and A).

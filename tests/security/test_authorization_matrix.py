@@ -182,7 +182,8 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "meeting_detail", "meeting_edit", "meeting_status", "meeting_publish", "meeting_cancel",
         "agenda_editor", "item_create", "agenda_reorder", "meeting_pdf_request",
         "meeting_pdf_status", "meeting_pdf_public", "meeting_reading", "meeting_decisions",
-        "decision_create", "decision_list_adopt", "action_create",
+        "decision_create", "decision_list_adopt", "action_create", "attendance_register",
+        "attendance_record", "proposal_list",
     ]:  # fmt: skip
         kwargs[f"regiobureau:{name}"] = m
     for name in [
