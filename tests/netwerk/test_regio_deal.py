@@ -116,7 +116,7 @@ def test_bad_pictures_are_refused_and_nothing_is_stored(
 
 
 def test_a_picture_over_the_size_limit_is_refused(project, secretary, monkeypatch):
-    monkeypatch.setattr("netwerk.services.IMAGE_MAX_BYTES", 100)
+    monkeypatch.setattr("netwerk.services.regio_deal.IMAGE_MAX_BYTES", 100)
     with pytest.raises(ValidationError) as caught:
         services.project_image_add(
             actor=secretary, project=project, upload=png(400, 400), alt_text="Groot"
