@@ -3,13 +3,20 @@ floors' rules asked as an anonymous visitor: regiobureau.permissions.visible_ite
 meeting_queryset_visible)."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from gremia.models import Body
+from gremia.models import Body, Membership, Person
+from publiek.selectors import PUBLIC_OFFICE_FUNCTIONS
 from regiobureau import permissions
 from regiobureau import selectors as meeting_selectors
-from regiobureau.constants import AGENDA_OUT_STATUSES, Confidentiality
-from regiobureau.models import AgendaItem, Decision, Document, Meeting
+from regiobureau.constants import (
+    AGENDA_OUT_STATUSES,
+    PRESENT_STATES,
+    Confidentiality,
+    MeetingStatus,
+    Presence,
+)
+from regiobureau.models import AgendaItem, Attendance, Decision, Document, Meeting
 
 
 def _visitor():
@@ -64,3 +71,41 @@ def documents() -> QuerySet[Document]:
 
 def bodies() -> QuerySet[Body]:
     return Body.objects.select_related("theme")
+
+
+def persons() -> QuerySet[Person]:
+    """Public office holders, with their seats (any body, current or past): name, function,
+    organisation and seat are public; e-mail and login never leave the portal."""
+    return (
+        Person.objects.filter(function__in=PUBLIC_OFFICE_FUNCTIONS)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body").order_by("body__name", "pk"),
+            )
+        )
+    )
+
+
+def _held_public_meetings() -> QuerySet[Meeting]:
+    return meeting_selectors.meeting_queryset_visible(_visitor()).filter(
+        is_public=True, status__in=(MeetingStatus.HELD, MeetingStatus.CLOSED)
+    )
+
+
+def attendances() -> QuerySet[Attendance]:
+    """Who was present at a held public meeting, for public office holders only: the member
+    in their seat, or the substitute who came in their place (when that person holds public
+    office). Absences and registrations beforehand are not published."""
+    office = Q(presence=Presence.PRESENT, membership__person__function__in=PUBLIC_OFFICE_FUNCTIONS)
+    stand_in = Q(presence=Presence.SUBSTITUTED, substitute__function__in=PUBLIC_OFFICE_FUNCTIONS)
+    return (
+        Attendance.objects.filter(meeting__in=_held_public_meetings(), presence__in=PRESENT_STATES)
+        .filter(office | stand_in)
+        .select_related(
+            "membership__person__organisation",
+            "membership__organisation",
+            "substitute__organisation",
+        )
+    )

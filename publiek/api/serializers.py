@@ -4,6 +4,7 @@ public; a serializer only shapes it."""
 from django.urls import reverse
 from rest_framework import serializers
 
+from publiek.selectors import PUBLIC_OFFICE_FUNCTIONS
 from regiobureau.constants import MeetingStatus
 
 ORI_STATUS = {
@@ -173,4 +174,95 @@ class OrganisatorischeEenheidSerializer(OriSerializer):
                 "bereidtVoor": self.ref("organisatorische_eenheid", body.prepares_id),
                 "thema": body.theme.name if body.theme_id else None,
             },
+        }
+
+
+# gremia's function → the standard's Functie (a heemraad sits in a water board's daily board).
+ORI_FUNCTION = {
+    "burgemeester": "burgemeester",
+    "wethouder": "wethouder",
+    "gedeputeerde": "gedeputeerde",
+    "dijkgraaf": "dijkgraaf",
+    "heemraad": "dagelijks_bestuurslid",
+    "raadslid": "raadslid",
+}
+# A seat's role → the standard's RolNaam.
+ORI_ROLE = {"voorzitter": "voorzitter"}
+TUSSENVOEGSELS = frozenset(
+    {"van", "de", "der", "den", "het", "ten", "ter", "te", "in", "op", "'t", "'s", "la", "le"}
+)
+
+
+def split_name(name: str) -> dict:
+    """The standard's NaamNatuurlijkPersoon from one name field: the whole name as
+    volledigeNaam; the surname after the first tussenvoegsel (lower case, as written in the
+    middle of a Dutch name), otherwise the last word."""
+    words = name.split()
+    data = {"volledigeNaam": name[:300]}
+    if not words:
+        return {**data, "achternaam": "-"}
+    start = next(
+        (i for i, w in enumerate(words) if 0 < i < len(words) - 1 and w in TUSSENVOEGSELS), None
+    )
+    if start is None:
+        given, infix, surname = words[:-1], [], words[-1:]
+    else:
+        end = start
+        while end < len(words) - 1 and words[end] in TUSSENVOEGSELS:
+            end += 1
+        given, infix, surname = words[:start], words[start:end], words[end:]
+    data["achternaam"] = " ".join(surname)[:200]
+    if infix:
+        data["tussenvoegsel"] = " ".join(infix)[:20]
+    if given:
+        data["voornamen"] = " ".join(given)[:200]
+    return data
+
+
+class NatuurlijkPersoonSerializer(OriSerializer):
+    resource = "natuurlijk_persoon"
+
+    def to_representation(self, person):
+        return {
+            "url": self.get_url(person),
+            "id": self.get_id(person),
+            "functie": ORI_FUNCTION[person.function],
+            "naamNatuurlijkPersoon": split_name(person.name),
+            "x-nhn": {
+                "organisatie": person.organisation.name if person.organisation_id else None,
+                "zetels": [
+                    {
+                        "gremium": self.ref("organisatorische_eenheid", seat.body_id),
+                        "gremiumnaam": seat.body.name,
+                        "rol": seat.role,
+                        "vanaf": seat.start.isoformat(),
+                        "tot": seat.end.isoformat() if seat.end else None,
+                    }
+                    for seat in person.memberships.all()
+                ],
+            },
+        }
+
+
+class AanwezigeDeelnemerSerializer(OriSerializer):
+    resource = "aanwezige_deelnemer"
+
+    def to_representation(self, attendance):
+        membership = attendance.membership
+        person = attendance.substitute if attendance.substitute_id else membership.person
+        organisation = membership.organisation
+        stands_in_for = None
+        if attendance.substitute_id and membership.person.function in PUBLIC_OFFICE_FUNCTIONS:
+            stands_in_for = self.ref("natuurlijk_persoon", membership.person_id)
+        return {
+            "url": self.get_url(attendance),
+            "id": self.get_id(attendance),
+            "natuurlijkPersoon": self.ref("natuurlijk_persoon", person.pk),
+            "vergadering": self.ref("vergadering", attendance.meeting_id),
+            "rolnaam": "overig"
+            if attendance.substitute_id
+            else ORI_ROLE.get(membership.role, "overig"),
+            "organisatie": organisation.name[:100],
+            "stemmen": [],
+            "x-nhn": {"vervangtVoor": stands_in_for},
         }

@@ -18,6 +18,8 @@ PUBLIC_URL_NAMES = {
         "besluit",
         "informatieobject",
         "organisatorische_eenheid",
+        "natuurlijk_persoon",
+        "aanwezige_deelnemer",
     )
     for kind in ("list", "detail")
 } | {"openapi": "the API's OpenAPI description"}
@@ -31,6 +33,10 @@ router.register(
     "organisatorische_eenheden",
     views.OrganisatorischeEenheidViewSet,
     basename="organisatorische_eenheid",
+)
+router.register("natuurlijkpersonen", views.NatuurlijkPersoonViewSet, basename="natuurlijk_persoon")
+router.register(
+    "aanwezigedeelnemers", views.AanwezigeDeelnemerViewSet, basename="aanwezige_deelnemer"
 )
 
 urlpatterns = [

@@ -181,11 +181,16 @@ class AgendapuntViewSet(OriViewSet):
         return selectors.agenda_items()
 
     def filter_extra(self, qs, params):
-        if params.get("vergadering"):
-            if not params["vergadering"].isdigit():
-                raise exceptions.ValidationError({"vergadering": ["Geen geldig id."]})
-            qs = qs.filter(meeting_id=int(params["vergadering"]))
-        return qs
+        return filter_by_meeting(qs, params)
+
+
+def filter_by_meeting(qs, params):
+    """?vergadering=<id>: only what belongs to that meeting."""
+    if params.get("vergadering"):
+        if not params["vergadering"].isdigit():
+            raise exceptions.ValidationError({"vergadering": ["Geen geldig id."]})
+        qs = qs.filter(meeting_id=int(params["vergadering"]))
+    return qs
 
 
 @extend_schema_view(list=extend_schema(parameters=[SINCE]))
@@ -210,3 +215,23 @@ class OrganisatorischeEenheidViewSet(OriViewSet):
 
     def base_queryset(self):
         return selectors.bodies()
+
+
+@extend_schema_view(list=extend_schema(parameters=[SINCE]))
+class NatuurlijkPersoonViewSet(OriViewSet):
+    serializer_class = serializers.NatuurlijkPersoonSerializer
+
+    def base_queryset(self):
+        return selectors.persons()
+
+
+@extend_schema_view(list=extend_schema(parameters=[SINCE]))
+class AanwezigeDeelnemerViewSet(OriViewSet):
+    serializer_class = serializers.AanwezigeDeelnemerSerializer
+    extra_filters = frozenset({"vergadering"})
+
+    def base_queryset(self):
+        return selectors.attendances()
+
+    def filter_extra(self, qs, params):
+        return filter_by_meeting(qs, params)

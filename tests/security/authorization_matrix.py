@@ -268,10 +268,14 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'openid_connect_login': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/
     'ori:agendapunt-detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/agendapunten/<closed item> (never published)
     'ori:agendapunt-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/agendapunten
+    'ori:aanwezige_deelnemer-detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/aanwezigedeelnemers/<registration before the meeting> (never published)
+    'ori:aanwezige_deelnemer-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/aanwezigedeelnemers
     'ori:besluit-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/besluiten/<id>
     'ori:besluit-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/besluiten
     'ori:informatieobject-detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/informatieobjecten/<confidential stuk> (never published)
     'ori:informatieobject-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/informatieobjecten
+    'ori:natuurlijk_persoon-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/natuurlijkpersonen/<bestuurder>
+    'ori:natuurlijk_persoon-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/natuurlijkpersonen
     'ori:openapi': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/openapi.json
     'ori:organisatorische_eenheid-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/organisatorische_eenheden/<id>
     'ori:organisatorische_eenheid-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/organisatorische_eenheden

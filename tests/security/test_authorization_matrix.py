@@ -27,7 +27,8 @@ from nhn_portal.core import production
 from nhn_portal.core.constants import Role
 from raden.models import CouncilLetterItem
 from regiobureau import producers, services
-from regiobureau.models import CalendarToken, Document
+from regiobureau.constants import Registration
+from regiobureau.models import Attendance, CalendarToken, Document
 from tests.builders import (
     CONFIDENTIAL_DOC,
     griffie,
@@ -131,6 +132,11 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "beheerder": UserFactory(roles=[Role.MANAGER], is_staff=True, is_superuser=True),
     }
     secret = Document.objects.get(title=CONFIDENTIAL_DOC)
+    registration = Attendance.objects.create(
+        meeting=meeting,
+        membership=member.person.memberships.get(body=body),
+        registration=Registration.ATTENDING,
+    )
     members_pdf = jobs[producers.MEMBERS].document
     m, i = {"pk": meeting.pk}, {"pk": item.pk}
     kwargs = {
@@ -175,6 +181,10 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "ori:vergadering-detail": {"pk": meeting.pk},
         "ori:besluit-detail": {"pk": decision.pk},
         "ori:organisatorische_eenheid-detail": {"pk": body.pk},
+        # A bestuurder holds public office: published. A registration for a meeting not yet
+        # held is not attendance: never published.
+        "ori:natuurlijk_persoon-detail": {"pk": member.person.pk},
+        "ori:aanwezige_deelnemer-detail": {"pk": registration.pk},
         "publiek:council_feed": {"slug": region["Texel"].slug},
         "publiek:council_calendar": {"slug": region["Texel"].slug},
     }
