@@ -19,6 +19,7 @@ urlpatterns = [
     path("kansen/nieuw/", views.opportunity_create, name="opportunity_create"),
     path("kansen/doorlooptijden/", views.lead_times, name="lead_times"),
     path("kansen/<int:pk>/", views.opportunity_detail, name="opportunity_detail"),
+    path("kansen/<int:pk>/bewerken/", views.opportunity_edit, name="opportunity_edit"),
     path("kansen/<int:pk>/stap/", views.opportunity_step_add, name="opportunity_step_add"),
     path("kansen/<int:pk>/besluit/", views.opportunity_decide, name="opportunity_decide"),
     path("kansen/stappen/<int:pk>/gedaan/", views.opportunity_step_done, name="step_done"),
@@ -55,6 +56,7 @@ urlpatterns = [
     path("public-affairs/momenten/", views.external_calendar, name="external_calendar"),
     path("public-affairs/openbaar/", views.public_affairs, name="public_affairs"),
     path("public-affairs/<int:pk>/", views.lobby_dossier_detail, name="lobby_dossier_detail"),
+    path("public-affairs/<int:pk>/bewerken/", views.lobby_dossier_edit, name="lobby_dossier_edit"),
     path("public-affairs/<int:pk>/contact/", views.lobby_contact_add, name="lobby_contact_add"),
     path("public-affairs/<int:pk>/moment/", views.external_moment_add, name="external_moment_add"),
     path(

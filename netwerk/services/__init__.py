@@ -6,6 +6,7 @@ from .lobby import (  # noqa: F401
     lobby_dossier_create,
     lobby_dossier_publish_summary,
     lobby_dossier_set_confidential,
+    lobby_dossier_update,
 )
 from .opportunities import (  # noqa: F401
     opportunity_create,
@@ -13,6 +14,7 @@ from .opportunities import (  # noqa: F401
     opportunity_step_add,
     opportunity_step_complete,
     opportunity_step_remove,
+    opportunity_update,
 )
 from .regio_deal import (  # noqa: F401
     project_image_add,

@@ -46,6 +46,50 @@ def lobby_dossier_create(
 
 
 @transaction.atomic
+def lobby_dossier_update(
+    *,
+    actor,
+    dossier: LobbyDossier,
+    title: str,
+    arena: str,
+    position: str = "",
+    lobbyist=None,
+    carriers=(),
+    decisions=(),
+) -> LobbyDossier:
+    """Change a dossier's title, arena, position and the people and decisions behind it. Its
+    confidentiality and published summary have their own steps and stay as they are."""
+    dossier = LobbyDossier.objects.select_for_update().get(pk=dossier.pk)
+    carriers_before = sorted(str(person) for person in dossier.carriers.all())
+    decisions_before = sorted(dossier.decisions.values_list("pk", flat=True))
+    dossier = audited_update(
+        actor=actor,
+        obj=dossier,
+        verb="lobby_dossier_update",
+        title=title.strip(),
+        arena=arena,
+        position=position,
+        lobbyist=lobbyist,
+    )
+    dossier.carriers.set(carriers)
+    dossier.decisions.set(decisions)
+    carriers_after = sorted(str(person) for person in carriers)
+    decisions_after = sorted(decision.pk for decision in decisions)
+    if (carriers_before, decisions_before) != (carriers_after, decisions_after):
+        audit_record_create(
+            actor=actor,
+            obj=dossier,
+            action=AuditAction.UPDATE,
+            verb="lobby_dossier_people_update",
+            changes={
+                "carriers": [carriers_before, carriers_after],
+                "decisions": [decisions_before, decisions_after],
+            },
+        )
+    return dossier
+
+
+@transaction.atomic
 def lobby_dossier_set_confidential(
     *, actor, dossier: LobbyDossier, confidential: bool
 ) -> LobbyDossier:

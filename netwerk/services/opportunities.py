@@ -68,6 +68,45 @@ def opportunity_create(
     return opportunity
 
 
+@transaction.atomic
+def opportunity_update(
+    *,
+    actor,
+    opportunity: Opportunity,
+    title: str,
+    kind: str,
+    deciding_body: Body,
+    signalled_on: datetime.date,
+    deadline: datetime.date,
+    description: str = "",
+    source: str = "",
+    today: datetime.date | None = None,
+) -> Opportunity:
+    """Correct what was recorded of an open opportunity. A decided one is history and stays
+    as it was; a deadline moved into the past is refused as at creation (an unchanged past
+    deadline may stay)."""
+    today = today or timezone.localdate()
+    opportunity = _locked(opportunity)
+    if deadline != opportunity.deadline:
+        _require_future_deadline(deadline, today)
+    if signalled_on > today:
+        raise ValidationError(
+            {"signalled_on": _("A signal cannot be dated in the future.")}, code="signal_future"
+        )
+    return audited_update(
+        actor=actor,
+        obj=opportunity,
+        verb="opportunity_update",
+        title=title.strip(),
+        kind=kind,
+        deciding_body=deciding_body,
+        signalled_on=signalled_on,
+        deadline=deadline,
+        description=description,
+        source=source,
+    )
+
+
 def _locked(opportunity: Opportunity) -> Opportunity:
     locked = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
     if locked.is_decided:

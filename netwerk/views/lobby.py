@@ -52,6 +52,37 @@ def lobby_dossier_create(request):
     )
 
 
+@confidential("netwerk.lobbydossier")
+def lobby_dossier_edit(request, pk: int):
+    """Change a dossier's title, arena, position, lobbyist, carriers and decisions (the
+    secretariat; a carrier reads the dossier but does not edit it)."""
+    require_secretariat(request.user)
+    dossier = selectors.access_lobby_dossier(user=request.user, pk=pk)
+    initial = {
+        "title": dossier.title,
+        "arena": dossier.arena,
+        "position": dossier.position,
+        "lobbyist": dossier.lobbyist,
+        "carriers": list(dossier.carriers.all()),
+        "decisions": list(dossier.decisions.all()),
+    }
+    form = LobbyDossierForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.lobby_dossier_update(actor=request.user, dossier=dossier, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The lobby dossier was saved."))
+            return redirect(dossier)
+    return render(
+        request,
+        "netwerk/lobby_dossier_form.html",
+        {"form": form, "dossier": dossier},
+        status=400 if form.errors else 200,
+    )
+
+
 def _dossier_page(request, dossier, *, contact_form=None, moment_form=None, summary_form=None):
     can_edit = is_secretariat(request.user)
     forms_given = contact_form or moment_form or summary_form

@@ -55,6 +55,41 @@ def opportunity_create(request):
     )
 
 
+FORM_FIELDS = (
+    "title",
+    "kind",
+    "source",
+    "description",
+    "signalled_on",
+    "deadline",
+    "deciding_body",
+)
+
+
+@confidential("netwerk.opportunity")
+def opportunity_edit(request, pk: int):
+    """Correct an open opportunity (a decided one is history: the service refuses)."""
+    opportunity = selectors.access_opportunity(user=request.user, pk=pk)
+    initial = {name: getattr(opportunity, name) for name in FORM_FIELDS}
+    form = OpportunityForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.opportunity_update(
+                actor=request.user, opportunity=opportunity, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The opportunity was saved."))
+            return redirect(opportunity)
+    return render(
+        request,
+        "netwerk/opportunity_form.html",
+        {"form": form, "opportunity": opportunity},
+        status=400 if form.errors else 200,
+    )
+
+
 def _detail(request, opportunity, *, step_form=None, decision_form=None, status=200):
     route = selectors.opportunity_route(opportunity)
     return render(

@@ -239,11 +239,13 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'netwerk:lobby_contact_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/public-affairs/1/contact/
     'netwerk:lobby_dossier_confidentiality': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/public-affairs/1/vertrouwelijkheid/
     'netwerk:lobby_dossier_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/public-affairs/nieuw/
+    'netwerk:lobby_dossier_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/public-affairs/<pk>/bewerken/ (a carrier reads, does not edit)
     'netwerk:lobby_dossier_detail': ('login', '404', '200', '404', '404', '404', '200', '200'),  # /netwerk/public-affairs/1/
     'netwerk:lobby_dossier_list': ('login', '404', '200', '200', '404', '404', '200', '200'),  # /netwerk/public-affairs/
     'netwerk:lobby_dossier_publish': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/public-affairs/1/publiceren/
     'netwerk:opportunity_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/nieuw/
     'netwerk:opportunity_decide': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/1/besluit/
+    'netwerk:opportunity_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/<pk>/bewerken/
     'netwerk:opportunity_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/1/
     'netwerk:opportunity_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/
     'netwerk:opportunity_step_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/1/stap/

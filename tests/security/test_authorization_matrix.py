@@ -217,11 +217,16 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "letter_adopt", "letter_issue",
     ]:  # fmt: skip
         kwargs[f"raden:{name}"] = {"pk": letter.pk}
-    for name in ["opportunity_detail", "opportunity_step_add", "opportunity_decide"]:
+    for name in [
+        "opportunity_detail",
+        "opportunity_step_add",
+        "opportunity_decide",
+        "opportunity_edit",
+    ]:
         kwargs[f"netwerk:{name}"] = {"pk": opportunity.pk}
     for name in [
         "lobby_dossier_detail", "lobby_contact_add", "external_moment_add",
-        "lobby_dossier_confidentiality", "lobby_dossier_publish",
+        "lobby_dossier_confidentiality", "lobby_dossier_publish", "lobby_dossier_edit",
     ]:  # fmt: skip
         kwargs[f"netwerk:{name}"] = {"pk": lobby.pk}
     for name in ["project_detail", "project_image_add", "project_review"]:
