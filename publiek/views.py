@@ -112,6 +112,7 @@ def search_page(request):
         "facets": _facet_links(result, filters, params),
         "page": page,
         "has_next": page * PAGE_SIZE < result.total,
+        "count_cap": search.COUNT_CAP,
         "params": params.urlencode(),
     }
     template = "publiek/search.html#results" if request.htmx else "publiek/search.html"
