@@ -7,7 +7,6 @@ secretariat download it)."""
 import re
 
 from django.contrib.auth.models import AnonymousUser
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,18 +19,14 @@ from nhn_portal.core.production import (
 from . import selectors
 from .constants import SPANNER_REPORT
 from .permissions import can_read_spanner_page
+from .services.spanners import spanner_report_finished
 
 PDF_TEMPLATE = "netwerk/pdf/spanner_report.html"
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
-def month_label(month: str) -> str:
-    first, _next = selectors.month_bounds(month)
-    return date_format(first, "F Y")
-
-
 def report_audiences(spanner) -> list[tuple[str, object]]:
-    return [(month, month_label(month)) for month in selectors.recent_months()]
+    return [(month, selectors.month_label(month)) for month in selectors.recent_months()]
 
 
 def produce_spanner_report(spanner, audience: str) -> ProducedDocument:
@@ -41,7 +36,7 @@ def produce_spanner_report(spanner, audience: str) -> ProducedDocument:
     overview = selectors.spanner_overview(
         user=AnonymousUser(), spanner=spanner, start=start, end=end
     )
-    label = month_label(audience)
+    label = selectors.month_label(audience)
     return ProducedDocument(
         template=PDF_TEMPLATE,
         context={
@@ -67,4 +62,5 @@ register_document_kind(
     audiences=report_audiences,
     produce=produce_spanner_report,
     may_download=may_download,
+    on_finished=spanner_report_finished,
 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from regiobureau import permissions as meeting_permissions
@@ -334,6 +335,12 @@ def month_bounds(month: str) -> tuple[datetime.date, datetime.date]:
     first = datetime.date(year, number, 1)
     following = datetime.date(year + (number == 12), number % 12 + 1, 1)
     return first, following
+
+
+def month_label(month: str) -> str:
+    """ "2026-11" → "november 2026"."""
+    first, _next = month_bounds(month)
+    return date_format(first, "F Y")
 
 
 def recent_months(today: datetime.date | None = None, count: int = 3) -> list[str]:

@@ -398,6 +398,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "raden.tasks.council_letter_deliveries_sync",
         "schedule": 60.0,
     },
+    # Issue 12: last month's report of every boundary spanner, made and mailed on the 1st.
+    "spanner-reports-monthly": {
+        "task": "netwerk.tasks.spanner_reports_monthly",
+        "schedule": crontab(day_of_month=1, hour=6, minute=30),
+    },
 }
 # Queue of the PDF rendering task; empty = Celery's default queue. A deployment can give the
 # heavy renders their own worker (`celery worker -Q pdf`) so e-mails never wait behind them.

@@ -126,3 +126,33 @@ def test_the_beheerder_sets_the_spanner_through_the_page(
     )
     assert response.status_code == 302
     assert BoundarySpanner.objects.get(subregion=kop).person == spanner_user.person
+
+
+def test_the_monthly_report_is_made_on_the_first_and_mailed_once_as_a_link(
+    kop, spanner_user, manager, fake_render, celery_eager, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from netwerk.services.spanners import spanner_report_mail, spanner_reports_request_monthly
+    from nhn_portal.core.models import AuditRecord, GenerationJob
+
+    spanner = services.boundary_spanner_set(
+        actor=manager, subregion=kop, person=spanner_user.person
+    )
+    first_of_december = datetime.date(2026, 12, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert spanner_reports_request_monthly(today=first_of_december) == 1
+    job = GenerationJob.objects.get(kind=SPANNER_REPORT)
+    assert (job.audience, job.status, job.object_id) == ("2026-11", "klaar", spanner.pk)
+    assert [message.to for message in mail.outbox] == [[spanner_user.email]]
+    message = mail.outbox[0]
+    assert "november 2026" in message.subject and "Kop van Noord-Holland" in message.subject
+    assert reverse("netwerk:spanner_detail", args=[spanner.pk]) in message.body
+    assert "alleen in het portaal" in message.body
+    assert not message.attachments
+    # The beat again the same month, a task delivered twice: nothing new.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert spanner_reports_request_monthly(today=first_of_december) == 0
+    assert spanner_report_mail(job_id=job.pk) == 0
+    assert len(mail.outbox) == 1
+    assert AuditRecord.objects.filter(verb="spanner_report_mail").count() == 1
