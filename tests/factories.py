@@ -4,6 +4,7 @@ import datetime
 
 import factory
 from django.contrib.auth.models import Group
+from django.db.models import Max
 from django.utils import timezone
 
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind, PersonFunction, Sector
@@ -162,13 +163,21 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
         model = "regiobureau.AgendaItem"
 
     meeting = factory.SubFactory(MeetingFactory)
-    position = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Agendapunt {n}")
     purpose = ItemPurpose.DISCUSSION
     is_public = True
 
     class Params:
         confidential = factory.Trait(is_public=False)
+
+    @factory.lazy_attribute
+    def position(self):
+        """The next number in its meeting, as the editor gives it (a session-wide counter
+        grew past the three digits of ORI's agendapuntvolgnummer in a long run)."""
+        if self.meeting.pk is None:
+            return 1
+        last = self.meeting.items.aggregate(last=Max("position"))["last"]
+        return (last or 0) + 1
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):
