@@ -34,11 +34,15 @@ from .meetings import (
     CancelForm,
     MeetingForm,
 )
+from .minutes import MinutesCommentForm, MinutesEntryForm, MinutesSendForm
 from .planning import PlannedTopicForm, PlanningFilterForm
 from .proposals import ProposalAcceptForm, ProposalForm, ProposalReturnForm
 from .rounds import RoundVoteForm, WrittenRoundForm
 
 __all__ = [
+    "MinutesCommentForm",
+    "MinutesEntryForm",
+    "MinutesSendForm",
     "ProposalAcceptForm",
     "ProposalForm",
     "ProposalReturnForm",
