@@ -204,7 +204,7 @@ def produce_minutes(meeting: Meeting, audience: str) -> ProducedDocument:
 
 register_document_kind(
     kind=MINUTES,
-    label=gettext_lazy("Minutes"),
+    label=gettext_lazy("Meeting minutes"),
     subject_model=MEETING_SUBJECT,
     audiences=_minutes_audiences,
     produce=produce_minutes,
