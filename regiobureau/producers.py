@@ -166,13 +166,13 @@ register_document_kind(
 
 
 def _minutes_audiences(meeting: Meeting) -> list[tuple[str, object]]:
-    """The members' version once the draft went out for comments; the public version only of
-    adopted minutes of a public meeting."""
-    minutes = selectors.minutes_for(meeting)
-    if minutes is None or minutes.is_draft:
+    """Once the meeting was held: the members' version, and for a public meeting the public
+    one. Decided without a query (the status panel lists every kind); `produce_minutes`
+    refuses the members' version of unsent minutes and the public one of unadopted minutes."""
+    if meeting.status not in (MeetingStatus.HELD, MeetingStatus.CLOSED):
         return []
     audiences = [(MEMBERS, gettext_lazy("members"))]
-    if minutes.is_adopted and meeting.is_public:
+    if meeting.is_public:
         audiences.insert(0, (PUBLIC, gettext_lazy("public")))
     return audiences
 

@@ -372,15 +372,21 @@ def pdf_text(document) -> str:
 
 
 def test_public_version_only_for_adopted_minutes_of_a_public_meeting(secretary, held):
+    def run(audience):
+        job = production.document_generation_request(
+            actor=secretary, subject=held, kind=MINUTES, audience=audience
+        )
+        return production.document_generation_run(job_id=job.pk)
+
     minutes = write(secretary, held)
-    assert producers._minutes_audiences(held) == []
+    assert run(producers.MEMBERS).status == GenerationStatus.FAILED  # a draft is not sent yet
     send(secretary, minutes)
-    assert [a for a, _label in producers._minutes_audiences(held)] == [producers.MEMBERS]
+    assert run(producers.PUBLIC).status == GenerationStatus.FAILED  # not adopted yet
+    assert run(producers.MEMBERS).status == GenerationStatus.DONE
     services.minutes_adopt(actor=secretary, minutes=minutes, at_meeting=held.next)
-    assert [a for a, _label in producers._minutes_audiences(held)] == [
-        producers.PUBLIC,
-        producers.MEMBERS,
-    ]
+    assert run(producers.PUBLIC).status == GenerationStatus.DONE
+    held.is_public = False
+    assert [a for a, _label in producers._minutes_audiences(held)] == [producers.MEMBERS]
 
 
 def test_pdf_public_version_leaves_out_closed_items_members_version_has_them(secretary, held):
