@@ -103,11 +103,16 @@ def minutes_detail(request, pk: int):
     return _detail(request, meeting, minutes)
 
 
-def _editor(request, meeting, *, status=OK, forms=None, send_form=None, error=None):
+def _editor(request, meeting, *, status=OK, forms=None, send_form=None, error=None, conflict=None):
+    """The editor page; `forms` replaces an item's form (refused input kept), `conflict`
+    is {item pk: the text saved by someone else} after a stale save without JavaScript."""
     minutes = selectors.minutes_for(meeting)
     rows = selectors.minutes_rows(user=request.user, meeting=meeting, minutes=minutes)
-    forms = forms or {}
-    entries = [(row, forms.get(row.item.pk) or MinutesEntryForm(row=row)) for row in rows]
+    forms, conflict = forms or {}, conflict or {}
+    entries = [
+        (row, forms.get(row.item.pk) or MinutesEntryForm(row=row), conflict.get(row.item.pk))
+        for row in rows
+    ]
     return vary_on_htmx(
         render(
             request,
@@ -178,9 +183,22 @@ def minutes_entry_save(request, pk: int):
         )
         url = reverse("regiobureau:minutes_edit", kwargs={"pk": meeting.pk})
         return vary_on_htmx(redirect(f"{url}#entry-{item.pk}"))
-    if status == INVALID and form.is_bound and form.errors:
-        return _editor(request, meeting, status=status, forms={item.pk: form}, error=error)
-    return _editor(request, meeting, status=status, error=error)
+    if status == STALE:
+        # The secretary's text stays, now on the current version, beside the saved one: a
+        # knowing save again (as the agenda editor keeps the input after a conflict).
+        data = request.POST.copy()
+        data["minutes_version"] = str(entry.version if entry else 0)
+        retry = MinutesEntryForm(data, row=row)
+        saved = entry.text if entry else ""
+        return _editor(
+            request,
+            meeting,
+            status=status,
+            forms={item.pk: retry},
+            error=error,
+            conflict={item.pk: saved},
+        )
+    return _editor(request, meeting, status=status, forms={item.pk: form}, error=error)
 
 
 @require_POST

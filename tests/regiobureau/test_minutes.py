@@ -284,6 +284,9 @@ def test_second_secretary_gets_409_and_the_editors_conflict_message(client, secr
         {"text": "Mijn tekst", "minutes_version": 0},
     )
     assert plain.status_code == 409 and str(_(STALE)) in plain.content.decode()
+    page = plain.content.decode()
+    assert "Tekst van de ander" in page and "Mijn tekst</textarea>" in page  # both kept
+    assert 'name="minutes_version" value="1"' in page  # a knowing save again
     assert selectors.minutes_entry_current(item=held.public_item).text == "Tekst van de ander"
 
 
