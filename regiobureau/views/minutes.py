@@ -206,9 +206,13 @@ def minutes_entry_save(request, pk: int):
 def minutes_send(request, pk: int):
     meeting = secretariat_meeting(request, pk)
     form = MinutesSendForm(request.POST)
-    if form.is_valid():
+    minutes = selectors.minutes_for(meeting)
+    if minutes is None:
+        form.add_error(
+            None, _("Write an account of at least one agenda item before sending the minutes.")
+        )
+    elif form.is_valid():
         try:
-            minutes = services.minutes_start(actor=request.user, meeting=meeting)
             services.minutes_send(
                 actor=request.user,
                 minutes=minutes,

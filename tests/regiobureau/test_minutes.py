@@ -405,3 +405,12 @@ def test_pdf_public_version_leaves_out_closed_items_members_version_has_them(sec
     text = pdf_text(members)
     assert OPEN_TEXT in text and CLOSED_TEXT in text and "Grondposities" in text
     assert members.confidential is True
+
+
+def test_sending_without_any_account_is_refused_and_makes_nothing(client, secretary, held):
+    client.force_login(secretary)
+    deadline = timezone.localdate() + datetime.timedelta(days=5)
+    response = client.post(url("minutes_send", held.pk), {"comment_deadline": deadline})
+    assert response.status_code == 422
+    assert selectors.minutes_for(held) is None
+    assert not mail.outbox
