@@ -172,7 +172,8 @@ def minutes_entry_save(request, pk: int):
         context = {
             "item": item,
             "entry": entry,
-            "version": form.data.get("minutes_version") if status == STALE else None,
+            # After a refusal the next save starts from the version the form was loaded with.
+            "version": form.data.get("minutes_version"),
             "error": error,
             "stale": status == STALE,
         }

@@ -414,3 +414,18 @@ def test_sending_without_any_account_is_refused_and_makes_nothing(client, secret
     assert response.status_code == 422
     assert selectors.minutes_for(held) is None
     assert not mail.outbox
+
+
+def test_refused_autosave_keeps_the_loaded_version(client, secretary, held):
+    services.minutes_entry_save(
+        actor=secretary, item=held.public_item, expected_version=0, text="Eerste"
+    )
+    client.force_login(secretary)
+    response = client.post(
+        url("minutes_entry_save", held.public_item.pk),
+        {"text": "x" * 20_001, "minutes_version": 1},
+        **HTMX,
+    )
+    assert response.status_code == 422
+    assert 'name="minutes_version" value="1"' in response.content.decode()
+    assert selectors.minutes_entry_current(item=held.public_item).text == "Eerste"
