@@ -429,3 +429,23 @@ def test_refused_autosave_keeps_the_loaded_version(client, secretary, held):
     assert response.status_code == 422
     assert 'name="minutes_version" value="1"' in response.content.decode()
     assert selectors.minutes_entry_current(item=held.public_item).text == "Eerste"
+
+
+def test_editor_and_reading_page_queries_do_not_grow_with_the_agenda(client, secretary, held):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    write(secretary, held)
+    client.force_login(secretary)
+    client.get(url("minutes_edit", held.pk))  # warm the session
+
+    def count(name):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url(name, held.pk)).status_code == 200
+        return len(queries)
+
+    before = {name: count(name) for name in ("minutes_edit", "minutes_detail")}
+    for position in range(3, 9):
+        item = AgendaItemFactory(meeting=held, position=position)
+        services.minutes_entry_save(actor=secretary, item=item, expected_version=0, text="Tekst")
+    assert {name: count(name) for name in ("minutes_edit", "minutes_detail")} == before
