@@ -54,3 +54,34 @@ class MinutesCommentForm(UtrechtFormMixin, forms.Form):
     def chosen_entry(self):
         pk = self.cleaned_data.get("entry")
         return self.entries[pk].entry if pk in self.entries else None
+
+
+class MinutesAdoptForm(UtrechtFormMixin, forms.Form):
+    """Adopt the minutes, optionally with the textual changes the meeting made: one field per
+    item's account, filled with the current text (an unchanged one stays as it is)."""
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = {}
+        for row in rows:
+            if not row.visible:
+                continue
+            name = f"text_{row.item.pk}"
+            self.fields[name] = forms.CharField(
+                label=_("Account of item %(number)s: %(title)s")
+                % {"number": row.number, "title": row.item.title},
+                required=False,
+                max_length=20_000,
+                initial=row.text,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+            self.rows[name] = row
+        self.style_widgets()
+
+    def changes(self) -> dict:
+        """{agenda item: new text} for the accounts that were changed."""
+        return {
+            row.item: self.cleaned_data[name]
+            for name, row in self.rows.items()
+            if name in self.data and self.cleaned_data[name].strip() != row.text
+        }

@@ -23,7 +23,12 @@ from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text, vary_on_htmx
 from regiobureau import permissions, selectors, services
 from regiobureau.constants import MEMBERS, MINUTES, PUBLIC
-from regiobureau.forms import MinutesCommentForm, MinutesEntryForm, MinutesSendForm
+from regiobureau.forms import (
+    MinutesAdoptForm,
+    MinutesCommentForm,
+    MinutesEntryForm,
+    MinutesSendForm,
+)
 
 from .common import secretariat_item, secretariat_meeting
 
@@ -61,7 +66,7 @@ def _pdfs(user, meeting) -> list:
     return found
 
 
-def _detail(request, meeting, minutes, *, comment_form=None, status=OK):
+def _detail(request, meeting, minutes, *, comment_form=None, adopt_form=None, status=OK):
     user = request.user
     rows = selectors.minutes_rows(user=user, meeting=meeting, minutes=minutes)
     can_comment = (
@@ -74,6 +79,8 @@ def _detail(request, meeting, minutes, *, comment_form=None, status=OK):
         comment_form = MinutesCommentForm(rows=rows)
     secretariat = is_secretariat(user)
     next_meeting = selectors.next_meeting_of_body(meeting) if secretariat else None
+    if secretariat and minutes is not None and minutes.is_sent and adopt_form is None:
+        adopt_form = MinutesAdoptForm(rows=rows)
     response = render(
         request,
         DETAIL,
@@ -85,6 +92,7 @@ def _detail(request, meeting, minutes, *, comment_form=None, status=OK):
             "comments": selectors.minutes_comments(user=user, minutes=minutes),
             "can_manage": secretariat,
             "next_meeting": next_meeting,
+            "adopt_form": adopt_form,
             "pdfs": _pdfs(user, meeting),
         },
         status=status,
@@ -258,15 +266,21 @@ def minutes_comment(request, pk: int):
 @require_POST
 @confidential("regiobureau.meeting")
 def minutes_adopt(request, pk: int):
-    """Adopt the minutes at the body's next meeting."""
+    """Adopt the minutes at the body's next meeting, with the textual changes made there."""
     meeting = secretariat_meeting(request, pk)
     minutes = selectors.minutes_for(meeting)
     at_meeting = selectors.next_meeting_of_body(meeting)
     if minutes is None or at_meeting is None:
         messages.error(request, _("Minutes are adopted at the next meeting of the same body."))
         return redirect("regiobureau:minutes_detail", pk=meeting.pk)
+    rows = selectors.minutes_rows(user=request.user, meeting=meeting, minutes=minutes)
+    form = MinutesAdoptForm(request.POST, rows=rows)
+    if not form.is_valid():
+        return _detail(request, meeting, minutes, adopt_form=form, status=INVALID)
     try:
-        services.minutes_adopt(actor=request.user, minutes=minutes, at_meeting=at_meeting)
+        services.minutes_adopt(
+            actor=request.user, minutes=minutes, at_meeting=at_meeting, changes=form.changes()
+        )
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:

@@ -449,3 +449,26 @@ def test_editor_and_reading_page_queries_do_not_grow_with_the_agenda(client, sec
         item = AgendaItemFactory(meeting=held, position=position)
         services.minutes_entry_save(actor=secretary, item=item, expected_version=0, text="Tekst")
     assert {name: count(name) for name in ("minutes_edit", "minutes_detail")} == before
+
+
+def test_adoption_page_keeps_textual_changes_as_a_new_version(client, secretary, held):
+    minutes = write(secretary, held)
+    send(secretary, minutes)
+    client.force_login(secretary)
+    page = client.get(url("minutes_detail", held.pk)).content.decode()
+    assert f'name="text_{held.public_item.pk}"' in page
+    response = client.post(
+        url("minutes_adopt", held.pk),
+        {
+            f"text_{held.public_item.pk}": OPEN_TEXT + " Aangevuld in de vergadering.",
+            f"text_{held.closed_item.pk}": CLOSED_TEXT,  # unchanged: no new version
+        },
+    )
+    assert response.status_code == 302
+    minutes.refresh_from_db()
+    assert minutes.is_adopted
+    changed = minutes.entries.get(item=held.public_item)
+    assert changed.version == 2 and changed.text.endswith("Aangevuld in de vergadering.")
+    assert minutes.entries.get(item=held.closed_item).version == 1
+    history = client.get(url("minutes_history", held.pk)).content.decode()
+    assert OPEN_TEXT in history and "Aangevuld in de vergadering." in history
