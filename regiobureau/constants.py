@@ -201,3 +201,19 @@ DECISION_LIST = "besluitenlijst"
 # Audiences of a meeting's documents: anyone, or the members of its body (and the secretariat).
 PUBLIC = "openbaar"
 MEMBERS = "leden"
+
+
+# ---- Minutes (verslag, issue 10) -------------------------------------------------------------
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "concept", _("Draft")
+    SENT = "ter_commentaar", _("Sent for comments")
+    ADOPTED = "vastgesteld", _("Adopted")
+
+
+# The standard item (DEFAULT_TEMPLATE_ITEMS) under which the previous meeting's minutes are
+# adopted; it links to them.
+MINUTES_ITEM_TITLE = "Verslag vorige vergadering"
+# The meeting document kind of the minutes (producers.py).
+MINUTES = "verslag"

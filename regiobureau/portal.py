@@ -68,6 +68,18 @@ register_nav_item(
 )
 register_nav_item(
     NavItem(
+        key="minutes",
+        label=_("Minutes"),
+        url_name="regiobureau:minutes_list",
+        order=37,
+        current=in_namespace(
+            "regiobureau", "minutes_list", "minutes_detail", "minutes_edit", "minutes_history"
+        ),
+        public=True,
+    )
+)
+register_nav_item(
+    NavItem(
         key="written_rounds",
         label=_("Written rounds"),
         url_name="regiobureau:round_list",

@@ -1,9 +1,11 @@
 """The regiobureau's part of `manage.py load_nhn --demo`: a published meeting per base-model
-body, and the Platform Wonen's previous meeting, held, with decisions and actions."""
+body, and the Platform Wonen's previous meeting, held, with decisions, actions and draft
+minutes."""
 
 from nhn_portal.core.seeding import register_seed
 
 from .demo import load_demo_meetings, load_demo_previous_meeting
+from .demo.minutes import load_demo_minutes
 from .demo.planning import load_demo_planning
 from .demo.proposals import load_demo_proposal
 
@@ -11,6 +13,7 @@ from .demo.proposals import load_demo_proposal
 def load_demo(report) -> None:
     load_demo_meetings(report=report)
     load_demo_previous_meeting(report=report)
+    load_demo_minutes(report=report)
     load_demo_planning(report=report)
     load_demo_proposal(report=report)
 

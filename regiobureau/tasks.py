@@ -50,3 +50,9 @@ def written_rounds_remind() -> int:
 def document_version_text_extract(version_id: int) -> int:
     """After an upload: the version's text for the search index (issue 11)."""
     return services.document_version_text_extract(version_id=version_id)
+
+
+@portal_task(name="regiobureau.tasks.minutes_sent_notify", kind=MAIL)
+def minutes_sent_notify(minutes_id: int) -> int:
+    """Each member of the body hears that the draft minutes wait for comments (issue 10)."""
+    return services.minutes_notify_members(minutes_id=minutes_id)

@@ -18,6 +18,7 @@ from .views import (
     dossiers,
     editor,
     meetings,
+    minutes,
     pdfs,
     planning,
     proposals,
@@ -32,6 +33,8 @@ PUBLIC_URL_NAMES = {
     "meeting_pdf_public": "the public agenda PDF; the view checks that the agenda is out",
     "meeting_archive": "past meetings as the calendar shows coming ones; the selectors filter",
     "round_vote_link": "the signed one-time link of a written round; the signature is the key",
+    "minutes_list": "adopted minutes of public meetings for anyone; the selectors filter",
+    "minutes_detail": "adopted minutes of a public meeting (closed items as placeholders)",
 }
 
 urlpatterns = [
@@ -49,6 +52,15 @@ urlpatterns = [
     # Attendance (issue 10)
     path("<int:pk>/aanmelden/", attendance.attendance_register, name="attendance_register"),
     path("<int:pk>/presentie/", attendance.attendance_record, name="attendance_record"),
+    # Minutes (verslag, issue 10)
+    path("verslagen/", minutes.minutes_list, name="minutes_list"),
+    path("<int:pk>/verslag/", minutes.minutes_detail, name="minutes_detail"),
+    path("<int:pk>/verslag/schrijven/", minutes.minutes_edit, name="minutes_edit"),
+    path("<int:pk>/verslag/versturen/", minutes.minutes_send, name="minutes_send"),
+    path("<int:pk>/verslag/reageren/", minutes.minutes_comment, name="minutes_comment"),
+    path("<int:pk>/verslag/vaststellen/", minutes.minutes_adopt, name="minutes_adopt"),
+    path("<int:pk>/verslag/versies/", minutes.minutes_history, name="minutes_history"),
+    path("agendapunten/<int:pk>/verslag/", minutes.minutes_entry_save, name="minutes_entry_save"),
     # Stukken from preparing bodies (issue 10)
     path("<int:pk>/aanleveren/", proposals.proposal_list, name="proposal_list"),
     path("aangeleverd/<int:pk>/accepteren/", proposals.proposal_accept, name="proposal_accept"),

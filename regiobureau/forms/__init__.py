@@ -34,11 +34,21 @@ from .meetings import (
     CancelForm,
     MeetingForm,
 )
+from .minutes import (
+    MinutesAdoptForm,
+    MinutesCommentForm,
+    MinutesEntryForm,
+    MinutesSendForm,
+)
 from .planning import PlannedTopicForm, PlanningFilterForm
 from .proposals import ProposalAcceptForm, ProposalForm, ProposalReturnForm
 from .rounds import RoundVoteForm, WrittenRoundForm
 
 __all__ = [
+    "MinutesAdoptForm",
+    "MinutesCommentForm",
+    "MinutesEntryForm",
+    "MinutesSendForm",
     "ProposalAcceptForm",
     "ProposalForm",
     "ProposalReturnForm",

@@ -28,6 +28,7 @@ from .meetings import (
     Meeting,
     _new_feed_token,
 )
+from .minutes import Minutes, MinutesComment, MinutesEntry, MinutesRevision
 from .planning import PlannedTopic
 from .proposals import ProposedDocument, proposal_upload_to
 from .rounds import RoundVote, WrittenRound
@@ -47,6 +48,10 @@ __all__ = [
     "DocumentVersion",
     "Dossier",
     "Meeting",
+    "Minutes",
+    "MinutesComment",
+    "MinutesEntry",
+    "MinutesRevision",
     "PlannedTopic",
     "ProposedDocument",
     "ReadMark",

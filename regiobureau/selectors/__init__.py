@@ -67,6 +67,22 @@ from .meetings import (
     meeting_queryset_visible,
     next_meeting_of_body,
 )
+from .minutes import (
+    MinutesRow,
+    access_minutes,
+    minutes_comments,
+    minutes_entry_current,
+    minutes_for,
+    minutes_list,
+    minutes_meeting_ids,
+    minutes_revisions,
+    minutes_rows,
+    minutes_rows_for_members,
+    minutes_rows_public,
+    minutes_term_open,
+    previous_meeting_of_body,
+    previous_minutes_for,
+)
 from .planning import (
     PlanningRow,
     planning_rows,
@@ -87,6 +103,20 @@ from .rounds import (
 )
 
 __all__ = [
+    "MinutesRow",
+    "access_minutes",
+    "minutes_comments",
+    "minutes_entry_current",
+    "minutes_term_open",
+    "minutes_for",
+    "minutes_list",
+    "minutes_meeting_ids",
+    "minutes_revisions",
+    "minutes_rows",
+    "minutes_rows_for_members",
+    "minutes_rows_public",
+    "previous_meeting_of_body",
+    "previous_minutes_for",
     "access_proposal",
     "open_for_proposals",
     "preparing_bodies",

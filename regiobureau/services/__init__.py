@@ -65,6 +65,16 @@ from .meetings import (
     meeting_update,
     working_days_before,
 )
+from .minutes import (
+    MINUTES_HELD,
+    MINUTES_OPEN,
+    minutes_adopt,
+    minutes_comment_add,
+    minutes_entry_save,
+    minutes_notify_members,
+    minutes_send,
+    minutes_start,
+)
 from .planning import (
     planned_topic_create,
     planned_topic_delete,
@@ -93,6 +103,14 @@ from .rounds import (
 )
 
 __all__ = [
+    "MINUTES_HELD",
+    "MINUTES_OPEN",
+    "minutes_adopt",
+    "minutes_comment_add",
+    "minutes_entry_save",
+    "minutes_notify_members",
+    "minutes_send",
+    "minutes_start",
     "proposal_accept",
     "proposal_return",
     "proposal_submit",

@@ -16,8 +16,13 @@ def meeting_archive(request):
     meetings = selectors.meeting_list_past(
         user=request.user, body=filters.get("body"), year=filters.get("year")
     )
+    meetings = list(meetings[:500])
+    # The minutes (issue 10) the viewer may read, in one query.
+    minutes_ids = selectors.minutes_meeting_ids(
+        user=request.user, meeting_ids=[meeting.pk for meeting in meetings]
+    )
     return render(
         request,
         "regiobureau/meeting_archive.html",
-        {"form": form, "meetings": list(meetings[:500])},
+        {"form": form, "meetings": meetings, "minutes_ids": minutes_ids},
     )

@@ -16,7 +16,7 @@ from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text, posted_version
 from regiobureau import permissions, selectors, services
-from regiobureau.constants import MEETING_TRANSITIONS, MeetingStatus
+from regiobureau.constants import MEETING_TRANSITIONS, MINUTES_ITEM_TITLE, MeetingStatus
 from regiobureau.forms import (
     AgendaVersionForm,
     CalendarFilterForm,
@@ -86,6 +86,7 @@ def meeting_detail(request, pk: int):
             "can_hand_in": bool(selectors.preparing_bodies(user=request.user, meeting=meeting))
             and selectors.open_for_proposals(meeting),
             **(pdf_panel_context(meeting) if can_manage else {}),
+            **_minutes_context(request.user, meeting, can_manage),
         },
     )
     # A closed meeting, or a reader who may see its closed items: confidential.
@@ -96,6 +97,18 @@ def meeting_detail(request, pk: int):
         or permissions.can_see_confidential(request.user, meeting.body_id)
     )
     return response
+
+
+def _minutes_context(user, meeting, can_manage: bool) -> dict:
+    """The minutes (issue 10): this meeting's, and the previous meeting's under the standard
+    item "Verslag vorige vergadering", as far as the reader may read them."""
+    minutes = selectors.minutes_for(meeting)
+    return {
+        "minutes_readable": (can_manage and meeting.agenda_is_out)
+        or permissions.can_read_minutes(user, meeting, minutes),
+        "previous_minutes": selectors.previous_minutes_for(user=user, meeting=meeting),
+        "MINUTES_ITEM_TITLE": MINUTES_ITEM_TITLE,
+    }
 
 
 def _attendance_context(user, meeting, can_read: bool) -> dict:

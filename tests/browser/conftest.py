@@ -92,6 +92,9 @@ def demo(browser_context, role_groups, settings, tmp_path):
     load_demo(report=LoadReport())
     load_demo_meetings()
     load_demo_council_letters()
+    from regiobureau.demo.minutes import load_demo_minutes
+
+    load_demo_minutes()
     from regiobureau.demo.planning import load_demo_planning
     from regiobureau.demo.proposals import load_demo_proposal
 

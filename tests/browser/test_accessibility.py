@@ -43,6 +43,7 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             "/openbaar/raadsinformatiebrieven/",
             f"/openbaar/raadsinformatiebrieven/{ids['letter']}/",
             "/openbaar/zoeken/?q=woondeal",
+            "/vergaderingen/verslagen/",
         ],
         "secretaris@example.org": [
             "/",
@@ -63,6 +64,11 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/vergaderingen/stukken/{ids['document']}/",
             f"/vergaderingen/{ids['previous']}/besluiten/",
             f"/vergaderingen/{ids['previous']}/presentie/",
+            # Issue 10: the minutes (the demo's draft of the held meeting).
+            "/vergaderingen/verslagen/",
+            f"/vergaderingen/{ids['previous']}/verslag/",
+            f"/vergaderingen/{ids['previous']}/verslag/schrijven/",
+            f"/vergaderingen/{ids['previous']}/verslag/versies/",
             "/vergaderingen/archief/",
             "/vergaderingen/jaarplanning/",
             f"/vergaderingen/{ids['directors']}/aanleveren/",
@@ -86,6 +92,7 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             "/vergaderingen/schriftelijk/",
             f"/vergaderingen/schriftelijk/{ids['round']}/",
             "/vergaderingen/archief/",
+            "/vergaderingen/verslagen/",
         ],
         "griffie.texel@example.org": ["/", "/raden/", f"/raden/brieven/{ids['texel']}/"],
         "ambtenaar@example.org": [

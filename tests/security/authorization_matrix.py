@@ -360,6 +360,14 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:meeting_publish': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/publiceren/
     'regiobureau:meeting_reading': ('login', '404', '200', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/lezen/
     'regiobureau:meeting_status': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/status/
+    'regiobureau:minutes_adopt': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/vaststellen/
+    'regiobureau:minutes_comment': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/reageren/
+    'regiobureau:minutes_detail': ('404', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/verslag/ (no minutes in this world: only the secretariat's empty page)
+    'regiobureau:minutes_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/verslag/schrijven/
+    'regiobureau:minutes_entry_save': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/verslag/
+    'regiobureau:minutes_history': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/verslag/versies/
+    'regiobureau:minutes_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/verslagen/
+    'regiobureau:minutes_send': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/versturen/
     'regiobureau:my_actions': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/acties/
     'regiobureau:my_comments': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/reacties/
     'regiobureau:my_meetings': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/

@@ -193,12 +193,14 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "agenda_editor", "item_create", "agenda_reorder", "meeting_pdf_request",
         "meeting_pdf_status", "meeting_pdf_public", "meeting_reading", "meeting_decisions",
         "decision_create", "decision_list_adopt", "action_create", "attendance_register",
-        "attendance_record", "proposal_list",
+        "attendance_record", "proposal_list", "minutes_detail", "minutes_edit", "minutes_send",
+        "minutes_comment", "minutes_adopt", "minutes_history",
     ]:  # fmt: skip
         kwargs[f"regiobureau:{name}"] = m
     for name in [
         "item_edit", "item_delete", "item_move", "item_detail", "item_read", "comment_add",
         "annotation_edit", "annotation_status", "annotation_versions", "item_documents",
+        "minutes_entry_save",
     ]:  # fmt: skip
         kwargs[f"regiobureau:{name}"] = i
     for name in [
