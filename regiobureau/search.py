@@ -1,6 +1,7 @@
-"""What the regiobureau makes searchable (issue 11): meetings, agenda items, stukken and
-decisions, each with the visibility its page has (regiobureau/permissions.py, asked as an
-anonymous visitor): "public" when a visitor may see it, "members" when only the body's members
+"""What the regiobureau makes searchable (issue 11): meetings, agenda items, stukken,
+decisions and the accounts of the minutes, each with the visibility its page has
+(regiobureau/permissions.py, asked as an anonymous visitor): "public" when a visitor may see it,
+"members" when only the body's members
 (and the secretariat) may, "secretariat" while it is a draft or the agenda is not out.
 
 The services call `meeting_search_refresh` / `item_search_refresh` / `search_entries_refresh`
@@ -22,8 +23,8 @@ from nhn_portal.core.search import (
 )
 
 from . import permissions
-from .constants import MeetingStatus
-from .models import AgendaItem, Decision, Document, Meeting
+from .constants import MeetingStatus, MinutesStatus
+from .models import AgendaItem, Decision, Document, Meeting, MinutesEntry
 
 Visibility = SearchEntry.Visibility
 
@@ -110,10 +111,40 @@ def index_decision(decision: Decision) -> IndexedEntry:
     )
 
 
+def minutes_entry_visibility(entry: MinutesEntry) -> str:
+    """As the minutes' pages: the secretariat reads a draft, the body's members the minutes
+    sent for comments; adopted minutes of a public meeting are public for its public items."""
+    minutes = entry.minutes
+    meeting = minutes.meeting
+    if minutes.status == MinutesStatus.DRAFT:
+        return Visibility.SECRETARIAT
+    if minutes.status == MinutesStatus.SENT or not meeting.is_public:
+        return Visibility.MEMBERS
+    return item_visibility(entry.item, meeting)
+
+
+def index_minutes_entry(entry: MinutesEntry) -> IndexedEntry | None:
+    if not entry.text:
+        return None
+    item = entry.item
+    meeting = entry.minutes.meeting
+    url = reverse("regiobureau:minutes_detail", kwargs={"pk": meeting.pk})
+    return IndexedEntry(
+        kind="minutes",
+        title=item.title,
+        text=entry.text,
+        url=f"{url}#verslag-{item.pk}",
+        visibility=minutes_entry_visibility(entry),
+        dossier_name=item.dossier.name if item.dossier_id else "",
+        **_common(meeting),
+    )
+
+
 register_indexer(Meeting, index_meeting, kind="meeting", label=_("Meeting"))
 register_indexer(AgendaItem, index_item, kind="agenda_item", label=_("Agenda item"))
 register_indexer(Document, index_document, kind="document", label=_("Document"))
 register_indexer(Decision, index_decision, kind="decision", label=_("Decision"))
+register_indexer(MinutesEntry, index_minutes_entry, kind="minutes", label=_("Meeting minutes"))
 register_member_bodies(permissions.member_body_ids)
 register_preparer(Meeting, lambda qs: qs.select_related("body__theme"))
 register_preparer(
@@ -132,6 +163,19 @@ register_preparer(
     Decision,
     lambda qs: qs.select_related("item__meeting__body__theme", "item__parent", "item__dossier"),
 )
+MINUTES_ENTRY_RELATED = (
+    "minutes__meeting__body__theme",
+    "item__meeting__body__theme",
+    "item__parent",
+    "item__dossier",
+)
+register_preparer(MinutesEntry, lambda qs: qs.select_related(*MINUTES_ENTRY_RELATED))
+
+
+def minutes_search_refresh(*, minutes) -> int:
+    """Re-index the accounts of one meeting's minutes (their status changed)."""
+    entries = MinutesEntry.objects.filter(minutes=minutes).select_related(*MINUTES_ENTRY_RELATED)
+    return search_entries_refresh(objects=list(entries))
 
 
 def item_search_refresh(*, items) -> int:
@@ -157,7 +201,10 @@ def item_search_refresh(*, items) -> int:
             "item__meeting__body__theme", "item__parent", "item__dossier"
         )
     )
-    return search_entries_refresh(objects=[*rows, *documents, *decisions])
+    accounts = list(
+        MinutesEntry.objects.filter(item_id__in=items).select_related(*MINUTES_ENTRY_RELATED)
+    )
+    return search_entries_refresh(objects=[*rows, *documents, *decisions, *accounts])
 
 
 def meeting_search_refresh(*, meeting: Meeting) -> int:
@@ -179,4 +226,8 @@ def items_search_remove(*, items) -> None:
     )
     search_entries_remove(
         model=Decision, ids=Decision.objects.filter(item_id__in=ids).values_list("pk", flat=True)
+    )
+    search_entries_remove(
+        model=MinutesEntry,
+        ids=MinutesEntry.objects.filter(item_id__in=ids).values_list("pk", flat=True),
     )

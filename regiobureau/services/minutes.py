@@ -17,6 +17,7 @@ from gremia import selectors as registry
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
+from nhn_portal.core.search import search_entries_refresh
 from nhn_portal.core.tasking import enqueue_on_commit
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus, MinutesStatus
@@ -28,6 +29,7 @@ from regiobureau.models import (
     MinutesEntry,
     MinutesRevision,
 )
+from regiobureau.search import minutes_search_refresh
 from regiobureau.selectors import minutes_term_open, next_meeting_of_body
 
 from .guards import StaleAgendaError
@@ -96,6 +98,7 @@ def _write(*, actor, entry: MinutesEntry, text: str, status: str, verb: str) -> 
         verb=verb,
         changes={"item": entry.item_id, "version": [before, entry.version]},
     )
+    search_entries_refresh(objects=[entry])
     return entry
 
 
@@ -153,6 +156,7 @@ def minutes_send(*, actor, minutes: Minutes, comment_deadline: datetime.date) ->
         comment_deadline=comment_deadline,
         sent_at=timezone.now(),
     )
+    minutes_search_refresh(minutes=minutes)
     enqueue_on_commit(MINUTES_NOTIFY_TASK, minutes.pk)
     return minutes
 
@@ -260,4 +264,5 @@ def minutes_adopt(
         adopted_at=timezone.now(),
         adopted_in=at_meeting,
     )
+    minutes_search_refresh(minutes=minutes)
     return minutes

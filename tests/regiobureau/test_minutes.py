@@ -472,3 +472,33 @@ def test_adoption_page_keeps_textual_changes_as_a_new_version(client, secretary,
     assert minutes.entries.get(item=held.closed_item).version == 1
     history = client.get(url("minutes_history", held.pk)).content.decode()
     assert OPEN_TEXT in history and "Aangevuld in de vergadering." in history
+
+
+# ---- Search --------------------------------------------------------------------------------
+
+
+def found(user, word):
+    from nhn_portal.core import search
+
+    return [hit.url for hit in search.search(user=user, query=word).hits]
+
+
+def test_minutes_are_found_as_their_pages_show_them(secretary, member, outsider, held):
+    """A draft only by the secretariat, minutes sent by the body's members, adopted minutes
+    of a public meeting by everyone for its public items; a closed item's account never
+    reaches outsiders, not even as a hit."""
+    from django.contrib.auth.models import AnonymousUser
+
+    visitor = AnonymousUser()
+    minutes = write(secretary, held)
+    public_hit = url("minutes_detail", held.pk) + f"#verslag-{held.public_item.pk}"
+    closed_word = "onderhandelingsruimte"
+    assert found(secretary, "voortgang") == [public_hit]
+    assert found(member, "voortgang") == []
+    send(secretary, minutes)
+    assert found(member, "voortgang") == [public_hit]
+    assert found(outsider, "voortgang") == []
+    services.minutes_adopt(actor=secretary, minutes=minutes, at_meeting=held.next)
+    assert found(visitor, "voortgang") == [public_hit]
+    assert found(outsider, closed_word) == []
+    assert len(found(member, closed_word)) == 1
