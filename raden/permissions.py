@@ -32,3 +32,9 @@ def is_griffie(user) -> bool:
 
 def can_use_council_letters(user) -> bool:
     return is_secretariat(user) or is_griffie(user)
+
+
+def can_use_gatherings(user) -> bool:
+    """The council gatherings' pages: the secretariat plans them and records attendance, a
+    griffie invites its own council and sees its council's registrations."""
+    return is_secretariat(user) or is_griffie(user)

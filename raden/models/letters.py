@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
-
-from .constants import DeliveryStatus, LetterStatus, RenderStatus
+from raden.constants import DeliveryStatus, LetterStatus, RenderStatus
 
 
 class CouncilLetter(TimeStampedModel):

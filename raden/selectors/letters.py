@@ -9,12 +9,11 @@ from django.utils import timezone
 
 from gremia.constants import OrganisationKind
 from gremia.models import Organisation, Subregion
+from raden import permissions
+from raden.constants import CONFIRMED_STATUSES, DeliveryStatus, LetterStatus
+from raden.models import CouncilLetter, CouncilLetterDelivery, CouncilLetterItem
 from regiobureau.constants import MeetingStatus
 from regiobureau.models import Decision, Meeting
-
-from . import permissions
-from .constants import CONFIRMED_STATUSES, DeliveryStatus, LetterStatus
-from .models import CouncilLetter, CouncilLetterDelivery, CouncilLetterItem
 
 
 def municipalities() -> QuerySet[Organisation]:
