@@ -92,3 +92,12 @@ class InformationPreference(models.TextChoices):
     LETTER_AND_COMMITTEE = "brief_commissie", _("Letter and a presentation in a committee")
     YEARLY_MEETING = "jaarlijkse_bijeenkomst", _("A yearly regional council meeting")
     DIGEST = "digest", _("A digest by e-mail")
+
+
+# Short words for a column head of the distribution dashboard.
+PREFERENCE_SHORT = {
+    InformationPreference.LETTER: _("letter"),
+    InformationPreference.LETTER_AND_COMMITTEE: _("committee"),
+    InformationPreference.YEARLY_MEETING: _("yearly meeting"),
+    InformationPreference.DIGEST: _("digest"),
+}

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
-from raden.constants import InformationPreference
+from raden.constants import PREFERENCE_SHORT, InformationPreference
 
 
 class CouncilPreference(TimeStampedModel):
@@ -46,3 +46,7 @@ class CouncilPreference(TimeStampedModel):
     @property
     def wants_presentation(self) -> bool:
         return self.preference == InformationPreference.LETTER_AND_COMMITTEE
+
+    @property
+    def short_label(self) -> str:
+        return str(PREFERENCE_SHORT.get(self.preference, ""))

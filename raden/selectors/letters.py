@@ -11,7 +11,12 @@ from gremia.constants import OrganisationKind
 from gremia.models import Organisation, Subregion
 from raden import permissions
 from raden.constants import CONFIRMED_STATUSES, DeliveryStatus, LetterStatus
-from raden.models import CouncilLetter, CouncilLetterDelivery, CouncilLetterItem
+from raden.models import (
+    CouncilLetter,
+    CouncilLetterDelivery,
+    CouncilLetterItem,
+    CouncilPreference,
+)
 from regiobureau.constants import MeetingStatus
 from regiobureau.models import Decision, Meeting
 
@@ -121,10 +126,11 @@ def letter_items(letter: CouncilLetter) -> list[CouncilLetterItem]:
 
 
 def letter_deliveries(letter: CouncilLetter) -> list[CouncilLetterDelivery]:
+    """The letter's copies, each council with its preference (issue 13) when recorded."""
     return list(
-        letter.deliveries.select_related("municipality__subregion").order_by(
-            "municipality__subregion__name", "municipality__name"
-        )
+        letter.deliveries.select_related(
+            "municipality__subregion", "municipality__council_preference"
+        ).order_by("municipality__subregion__name", "municipality__name")
     )
 
 
@@ -195,8 +201,11 @@ def distribution_dashboard(*, user, not_confirmed_days: int | None = None) -> Da
     if not permissions.is_secretariat(user):
         raise Http404
     towns = list(municipalities())
+    # Issue 13: each column head shows how that council wants to be informed.
+    preferences = {p.municipality_id: p for p in CouncilPreference.objects.all()}
     grouped: dict[int | None, tuple[Subregion | None, list[Organisation]]] = {}
     for town in towns:
+        town.preference = preferences.get(town.pk)
         grouped.setdefault(town.subregion_id, (town.subregion, []))[1].append(town)
     letters = list(
         CouncilLetter.objects.exclude(issued_at=None)

@@ -43,6 +43,9 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             "/openbaar/raadsinformatiebrieven/",
             f"/openbaar/raadsinformatiebrieven/{ids['letter']}/",
             "/openbaar/zoeken/?q=woondeal",
+            # Issue 13: a council member's pages, reached through the signed links.
+            f"/raden/bijeenkomsten/uitnodiging/{ids['invitation']}/",
+            f"/raden/aanmelding/{ids['personal']}/",
         ],
         "secretaris@example.org": [
             "/",
@@ -74,6 +77,12 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/raden/vergadering/{ids['previous']}/nieuw/",
             f"/raden/raadsinformatiebrieven/{ids['letter']}/",
             "/raden/verspreiding/",
+            # Issue 13: council gatherings and the councils' preferences.
+            "/raden/bijeenkomsten/",
+            "/raden/bijeenkomsten/nieuw/",
+            f"/raden/bijeenkomsten/{ids['gathering']}/",
+            f"/raden/bijeenkomsten/{ids['gathering']}/bewerken/",
+            "/raden/voorkeur/",
         ],
         "bestuurder@example.org": [
             "/",
@@ -87,7 +96,14 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/vergaderingen/schriftelijk/{ids['round']}/",
             "/vergaderingen/archief/",
         ],
-        "griffie.texel@example.org": ["/", "/raden/", f"/raden/brieven/{ids['texel']}/"],
+        "griffie.texel@example.org": [
+            "/",
+            "/raden/",
+            f"/raden/brieven/{ids['texel']}/",
+            "/raden/bijeenkomsten/",
+            f"/raden/bijeenkomsten/{ids['gathering']}/",
+            "/raden/voorkeur/",
+        ],
         "ambtenaar@example.org": [
             "/",
             "/vergaderingen/mijn/",
