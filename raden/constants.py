@@ -101,3 +101,29 @@ PREFERENCE_SHORT = {
     InformationPreference.YEARLY_MEETING: _("yearly meeting"),
     InformationPreference.DIGEST: _("digest"),
 }
+
+
+# ---- Colleges and sub-region offices informed (issue 13) -----------------------------------
+
+
+class Addressee(models.TextChoices):
+    """Who a copy of a council letter is addressed to: a council (the letter itself), a
+    college of B&W (the companion collegebrief) or a sub-region office (the summary)."""
+
+    COUNCIL = "raad", _("Council")
+    COLLEGE = "college", _("College of mayor and aldermen")
+    SUBREGION_OFFICE = "basisregio", _("Sub-region office")
+
+
+def delivery_audience(addressee: str, slug: str) -> str:
+    """The pipeline's audience of one copy: the municipality's slug for its council (as
+    before issue 13), "college:<slug>" or "basisregio:<slug>" for the others."""
+    return slug if addressee == Addressee.COUNCIL else f"{addressee}:{slug}"
+
+
+def audience_addressee(audience: str) -> tuple[str, str]:
+    """(addressee, organisation slug) of a pipeline audience."""
+    prefix, sep, slug = audience.partition(":")
+    if sep and prefix in (Addressee.COLLEGE, Addressee.SUBREGION_OFFICE):
+        return prefix, slug
+    return Addressee.COUNCIL, audience

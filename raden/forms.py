@@ -17,6 +17,23 @@ class LetterForm(UtrechtFormMixin, forms.Form):
     contact_person = forms.ModelChoiceField(
         label=_("Contact person"), queryset=Person.objects.order_by("name"), required=False
     )
+    college_text = forms.CharField(
+        label=_("Collegebrief for the 17 colleges"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "When filled in, each college of B&W gets a companion letter with this text and "
+            "the decisions, through the same pipeline."
+        ),
+    )
+    subregion_summary = forms.CharField(
+        label=_("Summary for the sub-region offices"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "When filled in, each sub-region office gets a summary for its boundary spanner."
+        ),
+    )
 
 
 class LetterItemForm(UtrechtFormMixin, forms.Form):

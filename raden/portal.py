@@ -13,7 +13,7 @@ from nhn_portal.core.portal import (
     register_panel,
 )
 
-from . import selectors
+from . import permissions, selectors
 
 
 def _uses_council_letters(user) -> bool:
@@ -27,7 +27,7 @@ def _letters_url(user) -> str:
 
 # The raden pages that have their own navigation entry (gatherings, preferences).
 _GATHERING_PAGES = ("gathering_list", "gathering_create", "gathering_detail", "gathering_edit")
-_OTHER_PAGES = {*_GATHERING_PAGES, "preference"}
+_OTHER_PAGES = {*_GATHERING_PAGES, "preference", "office_copies"}
 
 register_nav_item(
     NavItem(
@@ -78,6 +78,27 @@ def dossier_letters(request, *, dossier) -> dict:
     return {
         "council_letters": selectors.council_letters_for_dossier(user=request.user, dossier=dossier)
     }
+
+
+def overview_office(request) -> dict:
+    """Issue 13: a sub-region office's (boundary spanner's) way to its collegebrieven and
+    summaries; nothing for anyone else."""
+    if permissions.subregion_office(request.user) is None:
+        return {"office_copies_office": None}
+    office, copies = selectors.office_copies(user=request.user)
+    return {"office_copies_office": office, "office_copies_count": len(copies)}
+
+
+register_panel(
+    Panel(
+        page="overview",
+        name="office_copies",
+        template="raden/_overview_office.html",
+        context=overview_office,
+        order=35,
+        slot="status",
+    )
+)
 
 
 def balance_participation(request) -> dict:

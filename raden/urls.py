@@ -6,7 +6,7 @@ Included at /raden/. Every page needs a login; a griffie sees only its own counc
 
 from django.urls import path
 
-from .views import dashboard, gatherings, griffie, letters, preferences, registration
+from .views import dashboard, gatherings, griffie, letters, offices, preferences, registration
 
 app_name = "raden"
 
@@ -82,4 +82,11 @@ urlpatterns = [
     ),
     # How each council wants to be informed (issue 13)
     path("voorkeur/", preferences.preference_edit, name="preference"),
+    # Collegebrieven and sub-region summaries for the sub-region office (issue 13)
+    path("basisregio/", offices.office_copies, name="office_copies"),
+    path(
+        "basisregio/<int:pk>/download/",
+        offices.office_copy_download,
+        name="office_copy_download",
+    ),
 ]

@@ -222,7 +222,9 @@ def issue(letter, secretary, django_capture_on_commit_callbacks):
         raden_services.council_letter_issue(actor=secretary, letter=letter)
     return {
         d.municipality.name.removeprefix("Gemeente "): d
-        for d in CouncilLetterDelivery.objects.filter(letter=letter).select_related("municipality")
+        for d in CouncilLetterDelivery.objects.filter(
+            letter=letter, addressee="raad"
+        ).select_related("municipality")
     }
 
 
