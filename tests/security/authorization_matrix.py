@@ -312,6 +312,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'raden:letter_item_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/raadsinformatiebrieven/<id>/punten/
     'raden:letter_item_remove': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/raadsinformatiebrieven/punten/<id>/verwijderen/
     'raden:letter_paragraph': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/raadsinformatiebrieven/<id>/basisregio/
+    'raden:office_copies': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/basisregio/
+    'raden:office_copy_download': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/basisregio/<id>/download/
     'raden:preference': ('login', '404', '404', '404', '200', '200', '200', '200'),  # /raden/voorkeur/
     'raden:registration_attendance': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/bijeenkomsten/aanmeldingen/<id>/aanwezig/
     'raden:registration_cancel': ('405', '405', '405', '405', '405', '405', '405', '405'),  # /raden/aanmelding/<token>/afmelden/

@@ -88,8 +88,19 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         deadline=timezone.localdate() + datetime.timedelta(days=7),
         owner_person=member.person,
     )
-    letter = letter_for(held, secretary, region)
+    letter = letter_for(held, secretary, region, adopt=False)
+    # Issue 13: with a collegebrief, so the colleges get copies of their own.
+    raden_services.council_letter_update(
+        actor=secretary,
+        letter=letter,
+        title=letter.title,
+        intro=letter.intro,
+        contact_person=letter.contact_person,
+        college_text="Voor het college.",
+    )
+    raden_services.council_letter_adopt(actor=secretary, letter=letter)
     deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+    texel_college = letter.deliveries.get(municipality=region["Texel"], addressee="college")
     opportunity = netwerk_services.opportunity_create(
         actor=secretary,
         title="Subsidieronde",
@@ -238,6 +249,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     for name in ["gathering_detail", "gathering_edit", "gathering_invite"]:
         kwargs[f"raden:{name}"] = {"pk": gathering.pk}
     kwargs["raden:registration_attendance"] = {"pk": registration.pk}
+    kwargs["raden:office_copy_download"] = {"pk": texel_college.pk}
     kwargs["raden:gathering_invitation"] = {"token": invitation}
     for name in ["registration_link", "registration_register", "registration_cancel"]:
         kwargs[f"raden:{name}"] = {"token": personal}
