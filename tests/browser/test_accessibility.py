@@ -83,6 +83,7 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/raden/bijeenkomsten/{ids['gathering']}/",
             f"/raden/bijeenkomsten/{ids['gathering']}/bewerken/",
             "/raden/voorkeur/",
+            "/raden/basisregio/",
         ],
         "bestuurder@example.org": [
             "/",
