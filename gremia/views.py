@@ -6,6 +6,8 @@ Thin views: access the object, call the selectors, render. Every page needs a lo
 
 from django.shortcuts import render
 
+from nhn_portal.core.portal import page_panels
+
 from . import selectors
 from .permissions import access_body, access_organisation, access_person, can_manage_registry
 
@@ -57,4 +59,10 @@ def person_detail(request, pk):
 
 
 def balance(request):
-    return render(request, "gremia/balance.html", {"overview": selectors.balance_overview()})
+    # Apps above add sections as "balance" panels (raden: councils at the gatherings).
+    slots, panels = page_panels("balance", request)
+    return render(
+        request,
+        "gremia/balance.html",
+        {"overview": selectors.balance_overview(), "slots": slots, **panels},
+    )

@@ -123,3 +123,94 @@ def _walk_griffie_steps(letter) -> None:
         delivery = by_slug.get(slug)
         if delivery and delivery.status == DeliveryStatus.AVAILABLE:
             services.delivery_mark_downloaded(actor=None, delivery=delivery)
+
+
+# ---- Council gatherings and preferences (issue 13) -----------------------------------------
+
+GATHERING_PROGRAMME = (
+    "14.00 Ontvangst met koffie\n"
+    "14.15 Opening door de voorzitter van de stuurgroep\n"
+    "14.30 Woondeal NHN: wat betekent het voor uw gemeente?\n"
+    "15.15 Werktafels per basisregio: versnellen of verbreden?\n"
+    "15.45 Regionale raadswerkgroep: werkwijze en planning\n"
+    "16.00 Afsluiting en borrel"
+)
+
+# (name, e-mail, municipality slug): council members who registered for the demo conference.
+GATHERING_REGISTRATIONS = [
+    ("Anna de Vries", "a.devries@raad-texel.example.org", "gemeente-texel"),
+    ("Pieter Bakker", "p.bakker@raad-texel.example.org", "gemeente-texel"),
+    ("Fatima el Amrani", "f.elamrani@raad-hoorn.example.org", "gemeente-hoorn"),
+    ("Jan Schouten", "j.schouten@raad-alkmaar.example.org", "gemeente-alkmaar"),
+    ("Els Visser", "e.visser@raad-alkmaar.example.org", "gemeente-alkmaar"),
+    ("Kees Dekker", "k.dekker@raad-den-helder.example.org", "gemeente-den-helder"),
+    ("Sanne Mulder", "s.mulder@raad-enkhuizen.example.org", "gemeente-enkhuizen"),
+    ("Ruud de Boer", "r.deboer@raad-schagen.example.org", "gemeente-schagen"),
+]
+
+# (municipality slug, preference, note, griffie's e-mail or None)
+PREFERENCES = [
+    (
+        "gemeente-texel",
+        "brief_commissie",
+        "Toelichting in de commissie Bestuur, bij voorkeur op dinsdagavond.",
+        "griffie.texel@example.org",
+    ),
+    ("gemeente-hoorn", "digest", "Eén verzamelbericht per maand.", "griffie.hoorn@example.org"),
+    ("gemeente-alkmaar", "jaarlijkse_bijeenkomst", "", None),
+    ("gemeente-den-helder", "brief", "", None),
+]
+
+
+def load_demo_gatherings(*, report: LoadReport | None = None):
+    """The upcoming council gathering of the regiobureau's demo (a yearly council
+    conference) with registrations from several councils, and the preferences of a few."""
+    from gremia.models import Organisation
+    from regiobureau.models import Meeting
+
+    from . import links
+    from .constants import GATHERINGS_BODY_SLUG, GatheringKind
+    from .models import CouncilPreference, Gathering
+
+    actor = User.objects.filter(email=SECRETARY_EMAIL).first()
+    towns = {town.slug: town for town in Organisation.objects.filter(slug__startswith="gemeente-")}
+    for slug, preference, note, clerk_email in PREFERENCES:
+        town = towns.get(slug)
+        exists = CouncilPreference.objects.filter(municipality__slug=slug).exists()
+        if report is not None:
+            report.count("demo-raadsvoorkeuren", created=not exists)
+        if town is None or exists:
+            continue
+        clerk = User.objects.filter(email=clerk_email).first() if clerk_email else None
+        services.council_preference_set(
+            actor=clerk, municipality=town, preference=preference, note=note
+        )
+    meeting = (
+        Meeting.objects.filter(body__slug=GATHERINGS_BODY_SLUG, starts_at__gt=timezone.now())
+        .order_by("starts_at")
+        .first()
+    )
+    if meeting is None:
+        return None
+    existing = Gathering.objects.filter(meeting=meeting).first()
+    if report is not None:
+        report.count("demo-raadsbijeenkomsten", created=existing is None)
+    if existing is not None:
+        return existing
+    gathering = services.gathering_create(
+        actor=actor,
+        meeting=meeting,
+        kind=GatheringKind.CONFERENCE,
+        programme=GATHERING_PROGRAMME,
+        capacity=60,
+    )
+    for name, email, slug in GATHERING_REGISTRATIONS:
+        town = towns.get(slug)
+        if town is None:
+            continue
+        services.gathering_register(
+            token=links.personal_token(
+                gathering_id=gathering.pk, municipality_id=town.pk, name=name, email=email
+            )
+        )
+    return gathering

@@ -32,3 +32,29 @@ def is_griffie(user) -> bool:
 
 def can_use_council_letters(user) -> bool:
     return is_secretariat(user) or is_griffie(user)
+
+
+def can_use_gatherings(user) -> bool:
+    """The council gatherings' pages: the secretariat plans them and records attendance, a
+    griffie invites its own council and sees its council's registrations."""
+    return is_secretariat(user) or is_griffie(user)
+
+
+def subregion_office(user) -> Organisation | None:
+    """Issue 13: the sub-region office the user works for (its boundary spanner, set in
+    netwerk, is a person of that office), which reads the summaries and collegebrieven of its
+    sub-region; None for anyone else (cached per request)."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_subregion_office"):
+        person = (
+            Person.objects.filter(
+                user=user,
+                organisation__kind=OrganisationKind.SUBREGIONAL_OFFICE,
+                organisation__subregion__isnull=False,
+            )
+            .select_related("organisation__subregion")
+            .first()
+        )
+        user._subregion_office = person.organisation if person else None
+    return user._subregion_office

@@ -13,7 +13,7 @@ from nhn_portal.core.portal import (
     register_panel,
 )
 
-from . import selectors
+from . import permissions, selectors
 
 
 def _uses_council_letters(user) -> bool:
@@ -25,6 +25,10 @@ def _letters_url(user) -> str:
     return "raden:index" if Role.CLERK.value in user.role_names else "raden:dashboard"
 
 
+# The raden pages that have their own navigation entry (gatherings, preferences).
+_GATHERING_PAGES = ("gathering_list", "gathering_create", "gathering_detail", "gathering_edit")
+_OTHER_PAGES = {*_GATHERING_PAGES, "preference", "office_copies"}
+
 register_nav_item(
     NavItem(
         key="council_letters",
@@ -32,7 +36,31 @@ register_nav_item(
         url_name=_letters_url,
         order=70,
         visible=_uses_council_letters,
-        current=in_namespace("raden"),
+        current=lambda match: (
+            match is not None and match.namespace == "raden" and match.url_name not in _OTHER_PAGES
+        ),
+    )
+)
+
+
+register_nav_item(
+    NavItem(
+        key="council_gatherings",
+        label=_("Council gatherings"),
+        url_name="raden:gathering_list",
+        order=71,
+        visible=_uses_council_letters,
+        current=in_namespace("raden", *_GATHERING_PAGES),
+    )
+)
+register_nav_item(
+    NavItem(
+        key="council_preferences",
+        label=_("Council preferences"),
+        url_name="raden:preference",
+        order=72,
+        visible=_uses_council_letters,
+        current=in_namespace("raden", "preference"),
     )
 )
 
@@ -52,6 +80,42 @@ def dossier_letters(request, *, dossier) -> dict:
     }
 
 
+def overview_office(request) -> dict:
+    """Issue 13: a sub-region office's (boundary spanner's) way to its collegebrieven and
+    summaries; nothing for anyone else."""
+    if permissions.subregion_office(request.user) is None:
+        return {"office_copies_office": None}
+    office, copies = selectors.office_copies(user=request.user)
+    return {"office_copies_office": office, "office_copies_count": len(copies)}
+
+
+register_panel(
+    Panel(
+        page="overview",
+        name="office_copies",
+        template="raden/_overview_office.html",
+        context=overview_office,
+        order=35,
+        slot="status",
+    )
+)
+
+
+def balance_participation(request) -> dict:
+    """Gremia's balance page: which councils take part in the council gatherings, which
+    never do (counts per municipality; no names)."""
+    return {"council_participation": selectors.council_participation()}
+
+
+register_panel(
+    Panel(
+        page="balance",
+        name="council_participation",
+        template="raden/_balance_participation.html",
+        context=balance_participation,
+        order=50,
+    )
+)
 register_panel(
     Panel(
         page="overview",

@@ -6,6 +6,7 @@ own council's copy, and only once it has been made available; the secretariat al
 
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,10 +19,18 @@ from nhn_portal.core.production import (
 )
 
 from . import permissions, selectors, services
-from .constants import COUNCIL_LETTER, COUNCIL_LETTER_SUBJECT, DeliveryStatus
+from .constants import (
+    COUNCIL_LETTER,
+    COUNCIL_LETTER_SUBJECT,
+    Addressee,
+    DeliveryStatus,
+    audience_addressee,
+    delivery_audience,
+)
 from .models import CouncilLetter
 
 PDF_TEMPLATE = "raden/pdf/council_letter.html"
+COMPANION_TEMPLATE = "raden/pdf/college_letter.html"
 
 
 def council_letter_copy(
@@ -55,27 +64,73 @@ def council_letter_copy(
     return PDF_TEMPLATE, context, title
 
 
+def companion_copy(
+    letter: CouncilLetter, addressee: str, organisation: Organisation
+) -> tuple[str, dict[str, Any], str]:
+    """Issue 13: the collegebrief to one college, or the summary for one sub-region office."""
+    template, context, _title = council_letter_copy(letter, organisation)
+    is_office = addressee == Addressee.SUBREGION_OFFICE
+    context |= {"is_office": is_office, "office": organisation if is_office else None}
+    if is_office:
+        title = f"Samenvatting {letter.title} – {organisation.name}"
+    else:
+        title = f"Collegebrief {letter.title} – college {selectors.council_name(organisation)}"
+    if letter.is_revision:
+        title += f" (herziene versie {letter.version})"
+    return COMPANION_TEMPLATE, context, title
+
+
 def municipality_audiences(letter) -> list[tuple[str, object]]:
-    return [(town.slug, town.name) for town in selectors.municipalities()]
+    towns = list(selectors.municipalities())
+    audiences = [(town.slug, town.name) for town in towns]
+    # Issue 13: the collegebrief and the sub-region offices' summary, when the letter has them.
+    if getattr(letter, "college_text", "").strip():
+        audiences += [
+            (delivery_audience(Addressee.COLLEGE, town.slug), f"college {town.name}")
+            for town in towns
+        ]
+    if getattr(letter, "subregion_summary", "").strip():
+        audiences += [
+            (delivery_audience(Addressee.SUBREGION_OFFICE, office.slug), office.name)
+            for office in selectors.offices()
+        ]
+    return audiences
 
 
 def produce_council_letter(letter, audience: str) -> ProducedDocument:
-    """The letter addressed to one council, with only its own sub-region's paragraph."""
-    municipality = Organisation.objects.filter(slug=audience).select_related("subregion").first()
-    if municipality is None:
-        raise ProductionRefused(_("Unknown municipality: %(slug)s.") % {"slug": audience})
-    template, context, title = council_letter_copy(letter, municipality)
+    """The letter addressed to one council, with only its own sub-region's paragraph; or its
+    companion for a college or a sub-region office (issue 13)."""
+    addressee, slug = audience_addressee(audience)
+    organisation = Organisation.objects.filter(slug=slug).select_related("subregion").first()
+    if organisation is None:
+        raise ProductionRefused(_("Unknown municipality: %(slug)s.") % {"slug": slug})
+    if addressee == Addressee.COUNCIL:
+        template, context, title = council_letter_copy(letter, organisation)
+    else:
+        template, context, title = companion_copy(letter, addressee, organisation)
     return ProducedDocument(template=template, context=context, title=title, confidential=False)
 
 
 def may_download(user, letter, audience: str) -> bool:
     if permissions.is_secretariat(user):
         return True
+    addressee, slug = audience_addressee(audience)
+    if addressee != Addressee.COUNCIL:
+        office = permissions.subregion_office(user)
+        return office is not None and (
+            letter.deliveries.filter(addressee=addressee, municipality__slug=slug)
+            .exclude(status=DeliveryStatus.PENDING)
+            .filter(
+                Q(municipality=office)
+                | Q(addressee=Addressee.COLLEGE, municipality__subregion_id=office.subregion_id)
+            )
+            .exists()
+        )
     municipality = permissions.griffie_municipality(user)
     if municipality is None or municipality.slug != audience:
         return False
     return (
-        letter.deliveries.filter(municipality=municipality)
+        letter.deliveries.filter(municipality=municipality, addressee=Addressee.COUNCIL)
         .exclude(status=DeliveryStatus.PENDING)
         .exists()
     )

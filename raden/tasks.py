@@ -16,3 +16,19 @@ def council_letter_deliveries_sync() -> int:
 def council_letter_delivery_notify(delivery_id: int) -> int:
     """Mail the griffie of the council that its letter is ready (once per copy)."""
     return services.delivery_notify_griffie(delivery_id=delivery_id)
+
+
+@portal_task(name="raden.tasks.gathering_personal_link_send", kind=MAIL)
+def gathering_personal_link_send(
+    gathering_id: int, municipality_id: int, name: str, email: str
+) -> int:
+    """Mail a council member their personal link for a council gathering."""
+    return services.personal_link_send(
+        gathering_id=gathering_id, municipality_id=municipality_id, name=name, email=email
+    )
+
+
+@portal_task(name="raden.tasks.gathering_registration_promoted_notify", kind=MAIL)
+def gathering_registration_promoted_notify(registration_id: int) -> int:
+    """Mail a council member who moved up from the waiting list."""
+    return services.registration_promoted_notify(registration_id=registration_id)

@@ -6,9 +6,18 @@ Included at /raden/. Every page needs a login; a griffie sees only its own counc
 
 from django.urls import path
 
-from .views import dashboard, griffie, letters
+from .views import dashboard, gatherings, griffie, letters, offices, preferences, registration
 
 app_name = "raden"
+
+# Issue 13: a council member has no account; these pages are reached only through a signed
+# link (the griffie's invitation, or the member's personal link) and show nothing without it.
+PUBLIC_URL_NAMES = {
+    "gathering_invitation": "a griffie's signed invitation link: the gathering and a form",
+    "registration_link": "a council member's signed personal link to their own registration",
+    "registration_register": "registering through the personal link (POST)",
+    "registration_cancel": "cancelling through the personal link (POST)",
+}
 
 urlpatterns = [
     # Griffie portal (and the secretariat's list of letters)
@@ -41,4 +50,43 @@ urlpatterns = [
     path("raadsinformatiebrieven/<int:pk>/vaststellen/", letters.letter_adopt, name="letter_adopt"),
     path("raadsinformatiebrieven/<int:pk>/verzenden/", letters.letter_issue, name="letter_issue"),
     path("raadsinformatiebrieven/<int:pk>/herzien/", letters.letter_correct, name="letter_correct"),
+    # Council gatherings (issue 13): secretariat and griffies
+    path("bijeenkomsten/", gatherings.gathering_list, name="gathering_list"),
+    path("bijeenkomsten/nieuw/", gatherings.gathering_create, name="gathering_create"),
+    path("bijeenkomsten/<int:pk>/", gatherings.gathering_detail, name="gathering_detail"),
+    path("bijeenkomsten/<int:pk>/bewerken/", gatherings.gathering_edit, name="gathering_edit"),
+    path(
+        "bijeenkomsten/<int:pk>/uitnodigen/", gatherings.gathering_invite, name="gathering_invite"
+    ),
+    path(
+        "bijeenkomsten/aanmeldingen/<int:pk>/aanwezig/",
+        gatherings.registration_attendance,
+        name="registration_attendance",
+    ),
+    # ... and the council members' signed links (no account)
+    path(
+        "bijeenkomsten/uitnodiging/<str:token>/",
+        registration.gathering_invitation,
+        name="gathering_invitation",
+    ),
+    path("aanmelding/<str:token>/", registration.registration_link, name="registration_link"),
+    path(
+        "aanmelding/<str:token>/aanmelden/",
+        registration.registration_register,
+        name="registration_register",
+    ),
+    path(
+        "aanmelding/<str:token>/afmelden/",
+        registration.registration_cancel,
+        name="registration_cancel",
+    ),
+    # How each council wants to be informed (issue 13)
+    path("voorkeur/", preferences.preference_edit, name="preference"),
+    # Collegebrieven and sub-region summaries for the sub-region office (issue 13)
+    path("basisregio/", offices.office_copies, name="office_copies"),
+    path(
+        "basisregio/<int:pk>/download/",
+        offices.office_copy_download,
+        name="office_copy_download",
+    ),
 ]

@@ -222,7 +222,9 @@ def issue(letter, secretary, django_capture_on_commit_callbacks):
         raden_services.council_letter_issue(actor=secretary, letter=letter)
     return {
         d.municipality.name.removeprefix("Gemeente "): d
-        for d in CouncilLetterDelivery.objects.filter(letter=letter).select_related("municipality")
+        for d in CouncilLetterDelivery.objects.filter(
+            letter=letter, addressee="raad"
+        ).select_related("municipality")
     }
 
 
@@ -233,3 +235,39 @@ class FakePdf:
         self.pdf = b"%PDF-1.4\n% " + text.encode() + b"\n%%EOF\n"
         self.sha256 = hashlib.sha256(self.pdf).hexdigest()
         self.pages = 1
+
+
+# --- Council gatherings (raden, issue 13) ---------------------------------------------------
+
+
+def make_gathering(*, secretary, days=21, capacity=None, kind="raadsconferentie", **fields):
+    """A council gathering on a new meeting of the raadsbijeenkomsten body (made once),
+    starting `days` from now (negative: already held)."""
+    from gremia.constants import BodyKind
+    from gremia.models import Body
+
+    body = Body.objects.filter(slug="raadsbijeenkomsten-nhn").first() or BodyFactory(
+        name="Raadsbijeenkomsten NHN",
+        slug="raadsbijeenkomsten-nhn",
+        kind=BodyKind.COUNCIL_GATHERING,
+    )
+    meeting = make_meeting(
+        secretary=secretary, body=body, days=days, title=f"Raadsconferentie {days}"
+    )
+    return raden_services.gathering_create(
+        actor=secretary,
+        meeting=meeting,
+        kind=kind,
+        programme="Ontvangst, Woondeal, werktafels",
+        capacity=capacity,
+        **fields,
+    )
+
+
+def personal_link(gathering, town, *, name="Anna de Vries", email="anna@example.org") -> str:
+    """A council member's personal link token for `gathering` (as mailed)."""
+    from raden import links
+
+    return links.personal_token(
+        gathering_id=gathering.pk, municipality_id=town.pk, name=name, email=email
+    )

@@ -21,6 +21,21 @@ from .delivery import (
     delivery_schedule,
     delivery_take_note,
 )
+from .gatherings import (
+    GATHERING_FIELDS,
+    gathering_cancel,
+    gathering_create,
+    gathering_invitation_answer,
+    gathering_invite_list,
+    gathering_register,
+    gathering_update,
+    invitation_check,
+    personal_link_check,
+    personal_link_send,
+    registration_attendance_set,
+    registration_is_open,
+    registration_promoted_notify,
+)
 from .issuing import (
     NOTIFY_TASK,
     council_letter_issue,
@@ -29,8 +44,24 @@ from .issuing import (
     delivery_notify_griffie,
     delivery_render_retry,
 )
+from .preferences import PREFERENCE_FIELDS, council_preference_set
 
 __all__ = [
+    "PREFERENCE_FIELDS",
+    "council_preference_set",
+    "GATHERING_FIELDS",
+    "gathering_cancel",
+    "gathering_create",
+    "gathering_invitation_answer",
+    "gathering_invite_list",
+    "gathering_register",
+    "gathering_update",
+    "invitation_check",
+    "personal_link_check",
+    "personal_link_send",
+    "registration_attendance_set",
+    "registration_is_open",
+    "registration_promoted_notify",
     "LETTER_FIELDS",
     "NOTIFY_TASK",
     "check_has_items",

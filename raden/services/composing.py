@@ -23,7 +23,7 @@ from raden.models import (
 )
 from regiobureau.models import AgendaItem, Decision, Meeting
 
-LETTER_FIELDS = ["title", "intro", "contact_person"]
+LETTER_FIELDS = ["title", "intro", "contact_person", "college_text", "subregion_summary"]
 
 
 def _check_draft(letter: CouncilLetter) -> None:
@@ -42,10 +42,18 @@ def council_letter_create(
     title: str,
     intro: str = "",
     contact_person: Person | None = None,
+    college_text: str = "",
+    subregion_summary: str = "",
 ) -> CouncilLetter:
-    """Start a draft letter about `meeting`."""
+    """Start a draft letter about `meeting` (with, optionally, the text of its collegebrief
+    and its summary for the sub-region offices)."""
     letter = CouncilLetter(
-        meeting=meeting, title=(title or "").strip(), intro=intro, contact_person=contact_person
+        meeting=meeting,
+        title=(title or "").strip(),
+        intro=intro,
+        contact_person=contact_person,
+        college_text=college_text,
+        subregion_summary=subregion_summary,
     )
     letter.full_clean()
     letter.save()
@@ -196,6 +204,8 @@ def council_letter_correct(*, actor, letter: CouncilLetter) -> CouncilLetter:
         title=letter.title,
         intro=letter.intro,
         contact_person_id=letter.contact_person_id,
+        college_text=letter.college_text,
+        subregion_summary=letter.subregion_summary,
         version=letter.version + 1,
         supersedes=letter,
     )

@@ -21,6 +21,7 @@ from raden import selectors
 from raden.constants import (
     COUNCIL_LETTER,
     RENDER_MAX_RETRIES,
+    Addressee,
     DeliveryStatus,
     LetterStatus,
     RenderStatus,
@@ -56,15 +57,23 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
     letter.status = LetterStatus.SENT
     letter.issued_at = timezone.now()
     letter.save(update_fields=["status", "issued_at", "updated_at"])
+    # Issue 13: the collegebrief to every college and the summary to every sub-region office
+    # go out with it, when the letter has them, as copies of their own.
+    addressed = [(Addressee.COUNCIL, town) for town in towns]
+    if letter.college_text.strip():
+        addressed += [(Addressee.COLLEGE, town) for town in towns]
+    if letter.subregion_summary.strip():
+        addressed += [(Addressee.SUBREGION_OFFICE, office) for office in selectors.offices()]
     deliveries = CouncilLetterDelivery.objects.bulk_create(
         CouncilLetterDelivery(
             letter=letter,
-            municipality=town,
+            municipality=organisation,
+            addressee=addressee,
             status=DeliveryStatus.PENDING,
             status_changed_at=letter.issued_at,
             render_status=RenderStatus.QUEUED,
         )
-        for town in towns
+        for addressee, organisation in addressed
     )
     audit_record_create(
         actor=actor,
@@ -73,7 +82,8 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
         verb="council_letter_issue",
         changes={
             "status": [LetterStatus.ADOPTED, LetterStatus.SENT],
-            "municipalities": len(deliveries),
+            "municipalities": len(towns),
+            "copies": len(deliveries),
         },
     )
     # Read the rows back rather than trust bulk_create to set primary keys on every backend.
@@ -95,7 +105,7 @@ def _request_render(*, actor, delivery: CouncilLetterDelivery) -> None:
         actor=actor,
         subject=delivery.letter,
         kind=COUNCIL_LETTER,
-        audience=delivery.municipality.slug,
+        audience=delivery.audience,
     )
     delivery.job = job
     delivery.render_status = RenderStatus.QUEUED
@@ -218,6 +228,8 @@ def delivery_notify_griffie(*, delivery_id: int) -> int:
     )
     if delivery.status == DeliveryStatus.PENDING or delivery.notified_at is not None:
         return 0
+    if not delivery.is_council_copy:
+        return 0  # colleges and sub-region offices read theirs in the portal (issue 13)
     recipients = registry.clerk_addresses(organisation_id=delivery.municipality_id)
     if not recipients:
         return 0

@@ -58,6 +58,7 @@ def dashboard_csv(request):
             "sinds",
             "raadsvergadering",
             "link",
+            "voorkeur raad",
         ]
     )
     for row in data.rows:
@@ -77,9 +78,15 @@ def dashboard_csv(request):
                         if delivery and delivery.council_date
                         else "",
                         delivery.council_link if delivery else "",
+                        _preference_text(cell.municipality),
                     ]
                 )
     return response
+
+
+def _preference_text(municipality) -> str:
+    preference = getattr(municipality, "preference", None)
+    return preference.get_preference_display() if preference else ""
 
 
 def _csv_time(value) -> str:

@@ -50,12 +50,15 @@ def _letter_page(request, letter, *, letter_form=None, item_form=None, status=20
             "items": selectors.letter_items(letter),
             "paragraphs": list(letter.subregion_paragraphs.select_related("subregion")),
             "deliveries": selectors.letter_deliveries(letter),
+            "other_copies": selectors.letter_other_copies(letter),
             "letter_form": letter_form
             or LetterForm(
                 initial={
                     "title": letter.title,
                     "intro": letter.intro,
                     "contact_person": letter.contact_person,
+                    "college_text": letter.college_text,
+                    "subregion_summary": letter.subregion_summary,
                 }
             ),
             "item_form": item_form or LetterItemForm(decisions=decisions),

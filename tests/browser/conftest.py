@@ -95,6 +95,12 @@ def demo(browser_context, role_groups, settings, tmp_path):
     from regiobureau.demo.minutes import load_demo_minutes
 
     load_demo_minutes()
+    # Issue 13: the council conference with registrations, and the councils' preferences.
+    from raden import links
+    from raden.demo import load_demo_gatherings
+
+    gathering = load_demo_gatherings()
+    texel = gathering.registrations.select_related("municipality").first()
     from regiobureau.demo.planning import load_demo_planning
     from regiobureau.demo.proposals import load_demo_proposal
 
@@ -113,4 +119,14 @@ def demo(browser_context, role_groups, settings, tmp_path):
         "person": Person.objects.get(user__email="bestuurder@example.org").pk,
         "round": WrittenRound.objects.get().pk,
         "directors": proposal.meeting_id,
+        "gathering": gathering.pk,
+        "invitation": links.invitation_token(
+            gathering_id=gathering.pk, municipality_id=texel.municipality_id
+        ),
+        "personal": links.personal_token(
+            gathering_id=gathering.pk,
+            municipality_id=texel.municipality_id,
+            name=texel.name,
+            email=texel.email,
+        ),
     }

@@ -44,6 +44,9 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/openbaar/raadsinformatiebrieven/{ids['letter']}/",
             "/openbaar/zoeken/?q=woondeal",
             "/vergaderingen/verslagen/",
+            # Issue 13: a council member's pages, reached through the signed links.
+            f"/raden/bijeenkomsten/uitnodiging/{ids['invitation']}/",
+            f"/raden/aanmelding/{ids['personal']}/",
         ],
         "secretaris@example.org": [
             "/",
@@ -80,6 +83,13 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/raden/vergadering/{ids['previous']}/nieuw/",
             f"/raden/raadsinformatiebrieven/{ids['letter']}/",
             "/raden/verspreiding/",
+            # Issue 13: council gatherings and the councils' preferences.
+            "/raden/bijeenkomsten/",
+            "/raden/bijeenkomsten/nieuw/",
+            f"/raden/bijeenkomsten/{ids['gathering']}/",
+            f"/raden/bijeenkomsten/{ids['gathering']}/bewerken/",
+            "/raden/voorkeur/",
+            "/raden/basisregio/",
         ],
         "bestuurder@example.org": [
             "/",
@@ -94,7 +104,14 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             "/vergaderingen/archief/",
             "/vergaderingen/verslagen/",
         ],
-        "griffie.texel@example.org": ["/", "/raden/", f"/raden/brieven/{ids['texel']}/"],
+        "griffie.texel@example.org": [
+            "/",
+            "/raden/",
+            f"/raden/brieven/{ids['texel']}/",
+            "/raden/bijeenkomsten/",
+            f"/raden/bijeenkomsten/{ids['gathering']}/",
+            "/raden/voorkeur/",
+        ],
         "ambtenaar@example.org": [
             "/",
             "/vergaderingen/mijn/",

@@ -61,3 +61,30 @@ def test_demo_council_letter_in_several_states_and_idempotent(settings, tmp_path
     assert DeliveryStatus.AVAILABLE in states.values()
     assert load_demo_council_letters() == letter
     assert CouncilLetter.objects.count() == 1
+
+
+def test_demo_council_conference_and_preferences(settings, tmp_path):
+    """Issue 13: one upcoming council conference with registrations from several councils,
+    and the preferences of a few councils; loaded twice, created once."""
+    from raden.constants import GatheringKind
+    from raden.demo import load_demo_gatherings
+    from raden.models import CouncilPreference, Gathering, GatheringRegistration
+
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_nhn", stdout=io.StringIO())
+    load_demo(report=LoadReport())
+    load_demo_meetings()
+    gathering = load_demo_gatherings()
+    assert gathering.kind == GatheringKind.CONFERENCE
+    assert gathering.meeting.starts_at > timezone.now()
+    councils = set(
+        GatheringRegistration.objects.filter(gathering=gathering).values_list(
+            "municipality__slug", flat=True
+        )
+    )
+    assert len(councils) >= 5
+    assert CouncilPreference.objects.filter(preference="digest").exists()
+    assert CouncilPreference.objects.count() == 4
+    assert load_demo_gatherings() == gathering
+    assert Gathering.objects.count() == 1
+    assert CouncilPreference.objects.count() == 4

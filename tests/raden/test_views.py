@@ -106,8 +106,9 @@ def test_pending_copies_are_not_shown_to_the_griffie(
     )
 
 
-# Session, user, role groups, then municipalities, letters and their deliveries.
-DASHBOARD_QUERIES = 6
+# Session, user, role groups, then municipalities, the councils' preferences (issue 13),
+# letters and their deliveries.
+DASHBOARD_QUERIES = 7
 
 
 def test_dashboard_counts_and_fixed_query_count(

@@ -303,6 +303,12 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'raden:delivery_retry': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/opnieuw-maken/
     'raden:delivery_schedule': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/geagendeerd/
     'raden:delivery_take_note': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/kennisname/
+    'raden:gathering_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/bijeenkomsten/nieuw/
+    'raden:gathering_detail': ('login', '404', '404', '404', '200', '200', '200', '200'),  # /raden/bijeenkomsten/<id>/
+    'raden:gathering_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/bijeenkomsten/<id>/bewerken/
+    'raden:gathering_invitation': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /raden/bijeenkomsten/uitnodiging/<token>/
+    'raden:gathering_invite': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/bijeenkomsten/<id>/uitnodigen/
+    'raden:gathering_list': ('login', '404', '404', '404', '200', '200', '200', '200'),  # /raden/bijeenkomsten/
     'raden:index': ('login', '404', '404', '404', '200', '200', '200', '200'),  # /raden/
     'raden:letter_adopt': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/raadsinformatiebrieven/<id>/vaststellen/
     'raden:letter_correct': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/raadsinformatiebrieven/<id>/herzien/
@@ -312,6 +318,13 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'raden:letter_item_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/raadsinformatiebrieven/<id>/punten/
     'raden:letter_item_remove': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/raadsinformatiebrieven/punten/<id>/verwijderen/
     'raden:letter_paragraph': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/raadsinformatiebrieven/<id>/basisregio/
+    'raden:office_copies': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/basisregio/
+    'raden:office_copy_download': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/basisregio/<id>/download/
+    'raden:preference': ('login', '404', '404', '404', '200', '200', '200', '200'),  # /raden/voorkeur/
+    'raden:registration_attendance': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/bijeenkomsten/aanmeldingen/<id>/aanwezig/
+    'raden:registration_cancel': ('405', '405', '405', '405', '405', '405', '405', '405'),  # /raden/aanmelding/<token>/afmelden/
+    'raden:registration_link': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /raden/aanmelding/<token>/
+    'raden:registration_register': ('405', '405', '405', '405', '405', '405', '405', '405'),  # /raden/aanmelding/<token>/aanmelden/
     'regiobureau:action_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/acties/nieuw/
     'regiobureau:action_status': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/acties/<id>/status/
     'regiobureau:agenda_editor': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/agenda/

@@ -25,6 +25,8 @@ from netwerk import services as netwerk_services
 from netwerk.constants import OpportunityKind
 from nhn_portal.core import production
 from nhn_portal.core.constants import Role
+from raden import links as raden_links
+from raden import services as raden_services
 from raden.models import CouncilLetterItem
 from regiobureau import producers, services
 from regiobureau.constants import Registration
@@ -34,9 +36,11 @@ from tests.builders import (
     griffie,
     issue,
     letter_for,
+    make_gathering,
     make_meeting_with_decision,
     make_province,
     make_region,
+    personal_link,
 )
 from tests.factories import DossierFactory, OrganisationFactory, ThemeFactory, UserFactory
 from tests.security.authorization_matrix import EXPECTED, ROLES
@@ -85,8 +89,19 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         deadline=timezone.localdate() + datetime.timedelta(days=7),
         owner_person=member.person,
     )
-    letter = letter_for(held, secretary, region)
+    letter = letter_for(held, secretary, region, adopt=False)
+    # Issue 13: with a collegebrief, so the colleges get copies of their own.
+    raden_services.council_letter_update(
+        actor=secretary,
+        letter=letter,
+        title=letter.title,
+        intro=letter.intro,
+        contact_person=letter.contact_person,
+        college_text="Voor het college.",
+    )
+    raden_services.council_letter_adopt(actor=secretary, letter=letter)
     deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+    texel_college = letter.deliveries.get(municipality=region["Texel"], addressee="college")
     opportunity = netwerk_services.opportunity_create(
         actor=secretary,
         title="Subsidieronde",
@@ -119,6 +134,14 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     )
     lobby = netwerk_services.lobby_dossier_create(
         actor=secretary, title="MIRT", arena="rijk", carriers=[member.person]
+    )
+    # Issue 13: a council gathering with the Texel invitation, a council member's personal
+    # link and their registration.
+    gathering = make_gathering(secretary=secretary, capacity=50)
+    personal = personal_link(gathering, region["Texel"])
+    registration = raden_services.gathering_register(token=personal)
+    invitation = raden_links.invitation_token(
+        gathering_id=gathering.pk, municipality_id=region["Texel"].pk
     )
 
     users = {
@@ -240,6 +263,13 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "pk": spanner.pk,
         "month": f"{timezone.localdate():%Y-%m}",
     }
+    for name in ["gathering_detail", "gathering_edit", "gathering_invite"]:
+        kwargs[f"raden:{name}"] = {"pk": gathering.pk}
+    kwargs["raden:registration_attendance"] = {"pk": registration.pk}
+    kwargs["raden:office_copy_download"] = {"pk": texel_college.pk}
+    kwargs["raden:gathering_invitation"] = {"token": invitation}
+    for name in ["registration_link", "registration_register", "registration_cancel"]:
+        kwargs[f"raden:{name}"] = {"token": personal}
     for name in ["step_done", "step_remove"]:
         kwargs[f"netwerk:{name}"] = {"pk": step.pk}
     return users, kwargs

@@ -3,18 +3,22 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from gremia.constants import OrganisationKind
 from gremia.models import Organisation, Subregion
+from raden import permissions
+from raden.constants import CONFIRMED_STATUSES, Addressee, DeliveryStatus, LetterStatus
+from raden.models import (
+    CouncilLetter,
+    CouncilLetterDelivery,
+    CouncilLetterItem,
+    CouncilPreference,
+)
 from regiobureau.constants import MeetingStatus
 from regiobureau.models import Decision, Meeting
-
-from . import permissions
-from .constants import CONFIRMED_STATUSES, DeliveryStatus, LetterStatus
-from .models import CouncilLetter, CouncilLetterDelivery, CouncilLetterItem
 
 
 def municipalities() -> QuerySet[Organisation]:
@@ -42,7 +46,7 @@ def delivery_list_for_griffie(*, user) -> list[CouncilLetterDelivery]:
     if municipality is None:
         return []
     return list(
-        CouncilLetterDelivery.objects.filter(municipality=municipality)
+        CouncilLetterDelivery.objects.filter(municipality=municipality, addressee=Addressee.COUNCIL)
         .exclude(status=DeliveryStatus.PENDING)
         .select_related("letter__meeting__body", "letter__supersedes")
         .order_by("-letter__issued_at", "-pk")
@@ -65,7 +69,8 @@ def unconfirmed_copy_count(*, user) -> int | None:
     if not permissions.is_secretariat(user):
         return None
     return CouncilLetterDelivery.objects.filter(
-        status__in=[DeliveryStatus.AVAILABLE, DeliveryStatus.DOWNLOADED]
+        status__in=[DeliveryStatus.AVAILABLE, DeliveryStatus.DOWNLOADED],
+        addressee=Addressee.COUNCIL,
     ).count()
 
 
@@ -87,6 +92,8 @@ def access_delivery(*, user, pk: int, for_update: bool = False) -> CouncilLetter
         return delivery
     municipality = permissions.griffie_municipality(user)
     if municipality is None or municipality.pk != delivery.municipality_id:
+        raise Http404
+    if not delivery.is_council_copy:  # a college's copy is not the griffie's (issue 13)
         raise Http404
     if delivery.status == DeliveryStatus.PENDING:
         raise Http404
@@ -122,11 +129,78 @@ def letter_items(letter: CouncilLetter) -> list[CouncilLetterItem]:
 
 
 def letter_deliveries(letter: CouncilLetter) -> list[CouncilLetterDelivery]:
+    """The letter's copies, each council with its preference (issue 13) when recorded."""
     return list(
-        letter.deliveries.select_related("municipality__subregion").order_by(
-            "municipality__subregion__name", "municipality__name"
-        )
+        letter.deliveries.filter(addressee=Addressee.COUNCIL)
+        .select_related("municipality__subregion", "municipality__council_preference")
+        .order_by("municipality__subregion__name", "municipality__name")
     )
+
+
+def letter_other_copies(letter: CouncilLetter) -> list[CouncilLetterDelivery]:
+    """Issue 13: the letter's copies for the colleges and the sub-region offices."""
+    return list(
+        letter.deliveries.exclude(addressee=Addressee.COUNCIL)
+        .select_related("municipality__subregion")
+        .order_by("addressee", "municipality__subregion__name", "municipality__name")
+    )
+
+
+def offices() -> QuerySet[Organisation]:
+    """The sub-region offices a letter's summary goes to (one per sub-region)."""
+    return (
+        Organisation.objects.filter(
+            kind=OrganisationKind.SUBREGIONAL_OFFICE, subregion__isnull=False
+        )
+        .select_related("subregion")
+        .order_by("subregion__name", "name")
+    )
+
+
+def office_copies(*, user) -> tuple[Organisation, list[CouncilLetterDelivery]]:
+    """The sub-region office of the user (its boundary spanner or a colleague there) and the
+    summaries and collegebrieven of its sub-region that were made available; 404 otherwise."""
+    office = permissions.subregion_office(user)
+    if office is None and not permissions.is_secretariat(user):
+        raise Http404
+    qs = (
+        CouncilLetterDelivery.objects.exclude(addressee=Addressee.COUNCIL)
+        .exclude(status=DeliveryStatus.PENDING)
+        .select_related("letter__meeting__body", "municipality__subregion")
+        .order_by("-letter__issued_at", "addressee", "municipality__name")
+    )
+    if office is not None:
+        qs = qs.filter(
+            Q(addressee=Addressee.SUBREGION_OFFICE, municipality=office)
+            | Q(addressee=Addressee.COLLEGE, municipality__subregion_id=office.subregion_id)
+        )
+    return office, list(qs)
+
+
+def access_office_copy(*, user, pk: int) -> CouncilLetterDelivery:
+    """One college or sub-region office copy for its sub-region's office, or the secretariat."""
+    delivery = (
+        CouncilLetterDelivery.objects.exclude(addressee=Addressee.COUNCIL)
+        .exclude(status=DeliveryStatus.PENDING)
+        .select_related("letter", "municipality", "document")
+        .filter(pk=pk)
+        .first()
+    )
+    if delivery is None:
+        raise Http404
+    if permissions.is_secretariat(user):
+        return delivery
+    office = permissions.subregion_office(user)
+    if office is None:
+        raise Http404
+    if delivery.addressee == Addressee.SUBREGION_OFFICE and delivery.municipality_id == office.pk:
+        return delivery
+    if (
+        delivery.addressee == Addressee.COLLEGE
+        and delivery.municipality.subregion_id == office.subregion_id
+    ):
+        return delivery
+    raise Http404
 
 
 def decisions_available_for_letter(letter: CouncilLetter) -> list[Decision]:
@@ -196,8 +270,11 @@ def distribution_dashboard(*, user, not_confirmed_days: int | None = None) -> Da
     if not permissions.is_secretariat(user):
         raise Http404
     towns = list(municipalities())
+    # Issue 13: each column head shows how that council wants to be informed.
+    preferences = {p.municipality_id: p for p in CouncilPreference.objects.all()}
     grouped: dict[int | None, tuple[Subregion | None, list[Organisation]]] = {}
     for town in towns:
+        town.preference = preferences.get(town.pk)
         grouped.setdefault(town.subregion_id, (town.subregion, []))[1].append(town)
     letters = list(
         CouncilLetter.objects.exclude(issued_at=None)
@@ -207,9 +284,9 @@ def distribution_dashboard(*, user, not_confirmed_days: int | None = None) -> Da
                 "deliveries",
                 # Only what a cell and the CSV show: 17 copies per letter, so every column
                 # costs (issue #14).
-                queryset=CouncilLetterDelivery.objects.only(*DASHBOARD_DELIVERY_FIELDS).order_by(
-                    "pk"
-                ),
+                queryset=CouncilLetterDelivery.objects.filter(addressee=Addressee.COUNCIL)
+                .only(*DASHBOARD_DELIVERY_FIELDS)
+                .order_by("pk"),
             )
         )
         .order_by("-issued_at", "-pk")
@@ -263,9 +340,9 @@ def council_letters_for_dossier(*, user, dossier) -> list[tuple[CouncilLetter, l
     )
     if not letters:
         return []
-    deliveries = CouncilLetterDelivery.objects.filter(letter__in=letters).select_related(
-        "municipality__subregion"
-    )
+    deliveries = CouncilLetterDelivery.objects.filter(
+        letter__in=letters, addressee=Addressee.COUNCIL
+    ).select_related("municipality__subregion")
     if not permissions.is_secretariat(user):
         municipality = permissions.griffie_municipality(user)
         if municipality is None:

@@ -12,8 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
-
-from .constants import DeliveryStatus, LetterStatus, RenderStatus
+from raden.constants import (
+    Addressee,
+    DeliveryStatus,
+    LetterStatus,
+    RenderStatus,
+    delivery_audience,
+)
 
 
 class CouncilLetter(TimeStampedModel):
@@ -49,6 +54,10 @@ class CouncilLetter(TimeStampedModel):
     )
     adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
+    # Issue 13: the companion "collegebrief" to the 17 colleges and the summary for the
+    # sub-region offices; each, when written, goes out with the letter as its own copies.
+    college_text = models.TextField(_("collegebrief for the colleges"), blank=True)
+    subregion_summary = models.TextField(_("summary for the sub-region offices"), blank=True)
 
     class Meta:
         verbose_name = _("council information letter")
@@ -150,7 +159,10 @@ def delivery_pdf_upload_to(instance, filename):
 
 
 class CouncilLetterDelivery(TimeStampedModel):
-    """One council's copy of a letter: its PDF and how far the griffie has got with it."""
+    """One council's copy of a letter: its PDF and how far the griffie has got with it. Since
+    issue 13 also a college's copy (the collegebrief) or a sub-region office's (the summary),
+    through the same pipeline; `municipality` is then the college's municipality or the
+    sub-region office."""
 
     letter = models.ForeignKey(
         CouncilLetter,
@@ -163,6 +175,9 @@ class CouncilLetterDelivery(TimeStampedModel):
         verbose_name=_("municipality"),
         on_delete=models.PROTECT,
         related_name="council_letter_deliveries",
+    )
+    addressee = models.CharField(
+        _("addressee"), max_length=20, choices=Addressee.choices, default=Addressee.COUNCIL
     )
     status = models.CharField(
         _("status"),
@@ -228,7 +243,8 @@ class CouncilLetterDelivery(TimeStampedModel):
         ordering = ["letter", "municipality__subregion__name", "municipality__name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["letter", "municipality"], name="delivery_one_per_letter_municipality"
+                fields=["letter", "municipality", "addressee"],
+                name="delivery_one_per_letter_addressee",
             ),
             # Nothing is made available to a council that did not render (issue 5).
             models.CheckConstraint(
@@ -244,6 +260,14 @@ class CouncilLetterDelivery(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("raden:delivery_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_council_copy(self) -> bool:
+        return self.addressee == Addressee.COUNCIL
+
+    @property
+    def audience(self) -> str:
+        return delivery_audience(self.addressee, self.municipality.slug)
 
     @property
     def is_noted(self) -> bool:

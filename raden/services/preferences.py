@@ -1,0 +1,46 @@
+"""How a council wants to be informed (issue 13), recorded by its own griffie."""
+
+from django.db import transaction
+
+from gremia.models import Organisation
+from nhn_portal.core.audit import audit_record_create, audited_update
+from nhn_portal.core.constants import AuditAction
+from raden.models import CouncilPreference
+
+PREFERENCE_FIELDS = ["preference", "note"]
+
+
+@transaction.atomic
+def council_preference_set(
+    *, actor, municipality: Organisation, preference: str, note: str = ""
+) -> CouncilPreference:
+    """Record (or change) the council's preference; audited either way."""
+    existing = (
+        CouncilPreference.objects.select_for_update().filter(municipality=municipality).first()
+    )
+    if existing is not None:
+        return audited_update(
+            actor=actor,
+            obj=existing,
+            verb="council_preference_set",
+            recorded=PREFERENCE_FIELDS,
+            preference=preference,
+            note=note.strip(),
+            updated_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+    record = CouncilPreference(
+        municipality=municipality,
+        preference=preference,
+        note=note.strip(),
+        updated_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    record.full_clean()
+    record.save()
+    audit_record_create(
+        actor=actor,
+        obj=record,
+        action=AuditAction.CREATE,
+        verb="council_preference_set",
+        changes={"preference": preference},
+    )
+    return record
