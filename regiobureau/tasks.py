@@ -50,3 +50,11 @@ def written_rounds_remind() -> int:
 def document_version_text_extract(version_id: int) -> int:
     """After an upload: the version's text for the search index (issue 11)."""
     return services.document_version_text_extract(version_id=version_id)
+
+
+@portal_task(name="regiobureau.tasks.evaluation_invitations", kind=MAIL)
+def evaluation_invitations(today: str | None = None) -> int:
+    """Daily (beat): those who sat at a meeting held in the last two weeks get one invitation
+    to evaluate it (issue 13)."""
+    day = datetime.date.fromisoformat(today) if today else None
+    return services.evaluation_invite(today=day)

@@ -27,6 +27,7 @@ from .documents import (
     DocumentUploadForm,
     DocumentVersionForm,
 )
+from .evaluation import EvaluationForm
 from .meetings import (
     PUBLIC_CHOICES,
     ArchiveFilterForm,
@@ -39,6 +40,7 @@ from .proposals import ProposalAcceptForm, ProposalForm, ProposalReturnForm
 from .rounds import RoundVoteForm, WrittenRoundForm
 
 __all__ = [
+    "EvaluationForm",
     "ProposalAcceptForm",
     "ProposalForm",
     "ProposalReturnForm",

@@ -45,6 +45,14 @@ from .documents import (
     document_upload,
     document_version_text_extract,
 )
+from .evaluation import (
+    EVALUATION_SUMMARY,
+    evaluation_answer,
+    evaluation_invite,
+    evaluation_summary_place,
+    evaluation_summary_request,
+    summary_item_title,
+)
 from .guards import (
     StaleAgendaError,
     bump_agenda_version,
@@ -93,6 +101,12 @@ from .rounds import (
 )
 
 __all__ = [
+    "EVALUATION_SUMMARY",
+    "evaluation_answer",
+    "evaluation_invite",
+    "evaluation_summary_place",
+    "evaluation_summary_request",
+    "summary_item_title",
     "proposal_accept",
     "proposal_return",
     "proposal_submit",
