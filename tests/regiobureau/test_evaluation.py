@@ -269,9 +269,7 @@ def test_the_invitation_goes_once_per_member_per_meeting(table):
     link = reverse("regiobureau:evaluation_form", kwargs={"pk": meeting.pk})
     assert link in mail.outbox[0].body
     assert services.evaluation_invite() == 0
-    assert EvaluationInvitation.objects.filter(meeting=meeting).count() == len(
-        table["respondents"]
-    )
+    assert EvaluationInvitation.objects.filter(meeting=meeting).count() == len(table["respondents"])
 
 
 def test_the_beat_task_calls_the_invitation(table):
@@ -443,7 +441,8 @@ def test_the_secretariats_page_and_actions(
         made = client.post(reverse("regiobureau:evaluation_summary_request", kwargs=kwargs))
     assert made.status_code == 302
     assert "Zet op de agenda van de stuurgroep" in client.get(page_url).content.decode()
-    assert client.post(reverse("regiobureau:evaluation_summary_place", kwargs=kwargs)).status_code == 302  # fmt: skip
+    placed = client.post(reverse("regiobureau:evaluation_summary_place", kwargs=kwargs))
+    assert placed.status_code == 302
     assert steering_meeting.items.filter(title__startswith="Evaluatie vergaderingen").exists()
     download = client.get(reverse("regiobureau:evaluation_summary_download", kwargs=kwargs))
     assert download.status_code == 200

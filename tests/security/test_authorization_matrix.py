@@ -26,7 +26,8 @@ from netwerk.constants import OpportunityKind
 from nhn_portal.core import production
 from nhn_portal.core.constants import Role
 from raden.models import CouncilLetterItem
-from regiobureau import producers, services
+from regiobureau import producers, selectors, services
+from regiobureau.constants import Presence
 from regiobureau.models import CalendarToken, Document
 from tests.builders import (
     CONFIDENTIAL_DOC,
@@ -37,7 +38,13 @@ from tests.builders import (
     make_province,
     make_region,
 )
-from tests.factories import DossierFactory, OrganisationFactory, ThemeFactory, UserFactory
+from tests.factories import (
+    DossierFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    ThemeFactory,
+    UserFactory,
+)
 from tests.security.authorization_matrix import EXPECTED, ROLES
 from tests.test_login_required import walk
 
@@ -118,6 +125,17 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     )
     lobby = netwerk_services.lobby_dossier_create(
         actor=secretary, title="MIRT", arena="rijk", carriers=[member.person]
+    )
+    # Issue 13: a held meeting of the world's body at which the member sat (the evaluation).
+    evaluated = MeetingFactory(body=body, held=True, title="Geëvalueerd")
+    services.attendance_record(
+        actor=secretary,
+        meeting=evaluated,
+        entries={
+            seat.membership.pk: (Presence.PRESENT, None)
+            for seat in selectors.attendance_seats(evaluated)
+            if seat.person.pk == member.person.pk
+        },
     )
 
     users = {
@@ -223,6 +241,12 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "pk": spanner.pk,
         "month": f"{timezone.localdate():%Y-%m}",
     }
+    kwargs["regiobureau:evaluation_form"] = {"pk": evaluated.pk}
+    kwargs["regiobureau:evaluation_body"] = {"slug": body.slug}
+    for name in [
+        "evaluation_summary_request", "evaluation_summary_place", "evaluation_summary_download",
+    ]:  # fmt: skip
+        kwargs[f"regiobureau:{name}"] = {"slug": body.slug, "period": "2025-h1"}
     for name in ["step_done", "step_remove"]:
         kwargs[f"netwerk:{name}"] = {"pk": step.pk}
     return users, kwargs
