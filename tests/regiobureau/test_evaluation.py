@@ -490,3 +490,28 @@ def test_the_index_lists_what_the_member_still_has_to_evaluate(client, table):
     assert reverse("regiobureau:evaluation_form", kwargs={"pk": other.pk}) not in html
     assert 'href="/vergaderingen/evaluatie/"' in html  # the navigation entry
     assert [m.pk for m in selectors.evaluations_open_for(user=user)] == [meeting.pk]
+
+
+# ---- Demo ------------------------------------------------------------------------------------
+
+
+def test_the_demo_has_a_half_year_summary_on_the_stuurgroeps_agenda(renderer, settings):
+    import io
+
+    from django.core.management import call_command
+
+    settings.DEBUG = True  # the demo is loaded only with DEBUG on
+    call_command("load_nhn", "--demo", stdout=io.StringIO())
+
+    summary = EvaluationSummary.objects.select_related("body", "agenda_item__meeting__body").get()
+    figures = selectors.evaluation_half_year(
+        body=summary.body, year=summary.year, half=summary.half
+    )
+    assert figures.answers >= selectors.EVALUATION_MIN_ANSWERS and figures.show_figures
+    assert summary.agenda_item.meeting.body.kind == "stuurgroep"
+    assert summary.agenda_item.meeting.starts_at > timezone.now()
+    assert summary.agenda_item.documents.get().confidentiality == Confidentiality.CONFIDENTIAL
+    answers = EvaluationAnswer.objects.count()
+    call_command("load_nhn", "--demo", stdout=io.StringIO())
+    assert EvaluationAnswer.objects.count() == answers
+    assert EvaluationSummary.objects.count() == 1
