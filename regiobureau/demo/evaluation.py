@@ -88,9 +88,12 @@ def load_demo_evaluation(*, report: LoadReport | None = None) -> EvaluationSumma
     for entry in production.production_entries(subject=summary):
         if entry.is_pending:
             production.document_generation_run(job_id=entry.job.pk)
-    if production.generated_document_current(
-        subject=summary, kind=selectors.EVALUATION_SUMMARY, audience=summary.period
-    ) and selectors.next_steering_group_meeting():
+    if (
+        production.generated_document_current(
+            subject=summary, kind=selectors.EVALUATION_SUMMARY, audience=summary.period
+        )
+        and selectors.next_steering_group_meeting()
+    ):
         services.evaluation_summary_place(actor=actor, summary=summary)
     if report is not None:
         report.count("evaluaties (demo)", created=True)

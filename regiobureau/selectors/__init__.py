@@ -78,8 +78,8 @@ from .evaluation import (
     evaluations_open_for,
     half_year_bounds,
     half_year_complete_on,
-    half_year_of,
     half_year_label,
+    half_year_of,
     next_steering_group_meeting,
     parse_period,
 )
