@@ -66,7 +66,13 @@ def produce_public_agenda(meeting: Meeting, audience: str) -> ProducedDocument:
     return ProducedDocument(
         template="regiobureau/pdf/agenda.html",
         # A closed meeting's place is not for everybody (issue 9), as on its page.
-        context={"meeting": meeting, "rows": rows, "show_place": meeting.is_public},
+        context={
+            "meeting": meeting,
+            "rows": rows,
+            "show_place": meeting.is_public,
+            # And its title: a closed meeting by body and date only.
+            "show_title": permissions.can_see_meeting_title(visitor, meeting),
+        },
         title=_title("Agenda", meeting),
         confidential=False,
     )
@@ -138,6 +144,7 @@ def produce_decision_list(meeting: Meeting, audience: str) -> ProducedDocument:
             "decisions": decisions,
             "actions": actions,
             "decision_list": selectors.decision_list_for(meeting),
+            "show_title": audience != PUBLIC or meeting.is_public,
             # The presentielijst (issue 10): in the members' version, and in the public one
             # of a public meeting.
             "attendance": (

@@ -86,6 +86,7 @@ from .evaluation import (
 from .meetings import (
     access_meeting,
     calendar_token_for,
+    meeting_label,
     meeting_list_for_body_feed,
     meeting_list_for_member,
     meeting_list_for_personal_feed,
@@ -176,6 +177,7 @@ __all__ = [
     "annotation_for_item",
     "annotation_versions",
     "calendar_token_for",
+    "meeting_label",
     "decision_list_for",
     "decision_list_status",
     "decisions_adopted_public",
