@@ -515,3 +515,26 @@ def test_the_demo_has_a_half_year_summary_on_the_stuurgroeps_agenda(renderer, se
     call_command("load_nhn", "--demo", stdout=io.StringIO())
     assert EvaluationAnswer.objects.count() == answers
     assert EvaluationSummary.objects.count() == 1
+
+
+# ---- Query counts ----------------------------------------------------------------------------
+
+
+def _body_page_queries(client, secretary, body) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(secretary)
+    url = reverse("regiobureau:evaluation_body", kwargs={"slug": body.slug})
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_body_page_costs_the_same_for_few_and_many_meetings(client, table, body, secretary):
+    first = past_meeting(table, datetime.date(2025, 2, 5))
+    answer_all(first, table["respondents"], ANSWERS)
+    few = _body_page_queries(client, secretary, body)
+    for day in (datetime.date(2025, 3, 5), datetime.date(2025, 9, 3), datetime.date(2025, 10, 1)):
+        answer_all(past_meeting(table, day), table["respondents"], ANSWERS)
+    assert _body_page_queries(client, secretary, body) == few
