@@ -383,6 +383,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "regiobureau.tasks.attendance_reminders",
         "schedule": crontab(hour=7, minute=45),
     },
+    # Issue 13: an invitation to evaluate a held meeting, once per member present; hourly, so
+    # it arrives soon after the secretariat marks the meeting held.
+    "evaluation-invitations": {
+        "task": "regiobureau.tasks.evaluation_invitations",
+        "schedule": crontab(minute=40),
+    },
     # Issue 10: written rounds close themselves at their deadline; reminders a day before.
     "written-rounds-close-due": {
         "task": "regiobureau.tasks.written_rounds_close_due",

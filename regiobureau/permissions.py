@@ -47,6 +47,13 @@ def can_see_meeting_place(user, meeting) -> bool:
     return meeting.is_public or can_see_confidential(user, meeting.body_id)
 
 
+def can_see_meeting_title(user, meeting) -> bool:
+    """A closed meeting is shown to those outside it by body and date only: its title may
+    say what is discussed behind closed doors (docs/architecture.md, publiek). On every page,
+    PDF and feed, like the place."""
+    return meeting.is_public or can_see_confidential(user, meeting.body_id)
+
+
 def can_see_agenda(user, meeting) -> bool:
     """Whether the items (as titles or placeholders) are shown at all."""
     return is_secretariat(user) or meeting.agenda_is_out

@@ -89,6 +89,17 @@ register_nav_item(
 )
 register_nav_item(
     NavItem(
+        key="evaluation",
+        label=_("Evaluation"),
+        url_name="regiobureau:evaluation_index",
+        order=67,
+        current=in_namespace(
+            "regiobureau", "evaluation_index", "evaluation_form", "evaluation_body"
+        ),
+    )
+)
+register_nav_item(
+    NavItem(
         key="my_actions",
         label=_("My actions"),
         url_name="regiobureau:my_actions",

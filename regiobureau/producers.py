@@ -67,7 +67,13 @@ def produce_public_agenda(meeting: Meeting, audience: str) -> ProducedDocument:
     return ProducedDocument(
         template="regiobureau/pdf/agenda.html",
         # A closed meeting's place is not for everybody (issue 9), as on its page.
-        context={"meeting": meeting, "rows": rows, "show_place": meeting.is_public},
+        context={
+            "meeting": meeting,
+            "rows": rows,
+            "show_place": meeting.is_public,
+            # And its title: a closed meeting by body and date only.
+            "show_title": permissions.can_see_meeting_title(visitor, meeting),
+        },
         title=_title("Agenda", meeting),
         confidential=False,
     )
@@ -139,6 +145,7 @@ def produce_decision_list(meeting: Meeting, audience: str) -> ProducedDocument:
             "decisions": decisions,
             "actions": actions,
             "decision_list": selectors.decision_list_for(meeting),
+            "show_title": audience != PUBLIC or meeting.is_public,
             # The presentielijst (issue 10): in the members' version, and in the public one
             # of a public meeting.
             "attendance": (
@@ -209,4 +216,45 @@ register_document_kind(
     audiences=_minutes_audiences,
     produce=produce_minutes,
     may_download=may_download,
+)
+
+
+# ---- Half-year evaluation summary (issue 13) ---------------------------------------------
+
+
+def _evaluation_audiences(summary) -> list[tuple[str, object]]:
+    # One file per summary; its audience code is the half year ("2026-h1").
+    return [(summary.period, selectors.half_year_label(summary.year, summary.half))]
+
+
+def produce_evaluation_summary(summary, audience: str) -> ProducedDocument:
+    """Trends of a body's evaluations over a half year, never an individual answer: no
+    figures below the minimum of answers, trend points of at least that many, no remarks
+    (they are individual texts; see selectors/evaluation.py)."""
+    if audience != summary.period:
+        raise ProductionRefused(_("Unknown half year: %(period)s.") % {"period": audience})
+    figures = selectors.evaluation_half_year(
+        body=summary.body, year=summary.year, half=summary.half
+    )
+    if not figures.complete:
+        raise ProductionRefused(_("The half year is not complete yet."))
+    return ProducedDocument(
+        template="regiobureau/pdf/evaluation_summary.html",
+        context={"summary": summary, "figures": figures},
+        title=f"Evaluatie vergaderingen {summary.body.name} {summary.period}",
+        confidential=True,
+    )
+
+
+def may_download_evaluation_summary(user, summary, audience: str) -> bool:
+    return selectors.can_read_evaluation_summary(user, summary)
+
+
+register_document_kind(
+    kind=selectors.EVALUATION_SUMMARY,
+    label=gettext_lazy("Evaluation summary"),
+    subject_model=selectors.EVALUATION_SUMMARY_SUBJECT,
+    audiences=_evaluation_audiences,
+    produce=produce_evaluation_summary,
+    may_download=may_download_evaluation_summary,
 )

@@ -1,10 +1,11 @@
 """The regiobureau's part of `manage.py load_nhn --demo`: a published meeting per base-model
-body, and the Platform Wonen's previous meeting, held, with decisions, actions and draft
-minutes."""
+body, the Platform Wonen's previous meeting, held, with decisions, actions and draft minutes,
+and an evaluated stuurgroep meeting with its half-year summary (issue 13)."""
 
 from nhn_portal.core.seeding import register_seed
 
 from .demo import load_demo_meetings, load_demo_previous_meeting
+from .demo.evaluation import load_demo_evaluation
 from .demo.minutes import load_demo_minutes
 from .demo.planning import load_demo_planning
 from .demo.proposals import load_demo_proposal
@@ -16,6 +17,7 @@ def load_demo(report) -> None:
     load_demo_minutes(report=report)
     load_demo_planning(report=report)
     load_demo_proposal(report=report)
+    load_demo_evaluation(report=report)
 
 
 register_seed(app_label="regiobureau", demo=load_demo)

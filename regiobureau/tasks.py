@@ -56,3 +56,11 @@ def document_version_text_extract(version_id: int) -> int:
 def minutes_sent_notify(minutes_id: int) -> int:
     """Each member of the body hears that the draft minutes wait for comments (issue 10)."""
     return services.minutes_notify_members(minutes_id=minutes_id)
+
+
+@portal_task(name="regiobureau.tasks.evaluation_invitations", kind=MAIL)
+def evaluation_invitations(today: str | None = None) -> int:
+    """Daily (beat): those who sat at a meeting held in the last two weeks get one invitation
+    to evaluate it (issue 13)."""
+    day = datetime.date.fromisoformat(today) if today else None
+    return services.evaluation_invite(today=day)

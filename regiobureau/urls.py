@@ -17,6 +17,7 @@ from .views import (
     documents,
     dossiers,
     editor,
+    evaluation,
     meetings,
     minutes,
     pdfs,
@@ -61,6 +62,25 @@ urlpatterns = [
     path("<int:pk>/verslag/vaststellen/", minutes.minutes_adopt, name="minutes_adopt"),
     path("<int:pk>/verslag/versies/", minutes.minutes_history, name="minutes_history"),
     path("agendapunten/<int:pk>/verslag/", minutes.minutes_entry_save, name="minutes_entry_save"),
+    # Evaluation after each meeting (issue 13)
+    path("<int:pk>/evaluatie/", evaluation.evaluation_form, name="evaluation_form"),
+    path("evaluatie/", evaluation.evaluation_index, name="evaluation_index"),
+    path("evaluatie/<slug:slug>/", evaluation.evaluation_body, name="evaluation_body"),
+    path(
+        "evaluatie/<slug:slug>/<str:period>/pdf/",
+        evaluation.evaluation_summary_request,
+        name="evaluation_summary_request",
+    ),
+    path(
+        "evaluatie/<slug:slug>/<str:period>/agenderen/",
+        evaluation.evaluation_summary_place,
+        name="evaluation_summary_place",
+    ),
+    path(
+        "evaluatie/<slug:slug>/<str:period>/samenvatting.pdf",
+        evaluation.evaluation_summary_download,
+        name="evaluation_summary_download",
+    ),
     # Stukken from preparing bodies (issue 10)
     path("<int:pk>/aanleveren/", proposals.proposal_list, name="proposal_list"),
     path("aangeleverd/<int:pk>/accepteren/", proposals.proposal_accept, name="proposal_accept"),

@@ -27,6 +27,7 @@ from .documents import (
     DocumentUploadForm,
     DocumentVersionForm,
 )
+from .evaluation import EvaluationForm
 from .meetings import (
     PUBLIC_CHOICES,
     ArchiveFilterForm,
@@ -49,6 +50,7 @@ __all__ = [
     "MinutesCommentForm",
     "MinutesEntryForm",
     "MinutesSendForm",
+    "EvaluationForm",
     "ProposalAcceptForm",
     "ProposalForm",
     "ProposalReturnForm",

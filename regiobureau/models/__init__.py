@@ -20,6 +20,12 @@ from .documents import (
     DocumentVersion,
     document_upload_to,
 )
+from .evaluation import (
+    EvaluationAnswer,
+    EvaluationInvitation,
+    EvaluationReceipt,
+    EvaluationSummary,
+)
 from .meetings import (
     AgendaItem,
     AgendaTemplateItem,
@@ -47,6 +53,10 @@ __all__ = [
     "Document",
     "DocumentVersion",
     "Dossier",
+    "EvaluationAnswer",
+    "EvaluationInvitation",
+    "EvaluationReceipt",
+    "EvaluationSummary",
     "Meeting",
     "Minutes",
     "MinutesComment",

@@ -6,6 +6,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus
@@ -17,6 +19,17 @@ def meeting_queryset_visible(user) -> QuerySet[Meeting]:
     if permissions.is_secretariat(user):
         return qs
     return qs.exclude(status=MeetingStatus.DRAFT)
+
+
+def meeting_label(*, user, meeting: Meeting) -> str:
+    """The meeting's name as `user` may see it: its title for the public meeting and for
+    those inside a closed one; otherwise only its body and date (`user` None: a visitor)."""
+    if permissions.can_see_meeting_title(user or AnonymousUser(), meeting):
+        return str(meeting)
+    return _("%(body)s, %(date)s") % {
+        "body": meeting.body.name,
+        "date": date_format(timezone.localtime(meeting.starts_at), "j F Y"),
+    }
 
 
 def meeting_list_upcoming(

@@ -45,6 +45,14 @@ from .documents import (
     document_upload,
     document_version_text_extract,
 )
+from .evaluation import (
+    EVALUATION_SUMMARY,
+    evaluation_answer,
+    evaluation_invite,
+    evaluation_summary_place,
+    evaluation_summary_request,
+    summary_item_title,
+)
 from .guards import (
     StaleAgendaError,
     bump_agenda_version,
@@ -111,6 +119,12 @@ __all__ = [
     "minutes_notify_members",
     "minutes_send",
     "minutes_start",
+    "EVALUATION_SUMMARY",
+    "evaluation_answer",
+    "evaluation_invite",
+    "evaluation_summary_place",
+    "evaluation_summary_request",
+    "summary_item_title",
     "proposal_accept",
     "proposal_return",
     "proposal_submit",

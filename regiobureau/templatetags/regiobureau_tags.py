@@ -5,7 +5,7 @@ from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
 from nhn_portal.core.richtext import sanitize_rich_text
-from regiobureau import permissions
+from regiobureau import permissions, selectors
 
 register = template.Library()
 
@@ -37,3 +37,10 @@ def place_visible_to(meeting, user) -> bool:
     if user is None or user == "":
         return bool(meeting.is_public)
     return permissions.can_see_meeting_place(user, meeting)
+
+
+@register.filter
+def meeting_label(meeting, user) -> str:
+    """`meeting|meeting_label:viewer` — the title, or a closed meeting's body and date only
+    for those outside it (no viewer given: as a visitor sees it)."""
+    return selectors.meeting_label(user=user or None, meeting=meeting)

@@ -106,6 +106,9 @@ def demo(browser_context, role_groups, settings, tmp_path):
 
     load_demo_planning()
     proposal = load_demo_proposal()
+    from regiobureau.demo.evaluation import load_demo_evaluation
+
+    load_demo_evaluation()  # issue 13: the stuurgroep's half-year evaluation summary
     upcoming = Meeting.objects.get(body__slug="platform-wonen", title="Wonen (demo)")
     previous = Meeting.objects.get(body__slug="platform-wonen", status="gehouden")
     item = AgendaItem.objects.filter(meeting=upcoming, title__startswith="Woondeal").get()

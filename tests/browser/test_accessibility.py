@@ -80,6 +80,9 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/vergaderingen/schriftelijk/{ids['round']}/",
             "/vergaderingen/dossiers/",
             "/vergaderingen/dossiers/woondeal-nhn/",
+            # Issue 13: the evaluation overview and a body's half-year summaries.
+            "/vergaderingen/evaluatie/",
+            "/vergaderingen/evaluatie/publieke-stuurgroep-nhn/",
             f"/raden/vergadering/{ids['previous']}/nieuw/",
             f"/raden/raadsinformatiebrieven/{ids['letter']}/",
             "/raden/verspreiding/",
@@ -103,6 +106,7 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/vergaderingen/schriftelijk/{ids['round']}/",
             "/vergaderingen/archief/",
             "/vergaderingen/verslagen/",
+            "/vergaderingen/evaluatie/",
         ],
         "griffie.texel@example.org": [
             "/",

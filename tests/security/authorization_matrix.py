@@ -349,6 +349,12 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:document_version_upload': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/stukken/<id>/versie/
     'regiobureau:dossier_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/dossiers/woondeal/
     'regiobureau:dossier_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/dossiers/
+    'regiobureau:evaluation_body': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/evaluatie/platform-wonen-test/
+    'regiobureau:evaluation_form': ('login', '404', '200', '404', '404', '404', '404', '404'),  # /vergaderingen/<id>/evaluatie/ (a held meeting the member sat at)
+    'regiobureau:evaluation_index': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/evaluatie/
+    'regiobureau:evaluation_summary_download': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/evaluatie/<slug>/<period>/samenvatting.pdf (no summary PDF in this world: 404 for all)
+    'regiobureau:evaluation_summary_place': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/evaluatie/platform-wonen-test/2025-h1/agenderen/
+    'regiobureau:evaluation_summary_request': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/evaluatie/platform-wonen-test/2025-h1/pdf/
     'regiobureau:feed_body': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/feeds/gremium/platform-wonen-test.ics
     'regiobureau:feed_personal': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/feeds/persoonlijk/<token>.ics
     'regiobureau:item_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/agenda/punten/

@@ -28,8 +28,8 @@ from nhn_portal.core.constants import Role
 from raden import links as raden_links
 from raden import services as raden_services
 from raden.models import CouncilLetterItem
-from regiobureau import producers, services
-from regiobureau.constants import Registration
+from regiobureau import producers, selectors, services
+from regiobureau.constants import Presence, Registration
 from regiobureau.models import Attendance, CalendarToken, Document
 from tests.builders import (
     CONFIDENTIAL_DOC,
@@ -42,7 +42,13 @@ from tests.builders import (
     make_region,
     personal_link,
 )
-from tests.factories import DossierFactory, OrganisationFactory, ThemeFactory, UserFactory
+from tests.factories import (
+    DossierFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    ThemeFactory,
+    UserFactory,
+)
 from tests.security.authorization_matrix import EXPECTED, ROLES
 from tests.test_login_required import walk
 
@@ -143,6 +149,17 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     invitation = raden_links.invitation_token(
         gathering_id=gathering.pk, municipality_id=region["Texel"].pk
     )
+    # Issue 13: a held meeting of the world's body at which the member sat (the evaluation).
+    evaluated = MeetingFactory(body=body, held=True, title="Geëvalueerd")
+    services.attendance_record(
+        actor=secretary,
+        meeting=evaluated,
+        entries={
+            seat.membership.pk: (Presence.PRESENT, None)
+            for seat in selectors.attendance_seats(evaluated)
+            if seat.person.pk == member.person.pk
+        },
+    )
 
     users = {
         "anonymous": None,
@@ -155,7 +172,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "beheerder": UserFactory(roles=[Role.MANAGER], is_staff=True, is_superuser=True),
     }
     secret = Document.objects.get(title=CONFIDENTIAL_DOC)
-    registration = Attendance.objects.create(
+    attendance_row = Attendance.objects.create(
         meeting=meeting,
         membership=member.person.memberships.get(body=body),
         registration=Registration.ATTENDING,
@@ -207,7 +224,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         # A bestuurder holds public office: published. A registration for a meeting not yet
         # held is not attendance: never published.
         "ori:natuurlijk_persoon-detail": {"pk": member.person.pk},
-        "ori:aanwezige_deelnemer-detail": {"pk": registration.pk},
+        "ori:aanwezige_deelnemer-detail": {"pk": attendance_row.pk},
         "publiek:council_feed": {"slug": region["Texel"].slug},
         "publiek:council_calendar": {"slug": region["Texel"].slug},
     }
@@ -270,6 +287,12 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     kwargs["raden:gathering_invitation"] = {"token": invitation}
     for name in ["registration_link", "registration_register", "registration_cancel"]:
         kwargs[f"raden:{name}"] = {"token": personal}
+    kwargs["regiobureau:evaluation_form"] = {"pk": evaluated.pk}
+    kwargs["regiobureau:evaluation_body"] = {"slug": body.slug}
+    for name in [
+        "evaluation_summary_request", "evaluation_summary_place", "evaluation_summary_download",
+    ]:  # fmt: skip
+        kwargs[f"regiobureau:{name}"] = {"slug": body.slug, "period": "2025-h1"}
     for name in ["step_done", "step_remove"]:
         kwargs[f"netwerk:{name}"] = {"pk": step.pk}
     return users, kwargs
