@@ -7,13 +7,22 @@
   the materials afterwards. Valid until MATERIALS_DAYS after the gathering ended; "used" once
   the member cancelled with it (a new invitation gives a new link).
 
-Both are `django.core.signing` payloads with their own salt, so an altered link (or one of the
-other kind) fails its signature; nothing is recorded by opening a link.
+The invitation link is a `django.core.signing` payload (two ids, nothing personal). The
+personal link carries a name and an e-mail address, which must not be readable in a URL that
+ends up in mail servers', proxies' and browsers' logs: it is encrypted and authenticated
+(Fernet, with a key derived from SECRET_KEY for this purpose; SECRET_KEY_FALLBACKS still open
+links made before a key rotation). An altered link, or one of the other kind, fails; nothing
+is recorded by opening a link.
 """
 
+import base64
 import datetime
+import hashlib
+import json
 from dataclasses import dataclass
 
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 
@@ -50,6 +59,18 @@ def invitation_token(*, gathering_id: int, municipality_id: int) -> str:
     return signing.dumps({"g": gathering_id, "m": municipality_id}, salt=INVITE_SALT)
 
 
+def _fernet() -> MultiFernet:
+    """The personal links' cipher: one key per secret (the current one encrypts)."""
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    keys = [
+        Fernet(
+            base64.urlsafe_b64encode(hashlib.sha256(f"{PERSONAL_SALT}:{secret}".encode()).digest())
+        )
+        for secret in secrets
+    ]
+    return MultiFernet(keys)
+
+
 def personal_token(*, gathering_id: int, municipality_id: int, name: str, email: str) -> str:
     payload = {
         "g": gathering_id,
@@ -58,7 +79,8 @@ def personal_token(*, gathering_id: int, municipality_id: int, name: str, email:
         "e": email.strip().lower(),
         "i": int(timezone.now().timestamp()),
     }
-    return signing.dumps(payload, salt=PERSONAL_SALT, compress=True)
+    data = json.dumps(payload, separators=(",", ":")).encode()
+    return _fernet().encrypt(data).decode().rstrip("=")
 
 
 def _load(token: str, salt: str) -> dict:
@@ -80,7 +102,13 @@ def invitation_read(token: str) -> Invitation:
 
 
 def personal_read(token: str) -> PersonalLink:
-    payload = _load(token, PERSONAL_SALT)
+    try:
+        data = _fernet().decrypt((token + "=" * (-len(token) % 4)).encode())
+        payload = json.loads(data)
+    except (InvalidToken, ValueError, UnicodeError) as error:
+        raise LinkError("altered") from error
+    if not isinstance(payload, dict):
+        raise LinkError("altered")
     try:
         return PersonalLink(
             gathering_id=int(payload["g"]),

@@ -6,6 +6,7 @@ the bad links: altered, expired or used → a Dutch page, nothing recorded."""
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core import mail, signing
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -117,6 +118,32 @@ def test_an_altered_link_is_refused_and_records_nothing(gathering, region):
     with pytest.raises(links.LinkError):
         services.gathering_register(token=forged)
     assert not GatheringRegistration.objects.exists()
+
+
+def test_a_personal_link_does_not_reveal_the_name_or_address(gathering, region):
+    """The link travels through mail servers, proxies and browser histories: whoever reads it
+    learns nothing of the council member, and it still opens after a key rotation."""
+    import base64
+
+    from django.test import override_settings
+
+    token = links.personal_token(
+        gathering_id=gathering.pk,
+        municipality_id=region["Texel"].pk,
+        name="Jansen",
+        email="a.jansen@raad-texel.nl",
+    )
+    raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    for secret in (b"Jansen", b"jansen", b"raad-texel", b"a.jansen"):
+        assert secret not in raw and secret.decode() not in token
+    assert links.personal_read(token).email == "a.jansen@raad-texel.nl"
+    with override_settings(
+        SECRET_KEY="new-key-" + "x" * 50, SECRET_KEY_FALLBACKS=[settings.SECRET_KEY]
+    ):
+        assert links.personal_read(token).name == "Jansen"
+    other_key = override_settings(SECRET_KEY="other-key-" + "x" * 50, SECRET_KEY_FALLBACKS=[])
+    with other_key, pytest.raises(links.LinkError):
+        links.personal_read(token)
 
 
 def test_an_expired_link_is_refused(secretary, region):
