@@ -404,6 +404,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "raden.tasks.council_letter_deliveries_sync",
         "schedule": 60.0,
     },
+    # Issue 13: councils that prefer a digest get one mail a week instead of one per letter.
+    "council-letter-digests": {
+        "task": "raden.tasks.council_digests",
+        "schedule": crontab(day_of_week=1, hour=8, minute=0),
+    },
     # Issue 12: last month's report of every boundary spanner, made and mailed on the 1st.
     "spanner-reports-monthly": {
         "task": "netwerk.tasks.spanner_reports_monthly",

@@ -32,3 +32,15 @@ def gathering_personal_link_send(
 def gathering_registration_promoted_notify(registration_id: int) -> int:
     """Mail a council member who moved up from the waiting list."""
     return services.registration_promoted_notify(registration_id=registration_id)
+
+
+@portal_task(name="raden.tasks.council_digests", kind=MAIL)
+def council_digests() -> int:
+    """Weekly (beat): the digest to every council that prefers one (issue 13)."""
+    return services.council_digests_send()
+
+
+@portal_task(name="raden.tasks.council_digest", kind=MAIL)
+def council_digest(municipality_id: int) -> int:
+    """The digest of one council now (its griffie left the digest for another preference)."""
+    return services.council_digest_send(municipality_id=municipality_id)

@@ -21,6 +21,7 @@ from .delivery import (
     delivery_schedule,
     delivery_take_note,
 )
+from .digest import council_digest_send, council_digests_send, prefers_digest
 from .gatherings import (
     GATHERING_FIELDS,
     gathering_cancel,
@@ -47,6 +48,9 @@ from .issuing import (
 from .preferences import PREFERENCE_FIELDS, council_preference_set
 
 __all__ = [
+    "council_digest_send",
+    "council_digests_send",
+    "prefers_digest",
     "PREFERENCE_FIELDS",
     "council_preference_set",
     "GATHERING_FIELDS",

@@ -33,6 +33,7 @@ from raden.models import (
 
 from .composing import check_has_items
 from .delivery import delivery_mark_notified
+from .digest import prefers_digest
 
 # The task that mails a griffie that its council's copy is ready (raden/tasks.py).
 NOTIFY_TASK = "raden.tasks.council_letter_delivery_notify"
@@ -230,6 +231,8 @@ def delivery_notify_griffie(*, delivery_id: int) -> int:
         return 0
     if not delivery.is_council_copy:
         return 0  # colleges and sub-region offices read theirs in the portal (issue 13)
+    if prefers_digest(delivery.municipality_id):
+        return 0  # this council asked for the weekly digest instead (issue 13)
     recipients = registry.clerk_addresses(organisation_id=delivery.municipality_id)
     if not recipients:
         return 0

@@ -5,7 +5,11 @@ from django.db import transaction
 from gremia.models import Organisation
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
+from nhn_portal.core.tasking import enqueue_on_commit
+from raden.constants import InformationPreference
 from raden.models import CouncilPreference
+
+DIGEST_TASK = "raden.tasks.council_digest"
 
 PREFERENCE_FIELDS = ["preference", "note"]
 
@@ -19,6 +23,9 @@ def council_preference_set(
         CouncilPreference.objects.select_for_update().filter(municipality=municipality).first()
     )
     if existing is not None:
+        if existing.preference == InformationPreference.DIGEST != preference:
+            # What waited for the digest goes out now, not never.
+            enqueue_on_commit(DIGEST_TASK, municipality.pk)
         return audited_update(
             actor=actor,
             obj=existing,

@@ -90,3 +90,49 @@ def test_letter_flow_and_dashboard_follow_the_preference(
     client.force_login(griffie(region["Texel"]))
     copy = client.get(reverse("raden:delivery_detail", kwargs={"pk": deliveries["Texel"].pk}))
     assert "presentatie in een commissie" in copy.text
+
+
+def test_a_digest_council_gets_one_mail_a_week_instead_of_one_per_letter(
+    secretary, region, meeting_with_decision, fake_render, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    hoorn, texel = griffie(region["Hoorn"]), griffie(region["Texel"])
+    services.council_preference_set(
+        actor=None, municipality=region["Hoorn"], preference=InformationPreference.DIGEST
+    )
+    letter = letter_for(meeting_with_decision, secretary, region)
+    deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
+    mailed = {address for message in mail.outbox for address in message.to}
+    assert texel.email in mailed and hoorn.email not in mailed
+    assert deliveries["Hoorn"].status != "wachtrij"  # in Hoorn's portal all the same
+    mail.outbox.clear()
+    assert services.council_digests_send() == 1
+    (digest,) = mail.outbox
+    assert digest.to == [hoorn.email]
+    assert "Nieuwe raadsinformatiebrief voor Gemeente Hoorn" in digest.subject
+    assert letter.title in digest.body
+    assert reverse("raden:delivery_detail", kwargs={"pk": deliveries["Hoorn"].pk}) in digest.body
+    deliveries["Hoorn"].refresh_from_db()
+    assert deliveries["Hoorn"].notified_at is not None
+    # Nothing new: no second digest.
+    assert services.council_digests_send() == 0
+
+
+def test_leaving_the_digest_sends_what_waited_for_it(
+    secretary, region, meeting_with_decision, fake_render, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    hoorn = griffie(region["Hoorn"])
+    services.council_preference_set(
+        actor=None, municipality=region["Hoorn"], preference=InformationPreference.DIGEST
+    )
+    issue(letter_for(meeting_with_decision, secretary, region), secretary,
+          django_capture_on_commit_callbacks)  # fmt: skip
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.council_preference_set(
+            actor=hoorn, municipality=region["Hoorn"], preference=InformationPreference.LETTER
+        )
+    assert [message.to for message in mail.outbox] == [[hoorn.email]]
