@@ -31,6 +31,7 @@ from .meetings import (
 from .planning import PlannedTopic
 from .proposals import ProposedDocument, proposal_upload_to
 from .rounds import RoundVote, WrittenRound
+from .rules import RulesAdoption  # noqa: F401 -- issue 13
 
 __all__ = [
     "ActionItem",

@@ -91,6 +91,7 @@ from .rounds import (
     written_rounds_close_due,
     written_rounds_remind,
 )
+from .rules import rules_of_play_adopt_by_decision  # noqa: F401 -- issue 13
 
 __all__ = [
     "proposal_accept",
