@@ -687,7 +687,7 @@ def norm_warnings_for_membership(
         if result.ok:
             continue
         if result.norm.kind == NormKind.MAX_CHAIRS_CENTRAL:
-            relevant = result.organisation_id == organisation.pk
+            relevant = role == MembershipRole.CHAIR and result.organisation_id == organisation.pk
         elif result.norm.kind == NormKind.SECTOR_SHARES:
             relevant = result.body.pk == body.pk and (
                 (result.norm.pk, body.pk) not in broken_before or organisation.sector in result.over

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind, PersonFunction
 from gremia.demo import DEMO_PASSWORD, LOGINS
-from gremia.models import Body, Membership, Organisation, Person, Subregion, Theme
+from gremia.models import BalanceNorm, Body, Membership, Organisation, Person, Subregion, Theme
 from netwerk.models import RelatedTable
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord, User
@@ -107,7 +107,7 @@ def test_loads_the_base_model_bodies_with_their_prepares_chain():
 def test_every_reference_write_is_audited_as_the_system():
     load()
     # The registry's reference data and the related tables beside NHN (issue 12).
-    models = [Subregion, Organisation, Theme, Body, RelatedTable]
+    models = [Subregion, Organisation, Theme, Body, RelatedTable, BalanceNorm]  # + issue 13's norms
     created = sum(model.objects.count() for model in models)
     assert AuditRecord.objects.filter(actor=None, action="create").count() == created
 
