@@ -74,6 +74,9 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/raden/vergadering/{ids['previous']}/nieuw/",
             f"/raden/raadsinformatiebrieven/{ids['letter']}/",
             "/raden/verspreiding/",
+            # Issue 13: rules of play and the cooperation agreement (more in test_rules_axe).
+            "/spelregels/",
+            "/samenwerkingsovereenkomst/",
         ],
         "bestuurder@example.org": [
             "/",

@@ -1,10 +1,9 @@
 """Issue 13, part 7: configurable balance norms, checked on the balance page, and a warning
 (not a block) before the beheerder seats a member who breaks one."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from gremia import selectors, services
 from gremia.constants import BodyKind, MembershipRole, NormKind
@@ -139,7 +138,7 @@ def test_admin_inline_warns_too(client, beheerder, world):
         "person": person.pk,
         "role": "lid",
         "organisation": person.organisation_id,
-        "start": datetime.date.today().isoformat(),
+        "start": timezone.localdate().isoformat(),
         "end": "",
     }
     url = reverse("admin:gremia_body_change", args=[board.pk])
