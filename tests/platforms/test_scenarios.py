@@ -143,6 +143,15 @@ def test_pages_preview_then_apply_in_one_action(client, reference, beheerder):
     assert Body.objects.count() == count
 
 
+def test_public_pages_and_the_open_data_follow_without_code_changes(client, reference):
+    scenarios.scenario_apply(actor=None, scenario=scenarios.scenario_get("thematische-verbreding"))
+    assert "Platform Energie" in client.get(reverse("publiek:body_list")).content.decode()
+    energie = Body.objects.get(slug="platform-energie")
+    assert client.get(reverse("publiek:body_detail", args=[energie.slug])).status_code == 200
+    response = client.get(reverse("ori:organisatorische_eenheid-detail", args=[energie.pk]))
+    assert response.status_code == 200
+
+
 def test_scenarios_are_the_beheerders(client, reference):
     for role in [Role.SECRETARY, Role.ADMINISTRATOR]:
         client.force_login(UserFactory(roles=[role]))
