@@ -1,6 +1,7 @@
-"""Demo data of issue 13: an adopted NHN-wide spelregelnotitie (version 1) with a draft of
-version 2 for the Platform Wonen, and the cooperation agreement adopted by a few colleges.
-Like the rest of the demo, nothing that exists is overwritten."""
+"""Demo data of issue 13: the NHN-wide spelregelnotitie, version 1 adopted in May 2026 and a
+draft of version 2 (regiobureau's demo has the stuurgroep adopt it by a decision), a draft for
+the Platform Wonen, and the cooperation agreement adopted by a few colleges. Like the rest of
+the demo, nothing that exists is overwritten."""
 
 import datetime
 
@@ -53,6 +54,12 @@ NHN_RULES = {
     ),
 }
 
+# Version 2 changes one answer: the two-minute reflection after each meeting (issue 13).
+NHN_EVALUATION_V2 = (
+    "Na elke vergadering een reflectie van twee minuten; elk half jaar een samenvatting per "
+    "gremium op de agenda van de stuurgroep; na twee jaar een evaluatie van de samenwerking."
+)
+
 # (organisation slug, adopted on, reference)
 AGREEMENT_ADOPTIONS = [
     ("gemeente-alkmaar", datetime.date(2026, 6, 2), "Collegebesluit 2026-0412"),
@@ -69,6 +76,9 @@ def load_demo_rules(*, report: LoadReport) -> None:
         report.count("spelregelnotities", created=True)
     else:
         report.count("spelregelnotities", created=False)
+    if not RulesOfPlay.objects.filter(body__isnull=True, version__gte=2).exists():
+        services.rules_of_play_draft_create(actor=None, body=None, evaluation=NHN_EVALUATION_V2)
+        report.count("spelregelnotities", created=True)
     wonen = Body.objects.filter(slug="platform-wonen").first()
     if wonen is not None and not RulesOfPlay.objects.filter(body=wonen).exists():
         services.rules_of_play_draft_create(

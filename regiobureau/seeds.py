@@ -6,6 +6,7 @@ from nhn_portal.core.seeding import register_seed
 from .demo import load_demo_meetings, load_demo_previous_meeting
 from .demo.planning import load_demo_planning
 from .demo.proposals import load_demo_proposal
+from .demo.rules import load_demo_rules_adoption
 
 
 def load_demo(report) -> None:
@@ -13,6 +14,7 @@ def load_demo(report) -> None:
     load_demo_previous_meeting(report=report)
     load_demo_planning(report=report)
     load_demo_proposal(report=report)
+    load_demo_rules_adoption(report=report)
 
 
 register_seed(app_label="regiobureau", demo=load_demo)

@@ -21,7 +21,7 @@ def rules_demo(demo):
     load_demo_rules(report=LoadReport())
     load_norms(report=LoadReport())
     return {
-        "adopted": RulesOfPlay.objects.get(body__isnull=True).pk,
+        "adopted": RulesOfPlay.objects.get(body__isnull=True, status="vastgesteld").pk,
         "draft": RulesOfPlay.objects.get(body__slug="platform-wonen").pk,
     }
 

@@ -277,18 +277,19 @@ def test_demo_has_a_published_meeting_per_base_model_body(demo_settings, setting
     bodies_without_meeting = Body.objects.filter(meetings__isnull=True)
     assert list(bodies_without_meeting) == []
     # One upcoming, published meeting per body; the platform Wonen also has its previous,
-    # held meeting (with the council letter demo).
+    # held meeting (with the council letter demo), the stuurgroep the held meeting that
+    # adopted the spelregelnotitie (issue 13).
     upcoming = Meeting.objects.filter(starts_at__gt=timezone.now(), status="agenda_gepubliceerd")
     assert sorted(upcoming.values_list("body_id", flat=True)) == sorted(
         Body.objects.values_list("pk", flat=True)
     )
     held = Meeting.objects.filter(status="gehouden", starts_at__lt=timezone.now())
-    assert [m.body.slug for m in held] == ["platform-wonen"]
-    assert Meeting.objects.count() == Body.objects.count() + 1
+    assert sorted(m.body.slug for m in held) == ["platform-wonen", "publieke-stuurgroep-nhn"]
+    assert Meeting.objects.count() == Body.objects.count() + 2
     assert Document.objects.filter(confidentiality="vertrouwelijk").exists()
     assert Meeting.objects.filter(items__is_public=False).exists()
     audit_count = AuditRecord.objects.count()
     output = load("--demo")
     assert "demovergaderingen: 0 aangemaakt" in output
-    assert Meeting.objects.count() == Body.objects.count() + 1
+    assert Meeting.objects.count() == Body.objects.count() + 2
     assert AuditRecord.objects.count() == audit_count
