@@ -7,11 +7,49 @@ the audited services via `AuditedAdminMixin`.
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.admin import AuditedAdminMixin
 
-from .models import Body, Membership, Organisation, Person, Subregion, Theme
+from . import selectors
+from .models import BalanceNorm, Body, Membership, Organisation, Person, Subregion, Theme
+
+
+class NormWarningFormMixin(forms.Form):
+    """Issue 13, part 7: a new seat that breaks a balance norm is not refused but shown as a
+    warning first; the beheerder saves it only after ticking "save anyway" (the stuurgroep
+    decides, not the portal)."""
+
+    confirm_norms = forms.BooleanField(
+        label=_("Save anyway, although a balance norm is not met"),
+        required=False,
+        help_text=_("Only when the form warned about a norm: the stuurgroep decides."),
+    )
+
+    def norm_warnings(self, cleaned: dict) -> list[str]:
+        if not self.instance._state.adding:
+            return []
+        body = cleaned.get("body") or (self.instance.body if self.instance.body_id else None)
+        organisation, role = cleaned.get("organisation"), cleaned.get("role")
+        if body is None or body.pk is None or organisation is None or not role:
+            return []
+        return selectors.norm_warnings_for_membership(
+            body=body, organisation=organisation, role=role, on=cleaned.get("start")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        warnings = self.norm_warnings(cleaned)
+        if warnings and not cleaned.get("confirm_norms"):
+            raise ValidationError(
+                [
+                    _("Warning: this membership does not meet a balance norm."),
+                    *warnings,
+                    _('Tick "save anyway" to save it all the same.'),
+                ]
+            )
+        return cleaned
 
 
 class OrganisationInline(admin.TabularInline):
@@ -52,7 +90,7 @@ class PersonAdmin(AuditedAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["organisation", "user"]
 
 
-class MembershipInlineForm(forms.ModelForm):
+class MembershipInlineForm(NormWarningFormMixin, forms.ModelForm):
     def _post_clean(self):
         super()._post_clean()
         # In the inline the body is the hidden parent key, whose errors the admin does not show
@@ -64,7 +102,7 @@ class MembershipInlineForm(forms.ModelForm):
 class MembershipInline(admin.TabularInline):
     model = Membership
     form = MembershipInlineForm
-    fields = ["person", "role", "organisation", "start", "end"]
+    fields = ["person", "role", "organisation", "start", "end", "confirm_norms"]
     autocomplete_fields = ["person", "organisation"]
     extra = 1
 
@@ -98,8 +136,15 @@ class BodyAdmin(AuditedAdminMixin, admin.ModelAdmin):
     )
 
 
+class MembershipAdminForm(NormWarningFormMixin, forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["person", "body", "role", "organisation", "start", "end"]
+
+
 @admin.register(Membership)
 class MembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    form = MembershipAdminForm
     list_display = ["person", "body", "role", "organisation", "start", "end"]
     list_filter = ["body", "role", "organisation__subregion"]
     list_select_related = ["person", "body", "organisation"]
@@ -113,3 +158,29 @@ class ThemeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(BalanceNorm)
+class BalanceNormAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """Issue 13: the norms the balance page checks; changes are audited like any other."""
+
+    list_display = ["name", "kind", "body", "body_kind", "active"]
+    list_filter = ["kind", "active"]
+    list_select_related = ["body"]
+    autocomplete_fields = ["body"]
+    fieldsets = (
+        (None, {"fields": ["name", "kind", "active"]}),
+        (_("Scope"), {"fields": ["body", "body_kind"]}),
+        (
+            _("Values"),
+            {
+                "fields": [
+                    "limit",
+                    "target_government",
+                    "target_business",
+                    "target_education",
+                    "tolerance",
+                ]
+            },
+        ),
+    )

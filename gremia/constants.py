@@ -77,3 +77,43 @@ class MembershipRole(models.TextChoices):
 # Roles that hold a seat at the table; the balance figures count these (secretaries and
 # advisers support the body, substitutes stand in for a seat that is already counted).
 SEAT_ROLES = (MembershipRole.CHAIR, MembershipRole.MEMBER)
+
+
+class RulesStatus(models.TextChoices):
+    """A spelregelnotitie version: drafted by the secretariat, adopted by a stuurgroep
+    decision, superseded when a later version is adopted."""
+
+    DRAFT = "concept", _("Draft")
+    ADOPTED = "vastgesteld", _("Adopted")
+    SUPERSEDED = "vervallen", _("Superseded")
+
+
+# The report's ten questions (section 7, "Spelregels voor samenwerking") as the fields of a
+# rules-of-play version, in the order the page shows them: (field, label, the question).
+RULES_QUESTIONS = [
+    ("mandate", _("Mandate"), _("Who is responsible for what (the bodies)?")),
+    ("decision_making", _("Decision making"), _("How are decisions taken?")),
+    ("disagreement", _("Disagreement"), _("What happens when there is a disagreement?")),
+    ("exit", _("Stepping out"), _("What if a partner wants to step out?")),
+    ("openness", _("Public or confidential"), _("What is public, what is confidential?")),
+    ("council_involvement", _("Councils"), _("How are the councils involved in decisions?")),
+    (
+        "accountability",
+        _("Accountability and reporting"),
+        _("Which accountability mechanisms are there and how are those involved informed?"),
+    ),
+    ("evaluation", _("Evaluation"), _("When are the agreements evaluated?")),
+    ("chair_role", _("Role of the chair"), _("What is the role of the chair?")),
+    ("costs", _("Costs"), _("How are the costs shared?")),
+]
+RULES_FIELDS = [name for name, _label, _question in RULES_QUESTIONS]
+
+
+class NormKind(models.TextChoices):
+    """Configurable balance norms (issue 13): the report asks that no central municipality
+    dominates the chairs, that every sub-region is at every table, and (for an Economic Board)
+    a 1/3-1/3-1/3 composition."""
+
+    MAX_CHAIRS_CENTRAL = "max_voorzitters_centrum", _("At most N chairs per central municipality")
+    EVERY_SUBREGION = "elke_basisregio", _("Every sub-region at the table")
+    SECTOR_SHARES = "sectorverdeling", _("Sector shares against a target")

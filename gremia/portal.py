@@ -17,9 +17,9 @@ from . import selectors
 def _bodies_current(match) -> bool:
     if match is None:
         return False
-    return (match.namespace == "gremia" and match.url_name != "balance") or (
-        match.namespace == "platforms"
-    )
+    if match.namespace == "platforms":
+        return match.url_name == "theme_detail"
+    return match.namespace == "gremia" and match.url_name not in {"balance", *RULES_PAGES}
 
 
 register_nav_item(
@@ -29,6 +29,23 @@ register_nav_item(
         url_name="gremia:governance_map",
         order=10,
         current=_bodies_current,
+    )
+)
+# Issue 13: the rules of play and the cooperation agreement, for every signed-in user.
+RULES_PAGES = ("rules_list", "rules_detail", "rules_edit", "agreement")
+register_nav_item(
+    NavItem(
+        key="rules",
+        label=_("Rules of play"),
+        url_name="gremia:rules_list",
+        order=25,
+        current=lambda match: (
+            match is not None
+            and (
+                (match.namespace == "gremia" and match.url_name in RULES_PAGES)
+                or (match.namespace == "regiobureau" and match.url_name == "rules_adopt")
+            )
+        ),
     )
 )
 register_nav_item(

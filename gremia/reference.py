@@ -12,8 +12,8 @@ from django.utils.text import slugify
 from nhn_portal.core.seeding import LoadReport
 
 from . import services
-from .constants import BodyKind, DecisionRule, OrganisationKind, Sector
-from .models import Body, Organisation, Subregion, Theme
+from .constants import BodyKind, DecisionRule, NormKind, OrganisationKind, Sector
+from .models import BalanceNorm, Body, Organisation, Subregion, Theme
 
 # The report proposes the base model in 2025 without a formal date; a beheerder can correct it.
 BASE_MODEL_ESTABLISHED_ON = datetime.date(2025, 1, 1)
@@ -269,6 +269,30 @@ def load_reference(*, report: LoadReport) -> None:
             decision_rule=spec.pop("decision_rule", DecisionRule.CONSENSUS),
             **spec,
         )
+    load_norms(report=report)
+
+
+# Issue 13, part 7: the balance norms the report asks for (sections 5.2 and 7); the beheerder
+# changes or adds norms in management. Keyed by name. (name, kind, body kind, limit)
+NORMS = [
+    (
+        "Hoogstens één voorzitterschap per centrumgemeente",
+        NormKind.MAX_CHAIRS_CENTRAL,
+        "",
+        1,
+    ),
+    ("Elke basisregio aan tafel bij elk platform", NormKind.EVERY_SUBREGION, BodyKind.PLATFORM, 1),
+]
+
+
+def load_norms(*, report: LoadReport) -> None:
+    for name, kind, body_kind, limit in NORMS:
+        exists = BalanceNorm.objects.filter(name=name).exists()
+        report.count("evenwichtsnormen", created=not exists)
+        if not exists:
+            services.balance_norm_create(
+                actor=None, name=name, kind=kind, body_kind=body_kind, limit=limit
+            )
 
 
 def _organisation(report: LoadReport, *, category: str, slug: str, name: str, **fields) -> None:

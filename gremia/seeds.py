@@ -3,10 +3,11 @@
 from nhn_portal.core.seeding import register_seed
 
 from .demo import load_demo
+from .demo_rules import load_demo_rules
 from .reference import load_reference
 
 register_seed(
     app_label="gremia",
     reference=lambda report: load_reference(report=report),
-    demo=lambda report: load_demo(report=report),
+    demo=lambda report: (load_demo(report=report), load_demo_rules(report=report)),
 )

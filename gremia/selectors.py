@@ -16,11 +16,31 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import User
 
-from .constants import SEAT_ROLES, BodyKind, Line, MembershipRole, Sector
-from .models import Body, Membership, Organisation, Person, Subregion, Theme
+from .constants import (
+    SEAT_ROLES,
+    BodyKind,
+    Line,
+    MembershipRole,
+    NormKind,
+    OrganisationKind,
+    RulesStatus,
+    Sector,
+)
+from .models import (
+    AgreementAdoption,
+    BalanceNorm,
+    Body,
+    Membership,
+    Organisation,
+    Person,
+    RulesOfPlay,
+    Subregion,
+    Theme,
+)
 
 # The order in which the administrative bodies appear on the governance map: the base model
 # of the report reads from the stuurgroep down to the informal and council gatherings.
@@ -409,3 +429,272 @@ def clerk_addresses(*, organisation_id: int) -> list[str]:
         is_active=True, groups__name=Role.CLERK.value, person__organisation_id=organisation_id
     ).values_list("email", flat=True)
     return sorted(set(emails) - {""})
+
+
+# --- rules of play (issue 13) ------------------------------------------------------------------
+
+
+def _rules_visible(user) -> Q:
+    """Adopted and superseded versions are open to every logged-in user; drafts only to the
+    secretariat, who write them."""
+    if is_secretariat(user):
+        return Q()
+    return ~Q(status=RulesStatus.DRAFT)
+
+
+def rules_get(*, user, pk: int) -> RulesOfPlay | None:
+    """One version the user may see, or None."""
+    return RulesOfPlay.objects.filter(_rules_visible(user), pk=pk).select_related("body").first()
+
+
+def rules_current(*, body: Body | None) -> RulesOfPlay | None:
+    """The adopted version of a body's (body None: the NHN-wide) rules of play, or None."""
+    scope = RulesOfPlay.objects.filter(status=RulesStatus.ADOPTED)
+    scope = scope.filter(body=body) if body else scope.filter(body__isnull=True)
+    return scope.order_by("-version").first()
+
+
+def rules_versions(*, user, body: Body | None) -> list[RulesOfPlay]:
+    """Every version of one scope the user may see, newest first."""
+    scope = RulesOfPlay.objects.filter(_rules_visible(user))
+    scope = scope.filter(body=body) if body else scope.filter(body__isnull=True)
+    return list(scope.select_related("body").order_by("-version"))
+
+
+def rules_overview(*, user) -> dict:
+    """The NHN-wide versions and, per body, its versions (newest first) that the user may
+    see; active bodies without any version are listed as such. Two queries."""
+    versions = list(
+        RulesOfPlay.objects.filter(_rules_visible(user)).select_related("body").order_by("-version")
+    )
+    nhn = [rules for rules in versions if rules.body_id is None]
+    per_body: dict[int, list[RulesOfPlay]] = defaultdict(list)
+    for rules in versions:
+        if rules.body_id is not None:
+            per_body[rules.body_id].append(rules)
+    bodies = sorted(body_list_active(), key=_sort_key)
+    return {
+        "nhn": nhn,
+        "bodies": [(body, per_body.get(body.pk, [])) for body in bodies],
+    }
+
+
+# --- the cooperation agreement -----------------------------------------------------------------
+
+AGREEMENT_KINDS = (
+    OrganisationKind.MUNICIPALITY,
+    OrganisationKind.PROVINCE,
+    OrganisationKind.WATER_BOARD,
+)
+
+
+def agreement_overview() -> dict:
+    """Every party to the samenwerkingsovereenkomst (municipalities, province, water board)
+    with its adoption (None when nothing is recorded), and how many adopted; one query."""
+    parties = list(
+        Organisation.objects.filter(kind__in=AGREEMENT_KINDS)
+        .select_related("subregion", "agreement_adoption")
+        .order_by("kind", "subregion__name", "name")
+    )
+    rows = []
+    for organisation in parties:
+        try:
+            adoption = organisation.agreement_adoption
+        except AgreementAdoption.DoesNotExist:
+            adoption = None
+        rows.append((organisation, adoption))
+    adopted = sum(1 for _organisation, adoption in rows if adoption and adoption.adopted)
+    return {"rows": rows, "adopted": adopted, "total": len(rows)}
+
+
+# --- balance norms (issue 13, part 7) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NormResult:
+    """One norm checked against one body (or, for the chairs norm, one organisation)."""
+
+    norm: BalanceNorm
+    body: Body | None
+    ok: bool
+    message: str
+    # The central municipality over its limit (chairs norm); the sectors above their target
+    # beyond the tolerance (sector-shares norm). The membership warning reads them.
+    organisation_id: int | None = None
+    over: frozenset = frozenset()
+
+
+def norm_list_active() -> list[BalanceNorm]:
+    return list(BalanceNorm.objects.filter(active=True).select_related("body"))
+
+
+def _subject_bodies(norm: BalanceNorm, bodies: list[Body]) -> list[Body]:
+    return [body for body in bodies if norm.applies_to(body)]
+
+
+def norm_check(
+    *,
+    norms: list[BalanceNorm],
+    bodies: list[Body],
+    seats: list[tuple],
+    subregions: list[Subregion],
+    organisations: dict[int, str],
+) -> list[NormResult]:
+    """Check `norms` against the current `seats` (rows of _SEAT_FIELDS plus the organisation
+    id) of `bodies`. Pure: no queries, so the membership warning can check a seat that is
+    only proposed."""
+    per_body: dict[int, list[tuple]] = defaultdict(list)
+    for seat in seats:
+        per_body[seat[0]].append(seat)
+    results = []
+    for norm in norms:
+        scope = _subject_bodies(norm, bodies)
+        if norm.kind == NormKind.MAX_CHAIRS_CENTRAL:
+            ids = {body.pk for body in scope}
+            chairs: dict[int, int] = defaultdict(int)
+            for body_id, role, _sector, _region, is_central, organisation_id in seats:
+                if body_id in ids and role == MembershipRole.CHAIR and is_central:
+                    chairs[organisation_id] += 1
+            over = {pk: count for pk, count in chairs.items() if count > norm.limit}
+            if not over:
+                results.append(
+                    NormResult(norm, None, True, str(_("No central municipality holds more.")))
+                )
+            for pk, count in sorted(over.items(), key=lambda item: organisations.get(item[0], "")):
+                results.append(
+                    NormResult(
+                        norm,
+                        None,
+                        False,
+                        str(_("%(organisation)s holds %(count)s chairs (at most %(limit)s)."))
+                        % {
+                            "organisation": organisations.get(pk, "?"),
+                            "count": count,
+                            "limit": norm.limit,
+                        },
+                        organisation_id=pk,
+                    )
+                )
+        elif norm.kind == NormKind.EVERY_SUBREGION:
+            for body in scope:
+                present = {seat[3] for seat in per_body[body.pk]}
+                missing = [region.name for region in subregions if region.pk not in present]
+                if missing:
+                    message = str(_("Missing: %(regions)s.")) % {"regions": ", ".join(missing)}
+                else:
+                    message = str(_("Every sub-region has a seat."))
+                results.append(NormResult(norm, body, not missing, message))
+        elif norm.kind == NormKind.SECTOR_SHARES:
+            targets = {
+                Sector.GOVERNMENT: norm.target_government,
+                Sector.BUSINESS: norm.target_business,
+                Sector.EDUCATION: norm.target_education,
+            }
+            for body in scope:
+                body_seats = per_body[body.pk]
+                total = len(body_seats)
+                parts, ok, over = [], total > 0, set()
+                for sector, target in targets.items():
+                    count = sum(1 for seat in body_seats if seat[2] == sector)
+                    share = Share(str(sector.label), count, total).percentage
+                    ok = ok and abs(share - target) <= norm.tolerance
+                    if share - target > norm.tolerance:
+                        over.add(sector.value)
+                    parts.append(
+                        str(_("%(sector)s %(share)s%% (target %(target)s%%)"))
+                        % {"sector": sector.label, "share": share, "target": target}
+                    )
+                results.append(NormResult(norm, body, ok, "; ".join(parts), over=frozenset(over)))
+    return results
+
+
+_NORM_SEAT_FIELDS = (*_SEAT_FIELDS, "organisation_id")
+
+
+def _norm_inputs(on: datetime.date) -> dict:
+    seats = list(
+        Membership.objects.current(on)
+        .filter(_active_q(on, "body__"), role__in=SEAT_ROLES)
+        .values_list(*_NORM_SEAT_FIELDS)
+    )
+    organisations = dict(
+        Organisation.objects.filter(is_central_municipality=True).values_list("pk", "name")
+    )
+    return {
+        "norms": norm_list_active(),
+        "bodies": sorted(body_list_active(on=on), key=_sort_key),
+        "seats": seats,
+        "subregions": subregion_list(),
+        "organisations": organisations,
+    }
+
+
+def balance_norms_overview(*, on: datetime.date | None = None) -> dict:
+    """Every active norm checked against the active bodies: {"regionwide": [...] (norms not
+    about one body), "per_body": {body_id: [...]}, "bodies": [(body, [...])] in the map's
+    order, "broken": n, "count": number of active norms}. Five queries."""
+    inputs = _norm_inputs(_today(on))
+    results = norm_check(**inputs)
+    per_body: dict[int, list[NormResult]] = defaultdict(list)
+    regionwide = []
+    for result in results:
+        if result.body is None:
+            regionwide.append(result)
+        else:
+            per_body[result.body.pk].append(result)
+    return {
+        "regionwide": regionwide,
+        "per_body": dict(per_body),
+        "bodies": [(body, per_body[body.pk]) for body in inputs["bodies"] if body.pk in per_body],
+        "broken": sum(1 for result in results if not result.ok),
+        "count": len(inputs["norms"]),
+    }
+
+
+def norm_warnings_for_membership(
+    *,
+    body: Body,
+    organisation: Organisation,
+    role: str,
+    on: datetime.date | None = None,
+) -> list[str]:
+    """What the beheerder is warned about before seating `organisation` at `body` in `role`:
+    a chairs norm the new chair takes over its limit, a sector-shares norm of the body that
+    the seat breaks or makes worse (its sector is above target). Empty for a role without a
+    seat or a body that is not active. Five queries."""
+    if role not in SEAT_ROLES:
+        return []
+    inputs = _norm_inputs(_today(on))
+    if body.pk not in {active.pk for active in inputs["bodies"]}:
+        return []
+    broken_before = {
+        (result.norm.pk, result.body.pk if result.body else result.organisation_id)
+        for result in norm_check(**inputs)
+        if not result.ok
+    }
+    seat = (
+        body.pk,
+        role,
+        organisation.sector,
+        organisation.subregion_id,
+        organisation.is_central_municipality,
+        organisation.pk,
+    )
+    if organisation.is_central_municipality:
+        inputs["organisations"][organisation.pk] = organisation.name
+    warnings = []
+    for result in norm_check(**{**inputs, "seats": [*inputs["seats"], seat]}):
+        if result.ok:
+            continue
+        if result.norm.kind == NormKind.MAX_CHAIRS_CENTRAL:
+            relevant = role == MembershipRole.CHAIR and result.organisation_id == organisation.pk
+        elif result.norm.kind == NormKind.SECTOR_SHARES:
+            relevant = result.body.pk == body.pk and (
+                (result.norm.pk, body.pk) not in broken_before or organisation.sector in result.over
+            )
+        else:
+            relevant = False
+        if relevant:
+            scope = result.body.name if result.body else ""
+            warnings.append(f"{result.norm.name}{f' ({scope})' if scope else ''}: {result.message}")
+    return warnings

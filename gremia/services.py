@@ -2,15 +2,37 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from nhn_portal.core import services as core_services
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction, Role
 from nhn_portal.core.models import User
 
-from .constants import BodyKind, DecisionRule, OrganisationKind, PersonFunction, Sector
-from .models import Body, Membership, Organisation, Person, Subregion, Theme
+from .constants import (
+    RULES_FIELDS,
+    BodyKind,
+    DecisionRule,
+    NormKind,
+    OrganisationKind,
+    PersonFunction,
+    RulesStatus,
+    Sector,
+)
+from .models import (
+    AgreementAdoption,
+    BalanceNorm,
+    Body,
+    Membership,
+    Organisation,
+    Person,
+    RulesOfPlay,
+    Subregion,
+    Theme,
+)
 
 MEMBERSHIP_FIELDS = ["person", "body", "role", "organisation", "start", "end"]
 BODY_FIELDS = [
@@ -238,3 +260,154 @@ def person_user_create(
     if person.user_id is None:
         audited_update(actor=actor, obj=person, verb="person_link_user", user=user)
     return user
+
+
+@transaction.atomic
+def body_prepares_set(*, actor, body: Body, prepares: Body | None) -> Body:
+    """Point a body at the body whose meetings it prepares (a growth scenario re-draws the
+    lines); refuses a circle."""
+    return audited_update(actor=actor, obj=body, verb="body_prepares_set", prepares=prepares)
+
+
+# --- Rules of play (issue 13) -------------------------------------------------------------------
+
+
+def _rules_scope(body: Body | None):
+    return RulesOfPlay.objects.filter(body=body) if body else RulesOfPlay.objects.filter(body=None)
+
+
+@transaction.atomic
+def rules_of_play_draft_create(*, actor, body: Body | None, **answers) -> RulesOfPlay:
+    """Start a new version of a body's (or the NHN-wide) rules of play as a draft. Unanswered
+    questions are copied from the newest version, so a draft changes only what it names; one
+    draft at a time."""
+    unknown = set(answers) - set(RULES_FIELDS)
+    if unknown:
+        raise TypeError(f"rules_of_play_draft_create does not set {sorted(unknown)}")
+    scope = _rules_scope(body).select_for_update()
+    if scope.filter(status=RulesStatus.DRAFT).exists():
+        raise ValidationError(_("There is already a draft version; change that one."))
+    latest = scope.order_by("-version").first()
+    values = {name: getattr(latest, name) if latest else "" for name in RULES_FIELDS}
+    values.update(answers)
+    number = (scope.aggregate(top=Max("version"))["top"] or 0) + 1
+    rules = RulesOfPlay(body=body, version=number, status=RulesStatus.DRAFT, **values)
+    rules.full_clean()
+    rules.save()
+    audit_record_create(
+        actor=actor, obj=rules, action=AuditAction.CREATE, verb="rules_of_play_draft_create"
+    )
+    return rules
+
+
+@transaction.atomic
+def rules_of_play_update(*, actor, rules: RulesOfPlay, **answers) -> RulesOfPlay:
+    """Change the answers of a draft; an adopted version is never rewritten."""
+    unknown = set(answers) - set(RULES_FIELDS)
+    if unknown:
+        raise TypeError(f"rules_of_play_update does not change {sorted(unknown)}")
+    rules = RulesOfPlay.objects.select_for_update().get(pk=rules.pk)
+    if not rules.is_draft:
+        raise ValidationError(_("An adopted version cannot be changed; start a new version."))
+    return audited_update(actor=actor, obj=rules, verb="rules_of_play_update", **answers)
+
+
+@transaction.atomic
+def rules_of_play_adopt(*, actor, rules: RulesOfPlay, on: datetime.date) -> RulesOfPlay:
+    """Adopt a draft on `on` (called by regiobureau's adoption by a stuurgroep decision); the
+    version adopted before it is superseded and stays readable."""
+    rules = RulesOfPlay.objects.select_for_update().get(pk=rules.pk)
+    if not rules.is_draft:
+        raise ValidationError(_("Only a draft version can be adopted."))
+    earlier = _rules_scope(rules.body).filter(status=RulesStatus.ADOPTED).exclude(pk=rules.pk)
+    for old in earlier.select_for_update():
+        audited_update(
+            actor=actor, obj=old, verb="rules_of_play_supersede", status=RulesStatus.SUPERSEDED
+        )
+    return audited_update(
+        actor=actor,
+        obj=rules,
+        verb="rules_of_play_adopt",
+        status=RulesStatus.ADOPTED,
+        adopted_on=on,
+    )
+
+
+# --- The cooperation agreement ------------------------------------------------------------------
+
+AGREEMENT_PARTIES = (
+    OrganisationKind.MUNICIPALITY,
+    OrganisationKind.PROVINCE,
+    OrganisationKind.WATER_BOARD,
+)
+
+
+@transaction.atomic
+def agreement_adoption_record(
+    *,
+    actor,
+    organisation: Organisation,
+    adopted_on: datetime.date | None,
+    reference: str = "",
+) -> AgreementAdoption:
+    """Record whether (a date) or not (None) a partner's college adopted the cooperation
+    agreement, with an optional reference to its decision."""
+    if organisation.kind not in AGREEMENT_PARTIES:
+        raise ValidationError(
+            _("Only municipalities, the province and the water board sign the agreement.")
+        )
+    adoption = AgreementAdoption.objects.select_for_update().filter(organisation=organisation)
+    existing = adoption.first()
+    if existing is not None:
+        return audited_update(
+            actor=actor,
+            obj=existing,
+            verb="agreement_adoption_record",
+            adopted_on=adopted_on,
+            reference=reference,
+        )
+    created = AgreementAdoption(
+        organisation=organisation, adopted_on=adopted_on, reference=reference
+    )
+    created.full_clean()
+    created.save()
+    audit_record_create(
+        actor=actor, obj=created, action=AuditAction.CREATE, verb="agreement_adoption_record"
+    )
+    return created
+
+
+# --- Balance norms ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def balance_norm_create(
+    *,
+    actor,
+    name: str,
+    kind: NormKind | str,
+    body: Body | None = None,
+    body_kind: str = "",
+    limit: int = 1,
+    targets: tuple[int, int, int] = (0, 0, 0),
+    tolerance: int = 10,
+) -> BalanceNorm:
+    """Add a balance norm; `targets` are the government, business and education shares (%)."""
+    government, business, education = targets
+    norm = BalanceNorm(
+        name=name,
+        kind=kind,
+        body=body,
+        body_kind=body_kind,
+        limit=limit,
+        target_government=government,
+        target_business=business,
+        target_education=education,
+        tolerance=tolerance,
+    )
+    norm.full_clean()
+    norm.save()
+    audit_record_create(
+        actor=actor, obj=norm, action=AuditAction.CREATE, verb="balance_norm_create"
+    )
+    return norm

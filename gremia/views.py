@@ -9,6 +9,7 @@ from django.shortcuts import render
 from nhn_portal.core.portal import page_panels
 
 from . import selectors
+from .constants import RULES_QUESTIONS
 from .permissions import access_body, access_organisation, access_person, can_manage_registry
 
 
@@ -22,8 +23,15 @@ def body_detail(request, slug):
     balance = selectors.body_balance_from_memberships(
         memberships=memberships["current"], subregions=selectors.subregion_list()
     )
+    rules = selectors.rules_current(body=body)
+    slots, panels = page_panels("rules", request, rules=rules) if rules else ({}, {})
     context = {
         "body": body,
+        "rules": rules,
+        "rules_answers": rules_answers(rules) if rules else [],
+        "nhn_rules": selectors.rules_current(body=None),
+        "slots": slots,
+        **panels,
         "current_memberships": memberships["current"],
         "past_memberships": memberships["past"],
         "prepared_by": selectors.body_prepared_by(body=body),
@@ -58,11 +66,18 @@ def person_detail(request, pk):
     return render(request, "gremia/person_detail.html", context)
 
 
+def rules_answers(rules) -> list[tuple]:
+    """(label, question, answer) of the ten questions, in the report's order."""
+    return [(label, question, getattr(rules, name)) for name, label, question in RULES_QUESTIONS]
+
+
 def balance(request):
     # Apps above add sections as "balance" panels (raden: councils at the gatherings).
     slots, panels = page_panels("balance", request)
-    return render(
-        request,
-        "gremia/balance.html",
-        {"overview": selectors.balance_overview(), "slots": slots, **panels},
-    )
+    context = {
+        "overview": selectors.balance_overview(),
+        "norms": selectors.balance_norms_overview(),
+        "slots": slots,
+        **panels,
+    }
+    return render(request, "gremia/balance.html", context)

@@ -151,3 +151,5 @@ register_panel(
         slot="status",
     )
 )
+
+from . import rules_portal  # noqa: E402, F401 -- issue 13: the panel on a rules-of-play page

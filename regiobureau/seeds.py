@@ -9,6 +9,7 @@ from .demo.evaluation import load_demo_evaluation
 from .demo.minutes import load_demo_minutes
 from .demo.planning import load_demo_planning
 from .demo.proposals import load_demo_proposal
+from .demo.rules import load_demo_rules_adoption
 
 
 def load_demo(report) -> None:
@@ -18,6 +19,7 @@ def load_demo(report) -> None:
     load_demo_planning(report=report)
     load_demo_proposal(report=report)
     load_demo_evaluation(report=report)
+    load_demo_rules_adoption(report=report)
 
 
 register_seed(app_label="regiobureau", demo=load_demo)

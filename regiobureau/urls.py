@@ -26,6 +26,7 @@ from .views import (
     reading,
     rounds,
 )
+from .views import rules as rules_views  # issue 13: rules of play adopted by a decision
 
 app_name = "regiobureau"
 
@@ -176,4 +177,5 @@ urlpatterns = [
     path("feeds/persoonlijk/<str:token>.ics", feeds.personal_feed, name="feed_personal"),
     path("agenda-abonnement/", feeds.calendar_subscription, name="calendar_subscription"),
     path("agenda-abonnement/nieuw/", feeds.calendar_token_rotate, name="calendar_token_rotate"),
+    path("spelregels/<int:pk>/vaststellen/", rules_views.rules_adopt, name="rules_adopt"),
 ]

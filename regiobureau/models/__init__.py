@@ -38,6 +38,7 @@ from .minutes import Minutes, MinutesComment, MinutesEntry, MinutesRevision
 from .planning import PlannedTopic
 from .proposals import ProposedDocument, proposal_upload_to
 from .rounds import RoundVote, WrittenRound
+from .rules import RulesAdoption  # noqa: F401 -- issue 13
 
 __all__ = [
     "ActionItem",

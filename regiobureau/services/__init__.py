@@ -109,6 +109,7 @@ from .rounds import (
     written_rounds_close_due,
     written_rounds_remind,
 )
+from .rules import rules_of_play_adopt_by_decision  # noqa: F401 -- issue 13
 
 __all__ = [
     "MINUTES_HELD",

@@ -93,6 +93,9 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/raden/bijeenkomsten/{ids['gathering']}/bewerken/",
             "/raden/voorkeur/",
             "/raden/basisregio/",
+            # Issue 13: rules of play and the cooperation agreement (more in test_rules_axe).
+            "/spelregels/",
+            "/samenwerkingsovereenkomst/",
         ],
         "bestuurder@example.org": [
             "/",

@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from gremia.models import Body, Membership, Organisation
+from gremia.models import BalanceNorm, Body, Membership, Organisation
 from nhn_portal.core.constants import AuditAction, Role
 from nhn_portal.core.models import AuditRecord, User
 from tests.factories import (
@@ -105,6 +105,7 @@ def test_a_secretary_without_staff_status_cannot_use_the_admin(client):
         "gremia_body",
         "gremia_membership",
         "gremia_theme",
+        "gremia_balancenorm",
         "core_user",
         "core_auditrecord",
     ],
@@ -125,6 +126,7 @@ def test_every_admin_list_add_and_change_page_renders(client, beheerder, name):
         "gremia_body": membership.body,
         "gremia_membership": membership,
         "gremia_theme": membership.body.theme,
+        "gremia_balancenorm": BalanceNorm.objects.create(name="Norm", kind="elke_basisregio"),
         "core_user": beheerder,
         "core_auditrecord": AuditRecord.objects.first(),
     }

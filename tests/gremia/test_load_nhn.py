@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind, PersonFunction
 from gremia.demo import DEMO_PASSWORD, LOGINS
-from gremia.models import Body, Membership, Organisation, Person, Subregion, Theme
+from gremia.models import BalanceNorm, Body, Membership, Organisation, Person, Subregion, Theme
 from netwerk.models import RelatedTable
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord, User
@@ -107,7 +107,7 @@ def test_loads_the_base_model_bodies_with_their_prepares_chain():
 def test_every_reference_write_is_audited_as_the_system():
     load()
     # The registry's reference data and the related tables beside NHN (issue 12).
-    models = [Subregion, Organisation, Theme, Body, RelatedTable]
+    models = [Subregion, Organisation, Theme, Body, RelatedTable, BalanceNorm]  # + issue 13's norms
     created = sum(model.objects.count() for model in models)
     assert AuditRecord.objects.filter(actor=None, action="create").count() == created
 
@@ -277,19 +277,23 @@ def test_demo_has_a_published_meeting_per_base_model_body(demo_settings, setting
     bodies_without_meeting = Body.objects.filter(meetings__isnull=True)
     assert list(bodies_without_meeting) == []
     # One upcoming, published meeting per body; the platform Wonen also has its previous,
-    # held meeting (with the council letter demo), and the stuurgroep one in the last
-    # complete half year, evaluated (issue 13).
+    # held meeting (with the council letter demo); the stuurgroep one in the last complete half
+    # year, evaluated, and the held meeting that adopted the spelregelnotitie (issue 13).
     upcoming = Meeting.objects.filter(starts_at__gt=timezone.now(), status="agenda_gepubliceerd")
     assert sorted(upcoming.values_list("body_id", flat=True)) == sorted(
         Body.objects.values_list("pk", flat=True)
     )
     held = Meeting.objects.filter(status="gehouden", starts_at__lt=timezone.now())
-    assert sorted(m.body.slug for m in held) == ["platform-wonen", "publieke-stuurgroep-nhn"]
-    assert Meeting.objects.count() == Body.objects.count() + 2
+    assert sorted(m.body.slug for m in held) == [
+        "platform-wonen",
+        "publieke-stuurgroep-nhn",
+        "publieke-stuurgroep-nhn",
+    ]
+    assert Meeting.objects.count() == Body.objects.count() + 3
     assert Document.objects.filter(confidentiality="vertrouwelijk").exists()
     assert Meeting.objects.filter(items__is_public=False).exists()
     audit_count = AuditRecord.objects.count()
     output = load("--demo")
     assert "demovergaderingen: 0 aangemaakt" in output
-    assert Meeting.objects.count() == Body.objects.count() + 2
+    assert Meeting.objects.count() == Body.objects.count() + 3
     assert AuditRecord.objects.count() == audit_count

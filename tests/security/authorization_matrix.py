@@ -32,6 +32,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     '/beheer/axes/accesslog/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/axes/accesslog/x/y/
     '/beheer/core/auditrecord/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/auditrecord/x/y/
     '/beheer/core/user/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/user/x/y/
+    '/beheer/gremia/balancenorm/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/balancenorm/x/y/
     '/beheer/gremia/body/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/body/x/y/
     '/beheer/gremia/membership/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/membership/x/y/
     '/beheer/gremia/organisation/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/organisation/x/y/
@@ -108,6 +109,11 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'admin:core_user_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/core/user/
     'admin:core_user_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/user/x/y/delete/
     'admin:core_user_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/user/x/y/history/
+    'admin:gremia_balancenorm_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/gremia/balancenorm/add/
+    'admin:gremia_balancenorm_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/balancenorm/x/y/change/
+    'admin:gremia_balancenorm_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/gremia/balancenorm/
+    'admin:gremia_balancenorm_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/balancenorm/x/y/delete/
+    'admin:gremia_balancenorm_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/balancenorm/x/y/history/
     'admin:gremia_body_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/gremia/body/add/
     'admin:gremia_body_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/body/x/y/change/
     'admin:gremia_body_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/gremia/body/
@@ -216,12 +222,18 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'admin:socialaccount_socialtoken_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/socialaccount/socialtoken/x/y/history/
     'admin:view_on_site': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '404'),  # /beheer/r/x/y/x/y/
     'audit_log': ('login', '404', '404', '404', '404', '404', '404', '200'),  # /audit/
+    'gremia:agreement': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /samenwerkingsovereenkomst/
+    'gremia:agreement_record': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /samenwerkingsovereenkomst/vastleggen/
     'gremia:balance': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /evenwicht/
     'gremia:body_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /gremia/platform-wonen-test/
     'gremia:governance_map': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /gremia/
     'gremia:organisation_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /organisaties/gemeente-texel/
     'gremia:organisation_list': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /organisaties/
     'gremia:person_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /personen/<id>/
+    'gremia:rules_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /spelregels/nieuw/
+    'gremia:rules_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /spelregels/1/
+    'gremia:rules_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /spelregels/1/bewerken/
+    'gremia:rules_list': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /spelregels/
     'health': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /gezondheid/
     'home': ('200', '200', '200', '200', '200', '200', '200', '200'),  # / (issue 11: the public front page for a visitor)
     'mfa_activate_totp': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /account/2fa/totp/activate/
@@ -283,6 +295,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'ori:organisatorische_eenheid-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/organisatorische_eenheden
     'ori:vergadering-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/vergaderingen/<id>
     'ori:vergadering-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/vergaderingen
+    'platforms:scenario_detail': ('login', '404', '404', '404', '404', '404', '404', '200'),  # /themas/groeiscenarios/economic-board/
+    'platforms:scenario_list': ('login', '404', '404', '404', '404', '404', '404', '200'),  # /themas/groeiscenarios/
     'publiek_diwoo_sitemap': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /sitemaps/diwoo.xml
     'publiek_sitemap': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /sitemap.xml
     'platforms:theme_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /themas/wonen/
@@ -294,6 +308,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'publiek:letter_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/
     'publiek:meeting_archive': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/platform-wonen-test/archief/<year>/
     'publiek:search': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/zoeken/
+    'regiobureau:rules_adopt': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/spelregels/1/vaststellen/
     'robots_txt': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /robots.txt
     'raden:dashboard': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding/
     'raden:dashboard_csv': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding.csv

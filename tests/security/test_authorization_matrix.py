@@ -20,6 +20,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 from PIL import Image
 
+from gremia import services as gremia_services
 from gremia.models import Person
 from netwerk import services as netwerk_services
 from netwerk.constants import OpportunityKind
@@ -295,6 +296,11 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         kwargs[f"regiobureau:{name}"] = {"slug": body.slug, "period": "2025-h1"}
     for name in ["step_done", "step_remove"]:
         kwargs[f"netwerk:{name}"] = {"pk": step.pk}
+    # Issue 13: a draft of the NHN-wide rules of play (the secretariat's until adopted).
+    rules = gremia_services.rules_of_play_draft_create(actor=secretary, body=None)
+    for name in ["gremia:rules_detail", "gremia:rules_edit", "regiobureau:rules_adopt"]:
+        kwargs[name] = {"pk": rules.pk}
+    kwargs["platforms:scenario_detail"] = {"key": "economic-board"}
     return users, kwargs
 
 

@@ -1,0 +1,57 @@
+"""Forms of the registry's own pages (issue 13): rules of play and the cooperation agreement.
+The admin keeps its model forms in admin.py."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from nhn_portal.core.forms import UtrechtFormMixin
+
+from .constants import RULES_QUESTIONS
+from .models import Body, Organisation
+from .selectors import AGREEMENT_KINDS
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class RulesScopeForm(UtrechtFormMixin, forms.Form):
+    body = forms.ModelChoiceField(
+        label=_("Body"),
+        queryset=Body.objects.filter(dissolved_on__isnull=True).order_by("name"),
+        required=False,
+        empty_label=_("NHN-wide (the whole cooperation)"),
+        help_text=_("Leave empty for the NHN-wide spelregelnotitie."),
+    )
+
+
+class RulesForm(UtrechtFormMixin, forms.Form):
+    """The ten questions of the report, each answered in free text."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label, question in RULES_QUESTIONS:
+            self.fields[name] = forms.CharField(
+                label=label,
+                help_text=question,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+        self.style_widgets()
+
+
+class AgreementAdoptionForm(UtrechtFormMixin, forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.filter(kind__in=AGREEMENT_KINDS).order_by("name"),
+    )
+    adopted_on = forms.DateField(
+        label=_("Adopted by the college on"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leave empty when the college has not (yet) adopted it."),
+    )
+    reference = forms.CharField(label=_("Decision reference"), max_length=200, required=False)

@@ -1,0 +1,18 @@
+"""The growth scenarios in the beheerder's navigation (issue 13)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from nhn_portal.core.access import is_manager
+from nhn_portal.core.portal import NavItem, in_namespace, register_nav_item
+
+register_nav_item(
+    NavItem(
+        key="growth_scenarios",
+        label=_("Growth scenarios"),
+        url_name="platforms:scenario_list",
+        order=80,
+        visible=is_manager,
+        current=in_namespace("platforms", "scenario_list", "scenario_detail"),
+        end=True,
+    )
+)
