@@ -3,6 +3,8 @@ to the bodies and the council letters."""
 
 from django.utils.translation import gettext_lazy as _
 
+from nhn_portal.core.access import is_secretariat
+from nhn_portal.core.constants import Role
 from nhn_portal.core.portal import NavItem, in_namespace, register_nav_item, register_public_home
 
 from . import views
@@ -27,6 +29,9 @@ register_nav_item(
         url_name="publiek:letter_list",
         order=35,
         current=in_namespace("publiek", "letter_list", "letter_detail"),
+        # Griffies and the secretariat have the council letters' own entry ("Raadsinformatie-
+        # brieven" too): one entry of that name in their bar, not two.
+        visible=lambda user: not (Role.CLERK.value in user.role_names or is_secretariat(user)),
         public=True,
     )
 )

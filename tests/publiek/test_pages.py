@@ -183,3 +183,30 @@ def test_decision_list_of_a_closed_meeting_stays_off_the_front_page(client, secr
     )  # fmt: skip
     assert DecisionList.objects.count() == 1
     assert "Besluit in besloten kring" not in client.get("/").text
+
+
+def test_one_council_letters_entry_in_each_navigation(rf, secretary, region):
+    """A visitor and a bestuurder get the public list; the griffie and the secretariat get
+    their own council letters pages — never two entries called "Raadsinformatiebrieven"."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils.translation import override
+
+    from nhn_portal.core.portal import navigation_for
+    from tests.builders import griffie, member_of
+    from tests.factories import BodyFactory
+
+    def letters_entries(user):
+        request = rf.get("/")
+        request.user = user
+        with override("nl"):
+            return [
+                link.url
+                for link in navigation_for(request)
+                if str(link.label) == "Raadsinformatiebrieven"
+            ]
+
+    public = reverse("publiek:letter_list")
+    assert letters_entries(AnonymousUser()) == [public]
+    assert letters_entries(member_of(BodyFactory())) == [public]
+    assert letters_entries(secretary) == [reverse("raden:dashboard")]
+    assert letters_entries(griffie(region["Texel"])) == [reverse("raden:index")]
