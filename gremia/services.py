@@ -284,7 +284,7 @@ def rules_of_play_draft_create(*, actor, body: Body | None, **answers) -> RulesO
     unknown = set(answers) - set(RULES_FIELDS)
     if unknown:
         raise TypeError(f"rules_of_play_draft_create does not set {sorted(unknown)}")
-    scope = _rules_scope(body).select_for_update()
+    scope = _rules_scope(body).select_for_update(of=("self",))
     if scope.filter(status=RulesStatus.DRAFT).exists():
         raise ValidationError(_("There is already a draft version; change that one."))
     latest = scope.order_by("-version").first()
@@ -306,7 +306,7 @@ def rules_of_play_update(*, actor, rules: RulesOfPlay, **answers) -> RulesOfPlay
     unknown = set(answers) - set(RULES_FIELDS)
     if unknown:
         raise TypeError(f"rules_of_play_update does not change {sorted(unknown)}")
-    rules = RulesOfPlay.objects.select_for_update().get(pk=rules.pk)
+    rules = RulesOfPlay.objects.select_for_update(of=("self",)).get(pk=rules.pk)
     if not rules.is_draft:
         raise ValidationError(_("An adopted version cannot be changed; start a new version."))
     return audited_update(actor=actor, obj=rules, verb="rules_of_play_update", **answers)
@@ -316,11 +316,11 @@ def rules_of_play_update(*, actor, rules: RulesOfPlay, **answers) -> RulesOfPlay
 def rules_of_play_adopt(*, actor, rules: RulesOfPlay, on: datetime.date) -> RulesOfPlay:
     """Adopt a draft on `on` (called by regiobureau's adoption by a stuurgroep decision); the
     version adopted before it is superseded and stays readable."""
-    rules = RulesOfPlay.objects.select_for_update().get(pk=rules.pk)
+    rules = RulesOfPlay.objects.select_for_update(of=("self",)).get(pk=rules.pk)
     if not rules.is_draft:
         raise ValidationError(_("Only a draft version can be adopted."))
     earlier = _rules_scope(rules.body).filter(status=RulesStatus.ADOPTED).exclude(pk=rules.pk)
-    for old in earlier.select_for_update():
+    for old in earlier.select_for_update(of=("self",)):
         audited_update(
             actor=actor, obj=old, verb="rules_of_play_supersede", status=RulesStatus.SUPERSEDED
         )
@@ -356,7 +356,9 @@ def agreement_adoption_record(
         raise ValidationError(
             _("Only municipalities, the province and the water board sign the agreement.")
         )
-    adoption = AgreementAdoption.objects.select_for_update().filter(organisation=organisation)
+    adoption = AgreementAdoption.objects.select_for_update(of=("self",)).filter(
+        organisation=organisation
+    )
     existing = adoption.first()
     if existing is not None:
         return audited_update(
