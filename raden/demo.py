@@ -156,7 +156,7 @@ PREFERENCES = [
         "Toelichting in de commissie Bestuur, bij voorkeur op dinsdagavond.",
         "griffie.texel@example.org",
     ),
-    ("gemeente-hoorn", "digest", "Eén verzamelbericht per maand.", "griffie.hoorn@example.org"),
+    ("gemeente-hoorn", "digest", "Eén verzamelbericht per week.", "griffie.hoorn@example.org"),
     ("gemeente-alkmaar", "jaarlijkse_bijeenkomst", "", None),
     ("gemeente-den-helder", "brief", "", None),
 ]

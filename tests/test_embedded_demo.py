@@ -48,13 +48,11 @@ def test_the_demo_leaves_no_task_queued_and_its_history_done(settings, sent_to_b
     assert set(jobs.values_list("status", flat=True)) <= {GenerationStatus.DONE}
     # The griffies' notifications ran while loading, as a worker would have run them (the
     # demo has griffie logins for Texel and Hoorn; the other councils have no one to mail).
+    # Hoorn's council asked for the weekly digest (issue 13): its copy waits for that.
     deliveries = CouncilLetterDelivery.objects.all()
     assert deliveries.count() == 17
     notified = deliveries.filter(notified_at__isnull=False)
-    assert set(notified.values_list("municipality__slug", flat=True)) == {
-        "gemeente-texel",
-        "gemeente-hoorn",
-    }
+    assert set(notified.values_list("municipality__slug", flat=True)) == {"gemeente-texel"}
     output = out.getvalue()
     assert "e-mails van de demo (niet verstuurd): " in output
     assert "Subject:" not in output
