@@ -91,11 +91,11 @@ def one_round() -> tuple[float, float]:
     django.setup()
     from django.db import connections
 
-    from nhn_portal.core import production
     from nhn_portal.core.constants import GenerationStatus
     from nhn_portal.core.models import GenerationJob, User
+    from nhn_portal.core.production.services import PENDING, document_generation_request
     from regiobureau.constants import AGENDA, PUBLIC, MeetingStatus
-    from regiobureau.models import Meeting
+    from regiobureau.models.meetings import Meeting
 
     connections.close_all()
     worker, ready = start_worker(WORK / "worker.log")
@@ -103,12 +103,12 @@ def one_round() -> tuple[float, float]:
         secretary = User.objects.get(email="secretaris@example.org")
         meeting = Meeting.objects.filter(status=MeetingStatus.AGENDA_PUBLISHED).first()
         asked = time.monotonic()
-        job = production.document_generation_request(
+        job = document_generation_request(
             actor=secretary, subject=meeting, kind=AGENDA, audience=PUBLIC
         )
         while True:
             status = GenerationJob.objects.values_list("status", flat=True).get(pk=job.pk)
-            if status not in production.PENDING:
+            if status not in PENDING:
                 break
             if time.monotonic() - asked > TIMEOUT:
                 raise SystemExit(f"No PDF after {TIMEOUT} s")

@@ -53,7 +53,9 @@ ANNOTATION = (
 
 def build_meeting(items: int):
     from nhn_portal.core.constants import Role
-    from regiobureau.models import AgendaItem, Annotation, Document, DocumentVersion
+    from regiobureau.models.annotations import Annotation
+    from regiobureau.models.documents import Document, DocumentVersion
+    from regiobureau.models.meetings import AgendaItem
     from tests.builders import make_meeting
     from tests.factories import BodyFactory, UserFactory
 
@@ -116,11 +118,15 @@ def main() -> None:
 
     from weasyprint import HTML  # noqa: TID251 - the baseline is plain WeasyPrint by design
 
-    from nhn_portal.core import production
     from nhn_portal.core.constants import GenerationStatus
+    from nhn_portal.core.production.registry import document_kind
+    from nhn_portal.core.production.services import (
+        document_generation_request,
+        document_generation_run,
+    )
     from nhn_portal.pdf import check_fast_fonts, preload, render_html
     from regiobureau.constants import ANNOTATED_AGENDA, MEMBERS
-    from regiobureau.models import AgendaItem
+    from regiobureau.models.meetings import AgendaItem
 
     call_command("migrate", verbosity=0)
     preload()  # as the worker does before forking
@@ -134,20 +140,20 @@ def main() -> None:
             round_number[0] += 1
             title = f"Opening ({round_number[0]})"
             AgendaItem.objects.filter(pk=first_item.pk).update(title=title)
-        job = production.document_generation_request(
+        job = document_generation_request(
             actor=secretary,
             subject=meeting,
             kind=ANNOTATED_AGENDA,
             audience=MEMBERS,
         )
         start = time.perf_counter()
-        job = production.document_generation_run(job_id=job.pk)
+        job = document_generation_run(job_id=job.pk)
         elapsed = time.perf_counter() - start
         assert job.status == GenerationStatus.DONE, job.failure_reason
         return elapsed, job
 
     def current_html() -> str:
-        produced = production.document_kind(ANNOTATED_AGENDA).produce(meeting, MEMBERS)
+        produced = document_kind(ANNOTATED_AGENDA).produce(meeting, MEMBERS)
         return render_html(
             template=produced.template,
             context={**produced.context, "confidential": produced.confidential},

@@ -47,12 +47,18 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connections  # noqa: E402
 
 from gremia.models import Subregion  # noqa: E402
-from nhn_portal.core import production  # noqa: E402
 from nhn_portal.core.constants import GenerationStatus  # noqa: E402
+from nhn_portal.core.production.services import document_generation_run  # noqa: E402
 from nhn_portal.pdf import check_fast_fonts, preload  # noqa: E402
-from raden import services  # noqa: E402
 from raden.constants import DeliveryStatus  # noqa: E402
-from regiobureau.models import Meeting  # noqa: E402
+from raden.services.composing import (  # noqa: E402
+    council_letter_adopt,
+    council_letter_create,
+    council_letter_item_add,
+    council_letter_paragraph_set,
+)
+from raden.services.issuing import council_letter_issue, deliveries_sync  # noqa: E402
+from regiobureau.models.meetings import Meeting  # noqa: E402
 from tests.builders import make_meeting_with_decision, make_province, make_region  # noqa: E402
 
 TEXT = (
@@ -71,22 +77,22 @@ def build() -> Meeting:
 
 def issued_letter(meeting: Meeting, number: int):
     """A fresh issued letter: its 17 jobs wait in the queue (nothing to reuse)."""
-    letter = services.council_letter_create(
+    letter = council_letter_create(
         actor=None, meeting=meeting, title=f"Versnelling woningbouw {number}", intro=TEXT * 3
     )
-    services.council_letter_item_add(
+    council_letter_item_add(
         actor=None, letter=letter, decision=meeting.items.get().decisions.get(), text=TEXT * 4
     )
     kop = Subregion.objects.get(name="Kop van Noord-Holland")
-    services.council_letter_paragraph_set(actor=None, letter=letter, subregion=kop, text=TEXT)
-    services.council_letter_adopt(actor=None, letter=letter)
-    deliveries = services.council_letter_issue(actor=None, letter=letter)
+    council_letter_paragraph_set(actor=None, letter=letter, subregion=kop, text=TEXT)
+    council_letter_adopt(actor=None, letter=letter)
+    deliveries = council_letter_issue(actor=None, letter=letter)
     return letter, [d.job_id for d in deliveries]
 
 
 def run_job(job_id: int) -> str:
     """One worker's task: the pipeline's idempotent service for one council's PDF."""
-    return production.document_generation_run(job_id=job_id).status
+    return document_generation_run(job_id=job_id).status
 
 
 def batch(job_ids: list[int], processes: int) -> float:
@@ -123,7 +129,7 @@ def main() -> None:
     for processes in (1, 2):
         letter, jobs = issued_letter(meeting, processes)
         results[processes] = batch(jobs, processes)
-        services.deliveries_sync(letter=letter)
+        deliveries_sync(letter=letter)
         available = letter.deliveries.filter(status=DeliveryStatus.AVAILABLE).count()
         assert available == 17, available
 

@@ -39,11 +39,14 @@ def main() -> None:
     for name in ("weasyprint", "fontTools", "nhn_portal.core.production"):
         logging.getLogger(name).setLevel(logging.ERROR)
 
-    from nhn_portal.core import production
     from nhn_portal.core.constants import GenerationStatus
+    from nhn_portal.core.production.services import (
+        document_generation_request,
+        document_generation_run,
+    )
     from nhn_portal.pdf import preload
     from regiobureau.constants import ANNOTATED_AGENDA, MEMBERS
-    from regiobureau.models import AgendaItem
+    from regiobureau.models.meetings import AgendaItem
 
     world.call_command("migrate", verbosity=0)
     preload()
@@ -51,10 +54,10 @@ def main() -> None:
 
     def render(number: int) -> None:
         AgendaItem.objects.filter(pk=first_item.pk).update(title=f"Opening ({number})")
-        job = production.document_generation_request(
+        job = document_generation_request(
             actor=secretary, subject=meeting, kind=ANNOTATED_AGENDA, audience=MEMBERS
         )
-        job = production.document_generation_run(job_id=job.pk)
+        job = document_generation_run(job_id=job.pk)
         assert job.status == GenerationStatus.DONE, job.failure_reason
 
     render(0)

@@ -54,12 +54,14 @@ DEMO_EMAILS = {
 
 def big_meeting(*, secretary, body, items: int, days: int):
     """A published meeting of `body` with `items` items, each annotated with three stukken."""
-    from regiobureau import services
     from regiobureau.constants import ANNOTATION_FIELDS, AnnotationStatus
-    from regiobureau.models import AgendaItem, Annotation, Document, DocumentVersion
+    from regiobureau.models.annotations import Annotation
+    from regiobureau.models.documents import Document, DocumentVersion
+    from regiobureau.models.meetings import AgendaItem
+    from regiobureau.services.meetings import meeting_create, meeting_publish_agenda
 
     starts = timezone.now().replace(microsecond=0, second=0) + datetime.timedelta(days=days)
-    meeting = services.meeting_create(
+    meeting = meeting_create(
         actor=secretary,
         body=body,
         starts_at=starts,
@@ -111,7 +113,7 @@ def big_meeting(*, secretary, body, items: int, days: int):
         for document in documents
     )
     meeting.refresh_from_db()
-    services.meeting_publish_agenda(
+    meeting_publish_agenda(
         actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
     )
     return meeting, created[0]
@@ -123,7 +125,7 @@ def sent_letters(*, meeting, count: int) -> None:
     from gremia.constants import OrganisationKind
     from gremia.models import Organisation
     from raden.constants import DeliveryStatus, LetterStatus, RenderStatus
-    from raden.models import CouncilLetter, CouncilLetterDelivery
+    from raden.models.letters import CouncilLetter, CouncilLetterDelivery
 
     now = timezone.now()
     towns = list(Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).order_by("name"))
@@ -193,7 +195,7 @@ def main() -> None:
         "pdf_request_10": reverse("regiobureau:meeting_pdf_request", args=[meeting10.pk]),
     }
     from raden.constants import CONFIRMED_STATUSES
-    from raden.models import CouncilLetterDelivery
+    from raden.models.letters import CouncilLetterDelivery
 
     texel = CouncilLetterDelivery.objects.filter(
         letter__meeting=meeting80, municipality__slug="gemeente-texel"

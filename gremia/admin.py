@@ -10,9 +10,9 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from gremia.selectors.balance import norm_warnings_for_membership
 from nhn_portal.core.admin import AuditedAdminMixin
 
-from . import selectors
 from .models import BalanceNorm, Body, Membership, Organisation, Person, Subregion, Theme
 
 
@@ -34,7 +34,7 @@ class NormWarningFormMixin(forms.Form):
         organisation, role = cleaned.get("organisation"), cleaned.get("role")
         if body is None or body.pk is None or organisation is None or not role:
             return []
-        return selectors.norm_warnings_for_membership(
+        return norm_warnings_for_membership(
             body=body, organisation=organisation, role=role, on=cleaned.get("start")
         )
 

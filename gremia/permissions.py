@@ -7,9 +7,9 @@ functioneel beheerder. `access_*` return the object or raise Http404.
 
 from django.http import Http404
 
+from gremia.selectors.registry import body_get_detail, organisation_get, person_get, theme_get
 from nhn_portal.core.access import is_manager
 
-from . import selectors
 from .models import Body, Organisation, Person, Theme
 
 
@@ -19,28 +19,28 @@ def can_manage_registry(user) -> bool:
 
 
 def access_body(*, user, slug: str) -> Body:
-    body = selectors.body_get_detail(slug=slug)
+    body = body_get_detail(slug=slug)
     if body is None:
         raise Http404
     return body
 
 
 def access_organisation(*, user, slug: str) -> Organisation:
-    organisation = selectors.organisation_get(slug=slug)
+    organisation = organisation_get(slug=slug)
     if organisation is None:
         raise Http404
     return organisation
 
 
 def access_person(*, user, pk: int) -> Person:
-    person = selectors.person_get(pk=pk)
+    person = person_get(pk=pk)
     if person is None:
         raise Http404
     return person
 
 
 def access_theme(*, user, slug: str) -> Theme:
-    theme = selectors.theme_get(slug=slug)
+    theme = theme_get(slug=slug)
     if theme is None:
         raise Http404
     return theme

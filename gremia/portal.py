@@ -3,6 +3,7 @@ navigation, and the overview's registry panel (the registry pages, one's own mem
 
 from django.utils.translation import gettext_lazy as _
 
+from gremia.selectors.registry import person_for_user, person_memberships
 from nhn_portal.core.portal import (
     NavItem,
     Panel,
@@ -10,8 +11,6 @@ from nhn_portal.core.portal import (
     register_nav_item,
     register_panel,
 )
-
-from . import selectors
 
 
 def _bodies_current(match) -> bool:
@@ -61,8 +60,8 @@ register_nav_item(
 
 def overview_registry(request) -> dict:
     """The signed-in person (the page's greeting uses it) and their current memberships."""
-    person = selectors.person_for_user(user=request.user)
-    memberships = selectors.person_memberships(person=person)["current"] if person else []
+    person = person_for_user(user=request.user)
+    memberships = person_memberships(person=person)["current"] if person else []
     return {"person": person, "memberships": memberships}
 
 

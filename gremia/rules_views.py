@@ -13,12 +13,19 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gremia import services
+from gremia.selectors.rules import (
+    agreement_overview,
+    rules_current,
+    rules_get,
+    rules_overview,
+    rules_versions,
+)
 from nhn_portal.core.access import is_secretariat, require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential
 from nhn_portal.core.portal import page_panels
 
-from . import selectors, services
 from .constants import RULES_QUESTIONS
 from .forms import AgreementAdoptionForm, RulesForm, RulesScopeForm
 from .views import rules_answers
@@ -30,7 +37,7 @@ def rules_list(request, *, form=None):
         request,
         "gremia/rules_list.html",
         {
-            "overview": selectors.rules_overview(user=request.user),
+            "overview": rules_overview(user=request.user),
             "can_edit": can_edit,
             "form": (form or RulesScopeForm()) if can_edit else None,
         },
@@ -57,7 +64,7 @@ def rules_create(request):
 
 @confidential(when_marked=True)
 def rules_detail(request, pk: int):
-    rules = selectors.rules_get(user=request.user, pk=pk)
+    rules = rules_get(user=request.user, pk=pk)
     if rules is None:
         raise Http404
     slots, panels = page_panels("rules", request, rules=rules)
@@ -67,7 +74,7 @@ def rules_detail(request, pk: int):
         {
             "rules": rules,
             "answers": rules_answers(rules),
-            "versions": selectors.rules_versions(user=request.user, body=rules.body),
+            "versions": rules_versions(user=request.user, body=rules.body),
             "can_edit": is_secretariat(request.user),
             "slots": slots,
             **panels,
@@ -81,7 +88,7 @@ def rules_detail(request, pk: int):
 @confidential()
 def rules_edit(request, pk: int):
     require_secretariat(request.user)
-    rules = selectors.rules_get(user=request.user, pk=pk)
+    rules = rules_get(user=request.user, pk=pk)
     if rules is None or not rules.is_draft:
         raise Http404
     initial = {name: getattr(rules, name) for name, _label, _question in RULES_QUESTIONS}
@@ -108,8 +115,8 @@ def agreement(request, *, form=None):
         request,
         "gremia/agreement.html",
         {
-            "overview": selectors.agreement_overview(),
-            "nhn_rules": selectors.rules_current(body=None),
+            "overview": agreement_overview(),
+            "nhn_rules": rules_current(body=None),
             "can_edit": can_edit,
             "form": (form or AgreementAdoptionForm()) if can_edit else None,
         },

@@ -10,10 +10,27 @@ import datetime
 from django.utils import timezone
 
 from gremia.models import Body, Organisation, Person
+from netwerk.services.lobby import (
+    external_moment_add,
+    lobby_contact_add,
+    lobby_dossier_create,
+    lobby_dossier_publish_summary,
+    lobby_dossier_set_confidential,
+)
+from netwerk.services.opportunities import (
+    opportunity_create,
+    opportunity_decide,
+    opportunity_step_add,
+    opportunity_step_complete,
+)
+from netwerk.services.regio_deal import (
+    regio_deal_project_create,
+    regio_deal_project_review,
+    regio_deal_project_submit,
+)
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 
-from . import services
 from .constants import Arena, OpportunityKind, OpportunityOutcome, ProgrammeLine, ProjectStatus
 from .models import LobbyDossier, Opportunity, RegioDealProject
 
@@ -105,7 +122,7 @@ def load_demo_opportunities(*, report: LoadReport | None = None, actor=None) -> 
     for title, kind, source, ago, deadline_in, deciding, route in OPEN:
         if _present(report, title):
             continue
-        opportunity = services.opportunity_create(
+        opportunity = opportunity_create(
             actor=actor,
             title=title,
             kind=kind,
@@ -117,21 +134,21 @@ def load_demo_opportunities(*, report: LoadReport | None = None, actor=None) -> 
         for slug, planned_in, done_ago in route:
             if slug not in bodies:
                 continue
-            step = services.opportunity_step_add(
+            step = opportunity_step_add(
                 actor=actor,
                 opportunity=opportunity,
                 body=bodies[slug],
                 planned_on=today + datetime.timedelta(days=planned_in),
             )
             if done_ago is not None:
-                services.opportunity_step_complete(
+                opportunity_step_complete(
                     actor=actor, step=step, done_on=today - datetime.timedelta(days=done_ago)
                 )
         created += 1
     for title, kind, source, signalled_on, deciding, decided_on, outcome in DECIDED:
         if _present(report, title) or deciding not in bodies:
             continue
-        opportunity = services.opportunity_create(
+        opportunity = opportunity_create(
             actor=actor,
             title=title,
             kind=kind,
@@ -141,11 +158,11 @@ def load_demo_opportunities(*, report: LoadReport | None = None, actor=None) -> 
             deadline=decided_on + datetime.timedelta(days=14),
             today=signalled_on,
         )
-        step = services.opportunity_step_add(
+        step = opportunity_step_add(
             actor=actor, opportunity=opportunity, body=bodies[deciding], planned_on=decided_on
         )
-        services.opportunity_step_complete(actor=actor, step=step, done_on=decided_on)
-        services.opportunity_decide(
+        opportunity_step_complete(actor=actor, step=step, done_on=decided_on)
+        opportunity_decide(
             actor=actor, opportunity=opportunity, decided_on=decided_on, outcome=outcome
         )
         created += 1
@@ -213,7 +230,7 @@ def load_demo_lobby(*, report: LoadReport | None = None, actor=None) -> int:
             report.count("demo-lobbydossiers", created=not present)
         if present:
             continue
-        dossier = services.lobby_dossier_create(
+        dossier = lobby_dossier_create(
             actor=actor,
             title=title,
             arena=arena,
@@ -222,11 +239,9 @@ def load_demo_lobby(*, report: LoadReport | None = None, actor=None) -> int:
             carriers=[carrier] if carrier else [],
         )
         for organisation, role in contacts:
-            services.lobby_contact_add(
-                actor=actor, dossier=dossier, organisation=organisation, role=role
-            )
+            lobby_contact_add(actor=actor, dossier=dossier, organisation=organisation, role=role)
         for moment_title, days_from_now, body_slug in moments:
-            services.external_moment_add(
+            external_moment_add(
                 actor=actor,
                 dossier=dossier,
                 title=moment_title,
@@ -234,10 +249,8 @@ def load_demo_lobby(*, report: LoadReport | None = None, actor=None) -> int:
                 preparing_body=bodies.get(body_slug) if body_slug else None,
             )
         if not confidential:
-            services.lobby_dossier_set_confidential(
-                actor=actor, dossier=dossier, confidential=False
-            )
-            services.lobby_dossier_publish_summary(actor=actor, dossier=dossier, summary=summary)
+            lobby_dossier_set_confidential(actor=actor, dossier=dossier, confidential=False)
+            lobby_dossier_publish_summary(actor=actor, dossier=dossier, summary=summary)
         created += 1
     return created
 
@@ -287,7 +300,7 @@ def load_demo_regio_deal(*, report: LoadReport | None = None, actor=None) -> int
             report.count("demo-regio-deal-projecten", created=not present)
         if present:
             continue
-        project = services.regio_deal_project_create(
+        project = regio_deal_project_create(
             actor=actor,
             title=title,
             line=line,
@@ -298,7 +311,7 @@ def load_demo_regio_deal(*, report: LoadReport | None = None, actor=None) -> int
             municipalities=list(Organisation.objects.filter(name__in=towns)),
         )
         if actor is not None and reviewer is not None and reviewer != actor:
-            services.regio_deal_project_submit(actor=actor, project=project)
-            services.regio_deal_project_review(actor=reviewer, project=project, approve=True)
+            regio_deal_project_submit(actor=actor, project=project)
+            regio_deal_project_review(actor=reviewer, project=project, approve=True)
         created += 1
     return created

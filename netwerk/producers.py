@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from nhn_portal.core.production import (
+from nhn_portal.core.production.registry import (
     ProducedDocument,
     ProductionRefused,
     register_document_kind,

@@ -3,9 +3,9 @@ the base model), with the mutual "afstemming" appointments by role. Public infor
 organisations; no private persons. Idempotent: a table with the same name is left alone."""
 
 from gremia.models import Body, Theme
+from netwerk.services.tables import alignment_add, related_table_create
 from nhn_portal.core.seeding import LoadReport
 
-from . import services
 from .models import RelatedTable
 
 STEERING_GROUP = "publieke-stuurgroep-nhn"
@@ -68,7 +68,7 @@ def load_related_tables(*, report: LoadReport | None = None) -> int:
             report.count("verbonden tafels", created=not present)
         if present:
             continue
-        table = services.related_table_create(
+        table = related_table_create(
             actor=None,
             name=name,
             purpose=purpose,
@@ -77,6 +77,6 @@ def load_related_tables(*, report: LoadReport | None = None) -> int:
             meeting_rhythm=rhythm,
         )
         for attends, role in alignments:
-            services.alignment_add(actor=None, table=table, attends=attends, attendee_role=role)
+            alignment_add(actor=None, table=table, attends=attends, attendee_role=role)
         created += 1
     return created

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 
 from regiobureau import permissions as meeting_permissions
 from regiobureau.constants import MeetingStatus
-from regiobureau.models import Decision, Meeting
-from regiobureau.selectors import meeting_queryset_visible
+from regiobureau.models.decisions import Decision
+from regiobureau.models.meetings import Meeting
+from regiobureau.selectors.meetings import meeting_queryset_visible
 
 from .constants import ProgrammeLine, ReviewState
 from .models import (

@@ -4,7 +4,46 @@ that are not confidential."""
 
 from django.urls import path
 
-from . import views
+from netwerk.views.lobby import (
+    external_calendar,
+    external_moment_add,
+    lobby_contact_add,
+    lobby_dossier_confidentiality,
+    lobby_dossier_create,
+    lobby_dossier_detail,
+    lobby_dossier_edit,
+    lobby_dossier_list,
+    lobby_dossier_publish,
+    public_affairs,
+)
+from netwerk.views.opportunities import (
+    lead_times,
+    opportunity_create,
+    opportunity_decide,
+    opportunity_detail,
+    opportunity_edit,
+    opportunity_list,
+    opportunity_step_add,
+    opportunity_step_done,
+    opportunity_step_remove,
+)
+from netwerk.views.regio_deal import (
+    project_create,
+    project_detail,
+    project_image_add,
+    project_list,
+    project_review,
+    regio_deal,
+    regio_deal_image,
+)
+from netwerk.views.spanners import (
+    spanner_detail,
+    spanner_list,
+    spanner_report_download,
+    spanner_report_request,
+    spanner_set,
+)
+from netwerk.views.tables import alignment_add, related_table_create, related_table_list
 
 app_name = "netwerk"
 
@@ -15,58 +54,58 @@ PUBLIC_URL_NAMES = {
 }
 
 urlpatterns = [
-    path("kansen/", views.opportunity_list, name="opportunity_list"),
-    path("kansen/nieuw/", views.opportunity_create, name="opportunity_create"),
-    path("kansen/doorlooptijden/", views.lead_times, name="lead_times"),
-    path("kansen/<int:pk>/", views.opportunity_detail, name="opportunity_detail"),
-    path("kansen/<int:pk>/bewerken/", views.opportunity_edit, name="opportunity_edit"),
-    path("kansen/<int:pk>/stap/", views.opportunity_step_add, name="opportunity_step_add"),
-    path("kansen/<int:pk>/besluit/", views.opportunity_decide, name="opportunity_decide"),
-    path("kansen/stappen/<int:pk>/gedaan/", views.opportunity_step_done, name="step_done"),
-    path("kansen/stappen/<int:pk>/verwijderen/", views.opportunity_step_remove, name="step_remove"),
+    path("kansen/", opportunity_list, name="opportunity_list"),
+    path("kansen/nieuw/", opportunity_create, name="opportunity_create"),
+    path("kansen/doorlooptijden/", lead_times, name="lead_times"),
+    path("kansen/<int:pk>/", opportunity_detail, name="opportunity_detail"),
+    path("kansen/<int:pk>/bewerken/", opportunity_edit, name="opportunity_edit"),
+    path("kansen/<int:pk>/stap/", opportunity_step_add, name="opportunity_step_add"),
+    path("kansen/<int:pk>/besluit/", opportunity_decide, name="opportunity_decide"),
+    path("kansen/stappen/<int:pk>/gedaan/", opportunity_step_done, name="step_done"),
+    path("kansen/stappen/<int:pk>/verwijderen/", opportunity_step_remove, name="step_remove"),
     # Regio Deal showcase
-    path("regio-deal/", views.regio_deal, name="regio_deal"),
-    path("regio-deal/beeld/<int:pk>/", views.regio_deal_image, name="regio_deal_image"),
-    path("regio-deal/projecten/", views.project_list, name="project_list"),
-    path("regio-deal/projecten/nieuw/", views.project_create, name="project_create"),
-    path("regio-deal/projecten/<int:pk>/", views.project_detail, name="project_detail"),
-    path("regio-deal/projecten/<int:pk>/beeld/", views.project_image_add, name="project_image_add"),
-    path("regio-deal/projecten/<int:pk>/beoordeling/", views.project_review, name="project_review"),
+    path("regio-deal/", regio_deal, name="regio_deal"),
+    path("regio-deal/beeld/<int:pk>/", regio_deal_image, name="regio_deal_image"),
+    path("regio-deal/projecten/", project_list, name="project_list"),
+    path("regio-deal/projecten/nieuw/", project_create, name="project_create"),
+    path("regio-deal/projecten/<int:pk>/", project_detail, name="project_detail"),
+    path("regio-deal/projecten/<int:pk>/beeld/", project_image_add, name="project_image_add"),
+    path("regio-deal/projecten/<int:pk>/beoordeling/", project_review, name="project_review"),
     # Boundary spanners
-    path("grensverkenners/", views.spanner_list, name="spanner_list"),
-    path("grensverkenners/instellen/", views.spanner_set, name="spanner_set"),
-    path("grensverkenners/<int:pk>/", views.spanner_detail, name="spanner_detail"),
+    path("grensverkenners/", spanner_list, name="spanner_list"),
+    path("grensverkenners/instellen/", spanner_set, name="spanner_set"),
+    path("grensverkenners/<int:pk>/", spanner_detail, name="spanner_detail"),
     path(
         "grensverkenners/<int:pk>/rapport/",
-        views.spanner_report_request,
+        spanner_report_request,
         name="spanner_report_request",
     ),
     path(
         "grensverkenners/<int:pk>/rapport/<str:month>.pdf",
-        views.spanner_report_download,
+        spanner_report_download,
         name="spanner_report_download",
     ),
     # Related tables
-    path("verbonden-tafels/", views.related_table_list, name="related_tables"),
-    path("verbonden-tafels/nieuw/", views.related_table_create, name="related_table_create"),
-    path("verbonden-tafels/afstemming/", views.alignment_add, name="alignment_add"),
+    path("verbonden-tafels/", related_table_list, name="related_tables"),
+    path("verbonden-tafels/nieuw/", related_table_create, name="related_table_create"),
+    path("verbonden-tafels/afstemming/", alignment_add, name="alignment_add"),
     # Public-affairs agenda
-    path("public-affairs/", views.lobby_dossier_list, name="lobby_dossier_list"),
-    path("public-affairs/nieuw/", views.lobby_dossier_create, name="lobby_dossier_create"),
-    path("public-affairs/momenten/", views.external_calendar, name="external_calendar"),
-    path("public-affairs/openbaar/", views.public_affairs, name="public_affairs"),
-    path("public-affairs/<int:pk>/", views.lobby_dossier_detail, name="lobby_dossier_detail"),
-    path("public-affairs/<int:pk>/bewerken/", views.lobby_dossier_edit, name="lobby_dossier_edit"),
-    path("public-affairs/<int:pk>/contact/", views.lobby_contact_add, name="lobby_contact_add"),
-    path("public-affairs/<int:pk>/moment/", views.external_moment_add, name="external_moment_add"),
+    path("public-affairs/", lobby_dossier_list, name="lobby_dossier_list"),
+    path("public-affairs/nieuw/", lobby_dossier_create, name="lobby_dossier_create"),
+    path("public-affairs/momenten/", external_calendar, name="external_calendar"),
+    path("public-affairs/openbaar/", public_affairs, name="public_affairs"),
+    path("public-affairs/<int:pk>/", lobby_dossier_detail, name="lobby_dossier_detail"),
+    path("public-affairs/<int:pk>/bewerken/", lobby_dossier_edit, name="lobby_dossier_edit"),
+    path("public-affairs/<int:pk>/contact/", lobby_contact_add, name="lobby_contact_add"),
+    path("public-affairs/<int:pk>/moment/", external_moment_add, name="external_moment_add"),
     path(
         "public-affairs/<int:pk>/vertrouwelijkheid/",
-        views.lobby_dossier_confidentiality,
+        lobby_dossier_confidentiality,
         name="lobby_dossier_confidentiality",
     ),
     path(
         "public-affairs/<int:pk>/publiceren/",
-        views.lobby_dossier_publish,
+        lobby_dossier_publish,
         name="lobby_dossier_publish",
     ),
 ]

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from gremia import selectors as registry
 from gremia.permissions import access_theme
+from gremia.selectors.registry import theme_bodies
 from nhn_portal.core.access import is_manager
 
 from . import scenarios
@@ -16,7 +16,7 @@ from . import scenarios
 
 def theme_detail(request, slug):
     theme = access_theme(user=request.user, slug=slug)
-    context = {"theme": theme, "bodies": registry.theme_bodies(theme=theme)}
+    context = {"theme": theme, "bodies": theme_bodies(theme=theme)}
     return render(request, "platforms/theme_detail.html", context)
 
 

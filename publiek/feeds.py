@@ -12,9 +12,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from gremia.models import Membership
-from raden import selectors as raden_selectors
-from regiobureau import selectors as meeting_selectors
+from raden.selectors.letters import council_name, letter_list_issued, municipalities
 from regiobureau.feeds import ICS_CONTENT_TYPE, build_calendar
+from regiobureau.selectors.meetings import meeting_queryset_visible
 
 from .selectors import visitor
 
@@ -22,7 +22,7 @@ FEED_ROWS = 50
 
 
 def access_municipality(slug: str):
-    town = raden_selectors.municipalities().filter(slug=slug).first()
+    town = municipalities().filter(slug=slug).first()
     if town is None:
         raise Http404
     return town
@@ -34,7 +34,7 @@ def council_meetings(town):
         Membership.objects.current(timezone.localdate()).filter(organisation=town).values("body_id")
     )
     return (
-        meeting_selectors.meeting_queryset_visible(visitor())
+        meeting_queryset_visible(visitor())
         .filter(is_public=True, body_id__in=body_ids)
         .order_by("-starts_at")
     )
@@ -42,7 +42,7 @@ def council_meetings(town):
 
 def council_letters(town):
     """Issued letters addressed to the municipality's council (its copy exists)."""
-    return raden_selectors.letter_list_issued().filter(deliveries__municipality=town)
+    return letter_list_issued().filter(deliveries__municipality=town)
 
 
 class CouncilAtomFeed(Feed):
@@ -53,9 +53,7 @@ class CouncilAtomFeed(Feed):
         return access_municipality(slug)
 
     def title(self, town):
-        return _("NHN Portal for the council of %(town)s") % {
-            "town": raden_selectors.council_name(town)
-        }
+        return _("NHN Portal for the council of %(town)s") % {"town": council_name(town)}
 
     def link(self, town):
         return reverse("publiek:council_feed", kwargs={"slug": town.slug})
@@ -105,9 +103,7 @@ council_atom_feed = CouncilAtomFeed()
 @login_not_required
 def council_calendar(request, slug):
     town = access_municipality(slug)
-    name = _("NHN meetings for the council of %(town)s") % {
-        "town": raden_selectors.council_name(town)
-    }
+    name = _("NHN meetings for the council of %(town)s") % {"town": council_name(town)}
     body = build_calendar(
         list(council_meetings(town)), name=name, details_for=lambda meeting: meeting.is_public
     )

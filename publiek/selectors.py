@@ -17,13 +17,15 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils import timezone
 
-from gremia import selectors as gremia_selectors
 from gremia.constants import Line, PersonFunction
 from gremia.models import Body, Membership
-from raden import selectors as raden_selectors
-from raden.models import CouncilLetter
-from regiobureau import selectors as meeting_selectors
-from regiobureau.models import Decision, Meeting
+from gremia.selectors.registry import body_get_detail, body_memberships, governance_map
+from raden.models.letters import CouncilLetter
+from raden.selectors.letters import access_issued_letter, letter_list_issued, municipalities
+from regiobureau.models.decisions import Decision
+from regiobureau.models.meetings import Meeting
+from regiobureau.selectors.decisions import decisions_adopted_public
+from regiobureau.selectors.meetings import meeting_list_upcoming, meeting_queryset_visible
 
 # Public office holders: their name, function and seat are public. Anyone else at a table
 # (civil servants, entrepreneurs, advisers) is shown by organisation and role only.
@@ -51,7 +53,7 @@ def visitor() -> AnonymousUser:
 def region_at_a_glance() -> list[dict]:
     """The sub-regions with their municipalities, as [{"subregion", "municipalities"}]."""
     groups: dict = {}
-    for municipality in raden_selectors.municipalities():
+    for municipality in municipalities():
         groups.setdefault(municipality.subregion, []).append(municipality)
     return [
         {"subregion": subregion, "municipalities": towns}
@@ -61,7 +63,7 @@ def region_at_a_glance() -> list[dict]:
 
 def body_list() -> list[Body]:
     """The active bodies in the order of the governance map, administrative line first."""
-    structure = gremia_selectors.governance_map()
+    structure = governance_map()
     bodies: list[Body] = []
     for row in structure["rows"]:
         bodies.append(row.node.body)
@@ -76,7 +78,7 @@ def body_list() -> list[Body]:
 
 
 def access_body(*, slug: str) -> Body:
-    body = gremia_selectors.body_get_detail(slug=slug)
+    body = body_get_detail(slug=slug)
     if body is None:
         raise Http404
     return body
@@ -95,7 +97,7 @@ class PublicSeat:
 def body_public_seats(*, body: Body) -> list[PublicSeat]:
     """The body's current members: public office holders by name, function, organisation and
     role; anyone else by organisation and role only. One query."""
-    memberships: list[Membership] = gremia_selectors.body_memberships(body=body)["current"]
+    memberships: list[Membership] = body_memberships(body=body)["current"]
     seats = []
     for membership in memberships:
         person = membership.person
@@ -121,14 +123,14 @@ def body_is_administrative(body: Body) -> bool:
 
 def meetings_upcoming(*, limit: int = FRONT_PAGE_ROWS) -> list[Meeting]:
     """The coming public meetings as a visitor sees them (no drafts, no closed ones)."""
-    qs = meeting_selectors.meeting_list_upcoming(user=visitor()).filter(is_public=True)
+    qs = meeting_list_upcoming(user=visitor()).filter(is_public=True)
     return list(qs[:limit])
 
 
 def meeting_years(*, body: Body) -> list[dict]:
     """[{"year": 2026, "count": 4}, …] of the body's meetings a visitor may see, newest first."""
     qs = (
-        meeting_selectors.meeting_queryset_visible(visitor())
+        meeting_queryset_visible(visitor())
         .filter(body=body)
         .annotate(year=ExtractYear("starts_at"))
         .values_list("year", flat=True)
@@ -144,7 +146,7 @@ def meeting_archive(*, body: Body, year: int) -> QuerySet[Meeting]:
     start = timezone.make_aware(datetime.datetime(year, 1, 1))  # noqa: DTZ001 - made aware here
     end = timezone.make_aware(datetime.datetime(year + 1, 1, 1))  # noqa: DTZ001
     return (
-        meeting_selectors.meeting_queryset_visible(visitor())
+        meeting_queryset_visible(visitor())
         .filter(body=body, starts_at__gte=start, starts_at__lt=end)
         .order_by("starts_at", "pk")
     )
@@ -152,19 +154,19 @@ def meeting_archive(*, body: Body, year: int) -> QuerySet[Meeting]:
 
 def decisions_latest(*, limit: int = FRONT_PAGE_ROWS) -> list[Decision]:
     """The latest decisions of adopted besluitenlijsten a visitor may see."""
-    return list(meeting_selectors.decisions_adopted_public()[:limit])
+    return list(decisions_adopted_public()[:limit])
 
 
 # --- council letters --------------------------------------------------------------------------
 
 
 def letters_latest(*, limit: int = FRONT_PAGE_ROWS) -> list[CouncilLetter]:
-    return list(raden_selectors.letter_list_issued()[:limit])
+    return list(letter_list_issued()[:limit])
 
 
 def letter_list() -> QuerySet[CouncilLetter]:
-    return raden_selectors.letter_list_issued()
+    return letter_list_issued()
 
 
 def access_letter(*, pk: int) -> CouncilLetter:
-    return raden_selectors.access_issued_letter(pk=pk)
+    return access_issued_letter(pk=pk)

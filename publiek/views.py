@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core import search
 from nhn_portal.core.http import no_store, vary_on_htmx
-from raden import selectors as raden_selectors
+from raden.selectors.letters import letter_items, letter_paragraphs
 
 from . import selectors
 
@@ -69,8 +69,8 @@ def letter_detail(request, pk):
     letter = selectors.access_letter(pk=pk)
     context = {
         "letter": letter,
-        "items": raden_selectors.letter_items(letter),
-        "paragraphs": raden_selectors.letter_paragraphs(letter),
+        "items": letter_items(letter),
+        "paragraphs": letter_paragraphs(letter),
     }
     return render(request, "publiek/letter_detail.html", context)
 

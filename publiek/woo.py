@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from raden import selectors as raden_selectors
+from raden.selectors.letters import letter_list_issued
 
 from .api import selectors as api_selectors
 
@@ -80,7 +80,7 @@ def woo_documents(request) -> list[WooDocument]:
                 format=FORMATS.get(version.content_type),
             )
         )
-    for letter in raden_selectors.letter_list_issued().order_by("pk"):
+    for letter in letter_list_issued().order_by("pk"):
         publisher_docs.append(
             WooDocument(
                 location=request.build_absolute_uri(

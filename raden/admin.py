@@ -8,8 +8,7 @@ look up a letter, its items and paragraphs, and every council's copy with its hi
 from django.contrib import admin
 
 from nhn_portal.core.admin import ReadOnlyAdminMixin
-
-from .models import (
+from raden.models.letters import (
     CouncilLetter,
     CouncilLetterDelivery,
     CouncilLetterItem,

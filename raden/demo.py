@@ -14,15 +14,28 @@ import datetime
 from django.utils import timezone
 
 from gremia.models import Person, Subregion
-from nhn_portal.core import production
 from nhn_portal.core.models import User
+from nhn_portal.core.production.services import document_generation_run
 from nhn_portal.core.seeding import LoadReport
+from raden.models.letters import CouncilLetter
+from raden.services.composing import (
+    council_letter_adopt,
+    council_letter_create,
+    council_letter_item_add,
+    council_letter_paragraph_set,
+)
+from raden.services.delivery import (
+    delivery_confirm_receipt,
+    delivery_mark_downloaded,
+    delivery_schedule,
+)
+from raden.services.gatherings import gathering_create, gathering_register
+from raden.services.issuing import council_letter_issue, deliveries_sync
+from raden.services.preferences import council_preference_set
 from regiobureau.demo import SECRETARY_EMAIL, load_demo_previous_meeting
 from regiobureau.demo.agendas import PREVIOUS_MEETING_TITLE
 
-from . import services
 from .constants import DeliveryStatus
-from .models import CouncilLetter
 
 # The meeting the demo letter is about (kept under this name for the tests and the browser
 # fixture that look it up).
@@ -58,7 +71,7 @@ def _thursday_from(day: datetime.date) -> datetime.date:
 
 def _issue_letter(actor, meeting, woondeal) -> CouncilLetter:
     contact = Person.objects.filter(user__email=SECRETARY_EMAIL).first()
-    letter = services.council_letter_create(
+    letter = council_letter_create(
         actor=actor,
         meeting=meeting,
         title=LETTER_TITLE,
@@ -69,7 +82,7 @@ def _issue_letter(actor, meeting, woondeal) -> CouncilLetter:
         ),
         contact_person=contact,
     )
-    services.council_letter_item_add(
+    council_letter_item_add(
         actor=actor,
         letter=letter,
         decision=woondeal,
@@ -81,7 +94,7 @@ def _issue_letter(actor, meeting, woondeal) -> CouncilLetter:
     )
     kop = Subregion.objects.filter(name="Kop van Noord-Holland").first()
     if kop is not None:
-        services.council_letter_paragraph_set(
+        council_letter_paragraph_set(
             actor=actor,
             letter=letter,
             subregion=kop,
@@ -90,12 +103,12 @@ def _issue_letter(actor, meeting, woondeal) -> CouncilLetter:
                 "De extra capaciteit gaat daarom eerst naar projecten in uw basisregio."
             ),
         )
-    services.council_letter_adopt(actor=actor, letter=letter)
-    deliveries = services.council_letter_issue(actor=actor, letter=letter)
+    council_letter_adopt(actor=actor, letter=letter)
+    deliveries = council_letter_issue(actor=actor, letter=letter)
     # Render here rather than wait for a worker; the worker later finds the jobs done.
     for delivery in deliveries:
-        production.document_generation_run(job_id=delivery.job_id)
-    services.deliveries_sync(letter=letter)
+        document_generation_run(job_id=delivery.job_id)
+    deliveries_sync(letter=letter)
     _walk_griffie_steps(letter)
     return letter
 
@@ -106,12 +119,12 @@ def _walk_griffie_steps(letter) -> None:
     hoorn_clerk = User.objects.filter(email="griffie.hoorn@example.org").first()
     texel = by_slug.get("gemeente-texel")
     if texel and texel.status == DeliveryStatus.AVAILABLE:
-        services.delivery_mark_downloaded(actor=texel_clerk, delivery=texel)
-        services.delivery_confirm_receipt(actor=texel_clerk, delivery=texel)
+        delivery_mark_downloaded(actor=texel_clerk, delivery=texel)
+        delivery_confirm_receipt(actor=texel_clerk, delivery=texel)
     hoorn = by_slug.get("gemeente-hoorn")
     if hoorn and hoorn.status == DeliveryStatus.AVAILABLE:
-        services.delivery_mark_downloaded(actor=hoorn_clerk, delivery=hoorn)
-        services.delivery_schedule(
+        delivery_mark_downloaded(actor=hoorn_clerk, delivery=hoorn)
+        delivery_schedule(
             actor=hoorn_clerk,
             delivery=hoorn,
             # Councils meet on weekday evenings: the first Thursday four weeks or more ahead.
@@ -122,7 +135,7 @@ def _walk_griffie_steps(letter) -> None:
     for slug in ("gemeente-alkmaar", "gemeente-den-helder"):
         delivery = by_slug.get(slug)
         if delivery and delivery.status == DeliveryStatus.AVAILABLE:
-            services.delivery_mark_downloaded(actor=None, delivery=delivery)
+            delivery_mark_downloaded(actor=None, delivery=delivery)
 
 
 # ---- Council gatherings and preferences (issue 13) -----------------------------------------
@@ -166,11 +179,12 @@ def load_demo_gatherings(*, report: LoadReport | None = None):
     """The upcoming council gathering of the regiobureau's demo (a yearly council
     conference) with registrations from several councils, and the preferences of a few."""
     from gremia.models import Organisation
-    from regiobureau.models import Meeting
+    from raden.models.gatherings import Gathering
+    from raden.models.preferences import CouncilPreference
+    from regiobureau.models.meetings import Meeting
 
     from . import links
     from .constants import GATHERINGS_BODY_SLUG, GatheringKind
-    from .models import CouncilPreference, Gathering
 
     actor = User.objects.filter(email=SECRETARY_EMAIL).first()
     towns = {town.slug: town for town in Organisation.objects.filter(slug__startswith="gemeente-")}
@@ -182,9 +196,7 @@ def load_demo_gatherings(*, report: LoadReport | None = None):
         if town is None or exists:
             continue
         clerk = User.objects.filter(email=clerk_email).first() if clerk_email else None
-        services.council_preference_set(
-            actor=clerk, municipality=town, preference=preference, note=note
-        )
+        council_preference_set(actor=clerk, municipality=town, preference=preference, note=note)
     meeting = (
         Meeting.objects.filter(body__slug=GATHERINGS_BODY_SLUG, starts_at__gt=timezone.now())
         .order_by("starts_at")
@@ -197,7 +209,7 @@ def load_demo_gatherings(*, report: LoadReport | None = None):
         report.count("demo-raadsbijeenkomsten", created=existing is None)
     if existing is not None:
         return existing
-    gathering = services.gathering_create(
+    gathering = gathering_create(
         actor=actor,
         meeting=meeting,
         kind=GatheringKind.CONFERENCE,
@@ -208,7 +220,7 @@ def load_demo_gatherings(*, report: LoadReport | None = None):
         town = towns.get(slug)
         if town is None:
             continue
-        services.gathering_register(
+        gathering_register(
             token=links.personal_token(
                 gathering_id=gathering.pk, municipality_id=town.pk, name=name, email=email
             )

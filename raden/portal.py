@@ -12,8 +12,14 @@ from nhn_portal.core.portal import (
     register_nav_item,
     register_panel,
 )
-
-from . import permissions, selectors
+from raden import permissions
+from raden.selectors.gatherings import council_participation
+from raden.selectors.letters import (
+    council_letters_for_dossier,
+    office_copies,
+    unconfirmed_copy_count,
+    unconfirmed_for_griffie,
+)
 
 
 def _uses_council_letters(user) -> bool:
@@ -68,16 +74,14 @@ register_nav_item(
 def overview_letters(request) -> dict:
     """A griffie's letters still to confirm; for the secretariat, how many copies wait."""
     return {
-        "griffie_letters": selectors.unconfirmed_for_griffie(user=request.user),
-        "unconfirmed_copies": selectors.unconfirmed_copy_count(user=request.user),
+        "griffie_letters": unconfirmed_for_griffie(user=request.user),
+        "unconfirmed_copies": unconfirmed_copy_count(user=request.user),
     }
 
 
 def dossier_letters(request, *, dossier) -> dict:
     """Which councils were informed about the dossier, as far as the reader may follow."""
-    return {
-        "council_letters": selectors.council_letters_for_dossier(user=request.user, dossier=dossier)
-    }
+    return {"council_letters": council_letters_for_dossier(user=request.user, dossier=dossier)}
 
 
 def overview_office(request) -> dict:
@@ -85,7 +89,7 @@ def overview_office(request) -> dict:
     summaries; nothing for anyone else."""
     if permissions.subregion_office(request.user) is None:
         return {"office_copies_office": None}
-    office, copies = selectors.office_copies(user=request.user)
+    office, copies = office_copies(user=request.user)
     return {"office_copies_office": office, "office_copies_count": len(copies)}
 
 
@@ -104,7 +108,7 @@ register_panel(
 def balance_participation(request) -> dict:
     """Gremia's balance page: which councils take part in the council gatherings, which
     never do (counts per municipality; no names)."""
-    return {"council_participation": selectors.council_participation()}
+    return {"council_participation": council_participation()}
 
 
 register_panel(

@@ -12,13 +12,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gremia.models import Organisation
-from nhn_portal.core.production import (
+from nhn_portal.core.production.registry import (
     ProducedDocument,
     ProductionRefused,
     register_document_kind,
 )
+from raden import permissions
+from raden.models.letters import CouncilLetter
+from raden.selectors.letters import council_name, letter_items, municipalities, offices
+from raden.services.issuing import delivery_job_finished
 
-from . import permissions, selectors, services
 from .constants import (
     COUNCIL_LETTER,
     COUNCIL_LETTER_SUBJECT,
@@ -27,7 +30,6 @@ from .constants import (
     audience_addressee,
     delivery_audience,
 )
-from .models import CouncilLetter
 
 PDF_TEMPLATE = "raden/pdf/council_letter.html"
 COMPANION_TEMPLATE = "raden/pdf/college_letter.html"
@@ -43,12 +45,12 @@ def council_letter_copy(
         if municipality.subregion_id
         else None
     )
-    town = selectors.council_name(municipality)
+    town = council_name(municipality)
     context = {
         "letter": letter,
         "meeting": letter.meeting,
         "body": letter.meeting.body,
-        "items": selectors.letter_items(letter),
+        "items": letter_items(letter),
         "municipality": municipality,
         "council_name": town,
         "subregion": municipality.subregion,
@@ -74,14 +76,14 @@ def companion_copy(
     if is_office:
         title = f"Samenvatting {letter.title} – {organisation.name}"
     else:
-        title = f"Collegebrief {letter.title} – college {selectors.council_name(organisation)}"
+        title = f"Collegebrief {letter.title} – college {council_name(organisation)}"
     if letter.is_revision:
         title += f" (herziene versie {letter.version})"
     return COMPANION_TEMPLATE, context, title
 
 
 def municipality_audiences(letter) -> list[tuple[str, object]]:
-    towns = list(selectors.municipalities())
+    towns = list(municipalities())
     audiences = [(town.slug, town.name) for town in towns]
     # Issue 13: the collegebrief and the sub-region offices' summary, when the letter has them.
     if getattr(letter, "college_text", "").strip():
@@ -92,7 +94,7 @@ def municipality_audiences(letter) -> list[tuple[str, object]]:
     if getattr(letter, "subregion_summary", "").strip():
         audiences += [
             (delivery_audience(Addressee.SUBREGION_OFFICE, office.slug), office.name)
-            for office in selectors.offices()
+            for office in offices()
         ]
     return audiences
 
@@ -138,7 +140,7 @@ def may_download(user, letter, audience: str) -> bool:
 
 def copy_job_finished(job_id: int) -> None:
     """The moment a council's PDF job ends, its copy becomes available (or is retried)."""
-    services.delivery_job_finished(job_id)
+    delivery_job_finished(job_id)
 
 
 register_document_kind(

@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import SearchEntry
 from nhn_portal.core.search import IndexedEntry, register_indexer, register_preparer
-
-from .models import CouncilLetter
+from raden.models.letters import CouncilLetter
 
 
 def index_letter(letter: CouncilLetter) -> IndexedEntry | None:

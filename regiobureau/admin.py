@@ -9,16 +9,12 @@ agenda items (the "template per body" of issue 3).
 from django.contrib import admin
 
 from nhn_portal.core.admin import AuditedAdminMixin, ReadOnlyAdminMixin
-
-from .models import (
+from regiobureau.models.annotations import Annotation, AnnotationComment, AnnotationVersion
+from regiobureau.models.documents import Document, DocumentVersion
+from regiobureau.models.meetings import (
     AgendaItem,
     AgendaTemplateItem,
-    Annotation,
-    AnnotationComment,
-    AnnotationVersion,
     CalendarToken,
-    Document,
-    DocumentVersion,
     Dossier,
     Meeting,
 )

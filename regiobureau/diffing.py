@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 
-from .constants import ANNOTATION_FIELDS
-from .models import Annotation
+from regiobureau.constants import ANNOTATION_FIELDS
+from regiobureau.models.annotations import Annotation
 
 _BREAKS = re.compile(r"(</p>|<br\s*/?>|</li>)", re.IGNORECASE)
 

@@ -22,10 +22,16 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
 from gremia.models import Body
-
-from . import permissions, selectors, services
-from .constants import MeetingStatus
-from .models import CalendarToken
+from regiobureau import permissions
+from regiobureau.constants import MeetingStatus
+from regiobureau.models.meetings import CalendarToken
+from regiobureau.selectors.meetings import (
+    calendar_token_for,
+    meeting_list_for_body_feed,
+    meeting_list_for_member,
+    meeting_list_for_personal_feed,
+)
+from regiobureau.services.meetings import calendar_token_rotate as calendar_token_rotate_service
 
 TZ = ZoneInfo("Europe/Amsterdam")
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -94,7 +100,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 @login_not_required
 def body_feed(request, slug: str):
     body = get_object_or_404(Body, slug=slug)
-    meetings = selectors.meeting_list_for_body_feed(body=body)
+    meetings = meeting_list_for_body_feed(body=body)
     content = build_calendar(
         meetings,
         name=_("Meetings of %(body)s") % {"body": body.name},
@@ -109,7 +115,7 @@ def personal_feed(request, token: str):
     record = CalendarToken.objects.select_related("user").filter(token=token).first()
     if record is None or not record.user.is_active:
         raise Http404
-    meetings = selectors.meeting_list_for_personal_feed(user=record.user)
+    meetings = meeting_list_for_personal_feed(user=record.user)
     content = build_calendar(
         meetings,
         name=_("My NHN meetings"),
@@ -123,13 +129,13 @@ def personal_feed(request, token: str):
 
 def calendar_subscription(request):
     """The links to subscribe to: the personal feed and the feed of each body I sit on."""
-    token = selectors.calendar_token_for(user=request.user)
+    token = calendar_token_for(user=request.user)
     personal_url = (
         _absolute(reverse("regiobureau:feed_personal", kwargs={"token": token.token}))
         if token
         else None
     )
-    meetings = selectors.meeting_list_for_member(user=request.user)
+    meetings = meeting_list_for_member(user=request.user)
     bodies = sorted({m.body for m in meetings}, key=lambda body: body.name)
     return render(
         request,
@@ -147,8 +153,8 @@ def calendar_subscription(request):
 @require_POST
 def calendar_token_rotate(request):
     """ "Nieuwe link maken": the old personal feed URL stops working at once."""
-    had_token = selectors.calendar_token_for(user=request.user) is not None
-    services.calendar_token_rotate(actor=request.user)
+    had_token = calendar_token_for(user=request.user) is not None
+    calendar_token_rotate_service(actor=request.user)
     messages.success(
         request,
         _("A new link has been made; the old link no longer works.")

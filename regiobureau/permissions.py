@@ -8,10 +8,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from gremia.models import Membership
-from gremia.selectors import person_for_user
+from gremia.selectors.registry import person_for_user
 from nhn_portal.core.access import is_secretariat
-
-from .constants import MeetingStatus
+from regiobureau.constants import MeetingStatus
 
 
 def member_body_ids(user) -> frozenset[int]:

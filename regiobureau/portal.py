@@ -4,7 +4,7 @@ the overview."""
 
 from django.utils.translation import gettext_lazy as _
 
-from gremia.selectors import person_for_user
+from gremia.selectors.registry import person_for_user
 from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.portal import (
     NavItem,
@@ -13,8 +13,8 @@ from nhn_portal.core.portal import (
     register_nav_item,
     register_panel,
 )
-
-from . import selectors
+from regiobureau.selectors.actions import action_list_for_user
+from regiobureau.selectors.meetings import meeting_list_for_member, meeting_list_upcoming
 
 # How many coming meetings the overview lists.
 OVERVIEW_MEETINGS = 5
@@ -115,16 +115,16 @@ def overview_meetings(request) -> dict:
     user = request.user
     secretariat = is_secretariat(user)
     if secretariat:
-        meetings = selectors.meeting_list_upcoming(user=user)
+        meetings = meeting_list_upcoming(user=user)
     else:
-        meetings = selectors.meeting_list_for_member(user=user)
+        meetings = meeting_list_for_member(user=user)
     return {"secretariat": secretariat, "meetings": list(meetings[:OVERVIEW_MEETINGS])}
 
 
 def overview_actions(request) -> dict:
     """One's own open action items (and one's organisation's), with how many are overdue."""
     person = person_for_user(user=request.user)
-    actions = selectors.action_list_for_user(user=request.user, person=person)
+    actions = action_list_for_user(user=request.user, person=person)
     return {
         "open_actions": actions,
         "overdue_count": sum(1 for action in actions if action.is_overdue()),
@@ -151,5 +151,3 @@ register_panel(
         slot="status",
     )
 )
-
-from . import rules_portal  # noqa: E402, F401 -- issue 13: the panel on a rules-of-play page

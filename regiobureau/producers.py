@@ -10,15 +10,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from nhn_portal.core.production import (
+from nhn_portal.core.production.registry import (
     ProducedDocument,
     ProductionRefused,
     register_document_kind,
 )
 from nhn_portal.core.templatetags.nhn_dates import format_long_date
-
-from . import permissions, selectors
-from .constants import (
+from regiobureau import permissions
+from regiobureau.constants import (
     AGENDA,
     ANNOTATED_AGENDA,
     DECISION_LIST,
@@ -28,7 +27,23 @@ from .constants import (
     PUBLIC,
     MeetingStatus,
 )
-from .models import Meeting
+from regiobureau.models.meetings import Meeting
+from regiobureau.selectors.actions import actions_from_meeting
+from regiobureau.selectors.agenda import agenda_rows, agenda_rows_for_members, flatten
+from regiobureau.selectors.attendance import attendance_summary
+from regiobureau.selectors.decisions import (
+    decision_list_for,
+    decisions_for_meeting,
+    everything_for_members,
+)
+from regiobureau.selectors.evaluation import (
+    EVALUATION_SUMMARY,
+    EVALUATION_SUMMARY_SUBJECT,
+    can_read_evaluation_summary,
+    evaluation_half_year,
+    half_year_label,
+)
+from regiobureau.selectors.minutes import minutes_for, minutes_rows_for_members, minutes_rows_public
 
 
 def public_audience(meeting: Meeting) -> list[tuple[str, object]]:
@@ -63,7 +78,7 @@ def produce_public_agenda(meeting: Meeting, audience: str) -> ProducedDocument:
         raise ProductionRefused(
             _("The agenda has not been published yet, so there is no public agenda to make.")
         )
-    rows = selectors.agenda_rows(user=visitor, meeting=meeting)
+    rows = agenda_rows(user=visitor, meeting=meeting)
     return ProducedDocument(
         template="regiobureau/pdf/agenda.html",
         # A closed meeting's place is not for everybody (issue 9), as on its page.
@@ -82,8 +97,8 @@ def produce_public_agenda(meeting: Meeting, audience: str) -> ProducedDocument:
 def produce_annotated_agenda(meeting: Meeting, audience: str) -> ProducedDocument:
     """Every item with its annotation and stukken; "Vertrouwelijk" on every page when any
     of it is not public (a closed meeting or item, a vertrouwelijk stuk)."""
-    rows = selectors.agenda_rows_for_members(meeting=meeting)
-    flat = selectors.flatten(rows)
+    rows = agenda_rows_for_members(meeting=meeting)
+    flat = flatten(rows)
     confidential = (
         not meeting.is_public
         or any(not row.item.is_public for row in flat)
@@ -130,11 +145,11 @@ def produce_decision_list(meeting: Meeting, audience: str) -> ProducedDocument:
     public items of a public meeting (read as an anonymous visitor); the members' all."""
     if audience == PUBLIC:
         reader = AnonymousUser()
-        decisions = selectors.decisions_for_meeting(user=reader, meeting=meeting)
-        actions = selectors.actions_from_meeting(user=reader, meeting=meeting)
+        decisions = decisions_for_meeting(user=reader, meeting=meeting)
+        actions = actions_from_meeting(user=reader, meeting=meeting)
         confidential = False
     else:
-        decisions, actions = selectors.everything_for_members(meeting)
+        decisions, actions = everything_for_members(meeting)
         confidential = any(not d.item.is_public for d in decisions) or not meeting.is_public
     if not decisions and not actions:
         raise ProductionRefused(_("No decisions or actions have been recorded for this meeting."))
@@ -144,14 +159,12 @@ def produce_decision_list(meeting: Meeting, audience: str) -> ProducedDocument:
             "meeting": meeting,
             "decisions": decisions,
             "actions": actions,
-            "decision_list": selectors.decision_list_for(meeting),
+            "decision_list": decision_list_for(meeting),
             "show_title": audience != PUBLIC or meeting.is_public,
             # The presentielijst (issue 10): in the members' version, and in the public one
             # of a public meeting.
             "attendance": (
-                selectors.attendance_summary(meeting)
-                if audience != PUBLIC or meeting.is_public
-                else None
+                attendance_summary(meeting) if audience != PUBLIC or meeting.is_public else None
             ),
         },
         title=_title("Besluitenlijst", meeting),
@@ -188,7 +201,7 @@ def produce_minutes(meeting: Meeting, audience: str) -> ProducedDocument:
     """The verslag: the members' version holds every item's account; the public version is
     read as an anonymous visitor, so a closed item is only its number and "besloten
     agendapunt"."""
-    minutes = selectors.minutes_for(meeting)
+    minutes = minutes_for(meeting)
     if minutes is None or minutes.is_draft:
         raise ProductionRefused(_("These minutes have not been sent for comments yet."))
     if audience == PUBLIC:
@@ -196,10 +209,10 @@ def produce_minutes(meeting: Meeting, audience: str) -> ProducedDocument:
             raise ProductionRefused(
                 _("Only adopted minutes of a public meeting have a public version.")
             )
-        rows = selectors.minutes_rows_public(meeting=meeting, minutes=minutes)
+        rows = minutes_rows_public(meeting=meeting, minutes=minutes)
         confidential = False
     else:
-        rows = selectors.minutes_rows_for_members(meeting=meeting, minutes=minutes)
+        rows = minutes_rows_for_members(meeting=meeting, minutes=minutes)
         confidential = not meeting.is_public or any(not row.visible_publicly for row in rows)
     return ProducedDocument(
         template="regiobureau/pdf/minutes.html",
@@ -224,7 +237,7 @@ register_document_kind(
 
 def _evaluation_audiences(summary) -> list[tuple[str, object]]:
     # One file per summary; its audience code is the half year ("2026-h1").
-    return [(summary.period, selectors.half_year_label(summary.year, summary.half))]
+    return [(summary.period, half_year_label(summary.year, summary.half))]
 
 
 def produce_evaluation_summary(summary, audience: str) -> ProducedDocument:
@@ -233,9 +246,7 @@ def produce_evaluation_summary(summary, audience: str) -> ProducedDocument:
     (they are individual texts; see selectors/evaluation.py)."""
     if audience != summary.period:
         raise ProductionRefused(_("Unknown half year: %(period)s.") % {"period": audience})
-    figures = selectors.evaluation_half_year(
-        body=summary.body, year=summary.year, half=summary.half
-    )
+    figures = evaluation_half_year(body=summary.body, year=summary.year, half=summary.half)
     if not figures.complete:
         raise ProductionRefused(_("The half year is not complete yet."))
     return ProducedDocument(
@@ -247,13 +258,13 @@ def produce_evaluation_summary(summary, audience: str) -> ProducedDocument:
 
 
 def may_download_evaluation_summary(user, summary, audience: str) -> bool:
-    return selectors.can_read_evaluation_summary(user, summary)
+    return can_read_evaluation_summary(user, summary)
 
 
 register_document_kind(
-    kind=selectors.EVALUATION_SUMMARY,
+    kind=EVALUATION_SUMMARY,
     label=gettext_lazy("Evaluation summary"),
-    subject_model=selectors.EVALUATION_SUMMARY_SUBJECT,
+    subject_model=EVALUATION_SUMMARY_SUBJECT,
     audiences=_evaluation_audiences,
     produce=produce_evaluation_summary,
     may_download=may_download_evaluation_summary,

@@ -1,7 +1,7 @@
 """The stuurgroep decision shown on a rules-of-play page (gremia), filled from this floor."""
 
 from nhn_portal.core.portal import Panel, register_panel
-from regiobureau.models import RulesAdoption
+from regiobureau.models.rules import RulesAdoption
 
 
 def rules_adoption(request, *, rules) -> dict:

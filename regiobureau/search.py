@@ -21,10 +21,12 @@ from nhn_portal.core.search import (
     search_entries_refresh,
     search_entries_remove,
 )
-
-from . import permissions
-from .constants import MeetingStatus, MinutesStatus
-from .models import AgendaItem, Decision, Document, Meeting, MinutesEntry
+from regiobureau import permissions
+from regiobureau.constants import MeetingStatus, MinutesStatus
+from regiobureau.models.decisions import Decision
+from regiobureau.models.documents import Document
+from regiobureau.models.meetings import AgendaItem, Meeting
+from regiobureau.models.minutes import MinutesEntry
 
 Visibility = SearchEntry.Visibility
 

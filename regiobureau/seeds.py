@@ -3,13 +3,12 @@ body, the Platform Wonen's previous meeting, held, with decisions, actions and d
 and an evaluated stuurgroep meeting with its half-year summary (issue 13)."""
 
 from nhn_portal.core.seeding import register_seed
-
-from .demo import load_demo_meetings, load_demo_previous_meeting
-from .demo.evaluation import load_demo_evaluation
-from .demo.minutes import load_demo_minutes
-from .demo.planning import load_demo_planning
-from .demo.proposals import load_demo_proposal
-from .demo.rules import load_demo_rules_adoption
+from regiobureau.demo import load_demo_meetings, load_demo_previous_meeting
+from regiobureau.demo.evaluation import load_demo_evaluation
+from regiobureau.demo.minutes import load_demo_minutes
+from regiobureau.demo.planning import load_demo_planning
+from regiobureau.demo.proposals import load_demo_proposal
+from regiobureau.demo.rules import load_demo_rules_adoption
 
 
 def load_demo(report) -> None:

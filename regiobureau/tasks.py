@@ -3,21 +3,30 @@
 import datetime
 
 from nhn_portal.core.tasking import MAIL, PERIODIC, RENDER, portal_task
-
-from . import services
+from regiobureau.services.actions import action_overdue_remind
+from regiobureau.services.attendance import attendance_remind
+from regiobureau.services.documents import (
+    document_version_text_extract as document_version_text_extract_service,
+)
+from regiobureau.services.evaluation import evaluation_invite
+from regiobureau.services.meetings import meeting_notify_members
+from regiobureau.services.minutes import minutes_notify_members
+from regiobureau.services.rounds import written_round_invite as written_round_invite_service
+from regiobureau.services.rounds import written_rounds_close_due as written_rounds_close_due_service
+from regiobureau.services.rounds import written_rounds_remind as written_rounds_remind_service
 
 
 @portal_task(name="regiobureau.tasks.meeting_agenda_published_notify", kind=MAIL)
 def meeting_agenda_published_notify(meeting_id: int) -> int:
     """Mail every current member of the body that the agenda is out (once per meeting)."""
-    return services.meeting_notify_members(meeting_id=meeting_id)
+    return meeting_notify_members(meeting_id=meeting_id)
 
 
 @portal_task(name="regiobureau.tasks.action_overdue_reminders", kind=MAIL)
 def action_overdue_reminders(today: str | None = None) -> int:
     """Daily (beat): one e-mail per owner listing all their overdue actions (issue 5)."""
     day = datetime.date.fromisoformat(today) if today else None
-    return services.action_overdue_remind(today=day)
+    return action_overdue_remind(today=day)
 
 
 @portal_task(name="regiobureau.tasks.attendance_reminders", kind=MAIL)
@@ -25,37 +34,37 @@ def attendance_reminders(today: str | None = None) -> int:
     """Daily (beat): members who have not registered for a meeting a few working days away
     get one reminder per meeting (issue 10)."""
     day = datetime.date.fromisoformat(today) if today else None
-    return services.attendance_remind(today=day)
+    return attendance_remind(today=day)
 
 
 @portal_task(name="regiobureau.tasks.written_round_invite", kind=MAIL)
 def written_round_invite(round_id: int) -> int:
     """Each member of the body gets their personal one-time link (issue 10)."""
-    return services.written_round_invite(round_id=round_id)
+    return written_round_invite_service(round_id=round_id)
 
 
 @portal_task(name="regiobureau.tasks.written_rounds_close_due", kind=PERIODIC)
 def written_rounds_close_due() -> int:
     """Every few minutes (beat): written rounds whose deadline passed close themselves."""
-    return services.written_rounds_close_due()
+    return written_rounds_close_due_service()
 
 
 @portal_task(name="regiobureau.tasks.written_rounds_remind", kind=MAIL)
 def written_rounds_remind() -> int:
     """Hourly (beat): a reminder a day before the deadline to members who have not answered."""
-    return services.written_rounds_remind()
+    return written_rounds_remind_service()
 
 
 @portal_task(name="regiobureau.tasks.document_version_text_extract", kind=RENDER)
 def document_version_text_extract(version_id: int) -> int:
     """After an upload: the version's text for the search index (issue 11)."""
-    return services.document_version_text_extract(version_id=version_id)
+    return document_version_text_extract_service(version_id=version_id)
 
 
 @portal_task(name="regiobureau.tasks.minutes_sent_notify", kind=MAIL)
 def minutes_sent_notify(minutes_id: int) -> int:
     """Each member of the body hears that the draft minutes wait for comments (issue 10)."""
-    return services.minutes_notify_members(minutes_id=minutes_id)
+    return minutes_notify_members(minutes_id=minutes_id)
 
 
 @portal_task(name="regiobureau.tasks.evaluation_invitations", kind=MAIL)
@@ -63,4 +72,4 @@ def evaluation_invitations(today: str | None = None) -> int:
     """Daily (beat): those who sat at a meeting held in the last two weeks get one invitation
     to evaluate it (issue 13)."""
     day = datetime.date.fromisoformat(today) if today else None
-    return services.evaluation_invite(today=day)
+    return evaluation_invite(today=day)

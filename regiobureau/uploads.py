@@ -12,8 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from nhn_portal.core import filecheck
-
-from .constants import ALLOWED_UPLOAD_TYPES
+from regiobureau.constants import ALLOWED_UPLOAD_TYPES
 
 PDF = "application/pdf"
 

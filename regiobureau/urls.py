@@ -8,8 +8,8 @@ feed_personal, meeting_pdf_public, round_vote_link.
 
 from django.urls import path
 
-from . import feeds
-from .views import (
+from regiobureau import feeds
+from regiobureau.views import (
     annotations,
     archive,
     attendance,
@@ -26,7 +26,7 @@ from .views import (
     reading,
     rounds,
 )
-from .views import rules as rules_views  # issue 13: rules of play adopted by a decision
+from regiobureau.views import rules as rules_views
 
 app_name = "regiobureau"
 

@@ -14,11 +14,18 @@ from django.utils import timezone
 
 from gremia.constants import DecisionRule, PersonFunction
 from nhn_portal.core.constants import Role
-from raden import services as raden_services
-from raden.models import CouncilLetterDelivery
-from regiobureau import services as meeting_services
-from regiobureau import services as regiobureau_services
+from raden.models.letters import CouncilLetterDelivery
+from raden.services.composing import (
+    council_letter_adopt,
+    council_letter_create,
+    council_letter_item_add,
+    council_letter_paragraph_set,
+)
+from raden.services.gatherings import gathering_create
+from raden.services.issuing import council_letter_issue
 from regiobureau.constants import DecisionOutcome
+from regiobureau.services.decisions import decision_record
+from regiobureau.services.meetings import meeting_create
 from tests.factories import (
     AgendaItemFactory,
     BodyFactory,
@@ -111,7 +118,7 @@ def make_meeting(*, secretary, body, is_public=True, days=14, hours=2, **fields)
         "online_url": "https://meet.example.org/nhn",
         **fields,
     }
-    return regiobureau_services.meeting_create(
+    return meeting_create(
         actor=secretary,
         body=body,
         starts_at=starts,
@@ -169,7 +176,7 @@ def make_meeting_with_decision(*, actor, province):
     meeting = MeetingFactory(body=body, held=True, title="Platform Wonen juni")
     MembershipFactory(body=body, person__organisation=province)
     item = AgendaItemFactory(meeting=meeting, title="Woondeal NHN: versnellingsmiddelen")
-    meeting_services.decision_record(
+    decision_record(
         actor=actor,
         item=item,
         text="Het platform stemt in met de verdeling van de versnellingsmiddelen.",
@@ -188,7 +195,7 @@ def griffie(town, email=None):
 def letter_for(meeting, secretary, region, *, adopt=True, paragraph=True):
     """A council letter on the meeting's Woondeal decision, with a paragraph for the Kop van
     Noord-Holland unless `paragraph=False`, and adopted unless `adopt=False`."""
-    letter = raden_services.council_letter_create(
+    letter = council_letter_create(
         actor=secretary,
         meeting=meeting,
         title="Versnelling woningbouw",
@@ -198,7 +205,7 @@ def letter_for(meeting, secretary, region, *, adopt=True, paragraph=True):
         ),
     )
     decision = meeting.items.get(title__startswith="Woondeal").decisions.get()
-    raden_services.council_letter_item_add(
+    council_letter_item_add(
         actor=secretary,
         letter=letter,
         decision=decision,
@@ -206,11 +213,11 @@ def letter_for(meeting, secretary, region, *, adopt=True, paragraph=True):
     )
     if paragraph:
         kop = region["Texel"].subregion
-        raden_services.council_letter_paragraph_set(
+        council_letter_paragraph_set(
             actor=secretary, letter=letter, subregion=kop, text=KOP_PARAGRAPH
         )
     if adopt:
-        raden_services.council_letter_adopt(actor=secretary, letter=letter)
+        council_letter_adopt(actor=secretary, letter=letter)
     return letter
 
 
@@ -219,7 +226,7 @@ def issue(letter, secretary, django_capture_on_commit_callbacks):
     followed by making its copy available, then the griffie notifications. Returns
     {town name: CouncilLetterDelivery}."""
     with django_capture_on_commit_callbacks(execute=True):
-        raden_services.council_letter_issue(actor=secretary, letter=letter)
+        council_letter_issue(actor=secretary, letter=letter)
     return {
         d.municipality.name.removeprefix("Gemeente "): d
         for d in CouncilLetterDelivery.objects.filter(
@@ -254,7 +261,7 @@ def make_gathering(*, secretary, days=21, capacity=None, kind="raadsconferentie"
     meeting = make_meeting(
         secretary=secretary, body=body, days=days, title=f"Raadsconferentie {days}"
     )
-    return raden_services.gathering_create(
+    return gathering_create(
         actor=secretary,
         meeting=meeting,
         kind=kind,

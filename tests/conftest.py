@@ -8,10 +8,13 @@ never redefines a name from here. The fast password hasher is set in tests/setti
 import pytest
 
 from gremia.models import Person
-from nhn_portal.core import production
 from nhn_portal.core.constants import Role
-from regiobureau import services
+from nhn_portal.core.production import services as production_services
 from regiobureau.constants import AnnotationStatus, Confidentiality, ItemPurpose
+from regiobureau.services.agenda import agenda_item_create
+from regiobureau.services.annotations import annotation_save, annotation_set_status
+from regiobureau.services.documents import document_upload
+from regiobureau.services.meetings import meeting_publish_agenda
 from tests.builders import (
     CLOSED_TITLE,
     CONFIDENTIAL_DOC,
@@ -85,14 +88,14 @@ def published_meeting(secretary, body):
     a confidential stuk (CONFIDENTIAL_DOC), one closed item (CLOSED_TITLE) with a stuk, and an
     adopted annotation on each. The items are at `.public_item` and `.closed_item`."""
     meeting = make_meeting(secretary=secretary, body=body)
-    public = services.agenda_item_create(
+    public = agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
         title=PUBLIC_TITLE,
         purpose=ItemPurpose.DECISION,
     )
-    closed = services.agenda_item_create(
+    closed = agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
@@ -100,21 +103,21 @@ def published_meeting(secretary, body):
         purpose=ItemPurpose.DISCUSSION,
         is_public=False,
     )
-    services.document_upload(
+    document_upload(
         actor=secretary,
         item=public,
         title="Voortgangsrapportage",
         confidentiality=Confidentiality.PUBLIC,
         upload=pdf_upload("voortgang.pdf"),
     )
-    services.document_upload(
+    document_upload(
         actor=secretary,
         item=public,
         title=CONFIDENTIAL_DOC,
         confidentiality=Confidentiality.CONFIDENTIAL,
         upload=pdf_upload("taxatie.pdf"),
     )
-    services.document_upload(
+    document_upload(
         actor=secretary,
         item=closed,
         title="Koopovereenkomst concept",
@@ -122,7 +125,7 @@ def published_meeting(secretary, body):
         upload=pdf_upload("koop.pdf"),
     )
     for item in (public, closed):
-        annotation = services.annotation_save(
+        annotation = annotation_save(
             actor=secretary,
             item=item,
             expected_version=None,
@@ -131,9 +134,9 @@ def published_meeting(secretary, body):
         )
         # Adopted, so the members read it (issue 9: a concept never adopted is not theirs).
         for status in (AnnotationStatus.IN_REVIEW, AnnotationStatus.ADOPTED):
-            services.annotation_set_status(actor=secretary, annotation=annotation, status=status)
+            annotation_set_status(actor=secretary, annotation=annotation, status=status)
     meeting.refresh_from_db()
-    services.meeting_publish_agenda(
+    meeting_publish_agenda(
         actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
     )
     meeting.refresh_from_db()
@@ -175,5 +178,5 @@ def fake_render(monkeypatch):
                 raise RuntimeError(f"render failed for {town}")
         return FakePdf(html[-200:])
 
-    monkeypatch.setattr(production.services, "render_pdf_from_html", render)
+    monkeypatch.setattr(production_services, "render_pdf_from_html", render)
     return failing

@@ -203,7 +203,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
 
 def document_version_add(document, *, uploaded_by=None, arrived_late=False):
     """Record a new current version of `document` (the helper behind with_version=True)."""
-    from regiobureau.models import DocumentVersion
+    from regiobureau.models.documents import DocumentVersion
 
     number = document.versions.count() + 1
     version = DocumentVersion.objects.create(

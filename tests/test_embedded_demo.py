@@ -16,7 +16,7 @@ from django.core.management import call_command
 from nhn_portal.celery import app
 from nhn_portal.core.constants import GenerationStatus, Role
 from nhn_portal.core.models import GenerationJob
-from raden.models import CouncilLetterDelivery
+from raden.models.letters import CouncilLetterDelivery
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

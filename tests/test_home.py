@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nhn_portal.core.constants import Role
-from regiobureau import services
 from regiobureau.constants import MeetingStatus
+from regiobureau.services.actions import action_item_create
 from tests.builders import member_of
 from tests.factories import BodyFactory, MeetingFactory, PersonFactory, UserFactory
 
@@ -53,7 +53,7 @@ def test_open_and_overdue_action_items_are_counted(client):
     held = MeetingFactory(body=body, held=True)
     today = timezone.localdate()
     for days in (-3, 10):
-        services.action_item_create(
+        action_item_create(
             actor=secretary,
             meeting=held,
             item=None,

@@ -19,7 +19,8 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from nhn_portal.core import production
+from nhn_portal.core.production.selectors import generated_document_current
+from nhn_portal.core.production.services import document_generation_request
 from regiobureau.constants import AGENDA, PUBLIC
 from tests.builders import CONFIDENTIAL_DOC, tiny_pdf
 from tests.objectstore import moto_s3_server
@@ -170,12 +171,10 @@ def test_a_generated_pdf_on_s3_is_served_through_a_presigned_url(
     django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        production.document_generation_request(
+        document_generation_request(
             actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
         )
-    stored = production.generated_document_current(
-        subject=published_meeting, kind=AGENDA, audience=PUBLIC
-    )
+    stored = generated_document_current(subject=published_meeting, kind=AGENDA, audience=PUBLIC)
     assert stored is not None
     assert default_storage.exists(stored.file.name)
 

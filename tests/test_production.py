@@ -20,11 +20,27 @@ from django.db import OperationalError, connection
 from django.utils import timezone
 
 from nhn_portal import celery as celery_module
-from nhn_portal.core import production, tasks
+from nhn_portal.core import tasks
 from nhn_portal.core.constants import GenerationStatus
 from nhn_portal.core.models import AuditRecord, GeneratedDocument, GenerationJob
-from regiobureau import producers, services
+from nhn_portal.core.production import services as production_services
+from nhn_portal.core.production.registry import _KINDS, document_kind
+from nhn_portal.core.production.selectors import generated_document_current
+from nhn_portal.core.production.services import (
+    MAX_ATTEMPTS,
+    QUEUED_GRACE,
+    RUNNING_GRACE,
+    document_generation_request,
+    document_generation_retry,
+    document_generation_run,
+    document_generation_sweep,
+    enqueue,
+)
+from nhn_portal.core.tasking import PUBLISH_RETRY_POLICY
+from nhn_portal.pdf import PdfRenderError
+from regiobureau import producers
 from regiobureau.constants import ItemPurpose
+from regiobureau.services.agenda import agenda_item_create, agenda_item_update
 from tests.builders import PUBLIC_TITLE, make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -54,15 +70,13 @@ def broker_down(monkeypatch):
 
 
 def request_and_run(meeting, actor, kind=ANNOTATED, audience=MEMBERS):
-    job = production.document_generation_request(
-        actor=actor, subject=meeting, kind=kind, audience=audience
-    )
-    return production.document_generation_run(job_id=job.pk)
+    job = document_generation_request(actor=actor, subject=meeting, kind=kind, audience=audience)
+    return document_generation_run(job_id=job.pk)
 
 
 def replace_producer(monkeypatch, kind, produce):
-    definition = production.document_kind(kind)
-    monkeypatch.setitem(production._KINDS, kind, dataclasses.replace(definition, produce=produce))
+    definition = document_kind(kind)
+    monkeypatch.setitem(_KINDS, kind, dataclasses.replace(definition, produce=produce))
 
 
 # ---- Request and enqueue ---------------------------------------------------------------
@@ -72,7 +86,7 @@ def test_request_queues_a_job_audits_it_and_enqueues_only_after_commit(
     published_meeting, secretary, sent, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        job = production.document_generation_request(
+        job = document_generation_request(
             actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
         )
     assert job.status == GenerationStatus.QUEUED
@@ -87,23 +101,23 @@ def test_request_queues_a_job_audits_it_and_enqueues_only_after_commit(
 
 
 def _policy():
-    return {"retry_policy": production.PUBLISH_RETRY_POLICY}
+    return {"retry_policy": PUBLISH_RETRY_POLICY}
 
 
 def test_the_queue_setting_routes_the_task(published_meeting, secretary, sent, settings):
     settings.PDF_GENERATION_QUEUE = "pdf"
-    job = production.document_generation_request(
+    job = document_generation_request(
         actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
     )
-    assert production.enqueue(job_id=job.pk, task_id=job.task_id) is True
+    assert enqueue(job_id=job.pk, task_id=job.task_id) is True
     assert sent[-1]["queue"] == "pdf"
 
 
 def test_asking_twice_while_waiting_gives_the_same_job(published_meeting, secretary):
-    first = production.document_generation_request(
+    first = document_generation_request(
         actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
     )
-    again = production.document_generation_request(
+    again = document_generation_request(
         actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
     )
     assert again.pk == first.pk
@@ -115,7 +129,7 @@ def test_asking_twice_while_waiting_gives_the_same_job(published_meeting, secret
 )
 def test_unknown_kind_or_audience_is_refused(published_meeting, secretary, kind, audience):
     with pytest.raises(ValidationError):
-        production.document_generation_request(
+        document_generation_request(
             actor=secretary, subject=published_meeting, kind=kind, audience=audience
         )
     assert not GenerationJob.objects.exists()
@@ -130,23 +144,23 @@ def test_broker_down_the_request_succeeds_and_the_sweep_enqueues_later(
     caplog,
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        job = production.document_generation_request(
+        job = document_generation_request(
             actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
         )
     job.refresh_from_db()
     assert job.status == GenerationStatus.QUEUED and job.enqueued_at is None
     assert "stays queued for the sweep" in caplog.text
     # Within the grace period the sweep leaves it: the on-commit enqueue may still be running.
-    assert production.document_generation_sweep() == []
+    assert document_generation_sweep() == []
     messages = []
     monkeypatch.setattr(
         tasks.document_generation_run,
         "apply_async",
         lambda *, kwargs, task_id, **options: messages.append((kwargs, task_id)),
     )
-    later = timezone.now() + production.QUEUED_GRACE + datetime.timedelta(seconds=1)
+    later = timezone.now() + QUEUED_GRACE + datetime.timedelta(seconds=1)
     with django_capture_on_commit_callbacks(execute=True):
-        assert production.document_generation_sweep(now=later) == [job.pk]
+        assert document_generation_sweep(now=later) == [job.pk]
     job.refresh_from_db()
     assert messages == [({"job_id": job.pk}, job.task_id)]
     assert job.status == GenerationStatus.QUEUED and job.enqueued_at is not None
@@ -155,35 +169,35 @@ def test_broker_down_the_request_succeeds_and_the_sweep_enqueues_later(
 def test_a_job_stuck_running_past_the_time_limit_is_enqueued_again(
     published_meeting, secretary, sent, django_capture_on_commit_callbacks
 ):
-    job = production.document_generation_request(
+    job = document_generation_request(
         actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
     )
     started = timezone.now() - datetime.timedelta(seconds=django_settings.CELERY_TASK_TIME_LIMIT)
     GenerationJob.objects.filter(pk=job.pk).update(
         status=GenerationStatus.RUNNING, started_at=started, attempts=1, enqueued_at=started
     )
-    assert production.document_generation_sweep() == []  # still inside the grace period
+    assert document_generation_sweep() == []  # still inside the grace period
     old_task_id = job.task_id
     with django_capture_on_commit_callbacks(execute=True):
-        assert production.document_generation_sweep(
-            now=timezone.now() + production.RUNNING_GRACE + datetime.timedelta(seconds=1)
+        assert document_generation_sweep(
+            now=timezone.now() + RUNNING_GRACE + datetime.timedelta(seconds=1)
         ) == [job.pk]
     job.refresh_from_db()
     assert job.status == GenerationStatus.QUEUED and job.task_id != old_task_id
     assert sent[-1]["task_id"] == job.task_id
     # The worker takes it up again and finishes it.
-    assert production.document_generation_run(job_id=job.pk).status == GenerationStatus.DONE
+    assert document_generation_run(job_id=job.pk).status == GenerationStatus.DONE
 
 
 def test_a_job_that_keeps_killing_its_worker_is_given_up(published_meeting, secretary):
-    job = production.document_generation_request(
+    job = document_generation_request(
         actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
     )
     long_ago = timezone.now() - datetime.timedelta(hours=1)
     GenerationJob.objects.filter(pk=job.pk).update(
-        status=GenerationStatus.RUNNING, started_at=long_ago, attempts=production.MAX_ATTEMPTS
+        status=GenerationStatus.RUNNING, started_at=long_ago, attempts=MAX_ATTEMPTS
     )
-    assert production.document_generation_sweep() == []
+    assert document_generation_sweep() == []
     job.refresh_from_db()
     assert job.status == GenerationStatus.FAILED
     assert "3" in job.failure_reason
@@ -218,7 +232,7 @@ def test_unchanged_content_reuses_the_file_and_a_change_makes_a_new_version(
     assert again.reused is True and again.document_id == first.document_id
     assert GeneratedDocument.objects.count() == 1
 
-    services.agenda_item_update(
+    agenda_item_update(
         actor=secretary,
         item=published_meeting.public_item,
         expected_version=None,
@@ -234,7 +248,7 @@ def test_unchanged_content_reuses_the_file_and_a_change_makes_a_new_version(
 
 def test_a_redelivered_message_for_a_finished_job_changes_nothing(published_meeting, secretary):
     job = request_and_run(published_meeting, secretary)
-    again = production.document_generation_run(job_id=job.pk)
+    again = document_generation_run(job_id=job.pk)
     assert again.status == GenerationStatus.DONE and again.attempts == 1
     assert GeneratedDocument.objects.count() == 1
 
@@ -256,9 +270,7 @@ def test_a_producer_error_fails_the_job_and_keeps_the_previous_pdf(
     assert "kapot" in failed.failure_reason and "ValueError" in failed.failure_reason
     assert failed.document is None and failed.finished_at is not None
     assert (
-        production.generated_document_current(
-            subject=published_meeting, kind=ANNOTATED, audience=MEMBERS
-        )
+        generated_document_current(subject=published_meeting, kind=ANNOTATED, audience=MEMBERS)
         == good.document
     )
 
@@ -270,7 +282,7 @@ def test_a_broken_template_fails_the_job_with_a_readable_reason(
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
     ]
-    produce = production.document_kind(ANNOTATED).produce
+    produce = document_kind(ANNOTATED).produce
 
     def with_broken_template(subject, audience):
         return dataclasses.replace(produce(subject, audience), template="kapot.html")
@@ -286,9 +298,9 @@ def test_a_renderer_error_fails_the_job_with_the_renderers_reason(
     published_meeting, secretary, monkeypatch
 ):
     def refuse(*, html):
-        raise production.PdfRenderError("PDF niet gemaakt: http://example.org/x.png")
+        raise PdfRenderError("PDF niet gemaakt: http://example.org/x.png")
 
-    monkeypatch.setattr(production.services, "render_pdf_from_html", refuse)
+    monkeypatch.setattr(production_services, "render_pdf_from_html", refuse)
     job = request_and_run(published_meeting, secretary)
     assert job.status == GenerationStatus.FAILED
     assert job.failure_reason == "PDF niet gemaakt: http://example.org/x.png"
@@ -308,15 +320,15 @@ def test_retry_makes_a_new_job_that_succeeds(published_meeting, secretary, monke
     replace_producer(monkeypatch, ANNOTATED, broken)
     failed = request_and_run(published_meeting, secretary)
     monkeypatch.undo()
-    retried = production.document_generation_retry(actor=secretary, job=failed)
+    retried = document_generation_retry(actor=secretary, job=failed)
     assert retried.pk != failed.pk and retried.status == GenerationStatus.QUEUED
     assert AuditRecord.objects.filter(verb="document_generation_retry").exists()
-    done = production.document_generation_run(job_id=retried.pk)
+    done = document_generation_run(job_id=retried.pk)
     assert done.status == GenerationStatus.DONE
     failed.refresh_from_db()
     assert failed.status == GenerationStatus.FAILED  # the record of the failure stays
     with pytest.raises(ValidationError):
-        production.document_generation_retry(actor=secretary, job=done)
+        document_generation_retry(actor=secretary, job=done)
 
 
 def test_transient_errors_propagate_so_the_task_retries(published_meeting, secretary, monkeypatch):
@@ -324,11 +336,11 @@ def test_transient_errors_propagate_so_the_task_retries(published_meeting, secre
         raise OperationalError("server closed the connection unexpectedly")
 
     replace_producer(monkeypatch, ANNOTATED, database_gone)
-    job = production.document_generation_request(
+    job = document_generation_request(
         actor=secretary, subject=published_meeting, kind=ANNOTATED, audience=MEMBERS
     )
     with pytest.raises(OperationalError):
-        production.document_generation_run(job_id=job.pk)
+        document_generation_run(job_id=job.pk)
     job.refresh_from_db()
     assert job.status == GenerationStatus.RUNNING  # the retry (or the sweep) picks it up
 
@@ -350,7 +362,7 @@ def test_the_tasks_retry_only_transient_errors_with_backoff_and_time_limits():
 
 
 def test_the_task_runs_the_service(published_meeting, secretary):
-    job = production.document_generation_request(
+    job = document_generation_request(
         actor=secretary, subject=published_meeting, kind=AGENDA, audience=PUBLIC
     )
     assert tasks.document_generation_run.apply(kwargs={"job_id": job.pk}).get() == "klaar"
@@ -410,7 +422,7 @@ def test_a_real_worker_makes_the_pdf_through_redis(secretary, body, settings, me
             raise
         pytest.skip(f"no Redis at {redis_url}: {error}")
     meeting = make_meeting(secretary=secretary, body=body)
-    services.agenda_item_create(
+    agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
@@ -443,7 +455,7 @@ def test_a_real_worker_makes_the_pdf_through_redis(secretary, body, settings, me
         )
     try:
         # Outside any transaction here: the on-commit enqueue runs at once.
-        job = production.document_generation_request(
+        job = document_generation_request(
             actor=secretary, subject=meeting, kind=ANNOTATED, audience=MEMBERS
         )
         job.refresh_from_db()

@@ -13,11 +13,11 @@ from netwerk.models import (
     BoundarySpanner,
 )
 from netwerk.selectors import month_label
-from nhn_portal.core import production
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction, GenerationStatus
 from nhn_portal.core.mail import send_templated_mail, site_link
 from nhn_portal.core.models import AuditRecord, GenerationJob
+from nhn_portal.core.production.services import document_generation_request
 from nhn_portal.core.tasking import enqueue_on_commit
 
 
@@ -55,7 +55,7 @@ def spanner_reports_request_monthly(*, today: datetime.date | None = None) -> in
     requested = 0
     for spanner in BoundarySpanner.objects.exclude(pk__in=done).order_by("pk"):
         with transaction.atomic():
-            production.document_generation_request(
+            document_generation_request(
                 actor=None, subject=spanner, kind=SPANNER_REPORT, audience=month
             )
         requested += 1

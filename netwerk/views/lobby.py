@@ -7,17 +7,25 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netwerk import selectors, services
+from netwerk import selectors
 from netwerk.forms import (
     ExternalMomentForm,
     LobbyContactForm,
     LobbyDossierForm,
     PublicSummaryForm,
 )
+from netwerk.services.lobby import external_moment_add as external_moment_add_service
+from netwerk.services.lobby import lobby_contact_add as lobby_contact_add_service
+from netwerk.services.lobby import lobby_dossier_create as lobby_dossier_create_service
+from netwerk.services.lobby import (
+    lobby_dossier_publish_summary,
+    lobby_dossier_set_confidential,
+    lobby_dossier_update,
+)
 from nhn_portal.core.access import is_secretariat, require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential
-from regiobureau.selectors import meeting_list_upcoming
+from regiobureau.selectors.meetings import meeting_list_upcoming
 
 
 @confidential()
@@ -38,7 +46,7 @@ def lobby_dossier_create(request):
     form = LobbyDossierForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            dossier = services.lobby_dossier_create(actor=request.user, **form.cleaned_data)
+            dossier = lobby_dossier_create_service(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -69,7 +77,7 @@ def lobby_dossier_edit(request, pk: int):
     form = LobbyDossierForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.lobby_dossier_update(actor=request.user, dossier=dossier, **form.cleaned_data)
+            lobby_dossier_update(actor=request.user, dossier=dossier, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -128,7 +136,7 @@ def lobby_contact_add(request, pk: int):
     form = LobbyContactForm(request.POST)
     if form.is_valid():
         try:
-            services.lobby_contact_add(actor=request.user, dossier=dossier, **form.cleaned_data)
+            lobby_contact_add_service(actor=request.user, dossier=dossier, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -144,7 +152,7 @@ def external_moment_add(request, pk: int):
     form = ExternalMomentForm(request.POST)
     if form.is_valid():
         try:
-            services.external_moment_add(actor=request.user, dossier=dossier, **form.cleaned_data)
+            external_moment_add_service(actor=request.user, dossier=dossier, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -158,7 +166,7 @@ def external_moment_add(request, pk: int):
 def lobby_dossier_confidentiality(request, pk: int):
     dossier = _editable_dossier(request, pk)
     confidential_now = request.POST.get("confidential") == "1"
-    services.lobby_dossier_set_confidential(
+    lobby_dossier_set_confidential(
         actor=request.user, dossier=dossier, confidential=confidential_now
     )
     messages.success(
@@ -177,7 +185,7 @@ def lobby_dossier_publish(request, pk: int):
     form = PublicSummaryForm(request.POST)
     if form.is_valid():
         try:
-            services.lobby_dossier_publish_summary(
+            lobby_dossier_publish_summary(
                 actor=request.user, dossier=dossier, summary=form.cleaned_data["summary"]
             )
         except ValidationError as error:

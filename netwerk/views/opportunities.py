@@ -7,12 +7,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netwerk import selectors, services
+from netwerk import selectors
 from netwerk.forms import (
     DecisionForm,
     OpportunityForm,
     StepDoneForm,
     StepForm,
+)
+from netwerk.services.opportunities import opportunity_create as opportunity_create_service
+from netwerk.services.opportunities import opportunity_decide as opportunity_decide_service
+from netwerk.services.opportunities import opportunity_step_add as opportunity_step_add_service
+from netwerk.services.opportunities import opportunity_step_complete, opportunity_update
+from netwerk.services.opportunities import (
+    opportunity_step_remove as opportunity_step_remove_service,
 )
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text
@@ -41,7 +48,7 @@ def opportunity_create(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            opportunity = services.opportunity_create(actor=request.user, **form.cleaned_data)
+            opportunity = opportunity_create_service(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -74,9 +81,7 @@ def opportunity_edit(request, pk: int):
     form = OpportunityForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.opportunity_update(
-                actor=request.user, opportunity=opportunity, **form.cleaned_data
-            )
+            opportunity_update(actor=request.user, opportunity=opportunity, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -120,7 +125,7 @@ def opportunity_step_add(request, pk: int):
     form = StepForm(request.POST)
     if form.is_valid():
         try:
-            services.opportunity_step_add(
+            opportunity_step_add_service(
                 actor=request.user, opportunity=opportunity, **form.cleaned_data
             )
         except ValidationError as error:
@@ -138,7 +143,7 @@ def opportunity_step_done(request, pk: int):
     form = StepDoneForm(request.POST)
     if form.is_valid():
         try:
-            services.opportunity_step_complete(
+            opportunity_step_complete(
                 actor=request.user, step=step, done_on=form.cleaned_data["done_on"]
             )
         except ValidationError as error:
@@ -155,7 +160,7 @@ def opportunity_step_done(request, pk: int):
 def opportunity_step_remove(request, pk: int):
     step = selectors.access_opportunity_step(user=request.user, pk=pk)
     try:
-        services.opportunity_step_remove(actor=request.user, step=step)
+        opportunity_step_remove_service(actor=request.user, step=step)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -170,7 +175,7 @@ def opportunity_decide(request, pk: int):
     form = DecisionForm(request.POST)
     if form.is_valid():
         try:
-            services.opportunity_decide(
+            opportunity_decide_service(
                 actor=request.user, opportunity=opportunity, **form.cleaned_data
             )
         except ValidationError as error:

@@ -7,11 +7,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netwerk import selectors, services
+from netwerk import selectors
 from netwerk.constants import REGIO_DEAL
 from netwerk.forms import (
     ProjectForm,
     ProjectImageForm,
+)
+from netwerk.services.regio_deal import project_image_add as project_image_add_service
+from netwerk.services.regio_deal import (
+    regio_deal_project_create,
+    regio_deal_project_review,
+    regio_deal_project_submit,
 )
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text, file_response
@@ -62,7 +68,7 @@ def project_create(request):
     form = ProjectForm(request.POST)
     if form.is_valid():
         try:
-            project = services.regio_deal_project_create(actor=request.user, **form.cleaned_data)
+            project = regio_deal_project_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -89,7 +95,7 @@ def project_image_add(request, pk: int):
     form = ProjectImageForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.project_image_add(
+            project_image_add_service(
                 actor=request.user,
                 project=project,
                 upload=form.cleaned_data["upload"],
@@ -112,9 +118,9 @@ def project_review(request, pk: int):
     action = request.POST.get("action")
     try:
         if action == "submit":
-            services.regio_deal_project_submit(actor=request.user, project=project)
+            regio_deal_project_submit(actor=request.user, project=project)
         else:
-            services.regio_deal_project_review(
+            regio_deal_project_review(
                 actor=request.user, project=project, approve=action == "approve"
             )
     except ValidationError as error:

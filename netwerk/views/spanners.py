@@ -8,15 +8,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netwerk import selectors, services
+from netwerk import selectors
 from netwerk.constants import SPANNER_REPORT
 from netwerk.forms import (
     SpannerForm,
 )
-from nhn_portal.core import production
+from netwerk.services.spanners import boundary_spanner_set
 from nhn_portal.core.access import is_manager, is_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text, file_response
+from nhn_portal.core.production.selectors import access_generated_document, production_entries
+from nhn_portal.core.production.services import document_generation_request
 
 
 @confidential()
@@ -48,7 +50,7 @@ def spanner_set(request):
     form = SpannerForm(request.POST)
     if form.is_valid():
         try:
-            services.boundary_spanner_set(actor=request.user, **form.cleaned_data)
+            boundary_spanner_set(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -72,7 +74,7 @@ def spanner_detail(request, pk: int):
             "overview": selectors.spanner_overview(
                 user=request.user, spanner=spanner, start=today, end=end
             ),
-            "reports": production.production_entries(subject=spanner),
+            "reports": production_entries(subject=spanner),
         },
     )
 
@@ -82,7 +84,7 @@ def spanner_detail(request, pk: int):
 def spanner_report_request(request, pk: int):
     spanner = selectors.access_spanner(user=request.user, pk=pk)
     try:
-        production.document_generation_request(
+        document_generation_request(
             actor=request.user,
             subject=spanner,
             kind=SPANNER_REPORT,
@@ -98,7 +100,7 @@ def spanner_report_request(request, pk: int):
 @confidential("netwerk.boundaryspanner")
 def spanner_report_download(request, pk: int, month: str):
     spanner = selectors.access_spanner(user=request.user, pk=pk)
-    document = production.access_generated_document(
+    document = access_generated_document(
         user=request.user, subject=spanner, kind=SPANNER_REPORT, audience=month
     )
     return file_response(

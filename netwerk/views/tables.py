@@ -6,11 +6,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netwerk import selectors, services
+from netwerk import selectors
 from netwerk.forms import (
     AlignmentForm,
     RelatedTableForm,
 )
+from netwerk.services.tables import alignment_add as alignment_add_service
+from netwerk.services.tables import related_table_create as related_table_create_service
 from nhn_portal.core.access import is_secretariat, require_secretariat
 from nhn_portal.core.forms import add_service_errors
 
@@ -37,7 +39,7 @@ def related_table_create(request):
     form = RelatedTableForm(request.POST)
     if form.is_valid():
         try:
-            services.related_table_create(actor=request.user, **form.cleaned_data)
+            related_table_create_service(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -52,7 +54,7 @@ def alignment_add(request):
     form = AlignmentForm(request.POST)
     if form.is_valid():
         try:
-            services.alignment_add(actor=request.user, **form.cleaned_data)
+            alignment_add_service(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -2,7 +2,14 @@
 
 from celery import shared_task
 
-from . import production, tasking
+from nhn_portal.core import tasking
+from nhn_portal.core.production.services import (
+    document_generation_run as document_generation_run_service,
+)
+from nhn_portal.core.production.services import (
+    document_generation_sweep as document_generation_sweep_service,
+)
+
 from .tasking import PERIODIC, RENDER, portal_task
 
 
@@ -17,13 +24,13 @@ def ping() -> str:
 @portal_task(name="nhn_portal.core.tasks.document_generation_run", kind=RENDER)
 def document_generation_run(job_id: int) -> str:
     """Make (or reuse) the PDF of one generation job; returns the job's final status."""
-    return production.document_generation_run(job_id=job_id).status
+    return document_generation_run_service(job_id=job_id).status
 
 
 @portal_task(name="nhn_portal.core.tasks.document_generation_sweep", kind=PERIODIC)
 def document_generation_sweep() -> int:
     """Re-enqueue generation jobs stuck in wachtrij or bezig (the beat runs it every minute)."""
-    return len(production.document_generation_sweep())
+    return len(document_generation_sweep_service())
 
 
 @portal_task(name="nhn_portal.core.tasks.outbox_sweep", kind=PERIODIC)

@@ -8,7 +8,6 @@ from django.db.models import Prefetch, Q, QuerySet
 from gremia.models import Body, Membership, Person
 from publiek.selectors import PUBLIC_OFFICE_FUNCTIONS
 from regiobureau import permissions
-from regiobureau import selectors as meeting_selectors
 from regiobureau.constants import (
     AGENDA_OUT_STATUSES,
     PRESENT_STATES,
@@ -16,7 +15,11 @@ from regiobureau.constants import (
     MeetingStatus,
     Presence,
 )
-from regiobureau.models import AgendaItem, Attendance, Decision, Document, Meeting
+from regiobureau.models.attendance import Attendance
+from regiobureau.models.decisions import Decision
+from regiobureau.models.documents import Document
+from regiobureau.models.meetings import AgendaItem, Meeting
+from regiobureau.selectors.meetings import meeting_queryset_visible
 
 
 def _visitor():
@@ -31,7 +34,7 @@ def public_items() -> QuerySet[AgendaItem]:
 
 
 def meetings() -> QuerySet[Meeting]:
-    return meeting_selectors.meeting_queryset_visible(_visitor()).prefetch_related(
+    return meeting_queryset_visible(_visitor()).prefetch_related(
         Prefetch(
             "items",
             queryset=public_items().only("pk", "meeting_id").order_by("position", "pk"),
@@ -89,7 +92,7 @@ def persons() -> QuerySet[Person]:
 
 
 def _held_public_meetings() -> QuerySet[Meeting]:
-    return meeting_selectors.meeting_queryset_visible(_visitor()).filter(
+    return meeting_queryset_visible(_visitor()).filter(
         is_public=True, status__in=(MeetingStatus.HELD, MeetingStatus.CLOSED)
     )
 

@@ -2,23 +2,5 @@
 (letters), council gatherings with their registrations (gatherings), and how each council
 wants to be informed (preferences)."""
 
-from .gatherings import Gathering, GatheringRegistration
-from .letters import (
-    CouncilLetter,
-    CouncilLetterDelivery,
-    CouncilLetterItem,
-    CouncilLetterSubregionParagraph,
-    delivery_pdf_upload_to,
-)
-from .preferences import CouncilPreference
-
-__all__ = [
-    "CouncilLetter",
-    "CouncilLetterDelivery",
-    "CouncilLetterItem",
-    "CouncilLetterSubregionParagraph",
-    "CouncilPreference",
-    "Gathering",
-    "GatheringRegistration",
-    "delivery_pdf_upload_to",
-]
+# Django registers a model when its module is imported.
+from . import gatherings, letters, preferences  # noqa: F401

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from raden import permissions
 from raden.constants import GATHERINGS_BODY_SLUG, SEAT_STATUSES, RegistrationStatus
-from raden.models import Gathering, GatheringRegistration
+from raden.models.gatherings import Gathering, GatheringRegistration
 from regiobureau.constants import MeetingStatus
-from regiobureau.models import Meeting
+from regiobureau.models.meetings import Meeting
 
 from .letters import municipalities
 

@@ -11,14 +11,11 @@ from gremia.constants import OrganisationKind
 from gremia.models import Organisation, Subregion
 from raden import permissions
 from raden.constants import CONFIRMED_STATUSES, Addressee, DeliveryStatus, LetterStatus
-from raden.models import (
-    CouncilLetter,
-    CouncilLetterDelivery,
-    CouncilLetterItem,
-    CouncilPreference,
-)
+from raden.models.letters import CouncilLetter, CouncilLetterDelivery, CouncilLetterItem
+from raden.models.preferences import CouncilPreference
 from regiobureau.constants import MeetingStatus
-from regiobureau.models import Decision, Meeting
+from regiobureau.models.decisions import Decision
+from regiobureau.models.meetings import Meeting
 
 
 def municipalities() -> QuerySet[Organisation]:

@@ -5,7 +5,7 @@ from django.http import Http404
 
 from gremia.models import Organisation
 from raden import permissions
-from raden.models import CouncilPreference
+from raden.models.preferences import CouncilPreference
 
 from .letters import municipalities
 

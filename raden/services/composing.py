@@ -16,12 +16,9 @@ from nhn_portal.core.constants import AuditAction
 from raden.constants import (
     LetterStatus,
 )
-from raden.models import (
-    CouncilLetter,
-    CouncilLetterItem,
-    CouncilLetterSubregionParagraph,
-)
-from regiobureau.models import AgendaItem, Decision, Meeting
+from raden.models.letters import CouncilLetter, CouncilLetterItem, CouncilLetterSubregionParagraph
+from regiobureau.models.decisions import Decision
+from regiobureau.models.meetings import AgendaItem, Meeting
 
 LETTER_FIELDS = ["title", "intro", "contact_person", "college_text", "subregion_summary"]
 

@@ -17,9 +17,7 @@ from raden.constants import (
     DELIVERY_ORDER,
     DeliveryStatus,
 )
-from raden.models import (
-    CouncilLetterDelivery,
-)
+from raden.models.letters import CouncilLetterDelivery
 
 
 def _advance(

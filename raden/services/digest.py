@@ -5,10 +5,11 @@ themselves are in the griffie's portal the moment they are made, as for every co
 from django.db import transaction
 from django.urls import reverse
 
-from gremia import selectors as registry
+from gremia.selectors.registry import clerk_addresses
 from nhn_portal.core.mail import send_templated_mail, site_link
 from raden.constants import Addressee, DeliveryStatus, InformationPreference
-from raden.models import CouncilLetterDelivery, CouncilPreference
+from raden.models.letters import CouncilLetterDelivery
+from raden.models.preferences import CouncilPreference
 
 from .delivery import delivery_mark_notified
 
@@ -35,7 +36,7 @@ def council_digest_send(*, municipality_id: int) -> int:
             .select_related("letter", "municipality")
             .order_by("available_at", "pk")
         )
-        recipients = registry.clerk_addresses(organisation_id=municipality_id)
+        recipients = clerk_addresses(organisation_id=municipality_id)
         if not deliveries or not recipients:
             return 0
         sent = send_templated_mail(

@@ -28,9 +28,9 @@ from raden.constants import (
     SEAT_STATUSES,
     RegistrationStatus,
 )
-from raden.models import Gathering, GatheringRegistration
+from raden.models.gatherings import Gathering, GatheringRegistration
 from regiobureau.constants import MeetingStatus
-from regiobureau.models import Meeting
+from regiobureau.models.meetings import Meeting
 
 GATHERING_FIELDS = ["kind", "programme", "capacity", "materials"]
 LINK_TASK = "raden.tasks.gathering_personal_link_send"

@@ -10,14 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gremia import selectors as registry
-from nhn_portal.core import production
+from gremia.selectors.registry import clerk_addresses
 from nhn_portal.core.audit import audit_record_create
 from nhn_portal.core.constants import AuditAction, GenerationStatus
 from nhn_portal.core.mail import send_templated_mail, site_link
+from nhn_portal.core.production.services import document_generation_request
 from nhn_portal.core.search import search_entries_refresh
 from nhn_portal.core.tasking import enqueue_on_commit
-from raden import selectors
 from raden.constants import (
     COUNCIL_LETTER,
     RENDER_MAX_RETRIES,
@@ -26,10 +25,8 @@ from raden.constants import (
     LetterStatus,
     RenderStatus,
 )
-from raden.models import (
-    CouncilLetter,
-    CouncilLetterDelivery,
-)
+from raden.models.letters import CouncilLetter, CouncilLetterDelivery
+from raden.selectors.letters import municipalities, offices
 
 from .composing import check_has_items
 from .delivery import delivery_mark_notified
@@ -52,7 +49,7 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
         raise ValidationError(
             _("Adopt the letter before issuing it to the councils."), code="not_adopted"
         )
-    towns = list(selectors.municipalities())
+    towns = list(municipalities())
     if not towns:
         raise ValidationError(_("There are no municipalities to send the letter to."))
     letter.status = LetterStatus.SENT
@@ -64,7 +61,7 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
     if letter.college_text.strip():
         addressed += [(Addressee.COLLEGE, town) for town in towns]
     if letter.subregion_summary.strip():
-        addressed += [(Addressee.SUBREGION_OFFICE, office) for office in selectors.offices()]
+        addressed += [(Addressee.SUBREGION_OFFICE, office) for office in offices()]
     deliveries = CouncilLetterDelivery.objects.bulk_create(
         CouncilLetterDelivery(
             letter=letter,
@@ -102,7 +99,7 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
 def _request_render(*, actor, delivery: CouncilLetterDelivery) -> None:
     """One generation job for this council's copy; the pipeline renders it after the commit
     and calls delivery_job_finished when the job is done."""
-    job = production.document_generation_request(
+    job = document_generation_request(
         actor=actor,
         subject=delivery.letter,
         kind=COUNCIL_LETTER,
@@ -233,7 +230,7 @@ def delivery_notify_griffie(*, delivery_id: int) -> int:
         return 0  # colleges and sub-region offices read theirs in the portal (issue 13)
     if prefers_digest(delivery.municipality_id):
         return 0  # this council asked for the weekly digest instead (issue 13)
-    recipients = registry.clerk_addresses(organisation_id=delivery.municipality_id)
+    recipients = clerk_addresses(organisation_id=delivery.municipality_id)
     if not recipients:
         return 0
     sent = send_templated_mail(

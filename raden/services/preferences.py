@@ -7,7 +7,7 @@ from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.tasking import enqueue_on_commit
 from raden.constants import InformationPreference
-from raden.models import CouncilPreference
+from raden.models.preferences import CouncilPreference
 
 DIGEST_TASK = "raden.tasks.council_digest"
 

@@ -10,17 +10,17 @@ from gremia.models import Subregion
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.http import confidential
 from nhn_portal.core.spreadsheet import csv_writer
-from raden import selectors
 from raden.constants import DeliveryStatus
 from raden.forms import (
     DashboardFilterForm,
 )
+from raden.selectors.letters import distribution_dashboard
 
 
 def _dashboard_data(request):
     form = DashboardFilterForm(request.GET or None)
     days = form.cleaned_data.get("days") if form.is_valid() else None
-    return form, selectors.distribution_dashboard(user=request.user, not_confirmed_days=days)
+    return form, distribution_dashboard(user=request.user, not_confirmed_days=days)
 
 
 @confidential()

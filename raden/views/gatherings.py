@@ -16,14 +16,29 @@ from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text
 from nhn_portal.core.mail import site_link
-from raden import links, permissions, selectors, services
+from raden import links, permissions
 from raden.constants import RegistrationStatus
 from raden.forms import AttendanceForm, GatheringCreateForm, GatheringForm, InviteListForm
-from raden.models import GatheringRegistration
+from raden.models.gatherings import GatheringRegistration
+from raden.selectors.gatherings import (
+    access_gathering,
+    attendance_by_municipality,
+    gathering_registrations,
+    meetings_for_gatherings,
+)
+from raden.selectors.gatherings import gathering_list as gathering_list_selector
+from raden.services.gatherings import (
+    GATHERING_FIELDS,
+    gathering_invite_list,
+    gathering_update,
+    registration_attendance_set,
+    registration_is_open,
+)
+from raden.services.gatherings import gathering_create as gathering_create_service
 
 
 def gathering_list(request):
-    upcoming, past = selectors.gathering_list(user=request.user)
+    upcoming, past = gathering_list_selector(user=request.user)
     return render(
         request,
         "raden/gathering_list.html",
@@ -38,10 +53,10 @@ def gathering_list(request):
 
 def gathering_create(request):
     require_secretariat(request.user)
-    form = GatheringCreateForm(request.POST or None, meetings=selectors.meetings_for_gatherings())
+    form = GatheringCreateForm(request.POST or None, meetings=meetings_for_gatherings())
     if request.method == "POST" and form.is_valid():
         try:
-            gathering = services.gathering_create(
+            gathering = gathering_create_service(
                 actor=request.user,
                 meeting=form.cleaned_data["meeting"],
                 kind=form.cleaned_data["kind"],
@@ -66,7 +81,7 @@ def gathering_create(request):
 def gathering_detail(request, pk: int):
     """The gathering with attendance per municipality; its registrations as far as the user
     may see them; the griffie's invitation link and list form."""
-    row = selectors.access_gathering(user=request.user, pk=pk)
+    row = access_gathering(user=request.user, pk=pk)
     return _detail_page(request, row)
 
 
@@ -75,7 +90,7 @@ def _detail_page(request, row, *, invite_form=None, status=200):
     municipality = permissions.griffie_municipality(request.user)
     is_secretariat = permissions.is_secretariat(request.user)
     invite_link = None
-    if municipality is not None and services.registration_is_open(gathering):
+    if municipality is not None and registration_is_open(gathering):
         token = links.invitation_token(gathering_id=gathering.pk, municipality_id=municipality.pk)
         invite_link = site_link(reverse("raden:gathering_invitation", kwargs={"token": token}))
     return render(
@@ -85,15 +100,13 @@ def _detail_page(request, row, *, invite_form=None, status=200):
             "row": row,
             "gathering": gathering,
             "meeting": gathering.meeting,
-            "registrations": selectors.gathering_registrations(
-                user=request.user, gathering=gathering
-            ),
-            "attendance": selectors.attendance_by_municipality(gathering),
+            "registrations": gathering_registrations(user=request.user, gathering=gathering),
+            "attendance": attendance_by_municipality(gathering),
             "is_secretariat": is_secretariat,
             "municipality": municipality,
             "invite_link": invite_link,
             "invite_form": invite_form or (InviteListForm() if invite_link else None),
-            "is_open": services.registration_is_open(gathering),
+            "is_open": registration_is_open(gathering),
             "RegistrationStatus": RegistrationStatus,
         },
         status=status,
@@ -102,15 +115,15 @@ def _detail_page(request, row, *, invite_form=None, status=200):
 
 def gathering_edit(request, pk: int):
     require_secretariat(request.user)
-    row = selectors.access_gathering(user=request.user, pk=pk)
+    row = access_gathering(user=request.user, pk=pk)
     gathering = row.gathering
     form = GatheringForm(
         request.POST or None,
-        initial={field: getattr(gathering, field) for field in services.GATHERING_FIELDS},
+        initial={field: getattr(gathering, field) for field in GATHERING_FIELDS},
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.gathering_update(actor=request.user, gathering=gathering, **form.cleaned_data)
+            gathering_update(actor=request.user, gathering=gathering, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -127,14 +140,14 @@ def gathering_edit(request, pk: int):
 @require_POST
 def gathering_invite(request, pk: int):
     """A griffie sends personal links to a list of its council's members."""
-    row = selectors.access_gathering(user=request.user, pk=pk)
+    row = access_gathering(user=request.user, pk=pk)
     municipality = permissions.griffie_municipality(request.user)
     if municipality is None:
         raise Http404
     form = InviteListForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            count = services.gathering_invite_list(
+            count = gathering_invite_list(
                 actor=request.user,
                 gathering=row.gathering,
                 municipality=municipality,
@@ -161,7 +174,7 @@ def registration_attendance(request, pk: int):
     form = AttendanceForm(request.POST)
     form.is_valid()
     try:
-        services.registration_attendance_set(
+        registration_attendance_set(
             actor=request.user,
             registration=registration,
             attended=form.cleaned_data.get("attended", False),

@@ -12,11 +12,22 @@ from django.views.decorators.http import require_POST
 
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.http import confidential, error_text, file_response
-from raden import permissions, selectors, services
+from raden import permissions
 from raden.constants import DeliveryStatus, RenderStatus
 from raden.forms import (
     ScheduleForm,
 )
+from raden.selectors.letters import (
+    access_delivery,
+    delivery_list_for_griffie,
+    letter_items,
+    letter_list,
+    meetings_for_letters,
+)
+from raden.services.delivery import delivery_confirm_receipt, delivery_mark_downloaded
+from raden.services.delivery import delivery_schedule as delivery_schedule_service
+from raden.services.delivery import delivery_take_note as delivery_take_note_service
+from raden.services.issuing import delivery_render_retry
 
 
 def letter_index(request):
@@ -27,7 +38,7 @@ def letter_index(request):
             "raden/delivery_list.html",
             {
                 "municipality": permissions.griffie_municipality(request.user),
-                "deliveries": selectors.delivery_list_for_griffie(user=request.user),
+                "deliveries": delivery_list_for_griffie(user=request.user),
             },
         )
     require_secretariat(request.user)
@@ -35,22 +46,22 @@ def letter_index(request):
         request,
         "raden/letter_list.html",
         {
-            "letters": selectors.letter_list(user=request.user),
-            "meetings": selectors.meetings_for_letters()[:20],
+            "letters": letter_list(user=request.user),
+            "meetings": meetings_for_letters()[:20],
         },
     )
 
 
 @confidential("raden.councilletterdelivery")
 def delivery_detail(request, pk: int):
-    delivery = selectors.access_delivery(user=request.user, pk=pk)
+    delivery = access_delivery(user=request.user, pk=pk)
     return render(
         request,
         "raden/delivery_detail.html",
         {
             "delivery": delivery,
             "letter": delivery.letter,
-            "items": selectors.letter_items(delivery.letter),
+            "items": letter_items(delivery.letter),
             "schedule_form": ScheduleForm(
                 initial={
                     "council_date": delivery.council_date,
@@ -66,11 +77,11 @@ def delivery_detail(request, pk: int):
 @confidential("raden.councilletterdelivery")
 def delivery_download(request, pk: int):
     """The council's PDF; a griffie's first download is recorded (gedownload)."""
-    delivery = selectors.access_delivery(user=request.user, pk=pk)
+    delivery = access_delivery(user=request.user, pk=pk)
     if delivery.render_status != RenderStatus.DONE or delivery.document is None:
         raise Http404
     if permissions.griffie_municipality(request.user) is not None:
-        services.delivery_mark_downloaded(actor=request.user, delivery=delivery)
+        delivery_mark_downloaded(actor=request.user, delivery=delivery)
     filename = (
         f"raadsinformatiebrief-{delivery.letter_id}-v{delivery.letter.version}"
         f"-{delivery.municipality.slug}.pdf"
@@ -86,7 +97,7 @@ def delivery_download(request, pk: int):
 
 def _griffie_delivery(request, pk: int):
     # The steps are the griffie's own statements; the secretariat does not make them.
-    delivery = selectors.access_delivery(user=request.user, pk=pk)
+    delivery = access_delivery(user=request.user, pk=pk)
     if permissions.griffie_municipality(request.user) is None:
         raise Http404
     return delivery
@@ -96,7 +107,7 @@ def _griffie_delivery(request, pk: int):
 def delivery_confirm(request, pk: int):
     delivery = _griffie_delivery(request, pk)
     try:
-        services.delivery_confirm_receipt(actor=request.user, delivery=delivery)
+        delivery_confirm_receipt(actor=request.user, delivery=delivery)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -110,7 +121,7 @@ def delivery_schedule(request, pk: int):
     form = ScheduleForm(request.POST)
     if form.is_valid():
         try:
-            services.delivery_schedule(
+            delivery_schedule_service(
                 actor=request.user,
                 delivery=delivery,
                 council_date=form.cleaned_data["council_date"],
@@ -129,7 +140,7 @@ def delivery_schedule(request, pk: int):
 def delivery_take_note(request, pk: int):
     delivery = _griffie_delivery(request, pk)
     try:
-        services.delivery_take_note(actor=request.user, delivery=delivery)
+        delivery_take_note_service(actor=request.user, delivery=delivery)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -141,9 +152,9 @@ def delivery_take_note(request, pk: int):
 def delivery_retry(request, pk: int):
     """The secretariat makes a failed council's PDF again."""
     require_secretariat(request.user)
-    delivery = selectors.access_delivery(user=request.user, pk=pk)
+    delivery = access_delivery(user=request.user, pk=pk)
     try:
-        services.delivery_render_retry(actor=request.user, delivery=delivery)
+        delivery_render_retry(actor=request.user, delivery=delivery)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:

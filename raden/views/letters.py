@@ -10,27 +10,41 @@ from django.views.decorators.http import require_POST
 
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.http import confidential, error_text
-from raden import selectors, services
 from raden.constants import LetterStatus, RenderStatus
 from raden.forms import (
     LetterForm,
     LetterItemForm,
     SubregionParagraphForm,
 )
-from raden.models import CouncilLetterItem
-from regiobureau import selectors as meeting_selectors
-from regiobureau.models import Decision
+from raden.models.letters import CouncilLetterItem
+from raden.selectors.letters import (
+    access_letter,
+    decisions_available_for_letter,
+    letter_deliveries,
+    letter_items,
+    letter_other_copies,
+)
+from raden.services.composing import (
+    council_letter_adopt,
+    council_letter_correct,
+    council_letter_create,
+    council_letter_item_add,
+    council_letter_item_remove,
+    council_letter_paragraph_set,
+    council_letter_update,
+)
+from raden.services.issuing import council_letter_issue
+from regiobureau.models.decisions import Decision
+from regiobureau.selectors.meetings import access_meeting
 
 
 def letter_create(request, meeting_pk: int):
     require_secretariat(request.user)
-    meeting = meeting_selectors.access_meeting(user=request.user, pk=meeting_pk)
+    meeting = access_meeting(user=request.user, pk=meeting_pk)
     form = LetterForm(request.POST or None, initial={"title": str(meeting.body)})
     if request.method == "POST" and form.is_valid():
         try:
-            letter = services.council_letter_create(
-                actor=request.user, meeting=meeting, **form.cleaned_data
-            )
+            letter = council_letter_create(actor=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error_text(error))
         else:
@@ -40,17 +54,17 @@ def letter_create(request, meeting_pk: int):
 
 def _letter_page(request, letter, *, letter_form=None, item_form=None, status=200):
     decisions = Decision.objects.filter(
-        pk__in=[d.pk for d in selectors.decisions_available_for_letter(letter)]
+        pk__in=[d.pk for d in decisions_available_for_letter(letter)]
     ).select_related("item")
     return render(
         request,
         "raden/letter_detail.html",
         {
             "letter": letter,
-            "items": selectors.letter_items(letter),
+            "items": letter_items(letter),
             "paragraphs": list(letter.subregion_paragraphs.select_related("subregion")),
-            "deliveries": selectors.letter_deliveries(letter),
-            "other_copies": selectors.letter_other_copies(letter),
+            "deliveries": letter_deliveries(letter),
+            "other_copies": letter_other_copies(letter),
             "letter_form": letter_form
             or LetterForm(
                 initial={
@@ -75,14 +89,12 @@ def _letter_page(request, letter, *, letter_form=None, item_form=None, status=20
 def letter_detail(request, pk: int):
     """Compose a draft (title, introduction, items, sub-region paragraphs), adopt and issue
     it, and follow the PDF of each council after issuing."""
-    letter = selectors.access_letter(user=request.user, pk=pk)
+    letter = access_letter(user=request.user, pk=pk)
     if request.method == "POST":
         form = LetterForm(request.POST)
         if form.is_valid():
             try:
-                services.council_letter_update(
-                    actor=request.user, letter=letter, **form.cleaned_data
-                )
+                council_letter_update(actor=request.user, letter=letter, **form.cleaned_data)
             except ValidationError as error:
                 form.add_error(None, error_text(error))
             else:
@@ -94,12 +106,12 @@ def letter_detail(request, pk: int):
 
 @require_POST
 def letter_item_add(request, pk: int):
-    letter = selectors.access_letter(user=request.user, pk=pk)
+    letter = access_letter(user=request.user, pk=pk)
     decisions = Decision.objects.filter(item__meeting_id=letter.meeting_id).select_related("item")
     form = LetterItemForm(request.POST, decisions=decisions)
     if form.is_valid():
         try:
-            services.council_letter_item_add(
+            council_letter_item_add(
                 actor=request.user,
                 letter=letter,
                 decision=form.cleaned_data["decision"],
@@ -118,7 +130,7 @@ def letter_item_remove(request, pk: int):
     require_secretariat(request.user)
     entry = get_object_or_404(CouncilLetterItem.objects.select_related("letter"), pk=pk)
     try:
-        services.council_letter_item_remove(actor=request.user, entry=entry)
+        council_letter_item_remove(actor=request.user, entry=entry)
     except ValidationError as error:
         messages.error(request, error_text(error))
     return redirect("raden:letter_detail", pk=entry.letter_id)
@@ -126,11 +138,11 @@ def letter_item_remove(request, pk: int):
 
 @require_POST
 def letter_paragraph(request, pk: int):
-    letter = selectors.access_letter(user=request.user, pk=pk)
+    letter = access_letter(user=request.user, pk=pk)
     form = SubregionParagraphForm(request.POST)
     if form.is_valid():
         try:
-            services.council_letter_paragraph_set(
+            council_letter_paragraph_set(
                 actor=request.user,
                 letter=letter,
                 subregion=form.cleaned_data["subregion"],
@@ -144,7 +156,7 @@ def letter_paragraph(request, pk: int):
 
 
 def _letter_step(request, pk: int, service, success: str):
-    letter = selectors.access_letter(user=request.user, pk=pk)
+    letter = access_letter(user=request.user, pk=pk)
     try:
         result = service(actor=request.user, letter=letter)
     except ValidationError as error:
@@ -152,15 +164,13 @@ def _letter_step(request, pk: int, service, success: str):
         return redirect("raden:letter_detail", pk=letter.pk)
     messages.success(request, success)
     # A correction is a new letter: continue there.
-    is_new = service is services.council_letter_correct
+    is_new = service is council_letter_correct
     return redirect("raden:letter_detail", pk=result.pk if is_new else letter.pk)
 
 
 @require_POST
 def letter_adopt(request, pk: int):
-    return _letter_step(
-        request, pk, services.council_letter_adopt, _("The letter has been adopted.")
-    )
+    return _letter_step(request, pk, council_letter_adopt, _("The letter has been adopted."))
 
 
 @require_POST
@@ -168,7 +178,7 @@ def letter_issue(request, pk: int):
     return _letter_step(
         request,
         pk,
-        services.council_letter_issue,
+        council_letter_issue,
         _(
             "The letter is being produced for every council; each griffie gets it once its "
             "PDF is ready."
@@ -181,6 +191,6 @@ def letter_correct(request, pk: int):
     return _letter_step(
         request,
         pk,
-        services.council_letter_correct,
+        council_letter_correct,
         _("A revised version has been started; change it, adopt it and issue it."),
     )

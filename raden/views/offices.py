@@ -7,13 +7,16 @@ from django.http import Http404
 from django.shortcuts import render
 
 from nhn_portal.core.http import confidential, file_response
-from raden import permissions, selectors, services
+from raden import permissions
 from raden.constants import Addressee, RenderStatus
+from raden.selectors.letters import access_office_copy
+from raden.selectors.letters import office_copies as office_copies_selector
+from raden.services.delivery import delivery_mark_downloaded
 
 
 @confidential()
 def office_copies(request):
-    office, copies = selectors.office_copies(user=request.user)
+    office, copies = office_copies_selector(user=request.user)
     return render(
         request,
         "raden/office_copies.html",
@@ -23,12 +26,12 @@ def office_copies(request):
 
 @confidential("raden.councilletterdelivery")
 def office_copy_download(request, pk: int):
-    delivery = selectors.access_office_copy(user=request.user, pk=pk)
+    delivery = access_office_copy(user=request.user, pk=pk)
     if delivery.render_status != RenderStatus.DONE or delivery.document is None:
         raise Http404
     office = permissions.subregion_office(request.user)
     if office is not None and delivery.municipality_id == office.pk:
-        services.delivery_mark_downloaded(actor=request.user, delivery=delivery)
+        delivery_mark_downloaded(actor=request.user, delivery=delivery)
     filename = (
         f"{delivery.addressee}-{delivery.letter_id}-v{delivery.letter.version}"
         f"-{delivery.municipality.slug}.pdf"

@@ -7,8 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from nhn_portal.core.forms import add_service_errors
-from raden import permissions, selectors, services
+from raden import permissions
 from raden.forms import PreferenceForm
+from raden.selectors.preferences import access_preference, preference_rows
+from raden.services.preferences import council_preference_set
 
 
 def preference_edit(request):
@@ -17,14 +19,14 @@ def preference_edit(request):
         return render(
             request,
             "raden/preference_list.html",
-            {"rows": selectors.preference_rows(user=request.user)},
+            {"rows": preference_rows(user=request.user)},
         )
-    municipality, preference = selectors.access_preference(user=request.user)
+    municipality, preference = access_preference(user=request.user)
     initial = {"preference": preference.preference, "note": preference.note} if preference else None
     form = PreferenceForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.council_preference_set(
+            council_preference_set(
                 actor=request.user, municipality=municipality, **form.cleaned_data
             )
         except ValidationError as error:

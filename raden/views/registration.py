@@ -14,9 +14,17 @@ from django.views.decorators.http import require_POST
 
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import error_text, no_store
-from raden import links, services
+from raden import links
 from raden.constants import RegistrationStatus
 from raden.forms import InvitationAnswerForm
+from raden.services.gatherings import (
+    gathering_cancel,
+    gathering_invitation_answer,
+    gathering_register,
+    invitation_check,
+    personal_link_check,
+    registration_is_open,
+)
 
 LINK_STATUS = {"altered": 400, "expired": 410, "used": 410}
 
@@ -35,14 +43,14 @@ def _link_problem(request, error: links.LinkError, *, kind: str):
 def gathering_invitation(request, token: str):
     """The griffie's link: the gathering, and a form for name and e-mail address."""
     try:
-        gathering, municipality = services.invitation_check(token)
+        gathering, municipality = invitation_check(token)
     except links.LinkError as error:
         return _link_problem(request, error, kind="invitation")
     form = InvitationAnswerForm(request.POST or None)
     sent = False
     if request.method == "POST" and form.is_valid():
         try:
-            services.gathering_invitation_answer(
+            gathering_invitation_answer(
                 token=token, name=form.cleaned_data["name"], email=form.cleaned_data["email"]
             )
         except links.LinkError as error:
@@ -72,7 +80,7 @@ def registration_link(request, token: str):
     """The personal link: register (a button), or the registration with a cancel button,
     and the materials once the gathering has been held."""
     try:
-        link, gathering, municipality, registration = services.personal_link_check(token)
+        link, gathering, municipality, registration = personal_link_check(token)
     except links.LinkError as error:
         return _link_problem(request, error, kind="personal")
     active = registration is not None and registration.status != RegistrationStatus.CANCELLED
@@ -87,11 +95,11 @@ def registration_link(request, token: str):
             "meeting": meeting,
             "municipality": municipality,
             "registration": registration if active else None,
-            "is_open": services.registration_is_open(gathering),
+            "is_open": registration_is_open(gathering),
             "show_materials": active
             and registration.status != RegistrationStatus.WAITING
             and gathering.materials
-            and not services.registration_is_open(gathering),
+            and not registration_is_open(gathering),
             "RegistrationStatus": RegistrationStatus,
         },
     )
@@ -102,7 +110,7 @@ def registration_link(request, token: str):
 @require_POST
 def registration_register(request, token: str):
     try:
-        registration = services.gathering_register(token=token)
+        registration = gathering_register(token=token)
     except links.LinkError as error:
         return _link_problem(request, error, kind="personal")
     except ValidationError as error:
@@ -125,7 +133,7 @@ def registration_register(request, token: str):
 @require_POST
 def registration_cancel(request, token: str):
     try:
-        registration = services.gathering_cancel(token=token)
+        registration = gathering_cancel(token=token)
     except links.LinkError as error:
         return _link_problem(request, error, kind="personal")
     except ValidationError as error:

@@ -17,7 +17,6 @@ from gremia.constants import BodyKind, DecisionRule, PersonFunction
 from gremia.models import Body, Membership, Organisation, Person, Theme
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
-from regiobureau import selectors, services
 from regiobureau.constants import (
     AnnotationStatus,
     Confidentiality,
@@ -26,9 +25,7 @@ from regiobureau.constants import (
     Presence,
     VoteChoice,
 )
-from regiobureau.models import Dossier, Meeting, WrittenRound
-
-from .agendas import (
+from regiobureau.demo.agendas import (
     AGENDAS,
     DOSSIERS,
     PREVIOUS_AGENDA,
@@ -37,6 +34,28 @@ from .agendas import (
     PREVIOUS_MEETING_TITLE,
     SECRETARY_EMAIL,
     Item,
+)
+from regiobureau.models.meetings import Dossier, Meeting
+from regiobureau.models.rounds import WrittenRound
+from regiobureau.selectors.attendance import attendance_seats
+from regiobureau.selectors.decisions import voting_members
+from regiobureau.services.actions import action_item_create
+from regiobureau.services.agenda import agenda_item_create, dossier_create
+from regiobureau.services.annotations import annotation_save, annotation_set_status
+from regiobureau.services.attendance import attendance_record
+from regiobureau.services.decisions import decision_record
+from regiobureau.services.documents import document_upload
+from regiobureau.services.meetings import (
+    default_documents_deadline,
+    meeting_create,
+    meeting_publish_agenda,
+    meeting_set_status,
+)
+from regiobureau.services.rounds import (
+    round_seats,
+    written_round_close,
+    written_round_open,
+    written_round_vote,
 )
 
 FOR, AGAINST, ABSTAIN = VoteChoice.FOR, VoteChoice.AGAINST, VoteChoice.ABSTAIN
@@ -69,7 +88,7 @@ def ensure_dossiers(actor) -> dict[str, Dossier]:
     for slug, name, theme_slug, description in DOSSIERS:
         dossier = Dossier.objects.filter(slug=slug).first()
         if dossier is None:
-            dossier = services.dossier_create(
+            dossier = dossier_create(
                 actor=actor,
                 name=name,
                 slug=slug,
@@ -92,10 +111,10 @@ def demo_meeting_create(
     starts = datetime.datetime.combine(day, datetime.time(14, 0), tzinfo=tz)
     # Keep an upcoming meeting's stukken on time: the deadline lies after today, before the
     # meeting. A past meeting keeps the usual deadline (its demo agenda has no stukken).
-    deadline = services.default_documents_deadline(starts)
+    deadline = default_documents_deadline(starts)
     if days >= 0:
         deadline = max(deadline, timezone.localdate() + datetime.timedelta(1))
-    meeting = services.meeting_create(
+    meeting = meeting_create(
         actor=actor,
         body=body,
         title=title or demo_title(body),
@@ -115,9 +134,7 @@ def demo_meeting_create(
         presenter = presenters[index % len(presenters)] if presenters else None
         _item(actor, meeting, spec, dossiers, presenter, parent=None)
     meeting.refresh_from_db()
-    services.meeting_publish_agenda(
-        actor=actor, meeting=meeting, expected_version=meeting.agenda_version
-    )
+    meeting_publish_agenda(actor=actor, meeting=meeting, expected_version=meeting.agenda_version)
     meeting.refresh_from_db()
     if meeting.status != MeetingStatus.AGENDA_PUBLISHED:  # an assert vanishes under python -O
         raise RuntimeError(f"demo meeting {meeting} was not published")
@@ -125,7 +142,7 @@ def demo_meeting_create(
 
 
 def _item(actor, meeting, spec: Item, dossiers, presenter, *, parent):
-    item = services.agenda_item_create(
+    item = agenda_item_create(
         actor=actor,
         meeting=meeting,
         expected_version=None,
@@ -138,7 +155,7 @@ def _item(actor, meeting, spec: Item, dossiers, presenter, *, parent):
         parent=parent,
     )
     for doc in spec.docs:
-        services.document_upload(
+        document_upload(
             actor=actor,
             item=item,
             title=doc.title,
@@ -152,14 +169,14 @@ def _item(actor, meeting, spec: Item, dossiers, presenter, *, parent):
             ),
         )
     if spec.annotation:
-        annotation = services.annotation_save(
+        annotation = annotation_save(
             actor=actor, item=item, expected_version=None, **spec.annotation
         )
         if meeting.body.kind in (BodyKind.STEERING_GROUP, BodyKind.PLATFORM):
-            services.annotation_set_status(
+            annotation_set_status(
                 actor=actor, annotation=annotation, status=AnnotationStatus.IN_REVIEW
             )
-            services.annotation_set_status(
+            annotation_set_status(
                 actor=actor, annotation=annotation, status=AnnotationStatus.ADOPTED
             )
     for sub in spec.subs:
@@ -227,7 +244,7 @@ def load_demo_previous_meeting(*, report: LoadReport | None = None) -> Meeting |
         if report is not None:
             report.count("gehouden demovergaderingen", created=False)
         return meeting
-    services.meeting_set_status(actor=actor, meeting=meeting, status=MeetingStatus.HELD)
+    meeting_set_status(actor=actor, meeting=meeting, status=MeetingStatus.HELD)
     _majority_rule(actor, meeting)
     _record_attendance(actor, meeting)
     _record_decisions(actor, meeting)
@@ -254,7 +271,7 @@ DEMO_SUBSTITUTE_NAME = "Sanne de Vries (demo)"
 def _record_attendance(actor, meeting) -> None:
     """The presentielijst (issue 10): the last seat sent a colleague of the same organisation
     as substitute, the one before it was absent, the others were there."""
-    seats = selectors.attendance_seats(meeting)
+    seats = attendance_seats(meeting)
     if len(seats) < 3:
         return
     substituted, absent = seats[-1].membership, seats[-2].membership
@@ -270,7 +287,7 @@ def _record_attendance(actor, meeting) -> None:
     entries = {seat.membership.pk: (Presence.PRESENT, None) for seat in seats}
     entries[substituted.pk] = (Presence.SUBSTITUTED, colleague.pk)
     entries[absent.pk] = (Presence.ABSENT, None)
-    services.attendance_record(actor=actor, meeting=meeting, entries=entries)
+    attendance_record(actor=actor, meeting=meeting, entries=entries)
 
 
 DEMO_ROUND_TITLE = "Regio Deal: aanvraag woningbouwversnelling indienen"
@@ -281,7 +298,7 @@ def _record_written_round(actor, meeting) -> None:
     (one against), and the outcome was added to this meeting's besluitenlijst."""
     if WrittenRound.objects.filter(title=DEMO_ROUND_TITLE).exists():
         return
-    written_round = services.written_round_open(
+    written_round = written_round_open(
         actor=actor,
         body=meeting.body,
         title=DEMO_ROUND_TITLE,
@@ -291,26 +308,24 @@ def _record_written_round(actor, meeting) -> None:
         ),
         deadline=timezone.now() + datetime.timedelta(days=2),
     )
-    seats = list(services.round_seats(meeting.body_id))
+    seats = list(round_seats(meeting.body_id))
     for index, membership in enumerate(seats):
-        services.written_round_vote(
+        written_round_vote(
             actor=actor,
             written_round=written_round,
             member=membership.person,
             choice=AGAINST if index == 1 else FOR,
             remark="Eerst de financiering rond" if index == 1 else "",
         )
-    services.written_round_close(
-        actor=actor, round_id=written_round.pk, force=True, meeting=meeting
-    )
+    written_round_close(actor=actor, round_id=written_round.pk, force=True, meeting=meeting)
 
 
 def _record_decisions(actor, meeting):
     items = {item.title: item for item in meeting.items.all()}
     # The seats present vote (a substitute for the member), in name order.
-    voters = [person.pk for person in selectors.voting_members(meeting)]
+    voters = [person.pk for person in voting_members(meeting)]
     choices = [FOR, FOR, AGAINST, ABSTAIN, FOR]
-    woondeal = services.decision_record(
+    woondeal = decision_record(
         actor=actor,
         item=items["Woondeal NHN: voortgang en versnellingsmaatregelen"],
         text=(
@@ -321,14 +336,14 @@ def _record_decisions(actor, meeting):
         votes=dict(zip(voters, choices, strict=False)),
     )
     if "West-Friesland: flexwonen" in items:
-        services.decision_record(
+        decision_record(
             actor=actor,
             item=items["West-Friesland: flexwonen"],
             text="Het platform neemt kennis van de aanpak flexwonen in West-Friesland.",
             outcome=DecisionOutcome.NOTED,
         )
     if "Grondposities Zuidrand: onderhandelingsruimte" in items:
-        services.decision_record(
+        decision_record(
             actor=actor,
             item=items["Grondposities Zuidrand: onderhandelingsruimte"],
             text="Aangehouden tot na de nieuwe taxatie.",
@@ -389,7 +404,7 @@ def _record_actions(actor, meeting) -> None:
     for person, organisation, deadline, description in specs:
         if person is None and organisation is None:
             continue
-        services.action_item_create(
+        action_item_create(
             actor=actor,
             meeting=meeting,
             item=item,

@@ -8,15 +8,31 @@ from django.utils import timezone
 
 from gremia.models import Body
 from gremia.reference import STEERING_GROUP
-from nhn_portal.core import production
 from nhn_portal.core.models import User
+from nhn_portal.core.production.selectors import generated_document_current, production_entries
+from nhn_portal.core.production.services import document_generation_run
 from nhn_portal.core.seeding import LoadReport
-from regiobureau import selectors, services
 from regiobureau.constants import MeetingStatus, Presence
-from regiobureau.models import EvaluationSummary, Meeting
-
-from . import demo_meeting_create, ensure_dossiers
-from .agendas import SECRETARY_EMAIL, Item
+from regiobureau.demo import demo_meeting_create, ensure_dossiers
+from regiobureau.demo.agendas import SECRETARY_EMAIL, Item
+from regiobureau.models.evaluation import EvaluationSummary
+from regiobureau.models.meetings import Meeting
+from regiobureau.selectors.attendance import attendance_seats
+from regiobureau.selectors.evaluation import (
+    EVALUATION_SUMMARY,
+    evaluation_respondents,
+    half_year_bounds,
+    half_year_complete_on,
+    half_year_of,
+    next_steering_group_meeting,
+)
+from regiobureau.services.attendance import attendance_record
+from regiobureau.services.evaluation import (
+    evaluation_answer,
+    evaluation_summary_place,
+    evaluation_summary_request,
+)
+from regiobureau.services.meetings import meeting_set_status
 
 EVALUATED_MEETING_TITLE = "Stuurgroep, vorig halfjaar (demo)"
 EVALUATED_AGENDA = [
@@ -35,8 +51,8 @@ DEMO_ANSWERS = [
 
 
 def last_complete_half_year(today: datetime.date) -> tuple[int, int]:
-    year, half = selectors.half_year_of(today)
-    while selectors.half_year_complete_on(year, half) > today:
+    year, half = half_year_of(today)
+    while half_year_complete_on(year, half) > today:
         year, half = (year, 1) if half == 2 else (year - 1, 2)
     return year, half
 
@@ -52,7 +68,7 @@ def load_demo_evaluation(*, report: LoadReport | None = None) -> EvaluationSumma
     actor = User.objects.filter(email=SECRETARY_EMAIL).first()
     today = timezone.localdate()
     year, half = last_complete_half_year(today)
-    day = selectors.half_year_bounds(year, half)[1] - datetime.timedelta(days=20)
+    day = half_year_bounds(year, half)[1] - datetime.timedelta(days=20)
     meeting = demo_meeting_create(
         actor,
         body,
@@ -62,17 +78,17 @@ def load_demo_evaluation(*, report: LoadReport | None = None) -> EvaluationSumma
         ensure_dossiers(actor),
         title=EVALUATED_MEETING_TITLE,
     )
-    services.meeting_set_status(actor=actor, meeting=meeting, status=MeetingStatus.HELD)
-    seats = selectors.attendance_seats(meeting)
+    meeting_set_status(actor=actor, meeting=meeting, status=MeetingStatus.HELD)
+    seats = attendance_seats(meeting)
     entries = {seat.membership.pk: (Presence.PRESENT, None) for seat in seats}
     if len(seats) > len(DEMO_ANSWERS):
         entries[seats[-1].membership.pk] = (Presence.ABSENT, None)
-    services.attendance_record(actor=actor, meeting=meeting, entries=entries)
+    attendance_record(actor=actor, meeting=meeting, entries=entries)
     answered_on = timezone.localtime(meeting.starts_at).date() + datetime.timedelta(days=1)
     for person, (useful, heard, pace, remark) in zip(
-        selectors.evaluation_respondents(meeting), DEMO_ANSWERS, strict=False
+        evaluation_respondents(meeting), DEMO_ANSWERS, strict=False
     ):
-        services.evaluation_answer(
+        evaluation_answer(
             actor=person.user,
             meeting=meeting,
             person=person,
@@ -82,19 +98,19 @@ def load_demo_evaluation(*, report: LoadReport | None = None) -> EvaluationSumma
             remark=remark,
             today=answered_on,
         )
-    summary = services.evaluation_summary_request(actor=actor, body=body, year=year, half=half)
+    summary = evaluation_summary_request(actor=actor, body=body, year=year, half=half)
     # load_nhn runs in one transaction, so the job would wait for its end: make the PDF now
     # (the job's run is idempotent; the queued message later finds it done).
-    for entry in production.production_entries(subject=summary):
+    for entry in production_entries(subject=summary):
         if entry.is_pending:
-            production.document_generation_run(job_id=entry.job.pk)
+            document_generation_run(job_id=entry.job.pk)
     if (
-        production.generated_document_current(
-            subject=summary, kind=selectors.EVALUATION_SUMMARY, audience=summary.period
+        generated_document_current(
+            subject=summary, kind=EVALUATION_SUMMARY, audience=summary.period
         )
-        and selectors.next_steering_group_meeting()
+        and next_steering_group_meeting()
     ):
-        services.evaluation_summary_place(actor=actor, summary=summary)
+        evaluation_summary_place(actor=actor, summary=summary)
     if report is not None:
         report.count("evaluaties (demo)", created=True)
     return summary

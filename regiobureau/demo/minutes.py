@@ -4,11 +4,12 @@ sent to the members."""
 
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
-from regiobureau import selectors, services
 from regiobureau.constants import MeetingStatus
-from regiobureau.models import Meeting, Minutes
-
-from .agendas import PREVIOUS_MEETING_TITLE, SECRETARY_EMAIL
+from regiobureau.demo.agendas import PREVIOUS_MEETING_TITLE, SECRETARY_EMAIL
+from regiobureau.models.meetings import Meeting
+from regiobureau.models.minutes import Minutes
+from regiobureau.selectors.minutes import minutes_for
+from regiobureau.services.minutes import minutes_entry_save
 
 # Item title → its account (Dutch, as the secretariat writes it).
 DEMO_ACCOUNTS = {
@@ -37,7 +38,7 @@ def load_demo_minutes(*, report: LoadReport | None = None) -> Minutes | None:
     ).first()
     if actor is None or meeting is None:
         return None
-    existing = selectors.minutes_for(meeting)
+    existing = minutes_for(meeting)
     if existing is not None:
         if report is not None:
             report.count("verslagen (demo)", created=False)
@@ -45,7 +46,7 @@ def load_demo_minutes(*, report: LoadReport | None = None) -> Minutes | None:
     for item in meeting.items.filter(parent=None).order_by("position"):
         text = DEMO_ACCOUNTS.get(item.title)
         if text:
-            services.minutes_entry_save(actor=actor, item=item, expected_version=0, text=text)
+            minutes_entry_save(actor=actor, item=item, expected_version=0, text=text)
     if report is not None:
         report.count("verslagen (demo)", created=True)
-    return selectors.minutes_for(meeting)
+    return minutes_for(meeting)

@@ -10,11 +10,10 @@ from django.utils import timezone
 from gremia.models import Body
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
-from regiobureau import services
-from regiobureau.models import PlannedTopic
-
-from . import SECRETARY_EMAIL, ensure_dossiers
-from .agendas import DOSSIERS
+from regiobureau.demo import SECRETARY_EMAIL, ensure_dossiers
+from regiobureau.demo.agendas import DOSSIERS
+from regiobureau.models.planning import PlannedTopic
+from regiobureau.services.planning import planned_topic_create
 
 # (dossier slug, body slug, months from now, topic, council letter moment)
 PLAN = [
@@ -52,7 +51,7 @@ def load_demo_planning(*, report: LoadReport | None = None) -> int:
             continue
         if PlannedTopic.objects.filter(body=body, title=title).exists():
             continue
-        services.planned_topic_create(
+        planned_topic_create(
             actor=actor,
             body=body,
             month=_month(offset),

@@ -7,10 +7,10 @@ from django.utils import timezone
 from gremia.models import Body
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
-from regiobureau import services
-from regiobureau.models import Meeting, ProposedDocument
-
-from . import demo_pdf, demo_title
+from regiobureau.demo import demo_pdf, demo_title
+from regiobureau.models.meetings import Meeting
+from regiobureau.models.proposals import ProposedDocument
+from regiobureau.services.proposals import proposal_submit
 
 AMBTENAAR_EMAIL = "ambtenaar@example.org"
 PROPOSAL_TITLE = "Monitor woningbouw Kop van Noord-Holland (concept)"
@@ -33,7 +33,7 @@ def load_demo_proposal(*, report: LoadReport | None = None) -> ProposedDocument 
     ).first()
     if meeting is None:
         return None
-    proposal = services.proposal_submit(
+    proposal = proposal_submit(
         actor=official,
         meeting=meeting,
         from_body=working_group,

@@ -8,12 +8,14 @@ from gremia.models import Body, RulesOfPlay
 from gremia.reference import STEERING_GROUP
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
-from regiobureau import services
 from regiobureau.constants import DecisionOutcome, MeetingStatus
-from regiobureau.models import Meeting, RulesAdoption
-
-from . import demo_meeting_create
-from .agendas import DECISION, SECRETARY_EMAIL, Item
+from regiobureau.demo import demo_meeting_create
+from regiobureau.demo.agendas import DECISION, SECRETARY_EMAIL, Item
+from regiobureau.models.meetings import Meeting
+from regiobureau.models.rules import RulesAdoption
+from regiobureau.services.decisions import decision_record
+from regiobureau.services.meetings import meeting_set_status
+from regiobureau.services.rules import rules_of_play_adopt_by_decision
 
 RULES_MEETING_TITLE = "Stuurgroep: spelregelnotitie (demo)"
 RULES_ITEM_TITLE = "Spelregelnotitie NHN, versie 2"
@@ -38,9 +40,9 @@ def load_demo_rules_adoption(*, report: LoadReport | None = None) -> RulesAdopti
         title=RULES_MEETING_TITLE,
     )  # fmt: skip
     if meeting.status == MeetingStatus.AGENDA_PUBLISHED and meeting.starts_at < timezone.now():
-        services.meeting_set_status(actor=actor, meeting=meeting, status=MeetingStatus.HELD)
+        meeting_set_status(actor=actor, meeting=meeting, status=MeetingStatus.HELD)
     item = meeting.items.get(title=RULES_ITEM_TITLE)
-    decision = item.decisions.first() or services.decision_record(
+    decision = item.decisions.first() or decision_record(
         actor=actor,
         item=item,
         text=(
@@ -49,7 +51,7 @@ def load_demo_rules_adoption(*, report: LoadReport | None = None) -> RulesAdopti
         ),
         outcome=DecisionOutcome.ADOPTED,
     )
-    adoption = services.rules_of_play_adopt_by_decision(actor=actor, rules=rules, decision=decision)
+    adoption = rules_of_play_adopt_by_decision(actor=actor, rules=rules, decision=decision)
     if report is not None:
         report.count("spelregels vastgesteld bij besluit (demo)", created=True)
     return adoption

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from gremia.models import Person
 from nhn_portal.core.forms import UtrechtFormMixin, VersionField
 from regiobureau.constants import ItemPurpose
-from regiobureau.models import Dossier
+from regiobureau.models.meetings import Dossier
 
 
 class AgendaVersionForm(UtrechtFormMixin, forms.Form):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.forms import UtrechtFormMixin, VersionField
 from regiobureau.constants import ANNOTATION_FIELDS
-from regiobureau.models import Annotation
+from regiobureau.models.annotations import Annotation
 
 
 def _annotation_field(name: str) -> forms.CharField:

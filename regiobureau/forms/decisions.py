@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from gremia.models import Organisation, Person
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.constants import ActionStatus, DecisionOutcome, VoteChoice
-from regiobureau.selectors import number_items
+from regiobureau.selectors.agenda import number_items
 
 NO_VOTE = ""
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gremia.models import Body, Subregion, Theme
 from nhn_portal.core.forms import UtrechtFormMixin
-from regiobureau.models import Dossier
+from regiobureau.models.meetings import Dossier
 
 
 class PlanningFilterForm(UtrechtFormMixin, forms.Form):

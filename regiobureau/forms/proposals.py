@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from gremia.models import Body
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.constants import Confidentiality
-
-from .decisions import AgendaItemChoiceField, agenda_items_for_choice
+from regiobureau.forms.decisions import AgendaItemChoiceField, agenda_items_for_choice
 
 
 class ProposalForm(UtrechtFormMixin, forms.Form):

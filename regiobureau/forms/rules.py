@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from gremia.constants import BodyKind
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.constants import DecisionOutcome
-from regiobureau.models import Decision
+from regiobureau.models.decisions import Decision
 
 
 class DecisionLabel(forms.ModelChoiceField):

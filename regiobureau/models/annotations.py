@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
 from regiobureau.constants import ANNOTATION_FIELDS, AnnotationStatus
-
-from .meetings import AgendaItem
+from regiobureau.models.meetings import AgendaItem
 
 
 class Annotation(TimeStampedModel):

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
 from regiobureau.constants import PRESENT_STATES, Presence, Registration
-
-from .meetings import Meeting
+from regiobureau.models.meetings import Meeting
 
 
 class Attendance(TimeStampedModel):

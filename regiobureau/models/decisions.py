@@ -14,8 +14,7 @@ from regiobureau.constants import (
     DecisionOutcome,
     VoteChoice,
 )
-
-from .meetings import AgendaItem, Meeting
+from regiobureau.models.meetings import AgendaItem, Meeting
 
 
 class Decision(TimeStampedModel):

@@ -26,8 +26,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
-
-from .meetings import AgendaItem, Meeting
+from regiobureau.models.meetings import AgendaItem, Meeting
 
 
 class EvaluationScore(models.IntegerChoices):

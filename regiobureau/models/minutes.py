@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
 from regiobureau.constants import MinutesStatus
-
-from .meetings import AgendaItem, Meeting
+from regiobureau.models.meetings import AgendaItem, Meeting
 
 
 class Minutes(TimeStampedModel):

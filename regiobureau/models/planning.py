@@ -9,8 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
-
-from .meetings import AgendaItem, Dossier
+from regiobureau.models.meetings import AgendaItem, Dossier
 
 
 class PlannedTopic(TimeStampedModel):

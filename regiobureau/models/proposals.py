@@ -12,9 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
 from regiobureau.constants import ProposalStatus
-
-from .documents import Document
-from .meetings import AgendaItem, Meeting
+from regiobureau.models.documents import Document
+from regiobureau.models.meetings import AgendaItem, Meeting
 
 
 def proposal_upload_to(instance, filename):

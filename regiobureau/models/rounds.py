@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from gremia.constants import DecisionRule
 from nhn_portal.core.models import TimeStampedModel
 from regiobureau.constants import DecisionOutcome, RoundStatus, VoteChoice
-
-from .decisions import Decision
+from regiobureau.models.decisions import Decision
 
 
 class WrittenRound(TimeStampedModel):

@@ -8,8 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
-
-from .decisions import Decision
+from regiobureau.models.decisions import Decision
 
 
 class RulesAdoption(TimeStampedModel):

@@ -5,10 +5,11 @@ one's own ("Mijn acties"), with visibility applied.
 from django.db.models import Q
 from django.http import Http404
 
-from gremia.selectors import person_for_user
+from gremia.selectors.registry import person_for_user
 from regiobureau import permissions
 from regiobureau.constants import ActionStatus, MeetingStatus
-from regiobureau.models import ActionItem, Meeting
+from regiobureau.models.decisions import ActionItem
+from regiobureau.models.meetings import Meeting
 
 
 def open_actions_for_meeting(*, user, meeting: Meeting) -> list[ActionItem]:

@@ -10,7 +10,9 @@ from django.http import Http404
 
 from regiobureau import permissions
 from regiobureau.constants import Confidentiality
-from regiobureau.models import AgendaItem, Annotation, Document, Meeting
+from regiobureau.models.annotations import Annotation
+from regiobureau.models.documents import Document
+from regiobureau.models.meetings import AgendaItem, Meeting
 
 
 @dataclass

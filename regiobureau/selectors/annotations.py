@@ -3,7 +3,8 @@
 from django.http import Http404
 
 from regiobureau import permissions
-from regiobureau.models import AgendaItem, Annotation, AnnotationComment, Meeting
+from regiobureau.models.annotations import Annotation, AnnotationComment
+from regiobureau.models.meetings import AgendaItem, Meeting
 from regiobureau.selectors.agenda import access_agenda_item
 
 

@@ -5,9 +5,8 @@ from django.db.models import QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from regiobureau.models import Meeting
-
-from .meetings import meeting_queryset_visible
+from regiobureau.models.meetings import Meeting
+from regiobureau.selectors.meetings import meeting_queryset_visible
 
 
 def meeting_list_past(*, user, body=None, year: int | None = None) -> QuerySet[Meeting]:

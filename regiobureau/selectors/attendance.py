@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from gremia.constants import SEAT_ROLES
 from gremia.models import Membership, Person
-from gremia.selectors import person_for_user
+from gremia.selectors.registry import person_for_user
 from regiobureau.constants import PRESENT_STATES, Presence, Registration
-from regiobureau.models import Attendance, Meeting
+from regiobureau.models.attendance import Attendance
+from regiobureau.models.meetings import Meeting
 
 
 def meeting_day(meeting: Meeting):

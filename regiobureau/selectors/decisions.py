@@ -9,10 +9,10 @@ from django.utils import timezone
 from gremia.models import Membership, Person
 from regiobureau import permissions
 from regiobureau.constants import AGENDA_OUT_STATUSES, VOTING_ROLES, DecisionListStatus, Presence
-from regiobureau.models import ActionItem, Decision, DecisionList, Dossier, Meeting, Vote
-
-from .agenda import number_items
-from .attendance import attendance_summary
+from regiobureau.models.decisions import ActionItem, Decision, DecisionList, Vote
+from regiobureau.models.meetings import Dossier, Meeting
+from regiobureau.selectors.agenda import number_items
+from regiobureau.selectors.attendance import attendance_summary
 
 
 def decisions_for_meeting(*, user, meeting: Meeting) -> list[Decision]:

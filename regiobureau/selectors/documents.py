@@ -5,7 +5,8 @@ from django.http import Http404
 
 from regiobureau import permissions
 from regiobureau.constants import Confidentiality
-from regiobureau.models import AgendaItem, Document, DocumentVersion
+from regiobureau.models.documents import Document, DocumentVersion
+from regiobureau.models.meetings import AgendaItem
 
 
 def access_document(*, user, pk: int) -> Document:

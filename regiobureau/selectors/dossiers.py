@@ -4,9 +4,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from regiobureau import permissions
-from regiobureau.models import AgendaItem, Dossier, Meeting
-
-from .agenda import AgendaRow
+from regiobureau.models.meetings import AgendaItem, Dossier, Meeting
+from regiobureau.selectors.agenda import AgendaRow
 
 
 def dossier_list(*, user) -> QuerySet[Dossier]:

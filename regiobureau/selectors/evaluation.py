@@ -24,19 +24,19 @@ from django.utils.translation import gettext as _
 
 from gremia.constants import BodyKind
 from gremia.models import Body, Person
-from gremia.selectors import person_for_user
+from gremia.selectors.registry import person_for_user
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus, Presence
-from regiobureau.models import (
-    Attendance,
+from regiobureau.models.attendance import Attendance
+from regiobureau.models.evaluation import (
     EvaluationAnswer,
+    EvaluationHalf,
+    EvaluationPace,
     EvaluationReceipt,
     EvaluationSummary,
-    Meeting,
 )
-from regiobureau.models.evaluation import EvaluationHalf, EvaluationPace
-
-from .meetings import access_meeting
+from regiobureau.models.meetings import Meeting
+from regiobureau.selectors.meetings import access_meeting
 
 # Days after the meeting's day during which those present may answer.
 EVALUATION_TERM_DAYS = 14

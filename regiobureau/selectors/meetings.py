@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus
-from regiobureau.models import CalendarToken, Meeting
+from regiobureau.models.meetings import CalendarToken, Meeting
 
 
 def meeting_queryset_visible(user) -> QuerySet[Meeting]:

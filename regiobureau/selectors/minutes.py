@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus, MinutesStatus
-from regiobureau.models import Meeting, Minutes, MinutesComment, MinutesEntry, MinutesRevision
-
-from .agenda import AgendaRow, agenda_rows, agenda_rows_for_members, flatten
-from .meetings import access_meeting
+from regiobureau.models.meetings import Meeting
+from regiobureau.models.minutes import Minutes, MinutesComment, MinutesEntry, MinutesRevision
+from regiobureau.selectors.agenda import AgendaRow, agenda_rows, agenda_rows_for_members, flatten
+from regiobureau.selectors.meetings import access_meeting
 
 
 @dataclass

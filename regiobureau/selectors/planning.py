@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regiobureau.constants import MeetingStatus
-from regiobureau.models import Meeting, PlannedTopic
+from regiobureau.models.meetings import Meeting
+from regiobureau.models.planning import PlannedTopic
 
 
 @dataclass

@@ -8,7 +8,8 @@ from gremia.models import Body
 from nhn_portal.core.access import is_secretariat
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus
-from regiobureau.models import Meeting, ProposedDocument
+from regiobureau.models.meetings import Meeting
+from regiobureau.models.proposals import ProposedDocument
 
 
 def preparing_bodies(*, user, meeting: Meeting) -> list[Body]:

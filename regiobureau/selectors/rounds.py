@@ -7,7 +7,7 @@ from django.http import Http404
 
 from nhn_portal.core.access import is_secretariat
 from regiobureau import permissions
-from regiobureau.models import RoundVote, WrittenRound
+from regiobureau.models.rounds import RoundVote, WrittenRound
 
 
 def rounds_for_user(*, user) -> list[WrittenRound]:

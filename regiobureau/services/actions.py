@@ -11,13 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gremia import selectors as registry
 from gremia.models import Organisation, Person
+from gremia.selectors.registry import organisation_member_addresses, person_address
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
 from regiobureau.constants import ActionStatus
-from regiobureau.models import ActionItem, AgendaItem, Meeting
+from regiobureau.models.decisions import ActionItem
+from regiobureau.models.meetings import AgendaItem, Meeting
 
 ACTION_FIELDS = ["description", "deadline", "owner_person", "owner_organisation", "status"]
 
@@ -71,9 +72,9 @@ def _owner_addresses(action: ActionItem) -> list[str]:
     """A person's login address (or registered e-mail); for an organisation, the people of it
     who sit on the body the action came from."""
     if action.owner_person_id:
-        address = registry.person_address(action.owner_person)
+        address = person_address(action.owner_person)
         return [address] if address else []
-    return registry.organisation_member_addresses(
+    return organisation_member_addresses(
         body_id=action.origin_meeting.body_id, organisation_id=action.owner_organisation_id
     )
 

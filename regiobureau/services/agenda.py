@@ -13,10 +13,9 @@ from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from regiobureau import permissions
 from regiobureau.constants import DEFAULT_TEMPLATE_ITEMS, TemplatePlacement
-from regiobureau.models import AgendaItem, AgendaTemplateItem, Dossier, Meeting
+from regiobureau.models.meetings import AgendaItem, AgendaTemplateItem, Dossier, Meeting
 from regiobureau.search import item_search_refresh, items_search_remove
-
-from .guards import bump_agenda_version, check_editable, visibility_changed
+from regiobureau.services.guards import bump_agenda_version, check_editable, visibility_changed
 
 ITEM_FIELDS = [
     "title",

@@ -11,15 +11,14 @@ from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.richtext import sanitize_rich_text
 from regiobureau.constants import ANNOTATION_FIELDS, ANNOTATION_TRANSITIONS, AnnotationStatus
-from regiobureau.models import (
-    AgendaItem,
+from regiobureau.models.annotations import (
     Annotation,
     AnnotationComment,
     AnnotationVersion,
     ReadMark,
 )
-
-from .guards import StaleAgendaError
+from regiobureau.models.meetings import AgendaItem
+from regiobureau.services.guards import StaleAgendaError
 
 
 @transaction.atomic

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gremia import selectors as registry
 from gremia.models import Membership, Person
+from gremia.selectors.registry import person_address
 from nhn_portal.core.audit import audit_record_create
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
@@ -20,10 +20,10 @@ from regiobureau.constants import (
     Presence,
     Registration,
 )
-from regiobureau.models import Attendance, Meeting
-from regiobureau.selectors import seats_of_meeting
-
-from .meetings import working_days_before
+from regiobureau.models.attendance import Attendance
+from regiobureau.models.meetings import Meeting
+from regiobureau.selectors.attendance import seats_of_meeting
+from regiobureau.services.meetings import working_days_before
 
 # Meetings members can still register for.
 REGISTRATION_OPEN = (MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED)
@@ -171,7 +171,7 @@ def _remind_one(*, meeting: Meeting, membership: Membership) -> int:
     row = _row(meeting, membership)
     if row.registration or row.reminded_at is not None:
         return 0
-    address = registry.person_address(membership.person)
+    address = person_address(membership.person)
     if not address:
         return 0
     sent = send_templated_mail(

@@ -23,8 +23,10 @@ from regiobureau.constants import (
     MeetingStatus,
     VoteChoice,
 )
-from regiobureau.models import AgendaItem, Decision, DecisionList, Meeting, Vote
-from regiobureau.selectors import attendance_summary, next_meeting_of_body
+from regiobureau.models.decisions import Decision, DecisionList, Vote
+from regiobureau.models.meetings import AgendaItem, Meeting
+from regiobureau.selectors.attendance import attendance_summary
+from regiobureau.selectors.meetings import next_meeting_of_body
 
 
 def outcome_from_votes(*, rule: str, votes: Mapping[int, str]) -> str | None:

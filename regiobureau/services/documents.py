@@ -11,11 +11,11 @@ from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.search import search_entries_refresh
 from nhn_portal.core.tasking import enqueue_on_commit
 from regiobureau.constants import Confidentiality
-from regiobureau.models import AgendaItem, Document, DocumentVersion, Meeting
+from regiobureau.models.documents import Document, DocumentVersion
+from regiobureau.models.meetings import AgendaItem, Meeting
+from regiobureau.services.guards import check_editable, visibility_changed
 from regiobureau.textextract import extract_text
 from regiobureau.uploads import check_upload, sha256_of, validate_upload
-
-from .guards import check_editable, visibility_changed
 
 
 def _is_late(meeting: Meeting) -> bool:

@@ -17,27 +17,34 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from gremia import selectors as registry
 from gremia.models import Body, Person
-from nhn_portal.core import production
+from gremia.selectors.registry import person_address
 from nhn_portal.core.audit import audit_record_create
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
-from regiobureau import selectors
+from nhn_portal.core.production.selectors import generated_document_current
+from nhn_portal.core.production.services import document_generation_request
 from regiobureau.constants import Confidentiality, ItemPurpose
-from regiobureau.models import (
-    AgendaItem,
+from regiobureau.models.evaluation import (
     EvaluationAnswer,
     EvaluationInvitation,
     EvaluationReceipt,
     EvaluationSummary,
-    Meeting,
 )
-
-from .agenda import agenda_item_create
-from .documents import document_upload
-
-EVALUATION_SUMMARY = selectors.EVALUATION_SUMMARY
+from regiobureau.models.meetings import AgendaItem, Meeting
+from regiobureau.selectors.evaluation import (
+    EVALUATED_STATUSES,
+    EVALUATION_SUMMARY,
+    EVALUATION_TERM_DAYS,
+    evaluation_deadline,
+    evaluation_is_open,
+    evaluation_respondents,
+    half_year_complete_on,
+    half_year_label,
+    next_steering_group_meeting,
+)
+from regiobureau.services.agenda import agenda_item_create
+from regiobureau.services.documents import document_upload
 
 
 def _refuse_second() -> ValidationError:
@@ -64,16 +71,16 @@ def evaluation_answer(
     # The meeting's row lock puts answers of one meeting in line; the unique receipt is the
     # database's guarantee besides.
     meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
-    if not selectors.evaluation_is_open(meeting, today):
+    if not evaluation_is_open(meeting, today):
         raise ValidationError(
             _(
                 "The evaluation of this meeting is not open (it opens once the meeting is held "
                 "and closes %(days)s days after it)."
             )
-            % {"days": selectors.EVALUATION_TERM_DAYS},
+            % {"days": EVALUATION_TERM_DAYS},
             code="closed",
         )
-    if person.pk not in {p.pk for p in selectors.evaluation_respondents(meeting)}:
+    if person.pk not in {p.pk for p in evaluation_respondents(meeting)}:
         raise ValidationError(
             _("Only those present at the meeting evaluate it."), code="not_present"
         )
@@ -105,15 +112,15 @@ def evaluation_invite(*, today: datetime.date | None = None) -> int:
     neither been invited nor answered: once per member per meeting. Returns the mails sent."""
     today = today or timezone.localdate()
     meetings = Meeting.objects.filter(
-        status__in=selectors.EVALUATED_STATUSES,
-        starts_at__date__gte=today - datetime.timedelta(days=selectors.EVALUATION_TERM_DAYS),
+        status__in=EVALUATED_STATUSES,
+        starts_at__date__gte=today - datetime.timedelta(days=EVALUATION_TERM_DAYS),
         starts_at__date__lte=today,
     ).select_related("body")
     sent = 0
     for meeting in meetings:
-        if not selectors.evaluation_is_open(meeting, today):
+        if not evaluation_is_open(meeting, today):
             continue
-        for person in selectors.evaluation_respondents(meeting):
+        for person in evaluation_respondents(meeting):
             sent += _invite_one(meeting=meeting, person=person)
     return sent
 
@@ -135,10 +142,10 @@ def _invite_one(*, meeting: Meeting, person: Person) -> int:
         context={
             "meeting": meeting,
             "person": person,
-            "deadline": selectors.evaluation_deadline(meeting),
+            "deadline": evaluation_deadline(meeting),
             "link": site_link(reverse("regiobureau:evaluation_form", kwargs={"pk": meeting.pk})),
         },
-        recipients=[registry.person_address(person)],
+        recipients=[person_address(person)],
     )
 
 
@@ -149,7 +156,7 @@ def evaluation_summary_request(
     """Make (or make again) the half-year summary PDF of a body; the half year must be
     complete, so no answer can change it afterwards."""
     today = today or timezone.localdate()
-    complete_on = selectors.half_year_complete_on(year, half)
+    complete_on = half_year_complete_on(year, half)
     if today < complete_on:
         raise ValidationError(
             _(
@@ -157,7 +164,7 @@ def evaluation_summary_request(
                 "arrive any more."
             )
             % {
-                "period": selectors.half_year_label(year, half),
+                "period": half_year_label(year, half),
                 "date": date_format(complete_on, "j F Y"),
             },
             code="half_year_running",
@@ -169,7 +176,7 @@ def evaluation_summary_request(
         audit_record_create(
             actor=actor, obj=summary, action=AuditAction.CREATE, verb="evaluation_summary_create"
         )
-    production.document_generation_request(
+    document_generation_request(
         actor=actor, subject=summary, kind=EVALUATION_SUMMARY, audience=summary.period
     )
     return summary
@@ -199,12 +206,12 @@ def evaluation_summary_place(
             % {"meeting": summary.agenda_item.meeting},
             code="already_placed",
         )
-    document = production.generated_document_current(
+    document = generated_document_current(
         subject=summary, kind=EVALUATION_SUMMARY, audience=summary.period
     )
     if document is None:
         raise ValidationError(_("Make the summary's PDF first."), code="no_pdf")
-    meeting = selectors.next_steering_group_meeting(now=now)
+    meeting = next_steering_group_meeting(now=now)
     if meeting is None:
         raise ValidationError(
             _("Plan the next meeting of the stuurgroep first."), code="no_next_meeting"

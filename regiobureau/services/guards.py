@@ -8,9 +8,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nhn_portal.core import production
+from nhn_portal.core.production.services import generated_documents_withdraw
 from regiobureau.constants import MeetingStatus
-from regiobureau.models import Meeting
+from regiobureau.models.meetings import Meeting
 
 
 class StaleAgendaError(ValidationError):
@@ -51,4 +51,4 @@ def visibility_changed(*, actor, meeting: Meeting, reason: str) -> None:
     """Something of the meeting became more or less public (an item, a stuk, the meeting):
     its public PDFs are withdrawn in this transaction and made again (issue 9). The
     pipeline's rule, so the besluitenlijst and every later kind follow it too."""
-    production.generated_documents_withdraw(actor=actor, subject=meeting, reason=reason)
+    generated_documents_withdraw(actor=actor, subject=meeting, reason=reason)

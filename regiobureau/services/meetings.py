@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from gremia import selectors as registry
+from gremia.selectors.registry import member_addresses
 from nhn_portal.core.audit import audit_record_create, audited_update, timestamp_once
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
@@ -22,10 +22,9 @@ from regiobureau.constants import (
     MeetingStatus,
     TemplatePlacement,
 )
-from regiobureau.models import AgendaItem, CalendarToken, Meeting
+from regiobureau.models.meetings import AgendaItem, CalendarToken, Meeting
 from regiobureau.search import meeting_search_refresh
-
-from .guards import bump_agenda_version, visibility_changed
+from regiobureau.services.guards import bump_agenda_version, visibility_changed
 
 MEETING_FIELDS = [
     "title",
@@ -225,7 +224,7 @@ def meeting_notify_members(*, meeting_id: int) -> int:
         return 0
     if meeting.members_notified_at is not None:
         return 0
-    recipients = registry.member_addresses(body_id=meeting.body_id)
+    recipients = member_addresses(body_id=meeting.body_id)
     if not recipients:
         return 0
     sent = send_templated_mail(

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gremia import selectors as registry
+from gremia.selectors.registry import member_addresses
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
@@ -21,18 +21,12 @@ from nhn_portal.core.search import search_entries_refresh
 from nhn_portal.core.tasking import enqueue_on_commit
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus, MinutesStatus
-from regiobureau.models import (
-    AgendaItem,
-    Meeting,
-    Minutes,
-    MinutesComment,
-    MinutesEntry,
-    MinutesRevision,
-)
+from regiobureau.models.meetings import AgendaItem, Meeting
+from regiobureau.models.minutes import Minutes, MinutesComment, MinutesEntry, MinutesRevision
 from regiobureau.search import minutes_search_refresh
-from regiobureau.selectors import minutes_term_open, next_meeting_of_body
-
-from .guards import StaleAgendaError
+from regiobureau.selectors.meetings import next_meeting_of_body
+from regiobureau.selectors.minutes import minutes_term_open
+from regiobureau.services.guards import StaleAgendaError
 
 # Minutes are written once the agenda is out (during the meeting too) and after it.
 MINUTES_OPEN = (MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatus.CLOSED)
@@ -168,7 +162,7 @@ def minutes_notify_members(*, minutes_id: int) -> int:
     if not minutes.is_sent:
         return 0
     meeting = minutes.meeting
-    recipients = registry.member_addresses(body_id=meeting.body_id)
+    recipients = member_addresses(body_id=meeting.body_id)
     link = site_link(reverse("regiobureau:minutes_detail", kwargs={"pk": meeting.pk}))
     return send_templated_mail(
         template="regiobureau/email/minutes_sent",

@@ -11,9 +11,9 @@ from gremia.models import Body
 from nhn_portal.core.audit import audit_record_create
 from nhn_portal.core.constants import AuditAction
 from regiobureau.constants import ItemPurpose
-from regiobureau.models import AgendaItem, Dossier, Meeting, PlannedTopic
-
-from .agenda import agenda_item_create
+from regiobureau.models.meetings import AgendaItem, Dossier, Meeting
+from regiobureau.models.planning import PlannedTopic
+from regiobureau.services.agenda import agenda_item_create
 
 
 @transaction.atomic

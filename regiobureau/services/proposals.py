@@ -12,12 +12,12 @@ from gremia.models import Body
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from regiobureau.constants import Confidentiality, ItemPurpose, ProposalStatus
-from regiobureau.models import AgendaItem, Meeting, ProposedDocument
-from regiobureau.selectors import open_for_proposals, preparing_bodies
+from regiobureau.models.meetings import AgendaItem, Meeting
+from regiobureau.models.proposals import ProposedDocument
+from regiobureau.selectors.proposals import open_for_proposals, preparing_bodies
+from regiobureau.services.agenda import agenda_item_create
+from regiobureau.services.documents import document_upload
 from regiobureau.uploads import check_upload
-
-from .agenda import agenda_item_create
-from .documents import document_upload
 
 
 @transaction.atomic

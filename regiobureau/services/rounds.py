@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gremia import selectors as registry
 from gremia.constants import SEAT_ROLES, DecisionRule
 from gremia.models import Body, Membership, Person
+from gremia.selectors.registry import person_address
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
@@ -27,10 +27,11 @@ from regiobureau.constants import (
     RoundStatus,
     VoteChoice,
 )
-from regiobureau.models import Decision, Meeting, RoundVote, Vote, WrittenRound
-
-from .agenda import agenda_item_create
-from .decisions import outcome_from_votes
+from regiobureau.models.decisions import Decision, Vote
+from regiobureau.models.meetings import Meeting
+from regiobureau.models.rounds import RoundVote, WrittenRound
+from regiobureau.services.agenda import agenda_item_create
+from regiobureau.services.decisions import outcome_from_votes
 
 INVITE_TASK = "regiobureau.tasks.written_round_invite"
 TOKEN_SALT = "regiobureau.written-round.vote"  # noqa: S105 -- a signing salt, not a secret
@@ -310,7 +311,7 @@ def _mail_members(written_round: WrittenRound, template: str, *, skip_answered: 
     sent = 0
     for membership in round_seats(written_round.body_id):
         person = membership.person
-        address = registry.person_address(person)
+        address = person_address(person)
         if not address or (skip_answered and person.pk in answered):
             continue
         sent += send_templated_mail(

@@ -11,7 +11,8 @@ from gremia.models import RulesOfPlay
 from nhn_portal.core.audit import audit_record_create
 from nhn_portal.core.constants import AuditAction
 from regiobureau.constants import DecisionOutcome
-from regiobureau.models import Decision, RulesAdoption
+from regiobureau.models.decisions import Decision
+from regiobureau.models.rules import RulesAdoption
 
 
 @transaction.atomic

@@ -5,7 +5,8 @@ from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
 from nhn_portal.core.richtext import sanitize_rich_text
-from regiobureau import permissions, selectors
+from regiobureau import permissions
+from regiobureau.selectors.meetings import meeting_label as meeting_label_selector
 
 register = template.Library()
 
@@ -43,4 +44,4 @@ def place_visible_to(meeting, user) -> bool:
 def meeting_label(meeting, user) -> str:
     """`meeting|meeting_label:viewer` — the title, or a closed meeting's body and date only
     for those outside it (no viewer given: as a visitor sees it)."""
-    return selectors.meeting_label(user=user or None, meeting=meeting)
+    return meeting_label_selector(user=user or None, meeting=meeting)

@@ -10,12 +10,14 @@ from django.views.decorators.http import require_POST
 
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text
-from regiobureau import selectors, services
 from regiobureau.constants import ANNOTATION_FIELDS, ANNOTATION_TRANSITIONS, AnnotationStatus
 from regiobureau.diffing import annotation_diff
-from regiobureau.forms import AnnotationForm
-
-from .common import secretariat_item
+from regiobureau.forms.annotations import AnnotationForm
+from regiobureau.selectors.annotations import annotation_for_item
+from regiobureau.selectors.annotations import annotation_versions as annotation_versions_selector
+from regiobureau.services.annotations import annotation_save, annotation_set_status
+from regiobureau.services.guards import StaleAgendaError
+from regiobureau.views.common import secretariat_item
 
 
 @confidential("regiobureau.agendaitem")
@@ -23,20 +25,20 @@ def annotation_edit(request, pk: int):
     """The seven structured fields of an item's annotation; a stale save is refused (409)
     and the writer's unsaved text is shown next to the current version."""
     item = secretariat_item(request, pk)
-    annotation = selectors.annotation_for_item(user=request.user, item=item)
+    annotation = annotation_for_item(user=request.user, item=item)
     form = AnnotationForm(request.POST or None, annotation=annotation)
     status, unsaved, stale = 200, None, None
     if request.method == "POST" and form.is_valid():
         try:
-            services.annotation_save(
+            annotation_save(
                 actor=request.user,
                 item=item,
                 expected_version=form.cleaned_data["version"],
                 **form.content(),
             )
-        except services.StaleAgendaError as error:
+        except StaleAgendaError as error:
             unsaved = [(form.fields[name].label, value) for name, value in form.content().items()]
-            annotation = selectors.annotation_for_item(user=request.user, item=item)
+            annotation = annotation_for_item(user=request.user, item=item)
             form = AnnotationForm(annotation=annotation)
             stale = error_text(error)
             status = 409
@@ -79,7 +81,7 @@ def _status_actions(annotation) -> list[tuple[str, str]]:
 @require_POST
 def annotation_status(request, pk: int):
     item = secretariat_item(request, pk)
-    annotation = selectors.annotation_for_item(user=request.user, item=item)
+    annotation = annotation_for_item(user=request.user, item=item)
     if annotation is None:
         raise Http404
     target = request.POST.get("status", "")
@@ -87,7 +89,7 @@ def annotation_status(request, pk: int):
         messages.error(request, _("Unknown action."))
         return redirect("regiobureau:annotation_edit", pk=item.pk)
     try:
-        services.annotation_set_status(actor=request.user, annotation=annotation, status=target)
+        annotation_set_status(actor=request.user, annotation=annotation, status=target)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -103,10 +105,10 @@ def annotation_status(request, pk: int):
 def annotation_versions(request, pk: int):
     """All saved versions, and the difference between two of them (?a=1&b=2)."""
     item = secretariat_item(request, pk)
-    annotation = selectors.annotation_for_item(user=request.user, item=item)
+    annotation = annotation_for_item(user=request.user, item=item)
     if annotation is None:
         raise Http404
-    versions = selectors.annotation_versions(user=request.user, annotation=annotation)
+    versions = annotation_versions_selector(user=request.user, annotation=annotation)
     by_number = {v.number: v for v in versions}
     diff, old, new = None, None, None
     if len(versions) >= 2:

@@ -4,21 +4,22 @@ agenda and stukken and its decisions, which show only what the viewer may see.""
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 
-from regiobureau import selectors
-from regiobureau.forms import ArchiveFilterForm
+from regiobureau.forms.meetings import ArchiveFilterForm
+from regiobureau.selectors.archive import archive_years, meeting_list_past
+from regiobureau.selectors.minutes import minutes_meeting_ids
 
 
 @login_not_required
 def meeting_archive(request):
-    years = selectors.archive_years(user=request.user)
+    years = archive_years(user=request.user)
     form = ArchiveFilterForm(request.GET or None, years=years)
     filters = form.cleaned_data if form.is_valid() else {}
-    meetings = selectors.meeting_list_past(
+    meetings = meeting_list_past(
         user=request.user, body=filters.get("body"), year=filters.get("year")
     )
     meetings = list(meetings[:500])
     # The minutes (issue 10) the viewer may read, in one query.
-    minutes_ids = selectors.minutes_meeting_ids(
+    minutes_ids = minutes_meeting_ids(
         user=request.user, meeting_ids=[meeting.pk for meeting in meetings]
     )
     return render(

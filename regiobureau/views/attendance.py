@@ -12,26 +12,33 @@ from django.utils.translation import gettext as _
 from gremia.models import Person
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential
-from regiobureau import selectors, services
-from regiobureau.forms import AttendanceRecordForm, RegistrationForm
-
-from .common import secretariat_meeting
+from regiobureau.forms.attendance import AttendanceRecordForm, RegistrationForm
+from regiobureau.selectors.attendance import (
+    AttendanceSummary,
+    attendance_seats,
+    own_seats,
+    substitute_candidates,
+)
+from regiobureau.selectors.meetings import access_meeting
+from regiobureau.services.attendance import attendance_record as attendance_record_service
+from regiobureau.services.attendance import attendance_register as attendance_register_service
+from regiobureau.views.common import secretariat_meeting
 
 
 @confidential("regiobureau.meeting")
 def attendance_register(request, pk: int):
     """A member's own registration: attending, absent, or sending a substitute (404 for
     anyone without a seat at this meeting)."""
-    meeting = selectors.access_meeting(user=request.user, pk=pk)
-    seat = selectors.own_seats(user=request.user, meeting=meeting)[0]
-    candidates = selectors.substitute_candidates(seat.membership)
+    meeting = access_meeting(user=request.user, pk=pk)
+    seat = own_seats(user=request.user, meeting=meeting)[0]
+    candidates = substitute_candidates(seat.membership)
     initial = {"registration": seat.registration, "substitute": seat.substitute}
     form = RegistrationForm(request.POST or None, initial=initial, candidates=candidates)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.attendance_register(
+                attendance_register_service(
                     actor=request.user,
                     meeting=meeting,
                     membership=seat.membership,
@@ -65,7 +72,7 @@ def _candidates_by_organisation(seats) -> dict[int, list[Person]]:
 def attendance_record(request, pk: int):
     """The secretariat's presentielijst of the meeting (GET shows, POST saves all seats)."""
     meeting = secretariat_meeting(request, pk)
-    seats = selectors.attendance_seats(meeting)
+    seats = attendance_seats(meeting)
     form = AttendanceRecordForm(
         request.POST or None,
         seats=seats,
@@ -75,7 +82,7 @@ def attendance_record(request, pk: int):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.attendance_record(
+                attendance_record_service(
                     actor=request.user, meeting=meeting, entries=form.entries()
                 )
             except ValidationError as error:
@@ -90,7 +97,7 @@ def attendance_record(request, pk: int):
         {
             "meeting": meeting,
             "form": form,
-            "summary": selectors.AttendanceSummary(seats=seats),
+            "summary": AttendanceSummary(seats=seats),
             "quorum_required": meeting.body.quorum_required,
         },
         status=status,

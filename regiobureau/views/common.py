@@ -4,15 +4,16 @@ The generic plumbing (htmx, error text, the version guard, downloads) is in nhn_
 """
 
 from nhn_portal.core.access import require_secretariat
-from regiobureau import selectors
-from regiobureau.models import AgendaItem, Meeting
+from regiobureau.models.meetings import AgendaItem, Meeting
+from regiobureau.selectors.agenda import access_agenda_item
+from regiobureau.selectors.meetings import access_meeting
 
 
 def secretariat_meeting(request, pk: int) -> Meeting:
     require_secretariat(request.user)
-    return selectors.access_meeting(user=request.user, pk=pk)
+    return access_meeting(user=request.user, pk=pk)
 
 
 def secretariat_item(request, pk: int) -> AgendaItem:
     require_secretariat(request.user)
-    return selectors.access_agenda_item(user=request.user, pk=pk)
+    return access_agenda_item(user=request.user, pk=pk)

@@ -8,27 +8,34 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nhn_portal.core.http import error_text
-from regiobureau import permissions, selectors, services
-from regiobureau.forms import ActionItemForm, ActionStatusForm, DecisionForm
-from regiobureau.models import Decision, Meeting
-
-from .common import secretariat_meeting
+from regiobureau import permissions
+from regiobureau.forms.decisions import ActionItemForm, ActionStatusForm, DecisionForm
+from regiobureau.models.decisions import Decision
+from regiobureau.models.meetings import Meeting
+from regiobureau.selectors.actions import access_action, action_list_for_user, actions_from_meeting
+from regiobureau.selectors.decisions import decision_list_for, decisions_for_meeting, voting_members
+from regiobureau.selectors.meetings import access_meeting, next_meeting_of_body
+from regiobureau.services.actions import action_item_create, action_item_set_status
+from regiobureau.services.decisions import decision_delete as decision_delete_service
+from regiobureau.services.decisions import decision_list_adopt as decision_list_adopt_service
+from regiobureau.services.decisions import decision_record
+from regiobureau.views.common import secretariat_meeting
 
 PAGE = "regiobureau/meeting_decisions.html"
 
 
 def _page(request, meeting: Meeting, *, decision_form=None, action_form=None, status=200):
     can_manage = permissions.can_manage_meetings(request.user)
-    voters = selectors.voting_members(meeting) if can_manage else []
+    voters = voting_members(meeting) if can_manage else []
     return render(
         request,
         PAGE,
         {
             "meeting": meeting,
-            "decisions": selectors.decisions_for_meeting(user=request.user, meeting=meeting),
-            "actions": selectors.actions_from_meeting(user=request.user, meeting=meeting),
-            "decision_list": selectors.decision_list_for(meeting),
-            "next_meeting": selectors.next_meeting_of_body(meeting),
+            "decisions": decisions_for_meeting(user=request.user, meeting=meeting),
+            "actions": actions_from_meeting(user=request.user, meeting=meeting),
+            "decision_list": decision_list_for(meeting),
+            "next_meeting": next_meeting_of_body(meeting),
             "can_manage": can_manage,
             "decision_form": decision_form
             or (DecisionForm(meeting=meeting, voters=voters) if can_manage else None),
@@ -40,7 +47,7 @@ def _page(request, meeting: Meeting, *, decision_form=None, action_form=None, st
 
 def meeting_decisions(request, pk: int):
     """The decisions and actions of a meeting; the secretariat records them here."""
-    meeting = selectors.access_meeting(user=request.user, pk=pk)
+    meeting = access_meeting(user=request.user, pk=pk)
     if not permissions.can_see_agenda(request.user, meeting):
         raise Http404
     return _page(request, meeting)
@@ -49,11 +56,11 @@ def meeting_decisions(request, pk: int):
 @require_POST
 def decision_create(request, pk: int):
     meeting = secretariat_meeting(request, pk)
-    voters = selectors.voting_members(meeting)
+    voters = voting_members(meeting)
     form = DecisionForm(request.POST, meeting=meeting, voters=voters)
     if form.is_valid():
         try:
-            services.decision_record(
+            decision_record(
                 actor=request.user,
                 item=form.cleaned_data["item"],
                 text=form.cleaned_data["text"],
@@ -73,7 +80,7 @@ def decision_delete(request, pk: int):
     decision = get_object_or_404(Decision.objects.select_related("item__meeting"), pk=pk)
     meeting = secretariat_meeting(request, decision.item.meeting_id)
     try:
-        services.decision_delete(actor=request.user, decision=decision)
+        decision_delete_service(actor=request.user, decision=decision)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -84,13 +91,13 @@ def decision_delete(request, pk: int):
 @require_POST
 def decision_list_adopt(request, pk: int):
     meeting = secretariat_meeting(request, pk)
-    at_meeting = selectors.next_meeting_of_body(meeting)
+    at_meeting = next_meeting_of_body(meeting)
     try:
         if at_meeting is None:
             raise ValidationError(
                 _("A decision list is adopted at the next meeting of the same body.")
             )
-        services.decision_list_adopt(actor=request.user, meeting=meeting, at_meeting=at_meeting)
+        decision_list_adopt_service(actor=request.user, meeting=meeting, at_meeting=at_meeting)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -104,7 +111,7 @@ def action_create(request, pk: int):
     form = ActionItemForm(request.POST, meeting=meeting)
     if form.is_valid():
         try:
-            services.action_item_create(
+            action_item_create(
                 actor=request.user,
                 meeting=meeting,
                 description=form.cleaned_data["description"],
@@ -124,10 +131,10 @@ def action_create(request, pk: int):
 @require_POST
 def action_status(request, pk: int):
     """The owner (or the secretariat) marks an action done, lapsed or open again."""
-    action = selectors.access_action(user=request.user, pk=pk)
+    action = access_action(user=request.user, pk=pk)
     form = ActionStatusForm(request.POST)
     if form.is_valid():
-        services.action_item_set_status(
+        action_item_set_status(
             actor=request.user, action=action, status=form.cleaned_data["status"]
         )
         messages.success(request, _("The status of the action has been changed."))
@@ -140,7 +147,7 @@ def action_status(request, pk: int):
 
 def my_actions(request):
     """ "Mijn acties": what I (or my organisation) still have to do, overdue first."""
-    actions = selectors.action_list_for_user(user=request.user, include_closed=True)
+    actions = action_list_for_user(user=request.user, include_closed=True)
     return render(
         request,
         "regiobureau/action_mine.html",

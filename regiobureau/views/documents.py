@@ -13,10 +13,19 @@ from django.views.decorators.http import require_POST
 
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.http import confidential, error_text, file_response
-from regiobureau import selectors, services
-from regiobureau.forms import ConfidentialityForm, DocumentUploadForm, DocumentVersionForm
-
-from .common import secretariat_item
+from regiobureau.forms.documents import ConfidentialityForm, DocumentUploadForm, DocumentVersionForm
+from regiobureau.selectors.documents import (
+    access_document,
+    access_document_version,
+    document_versions,
+)
+from regiobureau.selectors.documents import item_documents as item_documents_selector
+from regiobureau.services.documents import (
+    document_add_version,
+    document_set_confidentiality,
+    document_upload,
+)
+from regiobureau.views.common import secretariat_item
 
 
 @confidential()
@@ -32,7 +41,7 @@ def item_documents(request, pk: int):
         title = form.cleaned_data["title"] if len(files) == 1 else ""
         for upload in files:
             try:
-                services.document_upload(
+                document_upload(
                     actor=request.user,
                     item=item,
                     title=title,
@@ -60,7 +69,7 @@ def item_documents(request, pk: int):
         {
             "item": item,
             "meeting": item.meeting,
-            "documents": selectors.item_documents(user=request.user, item=item),
+            "documents": item_documents_selector(user=request.user, item=item),
             "form": form,
             "results": results,
         },
@@ -70,7 +79,7 @@ def item_documents(request, pk: int):
 
 def _secretariat_document(request, pk: int):
     require_secretariat(request.user)
-    return selectors.access_document(user=request.user, pk=pk)
+    return access_document(user=request.user, pk=pk)
 
 
 @confidential("regiobureau.document")
@@ -89,7 +98,7 @@ def _render_detail(request, document, *, version_form=None, status=200):
             "document": document,
             "item": item,
             "meeting": item.meeting,
-            "versions": selectors.document_versions(user=request.user, document=document),
+            "versions": document_versions(user=request.user, document=document),
             "version_form": version_form or DocumentVersionForm(),
             "confidentiality_form": ConfidentialityForm(
                 initial={"confidentiality": document.confidentiality}
@@ -105,7 +114,7 @@ def document_version_upload(request, pk: int):
     form = DocumentVersionForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            version = services.document_add_version(
+            version = document_add_version(
                 actor=request.user, document=document, upload=form.cleaned_data["file"]
             )
         except ValidationError as error:
@@ -125,7 +134,7 @@ def document_confidentiality(request, pk: int):
     document = _secretariat_document(request, pk)
     form = ConfidentialityForm(request.POST)
     if form.is_valid():
-        services.document_set_confidentiality(
+        document_set_confidentiality(
             actor=request.user,
             document=document,
             confidentiality=form.cleaned_data["confidentiality"],
@@ -140,7 +149,7 @@ def document_confidentiality(request, pk: int):
 @confidential("regiobureau.document", when_marked=True)
 def document_download(request, pk: int, number: int | None = None):
     """Stream a stuk as an attachment under its original name, after the access check."""
-    version = selectors.access_document_version(user=request.user, document_pk=pk, number=number)
+    version = access_document_version(user=request.user, document_pk=pk, number=number)
     # Confidential stukken must not stay behind in a shared cache or the browser's.
     return file_response(
         version.file,

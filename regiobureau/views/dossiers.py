@@ -4,7 +4,9 @@ from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 
 from nhn_portal.core.portal import page_panels
-from regiobureau import selectors
+from regiobureau.selectors.decisions import decisions_for_dossier
+from regiobureau.selectors.dossiers import access_dossier, dossier_trail
+from regiobureau.selectors.dossiers import dossier_list as dossier_list_selector
 
 
 @login_not_required
@@ -12,7 +14,7 @@ def dossier_list(request):
     return render(
         request,
         "regiobureau/dossier_list.html",
-        {"dossiers": selectors.dossier_list(user=request.user)},
+        {"dossiers": dossier_list_selector(user=request.user)},
     )
 
 
@@ -20,16 +22,16 @@ def dossier_list(request):
 def dossier_detail(request, slug: str):
     """The trail shows only the items the reader may see (selectors.dossier_trail); apps above
     add their sections as "dossier" panels (raden: which councils were informed)."""
-    dossier = selectors.access_dossier(user=request.user, slug=slug)
+    dossier = access_dossier(user=request.user, slug=slug)
     slots, panels = page_panels("dossier", request, dossier=dossier)
     return render(
         request,
         "regiobureau/dossier_detail.html",
         {
             "dossier": dossier,
-            "trail": selectors.dossier_trail(user=request.user, dossier=dossier),
+            "trail": dossier_trail(user=request.user, dossier=dossier),
             # Issue 5: what was decided on it.
-            "decisions": selectors.decisions_for_dossier(user=request.user, dossier=dossier),
+            "decisions": decisions_for_dossier(user=request.user, dossier=dossier),
             "slots": slots,
             **panels,
         },

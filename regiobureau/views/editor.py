@@ -16,11 +16,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import error_text, posted_version, vary_on_htmx
-from regiobureau import selectors, services
 from regiobureau.constants import MeetingStatus
-from regiobureau.forms import AgendaItemForm, ReorderForm, editor_choices
-
-from .common import secretariat_item, secretariat_meeting
+from regiobureau.forms.agenda import AgendaItemForm, ReorderForm, editor_choices
+from regiobureau.selectors.agenda import agenda_rows, flatten
+from regiobureau.services.agenda import (
+    agenda_item_create,
+    agenda_item_delete,
+    agenda_item_move,
+    agenda_item_update,
+)
+from regiobureau.services.agenda import agenda_reorder as agenda_reorder_service
+from regiobureau.services.guards import StaleAgendaError
+from regiobureau.views.common import secretariat_item, secretariat_meeting
 
 EDITOR = "regiobureau/meeting_editor.html"
 
@@ -36,7 +43,7 @@ def _fresh_data(data: QueryDict, meeting) -> QueryDict:
 
 
 def _editor_context(meeting, rows, *, add_form=None, edit_form=None, editing=None):
-    flat = selectors.flatten(rows)
+    flat = flatten(rows)
     choices = editor_choices([row.item for row in flat])
     if add_form is None:
         add_form = AgendaItemForm(initial={"agenda_version": meeting.agenda_version}, **choices)
@@ -53,7 +60,7 @@ def _editor_context(meeting, rows, *, add_form=None, edit_form=None, editing=Non
 
 def _render_editor(request, meeting, *, status=OK, error=None, notice=None, **forms):
     """The editor page, or only its #agenda partial for htmx."""
-    rows = selectors.agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
+    rows = agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
     context = _editor_context(meeting, rows, **forms)
     context.update(error=error, notice=notice)
     template = f"{EDITOR}#agenda" if request.htmx else EDITOR
@@ -101,13 +108,13 @@ def item_create(request, pk: int):
     if not form.is_valid():
         return _render_editor(request, meeting, status=INVALID, add_form=form)
     try:
-        item = services.agenda_item_create(
+        item = agenda_item_create(
             actor=request.user,
             meeting=meeting,
             expected_version=form.cleaned_data["agenda_version"],
             **form.service_kwargs(),
         )
-    except services.StaleAgendaError as error:
+    except StaleAgendaError as error:
         current = secretariat_meeting(request, pk)
         retry = AgendaItemForm(_fresh_data(request.POST, current), **choices)
         return _stale(request, pk, error, add_form=retry)
@@ -140,13 +147,13 @@ def item_edit(request, pk: int):
     if not form.is_valid():
         return _render_editor(request, meeting, status=INVALID, edit_form=form, editing=item.pk)
     try:
-        services.agenda_item_update(
+        agenda_item_update(
             actor=request.user,
             item=item,
             expected_version=form.cleaned_data["agenda_version"],
             **form.service_kwargs(),
         )
-    except services.StaleAgendaError as error:
+    except StaleAgendaError as error:
         return _stale(request, meeting.pk, error)
     except ValidationError as error:
         add_service_errors(form, error)
@@ -165,10 +172,8 @@ def item_delete(request, pk: int):
     meeting = item.meeting
     title = item.title
     try:
-        services.agenda_item_delete(
-            actor=request.user, item=item, expected_version=posted_version(request)
-        )
-    except services.StaleAgendaError as error:
+        agenda_item_delete(actor=request.user, item=item, expected_version=posted_version(request))
+    except StaleAgendaError as error:
         return _stale(request, meeting.pk, error)
     except ValidationError as error:
         return _refused(request, meeting, error)
@@ -184,13 +189,13 @@ def item_move(request, pk: int):
     meeting = item.meeting
     direction = request.POST.get("direction", "")
     try:
-        services.agenda_item_move(
+        agenda_item_move(
             actor=request.user,
             item=item,
             expected_version=posted_version(request),
             direction=direction,
         )
-    except services.StaleAgendaError as error:
+    except StaleAgendaError as error:
         return _stale(request, meeting.pk, error)
     except ValidationError as error:
         return _refused(request, meeting, error)
@@ -218,14 +223,14 @@ def agenda_reorder(request, pk: int):
         if parent is None:
             return _refused(request, meeting, bad_order)
     try:
-        services.agenda_reorder(
+        agenda_reorder_service(
             actor=request.user,
             meeting=meeting,
             expected_version=form.cleaned_data["agenda_version"],
             ordered_ids=form.cleaned_data["order"],
             parent=parent,
         )
-    except services.StaleAgendaError as error:
+    except StaleAgendaError as error:
         return _stale(request, meeting.pk, error)
     except ValidationError as error:
         return _refused(request, meeting, error)

@@ -9,12 +9,33 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nhn_portal.core import production
 from nhn_portal.core.access import is_secretariat, require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text, file_response
-from regiobureau import selectors, services
-from regiobureau.forms import EvaluationForm
+from nhn_portal.core.production.selectors import (
+    access_generated_document,
+    generated_document_current,
+)
+from regiobureau.forms.evaluation import EvaluationForm
+from regiobureau.selectors.evaluation import (
+    EVALUATION_SUMMARY,
+    EVALUATION_TERM_DAYS,
+    access_evaluation,
+    access_evaluation_body,
+    access_evaluation_summary,
+    evaluated_bodies,
+    evaluation_half_years,
+    evaluations_open_for,
+    next_steering_group_meeting,
+    parse_period,
+)
+from regiobureau.services.evaluation import evaluation_answer
+from regiobureau.services.evaluation import (
+    evaluation_summary_place as evaluation_summary_place_service,
+)
+from regiobureau.services.evaluation import (
+    evaluation_summary_request as evaluation_summary_request_service,
+)
 
 
 def evaluation_index(request):
@@ -24,10 +45,10 @@ def evaluation_index(request):
         request,
         "regiobureau/evaluation/index.html",
         {
-            "open_meetings": selectors.evaluations_open_for(user=request.user),
+            "open_meetings": evaluations_open_for(user=request.user),
             "secretariat": secretariat,
-            "bodies": list(selectors.evaluated_bodies()) if secretariat else [],
-            "term_days": selectors.EVALUATION_TERM_DAYS,
+            "bodies": list(evaluated_bodies()) if secretariat else [],
+            "term_days": EVALUATION_TERM_DAYS,
         },
     )
 
@@ -35,13 +56,13 @@ def evaluation_index(request):
 @confidential()
 def evaluation_form(request, pk: int):
     """One member's reflection on a meeting they sat at (404 for anyone else)."""
-    access = selectors.access_evaluation(user=request.user, pk=pk)
+    access = access_evaluation(user=request.user, pk=pk)
     form = EvaluationForm(request.POST or None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.evaluation_answer(
+                evaluation_answer(
                     actor=request.user,
                     meeting=access.meeting,
                     person=access.person,
@@ -65,14 +86,14 @@ def evaluation_form(request, pk: int):
 def evaluation_body(request, slug: str):
     """The secretariat's page of a body: every half year with its figures and summary."""
     require_secretariat(request.user)
-    body = selectors.access_evaluation_body(slug=slug)
-    half_years = selectors.evaluation_half_years(body=body, with_remarks=True)
+    body = access_evaluation_body(slug=slug)
+    half_years = evaluation_half_years(body=body, with_remarks=True)
     entries = {}
     for figures in half_years:
         if figures.summary is not None:
-            entries[figures.period] = production.generated_document_current(
+            entries[figures.period] = generated_document_current(
                 subject=figures.summary,
-                kind=selectors.EVALUATION_SUMMARY,
+                kind=EVALUATION_SUMMARY,
                 audience=figures.period,
             )
     return render(
@@ -81,7 +102,7 @@ def evaluation_body(request, slug: str):
         {
             "body": body,
             "half_years": [(figures, entries.get(figures.period)) for figures in half_years],
-            "next_meeting": selectors.next_steering_group_meeting(),
+            "next_meeting": next_steering_group_meeting(),
         },
     )
 
@@ -89,10 +110,10 @@ def evaluation_body(request, slug: str):
 @require_POST
 def evaluation_summary_request(request, slug: str, period: str):
     require_secretariat(request.user)
-    body = selectors.access_evaluation_body(slug=slug)
-    year, half = selectors.parse_period(period)
+    body = access_evaluation_body(slug=slug)
+    year, half = parse_period(period)
     try:
-        services.evaluation_summary_request(actor=request.user, body=body, year=year, half=half)
+        evaluation_summary_request_service(actor=request.user, body=body, year=year, half=half)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -103,11 +124,11 @@ def evaluation_summary_request(request, slug: str, period: str):
 @require_POST
 def evaluation_summary_place(request, slug: str, period: str):
     require_secretariat(request.user)
-    body = selectors.access_evaluation_body(slug=slug)
-    year, half = selectors.parse_period(period)
-    summary = selectors.access_evaluation_summary(body=body, year=year, half=half)
+    body = access_evaluation_body(slug=slug)
+    year, half = parse_period(period)
+    summary = access_evaluation_summary(body=body, year=year, half=half)
     try:
-        item = services.evaluation_summary_place(actor=request.user, summary=summary)
+        item = evaluation_summary_place_service(actor=request.user, summary=summary)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -121,13 +142,13 @@ def evaluation_summary_place(request, slug: str, period: str):
 @confidential()
 def evaluation_summary_download(request, slug: str, period: str):
     """The summary PDF: the secretariat, the body's and the stuurgroep's members (404 else)."""
-    body = selectors.access_evaluation_body(slug=slug)
-    year, half = selectors.parse_period(period)
-    summary = selectors.access_evaluation_summary(body=body, year=year, half=half)
-    document = production.access_generated_document(
+    body = access_evaluation_body(slug=slug)
+    year, half = parse_period(period)
+    summary = access_evaluation_summary(body=body, year=year, half=half)
+    document = access_generated_document(
         user=request.user,
         subject=summary,
-        kind=selectors.EVALUATION_SUMMARY,
+        kind=EVALUATION_SUMMARY,
         audience=summary.period,
     )
     return file_response(

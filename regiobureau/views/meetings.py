@@ -10,22 +10,40 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gremia.models import Body
-from gremia.selectors import person_for_user
+from gremia.selectors.registry import person_for_user
 from nhn_portal.core import tasking
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text, posted_version
-from regiobureau import permissions, selectors, services
+from regiobureau import permissions
 from regiobureau.constants import MEETING_TRANSITIONS, MINUTES_ITEM_TITLE, MeetingStatus
-from regiobureau.forms import (
-    AgendaVersionForm,
-    CalendarFilterForm,
-    CancelForm,
-    MeetingForm,
+from regiobureau.forms.agenda import AgendaVersionForm
+from regiobureau.forms.meetings import CalendarFilterForm, CancelForm, MeetingForm
+from regiobureau.selectors.actions import open_actions_for_meeting
+from regiobureau.selectors.agenda import agenda_rows
+from regiobureau.selectors.annotations import open_comments_for
+from regiobureau.selectors.attendance import attendance_summary
+from regiobureau.selectors.meetings import (
+    access_meeting,
+    meeting_list_for_member,
+    meeting_list_upcoming,
 )
-
-from .common import secretariat_meeting
-from .pdfs import pdf_panel_context, public_agenda_pdf
+from regiobureau.selectors.minutes import minutes_for, previous_minutes_for
+from regiobureau.selectors.proposals import open_for_proposals, preparing_bodies
+from regiobureau.services.attendance import PRESENCE_OPEN, REGISTRATION_OPEN
+from regiobureau.services.guards import StaleAgendaError
+from regiobureau.services.meetings import (
+    NOTIFY_TASK,
+    default_documents_deadline,
+    meeting_has_begun,
+    meeting_publish_agenda,
+    meeting_set_status,
+    meeting_update,
+)
+from regiobureau.services.meetings import meeting_cancel as meeting_cancel_service
+from regiobureau.services.meetings import meeting_create as meeting_create_service
+from regiobureau.views.common import secretariat_meeting
+from regiobureau.views.pdfs import pdf_panel_context, public_agenda_pdf
 
 
 @login_not_required
@@ -33,7 +51,7 @@ def calendar(request):
     """The regiokalender: upcoming meetings of all bodies, filtered by body, theme, sub-region."""
     form = CalendarFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    meetings = selectors.meeting_list_upcoming(
+    meetings = meeting_list_upcoming(
         user=request.user,
         body=filters.get("body"),
         theme=filters.get("theme"),
@@ -52,8 +70,8 @@ def calendar(request):
 
 def my_meetings(request):
     """ "Mijn vergaderingen": the bodies I sit on, and my own open responses."""
-    meetings = selectors.meeting_list_for_member(user=request.user)
-    comments = selectors.open_comments_for(user=request.user)[:20]
+    meetings = meeting_list_for_member(user=request.user)
+    comments = open_comments_for(user=request.user)[:20]
     return render(
         request,
         "regiobureau/meeting_mine.html",
@@ -65,8 +83,8 @@ def my_meetings(request):
 @confidential("regiobureau.meeting", when_marked=True)
 def meeting_detail(request, pk: int):
     """The meeting and its agenda as the reader may see it (public for public meetings)."""
-    meeting = selectors.access_meeting(user=request.user, pk=pk)
-    rows = selectors.agenda_rows(user=request.user, meeting=meeting)
+    meeting = access_meeting(user=request.user, pk=pk)
+    rows = agenda_rows(user=request.user, meeting=meeting)
     can_manage = permissions.can_manage_meetings(request.user)
     can_read = permissions.can_read_annotations(request.user, meeting)
     response = render(
@@ -79,12 +97,12 @@ def meeting_detail(request, pk: int):
             "can_read": can_read,
             "agenda_out": permissions.can_see_agenda(request.user, meeting),
             "status_actions": _status_actions(meeting) if can_manage else [],
-            "open_actions": selectors.open_actions_for_meeting(user=request.user, meeting=meeting),
+            "open_actions": open_actions_for_meeting(user=request.user, meeting=meeting),
             "MeetingStatus": MeetingStatus,
             "public_pdf": public_agenda_pdf(request.user, meeting),
             **_attendance_context(request.user, meeting, can_read),
-            "can_hand_in": bool(selectors.preparing_bodies(user=request.user, meeting=meeting))
-            and selectors.open_for_proposals(meeting),
+            "can_hand_in": bool(preparing_bodies(user=request.user, meeting=meeting))
+            and open_for_proposals(meeting),
             **(pdf_panel_context(meeting) if can_manage else {}),
             **_minutes_context(request.user, meeting, can_manage),
         },
@@ -102,11 +120,11 @@ def meeting_detail(request, pk: int):
 def _minutes_context(user, meeting, can_manage: bool) -> dict:
     """The minutes (issue 10): this meeting's, and the previous meeting's under the standard
     item "Verslag vorige vergadering", as far as the reader may read them."""
-    minutes = selectors.minutes_for(meeting)
+    minutes = minutes_for(meeting)
     return {
         "minutes_readable": (can_manage and meeting.agenda_is_out)
         or permissions.can_read_minutes(user, meeting, minutes),
-        "previous_minutes": selectors.previous_minutes_for(user=user, meeting=meeting),
+        "previous_minutes": previous_minutes_for(user=user, meeting=meeting),
         "MINUTES_ITEM_TITLE": MINUTES_ITEM_TITLE,
     }
 
@@ -116,14 +134,14 @@ def _attendance_context(user, meeting, can_read: bool) -> dict:
     registration while it is open."""
     if not permissions.can_see_confidential(user, meeting.body_id):
         return {}
-    summary = selectors.attendance_summary(meeting)
+    summary = attendance_summary(meeting)
     person = person_for_user(user=user)
     own = [s for s in summary.seats if person is not None and s.membership.person_id == person.pk]
     return {
         "attendance": summary,
         "own_seat": own[0] if own else None,
-        "registration_open": meeting.status in services.REGISTRATION_OPEN,
-        "PRESENCE_OPEN": services.PRESENCE_OPEN,
+        "registration_open": meeting.status in REGISTRATION_OPEN,
+        "PRESENCE_OPEN": PRESENCE_OPEN,
     }
 
 
@@ -137,7 +155,7 @@ STATUS_ACTIONS = {
 
 def _status_actions(meeting) -> list[tuple[str, str]]:
     allowed = set(MEETING_TRANSITIONS[MeetingStatus(meeting.status)])
-    if not services.meeting_has_begun(meeting):
+    if not meeting_has_begun(meeting):
         # "Held" is offered from the meeting's start on; the service refuses it before then.
         allowed.discard(MeetingStatus.HELD)
     return [(name, label) for name, (target, label) in STATUS_ACTIONS.items() if target in allowed]
@@ -151,7 +169,7 @@ def meeting_create(request):
     form = MeetingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_create(
+            meeting = meeting_create_service(
                 actor=request.user, body=form.cleaned_data["body"], **form.service_kwargs()
             )
         except ValidationError as error:
@@ -176,15 +194,15 @@ def meeting_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         kwargs = form.service_kwargs()
         if kwargs["documents_deadline"] is None:
-            kwargs["documents_deadline"] = services.default_documents_deadline(kwargs["starts_at"])
+            kwargs["documents_deadline"] = default_documents_deadline(kwargs["starts_at"])
         try:
-            services.meeting_update(
+            meeting_update(
                 actor=request.user,
                 meeting=meeting,
                 expected_version=posted_version(request),
                 **kwargs,
             )
-        except services.StaleAgendaError as error:
+        except StaleAgendaError as error:
             # Show what is saved now; the secretary re-applies the change knowingly.
             meeting = secretariat_meeting(request, pk)
             form = MeetingForm(meeting=meeting)
@@ -214,7 +232,7 @@ def meeting_status(request, pk: int):
         messages.error(request, _("Unknown action."))
         return redirect(meeting)
     try:
-        services.meeting_set_status(actor=request.user, meeting=meeting, status=action[0])
+        meeting_set_status(actor=request.user, meeting=meeting, status=action[0])
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -231,7 +249,7 @@ def meeting_publish(request, pk: int):
     meeting = secretariat_meeting(request, pk)
     form = AgendaVersionForm(request.POST)
     try:
-        services.meeting_publish_agenda(
+        meeting_publish_agenda(
             actor=request.user,
             meeting=meeting,
             expected_version=form.cleaned_data["agenda_version"] if form.is_valid() else 0,
@@ -239,7 +257,7 @@ def meeting_publish(request, pk: int):
     except ValidationError as error:
         messages.error(request, error_text(error))
         return redirect("regiobureau:agenda_editor", pk=meeting.pk)
-    if tasking.outbox_waiting(services.NOTIFY_TASK, meeting.pk):
+    if tasking.outbox_waiting(NOTIFY_TASK, meeting.pk):
         # The broker is down (issue 9): the publication stands, the mail waits in the outbox.
         messages.warning(
             request,
@@ -260,7 +278,7 @@ def meeting_cancel(request, pk: int):
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.meeting_cancel(
+            meeting_cancel_service(
                 actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:

@@ -17,20 +17,36 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nhn_portal.core import production
 from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text, vary_on_htmx
-from regiobureau import permissions, selectors, services
+from nhn_portal.core.production.registry import document_kind
+from nhn_portal.core.production.selectors import generated_document_current
+from regiobureau import permissions
 from regiobureau.constants import MEMBERS, MINUTES, PUBLIC
-from regiobureau.forms import (
+from regiobureau.forms.minutes import (
     MinutesAdoptForm,
     MinutesCommentForm,
     MinutesEntryForm,
     MinutesSendForm,
 )
-
-from .common import secretariat_item, secretariat_meeting
+from regiobureau.selectors.meetings import next_meeting_of_body
+from regiobureau.selectors.minutes import (
+    access_minutes,
+    minutes_comments,
+    minutes_entry_current,
+    minutes_for,
+    minutes_revisions,
+    minutes_rows,
+    minutes_term_open,
+)
+from regiobureau.selectors.minutes import minutes_list as minutes_list_selector
+from regiobureau.services.guards import StaleAgendaError
+from regiobureau.services.minutes import MINUTES_HELD, MINUTES_OPEN, minutes_comment_add
+from regiobureau.services.minutes import minutes_adopt as minutes_adopt_service
+from regiobureau.services.minutes import minutes_entry_save as minutes_entry_save_service
+from regiobureau.services.minutes import minutes_send as minutes_send_service
+from regiobureau.views.common import secretariat_item, secretariat_meeting
 
 EDITOR = "regiobureau/minutes/editor.html"
 DETAIL = "regiobureau/minutes/detail.html"
@@ -46,7 +62,7 @@ def minutes_list(request):
         request,
         "regiobureau/minutes/list.html",
         {
-            "minutes_list": list(selectors.minutes_list(user=request.user)[:200]),
+            "minutes_list": list(minutes_list_selector(user=request.user)[:200]),
             "can_manage": permissions.can_manage_meetings(request.user),
         },
     )
@@ -56,29 +72,25 @@ def _pdfs(user, meeting) -> list:
     """The newest minutes PDFs the user may download (members' and public version)."""
     found = []
     for audience in (MEMBERS, PUBLIC):
-        document = production.generated_document_current(
-            subject=meeting, kind=MINUTES, audience=audience
-        )
-        if document is not None and production.document_kind(MINUTES).may_download(
-            user, meeting, audience
-        ):
+        document = generated_document_current(subject=meeting, kind=MINUTES, audience=audience)
+        if document is not None and document_kind(MINUTES).may_download(user, meeting, audience):
             found.append(document)
     return found
 
 
 def _detail(request, meeting, minutes, *, comment_form=None, adopt_form=None, status=OK):
     user = request.user
-    rows = selectors.minutes_rows(user=user, meeting=meeting, minutes=minutes)
+    rows = minutes_rows(user=user, meeting=meeting, minutes=minutes)
     can_comment = (
         minutes is not None
         and minutes.is_sent
         and permissions.can_comment_minutes(user, meeting)
-        and selectors.minutes_term_open(minutes)
+        and minutes_term_open(minutes)
     )
     if can_comment and comment_form is None:
         comment_form = MinutesCommentForm(rows=rows)
     secretariat = is_secretariat(user)
-    next_meeting = selectors.next_meeting_of_body(meeting) if secretariat else None
+    next_meeting = next_meeting_of_body(meeting) if secretariat else None
     if secretariat and minutes is not None and minutes.is_sent and adopt_form is None:
         adopt_form = MinutesAdoptForm(rows=rows)
     response = render(
@@ -89,7 +101,7 @@ def _detail(request, meeting, minutes, *, comment_form=None, adopt_form=None, st
             "minutes": minutes,
             "rows": rows,
             "comment_form": comment_form if can_comment else None,
-            "comments": selectors.minutes_comments(user=user, minutes=minutes),
+            "comments": minutes_comments(user=user, minutes=minutes),
             "can_manage": secretariat,
             "next_meeting": next_meeting,
             "adopt_form": adopt_form,
@@ -107,15 +119,15 @@ def _detail(request, meeting, minutes, *, comment_form=None, adopt_form=None, st
 @login_not_required
 @confidential("regiobureau.meeting", when_marked=True)
 def minutes_detail(request, pk: int):
-    meeting, minutes = selectors.access_minutes(user=request.user, pk=pk)
+    meeting, minutes = access_minutes(user=request.user, pk=pk)
     return _detail(request, meeting, minutes)
 
 
 def _editor(request, meeting, *, status=OK, forms=None, send_form=None, error=None, conflict=None):
     """The editor page; `forms` replaces an item's form (refused input kept), `conflict`
     is {item pk: the text saved by someone else} after a stale save without JavaScript."""
-    minutes = selectors.minutes_for(meeting)
-    rows = selectors.minutes_rows(user=request.user, meeting=meeting, minutes=minutes)
+    minutes = minutes_for(meeting)
+    rows = minutes_rows(user=request.user, meeting=meeting, minutes=minutes)
     forms, conflict = forms or {}, conflict or {}
     entries = [
         (row, forms.get(row.item.pk) or MinutesEntryForm(row=row), conflict.get(row.item.pk))
@@ -129,9 +141,9 @@ def _editor(request, meeting, *, status=OK, forms=None, send_form=None, error=No
                 "meeting": meeting,
                 "minutes": minutes,
                 "entries": entries,
-                "open": meeting.status in services.MINUTES_OPEN,
+                "open": meeting.status in MINUTES_OPEN,
                 "send_form": send_form or MinutesSendForm(),
-                "can_send": meeting.status in services.MINUTES_HELD
+                "can_send": meeting.status in MINUTES_HELD
                 and (minutes is None or minutes.is_draft),
                 "error": error,
             },
@@ -153,10 +165,10 @@ def minutes_entry_save(request, pk: int):
     """Save one item's account: the status partial for htmx, a redirect without JS."""
     item = secretariat_item(request, pk)
     meeting = item.meeting
-    minutes = selectors.minutes_for(meeting)
+    minutes = minutes_for(meeting)
     row = next(
         r
-        for r in selectors.minutes_rows(user=request.user, meeting=meeting, minutes=minutes)
+        for r in minutes_rows(user=request.user, meeting=meeting, minutes=minutes)
         if r.item.pk == item.pk
     )
     form = MinutesEntryForm(request.POST, row=row)
@@ -165,15 +177,15 @@ def minutes_entry_save(request, pk: int):
         status, error = INVALID, " ".join(e for errors in form.errors.values() for e in errors)
     else:
         try:
-            entry = services.minutes_entry_save(
+            entry = minutes_entry_save_service(
                 actor=request.user,
                 item=item,
                 expected_version=form.cleaned_data["minutes_version"],
                 text=form.cleaned_data["text"],
             )
-        except services.StaleAgendaError as stale:
+        except StaleAgendaError as stale:
             status, error = STALE, error_text(stale)
-            entry = selectors.minutes_entry_current(item=item)
+            entry = minutes_entry_current(item=item)
         except ValidationError as refused:
             status, error = INVALID, error_text(refused)
     if request.htmx:
@@ -215,14 +227,14 @@ def minutes_entry_save(request, pk: int):
 def minutes_send(request, pk: int):
     meeting = secretariat_meeting(request, pk)
     form = MinutesSendForm(request.POST)
-    minutes = selectors.minutes_for(meeting)
+    minutes = minutes_for(meeting)
     if minutes is None:
         form.add_error(
             None, _("Write an account of at least one agenda item before sending the minutes.")
         )
     elif form.is_valid():
         try:
-            services.minutes_send(
+            minutes_send_service(
                 actor=request.user,
                 minutes=minutes,
                 comment_deadline=form.cleaned_data["comment_deadline"],
@@ -241,14 +253,14 @@ def minutes_send(request, pk: int):
 @confidential("regiobureau.meeting")
 def minutes_comment(request, pk: int):
     """A member's comment on the draft (404 for anyone who may not comment)."""
-    meeting, minutes = selectors.access_minutes(user=request.user, pk=pk)
+    meeting, minutes = access_minutes(user=request.user, pk=pk)
     if minutes is None or not permissions.can_comment_minutes(request.user, meeting):
         raise Http404
-    rows = selectors.minutes_rows(user=request.user, meeting=meeting, minutes=minutes)
+    rows = minutes_rows(user=request.user, meeting=meeting, minutes=minutes)
     form = MinutesCommentForm(request.POST, rows=rows)
     if form.is_valid():
         try:
-            services.minutes_comment_add(
+            minutes_comment_add(
                 actor=request.user,
                 minutes=minutes,
                 entry=form.chosen_entry(),
@@ -268,17 +280,17 @@ def minutes_comment(request, pk: int):
 def minutes_adopt(request, pk: int):
     """Adopt the minutes at the body's next meeting, with the textual changes made there."""
     meeting = secretariat_meeting(request, pk)
-    minutes = selectors.minutes_for(meeting)
-    at_meeting = selectors.next_meeting_of_body(meeting)
+    minutes = minutes_for(meeting)
+    at_meeting = next_meeting_of_body(meeting)
     if minutes is None or at_meeting is None:
         messages.error(request, _("Minutes are adopted at the next meeting of the same body."))
         return redirect("regiobureau:minutes_detail", pk=meeting.pk)
-    rows = selectors.minutes_rows(user=request.user, meeting=meeting, minutes=minutes)
+    rows = minutes_rows(user=request.user, meeting=meeting, minutes=minutes)
     form = MinutesAdoptForm(request.POST, rows=rows)
     if not form.is_valid():
         return _detail(request, meeting, minutes, adopt_form=form, status=INVALID)
     try:
-        services.minutes_adopt(
+        minutes_adopt_service(
             actor=request.user, minutes=minutes, at_meeting=at_meeting, changes=form.changes()
         )
     except ValidationError as error:
@@ -292,13 +304,13 @@ def minutes_adopt(request, pk: int):
 def minutes_history(request, pk: int):
     """Every saved version of every account: who, when, what."""
     meeting = secretariat_meeting(request, pk)
-    minutes = selectors.minutes_for(meeting)
+    minutes = minutes_for(meeting)
     return render(
         request,
         "regiobureau/minutes/history.html",
         {
             "meeting": meeting,
             "minutes": minutes,
-            "revisions": selectors.minutes_revisions(minutes=minutes),
+            "revisions": minutes_revisions(minutes=minutes),
         },
     )

@@ -13,19 +13,28 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nhn_portal.core import production
 from nhn_portal.core.http import confidential, error_text, file_response, vary_on_htmx
-from regiobureau import permissions, selectors
+from nhn_portal.core.production.selectors import (
+    access_generated_document,
+    access_generation_job,
+    generated_document_current,
+    production_entries,
+)
+from nhn_portal.core.production.services import (
+    document_generation_request,
+    document_generation_retry,
+)
+from regiobureau import permissions
 from regiobureau.constants import AGENDA, ANNOTATED_AGENDA, MEMBERS, PUBLIC
-
-from .common import secretariat_meeting
+from regiobureau.selectors.meetings import access_meeting
+from regiobureau.views.common import secretariat_meeting
 
 PANEL = "regiobureau/_pdf_panel.html"
 
 
 def pdf_panel_context(meeting) -> dict:
     """The panel's context: every registered document of the meeting (two queries)."""
-    entries = production.production_entries(subject=meeting)
+    entries = production_entries(subject=meeting)
     return {
         "pdf_entries": entries,
         "pdf_polling": any(entry.is_pending for entry in entries),
@@ -36,14 +45,12 @@ def public_agenda_pdf(user, meeting):
     """The newest public agenda PDF for the meeting page, once the reader sees the agenda."""
     if not permissions.can_see_agenda(user, meeting):
         return None
-    return production.generated_document_current(subject=meeting, kind=AGENDA, audience=PUBLIC)
+    return generated_document_current(subject=meeting, kind=AGENDA, audience=PUBLIC)
 
 
 def annotated_agenda_pdf(meeting):
     """The newest members' PDF for the reading page (whose own access rule already ran)."""
-    return production.generated_document_current(
-        subject=meeting, kind=ANNOTATED_AGENDA, audience=MEMBERS
-    )
+    return generated_document_current(subject=meeting, kind=ANNOTATED_AGENDA, audience=MEMBERS)
 
 
 def _panel_or_page(request, meeting, *, error: str = ""):
@@ -60,7 +67,7 @@ def pdf_request(request, pk: int):
     """ "PDF maken": queue a job for one kind and audience."""
     meeting = secretariat_meeting(request, pk)
     try:
-        production.document_generation_request(
+        document_generation_request(
             actor=request.user,
             subject=meeting,
             kind=request.POST.get("kind", ""),
@@ -77,9 +84,9 @@ def pdf_request(request, pk: int):
 def pdf_retry(request, pk: int, job_pk: int):
     """ "Opnieuw proberen" for a failed job."""
     meeting = secretariat_meeting(request, pk)
-    job = production.access_generation_job(pk=job_pk, subject=meeting)
+    job = access_generation_job(pk=job_pk, subject=meeting)
     try:
-        production.document_generation_retry(actor=request.user, job=job)
+        document_generation_retry(actor=request.user, job=job)
     except ValidationError as error:
         return _panel_or_page(request, meeting, error=error_text(error))
     if not request.htmx:
@@ -96,8 +103,8 @@ def pdf_status(request, pk: int):
 @login_not_required
 def pdf_public_download(request, pk: int):
     """The newest public agenda PDF, for anyone who may see the published agenda."""
-    meeting = selectors.access_meeting(user=request.user, pk=pk)
-    document = production.access_generated_document(
+    meeting = access_meeting(user=request.user, pk=pk)
+    document = access_generated_document(
         user=request.user, subject=meeting, kind=AGENDA, audience=PUBLIC
     )
     return _file_response(document)
@@ -107,8 +114,8 @@ def pdf_public_download(request, pk: int):
 def pdf_download(request, pk: int, kind: str, audience: str, version: int | None = None):
     """A meeting PDF of any kind and audience, newest or a given version, after the kind's
     access rule; 404 for a missing file and for a reader who may not see it alike."""
-    meeting = selectors.access_meeting(user=request.user, pk=pk)
-    document = production.access_generated_document(
+    meeting = access_meeting(user=request.user, pk=pk)
+    document = access_generated_document(
         user=request.user, subject=meeting, kind=kind, audience=audience, version=version
     )
     return _file_response(document)

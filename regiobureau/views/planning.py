@@ -13,9 +13,15 @@ from django.views.decorators.http import require_POST
 from nhn_portal.core.access import is_secretariat, require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import error_text
-from regiobureau import selectors, services
-from regiobureau.forms import PlannedTopicForm, PlanningFilterForm
-from regiobureau.models import PlannedTopic
+from regiobureau.forms.planning import PlannedTopicForm, PlanningFilterForm
+from regiobureau.models.planning import PlannedTopic
+from regiobureau.selectors.meetings import access_meeting
+from regiobureau.selectors.planning import planning_rows, planning_topics
+from regiobureau.services.planning import (
+    planned_topic_create,
+    planned_topic_delete,
+    planned_topic_schedule,
+)
 
 
 def _page(request, *, form=None, status=200):
@@ -23,7 +29,7 @@ def _page(request, *, form=None, status=200):
     filters = filters_form.cleaned_data if filters_form.is_valid() else {}
     today = timezone.localdate()
     topics = list(
-        selectors.planning_topics(
+        planning_topics(
             body=filters.get("body"),
             theme=filters.get("theme"),
             subregion=filters.get("subregion"),
@@ -37,7 +43,7 @@ def _page(request, *, form=None, status=200):
         "regiobureau/planning.html",
         {
             "filter_form": filters_form,
-            "rows": selectors.planning_rows(topics=topics, with_meetings=can_manage),
+            "rows": planning_rows(topics=topics, with_meetings=can_manage),
             "can_manage": can_manage,
             "form": form or (PlannedTopicForm() if can_manage else None),
         },
@@ -55,7 +61,7 @@ def planning_create(request):
     form = PlannedTopicForm(request.POST)
     if form.is_valid():
         try:
-            services.planned_topic_create(actor=request.user, **form.cleaned_data)
+            planned_topic_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -69,9 +75,9 @@ def planning_schedule(request, pk: int):
     """One click: the planned topic becomes an item of its body's meeting in that month."""
     require_secretariat(request.user)
     topic = get_object_or_404(PlannedTopic.objects.select_related("body"), pk=pk)
-    meeting = selectors.access_meeting(user=request.user, pk=int(request.POST.get("meeting") or 0))
+    meeting = access_meeting(user=request.user, pk=int(request.POST.get("meeting") or 0))
     try:
-        services.planned_topic_schedule(actor=request.user, topic=topic, meeting=meeting)
+        planned_topic_schedule(actor=request.user, topic=topic, meeting=meeting)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -87,6 +93,6 @@ def planning_schedule(request, pk: int):
 def planning_delete(request, pk: int):
     require_secretariat(request.user)
     topic = get_object_or_404(PlannedTopic, pk=pk)
-    services.planned_topic_delete(actor=request.user, topic=topic)
+    planned_topic_delete(actor=request.user, topic=topic)
     messages.success(request, _("The planned topic has been removed."))
     return redirect("regiobureau:planning")

@@ -11,22 +11,31 @@ from django.views.decorators.http import require_POST
 from nhn_portal.core.access import is_secretariat, require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text, file_response
-from regiobureau import selectors, services
-from regiobureau.forms import ProposalAcceptForm, ProposalForm, ProposalReturnForm
+from regiobureau.forms.proposals import ProposalAcceptForm, ProposalForm, ProposalReturnForm
+from regiobureau.selectors.meetings import access_meeting
+from regiobureau.selectors.proposals import (
+    access_proposal,
+    open_for_proposals,
+    preparing_bodies,
+    proposals_for,
+)
+from regiobureau.services.proposals import proposal_accept as proposal_accept_service
+from regiobureau.services.proposals import proposal_return as proposal_return_service
+from regiobureau.services.proposals import proposal_submit
 
 
 def _page(request, meeting, *, form=None, status=200):
-    bodies = selectors.preparing_bodies(user=request.user, meeting=meeting)
+    bodies = preparing_bodies(user=request.user, meeting=meeting)
     can_manage = is_secretariat(request.user)
     if not bodies and not can_manage:
         raise Http404
-    may_submit = bool(bodies) and selectors.open_for_proposals(meeting)
+    may_submit = bool(bodies) and open_for_proposals(meeting)
     return render(
         request,
         "regiobureau/proposal_list.html",
         {
             "meeting": meeting,
-            "proposals": selectors.proposals_for(user=request.user, meeting=meeting),
+            "proposals": proposals_for(user=request.user, meeting=meeting),
             "form": form or (ProposalForm(meeting=meeting, bodies=bodies) if may_submit else None),
             "can_manage": can_manage,
             "accept_form": ProposalAcceptForm() if can_manage else None,
@@ -39,18 +48,16 @@ def _page(request, meeting, *, form=None, status=200):
 @confidential("regiobureau.meeting")
 def proposal_list(request, pk: int):
     """GET: the deadline, the form and the stukken handed in; POST: hand one in."""
-    meeting = selectors.access_meeting(user=request.user, pk=pk)
+    meeting = access_meeting(user=request.user, pk=pk)
     if request.method != "POST":
         return _page(request, meeting)
-    bodies = selectors.preparing_bodies(user=request.user, meeting=meeting)
+    bodies = preparing_bodies(user=request.user, meeting=meeting)
     if not bodies:
         raise Http404
     form = ProposalForm(request.POST, request.FILES, meeting=meeting, bodies=bodies)
     if form.is_valid():
         try:
-            proposal = services.proposal_submit(
-                actor=request.user, meeting=meeting, **form.cleaned_data
-            )
+            proposal = proposal_submit(actor=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -68,12 +75,12 @@ def proposal_list(request, pk: int):
 @require_POST
 def proposal_accept(request, pk: int):
     require_secretariat(request.user)
-    proposal = selectors.access_proposal(user=request.user, pk=pk)
+    proposal = access_proposal(user=request.user, pk=pk)
     form = ProposalAcceptForm(request.POST)
     try:
         if not form.is_valid():
             raise ValidationError(_("Choose the confidentiality."))
-        services.proposal_accept(
+        proposal_accept_service(
             actor=request.user,
             proposal=proposal,
             confidentiality=form.cleaned_data["confidentiality"],
@@ -88,10 +95,10 @@ def proposal_accept(request, pk: int):
 @require_POST
 def proposal_return(request, pk: int):
     require_secretariat(request.user)
-    proposal = selectors.access_proposal(user=request.user, pk=pk)
+    proposal = access_proposal(user=request.user, pk=pk)
     form = ProposalReturnForm(request.POST)
     try:
-        services.proposal_return(
+        proposal_return_service(
             actor=request.user,
             proposal=proposal,
             remark=form.data.get("remark", ""),
@@ -106,7 +113,7 @@ def proposal_return(request, pk: int):
 @confidential("regiobureau.proposeddocument")
 def proposal_download(request, pk: int):
     """The handed-in file, for the secretariat and the one who handed it in."""
-    proposal = selectors.access_proposal(user=request.user, pk=pk)
+    proposal = access_proposal(user=request.user, pk=pk)
     return file_response(
         proposal.file,
         filename=proposal.original_name,

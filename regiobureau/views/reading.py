@@ -11,10 +11,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nhn_portal.core.http import confidential, error_text, vary_on_htmx
-from regiobureau import permissions, selectors, services
-from regiobureau.forms import CommentForm
-
-from .pdfs import annotated_agenda_pdf
+from regiobureau import permissions
+from regiobureau.forms.annotations import CommentForm
+from regiobureau.selectors.actions import open_actions_for_meeting
+from regiobureau.selectors.agenda import access_agenda_item, agenda_rows, flatten, number_items
+from regiobureau.selectors.annotations import (
+    access_annotation,
+    access_comment,
+    annotation_comments_for_meeting,
+    annotation_for_item,
+    open_comments_for,
+)
+from regiobureau.selectors.documents import item_documents
+from regiobureau.selectors.meetings import access_meeting
+from regiobureau.services.annotations import (
+    annotation_comment_add,
+    annotation_comment_resolve,
+    read_mark_set,
+)
+from regiobureau.views.pdfs import annotated_agenda_pdf
 
 READING = "regiobureau/meeting_reading.html"
 
@@ -22,12 +37,12 @@ READING = "regiobureau/meeting_reading.html"
 @confidential("regiobureau.meeting")
 def meeting_reading(request, pk: int):
     """The annotated agenda: for members of the body and the secretariat only (else 404)."""
-    meeting = selectors.access_meeting(user=request.user, pk=pk)
+    meeting = access_meeting(user=request.user, pk=pk)
     if not permissions.can_read_annotations(request.user, meeting):
         raise Http404
-    rows = selectors.agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
-    threads = selectors.annotation_comments_for_meeting(user=request.user, meeting=meeting)
-    flat = selectors.flatten(rows)
+    rows = agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
+    threads = annotation_comments_for_meeting(user=request.user, meeting=meeting)
+    flat = flatten(rows)
     return render(
         request,
         READING,
@@ -40,7 +55,7 @@ def meeting_reading(request, pk: int):
             "item_count": len(flat),
             "annotated_pdf": annotated_agenda_pdf(meeting),
             "can_manage": permissions.can_manage_meetings(request.user),
-            "open_actions": selectors.open_actions_for_meeting(user=request.user, meeting=meeting),
+            "open_actions": open_actions_for_meeting(user=request.user, meeting=meeting),
         },
     )
 
@@ -49,13 +64,13 @@ def meeting_reading(request, pk: int):
 @confidential("regiobureau.agendaitem", when_marked=True)
 def item_detail(request, pk: int):
     """One agenda item with its stukken; a closed item is a 404 outside the body."""
-    item = selectors.access_agenda_item(user=request.user, pk=pk)
+    item = access_agenda_item(user=request.user, pk=pk)
     meeting = item.meeting
     can_read = permissions.can_read_annotations(request.user, meeting)
-    annotation = selectors.annotation_for_item(user=request.user, item=item) if can_read else None
+    annotation = annotation_for_item(user=request.user, item=item) if can_read else None
     # meeting_id too: without it, Django loads the deferred key once per item (an N+1).
     items = meeting.items.only("pk", "meeting_id", "parent_id", "position")
-    numbers = selectors.number_items(list(items))
+    numbers = number_items(list(items))
     response = render(
         request,
         "regiobureau/agenda_item_detail.html",
@@ -63,7 +78,7 @@ def item_detail(request, pk: int):
             "item": item,
             "meeting": meeting,
             "number": numbers.get(item.pk, ""),
-            "documents": selectors.item_documents(user=request.user, item=item),
+            "documents": item_documents(user=request.user, item=item),
             "annotation": annotation,
             "can_read": can_read,
             "can_manage": permissions.can_manage_meetings(request.user),
@@ -82,11 +97,11 @@ def _reading_url(item) -> str:
 @require_POST
 def item_read(request, pk: int):
     """Toggle the reader's "gelezen" mark; htmx swaps only the button."""
-    item = selectors.access_agenda_item(user=request.user, pk=pk)
+    item = access_agenda_item(user=request.user, pk=pk)
     if not permissions.can_read_annotations(request.user, item.meeting):
         raise Http404
     is_read = request.POST.get("read") == "1"
-    services.read_mark_set(actor=request.user, item=item, read=is_read)
+    read_mark_set(actor=request.user, item=item, read=is_read)
     if request.htmx:
         return vary_on_htmx(
             render(request, f"{READING}#read_toggle", {"item": item, "is_read": is_read})
@@ -97,13 +112,13 @@ def item_read(request, pk: int):
 @require_POST
 def comment_add(request, pk: int):
     """A member's (or the secretary's) response to an annotation."""
-    annotation = selectors.access_annotation(user=request.user, item_pk=pk)
+    annotation = access_annotation(user=request.user, item_pk=pk)
     item = annotation.agenda_item
     form = CommentForm(request.POST)
     status = 200
     if form.is_valid():
         try:
-            services.annotation_comment_add(
+            annotation_comment_add(
                 actor=request.user, annotation=annotation, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
@@ -114,8 +129,8 @@ def comment_add(request, pk: int):
     else:
         status = 422
     if request.htmx:
-        meeting = selectors.access_meeting(user=request.user, pk=item.meeting_id)
-        threads = selectors.annotation_comments_for_meeting(user=request.user, meeting=meeting)
+        meeting = access_meeting(user=request.user, pk=item.meeting_id)
+        threads = annotation_comments_for_meeting(user=request.user, meeting=meeting)
         context = {
             "annotation": annotation,
             "item": item,
@@ -134,10 +149,10 @@ def comment_add(request, pk: int):
 @require_POST
 def comment_resolve(request, pk: int):
     """The author or the secretariat marks a response as handled."""
-    comment = selectors.access_comment(user=request.user, pk=pk)
+    comment = access_comment(user=request.user, pk=pk)
     if comment.author_id != request.user.pk and not permissions.is_secretariat(request.user):
         raise Http404
-    services.annotation_comment_resolve(actor=request.user, comment=comment)
+    annotation_comment_resolve(actor=request.user, comment=comment)
     messages.success(request, _("The response has been marked as handled."))
     next_url = request.POST.get("next", "")
     if next_url == "mine":
@@ -150,5 +165,5 @@ def my_comments(request):
     return render(
         request,
         "regiobureau/comment_mine.html",
-        {"comments": selectors.open_comments_for(user=request.user)},
+        {"comments": open_comments_for(user=request.user)},
     )

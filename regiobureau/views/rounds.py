@@ -8,13 +8,21 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gremia.selectors import person_for_user
+from gremia.selectors.registry import person_for_user
 from nhn_portal.core.access import is_secretariat, require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text
-from regiobureau import selectors, services
 from regiobureau.constants import RoundStatus
-from regiobureau.forms import RoundVoteForm, WrittenRoundForm
+from regiobureau.forms.rounds import RoundVoteForm, WrittenRoundForm
+from regiobureau.selectors.rounds import access_round, round_answers, round_tally, rounds_for_user
+from regiobureau.services.rounds import (
+    round_from_token,
+    round_seats,
+    written_round_attach,
+    written_round_close,
+    written_round_open,
+    written_round_vote,
+)
 
 
 def round_list(request):
@@ -23,7 +31,7 @@ def round_list(request):
         request,
         "regiobureau/round_list.html",
         {
-            "rounds": selectors.rounds_for_user(user=request.user),
+            "rounds": rounds_for_user(user=request.user),
             "can_manage": is_secretariat(request.user),
         },
     )
@@ -36,7 +44,7 @@ def round_create(request):
     if request.method == "POST":
         if form.is_valid():
             try:
-                written_round = services.written_round_open(actor=request.user, **form.cleaned_data)
+                written_round = written_round_open(actor=request.user, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -58,10 +66,10 @@ def _own_answer(answers, person):
 def round_detail(request, pk: int):
     """The proposal, the member's own answer (or the form), and for the secretariat the
     answers so far and the outcome."""
-    written_round = selectors.access_round(user=request.user, pk=pk)
+    written_round = access_round(user=request.user, pk=pk)
     person = person_for_user(user=request.user)
-    answers = selectors.round_answers(written_round)
-    seat_people = {m.person_id for m in services.round_seats(written_round.body_id)}
+    answers = round_answers(written_round)
+    seat_people = {m.person_id for m in round_seats(written_round.body_id)}
     may_answer = person is not None and person.pk in seat_people
     form = None
     status = 200
@@ -70,7 +78,7 @@ def round_detail(request, pk: int):
         if request.method == "POST":
             if form.is_valid():
                 try:
-                    services.written_round_vote(
+                    written_round_vote(
                         actor=request.user,
                         written_round=written_round,
                         member=person,
@@ -96,7 +104,7 @@ def round_detail(request, pk: int):
             "form": form,
             "own_answer": _own_answer(answers, person),
             "answers": answers if can_manage or not written_round.is_open else [],
-            "tally": selectors.round_tally(answers),
+            "tally": round_tally(answers),
             "seats": len(seat_people),
             "can_manage": can_manage,
         },
@@ -109,13 +117,13 @@ def round_close(request, pk: int):
     """The secretariat closes a round early (every member answered) or attaches its outcome
     to the next meeting planned since."""
     require_secretariat(request.user)
-    written_round = selectors.access_round(user=request.user, pk=pk)
+    written_round = access_round(user=request.user, pk=pk)
     try:
         if written_round.status == RoundStatus.OPEN:
-            services.written_round_close(actor=request.user, round_id=written_round.pk, force=True)
+            written_round_close(actor=request.user, round_id=written_round.pk, force=True)
             messages.success(request, _("The written round has been closed."))
         else:
-            services.written_round_attach(actor=request.user, written_round=written_round)
+            written_round_attach(actor=request.user, written_round=written_round)
             messages.success(request, _("The outcome is now a decision of the next meeting."))
     except ValidationError as error:
         messages.error(request, error_text(error))
@@ -128,7 +136,7 @@ def round_vote_link(request, token: str):
     """The signed one-time link from the e-mail: no password; for that member and that round
     only, until the deadline, once."""
     try:
-        written_round, person = services.round_from_token(token)
+        written_round, person = round_from_token(token)
     except ValidationError as error:
         return render(
             request, "regiobureau/round_link.html", {"refusal": error_text(error)}, status=403
@@ -144,7 +152,7 @@ def round_vote_link(request, token: str):
     if form is not None and request.method == "POST":
         if form.is_valid():
             try:
-                services.written_round_vote(
+                written_round_vote(
                     actor=None,
                     written_round=written_round,
                     member=person,

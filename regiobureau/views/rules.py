@@ -7,24 +7,24 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from gremia import selectors as registry
+from gremia.selectors.rules import rules_get
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential
-from regiobureau import services
 from regiobureau.forms.rules import RulesAdoptForm
+from regiobureau.services.rules import rules_of_play_adopt_by_decision
 
 
 @confidential()
 def rules_adopt(request, pk: int):
     require_secretariat(request.user)
-    rules = registry.rules_get(user=request.user, pk=pk)
+    rules = rules_get(user=request.user, pk=pk)
     if rules is None or not rules.is_draft:
         raise Http404
     form = RulesAdoptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.rules_of_play_adopt_by_decision(
+            rules_of_play_adopt_by_decision(
                 actor=request.user, rules=rules, decision=form.cleaned_data["decision"]
             )
         except ValidationError as error:

@@ -83,9 +83,11 @@ def demo(browser_context, role_groups, settings, tmp_path):
     from gremia.models import Person
     from nhn_portal.core.seeding import LoadReport
     from raden.demo import load_demo_council_letters
-    from raden.models import CouncilLetterDelivery
+    from raden.models.letters import CouncilLetterDelivery
     from regiobureau.demo import load_demo_meetings
-    from regiobureau.models import AgendaItem, Document, Meeting, WrittenRound
+    from regiobureau.models.documents import Document
+    from regiobureau.models.meetings import AgendaItem, Meeting
+    from regiobureau.models.rounds import WrittenRound
 
     settings.MEDIA_ROOT = tmp_path
     call_command("load_nhn", stdout=io.StringIO())

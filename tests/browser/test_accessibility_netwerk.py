@@ -15,10 +15,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def netwerk_demo(demo):
     from gremia.constants import OrganisationKind
     from gremia.models import Organisation, Person
-    from netwerk import services
     from netwerk.demo import load_demo_lobby, load_demo_opportunities, load_demo_regio_deal
     from netwerk.models import LobbyDossier, Opportunity, RegioDealProject
     from netwerk.reference import load_related_tables
+    from netwerk.services.spanners import boundary_spanner_set
     from nhn_portal.core.models import User
 
     secretary = User.objects.get(email="secretaris@example.org")
@@ -28,9 +28,7 @@ def netwerk_demo(demo):
     load_demo_regio_deal(actor=secretary)
     office = Organisation.objects.filter(kind=OrganisationKind.SUBREGIONAL_OFFICE).first()
     person = Person.objects.create(name="Grensverkenner Demo", organisation=office)
-    spanner = services.boundary_spanner_set(
-        actor=secretary, subregion=office.subregion, person=person
-    )
+    spanner = boundary_spanner_set(actor=secretary, subregion=office.subregion, person=person)
     carried = LobbyDossier.objects.filter(carriers__user__email="bestuurder@example.org")
     return {
         **demo,

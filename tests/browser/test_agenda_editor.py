@@ -6,8 +6,10 @@ import re
 import pytest
 
 from nhn_portal.core.constants import Role
-from regiobureau import services
 from regiobureau.constants import Confidentiality
+from regiobureau.services.annotations import annotation_save
+from regiobureau.services.documents import document_upload
+from regiobureau.services.meetings import meeting_publish_agenda
 from tests.browser.pages import SHOTS, csp_problems, log_in, open_page
 from tests.builders import make_meeting, member_of, pdf_upload
 from tests.factories import BodyFactory, UserFactory
@@ -69,10 +71,10 @@ def test_secretary_adds_and_moves_an_item_with_the_keyboard(
     assert csp_problems(page) == []
 
     # The reading page for the same meeting once it has an annotation and a stuk.
-    from regiobureau.models import AgendaItem
+    from regiobureau.models.meetings import AgendaItem
 
     item = AgendaItem.objects.get(pk=item_id)
-    services.annotation_save(
+    annotation_save(
         actor=secretary,
         item=item,
         expected_version=None,
@@ -80,7 +82,7 @@ def test_secretary_adds_and_moves_an_item_with_the_keyboard(
         proposal="<p>Instemmen met de <strong>versnellingsmaatregelen</strong>.</p>",
         discussion_points="<ul><li>Verdeling over de basisregio's</li></ul>",
     )
-    services.document_upload(
+    document_upload(
         actor=secretary,
         item=item,
         title="Voortgangsrapportage Woondeal",
@@ -88,7 +90,7 @@ def test_secretary_adds_and_moves_an_item_with_the_keyboard(
         upload=pdf_upload("voortgang.pdf"),
     )
     meeting.refresh_from_db()
-    services.meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=None)
+    meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=None)
     page.goto(f"{live_server.url}/vergaderingen/{meeting.pk}/lezen/")
     page.click(f"#read-{item_id}")
     page.locator(f"#read-{item_id}.rb-read--done").wait_for()

@@ -4,9 +4,9 @@ the keyboard only, the page passes axe, and no Content-Security-Policy violation
 import pytest
 
 from nhn_portal.core.constants import Role
-from regiobureau import selectors
 from regiobureau.constants import Presence
-from regiobureau.models import Attendance
+from regiobureau.models.attendance import Attendance
+from regiobureau.selectors.attendance import attendance_seats
 from tests.browser.pages import csp_problems, log_in, open_page
 from tests.browser.test_accessibility import axe_violations
 from tests.builders import member_of
@@ -21,7 +21,7 @@ def test_secretary_records_attendance_by_keyboard(browser_context, live_server, 
     for name in ("Anna Aanwezig", "Bert Afwezig", "Cees Aanwezig"):
         member_of(body, person_name=name)
     meeting = MeetingFactory(body=body, held=True)
-    seats = {s.person.name: s.membership.pk for s in selectors.attendance_seats(meeting)}
+    seats = {s.person.name: s.membership.pk for s in attendance_seats(meeting)}
 
     page = open_page(browser_context)
     log_in(page, live_server, secretary.email)

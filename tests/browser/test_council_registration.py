@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from raden import links
 from raden.constants import RegistrationStatus
-from raden.models import GatheringRegistration
+from raden.models.gatherings import GatheringRegistration
 from tests.browser.pages import SHOTS, csp_problems, open_page
 from tests.builders import make_gathering, make_region
 from tests.factories import UserFactory

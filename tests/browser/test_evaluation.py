@@ -5,9 +5,10 @@ secretariat's page pass axe, with no Content-Security-Policy violation."""
 import pytest
 
 from nhn_portal.core.constants import Role
-from regiobureau import selectors, services
 from regiobureau.constants import Presence
-from regiobureau.models import EvaluationAnswer, EvaluationReceipt
+from regiobureau.models.evaluation import EvaluationAnswer, EvaluationReceipt
+from regiobureau.selectors.attendance import attendance_seats
+from regiobureau.services.attendance import attendance_record
 from tests.browser.pages import csp_problems, log_in, open_page
 from tests.browser.test_accessibility import axe_violations
 from tests.builders import member_of
@@ -21,8 +22,8 @@ def test_member_evaluates_a_meeting_by_keyboard(browser_context, live_server, ro
     body = BodyFactory(name="Platform Wonen", short_name="Wonen", slug="platform-wonen")
     member = member_of(body, person_name="Anna Aanwezig")
     meeting = MeetingFactory(body=body, held=True)
-    (seat,) = selectors.attendance_seats(meeting)
-    services.attendance_record(
+    (seat,) = attendance_seats(meeting)
+    attendance_record(
         actor=secretary, meeting=meeting, entries={seat.membership.pk: (Presence.PRESENT, None)}
     )
 

@@ -11,7 +11,7 @@ from gremia.constants import PersonFunction
 from gremia.models import Organisation
 from nhn_portal.core.constants import Role
 from raden.constants import DeliveryStatus
-from raden.models import CouncilLetterDelivery
+from raden.models.letters import CouncilLetterDelivery
 from tests.browser.pages import SHOTS, csp_problems, log_in, open_page
 from tests.builders import PASSWORD
 from tests.factories import PersonFactory, UserFactory

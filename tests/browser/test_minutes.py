@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from nhn_portal.core.constants import Role
-from regiobureau import selectors
 from regiobureau.constants import MINUTES_ITEM_TITLE
+from regiobureau.selectors.minutes import minutes_entry_current, minutes_for
 from tests.browser.pages import csp_problems, log_in, open_page
 from tests.browser.test_accessibility import axe_violations
 from tests.builders import member_of
@@ -53,7 +53,7 @@ def test_secretary_writes_sends_and_adopts_minutes_by_keyboard(
     page.focus(f"#entry{item.pk}-text")
     page.keyboard.type(ACCOUNT)
     page.locator(f"#entry-{item.pk}-state").get_by_text("Opgeslagen om").wait_for(timeout=15_000)
-    entry = selectors.minutes_entry_current(item=item)
+    entry = minutes_entry_current(item=item)
     assert entry.text == ACCOUNT and entry.version == 1
     assert axe_violations(page) == []
 
@@ -65,7 +65,7 @@ def test_secretary_writes_sends_and_adopts_minutes_by_keyboard(
     page.get_by_text("Het conceptverslag is ter commentaar naar de leden verstuurd.").wait_for(
         timeout=15_000
     )
-    assert selectors.minutes_for(meeting).is_sent
+    assert minutes_for(meeting).is_sent
     assert ACCOUNT in page.content()
     assert axe_violations(page) == []
 
@@ -73,7 +73,7 @@ def test_secretary_writes_sends_and_adopts_minutes_by_keyboard(
     tab_to(page, "Verslag vaststellen")
     page.keyboard.press("Enter")
     page.get_by_text("Het verslag is vastgesteld.").wait_for(timeout=15_000)
-    minutes = selectors.minutes_for(meeting)
+    minutes = minutes_for(meeting)
     assert minutes.is_adopted and minutes.adopted_in_id == following.pk
     assert axe_violations(page) == []
     assert csp_problems(page) == []

@@ -5,7 +5,7 @@ the response shows under "Mijn reacties". No CSP violation or console error."""
 import pytest
 
 from nhn_portal.core.models import User
-from regiobureau.models import AnnotationComment, ReadMark
+from regiobureau.models.annotations import AnnotationComment, ReadMark
 from tests.browser.pages import csp_problems, log_in, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -8,8 +8,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from netwerk import services
 from netwerk.constants import ProgrammeLine
+from netwerk.services.regio_deal import (
+    project_image_add,
+    regio_deal_project_create,
+    regio_deal_project_review,
+    regio_deal_project_submit,
+)
 from nhn_portal.core.constants import Role
 from tests.browser.pages import SHOTS, csp_problems, open_page
 from tests.browser.test_accessibility import axe_violations
@@ -22,7 +27,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def showcase(role_groups):
     secretary = UserFactory(roles=[Role.SECRETARY])
     reviewer = UserFactory(roles=[Role.SECRETARY])
-    approved = services.regio_deal_project_create(
+    approved = regio_deal_project_create(
         actor=secretary,
         title="Techniekpact Regio Alkmaar",
         line=ProgrammeLine.WORKING,
@@ -30,15 +35,15 @@ def showcase(role_groups):
     )
     picture = io.BytesIO()
     Image.new("RGB", (320, 200), (20, 90, 160)).save(picture, format="PNG")
-    services.project_image_add(
+    project_image_add(
         actor=secretary,
         project=approved,
         upload=SimpleUploadedFile("foto.png", picture.getvalue()),
         alt_text="Cursisten aan een draaibank",
     )
-    services.regio_deal_project_submit(actor=secretary, project=approved)
-    services.regio_deal_project_review(actor=reviewer, project=approved, approve=True)
-    services.regio_deal_project_create(
+    regio_deal_project_submit(actor=secretary, project=approved)
+    regio_deal_project_review(actor=reviewer, project=approved, approve=True)
+    regio_deal_project_create(
         actor=secretary, title="Concept dat nog niet openbaar is", line=ProgrammeLine.LIVING,
         summary="Nog in de maak.",
     )  # fmt: skip

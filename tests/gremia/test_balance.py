@@ -6,8 +6,14 @@ from decimal import Decimal
 
 import pytest
 
-from gremia import selectors
 from gremia.constants import MembershipRole, Sector
+from gremia.selectors.balance import (
+    balance_overview,
+    body_balance,
+    body_balance_from_memberships,
+    subregion_list,
+)
+from gremia.selectors.registry import body_memberships
 from tests.factories import (
     BodyFactory,
     MembershipFactory,
@@ -56,7 +62,7 @@ def shares(items):
 
 
 def test_body_balance_hand_computed(case):
-    balance = selectors.body_balance(body=case)
+    balance = body_balance(body=case)
 
     assert balance.seats == 5
     assert shares(balance.by_sector) == {
@@ -81,11 +87,9 @@ def test_body_balance_hand_computed(case):
 
 
 def test_balance_from_loaded_memberships_equals_the_database_figures(case):
-    current = selectors.body_memberships(body=case)["current"]
-    from_memory = selectors.body_balance_from_memberships(
-        memberships=current, subregions=selectors.subregion_list()
-    )
-    assert from_memory == selectors.body_balance(body=case)
+    current = body_memberships(body=case)["current"]
+    from_memory = body_balance_from_memberships(memberships=current, subregions=subregion_list())
+    assert from_memory == body_balance(body=case)
 
 
 def test_overview_adds_up_bodies_and_skips_dissolved_ones(case):
@@ -94,7 +98,7 @@ def test_overview_adds_up_bodies_and_skips_dissolved_ones(case):
     dissolved = BodyFactory(dissolved=True)
     MembershipFactory(body=dissolved)
 
-    overview = selectors.balance_overview()
+    overview = balance_overview()
 
     per_body = {body.name: balance for body, balance in overview["bodies"]}
     assert set(per_body) == {"Platform Proef", "Stuurgroep Proef"}
@@ -107,7 +111,7 @@ def test_overview_adds_up_bodies_and_skips_dissolved_ones(case):
 
 
 def test_balance_of_an_empty_body_is_all_zero():
-    balance = selectors.body_balance(body=BodyFactory())
+    balance = body_balance(body=BodyFactory())
     assert balance.seats == 0
     assert all(share.percentage == 0 for share in balance.by_sector)
     assert (balance.chairs, balance.chairs_central) == (0, 0)
@@ -115,8 +119,8 @@ def test_balance_of_an_empty_body_is_all_zero():
 
 def test_balance_queries_do_not_grow_with_bodies(django_assert_num_queries, case):
     with django_assert_num_queries(2):
-        selectors.body_balance(body=case)
+        body_balance(body=case)
     for _ in range(5):
         seat(BodyFactory(), OrganisationFactory())
     with django_assert_num_queries(3):
-        selectors.balance_overview()
+        balance_overview()

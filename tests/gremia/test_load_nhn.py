@@ -270,7 +270,8 @@ def test_demo_skips_a_membership_of_a_body_the_beheerder_dissolved(demo_settings
 
 
 def test_demo_has_a_published_meeting_per_base_model_body(demo_settings, settings, tmp_path):
-    from regiobureau.models import Document, Meeting
+    from regiobureau.models.documents import Document
+    from regiobureau.models.meetings import Meeting
 
     settings.MEDIA_ROOT = tmp_path
     load("--demo")

@@ -5,9 +5,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from gremia import selectors, services
+from gremia import services
 from gremia.constants import BodyKind, MembershipRole, NormKind
 from gremia.models import Membership
+from gremia.selectors.balance import balance_norms_overview, norm_warnings_for_membership
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
 from tests.factories import (
@@ -67,7 +68,7 @@ def world():
 
 
 def test_norms_are_checked_per_body_and_across_bodies(world):
-    overview = selectors.balance_norms_overview()
+    overview = balance_norms_overview()
     [chairs] = overview["regionwide"]
     assert not chairs.ok and "Gemeente Hoorn" in chairs.message and "2" in chairs.message
     per_body = overview["per_body"]
@@ -84,7 +85,7 @@ def test_norms_are_checked_per_body_and_across_bodies(world):
 def test_a_norm_can_be_switched_off(world):
     world["chairs"].active = False
     world["chairs"].save()
-    assert selectors.balance_norms_overview()["regionwide"] == []
+    assert balance_norms_overview()["regionwide"] == []
 
 
 def test_balance_page_shows_each_body_against_its_norm(client, world):
@@ -97,7 +98,7 @@ def test_balance_page_shows_each_body_against_its_norm(client, world):
 
 def test_warnings_for_a_proposed_membership(world):
     hoorn, business = world["hoorn"], world["business"]
-    warn = selectors.norm_warnings_for_membership
+    warn = norm_warnings_for_membership
     # a third chair for Hoorn
     [message] = warn(body=world["mobiliteit"], organisation=hoorn, role=MembershipRole.CHAIR)
     assert "Gemeente Hoorn" in message and "3" in message

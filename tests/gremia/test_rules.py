@@ -7,14 +7,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from gremia import selectors, services
+from gremia import services
 from gremia.constants import RULES_FIELDS, OrganisationKind, RulesStatus
 from gremia.models import AgreementAdoption, RulesOfPlay
+from gremia.selectors.rules import agreement_overview, rules_current
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
-from regiobureau import services as meeting_services
 from regiobureau.constants import DecisionOutcome
-from regiobureau.models import RulesAdoption
+from regiobureau.models.rules import RulesAdoption
+from regiobureau.services.decisions import decision_record
+from regiobureau.services.rules import rules_of_play_adopt_by_decision
 from tests.factories import (
     AgendaItemFactory,
     BodyFactory,
@@ -30,7 +32,7 @@ def stuurgroep_decision(actor, *, outcome=DecisionOutcome.ADOPTED, body=None):
     body = body or BodyFactory(name="Publieke stuurgroep", slug="stuurgroep", steering_group=True)
     meeting = MeetingFactory(body=body, held=True, title="Stuurgroep mei")
     item = AgendaItemFactory(meeting=meeting, title="Spelregelnotitie NHN")
-    return meeting_services.decision_record(
+    return decision_record(
         actor=actor, item=item, text="De stuurgroep stelt de spelregels vast.", outcome=outcome
     )
 
@@ -59,7 +61,7 @@ def test_versions_draft_copy_and_adopt_supersedes(secretary):
     services.rules_of_play_adopt(actor=secretary, rules=second, on=datetime.date(2026, 9, 1))
     first.refresh_from_db()
     assert first.status == RulesStatus.SUPERSEDED
-    assert selectors.rules_current(body=platform) == second
+    assert rules_current(body=platform) == second
     # the NHN-wide scope numbers its own versions
     nhn = services.rules_of_play_draft_create(actor=secretary, body=None)
     assert nhn.version == 1 and nhn.body is None
@@ -75,9 +77,7 @@ def test_versions_draft_copy_and_adopt_supersedes(secretary):
 def test_adoption_by_a_stuurgroep_decision_links_the_decision(secretary):
     decision = stuurgroep_decision(secretary)
     rules = services.rules_of_play_draft_create(actor=secretary, body=None, mandate="Kaders")
-    adoption = meeting_services.rules_of_play_adopt_by_decision(
-        actor=secretary, rules=rules, decision=decision
-    )
+    adoption = rules_of_play_adopt_by_decision(actor=secretary, rules=rules, decision=decision)
     rules.refresh_from_db()
     assert rules.status == RulesStatus.ADOPTED
     assert rules.adopted_on == decision.item.meeting.starts_at.date()
@@ -91,14 +91,10 @@ def test_only_an_adopted_stuurgroep_decision_adopts(secretary):
         secretary, body=BodyFactory(name="Platform X", slug="platform-x")
     )
     with pytest.raises(ValidationError):
-        meeting_services.rules_of_play_adopt_by_decision(
-            actor=secretary, rules=rules, decision=platform_decision
-        )
+        rules_of_play_adopt_by_decision(actor=secretary, rules=rules, decision=platform_decision)
     postponed = stuurgroep_decision(secretary, outcome=DecisionOutcome.POSTPONED)
     with pytest.raises(ValidationError):
-        meeting_services.rules_of_play_adopt_by_decision(
-            actor=secretary, rules=rules, decision=postponed
-        )
+        rules_of_play_adopt_by_decision(actor=secretary, rules=rules, decision=postponed)
     rules.refresh_from_db()
     assert rules.is_draft and not RulesAdoption.objects.exists()
 
@@ -172,7 +168,7 @@ def test_cooperation_agreement_per_partner(client, secretary):
         services.agreement_adoption_record(
             actor=secretary, organisation=business, adopted_on=datetime.date(2026, 6, 1)
         )
-    overview = selectors.agreement_overview()
+    overview = agreement_overview()
     assert overview["total"] == 3 and overview["adopted"] == 1
     assert {organisation for organisation, _adoption in overview["rows"]} == {
         texel,

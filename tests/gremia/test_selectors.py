@@ -4,8 +4,14 @@ import datetime
 
 import pytest
 
-from gremia import selectors
 from gremia.constants import BodyKind
+from gremia.selectors.registry import (
+    body_list_active,
+    body_memberships,
+    governance_map,
+    organisation_list_by_subregion,
+    organisation_memberships,
+)
 from tests.factories import BodyFactory, MembershipFactory, OrganisationFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +40,7 @@ def names(nodes):
 
 
 def test_governance_map_rows_follow_the_administrative_line(structure):
-    result = selectors.governance_map()
+    result = governance_map()
 
     assert [row.node.body.name for row in result["rows"]] == [
         "Stuurgroep",
@@ -56,7 +62,7 @@ def test_dissolved_body_is_hidden_and_a_new_one_appears(structure):
     structure["directors"].save()
     BodyFactory(name="Platform Energie", prepares=structure["stuurgroep"])
 
-    result = selectors.governance_map()
+    result = governance_map()
 
     rows = [row.node.body.name for row in result["rows"]]
     assert "Platform Energie" in rows
@@ -69,12 +75,12 @@ def test_dissolved_body_is_hidden_and_a_new_one_appears(structure):
 
 def test_body_dissolved_in_the_future_is_still_active():
     BodyFactory(name="Nog even", dissolved_on=datetime.date(2099, 1, 1))
-    assert [b.name for b in selectors.body_list_active()] == ["Nog even"]
+    assert [b.name for b in body_list_active()] == ["Nog even"]
 
 
 def test_governance_map_is_one_query(django_assert_num_queries, structure):
     with django_assert_num_queries(1):
-        selectors.governance_map()
+        governance_map()
 
 
 def test_body_memberships_split_current_and_past_chair_first():
@@ -84,7 +90,7 @@ def test_body_memberships_split_current_and_past_chair_first():
     past = MembershipFactory(body=body, ended=True)
     future = MembershipFactory(body=body, start=datetime.date(2099, 1, 1))
 
-    result = selectors.body_memberships(body=body)
+    result = body_memberships(body=body)
 
     assert result["current"] == [chair, member]
     assert result["past"] == [past]
@@ -97,7 +103,7 @@ def test_organisation_memberships_only_current_in_active_bodies():
     MembershipFactory(organisation=organisation, person__organisation=organisation, ended=True)
     MembershipFactory(organisation=organisation, body=BodyFactory(dissolved=True), ended=True)
 
-    assert selectors.organisation_memberships(organisation=organisation) == [current]
+    assert organisation_memberships(organisation=organisation) == [current]
 
 
 def test_organisations_grouped_by_subregion_with_seat_counts():
@@ -105,7 +111,7 @@ def test_organisations_grouped_by_subregion_with_seat_counts():
     MembershipFactory(person__organisation=organisation)
     partner = OrganisationFactory(name="Partner B", business=True)
 
-    groups = selectors.organisation_list_by_subregion()
+    groups = organisation_list_by_subregion()
 
     assert [g["subregion"] for g in groups] == [organisation.subregion, None]
     assert groups[0]["organisations"][0].current_memberships == 1

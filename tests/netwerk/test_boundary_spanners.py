@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from gremia.constants import OrganisationKind
 from gremia.models import Person
-from netwerk import services
 from netwerk.constants import SPANNER_REPORT
 from netwerk.models import BoundarySpanner
-from nhn_portal.core import production
+from netwerk.services.spanners import boundary_spanner_set
 from nhn_portal.core.constants import Role
+from nhn_portal.core.production.services import document_generation_request, document_generation_run
 from regiobureau.constants import MeetingStatus
 from tests.factories import (
     MeetingFactory,
@@ -54,7 +54,7 @@ def manager(db):
 
 def test_spanner_must_work_at_the_subregions_office(kop, manager, outsider):
     with pytest.raises(ValidationError) as caught:
-        services.boundary_spanner_set(actor=manager, subregion=kop, person=outsider.person)
+        boundary_spanner_set(actor=manager, subregion=kop, person=outsider.person)
     assert "person" in caught.value.error_dict
     assert not BoundarySpanner.objects.exists()
 
@@ -62,9 +62,7 @@ def test_spanner_must_work_at_the_subregions_office(kop, manager, outsider):
 def test_page_shows_what_comes_to_the_subregion_and_only_to_spanner_and_secretariat(
     client, kop, spanner_user, manager, secretary, outsider, body
 ):
-    spanner = services.boundary_spanner_set(
-        actor=manager, subregion=kop, person=spanner_user.person
-    )
+    spanner = boundary_spanner_set(actor=manager, subregion=kop, person=spanner_user.person)
     town = OrganisationFactory(name="Gemeente Texel", slug="texel", subregion=kop)
     MembershipFactory(body=body, organisation=town)
     MeetingFactory(
@@ -90,14 +88,12 @@ def test_page_shows_what_comes_to_the_subregion_and_only_to_spanner_and_secretar
 def test_monthly_report_through_the_pipeline(
     client, kop, spanner_user, manager, outsider, fake_render, django_capture_on_commit_callbacks
 ):
-    spanner = services.boundary_spanner_set(
-        actor=manager, subregion=kop, person=spanner_user.person
-    )
+    spanner = boundary_spanner_set(actor=manager, subregion=kop, person=spanner_user.person)
     month = f"{timezone.localdate():%Y-%m}"
-    job = production.document_generation_request(
+    job = document_generation_request(
         actor=spanner_user, subject=spanner, kind=SPANNER_REPORT, audience=month
     )
-    job = production.document_generation_run(job_id=job.pk)
+    job = document_generation_run(job_id=job.pk)
     assert job.document is not None
     url = reverse("netwerk:spanner_report_download", args=[spanner.pk, month])
     client.force_login(spanner_user)
@@ -107,7 +103,7 @@ def test_monthly_report_through_the_pipeline(
     client.force_login(outsider)
     assert client.get(url).status_code == 404
     with pytest.raises(ValidationError):
-        production.document_generation_request(
+        document_generation_request(
             actor=spanner_user, subject=spanner, kind=SPANNER_REPORT, audience="1999-13"
         )
 
@@ -136,9 +132,7 @@ def test_the_monthly_report_is_made_on_the_first_and_mailed_once_as_a_link(
     from netwerk.services.spanners import spanner_report_mail, spanner_reports_request_monthly
     from nhn_portal.core.models import AuditRecord, GenerationJob
 
-    spanner = services.boundary_spanner_set(
-        actor=manager, subregion=kop, person=spanner_user.person
-    )
+    spanner = boundary_spanner_set(actor=manager, subregion=kop, person=spanner_user.person)
     first_of_december = datetime.date(2026, 12, 1)
     with django_capture_on_commit_callbacks(execute=True):
         assert spanner_reports_request_monthly(today=first_of_december) == 1

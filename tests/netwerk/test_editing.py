@@ -10,8 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gremia.models import Person
-from netwerk import services
 from netwerk.constants import Arena, OpportunityKind, OpportunityOutcome
+from netwerk.services.lobby import lobby_dossier_create
+from netwerk.services.opportunities import (
+    opportunity_create,
+    opportunity_decide,
+    opportunity_update,
+)
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
 from tests.factories import BodyFactory, UserFactory
@@ -23,7 +28,7 @@ TODAY = datetime.date(2026, 3, 2)
 
 @pytest.fixture
 def opportunity(secretary):
-    return services.opportunity_create(
+    return opportunity_create(
         actor=secretary,
         title="Subsidieronde woningbouw",
         kind=OpportunityKind.SUBSIDY_ROUND,
@@ -49,7 +54,7 @@ def fields(opportunity, **changes):
 
 def test_an_open_opportunity_is_corrected_and_audited(secretary, opportunity):
     later = TODAY + datetime.timedelta(days=90)
-    services.opportunity_update(
+    opportunity_update(
         actor=secretary,
         opportunity=opportunity,
         today=TODAY,
@@ -63,7 +68,7 @@ def test_an_open_opportunity_is_corrected_and_audited(secretary, opportunity):
 
 def test_a_deadline_moved_into_the_past_is_refused_but_an_old_one_may_stay(secretary, opportunity):
     with pytest.raises(ValidationError) as error:
-        services.opportunity_update(
+        opportunity_update(
             actor=secretary,
             opportunity=opportunity,
             today=TODAY,
@@ -72,7 +77,7 @@ def test_a_deadline_moved_into_the_past_is_refused_but_an_old_one_may_stay(secre
     assert "deadline" in error.value.message_dict
     # Months later the (now past) deadline is unchanged: the title can still be corrected.
     much_later = opportunity.deadline + datetime.timedelta(days=10)
-    services.opportunity_update(
+    opportunity_update(
         actor=secretary,
         opportunity=opportunity,
         today=much_later,
@@ -83,14 +88,14 @@ def test_a_deadline_moved_into_the_past_is_refused_but_an_old_one_may_stay(secre
 
 
 def test_a_decided_opportunity_is_not_edited(secretary, opportunity):
-    services.opportunity_decide(
+    opportunity_decide(
         actor=secretary,
         opportunity=opportunity,
         decided_on=TODAY,
         outcome=OpportunityOutcome.SUBMITTED,
     )
     with pytest.raises(ValidationError):
-        services.opportunity_update(
+        opportunity_update(
             actor=secretary,
             opportunity=opportunity,
             today=TODAY,
@@ -137,7 +142,7 @@ def carrier(db):
 
 
 def test_a_lobby_dossier_is_edited_with_its_carriers_and_audited(client, secretary, carrier):
-    dossier = services.lobby_dossier_create(
+    dossier = lobby_dossier_create(
         actor=secretary, title="MIRT", arena=Arena.NATIONAL, carriers=[carrier.person]
     )
     other = UserFactory(roles=[Role.ADMINISTRATOR])

@@ -10,9 +10,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from netwerk import selectors, services
+from netwerk import selectors
 from netwerk.constants import OpportunityKind, OpportunityOutcome
 from netwerk.models import Opportunity, OpportunityStep
+from netwerk.services.opportunities import (
+    opportunity_create,
+    opportunity_decide,
+    opportunity_step_add,
+    opportunity_step_complete,
+    opportunity_step_remove,
+)
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
 from tests.factories import BodyFactory, UserFactory
@@ -43,7 +50,7 @@ def make(secretary, bodies, **fields):
         "deadline": days(60),
         "today": TODAY,
     } | fields
-    return services.opportunity_create(actor=secretary, **values)
+    return opportunity_create(actor=secretary, **values)
 
 
 def messages_of(error: ValidationError) -> str:
@@ -76,14 +83,14 @@ def test_signal_in_the_future_is_refused(secretary, route_bodies):
 
 def test_route_that_loops_back_is_refused_and_nothing_is_stored(secretary, route_bodies):
     opportunity = make(secretary, route_bodies)
-    services.opportunity_step_add(
+    opportunity_step_add(
         actor=secretary, opportunity=opportunity, body=route_bodies["werkgroep"], planned_on=days(5)
     )
-    services.opportunity_step_add(
+    opportunity_step_add(
         actor=secretary, opportunity=opportunity, body=route_bodies["platform"], planned_on=days(9)
     )
     with override("nl"), pytest.raises(ValidationError) as caught:
-        services.opportunity_step_add(
+        opportunity_step_add(
             actor=secretary,
             opportunity=opportunity,
             body=route_bodies["werkgroep"],
@@ -96,11 +103,11 @@ def test_route_that_loops_back_is_refused_and_nothing_is_stored(secretary, route
 
 def test_step_planned_before_the_previous_one_is_refused(secretary, route_bodies):
     opportunity = make(secretary, route_bodies)
-    services.opportunity_step_add(
+    opportunity_step_add(
         actor=secretary, opportunity=opportunity, body=route_bodies["werkgroep"], planned_on=days(9)
     )
     with override("nl"), pytest.raises(ValidationError) as caught:
-        services.opportunity_step_add(
+        opportunity_step_add(
             actor=secretary,
             opportunity=opportunity,
             body=route_bodies["platform"],
@@ -113,7 +120,7 @@ def test_step_planned_before_the_previous_one_is_refused(secretary, route_bodies
 def test_days_left_per_step_and_a_route_that_makes_the_deadline(secretary, route_bodies):
     opportunity = make(secretary, route_bodies)
     for name, planned in [("werkgroep", 7), ("platform", 21), ("stuurgroep", 45)]:
-        services.opportunity_step_add(
+        opportunity_step_add(
             actor=secretary,
             opportunity=opportunity,
             body=route_bodies[name],
@@ -129,10 +136,10 @@ def test_days_left_per_step_and_a_route_that_makes_the_deadline(secretary, route
 def test_warnings_when_the_route_cannot_make_the_deadline(secretary, route_bodies):
     opportunity = make(secretary, route_bodies, deadline=days(30))
     assert selectors.opportunity_route(opportunity, today=TODAY).warnings  # no route yet
-    services.opportunity_step_add(
+    opportunity_step_add(
         actor=secretary, opportunity=opportunity, body=route_bodies["werkgroep"], planned_on=days(2)
     )
-    services.opportunity_step_add(
+    opportunity_step_add(
         actor=secretary, opportunity=opportunity, body=route_bodies["platform"], planned_on=days(35)
     )
     with override("nl"):
@@ -149,22 +156,22 @@ def test_warnings_when_the_route_cannot_make_the_deadline(secretary, route_bodie
 
 def test_decision_records_lead_time_and_freezes_the_route(secretary, route_bodies):
     opportunity = make(secretary, route_bodies, signalled_on=days(-40))
-    step = services.opportunity_step_add(
+    step = opportunity_step_add(
         actor=secretary,
         opportunity=opportunity,
         body=route_bodies["stuurgroep"],
         planned_on=days(0),
     )
-    services.opportunity_step_complete(actor=secretary, step=step, done_on=TODAY, today=TODAY)
+    opportunity_step_complete(actor=secretary, step=step, done_on=TODAY, today=TODAY)
     with pytest.raises(ValidationError):
-        services.opportunity_decide(
+        opportunity_decide(
             actor=secretary,
             opportunity=opportunity,
             decided_on=days(1),
             outcome=OpportunityOutcome.SUBMITTED,
             today=TODAY,
         )
-    services.opportunity_decide(
+    opportunity_decide(
         actor=secretary,
         opportunity=opportunity,
         decided_on=TODAY,
@@ -177,7 +184,7 @@ def test_decision_records_lead_time_and_freezes_the_route(secretary, route_bodie
     assert record.changes["outcome"] == ["", "ingediend"]
     assert record.changes["decided_on"] == [None, "2026-06-01"]
     with pytest.raises(ValidationError):
-        services.opportunity_step_add(
+        opportunity_step_add(
             actor=secretary,
             opportunity=opportunity,
             body=route_bodies["platform"],
@@ -187,11 +194,11 @@ def test_decision_records_lead_time_and_freezes_the_route(secretary, route_bodie
 
 def test_step_done_in_the_future_is_refused(secretary, route_bodies):
     opportunity = make(secretary, route_bodies)
-    step = services.opportunity_step_add(
+    step = opportunity_step_add(
         actor=secretary, opportunity=opportunity, body=route_bodies["werkgroep"], planned_on=days(3)
     )
     with pytest.raises(ValidationError):
-        services.opportunity_step_complete(actor=secretary, step=step, done_on=days(2), today=TODAY)
+        opportunity_step_complete(actor=secretary, step=step, done_on=days(2), today=TODAY)
     step.refresh_from_db()
     assert step.done_on is None
 
@@ -199,12 +206,12 @@ def test_step_done_in_the_future_is_refused(secretary, route_bodies):
 def test_removing_a_step_renumbers_the_route(secretary, route_bodies):
     opportunity = make(secretary, route_bodies)
     steps = [
-        services.opportunity_step_add(
+        opportunity_step_add(
             actor=secretary, opportunity=opportunity, body=route_bodies[name], planned_on=days(n)
         )
         for n, name in enumerate(["werkgroep", "platform", "stuurgroep"], start=1)
     ]
-    services.opportunity_step_remove(actor=secretary, step=steps[0])
+    opportunity_step_remove(actor=secretary, step=steps[0])
     assert list(opportunity.steps.values_list("body__slug", "position")) == [
         ("platform-test", 1),
         ("stuurgroep-test", 2),
@@ -221,7 +228,7 @@ def _decided(secretary, bodies, *, title, signalled, decided, body):
         deciding_body=bodies[body],
         today=signalled,
     )
-    services.opportunity_decide(
+    opportunity_decide(
         actor=secretary,
         opportunity=opportunity,
         decided_on=decided,

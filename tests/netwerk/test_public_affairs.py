@@ -13,9 +13,16 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from gremia.models import Person
-from netwerk import selectors, services
+from netwerk import selectors
 from netwerk.constants import Arena
 from netwerk.models import ExternalMoment, LobbyContact, LobbyDossier
+from netwerk.services.lobby import (
+    external_moment_add,
+    lobby_contact_add,
+    lobby_dossier_create,
+    lobby_dossier_publish_summary,
+    lobby_dossier_set_confidential,
+)
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
 from regiobureau.constants import MeetingStatus
@@ -35,7 +42,7 @@ def carrier(db):
 
 @pytest.fixture
 def dossier(secretary, carrier):
-    return services.lobby_dossier_create(
+    return lobby_dossier_create(
         actor=secretary,
         title="MIRT Noord-Holland Noord",
         arena=Arena.NATIONAL,
@@ -56,14 +63,14 @@ def test_only_secretariat_and_carriers_read_a_dossier(dossier, secretary, carrie
         selectors.access_lobby_dossier(user=outsider, pk=dossier.pk)
     assert list(selectors.lobby_dossiers_for(user=outsider)) == []
     # Not confidential does not open it to every bestuurder either.
-    services.lobby_dossier_set_confidential(actor=secretary, dossier=dossier, confidential=False)
+    lobby_dossier_set_confidential(actor=secretary, dossier=dossier, confidential=False)
     with pytest.raises(Http404):
         selectors.access_lobby_dossier(user=outsider, pk=dossier.pk)
 
 
 def test_confidential_dossier_summary_cannot_be_published(dossier, secretary):
     with override("nl"), pytest.raises(ValidationError) as caught:
-        services.lobby_dossier_publish_summary(actor=secretary, dossier=dossier, summary="Kort")
+        lobby_dossier_publish_summary(actor=secretary, dossier=dossier, summary="Kort")
     with override("nl"):
         assert "vertrouwelijk" in " ".join(caught.value.messages)
     dossier.refresh_from_db()
@@ -72,15 +79,15 @@ def test_confidential_dossier_summary_cannot_be_published(dossier, secretary):
 
 
 def test_making_a_dossier_confidential_withdraws_its_public_summary(client, dossier, secretary):
-    services.lobby_dossier_set_confidential(actor=secretary, dossier=dossier, confidential=False)
-    services.lobby_dossier_publish_summary(
+    lobby_dossier_set_confidential(actor=secretary, dossier=dossier, confidential=False)
+    lobby_dossier_publish_summary(
         actor=secretary, dossier=dossier, summary="De regio vraagt om de A7/A8-corridor."
     )
     page = client.get(reverse("netwerk:public_affairs"))
     assert page.status_code == 200
     assert "A7/A8-corridor" in page.text
     assert SECRET_POSITION not in page.text
-    services.lobby_dossier_set_confidential(actor=secretary, dossier=dossier, confidential=True)
+    lobby_dossier_set_confidential(actor=secretary, dossier=dossier, confidential=True)
     dossier.refresh_from_db()
     assert dossier.summary_published_at is None
     page = client.get(reverse("netwerk:public_affairs"))
@@ -96,12 +103,12 @@ def test_the_database_refuses_a_published_summary_on_a_confidential_dossier(doss
 
 def test_contact_without_organisation_is_refused(dossier, secretary):
     with pytest.raises(ValidationError) as caught:
-        services.lobby_contact_add(
+        lobby_contact_add(
             actor=secretary, dossier=dossier, organisation="  ", role="Beleidsmedewerker"
         )
     assert "organisation" in caught.value.error_dict
     assert not LobbyContact.objects.exists()
-    services.lobby_contact_add(
+    lobby_contact_add(
         actor=secretary, dossier=dossier, organisation="Ministerie van IenW", role="MIRT-regisseur"
     )
     assert LobbyContact.objects.count() == 1
@@ -110,7 +117,7 @@ def test_contact_without_organisation_is_refused(dossier, secretary):
 def test_external_moment_in_the_past_is_refused(dossier, secretary):
     today = timezone.localdate()
     with override("nl"), pytest.raises(ValidationError) as caught:
-        services.external_moment_add(
+        external_moment_add(
             actor=secretary,
             dossier=dossier,
             title="BO MIRT",
@@ -124,14 +131,14 @@ def test_external_moment_in_the_past_is_refused(dossier, secretary):
 def test_warning_when_no_preparing_meeting_before_the_moment(dossier, secretary, carrier):
     today = timezone.localdate()
     platform = BodyFactory(name="Platform Mobiliteit (test)", slug="platform-mobiliteit-test")
-    prepared = services.external_moment_add(
+    prepared = external_moment_add(
         actor=secretary,
         dossier=dossier,
         title="BO MIRT najaar",
         date=today + datetime.timedelta(days=30),
         preparing_body=platform,
     )
-    unprepared = services.external_moment_add(
+    unprepared = external_moment_add(
         actor=secretary,
         dossier=dossier,
         title="Commissiedebat",

@@ -11,9 +11,14 @@ from django.urls import reverse
 from django.utils.translation import override
 from PIL import Image
 
-from netwerk import services
 from netwerk.constants import IMAGE_MAX_SIDE, ProgrammeLine, ReviewState
 from netwerk.models import ProjectImage
+from netwerk.services.regio_deal import (
+    project_image_add,
+    regio_deal_project_create,
+    regio_deal_project_review,
+    regio_deal_project_submit,
+)
 from nhn_portal.core.constants import Role
 from tests.factories import OrganisationFactory, SubregionFactory, UserFactory
 
@@ -30,7 +35,7 @@ def png(width=40, height=30) -> SimpleUploadedFile:
 def project(secretary):
     kop = SubregionFactory(name="Kop van Noord-Holland", slug="kop")
     den_helder = OrganisationFactory(name="Gemeente Den Helder", slug="den-helder", subregion=kop)
-    return services.regio_deal_project_create(
+    return regio_deal_project_create(
         actor=secretary,
         title="Praktijkleren in de Kop",
         line=ProgrammeLine.LEARNING,
@@ -48,11 +53,11 @@ def test_review_by_a_second_person_puts_the_project_in_the_window(
     client, project, secretary, reviewer
 ):
     assert "Praktijkleren" not in client.get(reverse("netwerk:regio_deal")).text
-    services.regio_deal_project_submit(actor=secretary, project=project)
+    regio_deal_project_submit(actor=secretary, project=project)
     with pytest.raises(ValidationError):
-        services.regio_deal_project_review(actor=secretary, project=project, approve=True)
+        regio_deal_project_review(actor=secretary, project=project, approve=True)
     assert "Praktijkleren" not in client.get(reverse("netwerk:regio_deal")).text
-    services.regio_deal_project_review(actor=reviewer, project=project, approve=True)
+    regio_deal_project_review(actor=reviewer, project=project, approve=True)
     project.refresh_from_db()
     assert project.review_state == ReviewState.APPROVED and project.approved_by == reviewer
     page = client.get(reverse("netwerk:regio_deal"))
@@ -69,7 +74,7 @@ def test_review_by_a_second_person_puts_the_project_in_the_window(
 def test_picture_is_resized_reencoded_and_served_only_when_approved(
     client, project, secretary, reviewer
 ):
-    picture = services.project_image_add(
+    picture = project_image_add(
         actor=secretary,
         project=project,
         upload=png(3200, 1600),
@@ -81,8 +86,8 @@ def test_picture_is_resized_reencoded_and_served_only_when_approved(
         assert stored.size == (IMAGE_MAX_SIDE, IMAGE_MAX_SIDE // 2)
     url = reverse("netwerk:regio_deal_image", args=[picture.pk])
     assert client.get(url).status_code == 404  # a draft's picture is not public
-    services.regio_deal_project_submit(actor=secretary, project=project)
-    services.regio_deal_project_review(actor=reviewer, project=project, approve=True)
+    regio_deal_project_submit(actor=secretary, project=project)
+    regio_deal_project_review(actor=reviewer, project=project, approve=True)
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
@@ -106,9 +111,7 @@ def test_bad_pictures_are_refused_and_nothing_is_stored(
     project, secretary, upload, alt, field, dutch
 ):
     with override("nl"), pytest.raises(ValidationError) as caught:
-        services.project_image_add(
-            actor=secretary, project=project, upload=upload or png(), alt_text=alt
-        )
+        project_image_add(actor=secretary, project=project, upload=upload or png(), alt_text=alt)
     assert field in caught.value.error_dict
     with override("nl"):
         assert dutch in " ".join(caught.value.messages)
@@ -118,9 +121,7 @@ def test_bad_pictures_are_refused_and_nothing_is_stored(
 def test_a_picture_over_the_size_limit_is_refused(project, secretary, monkeypatch):
     monkeypatch.setattr("netwerk.services.regio_deal.IMAGE_MAX_BYTES", 100)
     with pytest.raises(ValidationError) as caught:
-        services.project_image_add(
-            actor=secretary, project=project, upload=png(400, 400), alt_text="Groot"
-        )
+        project_image_add(actor=secretary, project=project, upload=png(400, 400), alt_text="Groot")
     assert "image" in caught.value.error_dict
     assert not ProjectImage.objects.exists()
 

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
-from netwerk import services
 from netwerk.models import Alignment, RelatedTable
 from netwerk.reference import RELATED_TABLES, load_related_tables
+from netwerk.services.tables import alignment_add, related_table_create
 from nhn_portal.core.models import AuditRecord
 from nhn_portal.core.seeding import LoadReport
 from tests.factories import UserFactory
@@ -42,14 +42,12 @@ def test_reference_data_is_loaded_by_load_nhn_and_idempotent():
 
 
 def test_alignment_needs_a_person_or_a_role(secretary):
-    table = services.related_table_create(actor=secretary, name="Testtafel", purpose="Doel")
+    table = related_table_create(actor=secretary, name="Testtafel", purpose="Doel")
     with pytest.raises(ValidationError) as caught:
-        services.alignment_add(
-            actor=secretary, table=table, attends="Stuurgroep", attendee_role=" "
-        )
+        alignment_add(actor=secretary, table=table, attends="Stuurgroep", attendee_role=" ")
     assert "attendee_role" in caught.value.error_dict
     assert not Alignment.objects.exists()
-    services.alignment_add(
+    alignment_add(
         actor=secretary, table=table, attends="Stuurgroep", attendee_role="Regiosecretaris"
     )
     assert AuditRecord.objects.filter(verb="alignment_add").count() == 1

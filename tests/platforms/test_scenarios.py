@@ -7,11 +7,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from gremia import selectors
 from gremia.constants import BodyKind, MembershipRole, NormKind
 from gremia.demo import load_demo
 from gremia.models import BalanceNorm, Body, Membership, Theme
 from gremia.reference import load_reference
+from gremia.selectors.balance import balance_norms_overview
+from gremia.selectors.registry import body_list_active, governance_map
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
 from nhn_portal.core.seeding import LoadReport
@@ -80,7 +81,7 @@ def test_scenario_1_broadening_on_the_reference_data(reference, beheerder):
         province_tables
     )
     # the map follows without code changes
-    names = {row.node.body.name for row in selectors.governance_map()["rows"]}
+    names = {row.node.body.name for row in governance_map()["rows"]}
     assert {"Platform Energie", "Platform Ontwikkelperspectief", "Platform Arbeidsmarkt"} <= names
     assert AuditRecord.objects.filter(verb="body_create", actor=beheerder).count() == 9
 
@@ -117,9 +118,9 @@ def test_scenario_2_economic_board_on_the_reference_data(reference, beheerder):
     assert (norm.target_government, norm.target_business, norm.target_education) == (33, 33, 33)
     # the balance page checks the board against 1/3-1/3-1/3; the platform is gone from it
     tomorrow = today + datetime.timedelta(days=1)
-    overview = selectors.balance_norms_overview(on=tomorrow)
+    overview = balance_norms_overview(on=tomorrow)
     assert [result.norm for result in overview["per_body"][board.pk]] == [norm]
-    assert platform.pk not in {body.pk for body in selectors.body_list_active(on=tomorrow)}
+    assert platform.pk not in {body.pk for body in body_list_active(on=tomorrow)}
 
     before = state()
     assert scenarios.scenario_apply(actor=beheerder, scenario=scenario, on=today) == []

@@ -10,7 +10,7 @@ import yaml
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from regiobureau.models import Document
+from regiobureau.models.documents import Document
 from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC
 from tests.factories import AgendaItemFactory, BodyFactory, DocumentFactory, MeetingFactory
 

@@ -8,8 +8,9 @@ from django.test.utils import CaptureQueriesContext
 
 from gremia.constants import MembershipRole, PersonFunction
 from publiek.api.serializers import split_name
-from regiobureau import selectors, services
 from regiobureau.constants import Presence
+from regiobureau.selectors.attendance import attendance_seats
+from regiobureau.services.attendance import attendance_record
 from tests.factories import BodyFactory, MeetingFactory, MembershipFactory, PersonFactory
 from tests.publiek import test_api as ori
 from tests.publiek.test_api import check, get
@@ -32,9 +33,9 @@ def held_meeting(secretary, *, is_public=True):
     absent = MembershipFactory(body=body, person=PersonFactory(name="Karel Afwezig"))
     stand_in = PersonFactory(name="Wethouder Vervanger", organisation=alderman.person.organisation)
     meeting = MeetingFactory(body=body, held=True, is_public=is_public)
-    seats = {s.membership.pk: s.membership for s in selectors.attendance_seats(meeting)}
+    seats = {s.membership.pk: s.membership for s in attendance_seats(meeting)}
     assert {chair.pk, alderman.pk, adviser.pk, absent.pk} <= set(seats)
-    services.attendance_record(
+    attendance_record(
         actor=secretary,
         meeting=meeting,
         entries={

@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gremia.constants import PersonFunction
-from regiobureau import selectors, services
 from regiobureau.constants import DecisionOutcome
-from regiobureau.models import DecisionList
+from regiobureau.models.decisions import DecisionList
+from regiobureau.selectors.meetings import next_meeting_of_body
+from regiobureau.services.decisions import decision_list_adopt, decision_record
 from tests.builders import issue, letter_for
 from tests.factories import (
     AgendaItemFactory,
@@ -30,13 +31,11 @@ def adopted_decision(secretary, body, *, title, text, public=True, meeting_publi
     adopted at the next meeting."""
     meeting = MeetingFactory(body=body, held=True, is_public=meeting_public, title=f"Over {title}")
     item = AgendaItemFactory(meeting=meeting, title=title, is_public=public)
-    decision = services.decision_record(
+    decision = decision_record(
         actor=secretary, item=item, text=text, outcome=DecisionOutcome.ADOPTED
     )
-    next_meeting = selectors.next_meeting_of_body(meeting) or MeetingFactory(
-        body=body, published=True
-    )
-    services.decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=next_meeting)
+    next_meeting = next_meeting_of_body(meeting) or MeetingFactory(body=body, published=True)
+    decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=next_meeting)
     return decision
 
 

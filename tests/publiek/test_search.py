@@ -13,9 +13,11 @@ from django.urls import reverse
 
 from nhn_portal.core import search
 from nhn_portal.core.models import SearchEntry
-from regiobureau import services
 from regiobureau.constants import ItemPurpose
-from regiobureau.models import Document
+from regiobureau.models.documents import Document
+from regiobureau.services.agenda import agenda_item_create, agenda_item_delete, agenda_item_update
+from regiobureau.services.documents import document_upload
+from regiobureau.services.meetings import meeting_publish_agenda
 from regiobureau.textextract import extract_text
 from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting
 
@@ -73,7 +75,7 @@ def test_a_confidential_stuk_is_found_by_members_only(client, published_meeting,
 
 def test_a_draft_meetings_agenda_is_for_the_secretariat_only(client, secretary, body, member):
     meeting = make_meeting(secretary=secretary, body=body)
-    services.agenda_item_create(
+    agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
@@ -90,7 +92,7 @@ def test_closing_an_item_removes_it_from_public_search(client, published_meeting
     assert PUBLIC_TITLE in titles(found(client, "Woondeal"))
     item = published_meeting.public_item
     published_meeting.refresh_from_db()
-    services.agenda_item_update(
+    agenda_item_update(
         actor=secretary,
         item=item,
         expected_version=published_meeting.agenda_version,
@@ -103,7 +105,7 @@ def test_deleting_an_item_removes_its_entries(published_meeting, secretary):
     item = published_meeting.public_item
     document_ids = list(Document.objects.filter(agenda_item=item).values_list("pk", flat=True))
     published_meeting.refresh_from_db()
-    services.agenda_item_delete(
+    agenda_item_delete(
         actor=secretary, item=item, expected_version=published_meeting.agenda_version
     )
     assert not SearchEntry.objects.filter(title=PUBLIC_TITLE).exists()
@@ -214,7 +216,7 @@ def test_a_stuks_text_is_extracted_after_upload_and_found(
         "dijk.pdf", text_pdf("Dijkversterking Den Oever"), content_type="application/pdf"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        document = services.document_upload(
+        document = document_upload(
             actor=secretary,
             item=published_meeting.public_item,
             title="Notitie kust",
@@ -237,7 +239,7 @@ def test_dutch_stemming_ranking_and_snippets(client, secretary, body):
         ("Woning aan de Dijk", "Over een ander onderwerp."),
         ("Bereikbaarheid", "Wegen en fietspaden."),
     ]:
-        services.agenda_item_create(
+        agenda_item_create(
             actor=secretary,
             meeting=meeting,
             expected_version=None,
@@ -246,7 +248,7 @@ def test_dutch_stemming_ranking_and_snippets(client, secretary, body):
             purpose=ItemPurpose.DECISION,
         )
     meeting.refresh_from_db()
-    services.meeting_publish_agenda(
+    meeting_publish_agenda(
         actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
     )
     response = found(client, "woning")
@@ -269,7 +271,7 @@ def test_only_stop_words_gets_a_message(client, published_meeting):
 @postgres_only
 def test_snippets_escape_the_stored_text(client, secretary, body):
     meeting = make_meeting(secretary=secretary, body=body)
-    services.agenda_item_create(
+    agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
@@ -278,7 +280,7 @@ def test_snippets_escape_the_stored_text(client, secretary, body):
         purpose=ItemPurpose.DECISION,
     )
     meeting.refresh_from_db()
-    services.meeting_publish_agenda(
+    meeting_publish_agenda(
         actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
     )
     response = found(client, "brandweerkazerne")

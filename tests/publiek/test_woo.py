@@ -6,7 +6,7 @@ import pathlib
 import pytest
 from lxml import etree
 
-from regiobureau.models import Document
+from regiobureau.models.documents import Document
 from tests.builders import CONFIDENTIAL_DOC, issue, letter_for
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,14 @@ from django.core import mail
 from django.urls import reverse
 
 from nhn_portal.core.constants import Role
-from raden import services
 from raden.constants import Addressee, DeliveryStatus
-from raden.models import CouncilLetterDelivery
+from raden.models.letters import CouncilLetterDelivery
+from raden.services.composing import (
+    council_letter_adopt,
+    council_letter_correct,
+    council_letter_update,
+)
+from raden.services.issuing import council_letter_issue
 from tests.builders import griffie, letter_for
 from tests.factories import OrganisationFactory, PersonFactory, UserFactory
 
@@ -41,7 +46,7 @@ def offices(region):
 def issued(secretary, meeting_with_decision, region, offices, fake_render,
            django_capture_on_commit_callbacks):  # fmt: skip
     letter = letter_for(meeting_with_decision, secretary, region, adopt=False)
-    services.council_letter_update(
+    council_letter_update(
         actor=secretary,
         letter=letter,
         title=letter.title,
@@ -50,11 +55,11 @@ def issued(secretary, meeting_with_decision, region, offices, fake_render,
         college_text="Het college wordt gevraagd de raad te ondersteunen.",
         subregion_summary="Samenvatting voor de grensverkenner.",
     )
-    services.council_letter_adopt(actor=secretary, letter=letter)
+    council_letter_adopt(actor=secretary, letter=letter)
     griffie(region["Texel"])
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.council_letter_issue(actor=secretary, letter=letter)
+        council_letter_issue(actor=secretary, letter=letter)
     return letter
 
 
@@ -137,6 +142,6 @@ def test_dashboard_and_letter_page_keep_the_councils_apart(client, secretary, is
 
 
 def test_a_correction_keeps_the_companions(secretary, issued):
-    revision = services.council_letter_correct(actor=secretary, letter=issued)
+    revision = council_letter_correct(actor=secretary, letter=issued)
     assert revision.college_text == issued.college_text
     assert revision.subregion_summary == issued.subregion_summary

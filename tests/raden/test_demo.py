@@ -13,11 +13,12 @@ from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 from raden.constants import DeliveryStatus
 from raden.demo import MEETING_TITLE, load_demo_council_letters
-from raden.models import CouncilLetter, CouncilLetterDelivery
+from raden.models.letters import CouncilLetter, CouncilLetterDelivery
 from regiobureau.constants import MeetingStatus
 from regiobureau.demo import load_demo_meetings
-from regiobureau.models import ActionItem, Decision, Meeting
-from regiobureau.selectors import action_list_for_user, open_actions_for_meeting
+from regiobureau.models.decisions import ActionItem, Decision
+from regiobureau.models.meetings import Meeting
+from regiobureau.selectors.actions import action_list_for_user, open_actions_for_meeting
 
 # Every task the raden services enqueue runs in-process.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
@@ -68,7 +69,8 @@ def test_demo_council_conference_and_preferences(settings, tmp_path):
     and the preferences of a few councils; loaded twice, created once."""
     from raden.constants import GatheringKind
     from raden.demo import load_demo_gatherings
-    from raden.models import CouncilPreference, Gathering, GatheringRegistration
+    from raden.models.gatherings import Gathering, GatheringRegistration
+    from raden.models.preferences import CouncilPreference
 
     settings.MEDIA_ROOT = tmp_path
     call_command("load_nhn", stdout=io.StringIO())

@@ -13,9 +13,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nhn_portal.core.models import AuditRecord
-from raden import links, selectors, services
+from raden import links
 from raden.constants import RegistrationStatus
-from raden.models import GatheringRegistration
+from raden.models.gatherings import GatheringRegistration
+from raden.selectors.gatherings import attendance_by_municipality, council_participation
+from raden.services.gatherings import (
+    gathering_cancel,
+    gathering_create,
+    gathering_invitation_answer,
+    gathering_invite_list,
+    gathering_register,
+    gathering_update,
+    personal_link_check,
+    registration_attendance_set,
+)
 from regiobureau.constants import MeetingStatus
 from tests.builders import griffie, make_gathering, personal_link
 from tests.factories import UserFactory
@@ -36,11 +47,11 @@ def _register(client, token):
 
 
 def test_register_then_waiting_list_beyond_capacity(gathering, region):
-    first = services.gathering_register(token=personal_link(gathering, region["Texel"]))
-    second = services.gathering_register(
+    first = gathering_register(token=personal_link(gathering, region["Texel"]))
+    second = gathering_register(
         token=personal_link(gathering, region["Hoorn"], name="Bram", email="bram@example.org")
     )
-    third = services.gathering_register(
+    third = gathering_register(
         token=personal_link(gathering, region["Alkmaar"], name="Cor", email="cor@example.org")
     )
     assert [first.status, second.status, third.status] == [
@@ -54,8 +65,8 @@ def test_register_then_waiting_list_beyond_capacity(gathering, region):
 
 def test_registering_twice_with_the_same_link_changes_nothing(gathering, region):
     token = personal_link(gathering, region["Texel"])
-    first = services.gathering_register(token=token)
-    again = services.gathering_register(token=token)
+    first = gathering_register(token=token)
+    again = gathering_register(token=token)
     assert first.pk == again.pk
     assert GatheringRegistration.objects.count() == 1
 
@@ -64,19 +75,19 @@ def test_cancel_moves_the_first_on_the_waiting_list_up_and_mails_them(
     gathering, region, django_capture_on_commit_callbacks
 ):
     texel = personal_link(gathering, region["Texel"])
-    services.gathering_register(token=texel)
-    services.gathering_register(
+    gathering_register(token=texel)
+    gathering_register(
         token=personal_link(gathering, region["Hoorn"], name="Bram", email="bram@example.org")
     )
     waiting = [
-        services.gathering_register(
+        gathering_register(
             token=personal_link(gathering, region[town], name=town, email=f"{town}@example.org")
         )
         for town in ("Alkmaar", "Schagen")
     ]
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.gathering_cancel(token=texel)
+        gathering_cancel(token=texel)
     waiting[0].refresh_from_db()
     waiting[1].refresh_from_db()
     assert waiting[0].status == RegistrationStatus.REGISTERED
@@ -88,17 +99,17 @@ def test_cancel_moves_the_first_on_the_waiting_list_up_and_mails_them(
 
 def test_a_cancelled_link_is_used_and_a_new_link_registers_again(gathering, region):
     token = personal_link(gathering, region["Texel"])
-    services.gathering_register(token=token)
-    services.gathering_cancel(token=token)
+    gathering_register(token=token)
+    gathering_cancel(token=token)
     with pytest.raises(links.LinkError) as used:
-        services.gathering_register(token=token)
+        gathering_register(token=token)
     assert used.value.code == "used"
     # A new invitation gives a new link (issued after the cancellation).
     registration = GatheringRegistration.objects.get()
     GatheringRegistration.objects.filter(pk=registration.pk).update(
         cancelled_at=timezone.now() - datetime.timedelta(minutes=5)
     )
-    again = services.gathering_register(token=personal_link(gathering, region["Texel"]))
+    again = gathering_register(token=personal_link(gathering, region["Texel"]))
     assert again.pk == registration.pk
     assert again.status == RegistrationStatus.REGISTERED
 
@@ -107,16 +118,16 @@ def test_an_altered_link_is_refused_and_records_nothing(gathering, region):
     token = personal_link(gathering, region["Texel"])
     altered = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
     with pytest.raises(links.LinkError) as error:
-        services.gathering_register(token=altered)
+        gathering_register(token=altered)
     assert error.value.code == "altered"
     # An invitation token is not a personal link (another salt).
     invitation = links.invitation_token(gathering_id=gathering.pk, municipality_id=1)
     with pytest.raises(links.LinkError):
-        services.gathering_register(token=invitation)
+        gathering_register(token=invitation)
     # A signed payload pointing at another gathering's id that does not exist.
     forged = signing.dumps({"g": 999999, "m": 1, "n": "x", "e": "x@x.nl", "i": 0})
     with pytest.raises(links.LinkError):
-        services.gathering_register(token=forged)
+        gathering_register(token=forged)
     assert not GatheringRegistration.objects.exists()
 
 
@@ -149,14 +160,14 @@ def test_a_personal_link_does_not_reveal_the_name_or_address(gathering, region):
 def test_an_expired_link_is_refused(secretary, region):
     held = make_gathering(secretary=secretary, days=-40)
     with pytest.raises(links.LinkError) as error:
-        services.personal_link_check(personal_link(held, region["Texel"]))
+        personal_link_check(personal_link(held, region["Texel"]))
     assert error.value.code == "expired"
 
 
 def test_registration_closes_when_the_gathering_starts(secretary, region):
     started = make_gathering(secretary=secretary, days=-1)
     with pytest.raises(ValidationError):
-        services.gathering_register(token=personal_link(started, region["Texel"]))
+        gathering_register(token=personal_link(started, region["Texel"]))
     assert not GatheringRegistration.objects.exists()
 
 
@@ -165,19 +176,19 @@ def test_invitation_answer_mails_a_personal_link_and_records_nothing_else(
 ):
     token = links.invitation_token(gathering_id=gathering.pk, municipality_id=region["Texel"].pk)
     with django_capture_on_commit_callbacks(execute=True):
-        services.gathering_invitation_answer(token=token, name="Anna", email=" Anna@Example.org")
+        gathering_invitation_answer(token=token, name="Anna", email=" Anna@Example.org")
     assert [m.to for m in mail.outbox] == [["anna@example.org"]]
     assert not GatheringRegistration.objects.exists()
     url = next(line for line in mail.outbox[0].body.splitlines() if "/raden/aanmelding/" in line)
     personal = url.strip().rstrip("/").rsplit("/", 1)[1]
-    registration = services.gathering_register(token=personal)
+    registration = gathering_register(token=personal)
     assert (registration.email, registration.municipality) == ("anna@example.org", region["Texel"])
 
 
 def test_griffie_invites_a_list(gathering, region, django_capture_on_commit_callbacks):
     clerk = griffie(region["Texel"])
     with django_capture_on_commit_callbacks(execute=True):
-        count = services.gathering_invite_list(
+        count = gathering_invite_list(
             actor=clerk,
             gathering=gathering,
             municipality=region["Texel"],
@@ -186,7 +197,7 @@ def test_griffie_invites_a_list(gathering, region, django_capture_on_commit_call
     assert count == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["anna@example.org", "bram@example.org"]
     with pytest.raises(ValidationError):
-        services.gathering_invite_list(
+        gathering_invite_list(
             actor=clerk,
             gathering=gathering,
             municipality=region["Texel"],
@@ -200,9 +211,9 @@ def test_attendance_per_municipality_and_participation(secretary, region):
         town: personal_link(held, region[town], name=town, email=f"{town}@example.org")
         for town in ("Texel", "Hoorn")
     }
-    registrations = {town: services.gathering_register(token=t) for town, t in tokens.items()}
+    registrations = {town: gathering_register(token=t) for town, t in tokens.items()}
     with pytest.raises(ValidationError):  # not started yet
-        services.registration_attendance_set(
+        registration_attendance_set(
             actor=secretary, registration=registrations["Texel"], attended=True
         )
     held.meeting.__class__.objects.filter(pk=held.meeting.pk).update(
@@ -210,14 +221,12 @@ def test_attendance_per_municipality_and_participation(secretary, region):
         ends_at=timezone.now() - datetime.timedelta(hours=1),
         status=MeetingStatus.HELD,
     )
-    services.registration_attendance_set(
-        actor=secretary, registration=registrations["Texel"], attended=True
-    )
-    rows = {row.municipality.name: row for row in selectors.attendance_by_municipality(held)}
+    registration_attendance_set(actor=secretary, registration=registrations["Texel"], attended=True)
+    rows = {row.municipality.name: row for row in attendance_by_municipality(held)}
     assert len(rows) == 17
     assert (rows["Gemeente Texel"].registered, rows["Gemeente Texel"].attended) == (1, 1)
     assert (rows["Gemeente Hoorn"].registered, rows["Gemeente Hoorn"].attended) == (1, 0)
-    participation = selectors.council_participation()
+    participation = council_participation()
     assert participation.held == 1
     assert [(town.name, n) for town, n in participation.taking_part] == [("Gemeente Texel", 1)]
     assert len(participation.never) == 16
@@ -228,15 +237,15 @@ def test_only_a_meeting_of_the_gatherings_body(secretary, body):
 
     meeting = make_meeting(secretary=secretary, body=body)
     with pytest.raises(ValidationError):
-        services.gathering_create(actor=secretary, meeting=meeting, kind="webinar")
+        gathering_create(actor=secretary, meeting=meeting, kind="webinar")
 
 
 def test_more_capacity_moves_the_waiting_list_up(gathering, region):
     for town in ("Texel", "Hoorn", "Alkmaar"):
-        services.gathering_register(
+        gathering_register(
             token=personal_link(gathering, region[town], name=town, email=f"{town}@example.org")
         )
-    services.gathering_update(actor=None, gathering=gathering, capacity=3)
+    gathering_update(actor=None, gathering=gathering, capacity=3)
     assert not GatheringRegistration.objects.filter(status=RegistrationStatus.WAITING).exists()
 
 
@@ -304,8 +313,8 @@ def test_invitation_page(client, gathering, region, django_capture_on_commit_cal
 
 
 def test_griffie_sees_its_own_council_and_its_invitation_link(client, gathering, region):
-    services.gathering_register(token=personal_link(gathering, region["Texel"]))
-    services.gathering_register(
+    gathering_register(token=personal_link(gathering, region["Texel"]))
+    gathering_register(
         token=personal_link(gathering, region["Hoorn"], name="Bram Hoorn", email="b@example.org")
     )
     client.force_login(griffie(region["Texel"]))
@@ -335,7 +344,7 @@ def test_griffie_uploads_a_csv_list(client, gathering, region, django_capture_on
 
 def test_secretariat_records_attendance(client, secretary, region):
     held = make_gathering(secretary=secretary, days=3)
-    registration = services.gathering_register(token=personal_link(held, region["Texel"]))
+    registration = gathering_register(token=personal_link(held, region["Texel"]))
     held.meeting.__class__.objects.filter(pk=held.meeting.pk).update(
         starts_at=timezone.now() - datetime.timedelta(hours=3),
         ends_at=timezone.now() - datetime.timedelta(hours=1),
@@ -354,7 +363,7 @@ def test_others_get_404(client, gathering, region):
     assert client.get(gathering.get_absolute_url()).status_code == 404
     assert client.get(reverse("raden:gathering_list")).status_code == 404
     client.force_login(griffie(region["Texel"]))
-    registration = services.gathering_register(token=personal_link(gathering, region["Texel"]))
+    registration = gathering_register(token=personal_link(gathering, region["Texel"]))
     url = reverse("raden:registration_attendance", kwargs={"pk": registration.pk})
     assert client.post(url, {"attended": "on"}).status_code == 404
 

@@ -7,9 +7,10 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from nhn_portal.core import production
-from raden import services
+from nhn_portal.core.production.services import document_generation_run
 from raden.constants import DeliveryStatus, LetterStatus, RenderStatus
+from raden.services.composing import council_letter_adopt, council_letter_correct
+from raden.services.issuing import council_letter_issue, deliveries_sync
 from tests.builders import KOP_PARAGRAPH, REGION, issue, letter_for
 
 # Every task the raden services enqueue runs in-process.
@@ -48,12 +49,12 @@ def test_revised_version_is_marked_in_the_pdf(
     letter.status = LetterStatus.SENT  # issued earlier; only the revision is rendered here
     letter.issued_at = timezone.now()
     letter.save()
-    revision = services.council_letter_correct(actor=secretary, letter=letter)
-    services.council_letter_adopt(actor=secretary, letter=revision)
-    services.council_letter_issue(actor=secretary, letter=revision)
+    revision = council_letter_correct(actor=secretary, letter=letter)
+    council_letter_adopt(actor=secretary, letter=revision)
+    council_letter_issue(actor=secretary, letter=revision)
     delivery = revision.deliveries.get(municipality=region["Texel"])
-    production.document_generation_run(job_id=delivery.job_id)
-    services.deliveries_sync(letter=revision)
+    document_generation_run(job_id=delivery.job_id)
+    deliveries_sync(letter=revision)
     delivery.refresh_from_db()
     text = text_of(delivery)
     assert "herziene versie 2" in text.lower()

@@ -10,9 +10,10 @@ import pytest
 from django.urls import reverse
 
 from nhn_portal.core.models import AuditRecord
-from raden import services
 from raden.constants import InformationPreference
-from raden.models import CouncilPreference
+from raden.models.preferences import CouncilPreference
+from raden.services.digest import council_digests_send
+from raden.services.preferences import council_preference_set
 from tests.builders import griffie, issue, letter_for
 from tests.factories import UserFactory
 
@@ -44,7 +45,7 @@ def test_griffie_records_its_own_councils_preference(client, region):
 
 
 def test_secretariat_sees_every_council_and_others_get_404(client, region, secretary):
-    services.council_preference_set(
+    council_preference_set(
         actor=None, municipality=region["Hoorn"], preference=InformationPreference.DIGEST
     )
     client.force_login(secretary)
@@ -60,10 +61,10 @@ def test_letter_flow_and_dashboard_follow_the_preference(
     client, secretary, region, meeting_with_decision, fake_render,
     django_capture_on_commit_callbacks,
 ):  # fmt: skip
-    services.council_preference_set(
+    council_preference_set(
         actor=None, municipality=region["Hoorn"], preference=InformationPreference.DIGEST
     )
-    services.council_preference_set(
+    council_preference_set(
         actor=None,
         municipality=region["Texel"],
         preference=InformationPreference.LETTER_AND_COMMITTEE,
@@ -98,7 +99,7 @@ def test_a_digest_council_gets_one_mail_a_week_instead_of_one_per_letter(
     from django.core import mail
 
     hoorn, texel = griffie(region["Hoorn"]), griffie(region["Texel"])
-    services.council_preference_set(
+    council_preference_set(
         actor=None, municipality=region["Hoorn"], preference=InformationPreference.DIGEST
     )
     letter = letter_for(meeting_with_decision, secretary, region)
@@ -107,7 +108,7 @@ def test_a_digest_council_gets_one_mail_a_week_instead_of_one_per_letter(
     assert texel.email in mailed and hoorn.email not in mailed
     assert deliveries["Hoorn"].status != "wachtrij"  # in Hoorn's portal all the same
     mail.outbox.clear()
-    assert services.council_digests_send() == 1
+    assert council_digests_send() == 1
     (digest,) = mail.outbox
     assert digest.to == [hoorn.email]
     assert "Nieuwe raadsinformatiebrief voor Gemeente Hoorn" in digest.subject
@@ -116,7 +117,7 @@ def test_a_digest_council_gets_one_mail_a_week_instead_of_one_per_letter(
     deliveries["Hoorn"].refresh_from_db()
     assert deliveries["Hoorn"].notified_at is not None
     # Nothing new: no second digest.
-    assert services.council_digests_send() == 0
+    assert council_digests_send() == 0
 
 
 def test_leaving_the_digest_sends_what_waited_for_it(
@@ -125,14 +126,14 @@ def test_leaving_the_digest_sends_what_waited_for_it(
     from django.core import mail
 
     hoorn = griffie(region["Hoorn"])
-    services.council_preference_set(
+    council_preference_set(
         actor=None, municipality=region["Hoorn"], preference=InformationPreference.DIGEST
     )
     issue(letter_for(meeting_with_decision, secretary, region), secretary,
           django_capture_on_commit_callbacks)  # fmt: skip
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.council_preference_set(
+        council_preference_set(
             actor=hoorn, municipality=region["Hoorn"], preference=InformationPreference.LETTER
         )
     assert [message.to for message in mail.outbox] == [[hoorn.email]]

@@ -7,9 +7,22 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from nhn_portal.core.models import AuditRecord, GenerationJob
-from raden import services
 from raden.constants import RENDER_MAX_RETRIES, DeliveryStatus, LetterStatus, RenderStatus
-from raden.models import CouncilLetter, CouncilLetterDelivery
+from raden.models.letters import CouncilLetter, CouncilLetterDelivery
+from raden.services.composing import (
+    council_letter_adopt,
+    council_letter_correct,
+    council_letter_create,
+    council_letter_item_add,
+    council_letter_update,
+)
+from raden.services.delivery import (
+    delivery_confirm_receipt,
+    delivery_mark_downloaded,
+    delivery_schedule,
+    delivery_take_note,
+)
+from raden.services.issuing import council_letter_issue, deliveries_sync, delivery_render_retry
 from tests.builders import griffie, issue, letter_for
 
 # Every task the raden services enqueue runs in-process.
@@ -17,23 +30,21 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
 def test_a_letter_without_items_is_refused(secretary, meeting_with_decision, region):
-    letter = services.council_letter_create(
-        actor=secretary, meeting=meeting_with_decision, title="Leeg"
-    )
+    letter = council_letter_create(actor=secretary, meeting=meeting_with_decision, title="Leeg")
     with pytest.raises(ValidationError) as error:
-        services.council_letter_adopt(actor=secretary, letter=letter)
+        council_letter_adopt(actor=secretary, letter=letter)
     assert error.value.code == "no_items"
     letter.status = LetterStatus.ADOPTED  # even if it got past adoption somehow
     letter.save()
     with pytest.raises(ValidationError):
-        services.council_letter_issue(actor=secretary, letter=letter)
+        council_letter_issue(actor=secretary, letter=letter)
     assert not CouncilLetterDelivery.objects.exists()
 
 
 def test_a_draft_is_not_issued(secretary, meeting_with_decision, region):
     letter = letter_for(meeting_with_decision, secretary, region, adopt=False)
     with pytest.raises(ValidationError):
-        services.council_letter_issue(actor=secretary, letter=letter)
+        council_letter_issue(actor=secretary, letter=letter)
 
 
 def test_issuing_makes_17_deliveries_rendered_after_commit(
@@ -42,7 +53,7 @@ def test_issuing_makes_17_deliveries_rendered_after_commit(
     griffie(region["Texel"])
     letter = letter_for(meeting_with_decision, secretary, region)
     with django_capture_on_commit_callbacks() as callbacks:
-        services.council_letter_issue(actor=secretary, letter=letter)
+        council_letter_issue(actor=secretary, letter=letter)
     # Nothing rendered or announced before the commit: 17 jobs wait for it.
     assert len(callbacks) == 17
     jobs = GenerationJob.objects.filter(kind="raadsinformatiebrief")
@@ -61,7 +72,7 @@ def test_issuing_makes_17_deliveries_rendered_after_commit(
     assert all(d.document_id and d.document.audience == d.municipality.slug for d in deliveries)
     assert CouncilLetter.objects.get(pk=letter.pk).status == LetterStatus.SENT
     with pytest.raises(ValidationError):
-        services.council_letter_issue(actor=secretary, letter=letter)
+        council_letter_issue(actor=secretary, letter=letter)
 
 
 def test_griffie_is_mailed_a_link_without_content(
@@ -82,7 +93,7 @@ def test_griffie_is_mailed_a_link_without_content(
     assert "Texel" in message.subject
     # Syncing again (the beat) announces nothing twice.
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.deliveries_sync() == 0
+        assert deliveries_sync() == 0
     assert len([m for m in mail.outbox if m.to == ["griffie@texel.example.org"]]) == 1
 
 
@@ -147,7 +158,7 @@ def test_one_failed_render_holds_back_only_that_council(
     # The sync requests a failed copy again, up to RENDER_MAX_RETRIES attempts in all.
     for _round in range(RENDER_MAX_RETRIES + 1):
         with django_capture_on_commit_callbacks(execute=True):
-            services.deliveries_sync()
+            deliveries_sync()
     deliveries = {
         d.municipality.name.removeprefix("Gemeente "): d
         for d in CouncilLetterDelivery.objects.filter(letter=letter).select_related("municipality")
@@ -165,7 +176,7 @@ def test_one_failed_render_holds_back_only_that_council(
     # The secretary retries once the cause is gone: Hoorn becomes available too.
     fake_render.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.delivery_render_retry(actor=secretary, delivery=hoorn)
+        delivery_render_retry(actor=secretary, delivery=hoorn)
     hoorn.refresh_from_db()
     assert hoorn.render_status == RenderStatus.DONE
     assert hoorn.status == DeliveryStatus.AVAILABLE
@@ -176,16 +187,16 @@ def test_a_rendered_copy_is_available_the_moment_its_job_ends(
     secretary, meeting_with_decision, region, fake_render, django_capture_on_commit_callbacks
 ):
     """No sync needed: the pipeline's follow-up (on_finished) makes the copy available."""
-    from nhn_portal.core import production
+    from nhn_portal.core.production.services import document_generation_run
 
     griffie(region["Texel"], email="griffie@texel.example.org")
     letter = letter_for(meeting_with_decision, secretary, region)
     with django_capture_on_commit_callbacks(execute=False):
-        services.council_letter_issue(actor=secretary, letter=letter)  # jobs not yet run
+        council_letter_issue(actor=secretary, letter=letter)  # jobs not yet run
     texel = CouncilLetterDelivery.objects.get(letter=letter, municipality=region["Texel"])
     assert texel.status == DeliveryStatus.PENDING
     with django_capture_on_commit_callbacks(execute=True):
-        production.document_generation_run(job_id=texel.job_id)
+        document_generation_run(job_id=texel.job_id)
     texel.refresh_from_db()
     assert texel.status == DeliveryStatus.AVAILABLE
     assert texel.render_status == RenderStatus.DONE
@@ -203,27 +214,27 @@ def test_a_failing_follow_up_leaves_the_job_done_for_the_beat_to_finish(
     django_capture_on_commit_callbacks,
     monkeypatch,
 ):
-    from nhn_portal.core import production
     from nhn_portal.core.constants import GenerationStatus
+    from nhn_portal.core.production.services import document_generation_run
 
     letter = letter_for(meeting_with_decision, secretary, region)
     with django_capture_on_commit_callbacks(execute=False):
-        services.council_letter_issue(actor=secretary, letter=letter)
+        council_letter_issue(actor=secretary, letter=letter)
     texel = CouncilLetterDelivery.objects.get(letter=letter, municipality=region["Texel"])
 
     def broken(job_id):
         raise RuntimeError("database hiccup")
 
     with monkeypatch.context() as patched:
-        patched.setattr(services, "delivery_job_finished", broken)
+        patched.setattr("raden.producers.delivery_job_finished", broken)
         with django_capture_on_commit_callbacks(execute=True):
-            job = production.document_generation_run(job_id=texel.job_id)
+            job = document_generation_run(job_id=texel.job_id)
     assert job.status == GenerationStatus.DONE
     texel.refresh_from_db()
     assert texel.status == DeliveryStatus.PENDING
     # The beat's sync is the safety net.
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.deliveries_sync(letter=letter) == 1
+        assert deliveries_sync(letter=letter) == 1
     texel.refresh_from_db()
     assert texel.status == DeliveryStatus.AVAILABLE
 
@@ -235,17 +246,17 @@ def test_griffie_flow_receipt_once_then_scheduled_then_noted(
     letter = letter_for(meeting_with_decision, secretary, region)
     delivery = issue(letter, secretary, django_capture_on_commit_callbacks)["Texel"]
 
-    services.delivery_mark_downloaded(actor=clerk, delivery=delivery)
-    services.delivery_mark_downloaded(actor=clerk, delivery=delivery)  # only the first counts
+    delivery_mark_downloaded(actor=clerk, delivery=delivery)
+    delivery_mark_downloaded(actor=clerk, delivery=delivery)  # only the first counts
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.DOWNLOADED and delivery.downloaded_by == clerk
 
-    services.delivery_confirm_receipt(actor=clerk, delivery=delivery)
+    delivery_confirm_receipt(actor=clerk, delivery=delivery)
     with pytest.raises(ValidationError) as error:
-        services.delivery_confirm_receipt(actor=clerk, delivery=delivery)
+        delivery_confirm_receipt(actor=clerk, delivery=delivery)
     assert error.value.code == "already_confirmed"
 
-    services.delivery_schedule(
+    delivery_schedule(
         actor=clerk,
         delivery=delivery,
         council_date=datetime.date(2026, 7, 2),
@@ -254,7 +265,7 @@ def test_griffie_flow_receipt_once_then_scheduled_then_noted(
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.SCHEDULED
     assert delivery.council_date == datetime.date(2026, 7, 2)
-    services.delivery_take_note(actor=clerk, delivery=delivery)
+    delivery_take_note(actor=clerk, delivery=delivery)
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.NOTED and delivery.noted_at
     verbs = list(
@@ -276,13 +287,11 @@ def test_scheduling_without_confirming_counts_as_receipt(
     clerk = griffie(region["Hoorn"])
     letter = letter_for(meeting_with_decision, secretary, region)
     delivery = issue(letter, secretary, django_capture_on_commit_callbacks)["Hoorn"]
-    services.delivery_schedule(
-        actor=clerk, delivery=delivery, council_date=datetime.date(2026, 7, 9)
-    )
+    delivery_schedule(actor=clerk, delivery=delivery, council_date=datetime.date(2026, 7, 9))
     delivery.refresh_from_db()
     assert delivery.received_at is not None and delivery.received_by == clerk
     with pytest.raises(ValidationError):
-        services.delivery_confirm_receipt(actor=clerk, delivery=delivery)
+        delivery_confirm_receipt(actor=clerk, delivery=delivery)
 
 
 def test_correction_is_a_new_version_and_keeps_the_old(
@@ -290,17 +299,17 @@ def test_correction_is_a_new_version_and_keeps_the_old(
 ):
     letter = letter_for(meeting_with_decision, secretary, region)
     with pytest.raises(ValidationError):
-        services.council_letter_correct(actor=secretary, letter=letter)  # not issued yet
+        council_letter_correct(actor=secretary, letter=letter)  # not issued yet
     issue(letter, secretary, django_capture_on_commit_callbacks)
-    revision = services.council_letter_correct(actor=secretary, letter=letter)
+    revision = council_letter_correct(actor=secretary, letter=letter)
     assert revision.version == 2 and revision.supersedes == letter
     assert revision.status == LetterStatus.DRAFT
     assert "herziene versie" in str(revision)
     assert revision.items.count() == 1 and revision.subregion_paragraphs.count() == 1
     with pytest.raises(ValidationError):
-        services.council_letter_correct(actor=secretary, letter=letter)
-    services.council_letter_update(actor=secretary, letter=revision, title="Versnelling (herzien)")
-    services.council_letter_adopt(actor=secretary, letter=revision)
+        council_letter_correct(actor=secretary, letter=letter)
+    council_letter_update(actor=secretary, letter=revision, title="Versnelling (herzien)")
+    council_letter_adopt(actor=secretary, letter=revision)
     issue(revision, secretary, django_capture_on_commit_callbacks)
     assert CouncilLetterDelivery.objects.filter(letter=letter).count() == 17
     assert CouncilLetterDelivery.objects.filter(letter=revision).count() == 17
@@ -313,6 +322,4 @@ def test_closed_items_never_go_into_a_letter(secretary, meeting_with_decision, r
     letter = letter_for(meeting_with_decision, secretary, region, adopt=False)
     closed = AgendaItemFactory(meeting=meeting_with_decision, confidential=True)
     with pytest.raises(ValidationError):
-        services.council_letter_item_add(
-            actor=secretary, letter=letter, agenda_item=closed, text="x"
-        )
+        council_letter_item_add(actor=secretary, letter=letter, agenda_item=closed, text="x")

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from raden import services
 from raden.constants import DeliveryStatus
-from raden.models import CouncilLetterDelivery
+from raden.models.letters import CouncilLetterDelivery
+from raden.services.delivery import delivery_confirm_receipt
 from tests.builders import griffie, issue, letter_for
 from tests.factories import UserFactory
 
@@ -123,7 +123,7 @@ def test_dashboard_counts_and_fixed_query_count(
     letter = letter_for(meeting_with_decision, secretary, region)
     deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
     clerk = griffie(region["Texel"])
-    services.delivery_confirm_receipt(actor=clerk, delivery=deliveries["Texel"])
+    delivery_confirm_receipt(actor=clerk, delivery=deliveries["Texel"])
     client.force_login(secretary)
     with django_assert_num_queries(DASHBOARD_QUERIES):
         response = client.get(reverse("raden:dashboard"))
@@ -147,7 +147,7 @@ def test_dashboard_counts_and_fixed_query_count(
 
 def test_not_confirmed_after_n_days_filter_and_csv(client, secretary, issued, region):
     letter, deliveries = issued
-    services.delivery_confirm_receipt(actor=griffie(region["Hoorn"]), delivery=deliveries["Hoorn"])
+    delivery_confirm_receipt(actor=griffie(region["Hoorn"]), delivery=deliveries["Hoorn"])
     CouncilLetterDelivery.objects.filter(letter=letter).update(
         available_at=timezone.now() - datetime.timedelta(days=10)
     )
@@ -225,7 +225,7 @@ def test_dossier_page_shows_decisions_and_the_councils_informed(
     assert page.text.count("Gemeente ") >= 17
 
     clerk = griffie(region["Texel"])
-    services.delivery_confirm_receipt(actor=clerk, delivery=deliveries["Texel"])
+    delivery_confirm_receipt(actor=clerk, delivery=deliveries["Texel"])
     client.force_login(clerk)
     page = client.get(url)
     assert "Gemeente Texel" in page.text and "Gemeente Hoorn" not in page.text
@@ -259,7 +259,7 @@ def test_the_overview_lists_the_griffies_unconfirmed_letters_and_the_secretariat
     assert [d.pk for d in overview.context["griffie_letters"]] == [deliveries["Texel"].pk]
     assert reverse("raden:delivery_detail", args=[deliveries["Texel"].pk]) in overview.text
     assert overview.context["unconfirmed_copies"] is None  # not the griffie's business
-    services.delivery_confirm_receipt(actor=clerk, delivery=deliveries["Texel"])
+    delivery_confirm_receipt(actor=clerk, delivery=deliveries["Texel"])
     assert client.get(reverse("home")).context["griffie_letters"] == []
 
     client.force_login(secretary)

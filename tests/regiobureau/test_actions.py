@@ -10,9 +10,15 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from regiobureau import selectors, services
 from regiobureau.constants import ActionStatus
-from regiobureau.models import ActionItem
+from regiobureau.models.decisions import ActionItem
+from regiobureau.selectors.actions import open_actions_for_meeting
+from regiobureau.services.actions import (
+    action_item_create,
+    action_item_set_status,
+    action_overdue_remind,
+)
+from regiobureau.services.meetings import meeting_publish_agenda
 from regiobureau.tasks import action_overdue_reminders
 from tests.builders import make_meeting
 from tests.factories import (
@@ -54,39 +60,37 @@ def test_exactly_one_owner_is_a_database_rule(secretary):
     with pytest.raises(IntegrityError), transaction.atomic():
         ActionItem.objects.create(origin_meeting=meeting, description="x", deadline=TODAY)
     with pytest.raises(ValidationError):
-        services.action_item_create(
-            actor=secretary, meeting=meeting, description="x", deadline=TODAY
-        )
+        action_item_create(actor=secretary, meeting=meeting, description="x", deadline=TODAY)
 
 
 def test_open_actions_return_under_actielijst_of_the_next_meeting(secretary, client):
     body = BodyFactory(public_by_default=True)
     first = make_meeting(secretary=secretary, body=body, days=-20)
     owner = PersonFactory(name="Wethouder Jansen")
-    done = services.action_item_create(
+    done = action_item_create(
         actor=secretary,
         meeting=first,
         description="Afgerond punt",
         deadline=TODAY,
         owner_person=owner,
     )
-    services.action_item_create(
+    action_item_create(
         actor=secretary,
         meeting=first,
         description="Notitie flexwonen opstellen",
         deadline=TODAY,
         owner_person=owner,
     )
-    services.action_item_set_status(actor=secretary, action=done, status="gereed")
+    action_item_set_status(actor=secretary, action=done, status="gereed")
     next_meeting = make_meeting(secretary=secretary, body=body, days=10)
     other_body_meeting = make_meeting(secretary=secretary, body=BodyFactory(), days=11)
     AgendaItemFactory(meeting=next_meeting, position=50, title="Woondeal")
-    services.meeting_publish_agenda(actor=secretary, meeting=next_meeting, expected_version=None)
+    meeting_publish_agenda(actor=secretary, meeting=next_meeting, expected_version=None)
 
-    carried = selectors.open_actions_for_meeting(user=secretary, meeting=next_meeting)
+    carried = open_actions_for_meeting(user=secretary, meeting=next_meeting)
     assert [a.description for a in carried] == ["Notitie flexwonen opstellen"]
-    assert selectors.open_actions_for_meeting(user=secretary, meeting=first) == []
-    assert selectors.open_actions_for_meeting(user=secretary, meeting=other_body_meeting) == []
+    assert open_actions_for_meeting(user=secretary, meeting=first) == []
+    assert open_actions_for_meeting(user=secretary, meeting=other_body_meeting) == []
 
     reader = UserFactory()
     client.force_login(reader)
@@ -106,7 +110,7 @@ def test_actions_of_a_closed_item_stay_with_the_body(secretary):
         body=body, held=True, starts_at=timezone.now() - datetime.timedelta(days=9)
     )
     closed = AgendaItemFactory(meeting=first, confidential=True)
-    services.action_item_create(
+    action_item_create(
         actor=secretary,
         meeting=first,
         item=closed,
@@ -115,8 +119,8 @@ def test_actions_of_a_closed_item_stay_with_the_body(secretary):
         owner_person=PersonFactory(),
     )
     following = MeetingFactory(body=body, published=True)
-    assert selectors.open_actions_for_meeting(user=UserFactory(), meeting=following) == []
-    assert len(selectors.open_actions_for_meeting(user=secretary, meeting=following)) == 1
+    assert open_actions_for_meeting(user=UserFactory(), meeting=following) == []
+    assert len(open_actions_for_meeting(user=secretary, meeting=following)) == 1
 
 
 def test_my_actions_lists_own_and_organisation_actions(client):
@@ -163,7 +167,7 @@ def test_one_reminder_per_owner_listing_all_overdue_actions_and_none_twice_a_day
     closed.status = ActionStatus.DONE
     closed.save()
 
-    assert services.action_overdue_remind(today=TODAY) == 3
+    assert action_overdue_remind(today=TODAY) == 3
     by_recipient = {tuple(m.to): m for m in mail.outbox}
     assert set(by_recipient) == {
         ("anna@example.org",),
@@ -181,7 +185,7 @@ def test_one_reminder_per_owner_listing_all_overdue_actions_and_none_twice_a_day
     assert action_overdue_reminders.apply(kwargs={"today": TODAY.isoformat()}).get() == 0
     assert len(mail.outbox) == 3
     # The next day the owners are reminded again.
-    assert services.action_overdue_remind(today=TODAY + datetime.timedelta(days=1)) == 3
+    assert action_overdue_remind(today=TODAY + datetime.timedelta(days=1)) == 3
 
 
 def test_beat_schedule_runs_the_reminder_daily(settings):

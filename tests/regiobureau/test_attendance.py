@@ -12,9 +12,21 @@ from django.utils import timezone
 
 from gremia.constants import DecisionRule, MembershipRole
 from nhn_portal.core.models import AuditRecord
-from regiobureau import selectors, services
 from regiobureau.constants import DecisionOutcome, Presence, Registration
-from regiobureau.models import Attendance
+from regiobureau.models.attendance import Attendance
+from regiobureau.selectors.attendance import (
+    attendance_seats,
+    attendance_summary,
+    own_seats,
+    quorum_reached,
+)
+from regiobureau.selectors.decisions import voting_members
+from regiobureau.services.attendance import (
+    attendance_record,
+    attendance_register,
+    attendance_remind,
+)
+from regiobureau.services.decisions import decision_record
 from tests.builders import member_of
 from tests.factories import (
     AgendaItemFactory,
@@ -28,13 +40,13 @@ pytestmark = pytest.mark.django_db
 
 
 def seats_by_person(meeting):
-    return {seat.person.pk: seat.membership for seat in selectors.attendance_seats(meeting)}
+    return {seat.person.pk: seat.membership for seat in attendance_seats(meeting)}
 
 
 def record(secretary, meeting, presence: dict):
     """presence: {person: (state, substitute person or None)}"""
     seats = seats_by_person(meeting)
-    services.attendance_record(
+    attendance_record(
         actor=secretary,
         meeting=meeting,
         entries={
@@ -59,8 +71,8 @@ def test_member_registers_with_a_substitute_of_the_same_organisation(body):
     user = member_of(body)
     colleague = PersonFactory(name="Collega", organisation=user.person.organisation)
     meeting = MeetingFactory(body=body, published=True)
-    seat = selectors.own_seats(user=user, meeting=meeting)[0]
-    row = services.attendance_register(
+    seat = own_seats(user=user, meeting=meeting)[0]
+    row = attendance_register(
         actor=user,
         meeting=meeting,
         membership=seat.membership,
@@ -75,9 +87,9 @@ def test_a_substitute_from_another_organisation_is_refused(body):
     user = member_of(body)
     stranger = PersonFactory(name="Van elders")
     meeting = MeetingFactory(body=body, published=True)
-    seat = selectors.own_seats(user=user, meeting=meeting)[0]
+    seat = own_seats(user=user, meeting=meeting)[0]
     with pytest.raises(ValidationError) as error:
-        services.attendance_register(
+        attendance_register(
             actor=user,
             meeting=meeting,
             membership=seat.membership,
@@ -129,7 +141,7 @@ def test_secretariat_records_presence_with_a_substitute(secretary):
             c: (Presence.ABSENT, None),
         },
     )
-    summary = selectors.attendance_summary(meeting)
+    summary = attendance_summary(meeting)
     assert summary.recorded and summary.total == 4
     assert {s.person for s in summary.present} == {a, b}
     assert [s.person for s in summary.absent] == [c]
@@ -180,7 +192,7 @@ def test_attendance_screen_is_for_the_secretariat_only(client, body):
     [(3, 4, True), (2, 4, False), (3, 5, True), (2, 5, False), (1, 1, True), (0, 0, False)],
 )
 def test_quorum_is_more_than_half_of_the_seats(present, total, reached):
-    assert selectors.quorum_reached(present=present, total=total) is reached
+    assert quorum_reached(present=present, total=total) is reached
 
 
 def test_majority_counts_only_members_present_and_a_substitute_votes(secretary):
@@ -197,11 +209,9 @@ def test_majority_counts_only_members_present_and_a_substitute_votes(secretary):
         },
     )
     with pytest.raises(ValidationError) as error:
-        services.decision_record(
-            actor=secretary, item=item, text="x", votes={a.pk: "voor", d.pk: "voor"}
-        )
+        decision_record(actor=secretary, item=item, text="x", votes={a.pk: "voor", d.pk: "voor"})
     assert d.name in str(error.value)
-    decision = services.decision_record(
+    decision = decision_record(
         actor=secretary,
         item=item,
         text="Ingestemd.",
@@ -209,7 +219,7 @@ def test_majority_counts_only_members_present_and_a_substitute_votes(secretary):
     )
     assert decision.outcome == DecisionOutcome.ADOPTED
     assert (decision.seats_present, decision.seats_total) == (3, 4)
-    voters = selectors.voting_members(meeting)
+    voters = voting_members(meeting)
     assert voters == sorted([a, b, c], key=lambda person: person.name)
     assert next(p for p in voters if p.pk == b.pk).stand_in == colleague
 
@@ -226,14 +236,14 @@ def test_no_quorum_is_recorded_as_geen_quorum_not_adopted(secretary):
             d: (Presence.ABSENT, None),
         },
     )
-    decision = services.decision_record(
+    decision = decision_record(
         actor=secretary, item=item, text="Voorstel", votes={a.pk: "voor", b.pk: "voor"}
     )
     assert decision.outcome == DecisionOutcome.NO_QUORUM
     assert decision.outcome_dutch == "geen quorum"
     assert not decision.votes.exists()
     # Postponing needs no quorum.
-    postponed = services.decision_record(
+    postponed = decision_record(
         actor=secretary, item=item, text="Aangehouden", outcome=DecisionOutcome.POSTPONED
     )
     assert postponed.outcome == DecisionOutcome.POSTPONED
@@ -242,21 +252,19 @@ def test_no_quorum_is_recorded_as_geen_quorum_not_adopted(secretary):
 def test_a_quorum_body_records_attendance_before_decisions(secretary):
     _meeting, item, (a, _b, _c, _d) = held_body_meeting(quorum=True)
     with pytest.raises(ValidationError) as error:
-        services.decision_record(actor=secretary, item=item, text="x", votes={a.pk: "voor"})
+        decision_record(actor=secretary, item=item, text="x", votes={a.pk: "voor"})
     assert error.value.code == "attendance_missing"
 
 
 def test_no_quorum_cannot_be_chosen_by_hand(secretary):
     _meeting, item, _people = held_body_meeting(rule=DecisionRule.CONSENSUS)
     with pytest.raises(ValidationError):
-        services.decision_record(
-            actor=secretary, item=item, text="x", outcome=DecisionOutcome.NO_QUORUM
-        )
+        decision_record(actor=secretary, item=item, text="x", outcome=DecisionOutcome.NO_QUORUM)
 
 
 def test_without_attendance_a_body_without_quorum_decides_as_before(secretary):
     _meeting, item, (a, b, c, _d) = held_body_meeting()
-    decision = services.decision_record(
+    decision = decision_record(
         actor=secretary, item=item, text="x", votes={a.pk: "voor", b.pk: "voor", c.pk: "tegen"}
     )
     assert decision.outcome == DecisionOutcome.ADOPTED
@@ -267,7 +275,7 @@ def test_standing_substitute_role_has_no_seat():
     meeting, _item, _people = held_body_meeting(members=2)
     MembershipFactory(body=meeting.body, role=MembershipRole.SUBSTITUTE)
     MembershipFactory(body=meeting.body, role=MembershipRole.SECRETARY)
-    assert len(selectors.attendance_seats(meeting)) == 2
+    assert len(attendance_seats(meeting)) == 2
 
 
 # ---- Reminder ---------------------------------------------------------------------------
@@ -281,28 +289,28 @@ def test_reminder_goes_once_per_member_per_meeting_and_not_to_the_registered(bod
         published=True,
         starts_at=timezone.make_aware(datetime.datetime(2027, 3, 11, 14, 0)),  # noqa: DTZ001 -- Thursday
     )
-    services.attendance_register(
+    attendance_register(
         actor=registered,
         meeting=meeting,
         membership=seats_by_person(meeting)[registered.person.pk],
         registration=Registration.ATTENDING,
     )
     too_early = datetime.date(2027, 3, 4)
-    assert services.attendance_remind(today=too_early) == 0
+    assert attendance_remind(today=too_early) == 0
     day = datetime.date(2027, 3, 8)  # Monday: three working days before
-    assert services.attendance_remind(today=day) == 1
+    assert attendance_remind(today=day) == 1
     assert mail.outbox[-1].to == [waiting.email]
-    assert services.attendance_remind(today=day) == 0
-    assert services.attendance_remind(today=datetime.date(2027, 3, 9)) == 0
+    assert attendance_remind(today=day) == 0
+    assert attendance_remind(today=datetime.date(2027, 3, 9)) == 0
     assert len(mail.outbox) == 1
 
 
 def test_registration_closes_once_the_meeting_was_held(body):
     user = member_of(body)
     meeting = MeetingFactory(body=body, held=True)
-    seat = selectors.own_seats(user=user, meeting=meeting)[0]
+    seat = own_seats(user=user, meeting=meeting)[0]
     with pytest.raises(ValidationError):
-        services.attendance_register(
+        attendance_register(
             actor=user,
             meeting=meeting,
             membership=seat.membership,
@@ -321,7 +329,7 @@ def attendance_screen_queries(client, secretary, members: int) -> int:
     for person in people[::2]:
         PersonFactory(organisation=person.organisation)  # a colleague who could stand in
     seats = seats_by_person(meeting)
-    services.attendance_record(
+    attendance_record(
         actor=secretary,
         meeting=meeting,
         entries={seats[p.pk].pk: (Presence.PRESENT, None) for p in people[::3]},
@@ -352,13 +360,16 @@ def pdf_text(secretary, meeting, audience) -> str:
 
     from pypdf import PdfReader
 
-    from nhn_portal.core import production
     from nhn_portal.core.constants import GenerationStatus
+    from nhn_portal.core.production.services import (
+        document_generation_request,
+        document_generation_run,
+    )
 
-    job = production.document_generation_request(
+    job = document_generation_request(
         actor=secretary, subject=meeting, kind="besluitenlijst", audience=audience
     )
-    job = production.document_generation_run(job_id=job.pk)
+    job = document_generation_run(job_id=job.pk)
     assert job.status == GenerationStatus.DONE, job.failure_reason
     with job.document.file.open("rb") as file:
         reader = PdfReader(io.BytesIO(file.read()))
@@ -378,7 +389,7 @@ def test_besluitenlijst_shows_the_attendance(secretary):
             d: (Presence.ABSENT, None),
         },
     )
-    services.decision_record(
+    decision_record(
         actor=secretary, item=item, text="Ingestemd.", votes={a.pk: "voor", b.pk: "voor"}
     )
     members = pdf_text(secretary, meeting, "leden")
@@ -407,7 +418,7 @@ def test_demo_previous_meeting_has_attendance_and_a_written_round_decision():
     load_demo(report=LoadReport())
     load_demo_meetings()
     meeting = load_demo_previous_meeting()
-    summary = selectors.attendance_summary(meeting)
+    summary = attendance_summary(meeting)
     states = [seat.presence for seat in summary.seats]
     assert states.count(Presence.SUBSTITUTED) == 1
     assert states.count(Presence.ABSENT) == 1
@@ -419,7 +430,7 @@ def test_demo_previous_meeting_has_attendance_and_a_written_round_decision():
     assert not decided.votes.filter(member=absent.person).exists()
     # One decision of the meeting was taken by written round.
     from regiobureau.constants import ROUND_ITEM_TITLE
-    from regiobureau.models import WrittenRound
+    from regiobureau.models.rounds import WrittenRound
 
     by_round = meeting.items.get(title=ROUND_ITEM_TITLE).decisions.get()
     assert by_round.outcome == DecisionOutcome.ADOPTED

@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nhn_portal.pdf import render_html
-from regiobureau import producers, selectors, services
+from regiobureau import producers
 from regiobureau.constants import DecisionOutcome, MeetingStatus
+from regiobureau.selectors.meetings import meeting_label
+from regiobureau.services.decisions import decision_record
 from tests.builders import member_of
 from tests.factories import AgendaItemFactory, MeetingFactory
 
@@ -35,7 +37,7 @@ def closed_meetings(body, secretary):
         starts_at=(timezone.now() - datetime.timedelta(days=20)).replace(microsecond=0),
     )
     item = AgendaItemFactory(meeting=held, title="Mededelingen")
-    services.decision_record(
+    decision_record(
         actor=secretary, item=item, text="Voor kennisgeving.", outcome=DecisionOutcome.NOTED
     )
     return coming, held
@@ -112,15 +114,15 @@ def test_the_public_pdfs_keep_the_title_out(closed_meetings):
 def test_meeting_label_follows_the_rule(closed_meetings, body, outsider, secretary):
     coming, _held = closed_meetings
     day = timezone.localtime(coming.starts_at)
-    visitor_label = selectors.meeting_label(user=AnonymousUser(), meeting=coming)
+    visitor_label = meeting_label(user=AnonymousUser(), meeting=coming)
     assert SECRET_TITLE not in visitor_label and body.name in visitor_label
     assert str(day.year) in visitor_label
-    assert selectors.meeting_label(user=None, meeting=coming) == visitor_label
-    assert selectors.meeting_label(user=outsider, meeting=coming) == visitor_label
-    assert selectors.meeting_label(user=secretary, meeting=coming) == SECRET_TITLE
-    assert selectors.meeting_label(user=member_of(body), meeting=coming) == SECRET_TITLE
+    assert meeting_label(user=None, meeting=coming) == visitor_label
+    assert meeting_label(user=outsider, meeting=coming) == visitor_label
+    assert meeting_label(user=secretary, meeting=coming) == SECRET_TITLE
+    assert meeting_label(user=member_of(body), meeting=coming) == SECRET_TITLE
     coming.is_public = True
-    assert selectors.meeting_label(user=None, meeting=coming) == SECRET_TITLE
+    assert meeting_label(user=None, meeting=coming) == SECRET_TITLE
 
 
 def test_the_boundary_spanners_report_reads_meetings_as_a_visitor(closed_meetings):

@@ -9,9 +9,11 @@ from django.urls import reverse
 
 from gremia.constants import DecisionRule, MembershipRole
 from nhn_portal.core.models import AuditRecord
-from regiobureau import selectors, services
 from regiobureau.constants import DecisionListStatus, DecisionOutcome, MeetingStatus
-from regiobureau.models import AgendaItem, DecisionList, Meeting
+from regiobureau.models.decisions import DecisionList
+from regiobureau.models.meetings import AgendaItem, Meeting
+from regiobureau.selectors.decisions import decisions_for_meeting, everything_for_members
+from regiobureau.services.decisions import decision_list_adopt, decision_record
 from tests.factories import (
     AgendaItemFactory,
     BodyFactory,
@@ -33,7 +35,7 @@ def held_meeting(rule, members=3):
 
 def test_majority_outcome_follows_the_votes_cast(secretary):
     meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
-    decision = services.decision_record(
+    decision = decision_record(
         actor=secretary,
         item=item,
         text="Het platform stemt in met de verdeling.",
@@ -48,7 +50,7 @@ def test_majority_outcome_follows_the_votes_cast(secretary):
 
 def test_abstentions_are_not_votes_cast_and_a_tie_is_rejected(secretary):
     _meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
-    decision = services.decision_record(
+    decision = decision_record(
         actor=secretary,
         item=item,
         text="Voorstel",
@@ -60,7 +62,7 @@ def test_abstentions_are_not_votes_cast_and_a_tie_is_rejected(secretary):
 def test_majority_refuses_an_outcome_the_votes_do_not_give(secretary):
     _meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
     with pytest.raises(ValidationError) as error:
-        services.decision_record(
+        decision_record(
             actor=secretary,
             item=item,
             text="Voorstel",
@@ -73,10 +75,8 @@ def test_majority_refuses_an_outcome_the_votes_do_not_give(secretary):
 def test_majority_needs_votes_unless_postponed_or_noted(secretary):
     _meeting, item, _people = held_meeting(DecisionRule.MAJORITY)
     with pytest.raises(ValidationError):
-        services.decision_record(
-            actor=secretary, item=item, text="x", outcome=DecisionOutcome.ADOPTED
-        )
-    decision = services.decision_record(
+        decision_record(actor=secretary, item=item, text="x", outcome=DecisionOutcome.ADOPTED)
+    decision = decision_record(
         actor=secretary,
         item=item,
         text="Aangehouden tot de volgende keer.",
@@ -91,7 +91,7 @@ def test_only_members_with_a_seat_vote(secretary):
     adviser = MembershipFactory(body=item.meeting.body, role=MembershipRole.ADVISER).person
     for voter in (outsider, adviser):
         with pytest.raises(ValidationError) as error:
-            services.decision_record(
+            decision_record(
                 actor=secretary, item=item, text="x", votes={a.pk: "voor", voter.pk: "voor"}
             )
         assert voter.name in str(error.value)
@@ -100,14 +100,14 @@ def test_only_members_with_a_seat_vote(secretary):
 def test_unanimity_requires_no_vote_against(secretary):
     _meeting, item, (a, b, c) = held_meeting(DecisionRule.UNANIMITY)
     with pytest.raises(ValidationError):
-        services.decision_record(
+        decision_record(
             actor=secretary,
             item=item,
             text="x",
             outcome=DecisionOutcome.ADOPTED,
             votes={a.pk: "voor", b.pk: "voor", c.pk: "tegen"},
         )
-    decision = services.decision_record(
+    decision = decision_record(
         actor=secretary, item=item, text="x", votes={a.pk: "voor", b.pk: "onthouding"}
     )
     assert decision.outcome == DecisionOutcome.ADOPTED
@@ -116,10 +116,10 @@ def test_unanimity_requires_no_vote_against(secretary):
 def test_consensus_records_no_votes(secretary):
     _meeting, item, (a, _b, _c) = held_meeting(DecisionRule.CONSENSUS)
     with pytest.raises(ValidationError):
-        services.decision_record(
+        decision_record(
             actor=secretary, item=item, text="x", outcome="aangenomen", votes={a.pk: "voor"}
         )
-    decision = services.decision_record(
+    decision = decision_record(
         actor=secretary, item=item, text="In consensus.", outcome=DecisionOutcome.ADOPTED
     )
     assert not decision.votes.exists()
@@ -128,14 +128,12 @@ def test_consensus_records_no_votes(secretary):
 def test_decisions_only_after_the_meeting_was_held(secretary):
     item = AgendaItemFactory(meeting=MeetingFactory(published=True))
     with pytest.raises(ValidationError):
-        services.decision_record(
-            actor=secretary, item=item, text="x", outcome=DecisionOutcome.NOTED
-        )
+        decision_record(actor=secretary, item=item, text="x", outcome=DecisionOutcome.NOTED)
 
 
 def test_decision_list_is_adopted_at_the_next_meeting_of_the_body(secretary):
     meeting, item, _people = held_meeting(DecisionRule.CONSENSUS)
-    services.decision_record(actor=secretary, item=item, text="x", outcome=DecisionOutcome.NOTED)
+    decision_record(actor=secretary, item=item, text="x", outcome=DecisionOutcome.NOTED)
     later = MeetingFactory(
         body=meeting.body, published=True, starts_at=meeting.starts_at + datetime.timedelta(days=60)
     )
@@ -143,41 +141,37 @@ def test_decision_list_is_adopted_at_the_next_meeting_of_the_body(secretary):
         body=meeting.body, planned=True, starts_at=meeting.starts_at + datetime.timedelta(days=30)
     )
     with pytest.raises(ValidationError):
-        services.decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=later)
+        decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=later)
     other_body = MeetingFactory(starts_at=meeting.starts_at + datetime.timedelta(days=1))
     with pytest.raises(ValidationError):
-        services.decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=other_body)
-    decision_list = services.decision_list_adopt(
-        actor=secretary, meeting=meeting, at_meeting=following
-    )
+        decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=other_body)
+    decision_list = decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=following)
     assert decision_list.status == DecisionListStatus.ADOPTED
     assert decision_list.adopted_in == following
     assert Meeting.objects.get(pk=meeting.pk).status == MeetingStatus.CLOSED
     # Final: no more decisions, no second adoption.
     with pytest.raises(ValidationError):
-        services.decision_record(
-            actor=secretary, item=item, text="y", outcome=DecisionOutcome.NOTED
-        )
+        decision_record(actor=secretary, item=item, text="y", outcome=DecisionOutcome.NOTED)
     with pytest.raises(ValidationError):
-        services.decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=following)
+        decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=following)
 
 
 def test_closed_item_decisions_are_hidden_from_outsiders(secretary, client):
     meeting, item, _people = held_meeting(DecisionRule.CONSENSUS)
     closed = AgendaItemFactory(meeting=meeting, confidential=True, title="Grondaankoop")
-    services.decision_record(
+    decision_record(
         actor=secretary, item=item, text="Openbaar besluit", outcome=DecisionOutcome.NOTED
     )
-    services.decision_record(
+    decision_record(
         actor=secretary, item=closed, text="Geheim besluit", outcome=DecisionOutcome.ADOPTED
     )
     from tests.factories import UserFactory
 
     outsider = UserFactory()
-    assert [d.text for d in selectors.decisions_for_meeting(user=outsider, meeting=meeting)] == [
+    assert [d.text for d in decisions_for_meeting(user=outsider, meeting=meeting)] == [
         "Openbaar besluit"
     ]
-    assert len(selectors.decisions_for_meeting(user=secretary, meeting=meeting)) == 2
+    assert len(decisions_for_meeting(user=secretary, meeting=meeting)) == 2
     client.force_login(outsider)
     page = client.get(reverse("regiobureau:meeting_decisions", args=[meeting.pk]))
     assert page.status_code == 200
@@ -214,26 +208,29 @@ def test_besluitenlijst_is_produced_by_the_pipeline(secretary, django_capture_on
 
     from pypdf import PdfReader
 
-    from nhn_portal.core import production
     from nhn_portal.core.constants import GenerationStatus
+    from nhn_portal.core.production.services import (
+        document_generation_request,
+        document_generation_run,
+    )
 
     meeting, item, (a, b, c) = held_meeting(DecisionRule.MAJORITY)
     closed = AgendaItemFactory(meeting=meeting, confidential=True, title="Grondaankoop Zuidrand")
-    services.decision_record(
+    decision_record(
         actor=secretary,
         item=item,
         text="Ingestemd met de verdeling.",
         votes={a.pk: "voor", b.pk: "voor", c.pk: "tegen"},
     )
-    services.decision_record(
+    decision_record(
         actor=secretary, item=closed, text="Mandaat verleend.", outcome=DecisionOutcome.NOTED
     )
     texts = {}
     for audience in ("openbaar", "leden"):
-        job = production.document_generation_request(
+        job = document_generation_request(
             actor=secretary, subject=meeting, kind="besluitenlijst", audience=audience
         )
-        job = production.document_generation_run(job_id=job.pk)
+        job = document_generation_run(job_id=job.pk)
         assert job.status == GenerationStatus.DONE, job.failure_reason
         with job.document.file.open("rb") as file:
             reader = PdfReader(io.BytesIO(file.read()))
@@ -246,20 +243,21 @@ def test_besluitenlijst_is_produced_by_the_pipeline(secretary, django_capture_on
 
 @pytest.mark.parametrize("status", [MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED])
 def test_no_besluitenlijst_before_the_meeting_was_held(secretary, status):
-    from nhn_portal.core import production
     from nhn_portal.core.models import GenerationJob
+    from nhn_portal.core.production.selectors import production_entries
+    from nhn_portal.core.production.services import document_generation_request
 
     meeting = MeetingFactory(status=status)
-    kinds = {entry.definition.kind for entry in production.production_entries(subject=meeting)}
+    kinds = {entry.definition.kind for entry in production_entries(subject=meeting)}
     assert "besluitenlijst" not in kinds
     assert "agenda" in kinds
     with pytest.raises(ValidationError):
-        production.document_generation_request(
+        document_generation_request(
             actor=secretary, subject=meeting, kind="besluitenlijst", audience="openbaar"
         )
     assert not GenerationJob.objects.exists()
     held, _item, _people = held_meeting(DecisionRule.CONSENSUS)
-    kinds = {entry.definition.kind for entry in production.production_entries(subject=held)}
+    kinds = {entry.definition.kind for entry in production_entries(subject=held)}
     assert "besluitenlijst" in kinds
 
 
@@ -271,17 +269,17 @@ def test_decisions_follow_the_agenda_with_its_numbers(secretary, client):
     sub_a = AgendaItemFactory(meeting=meeting, parent=second, position=1, title="Spoor: Den Helder")
     # Recorded out of order: the sub-item first, the main items last.
     for item in (sub_b, second, sub_a, first):
-        services.decision_record(
+        decision_record(
             actor=secretary, item=item, text=f"Besluit over {item.title}.", outcome="aangenomen"
         )
-    decisions = selectors.decisions_for_meeting(user=secretary, meeting=meeting)
+    decisions = decisions_for_meeting(user=secretary, meeting=meeting)
     assert [(d.agenda_number, d.item.title) for d in decisions] == [
         ("1", first.title),
         ("2", second.title),
         ("2a", sub_a.title),
         ("2b", sub_b.title),
     ]
-    members_decisions, _actions = selectors.everything_for_members(meeting)
+    members_decisions, _actions = everything_for_members(meeting)
     assert [d.agenda_number for d in members_decisions] == ["1", "2", "2a", "2b"]
     client.force_login(secretary)
     page = client.get(reverse("regiobureau:meeting_decisions", args=[meeting.pk])).text

@@ -9,7 +9,9 @@ from gremia.reference import BODIES
 from nhn_portal.core.seeding import LoadReport
 from regiobureau.constants import MeetingStatus
 from regiobureau.demo import demo_pdf, load_demo_meetings
-from regiobureau.models import AgendaItem, Annotation, Document, Dossier, Meeting
+from regiobureau.models.annotations import Annotation
+from regiobureau.models.documents import Document
+from regiobureau.models.meetings import AgendaItem, Dossier, Meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from regiobureau import services
-from regiobureau.models import AgendaItem
+from regiobureau.models.meetings import AgendaItem
+from regiobureau.services.agenda import agenda_item_create
+from regiobureau.services.meetings import meeting_cancel
 from tests.builders import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +117,7 @@ def test_empty_title_is_refused_and_nothing_saved(logged_in, draft):
 
 def test_stale_add_gets_409_the_current_agenda_and_keeps_the_input(logged_in, secretary, draft):
     seen = version(draft)
-    services.agenda_item_create(
+    agenda_item_create(
         actor=secretary,
         meeting=draft,
         expected_version=seen,
@@ -257,7 +258,7 @@ def test_remove_item(logged_in, draft):
 
 
 def test_cancelled_meeting_agenda_is_read_only(logged_in, secretary, draft):
-    services.meeting_cancel(actor=secretary, meeting=draft, reason="Geen agendapunten")
+    meeting_cancel(actor=secretary, meeting=draft, reason="Geen agendapunten")
     html = logged_in.get(url("agenda_editor", draft.pk)).content.decode()
     assert 'action="' + url("item_create", draft.pk) not in html
     item = draft.items.first()

@@ -13,18 +13,35 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from nhn_portal.core import production
 from nhn_portal.core.models import AuditRecord
-from regiobureau import selectors, services
+from nhn_portal.core.production import services as production_services
+from nhn_portal.core.production.selectors import generated_document_current
 from regiobureau.constants import Confidentiality, MeetingStatus, Presence
 from regiobureau.demo import demo_pdf
-from regiobureau.models import (
+from regiobureau.models.evaluation import (
     EvaluationAnswer,
     EvaluationInvitation,
     EvaluationReceipt,
     EvaluationSummary,
 )
-from regiobureau.selectors.evaluation import _trend_points
+from regiobureau.selectors.attendance import attendance_seats
+from regiobureau.selectors.evaluation import (
+    EVALUATION_MIN_ANSWERS,
+    EVALUATION_SUMMARY,
+    _trend_points,
+    evaluation_deadline,
+    evaluation_half_year,
+    evaluation_half_years,
+    evaluations_open_for,
+)
+from regiobureau.services.attendance import attendance_record
+from regiobureau.services.evaluation import (
+    evaluation_answer,
+    evaluation_invite,
+    evaluation_summary_place,
+    evaluation_summary_request,
+)
+from regiobureau.services.meetings import meeting_set_status
 from tests.builders import member_of
 from tests.factories import BodyFactory, MeetingFactory
 
@@ -57,7 +74,7 @@ class ValidPdf:
 @pytest.fixture
 def renderer(monkeypatch):
     render = ValidPdf()
-    monkeypatch.setattr(production.services, "render_pdf_from_html", render)
+    monkeypatch.setattr(production_services, "render_pdf_from_html", render)
     return render
 
 
@@ -80,12 +97,12 @@ def table(secretary, body):
         meeting.ends_at = starts_at + datetime.timedelta(hours=2)
         meeting.documents_deadline = starts_at.date() - datetime.timedelta(days=14)
         meeting.save()
-        seats = {s.person.pk: s.membership.pk for s in selectors.attendance_seats(meeting)}
+        seats = {s.person.pk: s.membership.pk for s in attendance_seats(meeting)}
         entries = {seats[u.person.pk]: (Presence.PRESENT, None) for u in users[:5]}
         entries[seats[users[5].person.pk]] = (Presence.SUBSTITUTED, substitute.pk)
         entries[seats[absent.person.pk]] = (Presence.ABSENT, None)
-        services.attendance_record(actor=secretary, meeting=meeting, entries=entries)
-        services.meeting_set_status(actor=secretary, meeting=meeting, status=MeetingStatus.HELD)
+        attendance_record(actor=secretary, meeting=meeting, entries=entries)
+        meeting_set_status(actor=secretary, meeting=meeting, status=MeetingStatus.HELD)
         meeting.refresh_from_db()
         return meeting
 
@@ -100,7 +117,7 @@ def table(secretary, body):
 
 def answer(meeting, user, values, today=None):
     useful, heard, pace, remark = values
-    return services.evaluation_answer(
+    return evaluation_answer(
         actor=user,
         meeting=meeting,
         person=user.person,
@@ -124,9 +141,7 @@ def summarise(secretary, renderer, celery_eager, django_capture_on_commit_callba
 
     def make(body, year, half):
         with django_capture_on_commit_callbacks(execute=True):
-            return services.evaluation_summary_request(
-                actor=secretary, body=body, year=year, half=half
-            )
+            return evaluation_summary_request(actor=secretary, body=body, year=year, half=half)
 
     return make
 
@@ -199,7 +214,7 @@ def test_no_evaluation_before_the_meeting_is_held_or_after_the_term(client, tabl
     assert client.get(url).status_code == 404
 
     meeting = table["held"]()
-    late = selectors.evaluation_deadline(meeting) + datetime.timedelta(days=1)
+    late = evaluation_deadline(meeting) + datetime.timedelta(days=1)
     with pytest.raises(ValidationError) as refused:
         answer(meeting, user, ANSWERS[0], today=late)
     assert refused.value.code == "closed"
@@ -259,7 +274,7 @@ def test_the_invitation_goes_once_per_member_per_meeting(table):
     answer(meeting, table["respondents"][0], ANSWERS[0])
     mail.outbox.clear()
 
-    sent = services.evaluation_invite()
+    sent = evaluation_invite()
 
     assert sent == len(table["respondents"]) - 1  # the one who answered already is skipped
     addresses = {message.to[0] for message in mail.outbox}
@@ -268,7 +283,7 @@ def test_the_invitation_goes_once_per_member_per_meeting(table):
     assert table["substituted"].email not in addresses
     link = reverse("regiobureau:evaluation_form", kwargs={"pk": meeting.pk})
     assert link in mail.outbox[0].body
-    assert services.evaluation_invite() == 0
+    assert evaluation_invite() == 0
     assert EvaluationInvitation.objects.filter(meeting=meeting).count() == len(table["respondents"])
 
 
@@ -286,7 +301,7 @@ def test_fewer_than_five_answers_show_no_figures(table, body):
     meeting = past_meeting(table, datetime.date(2025, 3, 12))
     answer_all(meeting, table["respondents"], ANSWERS[:4])
 
-    (figures,) = selectors.evaluation_half_years(body=body)
+    (figures,) = evaluation_half_years(body=body)
 
     assert (figures.year, figures.half, figures.answers) == (2025, 1, 4)
     assert figures.complete and not figures.enough and not figures.show_figures
@@ -297,7 +312,7 @@ def test_a_running_half_year_shows_no_figures_yet(table, body):
     meeting = table["held"]()
     for user, values in zip(table["respondents"], ANSWERS, strict=True):
         answer(meeting, user, values)
-    figures = selectors.evaluation_half_years(body=body)[0]
+    figures = evaluation_half_years(body=body)[0]
     assert figures.enough and not figures.complete and not figures.show_figures
     assert figures.useful is None
 
@@ -308,7 +323,7 @@ def test_the_summary_figures_per_question_and_the_trend(table, body):
     answer_all(first, table["respondents"], ANSWERS[:5])
     answer_all(second, table["respondents"], ANSWERS[3:6])
 
-    figures = selectors.evaluation_half_year(body=body, year=2025, half=1, with_remarks=True)
+    figures = evaluation_half_year(body=body, year=2025, half=1, with_remarks=True)
 
     assert figures.answers == 8 and figures.show_figures
     useful = [5, 4, 4, 3, 5, 3, 5, 3]
@@ -337,7 +352,7 @@ def test_trend_points_hold_at_least_five_answers_each():
     points = _trend_points(meetings, answers)
     assert [[m.pk for m in p.meetings] for p in points] == [[0], [1, 2, 3]]
     assert [p.answers for p in points] == [5, 6]
-    assert all(p.answers >= selectors.EVALUATION_MIN_ANSWERS for p in points)
+    assert all(p.answers >= EVALUATION_MIN_ANSWERS for p in points)
 
 
 # ---- The summary PDF and the stuurgroep's agenda ---------------------------------------------
@@ -357,8 +372,8 @@ def test_the_summary_pdf_shows_trends_and_no_individual_answer(
 
     summary = summarise(body, 2025, 2)
 
-    document = production.generated_document_current(
-        subject=summary, kind=selectors.EVALUATION_SUMMARY, audience="2025-h2"
+    document = generated_document_current(
+        subject=summary, kind=EVALUATION_SUMMARY, audience="2025-h2"
     )
     assert document is not None and document.confidential
     html = renderer.html
@@ -384,7 +399,7 @@ def test_no_summary_of_a_running_half_year(table, body, secretary):
     today = timezone.localdate()
     year, half = (today.year, 1 if today.month <= 6 else 2)
     with pytest.raises(ValidationError) as refused:
-        services.evaluation_summary_request(actor=secretary, body=body, year=year, half=half)
+        evaluation_summary_request(actor=secretary, body=body, year=year, half=half)
     assert refused.value.code == "half_year_running"
     assert not EvaluationSummary.objects.exists()
 
@@ -396,7 +411,7 @@ def test_the_summary_goes_on_the_stuurgroeps_next_agenda_once(
     answer_all(meeting, table["respondents"], ANSWERS)
     summary = summarise(body, 2025, 2)
 
-    item = services.evaluation_summary_place(actor=secretary, summary=summary)
+    item = evaluation_summary_place(actor=secretary, summary=summary)
 
     assert item.meeting == steering_meeting
     assert item.title == f"Evaluatie vergaderingen {body.name}, tweede halfjaar 2025"
@@ -407,7 +422,7 @@ def test_the_summary_goes_on_the_stuurgroeps_next_agenda_once(
     assert summary.agenda_item == item
     assert AuditRecord.objects.filter(verb="evaluation_summary_place").exists()
     with pytest.raises(ValidationError) as refused:
-        services.evaluation_summary_place(actor=secretary, summary=summary)
+        evaluation_summary_place(actor=secretary, summary=summary)
     assert refused.value.code == "already_placed"
     assert steering_meeting.items.filter(title=item.title).count() == 1
 
@@ -415,7 +430,7 @@ def test_the_summary_goes_on_the_stuurgroeps_next_agenda_once(
 def test_placing_needs_the_pdf_and_a_next_stuurgroep_meeting(table, body, secretary):
     summary = EvaluationSummary.objects.create(body=body, year=2025, half=1)
     with pytest.raises(ValidationError) as refused:
-        services.evaluation_summary_place(actor=secretary, summary=summary)
+        evaluation_summary_place(actor=secretary, summary=summary)
     assert refused.value.code == "no_pdf"
 
 
@@ -489,7 +504,7 @@ def test_the_index_lists_what_the_member_still_has_to_evaluate(client, table):
     assert reverse("regiobureau:evaluation_form", kwargs={"pk": meeting.pk}) in html
     assert reverse("regiobureau:evaluation_form", kwargs={"pk": other.pk}) not in html
     assert 'href="/vergaderingen/evaluatie/"' in html  # the navigation entry
-    assert [m.pk for m in selectors.evaluations_open_for(user=user)] == [meeting.pk]
+    assert [m.pk for m in evaluations_open_for(user=user)] == [meeting.pk]
 
 
 # ---- Demo ------------------------------------------------------------------------------------
@@ -504,10 +519,8 @@ def test_the_demo_has_a_half_year_summary_on_the_stuurgroeps_agenda(renderer, se
     call_command("load_nhn", "--demo", stdout=io.StringIO())
 
     summary = EvaluationSummary.objects.select_related("body", "agenda_item__meeting__body").get()
-    figures = selectors.evaluation_half_year(
-        body=summary.body, year=summary.year, half=summary.half
-    )
-    assert figures.answers >= selectors.EVALUATION_MIN_ANSWERS and figures.show_figures
+    figures = evaluation_half_year(body=summary.body, year=summary.year, half=summary.half)
+    assert figures.answers >= EVALUATION_MIN_ANSWERS and figures.show_figures
     assert summary.agenda_item.meeting.body.kind == "stuurgroep"
     assert summary.agenda_item.meeting.starts_at > timezone.now()
     assert summary.agenda_item.documents.get().confidentiality == Confidentiality.CONFIDENTIAL

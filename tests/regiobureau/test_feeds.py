@@ -5,8 +5,14 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from regiobureau import services
-from regiobureau.models import CalendarToken
+from regiobureau.models.meetings import CalendarToken
+from regiobureau.services.agenda import agenda_item_create
+from regiobureau.services.meetings import (
+    calendar_token_rotate,
+    meeting_cancel,
+    meeting_publish_agenda,
+    meeting_update,
+)
 from tests.builders import CLOSED_TITLE, PUBLIC_TITLE, make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +42,7 @@ def test_body_feed_is_public_and_parses(client, published_meeting):
 def test_uid_is_stable_across_edits(client, published_meeting, secretary):
     path = reverse("regiobureau:feed_body", args=[published_meeting.body.slug])
     first = set(events(client.get(path))[1])
-    services.meeting_update(
+    meeting_update(
         actor=secretary,
         meeting=published_meeting,
         expected_version=None,
@@ -49,7 +55,7 @@ def test_uid_is_stable_across_edits(client, published_meeting, secretary):
 
 def test_cancelled_meeting_is_status_cancelled(client, secretary, body):
     meeting = make_meeting(secretary=secretary, body=body)
-    services.meeting_cancel(actor=secretary, meeting=meeting, reason="Te weinig agendapunten")
+    meeting_cancel(actor=secretary, meeting=meeting, reason="Te weinig agendapunten")
     _calendar, by_uid = events(client.get(reverse("regiobureau:feed_body", args=[body.slug])))
     assert str(by_uid[f"{meeting.uid}@nhn-portaal"]["STATUS"]) == "CANCELLED"
     assert (
@@ -60,14 +66,14 @@ def test_cancelled_meeting_is_status_cancelled(client, secretary, body):
 
 def test_closed_meeting_shows_only_body_and_time(client, secretary, body):
     meeting = make_meeting(secretary=secretary, body=body, is_public=False)
-    services.agenda_item_create(
+    agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
         title="Geheime grondtransactie",
         purpose="besluitvorming",
     )
-    services.meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=None)
+    meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=None)
     response = client.get(reverse("regiobureau:feed_body", args=[body.slug]))
     _calendar, by_uid = events(response)
     event = by_uid[f"{meeting.uid}@nhn-portaal"]
@@ -88,21 +94,21 @@ def test_draft_meetings_are_not_in_the_feed(client, secretary, body):
 def test_personal_feed_by_token_lists_the_members_meetings(
     client, published_meeting, member, outsider
 ):
-    token = services.calendar_token_rotate(actor=member)
+    token = calendar_token_rotate(actor=member)
     response = client.get(reverse("regiobureau:feed_personal", args=[token.token]))
     _calendar, by_uid = events(response)
     assert f"{published_meeting.uid}@nhn-portaal" in by_uid
     assert response["Cache-Control"] == "private, no-store"
     content = response.content.decode()
     assert CLOSED_TITLE not in content and PUBLIC_TITLE not in content  # no items in feeds
-    other = services.calendar_token_rotate(actor=outsider)
+    other = calendar_token_rotate(actor=outsider)
     _calendar, by_uid = events(client.get(reverse("regiobureau:feed_personal", args=[other.token])))
     assert by_uid == {}
 
 
 def test_unknown_or_revoked_token_is_404(client, member):
     assert client.get(reverse("regiobureau:feed_personal", args=["nope"])).status_code == 404
-    old = services.calendar_token_rotate(actor=member).token
-    services.calendar_token_rotate(actor=member)
+    old = calendar_token_rotate(actor=member).token
+    calendar_token_rotate(actor=member)
     assert client.get(reverse("regiobureau:feed_personal", args=[old])).status_code == 404
     assert CalendarToken.objects.filter(user=member).count() == 1

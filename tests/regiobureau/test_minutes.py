@@ -14,12 +14,27 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
-from nhn_portal.core import production
 from nhn_portal.core.constants import GenerationStatus
 from nhn_portal.core.models import AuditRecord
-from regiobureau import producers, selectors, services
+from nhn_portal.core.production.services import document_generation_request, document_generation_run
+from regiobureau import producers
 from regiobureau.constants import MINUTES, MINUTES_ITEM_TITLE, MinutesStatus
-from regiobureau.models import MinutesComment, MinutesRevision
+from regiobureau.models.minutes import MinutesComment, MinutesRevision
+from regiobureau.selectors.minutes import (
+    minutes_entry_current,
+    minutes_for,
+    minutes_meeting_ids,
+    minutes_rows,
+    previous_minutes_for,
+)
+from regiobureau.services.guards import StaleAgendaError
+from regiobureau.services.minutes import (
+    minutes_adopt,
+    minutes_comment_add,
+    minutes_entry_save,
+    minutes_send,
+    minutes_start,
+)
 from tests.factories import AgendaItemFactory, MeetingFactory
 from tests.test_pdf import page_texts
 
@@ -58,17 +73,17 @@ def held(body):
 
 
 def write(secretary, meeting):
-    services.minutes_entry_save(
+    minutes_entry_save(
         actor=secretary, item=meeting.public_item, expected_version=0, text=OPEN_TEXT
     )
-    services.minutes_entry_save(
+    minutes_entry_save(
         actor=secretary, item=meeting.closed_item, expected_version=0, text=CLOSED_TEXT
     )
-    return selectors.minutes_for(meeting)
+    return minutes_for(meeting)
 
 
 def send(secretary, minutes, days=7):
-    return services.minutes_send(
+    return minutes_send(
         actor=secretary,
         minutes=minutes,
         comment_deadline=timezone.localdate() + datetime.timedelta(days=days),
@@ -80,10 +95,8 @@ def send(secretary, minutes, days=7):
 
 def test_every_save_is_a_version_with_who_when_what_and_an_audit_record(secretary, held):
     item = held.public_item
-    first = services.minutes_entry_save(
-        actor=secretary, item=item, expected_version=0, text="Eerste tekst"
-    )
-    second = services.minutes_entry_save(
+    first = minutes_entry_save(actor=secretary, item=item, expected_version=0, text="Eerste tekst")
+    second = minutes_entry_save(
         actor=secretary, item=item, expected_version=first.version, text="Tweede tekst\r\n"
     )
     assert second.version == 2 and second.text == "Tweede tekst"
@@ -95,34 +108,32 @@ def test_every_save_is_a_version_with_who_when_what_and_an_audit_record(secretar
     assert AuditRecord.objects.filter(verb="minutes_entry_save").count() == 2
     assert AuditRecord.objects.filter(verb="minutes_start").count() == 1
     # The same text again (an autosave after a pause) adds no version.
-    again = services.minutes_entry_save(
-        actor=secretary, item=item, expected_version=2, text="Tweede tekst"
-    )
+    again = minutes_entry_save(actor=secretary, item=item, expected_version=2, text="Tweede tekst")
     assert again.version == 2 and MinutesRevision.objects.count() == 2
 
 
 def test_a_stale_save_is_refused_with_the_editors_message(secretary, held):
     item = held.public_item
-    services.minutes_entry_save(actor=secretary, item=item, expected_version=0, text="Van A")
-    with pytest.raises(services.StaleAgendaError) as refused:
-        services.minutes_entry_save(actor=secretary, item=item, expected_version=0, text="Van B")
+    minutes_entry_save(actor=secretary, item=item, expected_version=0, text="Van A")
+    with pytest.raises(StaleAgendaError) as refused:
+        minutes_entry_save(actor=secretary, item=item, expected_version=0, text="Van B")
     assert str(_(STALE)) in refused.value.messages
-    assert selectors.minutes_entry_current(item=item).text == "Van A"
+    assert minutes_entry_current(item=item).text == "Van A"
 
 
 def test_minutes_are_written_only_once_the_agenda_is_out(secretary, body):
     draft = AgendaItemFactory(meeting=MeetingFactory(body=body))
     with pytest.raises(ValidationError):
-        services.minutes_entry_save(actor=secretary, item=draft, expected_version=0, text="X")
+        minutes_entry_save(actor=secretary, item=draft, expected_version=0, text="X")
 
 
 def test_send_needs_a_held_meeting_a_future_term_and_some_text(secretary, body, held):
     published = MeetingFactory(body=body, published=True)
     item = AgendaItemFactory(meeting=published)
-    services.minutes_entry_save(actor=secretary, item=item, expected_version=0, text="Tekst")
+    minutes_entry_save(actor=secretary, item=item, expected_version=0, text="Tekst")
     with pytest.raises(ValidationError, match="gehouden|held"):
-        send(secretary, selectors.minutes_for(published))
-    empty = services.minutes_start(actor=secretary, meeting=held)
+        send(secretary, minutes_for(published))
+    empty = minutes_start(actor=secretary, meeting=held)
     with pytest.raises(ValidationError):
         send(secretary, empty)
     minutes = write(secretary, held)
@@ -152,18 +163,18 @@ def test_members_comment_per_entry_or_on_the_whole_until_the_term(
 ):
     minutes = write(secretary, held)
     with pytest.raises(ValidationError):  # not yet sent
-        services.minutes_comment_add(actor=member, minutes=minutes, text="Vroeg")
+        minutes_comment_add(actor=member, minutes=minutes, text="Vroeg")
     send(secretary, minutes)
     entry = minutes.entries.get(item=held.closed_item)
-    services.minutes_comment_add(actor=member, minutes=minutes, entry=entry, text="Bedrag klopt")
-    services.minutes_comment_add(actor=member, minutes=minutes, text="Verder akkoord")
+    minutes_comment_add(actor=member, minutes=minutes, entry=entry, text="Bedrag klopt")
+    minutes_comment_add(actor=member, minutes=minutes, text="Verder akkoord")
     assert MinutesComment.objects.filter(minutes=minutes).count() == 2
     with pytest.raises(ValidationError):
-        services.minutes_comment_add(actor=outsider, minutes=minutes, text="Mag niet")
+        minutes_comment_add(actor=outsider, minutes=minutes, text="Mag niet")
     minutes.comment_deadline = timezone.localdate() - datetime.timedelta(days=1)
     minutes.save()
     with pytest.raises(ValidationError):
-        services.minutes_comment_add(actor=member, minutes=minutes, text="Te laat")
+        minutes_comment_add(actor=member, minutes=minutes, text="Te laat")
     assert AuditRecord.objects.filter(verb="minutes_comment_add").count() == 2
 
 
@@ -172,13 +183,13 @@ def test_adoption_at_the_next_meeting_keeps_changes_as_a_version_and_is_final(
 ):
     minutes = write(secretary, held)
     with pytest.raises(ValidationError):  # a draft is sent for comments first
-        services.minutes_adopt(actor=secretary, minutes=minutes, at_meeting=held.next)
+        minutes_adopt(actor=secretary, minutes=minutes, at_meeting=held.next)
     send(secretary, minutes)
     later = MeetingFactory(body=body, published=True, starts_at=held.next.starts_at.replace(
         year=held.next.starts_at.year + 1))  # fmt: skip
     with pytest.raises(ValidationError):
-        services.minutes_adopt(actor=secretary, minutes=minutes, at_meeting=later)
-    services.minutes_adopt(
+        minutes_adopt(actor=secretary, minutes=minutes, at_meeting=later)
+    minutes_adopt(
         actor=secretary,
         minutes=minutes,
         at_meeting=held.next,
@@ -192,9 +203,7 @@ def test_adoption_at_the_next_meeting_keeps_changes_as_a_version_and_is_final(
     assert entry.revisions.get(number=2).status == MinutesStatus.ADOPTED
     assert entry.revisions.get(number=1).text == OPEN_TEXT  # the history is kept
     with pytest.raises(ValidationError):
-        services.minutes_entry_save(
-            actor=secretary, item=held.public_item, expected_version=2, text="Later"
-        )
+        minutes_entry_save(actor=secretary, item=held.public_item, expected_version=2, text="Later")
     assert AuditRecord.objects.filter(verb="minutes_adopt").exists()
 
 
@@ -202,8 +211,8 @@ def test_adoption_at_the_next_meeting_keeps_changes_as_a_version_and_is_final(
 
 
 def texts(user, meeting):
-    minutes = selectors.minutes_for(meeting)
-    rows = selectors.minutes_rows(user=user, meeting=meeting, minutes=minutes)
+    minutes = minutes_for(meeting)
+    rows = minutes_rows(user=user, meeting=meeting, minutes=minutes)
     return [(row.number, row.visible, row.text) for row in rows]
 
 
@@ -214,20 +223,20 @@ def test_members_read_once_sent_outsiders_only_adopted_public_items(
 
     minutes = write(secretary, held)
     for reader in (member, outsider, AnonymousUser()):
-        assert not selectors.previous_minutes_for(user=reader, meeting=held.next)
+        assert not previous_minutes_for(user=reader, meeting=held.next)
     send(secretary, minutes)
     assert texts(member, held) == [("1", True, OPEN_TEXT), ("2", True, CLOSED_TEXT)]
     client.force_login(outsider)
     assert client.get(url("minutes_detail", held.pk)).status_code == 404
-    services.minutes_adopt(actor=secretary, minutes=minutes, at_meeting=held.next)
+    minutes_adopt(actor=secretary, minutes=minutes, at_meeting=held.next)
     assert texts(outsider, held) == [("1", True, OPEN_TEXT), ("2", False, "")]
     assert texts(AnonymousUser(), held) == [("1", True, OPEN_TEXT), ("2", False, "")]
     html = client.get(url("minutes_detail", held.pk)).content.decode()
     assert OPEN_TEXT in html and CLOSED_TEXT not in html
     assert "Grondposities" not in html and "Besloten agendapunt" in html
     # The next meeting's standard item links to these minutes; the archive too.
-    assert selectors.previous_minutes_for(user=outsider, meeting=held.next) == minutes
-    assert selectors.minutes_meeting_ids(user=outsider, meeting_ids=[held.pk]) == {held.pk}
+    assert previous_minutes_for(user=outsider, meeting=held.next) == minutes
+    assert minutes_meeting_ids(user=outsider, meeting_ids=[held.pk]) == {held.pk}
 
 
 def test_closed_meeting_minutes_stay_with_its_members(secretary, member, outsider, body):
@@ -237,9 +246,9 @@ def test_closed_meeting_minutes_stay_with_its_members(secretary, member, outside
     meeting.next = MeetingFactory(body=body, published=True)
     minutes = write(secretary, meeting)
     send(secretary, minutes)
-    services.minutes_adopt(actor=secretary, minutes=minutes, at_meeting=meeting.next)
-    assert selectors.minutes_meeting_ids(user=outsider, meeting_ids=[meeting.pk]) == set()
-    assert selectors.minutes_meeting_ids(user=member, meeting_ids=[meeting.pk]) == {meeting.pk}
+    minutes_adopt(actor=secretary, minutes=minutes, at_meeting=meeting.next)
+    assert minutes_meeting_ids(user=outsider, meeting_ids=[meeting.pk]) == set()
+    assert minutes_meeting_ids(user=member, meeting_ids=[meeting.pk]) == {meeting.pk}
 
 
 # ---- Views ---------------------------------------------------------------------------------
@@ -263,7 +272,7 @@ def test_autosave_answers_one_small_partial(client, secretary, held):
 def test_second_secretary_gets_409_and_the_editors_conflict_message(client, secretary, held):
     other = type(secretary).objects.create_user(email="tweede@example.org")
     other.groups.set(secretary.groups.all())
-    services.minutes_entry_save(
+    minutes_entry_save(
         actor=other, item=held.public_item, expected_version=0, text="Tekst van de ander"
     )
     client.force_login(secretary)
@@ -287,7 +296,7 @@ def test_second_secretary_gets_409_and_the_editors_conflict_message(client, secr
     page = plain.content.decode()
     assert "Tekst van de ander" in page and "Mijn tekst</textarea>" in page  # both kept
     assert 'name="minutes_version" value="1"' in page  # a knowing save again
-    assert selectors.minutes_entry_current(item=held.public_item).text == "Tekst van de ander"
+    assert minutes_entry_current(item=held.public_item).text == "Tekst van de ander"
 
 
 def test_plain_post_saves_and_redirects_to_the_entry(client, secretary, held):
@@ -314,7 +323,7 @@ def test_send_comment_and_adopt_through_the_pages(
     client.force_login(member)
     page = client.get(url("minutes_detail", held.pk))
     assert page.status_code == 200 and CLOSED_TEXT in page.content.decode()
-    entry = selectors.minutes_for(held).entries.get(item=held.public_item)
+    entry = minutes_for(held).entries.get(item=held.public_item)
     response = client.post(
         url("minutes_comment", held.pk), {"entry": entry.pk, "text": "Kleine correctie"}
     )
@@ -324,7 +333,7 @@ def test_send_comment_and_adopt_through_the_pages(
     page = client.get(url("minutes_detail", held.pk)).content.decode()
     assert "Kleine correctie" in page
     assert client.post(url("minutes_adopt", held.pk)).status_code == 302
-    assert selectors.minutes_for(held).is_adopted
+    assert minutes_for(held).is_adopted
     next_page = client.get(url("meeting_detail", held.next.pk)).content.decode()
     assert url("minutes_detail", held.pk) in next_page
     history = client.get(url("minutes_history", held.pk)).content.decode()
@@ -362,10 +371,10 @@ def test_standard_item_exists_in_the_default_template():
 
 
 def make_pdf(meeting, secretary, audience):
-    job = production.document_generation_request(
+    job = document_generation_request(
         actor=secretary, subject=meeting, kind=MINUTES, audience=audience
     )
-    job = production.document_generation_run(job_id=job.pk)
+    job = document_generation_run(job_id=job.pk)
     assert job.status == GenerationStatus.DONE, job.failure_reason
     return job.document
 
@@ -376,17 +385,17 @@ def pdf_text(document) -> str:
 
 def test_public_version_only_for_adopted_minutes_of_a_public_meeting(secretary, held):
     def run(audience):
-        job = production.document_generation_request(
+        job = document_generation_request(
             actor=secretary, subject=held, kind=MINUTES, audience=audience
         )
-        return production.document_generation_run(job_id=job.pk)
+        return document_generation_run(job_id=job.pk)
 
     minutes = write(secretary, held)
     assert run(producers.MEMBERS).status == GenerationStatus.FAILED  # a draft is not sent yet
     send(secretary, minutes)
     assert run(producers.PUBLIC).status == GenerationStatus.FAILED  # not adopted yet
     assert run(producers.MEMBERS).status == GenerationStatus.DONE
-    services.minutes_adopt(actor=secretary, minutes=minutes, at_meeting=held.next)
+    minutes_adopt(actor=secretary, minutes=minutes, at_meeting=held.next)
     assert run(producers.PUBLIC).status == GenerationStatus.DONE
     held.is_public = False
     assert [a for a, _label in producers._minutes_audiences(held)] == [producers.MEMBERS]
@@ -395,7 +404,7 @@ def test_public_version_only_for_adopted_minutes_of_a_public_meeting(secretary, 
 def test_pdf_public_version_leaves_out_closed_items_members_version_has_them(secretary, held):
     minutes = write(secretary, held)
     send(secretary, minutes)
-    services.minutes_adopt(actor=secretary, minutes=minutes, at_meeting=held.next)
+    minutes_adopt(actor=secretary, minutes=minutes, at_meeting=held.next)
     public = make_pdf(held, secretary, producers.PUBLIC)
     text = pdf_text(public)
     assert OPEN_TEXT in text and "Besloten agendapunt" in text
@@ -412,14 +421,12 @@ def test_sending_without_any_account_is_refused_and_makes_nothing(client, secret
     deadline = timezone.localdate() + datetime.timedelta(days=5)
     response = client.post(url("minutes_send", held.pk), {"comment_deadline": deadline})
     assert response.status_code == 422
-    assert selectors.minutes_for(held) is None
+    assert minutes_for(held) is None
     assert not mail.outbox
 
 
 def test_refused_autosave_keeps_the_loaded_version(client, secretary, held):
-    services.minutes_entry_save(
-        actor=secretary, item=held.public_item, expected_version=0, text="Eerste"
-    )
+    minutes_entry_save(actor=secretary, item=held.public_item, expected_version=0, text="Eerste")
     client.force_login(secretary)
     response = client.post(
         url("minutes_entry_save", held.public_item.pk),
@@ -428,7 +435,7 @@ def test_refused_autosave_keeps_the_loaded_version(client, secretary, held):
     )
     assert response.status_code == 422
     assert 'name="minutes_version" value="1"' in response.content.decode()
-    assert selectors.minutes_entry_current(item=held.public_item).text == "Eerste"
+    assert minutes_entry_current(item=held.public_item).text == "Eerste"
 
 
 def test_editor_and_reading_page_queries_do_not_grow_with_the_agenda(client, secretary, held):
@@ -447,7 +454,7 @@ def test_editor_and_reading_page_queries_do_not_grow_with_the_agenda(client, sec
     before = {name: count(name) for name in ("minutes_edit", "minutes_detail")}
     for position in range(3, 9):
         item = AgendaItemFactory(meeting=held, position=position)
-        services.minutes_entry_save(actor=secretary, item=item, expected_version=0, text="Tekst")
+        minutes_entry_save(actor=secretary, item=item, expected_version=0, text="Tekst")
     assert {name: count(name) for name in ("minutes_edit", "minutes_detail")} == before
 
 
@@ -498,7 +505,7 @@ def test_minutes_are_found_as_their_pages_show_them(secretary, member, outsider,
     send(secretary, minutes)
     assert found(member, "voortgang") == [public_hit]
     assert found(outsider, "voortgang") == []
-    services.minutes_adopt(actor=secretary, minutes=minutes, at_meeting=held.next)
+    minutes_adopt(actor=secretary, minutes=minutes, at_meeting=held.next)
     assert found(visitor, "voortgang") == [public_hit]
     assert found(outsider, closed_word) == []
     assert len(found(member, closed_word)) == 1

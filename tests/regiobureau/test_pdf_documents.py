@@ -10,12 +10,17 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from nhn_portal.core import production
 from nhn_portal.core.constants import GenerationStatus
 from nhn_portal.core.models import GeneratedDocument, GenerationJob
+from nhn_portal.core.production import services as production_services
+from nhn_portal.core.production.registry import _KINDS, ProductionRefused, document_kind
+from nhn_portal.core.production.services import document_generation_request, document_generation_run
 from nhn_portal.core.templatetags.nhn_dates import format_long_datetime
-from regiobureau import producers, services
+from regiobureau import producers
 from regiobureau.constants import Confidentiality, ItemPurpose
+from regiobureau.services.agenda import agenda_item_create, agenda_item_update
+from regiobureau.services.annotations import annotation_save
+from regiobureau.services.documents import document_upload
 from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting, pdf_upload
 from tests.test_pdf import PDFAID_NS, _fonts, page_texts
 
@@ -33,10 +38,10 @@ def url(name, *args):
 
 
 def make(meeting, secretary, kind, audience) -> GenerationJob:
-    job = production.document_generation_request(
+    job = document_generation_request(
         actor=secretary, subject=meeting, kind=kind, audience=audience
     )
-    return production.document_generation_run(job_id=job.pk)
+    return document_generation_run(job_id=job.pk)
 
 
 def text_of(document: GeneratedDocument) -> tuple[PdfReader, list[str]]:
@@ -80,13 +85,13 @@ def test_public_agenda_has_the_public_items_and_no_confidential_word(published_m
 
 def test_public_agenda_html_carries_no_confidential_text(published_meeting, secretary, monkeypatch):
     seen = {}
-    render = production.services.render_pdf_from_html
+    render = production_services.render_pdf_from_html
 
     def spy(*, html):
         seen["html"] = html
         return render(html=html)
 
-    monkeypatch.setattr(production.services, "render_pdf_from_html", spy)
+    monkeypatch.setattr(production_services, "render_pdf_from_html", spy)
     make(published_meeting, secretary, AGENDA, PUBLIC)
     for secret in (CLOSED_TITLE, CONFIDENTIAL_DOC, "Kern van", "Koopovereenkomst"):
         assert secret not in seen["html"]
@@ -106,14 +111,14 @@ def test_members_agenda_has_everything_and_is_marked_confidential_on_every_page(
 
 def test_members_agenda_marks_every_page_of_a_long_document(published_meeting, secretary):
     for number in range(12):
-        item = services.agenda_item_create(
+        item = agenda_item_create(
             actor=secretary,
             meeting=published_meeting,
             expected_version=None,
             title=f"Extra punt {number}",
             purpose=ItemPurpose.INFORMATION,
         )
-        services.annotation_save(
+        annotation_save(
             actor=secretary,
             item=item,
             expected_version=None,
@@ -127,14 +132,14 @@ def test_members_agenda_marks_every_page_of_a_long_document(published_meeting, s
 
 def test_members_agenda_without_confidential_content_is_not_marked(secretary, body):
     meeting = make_meeting(secretary=secretary, body=body)
-    item = services.agenda_item_create(
+    item = agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
         title="Alleen openbaar",
         purpose=ItemPurpose.INFORMATION,
     )
-    services.document_upload(
+    document_upload(
         actor=secretary,
         item=item,
         title="Openbaar stuk",
@@ -227,7 +232,7 @@ def test_visitors_see_the_public_pdf_link_on_the_meeting_page(
 def test_make_pdf_without_javascript_posts_and_returns_to_the_page(
     client, published_meeting, secretary, django_capture_on_commit_callbacks, monkeypatch
 ):
-    monkeypatch.setattr(production, "enqueue", lambda **kwargs: True)
+    monkeypatch.setattr(production_services, "enqueue", lambda **kwargs: True)
     client.force_login(secretary)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = client.post(
@@ -258,7 +263,7 @@ def test_htmx_request_returns_the_polling_panel_then_a_still_one_when_done(
     assert url("meeting_pdf_status", published_meeting.pk) in response.text
     assert "hx-on" not in response.text and "<script" not in response.text
     job = GenerationJob.objects.get()
-    production.document_generation_run(job_id=job.pk)
+    document_generation_run(job_id=job.pk)
     done = client.get(url("meeting_pdf_status", published_meeting.pk), HTTP_HX_REQUEST="true")
     assert "hx-trigger" not in done.text  # finished: polling stops
     assert url("meeting_pdf_download", published_meeting.pk, ANNOTATED, MEMBERS) in done.text
@@ -267,14 +272,12 @@ def test_htmx_request_returns_the_polling_panel_then_a_still_one_when_done(
 def test_a_failed_job_shows_its_reason_the_previous_pdf_and_a_retry_button(
     client, published_meeting, secretary, members_pdf, monkeypatch
 ):
-    definition = production.document_kind(ANNOTATED)
+    definition = document_kind(ANNOTATED)
 
     def broken(subject, audience):
-        raise production.ProductionRefused("Het sjabloon is stuk.")
+        raise ProductionRefused("Het sjabloon is stuk.")
 
-    monkeypatch.setitem(
-        production._KINDS, ANNOTATED, dataclasses.replace(definition, produce=broken)
-    )
+    monkeypatch.setitem(_KINDS, ANNOTATED, dataclasses.replace(definition, produce=broken))
     failed = make(published_meeting, secretary, ANNOTATED, MEMBERS)
     assert failed.status == GenerationStatus.FAILED
     client.force_login(secretary)
@@ -290,13 +293,13 @@ def test_a_failed_job_shows_its_reason_the_previous_pdf_and_a_retry_button(
     assert response.status_code == 302
     retried = GenerationJob.objects.exclude(pk__in=[failed.pk]).latest("requested_at")
     assert retried.status == GenerationStatus.QUEUED
-    assert production.document_generation_run(job_id=retried.pk).status == "klaar"
+    assert document_generation_run(job_id=retried.pk).status == "klaar"
 
 
 def test_earlier_versions_are_listed_and_downloadable(
     client, published_meeting, secretary, members_pdf
 ):
-    services.agenda_item_update(
+    agenda_item_update(
         actor=secretary,
         item=published_meeting.public_item,
         expected_version=None,
@@ -343,14 +346,14 @@ def test_status_partial_query_count_is_pinned(
     client, published_meeting, secretary, versions, django_assert_num_queries
 ):
     for number in range(versions):
-        services.agenda_item_update(
+        agenda_item_update(
             actor=secretary,
             item=published_meeting.public_item,
             expected_version=None,
             title=f"Titel {number}",
         )
         make(published_meeting, secretary, AGENDA, PUBLIC)
-    production.document_generation_request(
+    document_generation_request(
         actor=secretary, subject=published_meeting, kind=ANNOTATED, audience=MEMBERS
     )
     client.force_login(secretary)

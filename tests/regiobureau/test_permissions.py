@@ -9,8 +9,16 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
 from nhn_portal.core.constants import Role
-from regiobureau import permissions, selectors
+from regiobureau import permissions
 from regiobureau.constants import AnnotationStatus, Confidentiality
+from regiobureau.selectors.agenda import access_agenda_item, agenda_rows, flatten
+from regiobureau.selectors.annotations import access_annotation
+from regiobureau.selectors.documents import access_document, access_document_version, item_documents
+from regiobureau.selectors.meetings import (
+    access_meeting,
+    meeting_list_for_member,
+    meeting_list_upcoming,
+)
 from tests.builders import member_of
 from tests.factories import (
     AgendaItemFactory,
@@ -125,9 +133,7 @@ def test_access_meeting_per_role(world, role):
     user = make_user(role, world["body"])
     for name, roles in MEETING_RULES.items():
         pk = world[name].pk
-        assert allowed(lambda pk=pk: selectors.access_meeting(user=user, pk=pk)) == (
-            role in roles
-        ), name
+        assert allowed(lambda pk=pk: access_meeting(user=user, pk=pk)) == (role in roles), name
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -135,9 +141,7 @@ def test_access_agenda_item_per_role(world, role):
     user = make_user(role, world["body"])
     for name, roles in ITEM_RULES.items():
         pk = world[name].pk
-        assert allowed(lambda pk=pk: selectors.access_agenda_item(user=user, pk=pk)) == (
-            role in roles
-        ), name
+        assert allowed(lambda pk=pk: access_agenda_item(user=user, pk=pk)) == (role in roles), name
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -145,11 +149,9 @@ def test_access_document_and_its_current_version_per_role(world, role):
     user = make_user(role, world["body"])
     for name, roles in DOCUMENT_RULES.items():
         pk = world[name].pk
-        assert allowed(lambda pk=pk: selectors.access_document(user=user, pk=pk)) == (
-            role in roles
-        ), name
+        assert allowed(lambda pk=pk: access_document(user=user, pk=pk)) == (role in roles), name
         assert allowed(
-            lambda pk=pk: selectors.access_document_version(user=user, document_pk=pk, number=None)
+            lambda pk=pk: access_document_version(user=user, document_pk=pk, number=None)
         ) == (role in roles), name
 
 
@@ -157,28 +159,26 @@ def test_access_document_and_its_current_version_per_role(world, role):
 def test_earlier_versions_are_for_the_secretariat(world, role):
     user = make_user(role, world["body"])
     pk = world["public_doc"].pk
-    assert allowed(
-        lambda: selectors.access_document_version(user=user, document_pk=pk, number=1)
-    ) == (role in STAFF)
-    # A version that does not exist is a 404 for everyone.
-    assert not allowed(
-        lambda: selectors.access_document_version(user=user, document_pk=pk, number=99)
+    assert allowed(lambda: access_document_version(user=user, document_pk=pk, number=1)) == (
+        role in STAFF
     )
+    # A version that does not exist is a 404 for everyone.
+    assert not allowed(lambda: access_document_version(user=user, document_pk=pk, number=99))
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_missing_objects_are_404_like_forbidden_ones(world, role):
     user = make_user(role, world["body"])
-    assert not allowed(lambda: selectors.access_meeting(user=user, pk=999_999))
-    assert not allowed(lambda: selectors.access_agenda_item(user=user, pk=999_999))
-    assert not allowed(lambda: selectors.access_document(user=user, pk=999_999))
+    assert not allowed(lambda: access_meeting(user=user, pk=999_999))
+    assert not allowed(lambda: access_agenda_item(user=user, pk=999_999))
+    assert not allowed(lambda: access_document(user=user, pk=999_999))
 
 
 def test_a_document_without_a_version_has_no_download(world):
     user = make_user("secretaris", world["body"])
     document = DocumentFactory(agenda_item=world["public_item"])
     assert not allowed(
-        lambda: selectors.access_document_version(user=user, document_pk=document.pk, number=None)
+        lambda: access_document_version(user=user, document_pk=document.pk, number=None)
     )
 
 
@@ -187,7 +187,7 @@ def test_annotations_are_for_insiders_only(world, role):
     user = make_user(role, world["body"])
     AnnotationFactory(agenda_item=world["public_item"], status=AnnotationStatus.ADOPTED)
     pk = world["public_item"].pk
-    assert allowed(lambda: selectors.access_annotation(user=user, item_pk=pk)) == (role in INSIDERS)
+    assert allowed(lambda: access_annotation(user=user, item_pk=pk)) == (role in INSIDERS)
     assert permissions.can_read_annotations(user, world["public_meeting"]) == (role in INSIDERS)
 
 
@@ -196,9 +196,7 @@ def test_only_the_secretariat_manages_meetings(world, role):
     user = make_user(role, world["body"])
     assert permissions.can_manage_meetings(user) == (role in STAFF)
     pk = world["public_meeting"].pk
-    assert allowed(lambda: selectors.access_meeting(user=user, pk=pk, for_update=True)) == (
-        role in STAFF
-    )
+    assert allowed(lambda: access_meeting(user=user, pk=pk, for_update=True)) == (role in STAFF)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -214,9 +212,7 @@ def test_agenda_rows_show_placeholders_and_the_same_numbers_for_everyone(world, 
         core_message="Openbaar advies",
         status=AnnotationStatus.ADOPTED,
     )
-    rows = selectors.flatten(
-        selectors.agenda_rows(user=user, meeting=world["public_meeting"], with_annotations=True)
-    )
+    rows = flatten(agenda_rows(user=user, meeting=world["public_meeting"], with_annotations=True))
     by_item = {row.item.pk: row for row in rows}
 
     assert [(row.item.pk, row.number) for row in rows] == [
@@ -246,7 +242,7 @@ def test_agenda_rows_show_placeholders_and_the_same_numbers_for_everyone(world, 
 @pytest.mark.parametrize("role", ROLES)
 def test_agenda_rows_of_a_closed_meeting_are_placeholders_for_outsiders(world, role):
     user = make_user(role, world["body"])
-    rows = selectors.agenda_rows(user=user, meeting=world["closed_meeting"])
+    rows = agenda_rows(user=user, meeting=world["closed_meeting"])
     assert [row.number for row in rows] == ["1"]
     assert rows[0].visible == (role in INSIDERS)
     assert bool(rows[0].documents) == (role in INSIDERS)
@@ -256,14 +252,14 @@ def test_agenda_rows_of_a_closed_meeting_are_placeholders_for_outsiders(world, r
 def test_agenda_rows_of_a_draft_or_planned_meeting_only_for_the_secretariat(world, role):
     user = make_user(role, world["body"])
     for name in ("draft_meeting", "planned_meeting"):
-        rows = selectors.agenda_rows(user=user, meeting=world[name])
+        rows = agenda_rows(user=user, meeting=world[name])
         assert (rows != []) == (role in STAFF), name
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_item_documents_hide_vertrouwelijke_stukken(world, role):
     user = make_user(role, world["body"])
-    documents = selectors.item_documents(user=user, item=world["public_item"])
+    documents = item_documents(user=user, item=world["public_item"])
     expected = {world["public_doc"].pk}
     if role in INSIDERS:
         expected.add(world["confidential_doc"].pk)
@@ -273,21 +269,19 @@ def test_item_documents_hide_vertrouwelijke_stukken(world, role):
 def test_document_confidentiality_can_change_access(world):
     user = make_user("outsider", world["body"])
     document = world["public_doc"]
-    assert allowed(lambda: selectors.access_document(user=user, pk=document.pk))
+    assert allowed(lambda: access_document(user=user, pk=document.pk))
     document.confidentiality = Confidentiality.CONFIDENTIAL
     document.save()
-    assert not allowed(lambda: selectors.access_document(user=user, pk=document.pk))
+    assert not allowed(lambda: access_document(user=user, pk=document.pk))
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_meeting_lists_hide_drafts(world, role):
     user = make_user(role, world["body"])
-    pks = set(
-        selectors.meeting_list_upcoming(user=user, body=world["body"]).values_list("pk", flat=True)
-    )
+    pks = set(meeting_list_upcoming(user=user, body=world["body"]).values_list("pk", flat=True))
     assert (world["draft_meeting"].pk in pks) == (role in STAFF)
     assert world["public_meeting"].pk in pks
-    mine = set(selectors.meeting_list_for_member(user=user).values_list("pk", flat=True))
+    mine = set(meeting_list_for_member(user=user).values_list("pk", flat=True))
     if role == "member":
         assert mine == {
             world["public_meeting"].pk,

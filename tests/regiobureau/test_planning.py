@@ -12,8 +12,10 @@ from django.utils import timezone
 
 from gremia.constants import BodyKind
 from nhn_portal.core.models import AuditRecord
-from regiobureau import selectors, services
-from regiobureau.models import Dossier, PlannedTopic
+from regiobureau.models.meetings import Dossier
+from regiobureau.models.planning import PlannedTopic
+from regiobureau.selectors.planning import planning_topics, planning_warnings
+from regiobureau.services.planning import planned_topic_create, planned_topic_schedule
 from tests.factories import BodyFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +39,7 @@ def chain(db):
 
 
 def plan(secretary, body, month, dossier, title="Woondeal: voortgang"):
-    return services.planned_topic_create(
+    return planned_topic_create(
         actor=secretary, body=body, month=month, title=title, dossier=dossier
     )
 
@@ -46,7 +48,7 @@ def test_same_line_same_month_warns(secretary, chain):
     stuurgroep, platform, _directeuren, dossier = chain
     a = plan(secretary, platform, next_month(), dossier)
     b = plan(secretary, stuurgroep, next_month(), dossier)
-    warnings = selectors.planning_warnings([a, b])
+    warnings = planning_warnings([a, b])
     assert "Stuurgroep" in warnings[a.pk][0]
     assert "Platform Wonen" in warnings[b.pk][0]
     assert AuditRecord.objects.filter(verb="planned_topic_create").count() == 2
@@ -56,14 +58,14 @@ def test_other_line_same_month_does_not_warn(secretary, chain):
     _stuurgroep, platform, directeuren, dossier = chain
     a = plan(secretary, platform, next_month(2), dossier)
     b = plan(secretary, directeuren, next_month(1), dossier)
-    assert selectors.planning_warnings([a, b]) == {}
+    assert planning_warnings([a, b]) == {}
 
 
 def test_platform_before_its_preparing_meeting_warns(secretary, chain):
     _stuurgroep, platform, directeuren, dossier = chain
     early = plan(secretary, platform, next_month(1), dossier)
     late_preparation = plan(secretary, directeuren, next_month(3), dossier)
-    warnings = selectors.planning_warnings([early, late_preparation])
+    warnings = planning_warnings([early, late_preparation])
     assert list(warnings) == [early.pk]
     assert "Directeurenoverleg Wonen" in warnings[early.pk][0]
 
@@ -97,7 +99,7 @@ def test_a_topic_goes_only_to_its_own_body(secretary, chain):
     topic = plan(secretary, platform, next_month(), dossier)
     other = MeetingFactory(body=stuurgroep, planned=True)
     with pytest.raises(ValidationError):
-        services.planned_topic_schedule(actor=secretary, topic=topic, meeting=other)
+        planned_topic_schedule(actor=secretary, topic=topic, meeting=other)
     assert not other.items.filter(title=topic.title).exists()
 
 
@@ -165,10 +167,10 @@ def test_demo_plans_woondeal_and_mirt_with_both_warnings():
     load_demo_meetings()
     assert load_demo_planning() == len(PLAN)
     assert load_demo_planning() == 0  # idempotent
-    topics = list(selectors.planning_topics())
+    topics = list(planning_topics())
     assert {t.dossier.slug for t in topics} == {"woondeal-nhn", "mirt-verkenning"}
     assert max(t.month for t in topics) <= next_month(6)
-    warnings = selectors.planning_warnings(topics)
+    warnings = planning_warnings(topics)
     texts = " ".join(w for ws in warnings.values() for w in ws)
     assert "zelfde lijn" in texts or "same line" in texts
     assert "voorbereiding" in texts or "preparation" in texts

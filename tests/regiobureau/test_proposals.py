@@ -12,9 +12,10 @@ from django.utils import timezone
 from gremia.constants import BodyKind
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
-from regiobureau import services
 from regiobureau.constants import ProposalStatus
-from regiobureau.models import Document, ProposedDocument
+from regiobureau.models.documents import Document
+from regiobureau.models.proposals import ProposedDocument
+from regiobureau.services.proposals import proposal_accept, proposal_return, proposal_submit
 from tests.builders import member_of, pdf_upload
 from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory
 
@@ -33,7 +34,7 @@ def setting(db):
 
 
 def submit(official, meeting, body, **extra):
-    return services.proposal_submit(
+    return proposal_submit(
         actor=official,
         meeting=meeting,
         from_body=body,
@@ -80,18 +81,18 @@ def test_accept_under_the_item_it_was_handed_in_for(secretary, setting):
     _directors, working_group, official, meeting = setting
     item = AgendaItemFactory(meeting=meeting, title="Woondeal")
     proposal = submit(official, meeting, working_group, item=item)
-    services.proposal_accept(actor=secretary, proposal=proposal)
+    proposal_accept(actor=secretary, proposal=proposal)
     assert Document.objects.get().agenda_item == item
     with pytest.raises(ValidationError):
-        services.proposal_accept(actor=secretary, proposal=proposal)  # once
+        proposal_accept(actor=secretary, proposal=proposal)  # once
 
 
 def test_return_needs_a_remark_and_the_member_sees_it(client, secretary, setting):
     _directors, working_group, official, meeting = setting
     proposal = submit(official, meeting, working_group)
     with pytest.raises(ValidationError):
-        services.proposal_return(actor=secretary, proposal=proposal, remark=" ")
-    services.proposal_return(actor=secretary, proposal=proposal, remark="Graag met bijlage")
+        proposal_return(actor=secretary, proposal=proposal, remark=" ")
+    proposal_return(actor=secretary, proposal=proposal, remark="Graag met bijlage")
     client.force_login(official)
     page = client.get(reverse("regiobureau:proposal_list", args=[meeting.pk])).content.decode()
     assert "Graag met bijlage" in page
@@ -123,7 +124,7 @@ def test_a_file_whose_content_does_not_match_is_refused(setting):
 
     _directors, working_group, official, meeting = setting
     with pytest.raises(ValidationError):
-        services.proposal_submit(
+        proposal_submit(
             actor=official,
             meeting=meeting,
             from_body=working_group,

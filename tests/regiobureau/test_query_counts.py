@@ -6,8 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from regiobureau import services
-from regiobureau.models import AgendaItem, Annotation, Document, DocumentVersion, ReadMark
+from regiobureau.models.annotations import Annotation, ReadMark
+from regiobureau.models.documents import Document, DocumentVersion
+from regiobureau.models.meetings import AgendaItem
+from regiobureau.services.annotations import annotation_comment_add
+from regiobureau.services.meetings import meeting_publish_agenda
 from tests.builders import make_meeting, member_of
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +70,7 @@ def build(secretary, body, count: int):
     Annotation.objects.bulk_create(
         Annotation(agenda_item=item, core_message="<p>Kern</p>", version=1) for item in all_items
     )
-    services.meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=None)
+    meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=None)
     meeting.refresh_from_db()
     return meeting
 
@@ -100,7 +103,7 @@ def test_reading_page_query_count_is_fixed(
     items = list(meeting.items.all()[:3])
     ReadMark.objects.bulk_create(ReadMark(user=reader, agenda_item=item) for item in items)
     annotation = Annotation.objects.get(agenda_item=items[0])
-    services.annotation_comment_add(actor=reader, annotation=annotation, text="Vraag")
+    annotation_comment_add(actor=reader, annotation=annotation, text="Vraag")
     client.force_login(reader)
     path = reverse("regiobureau:meeting_reading", args=[meeting.pk])
     with django_assert_num_queries(READING_PAGE):

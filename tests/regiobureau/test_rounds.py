@@ -13,9 +13,20 @@ from django.utils import timezone
 
 from gremia.constants import DecisionRule
 from nhn_portal.core.models import AuditRecord
-from regiobureau import services
 from regiobureau.constants import ROUND_ITEM_TITLE, DecisionOutcome, RoundStatus
-from regiobureau.models import Decision, RoundVote, WrittenRound
+from regiobureau.models.decisions import Decision
+from regiobureau.models.rounds import RoundVote, WrittenRound
+from regiobureau.services.rounds import (
+    round_outcome,
+    round_token,
+    written_round_attach,
+    written_round_close,
+    written_round_invite,
+    written_round_open,
+    written_round_vote,
+    written_rounds_close_due,
+    written_rounds_remind,
+)
 from tests.builders import member_of
 from tests.factories import BodyFactory, MeetingFactory
 
@@ -23,7 +34,7 @@ pytestmark = pytest.mark.django_db
 
 
 def open_round(secretary, body, *, hours=48, celery=None):
-    return services.written_round_open(
+    return written_round_open(
         actor=secretary,
         body=body,
         title="Regio Deal: aanvraag indienen",
@@ -66,9 +77,7 @@ def members(majority_body):
     ],
 )
 def test_round_outcome_follows_the_rule(rule, votes, seats, quorum, outcome):
-    result = services.round_outcome(
-        rule=rule, votes=dict(enumerate(votes)), seats=seats, quorum=quorum
-    )
+    result = round_outcome(rule=rule, votes=dict(enumerate(votes)), seats=seats, quorum=quorum)
     assert result == outcome
 
 
@@ -86,7 +95,7 @@ def test_opening_mails_each_member_their_own_link(
     assert len(set(links.values())) == 3
     written_round.refresh_from_db()
     assert written_round.invited_at is not None
-    assert services.written_round_invite(round_id=written_round.pk) == 0  # once
+    assert written_round_invite(round_id=written_round.pk) == 0  # once
     # End to end: the link in the second member's mail answers for that member, no login.
     token = links[members[1].email]
     response = client.post(
@@ -98,7 +107,7 @@ def test_opening_mails_each_member_their_own_link(
 
 def test_deadline_must_lie_in_the_future(secretary, majority_body, members):
     with pytest.raises(ValidationError):
-        services.written_round_open(
+        written_round_open(
             actor=secretary,
             body=majority_body,
             title="x",
@@ -111,7 +120,7 @@ def test_deadline_must_lie_in_the_future(secretary, majority_body, members):
 
 
 def link_url(written_round, user):
-    token = services.round_token(written_round=written_round, person=user.person)
+    token = round_token(written_round=written_round, person=user.person)
     return reverse("regiobureau:round_vote_link", kwargs={"token": token})
 
 
@@ -139,7 +148,7 @@ def test_forged_or_foreign_link_is_refused(client, secretary, majority_body, mem
     forged = url.replace("/stem/", "/stem/x")
     assert client.post(forged, {"choice": "voor"}).status_code == 403
     # A link of another round's member names that round only: swapping the round id breaks it.
-    token = services.round_token(written_round=written_round, person=members[0].person)
+    token = round_token(written_round=written_round, person=members[0].person)
     _round_id, person_id, timestamp, signature = token.split(":")
     tampered = f"{written_round.pk + 1}:{person_id}:{timestamp}:{signature}"
     response = client.post(
@@ -158,7 +167,7 @@ def test_vote_after_the_deadline_is_refused(client, secretary, majority_body, me
     assert response.status_code == 410
     assert not RoundVote.objects.exists()
     with pytest.raises(ValidationError) as error:
-        services.written_round_vote(
+        written_round_vote(
             actor=members[0], written_round=written_round, member=members[0].person, choice="voor"
         )
     assert error.value.code == "closed"
@@ -167,7 +176,7 @@ def test_vote_after_the_deadline_is_refused(client, secretary, majority_body, me
 def test_only_seats_answer(secretary, majority_body, members, outsider):
     written_round = open_round(secretary, majority_body)
     with pytest.raises(ValidationError):
-        services.written_round_vote(
+        written_round_vote(
             actor=outsider, written_round=written_round, member=outsider.person, choice="voor"
         )
 
@@ -218,14 +227,14 @@ def test_round_closes_at_the_deadline_into_a_decision_of_the_next_meeting(
     upcoming = MeetingFactory(body=majority_body, published=True)
     written_round = open_round(secretary, majority_body)
     for user, choice in zip(members, ["voor", "voor", "tegen"], strict=True):
-        services.written_round_vote(
+        written_round_vote(
             actor=user, written_round=written_round, member=user.person, choice=choice
         )
     with pytest.raises(ValidationError):
-        services.written_round_close(actor=None, round_id=written_round.pk)  # not due
-    assert services.written_rounds_close_due() == 0
+        written_round_close(actor=None, round_id=written_round.pk)  # not due
+    assert written_rounds_close_due() == 0
     expire(written_round)
-    assert services.written_rounds_close_due() == 1
+    assert written_rounds_close_due() == 1
     written_round.refresh_from_db()
     assert written_round.status == RoundStatus.CLOSED
     assert written_round.outcome == DecisionOutcome.ADOPTED
@@ -235,32 +244,32 @@ def test_round_closes_at_the_deadline_into_a_decision_of_the_next_meeting(
     assert decision.text.startswith("Besluit uit schriftelijke ronde")
     assert decision.votes.count() == 3
     assert written_round.decision == decision
-    assert services.written_rounds_close_due() == 0  # closed once
+    assert written_rounds_close_due() == 0  # closed once
 
 
 def test_without_a_next_meeting_the_secretariat_attaches_later(secretary, majority_body, members):
     written_round = open_round(secretary, majority_body)
     expire(written_round)
-    services.written_rounds_close_due()
+    written_rounds_close_due()
     written_round.refresh_from_db()
     assert written_round.decision is None
     assert written_round.outcome == DecisionOutcome.REJECTED  # nobody answered
     with pytest.raises(ValidationError):
-        services.written_round_attach(actor=secretary, written_round=written_round)
+        written_round_attach(actor=secretary, written_round=written_round)
     meeting = MeetingFactory(body=majority_body, planned=True)
-    decision = services.written_round_attach(actor=secretary, written_round=written_round)
+    decision = written_round_attach(actor=secretary, written_round=written_round)
     assert decision.item.meeting == meeting
 
 
 def test_reminder_a_day_before_to_those_who_have_not_answered(secretary, majority_body, members):
     written_round = open_round(secretary, majority_body, hours=20)
-    services.written_round_vote(
+    written_round_vote(
         actor=members[0], written_round=written_round, member=members[0].person, choice="voor"
     )
     mail.outbox.clear()
-    assert services.written_rounds_remind() == 2
+    assert written_rounds_remind() == 2
     assert members[0].email not in {m.to[0] for m in mail.outbox}
-    assert services.written_rounds_remind() == 0
+    assert written_rounds_remind() == 0
 
 
 # ---- Meeting archive (issue 10) ----------------------------------------------------------

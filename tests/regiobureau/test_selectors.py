@@ -10,8 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from nhn_portal.core.constants import Role
-from regiobureau import selectors, services
 from regiobureau.constants import AnnotationStatus
+from regiobureau.selectors.agenda import agenda_rows, flatten
+from regiobureau.selectors.dossiers import dossier_trail
+from regiobureau.services.annotations import read_mark_set
 from tests.builders import member_of
 from tests.factories import (
     AgendaItemFactory,
@@ -59,7 +61,7 @@ def fresh_user(user):
 def count_queries(user, meeting, **kwargs):
     user = fresh_user(user)
     with CaptureQueriesContext(connection) as context:
-        rows = selectors.flatten(selectors.agenda_rows(user=user, meeting=meeting, **kwargs))
+        rows = flatten(agenda_rows(user=user, meeting=meeting, **kwargs))
         # Touch what a template touches: numbers, titles, presenters, stukken and versions,
         # the late flag, annotations.
         for row in rows:
@@ -85,7 +87,7 @@ def test_agenda_rows_runs_the_same_queries_for_10_and_80_items(role, with_annota
     }[role]()
     if user.is_authenticated:
         item = large.items.first()
-        services.read_mark_set(actor=user, item=item)
+        read_mark_set(actor=user, item=item)
 
     small_count, small_rows = count_queries(user, small, with_annotations=with_annotations)
     large_count, large_rows = count_queries(user, large, with_annotations=with_annotations)
@@ -106,7 +108,7 @@ def test_agenda_rows_query_count_is_pinned(django_assert_num_queries):
     user = fresh_user(member_of(body, roles=()))
     # groups (role names), memberships, items (+annotation), stukken (+version), read marks
     with django_assert_num_queries(5):
-        selectors.agenda_rows(user=user, meeting=meeting, with_annotations=True)
+        agenda_rows(user=user, meeting=meeting, with_annotations=True)
 
 
 def test_numbering_is_the_same_for_every_reader():
@@ -119,10 +121,7 @@ def test_numbering_is_the_same_for_every_reader():
         AnonymousUser(),
     ]
     numberings = [
-        [
-            (row.item.pk, row.number)
-            for row in selectors.flatten(selectors.agenda_rows(user=reader, meeting=meeting))
-        ]
+        [(row.item.pk, row.number) for row in flatten(agenda_rows(user=reader, meeting=meeting))]
         for reader in readers
     ]
     assert all(numbering == numberings[0] for numbering in numberings)
@@ -167,7 +166,7 @@ def test_dossier_trail_is_in_time_order_and_hides_what_the_reader_may_not_see():
     def trail(user):
         return [
             (meeting.pk, [row.item.pk for row in rows])
-            for meeting, rows in selectors.dossier_trail(user=user, dossier=dossier)
+            for meeting, rows in dossier_trail(user=user, dossier=dossier)
         ]
 
     outsider = UserFactory()
@@ -195,7 +194,7 @@ def test_dossier_trail_is_in_time_order_and_hides_what_the_reader_may_not_see():
         m_draft.pk,
     ]
     assert full[1][1] == [directors_closed.pk, directors_open.pk]
-    for _meeting, rows in selectors.dossier_trail(user=secretary, dossier=dossier):
+    for _meeting, rows in dossier_trail(user=secretary, dossier=dossier):
         assert all(row.visible for row in rows)
 
 
@@ -205,7 +204,7 @@ def test_dossier_trail_runs_a_fixed_number_of_queries():
 
     def count():
         with CaptureQueriesContext(connection) as context:
-            selectors.dossier_trail(user=fresh_user(user), dossier=dossier)
+            dossier_trail(user=fresh_user(user), dossier=dossier)
         return len(context.captured_queries)
 
     AgendaItemFactory(meeting=MeetingFactory(published=True), dossier=dossier)

@@ -11,18 +11,33 @@ from django.utils import timezone
 
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.models import AuditRecord
-from regiobureau import services
 from regiobureau.constants import AnnotationStatus, ItemPurpose, MeetingStatus
-from regiobureau.models import (
-    AgendaItem,
-    AgendaTemplateItem,
-    Annotation,
-    AnnotationComment,
-    AnnotationVersion,
-    Meeting,
+from regiobureau.models.annotations import Annotation, AnnotationComment, AnnotationVersion
+from regiobureau.models.meetings import AgendaItem, AgendaTemplateItem, Meeting
+from regiobureau.selectors.agenda import number_items
+from regiobureau.services import meetings as meeting_services
+from regiobureau.services.agenda import (
+    agenda_item_create,
+    agenda_item_delete,
+    agenda_item_move,
+    agenda_item_update,
+    agenda_reorder,
 )
-from regiobureau.selectors import number_items
-from regiobureau.services import StaleAgendaError
+from regiobureau.services.annotations import (
+    annotation_comment_add,
+    annotation_comment_resolve,
+    annotation_save,
+    annotation_set_status,
+    read_mark_set,
+)
+from regiobureau.services.guards import StaleAgendaError
+from regiobureau.services.meetings import (
+    meeting_cancel,
+    meeting_create,
+    meeting_publish_agenda,
+    meeting_set_status,
+    meeting_update,
+)
 from tests.factories import (
     AgendaItemFactory,
     AnnotationFactory,
@@ -43,9 +58,7 @@ def at(year, month, day, hour=10, minute=0):
 def create(actor, body, *, starts_at=None, ends_at=None, **kwargs):
     starts_at = starts_at or at(2027, 1, 21, 10)
     ends_at = ends_at or starts_at + datetime.timedelta(hours=2)
-    return services.meeting_create(
-        actor=actor, body=body, starts_at=starts_at, ends_at=ends_at, **kwargs
-    )
+    return meeting_create(actor=actor, body=body, starts_at=starts_at, ends_at=ends_at, **kwargs)
 
 
 def titles(meeting):
@@ -185,13 +198,13 @@ def test_meeting_create_writes_an_audit_record(secretary, body):
 
 def test_meeting_create_audit_shares_the_transaction(secretary, body, monkeypatch):
     """When the audit write fails, the meeting and its items are rolled back with it."""
-    original = services.meetings.audit_record_create
+    original = meeting_services.audit_record_create
 
     def audit_then_fail(**kwargs):
         original(**kwargs)
         raise IntegrityError("audit store broken")
 
-    monkeypatch.setattr(services.meetings, "audit_record_create", audit_then_fail)
+    monkeypatch.setattr(meeting_services, "audit_record_create", audit_then_fail)
     with pytest.raises(IntegrityError):
         create(secretary, body)
     assert not Meeting.objects.exists()
@@ -211,12 +224,12 @@ def test_meeting_set_status_follows_the_flow(secretary, current, target):
     yesterday = timezone.now() - datetime.timedelta(days=1)
     meeting = MeetingFactory(status=current, cancel_reason="Geen quorum", starts_at=yesterday)
     if (current, target) in ALLOWED_SET_STATUS:
-        services.meeting_set_status(actor=secretary, meeting=meeting, status=target)
+        meeting_set_status(actor=secretary, meeting=meeting, status=target)
         assert fresh(meeting).status == target
         assert AuditRecord.objects.get().changes == {"status": [current, target]}
     else:
         with pytest.raises(ValidationError):
-            services.meeting_set_status(actor=secretary, meeting=meeting, status=target)
+            meeting_set_status(actor=secretary, meeting=meeting, status=target)
         assert fresh(meeting).status == current
         assert not AuditRecord.objects.exists()
 
@@ -224,14 +237,14 @@ def test_meeting_set_status_follows_the_flow(secretary, current, target):
 def test_a_meeting_that_has_not_begun_cannot_be_marked_held(secretary):
     meeting = MeetingFactory(published=True)
     with pytest.raises(ValidationError) as error:
-        services.meeting_set_status(actor=secretary, meeting=meeting, status=S.HELD)
+        meeting_set_status(actor=secretary, meeting=meeting, status=S.HELD)
     assert error.value.code == "not_begun"
     assert fresh(meeting).status == S.AGENDA_PUBLISHED
     assert not AuditRecord.objects.exists()
     # From its start on, it can.
     meeting.starts_at = timezone.now() - datetime.timedelta(minutes=1)
     meeting.save(update_fields=["starts_at"])
-    services.meeting_set_status(actor=secretary, meeting=meeting, status=S.HELD)
+    meeting_set_status(actor=secretary, meeting=meeting, status=S.HELD)
     assert fresh(meeting).status == S.HELD
 
 
@@ -239,14 +252,14 @@ def test_a_meeting_that_has_not_begun_cannot_be_marked_held(secretary):
 def test_meeting_set_status_sends_publish_and_cancel_to_their_own_services(secretary, target):
     meeting = MeetingFactory(planned=True)
     with pytest.raises(ValueError):
-        services.meeting_set_status(actor=secretary, meeting=meeting, status=target)
+        meeting_set_status(actor=secretary, meeting=meeting, status=target)
     assert fresh(meeting).status == S.PLANNED
 
 
 def test_meeting_set_status_refuses_an_unknown_status(secretary):
     meeting = MeetingFactory()
     with pytest.raises(ValidationError):
-        services.meeting_set_status(actor=secretary, meeting=meeting, status="bestaat-niet")
+        meeting_set_status(actor=secretary, meeting=meeting, status="bestaat-niet")
     assert fresh(meeting).status == S.DRAFT
 
 
@@ -254,7 +267,7 @@ def test_meeting_set_status_refuses_an_unknown_status(secretary):
 def test_meeting_cancel_requires_a_reason(secretary, reason):
     meeting = MeetingFactory(published=True)
     with pytest.raises(ValidationError) as excinfo:
-        services.meeting_cancel(actor=secretary, meeting=meeting, reason=reason)
+        meeting_cancel(actor=secretary, meeting=meeting, reason=reason)
     assert "cancel_reason" in excinfo.value.message_dict
     assert fresh(meeting).status == S.AGENDA_PUBLISHED
     assert not AuditRecord.objects.exists()
@@ -263,7 +276,7 @@ def test_meeting_cancel_requires_a_reason(secretary, reason):
 @pytest.mark.parametrize("current", [S.DRAFT, S.PLANNED, S.AGENDA_PUBLISHED])
 def test_meeting_cancel_before_it_is_held(secretary, current):
     meeting = MeetingFactory(status=current)
-    services.meeting_cancel(actor=secretary, meeting=meeting, reason="  Geen quorum  ")
+    meeting_cancel(actor=secretary, meeting=meeting, reason="  Geen quorum  ")
     meeting = fresh(meeting)
     assert meeting.status == S.CANCELLED
     assert meeting.cancel_reason == "Geen quorum"
@@ -274,7 +287,7 @@ def test_meeting_cancel_before_it_is_held(secretary, current):
 def test_meeting_cancel_refused_once_held_or_cancelled(secretary, current):
     meeting = MeetingFactory(status=current, cancel_reason="Eerder")
     with pytest.raises(ValidationError):
-        services.meeting_cancel(actor=secretary, meeting=meeting, reason="Toch niet")
+        meeting_cancel(actor=secretary, meeting=meeting, reason="Toch niet")
     assert fresh(meeting).status == current
     assert fresh(meeting).cancel_reason == "Eerder"
 
@@ -298,7 +311,7 @@ def test_publish_without_own_items_is_refused_and_changes_nothing(secretary, bod
     audits = AuditRecord.objects.count()
 
     with pytest.raises(ValidationError) as excinfo:
-        services.meeting_publish_agenda(
+        meeting_publish_agenda(
             actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
         )
 
@@ -314,14 +327,14 @@ def test_publish_without_own_items_is_refused_and_changes_nothing(secretary, bod
 
 def test_publish_from_draft_or_planned(secretary, body):
     meeting = create(secretary, body)
-    services.agenda_item_create(
+    agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=1,
         title="Woondeal NHN",
         purpose=ItemPurpose.DECISION,
     )
-    services.meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=2)
+    meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=2)
     saved = fresh(meeting)
     assert saved.status == S.AGENDA_PUBLISHED
     assert saved.agenda_published_at is not None
@@ -331,11 +344,11 @@ def test_publish_from_draft_or_planned(secretary, body):
 
 def test_publish_with_a_stale_version_is_refused(secretary, body):
     meeting = create(secretary, body)
-    services.agenda_item_create(
+    agenda_item_create(
         actor=secretary, meeting=meeting, expected_version=1, title="X", purpose="bespreking"
     )
     with pytest.raises(StaleAgendaError):
-        services.meeting_publish_agenda(actor=secretary, meeting=fresh(meeting), expected_version=1)
+        meeting_publish_agenda(actor=secretary, meeting=fresh(meeting), expected_version=1)
     assert fresh(meeting).status == S.DRAFT
 
 
@@ -344,15 +357,13 @@ def test_publish_refused_in_later_states(secretary, current):
     meeting = MeetingFactory(status=current, cancel_reason="Geen quorum")
     AgendaItemFactory(meeting=meeting)
     with pytest.raises(ValidationError):
-        services.meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=None)
+        meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=None)
     assert fresh(meeting).status == current
 
 
 def test_meeting_update_changes_fields_bumps_version_and_audits(secretary):
     meeting = MeetingFactory()
-    services.meeting_update(
-        actor=secretary, meeting=meeting, expected_version=1, location="Provinciehuis"
-    )
+    meeting_update(actor=secretary, meeting=meeting, expected_version=1, location="Provinciehuis")
     saved = fresh(meeting)
     assert saved.location == "Provinciehuis"
     assert saved.agenda_version == 2
@@ -362,18 +373,16 @@ def test_meeting_update_changes_fields_bumps_version_and_audits(secretary):
 def test_meeting_update_refuses_end_before_start_and_stale_versions(secretary):
     meeting = MeetingFactory()
     with pytest.raises(ValidationError):
-        services.meeting_update(
+        meeting_update(
             actor=secretary,
             meeting=meeting,
             expected_version=1,
             ends_at=meeting.starts_at - datetime.timedelta(hours=1),
         )
     meeting = fresh(meeting)
-    services.meeting_update(actor=secretary, meeting=meeting, expected_version=1, location="A")
+    meeting_update(actor=secretary, meeting=meeting, expected_version=1, location="A")
     with pytest.raises(StaleAgendaError):
-        services.meeting_update(
-            actor=secretary, meeting=fresh(meeting), expected_version=1, location="B"
-        )
+        meeting_update(actor=secretary, meeting=fresh(meeting), expected_version=1, location="B")
     saved = fresh(meeting)
     assert saved.location == "A"
     assert saved.agenda_version == 2
@@ -384,7 +393,7 @@ def test_meeting_update_refuses_end_before_start_and_stale_versions(secretary):
 
 def add(meeting, title, *, parent=None, actor=None, **kwargs):
     meeting.refresh_from_db()
-    return services.agenda_item_create(
+    return agenda_item_create(
         actor=actor,
         meeting=meeting,
         expected_version=meeting.agenda_version,
@@ -480,7 +489,7 @@ def test_agenda_item_create_refuses_an_empty_title_and_moves_nothing(secretary, 
 def test_agenda_item_update_refuses_an_empty_title(secretary):
     item = AgendaItemFactory(title="Woondeal")
     with pytest.raises(ValidationError):
-        services.agenda_item_update(actor=secretary, item=item, expected_version=1, title="  ")
+        agenda_item_update(actor=secretary, item=item, expected_version=1, title="  ")
     assert AgendaItem.objects.get(pk=item.pk).title == "Woondeal"
     assert fresh(item.meeting).agenda_version == 1
 
@@ -492,9 +501,9 @@ def test_agenda_of_a_closed_or_cancelled_meeting_is_locked(secretary, status):
     with pytest.raises(ValidationError):
         add(meeting, "Nieuw")
     with pytest.raises(ValidationError):
-        services.agenda_item_update(actor=secretary, item=item, expected_version=1, title="Anders")
+        agenda_item_update(actor=secretary, item=item, expected_version=1, title="Anders")
     with pytest.raises(ValidationError):
-        services.agenda_item_delete(actor=secretary, item=item, expected_version=1)
+        agenda_item_delete(actor=secretary, item=item, expected_version=1)
     assert list(meeting.items.values_list("title", flat=True)) == ["Oud"]
 
 
@@ -505,13 +514,9 @@ def test_two_edits_from_the_same_version_the_second_is_refused(secretary):
     copy_a = AgendaItem.objects.get(pk=item.pk)
     copy_b = AgendaItem.objects.get(pk=item.pk)
 
-    services.agenda_item_update(
-        actor=secretary, item=copy_a, expected_version=1, title="Woondeal NHN"
-    )
+    agenda_item_update(actor=secretary, item=copy_a, expected_version=1, title="Woondeal NHN")
     with pytest.raises(StaleAgendaError) as excinfo:
-        services.agenda_item_update(
-            actor=secretary, item=copy_b, expected_version=1, title="Woondeal 2030"
-        )
+        agenda_item_update(actor=secretary, item=copy_b, expected_version=1, title="Woondeal 2030")
 
     assert excinfo.value.code == "stale"
     saved = AgendaItem.objects.get(pk=item.pk)
@@ -525,7 +530,7 @@ def test_stale_create_inserts_nothing_and_moves_nothing(secretary, body):
     add(meeting, "Eerste")  # version 1 → 2
     before = positions(meeting)
     with pytest.raises(StaleAgendaError):
-        services.agenda_item_create(
+        agenda_item_create(
             actor=secretary, meeting=meeting, expected_version=1, title="Laat", purpose="bespreking"
         )
     assert positions(meeting) == before
@@ -534,7 +539,7 @@ def test_stale_create_inserts_nothing_and_moves_nothing(secretary, body):
 
 def test_agenda_item_update_changes_and_audits(secretary):
     item = AgendaItemFactory(title="Woondeal", is_public=True)
-    services.agenda_item_update(
+    agenda_item_update(
         actor=secretary, item=item, expected_version=1, title="Woondeal NHN", is_public=False
     )
     saved = AgendaItem.objects.get(pk=item.pk)
@@ -548,7 +553,7 @@ def test_agenda_item_update_changes_and_audits(secretary):
 def test_agenda_item_update_refuses_unknown_fields(secretary):
     item = AgendaItemFactory()
     with pytest.raises(TypeError):
-        services.agenda_item_update(actor=secretary, item=item, expected_version=1, position=9)
+        agenda_item_update(actor=secretary, item=item, expected_version=1, position=9)
 
 
 def test_an_item_with_sub_items_cannot_become_a_sub_item(secretary):
@@ -557,7 +562,7 @@ def test_an_item_with_sub_items_cannot_become_a_sub_item(secretary):
     two = add(meeting, "Twee")
     add(meeting, "Twee a", parent=two)
     with pytest.raises(ValidationError):
-        services.agenda_item_update(
+        agenda_item_update(
             actor=secretary, item=two, expected_version=fresh(meeting).agenda_version, parent=one
         )
     assert AgendaItem.objects.get(pk=two.pk).parent_id is None
@@ -566,7 +571,7 @@ def test_an_item_with_sub_items_cannot_become_a_sub_item(secretary):
 def test_an_item_cannot_be_its_own_main_item(secretary):
     item = AgendaItemFactory()
     with pytest.raises(ValidationError):
-        services.agenda_item_update(actor=secretary, item=item, expected_version=1, parent=item)
+        agenda_item_update(actor=secretary, item=item, expected_version=1, parent=item)
     assert AgendaItem.objects.get(pk=item.pk).parent_id is None
 
 
@@ -574,7 +579,7 @@ def test_promoting_a_sub_item_puts_it_last_among_the_main_items_before_closing(s
     meeting = create(secretary, body)
     main = add(meeting, "Woondeal")
     sub = add(meeting, "Toelichting", parent=main)
-    services.agenda_item_update(
+    agenda_item_update(
         actor=secretary, item=sub, expected_version=fresh(meeting).agenda_version, parent=None
     )
     assert titles(meeting) == [
@@ -603,7 +608,7 @@ def test_demoting_an_item_makes_it_the_last_sub_item_and_closes_the_gap(secretar
     one_a = add(meeting, "Een a", parent=one)
     two = add(meeting, "Twee")
     three = add(meeting, "Drie")
-    services.agenda_item_update(
+    agenda_item_update(
         actor=secretary, item=two, expected_version=fresh(meeting).agenda_version, parent=one
     )
     numbers = number_items(list(meeting.items.all()))
@@ -623,7 +628,7 @@ def main_ids(meeting):
 def test_agenda_reorder_puts_items_in_the_given_order(secretary):
     meeting = MeetingFactory()
     a, b, c = (add(meeting, t) for t in "ABC")
-    services.agenda_reorder(
+    agenda_reorder(
         actor=secretary, meeting=meeting, expected_version=4, ordered_ids=[c.pk, a.pk, b.pk]
     )
     assert main_ids(meeting) == [c.pk, a.pk, b.pk]
@@ -649,7 +654,7 @@ def test_agenda_reorder_refuses_a_bad_list_and_moves_nothing(secretary, case):
     version = fresh(meeting).agenda_version
 
     with pytest.raises(ValidationError) as excinfo:
-        services.agenda_reorder(
+        agenda_reorder(
             actor=secretary, meeting=meeting, expected_version=version, ordered_ids=ordered
         )
 
@@ -665,7 +670,7 @@ def test_agenda_reorder_of_sub_items(secretary):
     main = add(meeting, "Hoofd")
     x = add(meeting, "x", parent=main)
     y = add(meeting, "y", parent=main)
-    services.agenda_reorder(
+    agenda_reorder(
         actor=secretary,
         meeting=meeting,
         expected_version=fresh(meeting).agenda_version,
@@ -680,14 +685,14 @@ def test_agenda_reorder_with_a_stale_version_moves_nothing(secretary):
     meeting = MeetingFactory()
     a, b = add(meeting, "A"), add(meeting, "B")
     with pytest.raises(StaleAgendaError):
-        services.agenda_reorder(
+        agenda_reorder(
             actor=secretary, meeting=meeting, expected_version=1, ordered_ids=[b.pk, a.pk]
         )
     assert main_ids(meeting) == [a.pk, b.pk]
 
 
 def move(item, direction):
-    services.agenda_item_move(
+    agenda_item_move(
         actor=None,
         item=item,
         expected_version=fresh(item.meeting).agenda_version,
@@ -728,9 +733,7 @@ def test_agenda_item_delete_renumbers_and_removes_sub_items(secretary, body):
     a = add(meeting, "A")
     add(meeting, "A1", parent=a)
     b = add(meeting, "B")
-    services.agenda_item_delete(
-        actor=secretary, item=a, expected_version=fresh(meeting).agenda_version
-    )
+    agenda_item_delete(actor=secretary, item=a, expected_version=fresh(meeting).agenda_version)
     assert titles(meeting) == [
         "Opening en mededelingen",
         "Verslag vorige vergadering",
@@ -751,9 +754,7 @@ def test_deleting_a_sub_item_renumbers_its_siblings_only(secretary):
     x = add(meeting, "x", parent=main)
     y = add(meeting, "y", parent=main)
     z = add(meeting, "z", parent=main)
-    services.agenda_item_delete(
-        actor=secretary, item=y, expected_version=fresh(meeting).agenda_version
-    )
+    agenda_item_delete(actor=secretary, item=y, expected_version=fresh(meeting).agenda_version)
     assert positions(meeting) == {main.pk: 1, x.pk: 1, z.pk: 2}
 
 
@@ -762,7 +763,7 @@ def test_stale_delete_removes_nothing(secretary):
     a = add(meeting, "A")
     add(meeting, "B")
     with pytest.raises(StaleAgendaError):
-        services.agenda_item_delete(actor=secretary, item=a, expected_version=1)
+        agenda_item_delete(actor=secretary, item=a, expected_version=1)
     assert AgendaItem.objects.filter(pk=a.pk).exists()
 
 
@@ -771,12 +772,10 @@ def test_stale_delete_removes_nothing(secretary):
 
 def test_every_annotation_save_is_a_version(secretary):
     item = AgendaItemFactory()
-    first = services.annotation_save(
+    first = annotation_save(
         actor=secretary, item=item, expected_version=0, background="Eerste aanleiding"
     )
-    second = services.annotation_save(
-        actor=secretary, item=item, expected_version=1, core_message="Kern"
-    )
+    second = annotation_save(actor=secretary, item=item, expected_version=1, core_message="Kern")
     assert first.pk == second.pk
     assert second.version == 2
     versions = list(AnnotationVersion.objects.order_by("number"))
@@ -797,9 +796,7 @@ def test_annotation_content_is_sanitised(secretary):
         '<a href="javascript:alert(1)">klik</a> <a href="https://www.nhn.nl">NHN</a>'
         '<img src="x" onerror="alert(2)"></p>'
     )
-    annotation = services.annotation_save(
-        actor=secretary, item=item, expected_version=0, proposal=dirty
-    )
+    annotation = annotation_save(actor=secretary, item=item, expected_version=0, proposal=dirty)
     saved = Annotation.objects.get(pk=annotation.pk).proposal
     assert "<strong>dit</strong>" in saved
     assert "<p>" in saved
@@ -811,11 +808,9 @@ def test_annotation_content_is_sanitised(secretary):
 
 def test_stale_annotation_save_is_refused(secretary):
     item = AgendaItemFactory()
-    services.annotation_save(actor=secretary, item=item, expected_version=0, background="Mijn")
+    annotation_save(actor=secretary, item=item, expected_version=0, background="Mijn")
     with pytest.raises(StaleAgendaError):
-        services.annotation_save(
-            actor=secretary, item=item, expected_version=0, background="Van een ander"
-        )
+        annotation_save(actor=secretary, item=item, expected_version=0, background="Van een ander")
     assert Annotation.objects.get().background == "Mijn"
     assert AnnotationVersion.objects.count() == 1
 
@@ -823,13 +818,13 @@ def test_stale_annotation_save_is_refused(secretary):
 def test_first_annotation_save_refused_when_stale_leaves_no_annotation(secretary):
     item = AgendaItemFactory()
     with pytest.raises(StaleAgendaError):
-        services.annotation_save(actor=secretary, item=item, expected_version=3, background="X")
+        annotation_save(actor=secretary, item=item, expected_version=3, background="X")
     assert not Annotation.objects.exists()
 
 
 def test_annotation_save_refuses_unknown_fields(secretary):
     with pytest.raises(TypeError):
-        services.annotation_save(
+        annotation_save(
             actor=secretary, item=AgendaItemFactory(), expected_version=0, status="vastgesteld"
         )
 
@@ -839,8 +834,8 @@ A = AnnotationStatus
 
 def test_annotation_status_flow(secretary):
     annotation = AnnotationFactory()
-    services.annotation_set_status(actor=secretary, annotation=annotation, status=A.IN_REVIEW)
-    services.annotation_set_status(actor=secretary, annotation=annotation, status=A.ADOPTED)
+    annotation_set_status(actor=secretary, annotation=annotation, status=A.IN_REVIEW)
+    annotation_set_status(actor=secretary, annotation=annotation, status=A.ADOPTED)
     assert Annotation.objects.get().status == A.ADOPTED
     assert [r.changes["status"] for r in AuditRecord.objects.order_by("pk")] == [
         [A.DRAFT, A.IN_REVIEW],
@@ -861,14 +856,14 @@ def test_annotation_status_flow(secretary):
 def test_annotation_status_refuses_invalid_transitions(secretary, current, target):
     annotation = AnnotationFactory(status=current)
     with pytest.raises(ValidationError):
-        services.annotation_set_status(actor=secretary, annotation=annotation, status=target)
+        annotation_set_status(actor=secretary, annotation=annotation, status=target)
     assert Annotation.objects.get().status == current
     assert not AuditRecord.objects.exists()
 
 
 def test_saving_an_adopted_annotation_makes_it_a_draft_again(secretary):
     annotation = AnnotationFactory(status=A.ADOPTED, version=1)
-    saved = services.annotation_save(
+    saved = annotation_save(
         actor=secretary, item=annotation.agenda_item, expected_version=1, background="Gewijzigd"
     )
     assert saved.status == A.DRAFT
@@ -879,18 +874,18 @@ def test_saving_an_adopted_annotation_makes_it_a_draft_again(secretary):
 def test_a_comment_needs_text(text):
     annotation = AnnotationFactory()
     with pytest.raises(ValidationError):
-        services.annotation_comment_add(actor=UserFactory(), annotation=annotation, text=text)
+        annotation_comment_add(actor=UserFactory(), annotation=annotation, text=text)
     assert not AnnotationComment.objects.exists()
 
 
 def test_comment_add_and_resolve():
     annotation = AnnotationFactory()
     author = UserFactory()
-    comment = services.annotation_comment_add(
+    comment = annotation_comment_add(
         actor=author, annotation=annotation, text="  Graag toelichting op de financiën.  "
     )
     assert comment.text == "Graag toelichting op de financiën."
-    services.annotation_comment_resolve(actor=author, comment=comment)
+    annotation_comment_resolve(actor=author, comment=comment)
     assert AnnotationComment.objects.get().is_resolved
     assert list(AuditRecord.objects.order_by("pk").values_list("verb", flat=True)) == [
         "annotation_comment_add",
@@ -901,8 +896,8 @@ def test_comment_add_and_resolve():
 def test_read_mark_set_and_clear():
     item = AgendaItemFactory()
     user = UserFactory()
-    services.read_mark_set(actor=user, item=item)
-    services.read_mark_set(actor=user, item=item)
+    read_mark_set(actor=user, item=item)
+    read_mark_set(actor=user, item=item)
     assert user.read_marks.count() == 1
-    services.read_mark_set(actor=user, item=item, read=False)
+    read_mark_set(actor=user, item=item, read=False)
     assert user.read_marks.count() == 0

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from nhn_portal.core.models import AuditRecord
-from regiobureau import services
 from regiobureau.constants import Confidentiality, MeetingStatus
-from regiobureau.models import Meeting
+from regiobureau.models.meetings import Meeting
+from regiobureau.services.meetings import meeting_cancel, meeting_publish_agenda
 from regiobureau.tasks import meeting_agenda_published_notify
 from tests.builders import member_of
 from tests.factories import (
@@ -77,7 +77,7 @@ def test_publish_enqueues_the_mail_on_commit_only(
     meeting, members, secretary, celery_eager, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        services.meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=1)
+        meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=1)
         # Inside the transaction nothing has gone out yet.
         assert mailoutbox == []
 
@@ -94,7 +94,7 @@ def test_a_refused_publish_enqueues_nothing(
         django_capture_on_commit_callbacks(execute=True) as callbacks,
         pytest.raises(ValidationError),
     ):
-        services.meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=1)
+        meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=1)
     assert callbacks == []
     assert mailoutbox == []
 
@@ -110,7 +110,7 @@ def test_publish_calls_the_task_with_the_meeting_id_after_commit(
         lambda args=(), kwargs=None, **options: sent.append(tuple(args)),
     )
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=1)
+        meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=1)
     assert sent == []
     for callback in callbacks:
         callback()
@@ -196,7 +196,7 @@ def test_notify_without_members_sends_nothing(mailoutbox):
 def test_notify_skips_a_meeting_cancelled_before_the_mail_went_out(mailoutbox, secretary):
     meeting = MeetingFactory(published=True)
     member_of(meeting.body, roles=())
-    services.meeting_cancel(actor=secretary, meeting=meeting, reason="Geen quorum")
+    meeting_cancel(actor=secretary, meeting=meeting, reason="Geen quorum")
     assert meeting_agenda_published_notify(meeting.pk) == 0
     assert mailoutbox == []
 

@@ -14,9 +14,14 @@ from django.utils import timezone
 
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
-from regiobureau import services, uploads
+from regiobureau import uploads
 from regiobureau.constants import Confidentiality
-from regiobureau.models import Document, DocumentVersion
+from regiobureau.models.documents import Document, DocumentVersion
+from regiobureau.services.documents import (
+    document_add_version,
+    document_set_confidentiality,
+    document_upload,
+)
 from tests.builders import tiny_pdf
 from tests.factories import AgendaItemFactory, MeetingFactory, UserFactory
 
@@ -93,7 +98,7 @@ def item(db):
 def test_document_upload_stores_under_a_generated_name_with_checksum(
     item, secretary, media_root, settings
 ):
-    document = services.document_upload(
+    document = document_upload(
         actor=secretary,
         item=item,
         title="",
@@ -126,10 +131,10 @@ def test_document_upload_stores_under_a_generated_name_with_checksum(
 
 
 def test_two_uploads_with_the_same_name_get_different_files(item, secretary):
-    first = services.document_upload(
+    first = document_upload(
         actor=secretary, item=item, title="A", confidentiality="", upload=upload("stuk.pdf", PDF)
     )
-    second = services.document_upload(
+    second = document_upload(
         actor=secretary,
         item=item,
         title="B",
@@ -141,7 +146,7 @@ def test_two_uploads_with_the_same_name_get_different_files(item, secretary):
 
 
 def test_a_new_version_becomes_current_and_keeps_the_old_one(item, secretary):
-    document = services.document_upload(
+    document = document_upload(
         actor=secretary,
         item=item,
         title="Begroting",
@@ -152,10 +157,10 @@ def test_a_new_version_becomes_current_and_keeps_the_old_one(item, secretary):
     new_content = PDF + b"% herzien\n"
     other = UserFactory(roles=[Role.SECRETARY])
 
-    version = services.document_add_version(
+    version = document_add_version(
         actor=other, document=document, upload=upload("begroting-v2.xlsx", XLSX)
     )
-    third = services.document_add_version(
+    third = document_add_version(
         actor=secretary, document=document, upload=upload("begroting v3.pdf", new_content)
     )
 
@@ -197,7 +202,7 @@ def test_a_new_version_becomes_current_and_keeps_the_old_one(item, secretary):
 )
 def test_content_that_does_not_match_the_extension_is_refused(item, secretary, name, content):
     with pytest.raises(ValidationError) as excinfo:
-        services.document_upload(
+        document_upload(
             actor=secretary, item=item, title="", confidentiality="", upload=upload(name, content)
         )
     assert excinfo.value.code == "content_mismatch"
@@ -209,7 +214,7 @@ def test_content_that_does_not_match_the_extension_is_refused(item, secretary, n
 @pytest.mark.parametrize("name", ["pagina.html", "script.exe", "zonder-extensie", "archief.zip"])
 def test_types_outside_the_list_are_refused(item, secretary, name, media_root):
     with pytest.raises(ValidationError) as excinfo:
-        services.document_upload(
+        document_upload(
             actor=secretary, item=item, title="", confidentiality="", upload=upload(name, PDF)
         )
     assert excinfo.value.code == "bad_extension"
@@ -244,7 +249,7 @@ def test_types_outside_the_list_are_refused(item, secretary, name, media_root):
     ],
 )
 def test_accepted_types_by_content(item, secretary, name, content, content_type):
-    document = services.document_upload(
+    document = document_upload(
         actor=secretary, item=item, title="", confidentiality="", upload=upload(name, content)
     )
     assert document.current_version.content_type == content_type
@@ -254,7 +259,7 @@ def test_accepted_types_by_content(item, secretary, name, content, content_type)
 def test_a_file_over_the_limit_is_refused(item, secretary, settings, media_root):
     settings.DOCUMENT_MAX_UPLOAD_BYTES = len(PDF) - 1
     with pytest.raises(ValidationError) as excinfo:
-        services.document_upload(
+        document_upload(
             actor=secretary, item=item, title="", confidentiality="", upload=upload("a.pdf", PDF)
         )
     assert excinfo.value.code == "too_large"
@@ -262,21 +267,19 @@ def test_a_file_over_the_limit_is_refused(item, secretary, settings, media_root)
     assert stored_files(media_root) == []
 
     settings.DOCUMENT_MAX_UPLOAD_BYTES = len(PDF)
-    services.document_upload(
+    document_upload(
         actor=secretary, item=item, title="", confidentiality="", upload=upload("a.pdf", PDF)
     )
     assert Document.objects.count() == 1
 
 
 def test_a_new_version_over_the_limit_keeps_the_current_one(item, secretary, settings):
-    document = services.document_upload(
+    document = document_upload(
         actor=secretary, item=item, title="", confidentiality="", upload=upload("a.pdf", PDF)
     )
     settings.DOCUMENT_MAX_UPLOAD_BYTES = 10
     with pytest.raises(ValidationError):
-        services.document_add_version(
-            actor=secretary, document=document, upload=upload("a.pdf", PDF)
-        )
+        document_add_version(actor=secretary, document=document, upload=upload("a.pdf", PDF))
     document.refresh_from_db()
     assert document.current_version.number == 1
     assert document.versions.count() == 1
@@ -298,13 +301,11 @@ def test_late_arrival_is_flagged(secretary, deadline_offset, late):
         documents_deadline=timezone.localdate() + datetime.timedelta(days=deadline_offset),
     )
     item = AgendaItemFactory(meeting=meeting)
-    document = services.document_upload(
+    document = document_upload(
         actor=secretary, item=item, title="", confidentiality="", upload=upload("a.pdf", PDF)
     )
     assert document.current_version.arrived_late is late
-    version = services.document_add_version(
-        actor=secretary, document=document, upload=upload("a.pdf", PDF)
-    )
+    version = document_add_version(actor=secretary, document=document, upload=upload("a.pdf", PDF))
     assert version.arrived_late is late
 
 
@@ -312,24 +313,22 @@ def test_late_arrival_is_flagged(secretary, deadline_offset, late):
 def test_no_uploads_to_a_closed_or_cancelled_meeting(secretary, status):
     item = AgendaItemFactory(meeting=MeetingFactory(status=status, cancel_reason="Geen quorum"))
     with pytest.raises(ValidationError):
-        services.document_upload(
+        document_upload(
             actor=secretary, item=item, title="", confidentiality="", upload=upload("a.pdf", PDF)
         )
     assert not Document.objects.exists()
 
 
 def test_set_confidentiality(item, secretary):
-    document = services.document_upload(
+    document = document_upload(
         actor=secretary, item=item, title="", confidentiality="", upload=upload("a.pdf", PDF)
     )
-    services.document_set_confidentiality(
+    document_set_confidentiality(
         actor=secretary, document=document, confidentiality=Confidentiality.CONFIDENTIAL
     )
     assert Document.objects.get().is_confidential
     with pytest.raises(ValidationError):
-        services.document_set_confidentiality(
-            actor=secretary, document=document, confidentiality="geheim"
-        )
+        document_set_confidentiality(actor=secretary, document=document, confidentiality="geheim")
     assert Document.objects.get().confidentiality == Confidentiality.CONFIDENTIAL
 
 

@@ -14,17 +14,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from regiobureau import services
 from regiobureau.constants import AnnotationStatus, MeetingStatus
-from regiobureau.models import (
-    AgendaItem,
-    Annotation,
-    AnnotationComment,
-    CalendarToken,
-    Document,
-    Meeting,
-    ReadMark,
-)
+from regiobureau.models.annotations import Annotation, AnnotationComment, ReadMark
+from regiobureau.models.documents import Document
+from regiobureau.models.meetings import AgendaItem, CalendarToken, Meeting
+from regiobureau.services.agenda import agenda_item_create
+from regiobureau.services.documents import document_add_version
+from regiobureau.services.guards import StaleAgendaError
+from regiobureau.services.meetings import meeting_publish_agenda, meeting_set_status
 from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting, pdf_upload
 from tests.factories import BodyFactory
 
@@ -61,7 +58,7 @@ def test_regiokalender_lists_meeting_for_anonymous_without_closed_titles(client,
 
 def test_regiokalender_filters_by_body(client, published_meeting, secretary):
     other = make_meeting(secretary=secretary, body=BodyFactory(name="Werkgroep Anders"))
-    services.meeting_set_status(actor=secretary, meeting=other, status=MeetingStatus.PLANNED)
+    meeting_set_status(actor=secretary, meeting=other, status=MeetingStatus.PLANNED)
     response = client.get(url("calendar"), {"body": published_meeting.body_id})
     meetings = list(response.context["meetings"])
     assert meetings == [published_meeting]
@@ -112,14 +109,14 @@ def test_non_member_gets_404_on_everything_closed(client, published_meeting, out
 
 def test_closed_meeting_shows_only_placeholders_to_the_public(client, secretary, body):
     closed_meeting = make_meeting(secretary=secretary, body=body, is_public=False)
-    item = services.agenda_item_create(
+    item = agenda_item_create(
         actor=secretary,
         meeting=closed_meeting,
         expected_version=None,
         title="Openbaar punt in besloten vergadering",
         purpose="bespreking",
     )
-    services.meeting_publish_agenda(actor=secretary, meeting=closed_meeting, expected_version=None)
+    meeting_publish_agenda(actor=secretary, meeting=closed_meeting, expected_version=None)
     html = client.get(url("meeting_detail", closed_meeting.pk)).content.decode()
     assert "Openbaar punt in besloten vergadering" not in html
     assert client.get(url("item_detail", item.pk)).status_code == 404
@@ -140,7 +137,7 @@ def test_earlier_versions_are_for_the_secretariat_only(
     client, published_meeting, secretary, member
 ):
     document = Document.objects.get(title="Voortgangsrapportage")
-    services.document_add_version(
+    document_add_version(
         actor=secretary, document=document, upload=pdf_upload("voortgang-v2.pdf", "v2")
     )
     client.force_login(member)
@@ -283,7 +280,7 @@ def test_meeting_edit_with_stale_version_is_refused(client, secretary, published
     client.force_login(secretary)
     form = client.get(url("meeting_edit", published_meeting.pk)).context["form"]
     old_version = form.initial["agenda_version"]
-    services.agenda_item_create(
+    agenda_item_create(
         actor=secretary,
         meeting=published_meeting,
         expected_version=None,
@@ -301,7 +298,7 @@ def test_meeting_edit_with_stale_version_is_refused(client, secretary, published
         },
     )
     assert response.status_code == 409
-    assert str(services.StaleAgendaError().messages[0]) in response.content.decode()
+    assert str(StaleAgendaError().messages[0]) in response.content.decode()
     published_meeting.refresh_from_db()
     assert timezone.localtime(published_meeting.starts_at).date() != datetime.date(2027, 4, 1)
 
@@ -371,7 +368,7 @@ def test_publish_enqueues_the_notification_after_commit(
 ):
     client.force_login(secretary)
     meeting = make_meeting(secretary=secretary, body=body)
-    services.agenda_item_create(
+    agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
@@ -527,7 +524,7 @@ def test_dossier_trail_hides_closed_items_from_the_public(
 
 
 def services_dossier():
-    from regiobureau.models import Dossier
+    from regiobureau.models.meetings import Dossier
 
     return Dossier.objects.create(name="Woondeal NHN", slug="woondeal-nhn")
 

@@ -22,16 +22,26 @@ from PIL import Image
 
 from gremia import services as gremia_services
 from gremia.models import Person
-from netwerk import services as netwerk_services
 from netwerk.constants import OpportunityKind
-from nhn_portal.core import production
+from netwerk.services.lobby import lobby_dossier_create
+from netwerk.services.opportunities import opportunity_create, opportunity_step_add
+from netwerk.services.regio_deal import project_image_add, regio_deal_project_create
+from netwerk.services.spanners import boundary_spanner_set
 from nhn_portal.core.constants import Role
+from nhn_portal.core.production.services import document_generation_request, document_generation_run
 from raden import links as raden_links
-from raden import services as raden_services
-from raden.models import CouncilLetterItem
-from regiobureau import producers, selectors, services
+from raden.models.letters import CouncilLetterItem
+from raden.services.composing import council_letter_adopt, council_letter_update
+from raden.services.gatherings import gathering_register
+from regiobureau import producers
 from regiobureau.constants import Presence, Registration
-from regiobureau.models import Attendance, CalendarToken, Document
+from regiobureau.models.attendance import Attendance
+from regiobureau.models.documents import Document
+from regiobureau.models.meetings import CalendarToken
+from regiobureau.selectors.attendance import attendance_seats
+from regiobureau.services.actions import action_item_create
+from regiobureau.services.annotations import annotation_comment_add
+from regiobureau.services.attendance import attendance_record
 from tests.builders import (
     CONFIDENTIAL_DOC,
     griffie,
@@ -75,13 +85,11 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         (producers.AGENDA, producers.PUBLIC),
         (producers.ANNOTATED_AGENDA, producers.MEMBERS),
     ]:
-        job = production.document_generation_request(
+        job = document_generation_request(
             actor=secretary, subject=meeting, kind=kind, audience=audience
         )
-        jobs[audience] = production.document_generation_run(job_id=job.pk)
-    comment = services.annotation_comment_add(
-        actor=member, annotation=item.annotation, text="Vraag"
-    )
+        jobs[audience] = document_generation_run(job_id=job.pk)
+    comment = annotation_comment_add(actor=member, annotation=item.annotation, text="Vraag")
     dossier = DossierFactory(slug="woondeal")
     theme = ThemeFactory(slug="wonen")
     token = CalendarToken.objects.create(user=member)
@@ -89,7 +97,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     region, province = make_region(), make_province()
     held = make_meeting_with_decision(actor=secretary, province=province)
     decision = held.items.get(title__startswith="Woondeal").decisions.get()
-    action = services.action_item_create(
+    action = action_item_create(
         actor=secretary,
         meeting=held,
         description="Uitwerken",
@@ -98,7 +106,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     )
     letter = letter_for(held, secretary, region, adopt=False)
     # Issue 13: with a collegebrief, so the colleges get copies of their own.
-    raden_services.council_letter_update(
+    council_letter_update(
         actor=secretary,
         letter=letter,
         title=letter.title,
@@ -106,10 +114,10 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         contact_person=letter.contact_person,
         college_text="Voor het college.",
     )
-    raden_services.council_letter_adopt(actor=secretary, letter=letter)
+    council_letter_adopt(actor=secretary, letter=letter)
     deliveries = issue(letter, secretary, django_capture_on_commit_callbacks)
     texel_college = letter.deliveries.get(municipality=region["Texel"], addressee="college")
-    opportunity = netwerk_services.opportunity_create(
+    opportunity = opportunity_create(
         actor=secretary,
         title="Subsidieronde",
         kind=OpportunityKind.SUBSIDY_ROUND,
@@ -117,15 +125,15 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         signalled_on=timezone.localdate(),
         deadline=timezone.localdate() + datetime.timedelta(days=30),
     )
-    step = netwerk_services.opportunity_step_add(
+    step = opportunity_step_add(
         actor=secretary, opportunity=opportunity, body=body, planned_on=timezone.localdate()
     )
-    project = netwerk_services.regio_deal_project_create(
+    project = regio_deal_project_create(
         actor=secretary, title="Praktijkleren", line="beter_leren", summary="Leren in bedrijven"
     )
     picture = io.BytesIO()
     Image.new("RGB", (8, 8)).save(picture, format="PNG")
-    project_image = netwerk_services.project_image_add(
+    project_image = project_image_add(
         actor=secretary,
         project=project,
         upload=SimpleUploadedFile("p.png", picture.getvalue()),
@@ -136,28 +144,28 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         subregion=region["Texel"].subregion,
     )  # fmt: skip
     spanner_person = Person.objects.create(name="Grensverkenner", organisation=spanner_office)
-    spanner = netwerk_services.boundary_spanner_set(
+    spanner = boundary_spanner_set(
         actor=None, subregion=region["Texel"].subregion, person=spanner_person
     )
-    lobby = netwerk_services.lobby_dossier_create(
+    lobby = lobby_dossier_create(
         actor=secretary, title="MIRT", arena="rijk", carriers=[member.person]
     )
     # Issue 13: a council gathering with the Texel invitation, a council member's personal
     # link and their registration.
     gathering = make_gathering(secretary=secretary, capacity=50)
     personal = personal_link(gathering, region["Texel"])
-    registration = raden_services.gathering_register(token=personal)
+    registration = gathering_register(token=personal)
     invitation = raden_links.invitation_token(
         gathering_id=gathering.pk, municipality_id=region["Texel"].pk
     )
     # Issue 13: a held meeting of the world's body at which the member sat (the evaluation).
     evaluated = MeetingFactory(body=body, held=True, title="Geëvalueerd")
-    services.attendance_record(
+    attendance_record(
         actor=secretary,
         meeting=evaluated,
         entries={
             seat.membership.pk: (Presence.PRESENT, None)
-            for seat in selectors.attendance_seats(evaluated)
+            for seat in attendance_seats(evaluated)
             if seat.person.pk == member.person.pk
         },
     )

@@ -12,7 +12,7 @@ import psycopg
 import pytest
 from django.db import connection
 
-from regiobureau.models import DocumentVersion
+from regiobureau.models.documents import DocumentVersion
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 TABLES = [

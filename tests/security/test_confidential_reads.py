@@ -11,7 +11,7 @@ from django.urls import reverse
 from nhn_portal.core.audit import audit_record_create
 from nhn_portal.core.constants import AuditAction, Role
 from nhn_portal.core.models import AuditRecord
-from regiobureau.models import Document
+from regiobureau.models.documents import Document
 from tests.builders import CONFIDENTIAL_DOC
 from tests.factories import UserFactory
 

@@ -7,9 +7,12 @@ import pytest
 from django.urls import reverse
 
 from nhn_portal.pdf import render_html
-from regiobureau import producers, services
+from regiobureau import producers
 from regiobureau.constants import AnnotationStatus, ItemPurpose
-from regiobureau.models import Annotation
+from regiobureau.models.annotations import Annotation
+from regiobureau.services.agenda import agenda_item_create
+from regiobureau.services.annotations import annotation_save, annotation_set_status
+from regiobureau.services.meetings import meeting_publish_agenda
 from tests.builders import make_meeting
 from tests.factories import AnnotationFactory
 
@@ -24,7 +27,7 @@ PENDING_NOTE = "er wordt een nieuwe versie voorbereid"
 @pytest.fixture
 def meeting(secretary, body):
     meeting = make_meeting(secretary=secretary, body=body)
-    meeting.item = services.agenda_item_create(
+    meeting.item = agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
@@ -32,7 +35,7 @@ def meeting(secretary, body):
         purpose=ItemPurpose.DECISION,
     )
     meeting.refresh_from_db()
-    services.meeting_publish_agenda(
+    meeting_publish_agenda(
         actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
     )
     meeting.item.refresh_from_db()
@@ -40,16 +43,14 @@ def meeting(secretary, body):
 
 
 def write(secretary, item, text) -> Annotation:
-    return services.annotation_save(
+    return annotation_save(
         actor=secretary, item=item, expected_version=None, core_message=f"<p>{text}</p>"
     )
 
 
 def set_status(secretary, annotation, *statuses):
     for status in statuses:
-        annotation = services.annotation_set_status(
-            actor=secretary, annotation=annotation, status=status
-        )
+        annotation = annotation_set_status(actor=secretary, annotation=annotation, status=status)
     return annotation
 
 

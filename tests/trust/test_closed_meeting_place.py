@@ -6,9 +6,11 @@ import pytest
 from django.urls import reverse
 
 from nhn_portal.pdf import render_html
-from regiobureau import producers, services
+from regiobureau import producers
 from regiobureau.constants import ItemPurpose
-from regiobureau.models import CalendarToken
+from regiobureau.models.meetings import CalendarToken
+from regiobureau.services.agenda import agenda_item_create
+from regiobureau.services.meetings import meeting_publish_agenda
 from tests.builders import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +23,7 @@ def published(secretary, body, *, is_public):
     meeting = make_meeting(
         secretary=secretary, body=body, is_public=is_public, location=PLACE, online_url=LINK
     )
-    item = services.agenda_item_create(
+    item = agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
@@ -29,7 +31,7 @@ def published(secretary, body, *, is_public):
         purpose=ItemPurpose.DECISION,
     )
     meeting.refresh_from_db()
-    services.meeting_publish_agenda(
+    meeting_publish_agenda(
         actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
     )
     meeting.refresh_from_db()

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from nhn_portal.core.spreadsheet import csv_writer, safe_cell
-from raden.models import CouncilLetter
+from raden.models.letters import CouncilLetter
 from tests.builders import issue, letter_for
 
 PAYLOADS = [

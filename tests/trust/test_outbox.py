@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from nhn_portal.core import tasking, tasks
 from nhn_portal.core.models import OutboxMessage
-from regiobureau import services
 from regiobureau.constants import ItemPurpose, MeetingStatus
+from regiobureau.services.agenda import agenda_item_create
+from regiobureau.services.meetings import NOTIFY_TASK, meeting_publish_agenda
 from regiobureau.tasks import meeting_agenda_published_notify
 from tests.builders import make_meeting, member_of
 
@@ -24,7 +25,7 @@ LATER = tasking.OUTBOX_GRACE + datetime.timedelta(seconds=1)
 @pytest.fixture
 def meeting(secretary, body):
     meeting = make_meeting(secretary=secretary, body=body)
-    services.agenda_item_create(
+    agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
@@ -65,7 +66,7 @@ def test_broker_down_publish_answers_and_the_sweep_sends_the_mail_once(
     assert "wordt verstuurd zodra de wachtrij weer werkt" in response.text
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.AGENDA_PUBLISHED
-    message = OutboxMessage.objects.get(task_name=services.NOTIFY_TASK)
+    message = OutboxMessage.objects.get(task_name=NOTIFY_TASK)
     assert message.args == [meeting.pk]
     assert message.sent_at is None and message.attempts == 1
     assert mailoutbox == []
@@ -102,7 +103,7 @@ def test_the_outbox_row_is_part_of_the_transaction(
     secretary, meeting, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.meeting_publish_agenda(
+        meeting_publish_agenda(
             actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
         )
         assert OutboxMessage.objects.filter(sent_at__isnull=True).count() == 1
@@ -113,7 +114,7 @@ def test_the_outbox_row_is_part_of_the_transaction(
 def test_a_rolled_back_service_leaves_no_outbox_row(secretary, body):
     empty = make_meeting(secretary=secretary, body=body)
     with pytest.raises(Exception):  # noqa: B017 - the service refuses an empty agenda
-        services.meeting_publish_agenda(
+        meeting_publish_agenda(
             actor=secretary, meeting=empty, expected_version=empty.agenda_version
         )
     assert not OutboxMessage.objects.exists()
@@ -129,7 +130,7 @@ def test_the_sweep_keeps_the_task_id_so_a_redelivery_is_the_same_message(
         "apply_async",
         lambda args=(), kwargs=None, task_id=None, **options: handed.append((args, task_id)),
     )
-    message = tasking.enqueue_on_commit(services.NOTIFY_TASK, meeting.pk)
+    message = tasking.enqueue_on_commit(NOTIFY_TASK, meeting.pk)
     OutboxMessage.objects.filter(pk=message.pk).update(
         created_at=timezone.now() - LATER  # never sent: its on-commit never ran
     )

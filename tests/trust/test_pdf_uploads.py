@@ -19,9 +19,9 @@ from pikepdf import Array, Dictionary, Name, String
 
 from nhn_portal.core import filecheck
 from nhn_portal.core.models import AuditRecord
-from regiobureau import services
 from regiobureau.constants import Confidentiality
-from regiobureau.models import Document, DocumentVersion
+from regiobureau.models.documents import Document, DocumentVersion
+from regiobureau.services.documents import document_add_version, document_upload
 from tests.builders import tiny_pdf
 from tests.factories import AgendaItemFactory, MeetingFactory
 
@@ -72,7 +72,7 @@ def item(db):
 
 
 def store(item, secretary, name, content):
-    return services.document_upload(
+    return document_upload(
         actor=secretary,
         item=item,
         title="",
@@ -119,7 +119,7 @@ def test_active_content_is_removed_before_the_pdf_is_stored(item, secretary):
 
 def test_a_new_version_is_cleaned_too(item, secretary):
     document = store(item, secretary, "voorstel.pdf", tiny_pdf())
-    version = services.document_add_version(
+    version = document_add_version(
         actor=secretary, document=document, upload=upload("voorstel.pdf", malicious_pdf())
     )
     assert SCRIPT not in Path(version.file.path).read_bytes()

@@ -8,11 +8,14 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from nhn_portal.core import production
 from nhn_portal.core.constants import GenerationStatus
 from nhn_portal.core.models import AuditRecord, GeneratedDocument, GenerationJob
-from regiobureau import producers, services
+from nhn_portal.core.production.services import document_generation_request, document_generation_run
+from regiobureau import producers
 from regiobureau.constants import Confidentiality
+from regiobureau.services.agenda import agenda_item_update
+from regiobureau.services.documents import document_set_confidentiality
+from regiobureau.services.meetings import meeting_update
 from tests.builders import CONFIDENTIAL_DOC, PUBLIC_TITLE
 from tests.test_pdf import page_texts
 
@@ -28,10 +31,8 @@ def url(name, *args):
 
 
 def make(meeting, actor, kind=AGENDA, audience=PUBLIC) -> GeneratedDocument:
-    job = production.document_generation_request(
-        actor=actor, subject=meeting, kind=kind, audience=audience
-    )
-    job = production.document_generation_run(job_id=job.pk)
+    job = document_generation_request(actor=actor, subject=meeting, kind=kind, audience=audience)
+    job = document_generation_run(job_id=job.pk)
     assert job.status == GenerationStatus.DONE, job.failure_reason
     return job.document
 
@@ -40,7 +41,7 @@ def run_pending(meeting) -> list[GenerationJob]:
     jobs = GenerationJob.objects.filter(
         object_id=meeting.pk, status=GenerationStatus.QUEUED
     ).order_by("pk")
-    return [production.document_generation_run(job_id=job.pk) for job in jobs]
+    return [document_generation_run(job_id=job.pk) for job in jobs]
 
 
 def pdf_text(response) -> str:
@@ -48,7 +49,7 @@ def pdf_text(response) -> str:
 
 
 def close_public_item(meeting, secretary):
-    services.agenda_item_update(
+    agenda_item_update(
         actor=secretary, item=meeting.public_item, expected_version=None, is_public=False
     )
 
@@ -71,7 +72,7 @@ def test_closing_an_item_withdraws_the_public_pdf_at_once_and_a_new_one_leaves_i
     assert AuditRecord.objects.filter(verb="generated_document_withdraw").exists()
     # ... and a new one is queued; once made, it is served and does not name the closed item.
     queued = GenerationJob.objects.get(kind=AGENDA, status=GenerationStatus.QUEUED)
-    assert production.document_generation_run(job_id=queued.pk).document.version == 2
+    assert document_generation_run(job_id=queued.pk).document.version == 2
     response = client.get(download)
     assert response.status_code == 200
     text = pdf_text(response)
@@ -98,7 +99,7 @@ def test_a_withdrawn_pdf_is_made_again_even_when_its_html_did_not_change(
     public_stuk = published_meeting.public_item.documents.get(
         confidentiality=Confidentiality.PUBLIC
     )
-    services.document_set_confidentiality(
+    document_set_confidentiality(
         actor=secretary, document=public_stuk, confidentiality=Confidentiality.CONFIDENTIAL
     )
     [job] = run_pending(published_meeting)
@@ -114,7 +115,7 @@ def test_closing_the_meeting_withdraws_every_public_document(
     make(published_meeting, secretary)
     members = make(published_meeting, secretary, ANNOTATED, MEMBERS)
     assert members.confidential  # the members' file may show anything and stays
-    services.meeting_update(
+    meeting_update(
         actor=secretary, meeting=published_meeting, expected_version=None, is_public=False
     )
     assert client.get(url("meeting_pdf_public", published_meeting.pk)).status_code == 404
@@ -129,11 +130,11 @@ def test_a_change_that_is_not_one_of_visibility_withdraws_nothing(
     published_meeting, secretary, fake_render
 ):
     document = make(published_meeting, secretary)
-    services.agenda_item_update(
+    agenda_item_update(
         actor=secretary, item=published_meeting.public_item, expected_version=None, title="Ander"
     )
     public_stuk = published_meeting.public_item.documents.get(title=CONFIDENTIAL_DOC)
-    services.document_set_confidentiality(
+    document_set_confidentiality(
         actor=secretary, document=public_stuk, confidentiality=Confidentiality.CONFIDENTIAL
     )
     document.refresh_from_db()
@@ -164,7 +165,7 @@ def test_superseded_members_versions_are_for_the_secretariat_only(
     client, published_meeting, secretary, member, fake_render
 ):
     make(published_meeting, secretary, ANNOTATED, MEMBERS)
-    services.agenda_item_update(
+    agenda_item_update(
         actor=secretary, item=published_meeting.public_item, expected_version=None, title="Nieuw"
     )
     assert make(published_meeting, secretary, ANNOTATED, MEMBERS).version == 2
@@ -194,7 +195,7 @@ def test_the_rule_is_the_pipelines_so_the_besluitenlijst_follows_it(
     download = url("meeting_pdf_download", meeting.pk, DECISION_LIST, PUBLIC)
     assert client.get(download).status_code in (200, 302)
     item = meeting.items.filter(standard_key="", is_public=True).first()
-    services.agenda_item_update(actor=secretary, item=item, expected_version=None, is_public=False)
+    agenda_item_update(actor=secretary, item=item, expected_version=None, is_public=False)
     client.force_login(secretary)
     document = GeneratedDocument.objects.get(kind=DECISION_LIST, audience=PUBLIC)
     assert document.withdrawn_at is not None

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from regiobureau.constants import Confidentiality
-from regiobureau.models import Document, DocumentVersion
+from regiobureau.models.documents import Document, DocumentVersion
 from tests.builders import tiny_pdf
 from tests.factories import AgendaItemFactory, MeetingFactory
 

@@ -9,9 +9,17 @@ import pytest
 from django.urls import reverse
 
 from nhn_portal.pdf import render_html
-from regiobureau import producers, services
+from regiobureau import producers
 from regiobureau.constants import AnnotationStatus, ItemPurpose
-from regiobureau.models import Document
+from regiobureau.models.documents import Document
+from regiobureau.services.agenda import agenda_item_create, agenda_item_update
+from regiobureau.services.annotations import (
+    annotation_comment_add,
+    annotation_save,
+    annotation_set_status,
+)
+from regiobureau.services.documents import document_upload
+from regiobureau.services.meetings import meeting_publish_agenda, meeting_update
 from tests.builders import make_meeting, pdf_upload
 
 pytestmark = pytest.mark.django_db
@@ -35,18 +43,18 @@ def assert_inert(text: str, where: str):
 @pytest.fixture
 def meeting(secretary, body):
     meeting = make_meeting(secretary=secretary, body=body)
-    meeting.item = services.agenda_item_create(
+    meeting.item = agenda_item_create(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
         title="Woondeal",
         purpose=ItemPurpose.DECISION,
     )
-    services.document_upload(
+    document_upload(
         actor=secretary, item=meeting.item, title="Stuk", confidentiality="", upload=pdf_upload()
     )
     meeting.refresh_from_db()
-    services.meeting_publish_agenda(
+    meeting_publish_agenda(
         actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
     )
     meeting.refresh_from_db()
@@ -58,33 +66,29 @@ def fill(field, meeting, secretary, member):
     """Put the payload into one free-text field through its service."""
     item = meeting.item
     if field == "meeting_title":
-        services.meeting_update(
-            actor=secretary, meeting=meeting, expected_version=None, title=PAYLOAD[:200]
-        )
+        meeting_update(actor=secretary, meeting=meeting, expected_version=None, title=PAYLOAD[:200])
     elif field == "meeting_location":
-        services.meeting_update(
+        meeting_update(
             actor=secretary, meeting=meeting, expected_version=None, location=PAYLOAD[:200]
         )
     elif field in ("item_title", "item_description"):
         name = field.removeprefix("item_")
-        services.agenda_item_update(
-            actor=secretary, item=item, expected_version=None, **{name: PAYLOAD}
-        )
+        agenda_item_update(actor=secretary, item=item, expected_version=None, **{name: PAYLOAD})
     elif field == "document_title":
         Document.objects.filter(agenda_item=item).update(title=PAYLOAD)
     elif field == "annotation":
-        annotation = services.annotation_save(
+        annotation = annotation_save(
             actor=secretary, item=item, expected_version=None, core_message=PAYLOAD
         )
         for status in (AnnotationStatus.IN_REVIEW, AnnotationStatus.ADOPTED):
-            services.annotation_set_status(actor=secretary, annotation=annotation, status=status)
+            annotation_set_status(actor=secretary, annotation=annotation, status=status)
     elif field == "comment":
-        annotation = services.annotation_save(
+        annotation = annotation_save(
             actor=secretary, item=item, expected_version=None, core_message="<p>Kern</p>"
         )
         for status in (AnnotationStatus.IN_REVIEW, AnnotationStatus.ADOPTED):
-            services.annotation_set_status(actor=secretary, annotation=annotation, status=status)
-        services.annotation_comment_add(actor=member, annotation=annotation, text=PAYLOAD)
+            annotation_set_status(actor=secretary, annotation=annotation, status=status)
+        annotation_comment_add(actor=member, annotation=annotation, text=PAYLOAD)
     meeting.refresh_from_db()
     item.refresh_from_db()
 
@@ -138,7 +142,7 @@ def test_a_payload_is_inert_in_pages_partials_pdfs_and_the_feed(
 
 
 def test_a_payload_cannot_add_lines_to_the_ical_feed(client, meeting, secretary):
-    services.meeting_update(
+    meeting_update(
         actor=secretary,
         meeting=meeting,
         expected_version=None,
