@@ -418,22 +418,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
 # Queue of the PDF rendering task; empty = Celery's default queue. A deployment can give the
 # heavy renders their own worker (`celery worker -Q pdf`) so e-mails never wait behind them.
 PDF_GENERATION_QUEUE = env("PDF_GENERATION_QUEUE", default="") or None
-if CELERY_BROKER_URL.startswith("filesystem://"):
-    # The embedded default (bin/demo): kombu's filesystem transport needs no server. The
-    # folders are made by bin/demo, not here, so importing settings never writes to disk.
-    CELERY_BROKER_FOLDER = Path(
-        env("CELERY_BROKER_FOLDER", default=str(BASE_DIR / "var" / "celery"))
-    )
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(CELERY_BROKER_FOLDER / "queue"),
-        "data_folder_out": str(CELERY_BROKER_FOLDER / "queue"),
-        "control_folder": str(CELERY_BROKER_FOLDER / "control"),
-        "processed_folder": str(CELERY_BROKER_FOLDER / "processed"),
-        "store_processed": False,
-        # The transport looks for a message this often when it has none it may take (with
-        # prefetch 1, after every task): 1 s by default, a second per message in a queue.
-        "polling_interval": 0.1,
-    }
+# A message taken by a worker that died before acknowledging it goes back to the queue after
+# this long (Redis; Kombu's default is an hour): longer than any task may run
+# (CELERY_TASK_TIME_LIMIT) or wait for its retry (backoff at most 300 s), so a task of a living
+# worker is never handed out twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
 
 # Every transport-security setting comes from the environment; .env.example documents the
 # production values, with which `manage.py check --deploy --fail-level WARNING` is clean
