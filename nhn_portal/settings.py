@@ -372,6 +372,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "nhn_portal.core.tasks.outbox_sweep",
         "schedule": 60.0,
     },
+    # The worker's sign of life (nhn_portal.core.heartbeat): pages say since when it stopped.
+    "worker-heartbeat": {"task": "nhn_portal.core.tasks.heartbeat", "schedule": 30.0},
     # Issue 5: one e-mail per owner of overdue actions, every morning (skips those reminded today).
     "action-overdue-reminders": {
         "task": "regiobureau.tasks.action_overdue_reminders",

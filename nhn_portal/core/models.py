@@ -321,3 +321,20 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.title}"
+
+
+class Heartbeat(TimeStampedModel):
+    """The last sign of life of the background work: the beat asks a worker to write it every
+    half minute (`heartbeat.heartbeat_record`), so a page can say since when PDFs, letters and
+    mail have been waiting when it stops. Bookkeeping of the machinery, like an outbox row's
+    `sent_at`, not a change made by anybody: written without an audit record."""
+
+    name = models.CharField(_("name"), max_length=40, unique=True)
+    beat_at = models.DateTimeField(_("last sign of life"))
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
+
+    def __str__(self):
+        return f"{self.name} {self.beat_at:%Y-%m-%d %H:%M:%S}"
