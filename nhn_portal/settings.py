@@ -131,6 +131,18 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded demo serves several users and a worker from one file. WAL lets readers go
+    # on while one writer writes; a transaction takes the write lock when it begins
+    # (IMMEDIATE), so two writers queue for up to `timeout` seconds instead of one failing
+    # with "database is locked" when a read turns into a write (the read audit does that).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
