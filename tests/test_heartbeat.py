@@ -15,9 +15,8 @@ from nhn_portal.core.heartbeat import (
     background_stalled_since,
     heartbeat_record,
 )
-from nhn_portal.core.models import GenerationJob, Heartbeat, OutboxMessage
+from nhn_portal.core.models import GenerationJob, Heartbeat
 from nhn_portal.core.production.services import document_generation_request
-from nhn_portal.core.tasking import enqueue_on_commit
 from nhn_portal.core.tasks import worker_heartbeat
 from regiobureau.constants import AGENDA, PUBLIC
 from tests.factories import UserFactory
@@ -65,13 +64,6 @@ def test_before_any_heartbeat_only_work_that_waits_too_long_is_a_stall(
     assert background_stalled_since(now=now) is None
     GenerationJob.objects.filter(pk=job.pk).update(requested_at=now - timedelta(minutes=6))
     assert background_stalled_since(now=now) == now - timedelta(minutes=6)
-
-
-def test_a_message_that_waits_in_the_outbox_counts_too():
-    message = enqueue_on_commit("nhn_portal.core.tasks.ping")
-    long_ago = timezone.now() - timedelta(minutes=10)
-    OutboxMessage.objects.filter(pk=message.pk).update(created_at=long_ago)
-    assert background_stalled_since() == long_ago
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from .access import is_secretariat
 from .constants import GenerationStatus
-from .models import GenerationJob, Heartbeat, OutboxMessage
+from .models import GenerationJob, Heartbeat
 
 WORKER = "worker"
 HEARTBEAT_INTERVAL = 30.0  # seconds; the beat schedule's entry (settings)
@@ -37,18 +37,15 @@ def background_stalled_since(*, now: datetime.datetime | None = None) -> datetim
     """Since when the background work stands still, or None while it runs.
 
     The last heartbeat when it is older than STALE_AFTER. Before the first heartbeat ever
-    (a worker that never started): the oldest work still waiting, once it waited that long."""
+    (a worker that never started): the oldest document still waiting, once it waited that
+    long. One query, two before the first heartbeat."""
     now = now or timezone.now()
     beat_at = Heartbeat.objects.filter(name=WORKER).values_list("beat_at", flat=True).first()
     if beat_at is not None:
         return beat_at if beat_at < now - STALE_AFTER else None
-    waiting = [
-        GenerationJob.objects.filter(status=GenerationStatus.QUEUED).aggregate(
-            at=Min("requested_at")
-        )["at"],
-        OutboxMessage.objects.filter(sent_at__isnull=True).aggregate(at=Min("created_at"))["at"],
-    ]
-    oldest = min((at for at in waiting if at is not None), default=None)
+    oldest = GenerationJob.objects.filter(status=GenerationStatus.QUEUED).aggregate(
+        at=Min("requested_at")
+    )["at"]
     return oldest if oldest is not None and oldest < now - STALE_AFTER else None
 
 
