@@ -332,24 +332,28 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="NHN Portaal <noreply@exa
 
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
 
-# Cache: shared by every web node (rate limits of the login, cached sessions), so in production
-# it is Redis (by default database 1 of REDIS_URL's server), never per-process memory. The
-# embedded demo (DEBUG) uses per-process memory; CACHE_URL overrides either.
+# Cache: shared by every web node (request limits, allauth's rate limits), so in production it
+# is Redis (by default database 1 of REDIS_URL's server), never per-process memory. The
+# embedded demo (DEBUG) uses per-process memory; CACHE_URL overrides either. A Redis cache
+# falls back to per-process memory while Redis is away (nhn_portal.core.cache), and gives up on
+# a server that does not answer within half a second, so no page waits on it or fails.
 CACHES = {
     "default": env.cache(
         "CACHE_URL",
         default="locmemcache://" if DEBUG else urlunsplit(urlsplit(REDIS_URL)._replace(path="/1")),
     )
 }
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"]["BACKEND"] = "nhn_portal.core.cache.FailoverRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    )
 # Deployments (or test runs) sharing one Redis keep their cache keys apart with a prefix.
 CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="")
-# Sessions live in the database, read through the cache when that is shared (Redis): a login
-# on one node is valid on every other, and survives a restart of Redis.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if CACHES["default"]["BACKEND"].endswith("RedisCache")
-    else "django.contrib.sessions.backends.db"
-)
+# Sessions live in the database only: a login on one node is valid on every other, whether
+# Redis is up or not. Not read through the cache: a logout while Redis was unreachable could
+# not delete the cached copy, and the session would come back with Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Celery (nhn_portal/celery.py reads every CELERY_* setting). Tasks are thin and idempotent, so
 # a task is acknowledged only after it ran and is redelivered when its worker dies mid-task.
