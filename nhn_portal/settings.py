@@ -131,6 +131,12 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# PostgreSQL: the role the web, worker and beat processes connect as, when migrations run as
+# another role that owns the tables. `manage.py db_app_role` (after migrate, as the owner)
+# grants it rows of every table and only INSERT and SELECT on the audit trail.
+DATABASE_APP_ROLE = env("DATABASE_APP_ROLE", default="")
+# Its password, for that command to make the role or set it (only the migrations need it).
+DATABASE_APP_PASSWORD = env("DATABASE_APP_PASSWORD", default="")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded demo serves several users and a worker from one file. WAL lets readers go
     # on while one writer writes; a transaction takes the write lock when it begins

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import connections, models
 from django.utils.translation import gettext_lazy as _
 
 from .constants import AuditAction, GenerationStatus, Role
@@ -72,12 +72,22 @@ class User(AbstractUser):
         return self.is_authenticated and role.value in self.role_names
 
 
+def actor_set_null(collector, field, sub_objs, using):
+    """on_delete of an audit record's actor. On PostgreSQL the database sets it NULL itself
+    (ON DELETE SET NULL, migration core 0009), acting as the table's owner: the application's
+    role may not update audit rows at all. Elsewhere (SQLite) Django does it, as SET_NULL."""
+    if connections[using].vendor != "postgresql":
+        models.SET_NULL(collector, field, sub_objs, using)
+
+
 class AuditRecord(models.Model):
     """Who changed or read what, when, from where. Written by services in the same transaction
     as the change, and by `core.http.confidential` views for reads and refused attempts.
 
-    Rows cannot be changed or deleted: on PostgreSQL a trigger refuses UPDATE and DELETE. The
-    one update allowed is the database's own SET NULL of `actor` when a login is deleted."""
+    Rows cannot be changed or deleted. On PostgreSQL triggers refuse UPDATE, DELETE and
+    TRUNCATE, and the application's database role may only INSERT and SELECT them
+    (`manage.py db_app_role`). The one update allowed is the database's own SET NULL of
+    `actor` when a login is deleted."""
 
     created_at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -85,7 +95,7 @@ class AuditRecord(models.Model):
         verbose_name=_("by"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=actor_set_null,
         related_name="+",
     )
     action = models.CharField(_("action"), max_length=40, choices=AuditAction.choices)
@@ -105,6 +115,20 @@ class AuditRecord(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
         triggers = [
             pgtrigger.Protect(name="audit_record_no_delete", operation=pgtrigger.Delete),
+            # TRUNCATE fires no row trigger: a statement-level one refuses it, also for the
+            # table's owner (the migrations' role). Not for a superuser, who could drop the
+            # trigger anyway: Django's test runner empties every table that way.
+            pgtrigger.Trigger(
+                name="audit_record_no_truncate",
+                operation=pgtrigger.Truncate,
+                level=pgtrigger.Statement,
+                when=pgtrigger.Before,
+                func=(
+                    "IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN "
+                    "RAISE EXCEPTION 'pgtrigger: Cannot truncate the % table', TG_TABLE_NAME; "
+                    "END IF; RETURN NULL;"
+                ),
+            ),
             pgtrigger.Protect(
                 name="audit_record_no_update",
                 operation=pgtrigger.Update,
