@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "nhn_portal.core.middleware.SessionIdleTimeoutMiddleware",
     # Issue 9: the secretariat and the beheerder set up MFA before any page (MFA_REQUIRED).
     "nhn_portal.core.middleware.MfaRequiredMiddleware",
+    # A login attempt while its account waits after failures (core.logins) → the 429 page.
+    "nhn_portal.core.middleware.LoginDelayMiddleware",
     # django-axes last: turns a locked-out login attempt into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -198,11 +200,18 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 AXES_CLIENT_IP_CALLABLE = "nhn_portal.core.http.client_address"
 AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
 AXES_USERNAME_CALLABLE = "nhn_portal.core.http.login_name"
-# Locked out per account and, separately, per client address; attempts live in the database,
-# so every web process sees the same count.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Locked out per account *and* client address, and per client address across accounts (one
+# address trying many accounts); never per account alone, which let anyone lock anyone out.
+# Per account, from every address, failures slow further attempts down instead: after
+# LOGIN_DELAY_AFTER failures in a row each attempt waits twice as long as the one before, up to
+# LOGIN_DELAY_MAX_SECONDS; a browser that logged in to the account before does not wait
+# (nhn_portal.core.logins). All of it in the database: every web process sees the same count,
+# whether Redis is up or not.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+LOGIN_DELAY_AFTER = env.int("LOGIN_DELAY_AFTER", default=5)
+LOGIN_DELAY_MAX_SECONDS = env.int("LOGIN_DELAY_MAX_SECONDS", default=15 * 60)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "nhn_portal.core.views.login_locked_out"
 AXES_VERBOSE = False

@@ -362,3 +362,20 @@ class Heartbeat(TimeStampedModel):
 
     def __str__(self):
         return f"{self.name} {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class LoginThrottle(TimeStampedModel):
+    """Failed password logins of one account (the address as typed, lower-cased), from any
+    client address: after LOGIN_DELAY_AFTER of them each next attempt waits twice as long
+    (`nhn_portal.core.logins`). A successful login ends the count."""
+
+    account = models.CharField(_("e-mail address"), max_length=254, unique=True)
+    failures = models.PositiveIntegerField(_("failed logins in a row"), default=0)
+    last_failure_at = models.DateTimeField(_("last failed login at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("login delay")
+        verbose_name_plural = _("login delays")
+
+    def __str__(self):
+        return f"{self.account}: {self.failures}"
