@@ -5,7 +5,6 @@ The time itself is measured by bench/embedded_first_pdf.py, not here.
 """
 
 import io
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -15,8 +14,6 @@ from nhn_portal.celery import app
 from nhn_portal.core.constants import GenerationStatus, Role
 from nhn_portal.core.models import GenerationJob
 from raden.models.letters import CouncilLetterDelivery
-
-BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
