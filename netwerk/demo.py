@@ -10,6 +10,9 @@ import datetime
 from django.utils import timezone
 
 from gremia.models import Body, Organisation, Person
+from netwerk.models.lobby import LobbyDossier
+from netwerk.models.opportunities import Opportunity
+from netwerk.models.regio_deal import RegioDealProject
 from netwerk.services.lobby import (
     external_moment_add,
     lobby_contact_add,
@@ -32,7 +35,6 @@ from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 
 from .constants import Arena, OpportunityKind, OpportunityOutcome, ProgrammeLine, ProjectStatus
-from .models import LobbyDossier, Opportunity, RegioDealProject
 
 ROUTE_WONEN = ["werkgroep-wonen", "directeurenoverleg-wonen", "platform-wonen"]
 STEERING_GROUP = "publieke-stuurgroep-nhn"

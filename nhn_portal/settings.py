@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import environ
-from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -44,6 +43,11 @@ INSTALLED_APPS = [
     "gremia",
     "platforms",
     "regiobureau",
+    "rounds",
+    "minutes",
+    "evaluation",
+    "planning",
+    "rules",
     "raden",
     "netwerk",
     "rest_framework",
@@ -97,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A selector's NotFound (missing or not allowed) answers 404.
+    "nhn_portal.core.middleware.NotFoundMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Issue 9: a session ends after SESSION_IDLE_TIMEOUT seconds without a request.
     "nhn_portal.core.middleware.SessionIdleTimeoutMiddleware",
@@ -358,63 +364,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 # Let Django's LOGGING below format the worker's log lines too.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
-# Periodic tasks live in code; later issues add their entries here.
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {
-    # Issue #4: re-enqueue document jobs queued while the broker was down, or whose worker
-    # died mid-render (nhn_portal.core.production.document_generation_sweep).
-    "document-generation-sweep": {
-        "task": "nhn_portal.core.tasks.document_generation_sweep",
-        "schedule": 60.0,
-    },
-    # Issue 9: tasks enqueued while the broker was down (nhn_portal.core.tasking.outbox_sweep),
-    # e.g. the members' mail of an agenda published while Redis was away.
-    "outbox-sweep": {
-        "task": "nhn_portal.core.tasks.outbox_sweep",
-        "schedule": 60.0,
-    },
-    # Issue 5: one e-mail per owner of overdue actions, every morning (skips those reminded today).
-    "action-overdue-reminders": {
-        "task": "regiobureau.tasks.action_overdue_reminders",
-        "schedule": crontab(hour=7, minute=30),
-    },
-    # Issue 10: members who have not registered for a meeting a few working days away (once
-    # per member per meeting).
-    "attendance-reminders": {
-        "task": "regiobureau.tasks.attendance_reminders",
-        "schedule": crontab(hour=7, minute=45),
-    },
-    # Issue 13: an invitation to evaluate a held meeting, once per member present; hourly, so
-    # it arrives soon after the secretariat marks the meeting held.
-    "evaluation-invitations": {
-        "task": "regiobureau.tasks.evaluation_invitations",
-        "schedule": crontab(minute=40),
-    },
-    # Issue 10: written rounds close themselves at their deadline; reminders a day before.
-    "written-rounds-close-due": {
-        "task": "regiobureau.tasks.written_rounds_close_due",
-        "schedule": 300.0,
-    },
-    "written-rounds-remind": {
-        "task": "regiobureau.tasks.written_rounds_remind",
-        "schedule": crontab(minute=15),
-    },
-    # Issue 5: council letter copies whose PDF job finished become available (a safety net
-    # behind the pipeline's on_finished follow-up that makes each copy available at once).
-    "council-letter-deliveries-sync": {
-        "task": "raden.tasks.council_letter_deliveries_sync",
-        "schedule": 60.0,
-    },
-    # Issue 13: councils that prefer a digest get one mail a week instead of one per letter.
-    "council-letter-digests": {
-        "task": "raden.tasks.council_digests",
-        "schedule": crontab(day_of_week=1, hour=8, minute=0),
-    },
-    # Issue 12: last month's report of every boundary spanner, made and mailed on the 1st.
-    "spanner-reports-monthly": {
-        "task": "netwerk.tasks.spanner_reports_monthly",
-        "schedule": crontab(day_of_month=1, hour=6, minute=30),
-    },
-}
+# Periodic tasks are declared beside the tasks themselves (`portal_task(schedule=…)` in each
+# app's tasks.py), not here.
 # Queue of the PDF rendering task; empty = Celery's default queue. A deployment can give the
 # heavy renders their own worker (`celery worker -Q pdf`) so e-mails never wait behind them.
 PDF_GENERATION_QUEUE = env("PDF_GENERATION_QUEUE", default="") or None

@@ -35,28 +35,9 @@ PUBLIC = {
 }
 
 
-# Declared public in regiobureau/urls.py's docstring: the selectors decide what anonymous
-# visitors see (public meetings, agendas, stukken; feeds, the personal one by secret token).
-# A stopgap until regiobureau/urls.py defines its own PUBLIC_URL_NAMES.
-PUBLIC_REGIOBUREAU = {
-    f"regiobureau:{name}": "public meeting information, filtered by the selectors"
-    for name in [
-        "calendar",
-        "meeting_detail",
-        "item_detail",
-        "document_download",
-        "document_version_download",
-        "dossier_list",
-        "dossier_detail",
-        "feed_body",
-        "feed_personal",
-    ]
-}
-
-
 def public_names() -> dict[str, str]:
     """PUBLIC plus each app's own `PUBLIC_URL_NAMES`, namespaced by the app's `app_name`."""
-    names = PUBLIC | PUBLIC_REGIOBUREAU
+    names = dict(PUBLIC)
     # An app's API and root-level files (issue 11: publiek/api/urls.py, namespace "ori";
     # publiek/woo_urls.py: sitemap.xml, robots.txt) declare their own.
     modules = [f"{config.name}.{part}" for config in apps.get_app_configs()

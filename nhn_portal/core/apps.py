@@ -15,5 +15,11 @@ class CoreConfig(AppConfig):
         # tasks, so services can enqueue them by name in the web process too
         # (nhn_portal.core.tasking).
         autodiscover_modules("producers", "portal", "tasks", "search")
+        # The beat's schedule is what the tasks modules just declared (tasking.portal_task).
+        from nhn_portal.celery import app
+
+        from .tasking import beat_schedule
+
+        app.conf.beat_schedule = beat_schedule()
         # The session clock starts at every login, also before the first request (tests).
         from . import middleware  # noqa: F401

@@ -2,7 +2,7 @@
 with pikepdf and its active content removed before it is stored; every upload can be scanned
 by clamd (`CLAMD_SOCKET`), failing closed when the scanner is configured but unreachable.
 
-Used by the apps' upload checks (regiobureau.uploads); knows no app.
+Used by the apps' upload checks (nhn_portal.core.uploads); knows no app.
 """
 
 from __future__ import annotations

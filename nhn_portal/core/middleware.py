@@ -5,11 +5,27 @@ from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.dispatch import receiver
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from .access import is_manager, is_secretariat
+from .access import NotFound, is_manager, is_secretariat
+
+
+class NotFoundMiddleware:
+    """A selector's or permission's NotFound (missing or not allowed) is a 404 page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, NotFound):
+            raise Http404 from exception
+        return None
 
 
 class ContentSecurityPolicyMiddleware:

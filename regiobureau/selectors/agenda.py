@@ -6,8 +6,8 @@ import string
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
-from django.http import Http404
 
+from nhn_portal.core.access import NotFound
 from regiobureau import permissions
 from regiobureau.constants import Confidentiality
 from regiobureau.models.annotations import Annotation
@@ -140,9 +140,9 @@ def access_agenda_item(*, user, pk: int) -> AgendaItem:
         .first()
     )
     if item is None or not permissions.can_see_meeting(user, item.meeting):
-        raise Http404
+        raise NotFound
     if not permissions.can_see_item(user, item, item.meeting):
-        raise Http404
+        raise NotFound
     return item
 
 

@@ -8,9 +8,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from minutes.selectors import minutes_entry_current, minutes_for
 from nhn_portal.core.constants import Role
 from regiobureau.constants import MINUTES_ITEM_TITLE
-from regiobureau.selectors.minutes import minutes_entry_current, minutes_for
 from tests.browser.pages import csp_problems, log_in, open_page
 from tests.browser.test_accessibility import axe_violations
 from tests.builders import member_of

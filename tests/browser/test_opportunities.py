@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from gremia.constants import BodyKind
-from netwerk.models import Opportunity
+from netwerk.models.opportunities import Opportunity
 from nhn_portal.core.constants import Role
 from tests.browser.pages import SHOTS, csp_problems, log_in, open_page
 from tests.browser.test_accessibility import axe_violations

@@ -10,7 +10,7 @@ from django.utils import timezone
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind, PersonFunction
 from gremia.demo import DEMO_PASSWORD, LOGINS
 from gremia.models import BalanceNorm, Body, Membership, Organisation, Person, Subregion, Theme
-from netwerk.models import RelatedTable
+from netwerk.models.tables import RelatedTable
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord, User
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from gremia.constants import OrganisationKind
 from gremia.models import Person
 from netwerk.constants import SPANNER_REPORT
-from netwerk.models import BoundarySpanner
+from netwerk.models.spanners import BoundarySpanner
 from netwerk.services.spanners import boundary_spanner_set
 from nhn_portal.core.constants import Role
 from nhn_portal.core.production.services import document_generation_request, document_generation_run

@@ -12,7 +12,7 @@ from django.utils.translation import override
 
 from netwerk import selectors
 from netwerk.constants import OpportunityKind, OpportunityOutcome
-from netwerk.models import Opportunity, OpportunityStep
+from netwerk.models.opportunities import Opportunity, OpportunityStep
 from netwerk.services.opportunities import (
     opportunity_create,
     opportunity_decide,

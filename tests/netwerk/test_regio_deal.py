@@ -12,7 +12,7 @@ from django.utils.translation import override
 from PIL import Image
 
 from netwerk.constants import IMAGE_MAX_SIDE, ProgrammeLine, ReviewState
-from netwerk.models import ProjectImage
+from netwerk.models.regio_deal import ProjectImage
 from netwerk.services.regio_deal import (
     project_image_add,
     regio_deal_project_create,

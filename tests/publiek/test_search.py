@@ -13,12 +13,12 @@ from django.urls import reverse
 
 from nhn_portal.core import search
 from nhn_portal.core.models import SearchEntry
+from nhn_portal.core.textextract import extract_text
 from regiobureau.constants import ItemPurpose
 from regiobureau.models.documents import Document
 from regiobureau.services.agenda import agenda_item_create, agenda_item_delete, agenda_item_update
 from regiobureau.services.documents import document_upload
 from regiobureau.services.meetings import meeting_publish_agenda
-from regiobureau.textextract import extract_text
 from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting
 
 pytestmark = pytest.mark.django_db

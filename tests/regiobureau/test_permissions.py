@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404
 
+from nhn_portal.core.access import NotFound
 from nhn_portal.core.constants import Role
 from regiobureau import permissions
 from regiobureau.constants import AnnotationStatus, Confidentiality
@@ -100,7 +100,7 @@ def world(db):
 def allowed(call) -> bool:
     try:
         call()
-    except Http404:
+    except NotFound:
         return False
     return True
 

@@ -242,16 +242,21 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "agenda_editor", "item_create", "agenda_reorder", "meeting_pdf_request",
         "meeting_pdf_status", "meeting_pdf_public", "meeting_reading", "meeting_decisions",
         "decision_create", "decision_list_adopt", "action_create", "attendance_register",
-        "attendance_record", "proposal_list", "minutes_detail", "minutes_edit", "minutes_send",
-        "minutes_comment", "minutes_adopt", "minutes_history",
+        "attendance_record",
     ]:  # fmt: skip
         kwargs[f"regiobureau:{name}"] = m
+    kwargs["planning:proposal_list"] = m
+    for name in [
+        "minutes_detail", "minutes_edit", "minutes_send", "minutes_comment", "minutes_adopt",
+        "minutes_history",
+    ]:  # fmt: skip
+        kwargs[f"minutes:{name}"] = m
     for name in [
         "item_edit", "item_delete", "item_move", "item_detail", "item_read", "comment_add",
         "annotation_edit", "annotation_status", "annotation_versions", "item_documents",
-        "minutes_entry_save",
     ]:  # fmt: skip
         kwargs[f"regiobureau:{name}"] = i
+    kwargs["minutes:minutes_entry_save"] = i
     for name in [
         "document_detail", "document_download", "document_version_upload",
         "document_confidentiality",
@@ -296,17 +301,17 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     kwargs["raden:gathering_invitation"] = {"token": invitation}
     for name in ["registration_link", "registration_register", "registration_cancel"]:
         kwargs[f"raden:{name}"] = {"token": personal}
-    kwargs["regiobureau:evaluation_form"] = {"pk": evaluated.pk}
-    kwargs["regiobureau:evaluation_body"] = {"slug": body.slug}
+    kwargs["evaluation:evaluation_form"] = {"pk": evaluated.pk}
+    kwargs["evaluation:evaluation_body"] = {"slug": body.slug}
     for name in [
         "evaluation_summary_request", "evaluation_summary_place", "evaluation_summary_download",
     ]:  # fmt: skip
-        kwargs[f"regiobureau:{name}"] = {"slug": body.slug, "period": "2025-h1"}
+        kwargs[f"evaluation:{name}"] = {"slug": body.slug, "period": "2025-h1"}
     for name in ["step_done", "step_remove"]:
         kwargs[f"netwerk:{name}"] = {"pk": step.pk}
     # Issue 13: a draft of the NHN-wide rules of play (the secretariat's until adopted).
     rules = gremia_services.rules_of_play_draft_create(actor=secretary, body=None)
-    for name in ["gremia:rules_detail", "gremia:rules_edit", "regiobureau:rules_adopt"]:
+    for name in ["gremia:rules_detail", "gremia:rules_edit", "rules:rules_adopt"]:
         kwargs[name] = {"pk": rules.pk}
     kwargs["platforms:scenario_detail"] = {"key": "economic-board"}
     return users, kwargs

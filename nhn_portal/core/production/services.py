@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from nhn_portal.core.audit import audit_record_create
+from nhn_portal.core.audit import audit_record_create, audited_create
 from nhn_portal.core.constants import AuditAction, GenerationStatus
 from nhn_portal.core.models import GeneratedDocument, GenerationJob
 from nhn_portal.core.tasking import TRANSIENT_ERRORS
@@ -85,12 +85,9 @@ def document_generation_request(
         requested_at=timezone.now(),
         task_id=str(uuid.uuid4()),
     )
-    job.full_clean()
-    job.save()
-    audit_record_create(
+    audited_create(
         actor=actor,
         obj=job,
-        action=AuditAction.CREATE,
         verb="document_generation_request",
         changes={"subject": str(subject), "kind": kind, "audience": audience},
     )
