@@ -45,9 +45,9 @@ def counts_in_database(env: dict, world: dict) -> dict:
     script = f"""
 import json, django
 django.setup()
-from regiobureau.models import AnnotationComment
+from regiobureau.models.annotations import AnnotationComment
 from raden.constants import DeliveryStatus
-from raden.models import CouncilLetterDelivery
+from raden.models.letters import CouncilLetterDelivery
 print(json.dumps({{
     "comments": AnnotationComment.objects.filter(
         annotation__agenda_item_id={world["item80"]}).count(),

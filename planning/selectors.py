@@ -6,6 +6,7 @@ their own)."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,12 +23,21 @@ class PlanningRow:
     topic: PlannedTopic
     warnings: list[str] = field(default_factory=list)
     meeting: Meeting | None = None  # the body's meeting in that month, for "put on the agenda"
+    # The entry's agenda item is closed and the reader is outside its body: only the month and
+    # the body show, as "besloten onderwerp".
+    closed: bool = False
 
 
-def planning_topics(*, body=None, theme=None, subregion=None, dossier=None, since=None):
+def planning_topics(*, user, body=None, theme=None, subregion=None, dossier=None, since=None):
+    """The forward agenda as `user` may see it: a closed body's entries only for its members
+    and the secretariat (a body whose meetings are not public by default keeps its plans to
+    itself)."""
     qs = PlannedTopic.objects.select_related(
-        "body", "body__theme", "dossier", "agenda_item__meeting__body"
+        "body", "body__theme", "dossier", "agenda_item__meeting__body", "agenda_item__parent"
     )
+    if not is_secretariat(user):
+        members_of = permissions.member_body_ids(user)
+        qs = qs.filter(Q(body__public_by_default=True) | Q(body_id__in=members_of))
     if since is not None:
         qs = qs.filter(month__gte=since)
     if body is not None:
@@ -70,10 +80,21 @@ def planning_warnings(topics: list[PlannedTopic]) -> dict[int, list[str]]:
     return warnings
 
 
-def planning_rows(*, topics: list[PlannedTopic], with_meetings: bool) -> list[PlanningRow]:
+def topic_is_closed_for(user, topic: PlannedTopic) -> bool:
+    """An entry put on the agenda as a closed item (or on a closed meeting) is, like that item,
+    closed to everyone outside the body that meets."""
+    item = topic.agenda_item
+    if item is None or (item.meeting.is_public and permissions.is_public_item(item, item.parent)):
+        return False
+    return not permissions.can_see_confidential(user, item.meeting.body_id)
+
+
+def planning_rows(*, user, topics: list[PlannedTopic], with_meetings: bool) -> list[PlanningRow]:
     """The rows with their warnings, and (for the secretariat) the meeting of that body in
-    that month that an open entry can be put on: one query for all meetings."""
-    warnings = planning_warnings(topics)
+    that month that an open entry can be put on: one query for all meetings. A closed entry
+    shows only its month and body, and takes no part in the warnings (they would name it)."""
+    closed = {topic.pk for topic in topics if topic_is_closed_for(user, topic)}
+    warnings = planning_warnings([topic for topic in topics if topic.pk not in closed])
     meetings: dict[tuple[int, int, int], Meeting] = {}
     if with_meetings and topics:
         months = {t.month for t in topics}
@@ -95,6 +116,7 @@ def planning_rows(*, topics: list[PlannedTopic], with_meetings: bool) -> list[Pl
             topic=t,
             warnings=warnings.get(t.pk, []),
             meeting=meetings.get((t.body_id, t.month.year, t.month.month)),
+            closed=t.pk in closed,
         )
         for t in topics
     ]

@@ -48,6 +48,7 @@ def _planning_page(request, *, form=None, status=200):
     today = timezone.localdate()
     topics = list(
         planning_topics(
+            user=request.user,
             body=filters.get("body"),
             theme=filters.get("theme"),
             subregion=filters.get("subregion"),
@@ -61,7 +62,7 @@ def _planning_page(request, *, form=None, status=200):
         "planning/planning.html",
         {
             "filter_form": filters_form,
-            "rows": planning_rows(topics=topics, with_meetings=can_manage),
+            "rows": planning_rows(user=request.user, topics=topics, with_meetings=can_manage),
             "can_manage": can_manage,
             "form": form or (PlannedTopicForm() if can_manage else None),
         },

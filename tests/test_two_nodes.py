@@ -140,7 +140,7 @@ SEED = """
 import json, django
 django.setup()
 from nhn_portal.core.constants import Role
-from regiobureau import services
+from regiobureau.services.agenda import agenda_item_create
 from regiobureau.constants import ItemPurpose
 from tests.builders import make_meeting
 from tests.factories import BodyFactory, UserFactory
@@ -148,7 +148,7 @@ from tests.factories import BodyFactory, UserFactory
 secretary = UserFactory(roles=[Role.SECRETARY])
 body = BodyFactory(name="Platform twee knopen", slug="platform-twee-knopen")
 meeting = make_meeting(secretary=secretary, body=body)
-item = services.agenda_item_create(
+item = agenda_item_create(
     actor=secretary, meeting=meeting, expected_version=None, title="Woondeal",
     purpose=ItemPurpose.DECISION,
 )

@@ -11,12 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gremia.constants import BodyKind
+from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
 from planning.models import PlannedTopic
 from planning.selectors import planning_topics, planning_warnings
 from planning.services import planned_topic_create, planned_topic_schedule
 from regiobureau.models.meetings import Dossier
-from tests.factories import BodyFactory, MeetingFactory
+from tests.builders import member_of
+from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +154,7 @@ def test_forward_agenda_keeps_a_fixed_query_count(client, secretary):
     assert small == large == PLANNING_PAGE
 
 
-def test_demo_plans_woondeal_and_mirt_with_both_warnings():
+def test_demo_plans_woondeal_and_mirt_with_both_warnings(secretary):
     import io
 
     from django.core.management import call_command
@@ -167,10 +169,69 @@ def test_demo_plans_woondeal_and_mirt_with_both_warnings():
     load_demo_meetings()
     assert load_demo_planning() == len(PLAN)
     assert load_demo_planning() == 0  # idempotent
-    topics = list(planning_topics())
+    topics = list(planning_topics(user=secretary))
     assert {t.dossier.slug for t in topics} == {"woondeal-nhn", "mirt-verkenning"}
     assert max(t.month for t in topics) <= next_month(6)
     warnings = planning_warnings(topics)
     texts = " ".join(w for ws in warnings.values() for w in ws)
     assert "zelfde lijn" in texts or "same line" in texts
     assert "voorbereiding" in texts or "preparation" in texts
+
+
+# ---- Who sees what of the forward agenda ---------------------------------------------------
+
+CLOSED_BODY_TOPIC = "Monitor woningbouw (werkgroep)"
+PUBLIC_TOPIC = "Regionale woonvisie"
+CLOSED_ITEM_TOPIC = "Grondposities Zuidrand"
+CLOSED_ITEM_DOSSIER = "Onderhandelingen Zuidrand"
+
+
+@pytest.fixture
+def forward_agenda(secretary):
+    """A closed working group's entry, a public platform's entry, and a public platform's entry
+    put on its agenda as a closed item (with a dossier whose name would give it away)."""
+    working_group = BodyFactory(name="Werkgroep Wonen", working_group=True)
+    platform = BodyFactory(name="Platform Wonen", public_by_default=True)
+    month = next_month()
+    planned_topic_create(actor=secretary, body=working_group, month=month, title=CLOSED_BODY_TOPIC)
+    planned_topic_create(actor=secretary, body=platform, month=month, title=PUBLIC_TOPIC)
+    dossier = Dossier.objects.create(name=CLOSED_ITEM_DOSSIER, slug="zuidrand")
+    topic = planned_topic_create(
+        actor=secretary, body=platform, month=month, title=CLOSED_ITEM_TOPIC, dossier=dossier
+    )
+    meeting = MeetingFactory(body=platform, is_public=True, title="Platform Wonen juni")
+    topic.agenda_item = AgendaItemFactory(
+        meeting=meeting, title=CLOSED_ITEM_TOPIC, confidential=True
+    )
+    topic.save(update_fields=["agenda_item"])
+    return working_group, platform
+
+
+def planning_page(client, user) -> str:
+    client.force_login(user)
+    response = client.get(reverse("planning:planning"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.CLERK, Role.CIVIL_SERVANT, Role.ADMINISTRATOR])
+def test_outsiders_see_neither_a_closed_bodys_topic_nor_a_closed_items_title(
+    client, forward_agenda, role
+):
+    page = planning_page(client, UserFactory(roles=[role]))
+    assert PUBLIC_TOPIC in page
+    assert CLOSED_BODY_TOPIC not in page
+    # The closed item's entry keeps its month and body, as "besloten onderwerp".
+    assert CLOSED_ITEM_TOPIC not in page
+    assert "Besloten onderwerp" in page
+
+
+def test_members_and_the_secretariat_see_their_closed_topics(client, forward_agenda, secretary):
+    working_group, platform = forward_agenda
+    page = planning_page(client, member_of(working_group))
+    assert CLOSED_BODY_TOPIC in page and CLOSED_ITEM_TOPIC not in page
+    page = planning_page(client, member_of(platform))
+    assert CLOSED_ITEM_TOPIC in page and CLOSED_BODY_TOPIC not in page
+    page = planning_page(client, secretary)
+    assert all(title in page for title in (CLOSED_BODY_TOPIC, PUBLIC_TOPIC, CLOSED_ITEM_TOPIC))
+    assert "Besloten onderwerp" not in page

@@ -29,6 +29,7 @@ from netwerk.services.regio_deal import project_image_add, regio_deal_project_cr
 from netwerk.services.spanners import boundary_spanner_set
 from nhn_portal.core.constants import Role
 from nhn_portal.core.production.services import document_generation_request, document_generation_run
+from planning.services import planned_topic_create
 from raden import links as raden_links
 from raden.models.letters import CouncilLetterItem
 from raden.services.composing import council_letter_adopt, council_letter_update
@@ -43,6 +44,7 @@ from regiobureau.services.actions import action_item_create
 from regiobureau.services.annotations import annotation_comment_add
 from regiobureau.services.attendance import attendance_record
 from tests.builders import (
+    CLOSED_TITLE,
     CONFIDENTIAL_DOC,
     griffie,
     issue,
@@ -66,6 +68,18 @@ from tests.test_login_required import walk
 pytestmark = pytest.mark.django_db
 
 LOGIN_PREFIXES = ("/account/login/", "/beheer/login/")
+
+CLOSED_PLAN = "Jaarplanning: onderhandelingsruimte Zuidrand"
+# What none of those outside the world's body may read, on any page: the closed item's title,
+# the confidential stuk's title and the closed body's planned topic.
+SECRETS = (CLOSED_TITLE, CONFIDENTIAL_DOC, CLOSED_PLAN)
+OUTSIDERS = ("anonymous", "ambtenaar", "bestuurder_nonmember", "griffie_texel", "griffie_hoorn")
+
+
+def content_of(response) -> bytes:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content
 
 
 def answer(response) -> str:
@@ -314,6 +328,11 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     for name in ["gremia:rules_detail", "gremia:rules_edit", "rules:rules_adopt"]:
         kwargs[name] = {"pk": rules.pk}
     kwargs["platforms:scenario_detail"] = {"key": "economic-board"}
+    # The world's body is closed (its meetings are not public by default): its forward agenda
+    # is its own.
+    planned_topic_create(
+        actor=secretary, body=body, month=timezone.localdate().replace(day=1), title=CLOSED_PLAN
+    )
     return users, kwargs
 
 
@@ -344,6 +363,7 @@ def test_every_url_pattern_is_in_the_table():
 def test_every_role_gets_the_expected_answer_on_every_url(client, world):
     users, kwargs = world
     table = {}
+    leaks = []
     for name, dummy in patterns():
         url = reverse(name, kwargs=kwargs[name]) if name in kwargs else dummy
         row = []
@@ -351,7 +371,12 @@ def test_every_role_gets_the_expected_answer_on_every_url(client, world):
             client.logout()
             if users[role] is not None:
                 client.force_login(users[role])
-            row.append(answer(client.get(url)))
+            response = client.get(url)
+            row.append(answer(response))
+            if role in OUTSIDERS and response.status_code == 200:
+                content = content_of(response)
+                leaks += [f"{name} ({url}) shows {role} {secret!r}" for secret in SECRETS
+                          if secret.encode() in content]  # fmt: skip
         table[name] = (url, tuple(row))
     if os.environ.get("MATRIX_PRINT"):
         for name, (url, row) in table.items():
@@ -363,3 +388,5 @@ def test_every_role_gets_the_expected_answer_on_every_url(client, world):
         if expected_row(name) is not None and row != expected_row(name)
     ]
     assert not wrong, "\n".join(wrong)
+    # Content, not only status codes: an outsider's page never names a closed thing.
+    assert not leaks, "\n".join(leaks)

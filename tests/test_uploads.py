@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from nhn_portal.core import uploads
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
-from regiobureau import uploads
 from regiobureau.constants import Confidentiality
 from regiobureau.models.documents import Document, DocumentVersion
 from regiobureau.services.documents import (
