@@ -1,4 +1,4 @@
-"""Reads of the evaluation after each meeting (issue 13, part 5): who may answer, what a member
+"""Reads of the evaluation after each meeting: who may answer, what a member
 still has to answer, and the half-year figures of a body.
 
 The figures never show an individual answer:

@@ -1,4 +1,4 @@
-"""Writes of the evaluation after each meeting (issue 13, part 5): a member who sat at the
+"""Writes of the evaluation after each meeting: a member who sat at the
 table answers once, anonymously; the daily beat invites them once per meeting; the
 secretariat makes the half-year summary PDF and puts it on the stuurgroep's next agenda.
 

@@ -1,4 +1,4 @@
-"""Writes of the minutes (verslag, issue 10): the secretariat writes an account per agenda
+"""Writes of the minutes (verslag): the secretariat writes an account per agenda
 item (every save a new version, refused when someone else saved in between: the agenda
 editor's optimistic locking and message), sends the draft to the members for comments within
 a term (mail after commit), and adopts it at the body's next meeting, optionally with textual
