@@ -36,7 +36,7 @@ MINUTES_OPEN = (MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatu
 MINUTES_HELD = (MeetingStatus.HELD, MeetingStatus.CLOSED)
 # An account is short; the limit keeps an entry (and the editor's answer) small.
 MAX_ENTRY_LENGTH = 20_000
-# The task that mails the members the draft (regiobureau/tasks.py).
+# The task that mails the members the draft (minutes/tasks.py; the name is the old address).
 MINUTES_NOTIFY_TASK = "regiobureau.tasks.minutes_sent_notify"
 
 
