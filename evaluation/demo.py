@@ -1,4 +1,4 @@
-"""The demo's evaluation (issue 13, part 5): a held stuurgroep meeting in the last complete half
+"""The demo's evaluation: a held stuurgroep meeting in the last complete half
 year, evaluated by six of the members present, its half-year summary made as a PDF and put on
 the stuurgroep's coming demo meeting. Idempotent: once the meeting exists nothing is done."""
 

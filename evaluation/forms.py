@@ -1,4 +1,4 @@
-"""The member's evaluation of a meeting (issue 13, part 5): one screen, three choices and a
+"""The member's evaluation of a meeting: one screen, three choices and a
 remark; the service checks who may answer and that it is the first answer."""
 
 from django import forms

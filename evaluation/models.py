@@ -1,4 +1,4 @@
-"""The evaluation after each meeting (issue 13, part 5): a two-minute reflection by the members
+"""The evaluation after each meeting: a two-minute reflection by the members
 who attended, anonymous per person, summarised per body per half year.
 
 Anonymity is a property of the tables, not of the pages:

@@ -1,4 +1,4 @@
-"""Reads of the evaluation after each meeting (issue 13, part 5): who may answer, what a member
+"""Reads of the evaluation after each meeting: who may answer, what a member
 still has to answer, and the half-year figures of a body.
 
 The figures never show an individual answer:
@@ -42,7 +42,7 @@ from regiobureau.selectors.meetings import access_meeting
 EVALUATION_TERM_DAYS = 14
 # Fewer answers in a half year than this: the summary shows no figures.
 EVALUATION_MIN_ANSWERS = 5
-# The kind of document of the half-year summary (regiobureau/producers.py).
+# The kind of document of the half-year summary (evaluation/producers.py).
 EVALUATION_SUMMARY = "evaluatie_halfjaar"
 EVALUATION_SUMMARY_SUBJECT = "evaluation.EvaluationSummary"
 # A meeting is evaluated once it was held.

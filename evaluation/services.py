@@ -1,8 +1,8 @@
-"""Writes of the evaluation after each meeting (issue 13, part 5): a member who sat at the
+"""Writes of the evaluation after each meeting: a member who sat at the
 table answers once, anonymously; the daily beat invites them once per meeting; the
 secretariat makes the half-year summary PDF and puts it on the stuurgroep's next agenda.
 
-Anonymity (see regiobureau/models/evaluation.py): the answer and the receipt are written in
+Anonymity (see evaluation/models.py): the answer and the receipt are written in
 one transaction, neither points at the other, and the audit record says only that the person
 answered the evaluation of the meeting — never what.
 """

@@ -17,6 +17,6 @@ from nhn_portal.core.tasking import MAIL, portal_task
 )
 def evaluation_invitations(today: str | None = None) -> int:
     """Daily (beat): those who sat at a meeting held in the last two weeks get one invitation
-    to evaluate it (issue 13)."""
+    to evaluate it."""
     day = datetime.date.fromisoformat(today) if today else None
     return evaluation_invite(today=day)

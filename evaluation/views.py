@@ -1,4 +1,4 @@
-"""The evaluation after each meeting (issue 13, part 5): the member's one-screen form, the
+"""The evaluation after each meeting: the member's one-screen form, the
 page of evaluations still to answer, and the secretariat's page per body with the half-year
 summaries, their PDF and the "put on the stuurgroep's agenda" action."""
 

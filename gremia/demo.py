@@ -312,7 +312,7 @@ NHN_RULES = {
     ),
 }
 
-# Version 2 changes one answer: the two-minute reflection after each meeting (issue 13).
+# Version 2 changes one answer: the two-minute reflection after each meeting.
 NHN_EVALUATION_V2 = (
     "Na elke vergadering een reflectie van twee minuten; elk half jaar een samenvatting per "
     "gremium op de agenda van de stuurgroep; na twee jaar een evaluatie van de samenwerking."

@@ -251,7 +251,7 @@ def body_prepares_set(*, actor, body: Body, prepares: Body | None) -> Body:
     return audited_update(actor=actor, obj=body, verb="body_prepares_set", prepares=prepares)
 
 
-# --- Rules of play (issue 13) -------------------------------------------------------------------
+# --- Rules of play ------------------------------------------------------------------------------
 
 
 def _rules_scope(body: Body | None):

@@ -11,7 +11,7 @@ urlpatterns = [
     path("organisaties/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("personen/<int:pk>/", views.person_detail, name="person_detail"),
     path("evenwicht/", views.balance, name="balance"),
-    # Rules of play and the cooperation agreement (issue 13)
+    # Rules of play and the cooperation agreement
     path("spelregels/", views.rules_list, name="rules_list"),
     path("spelregels/nieuw/", views.rules_create, name="rules_create"),
     path("spelregels/<int:pk>/", views.rules_detail, name="rules_detail"),

@@ -1,4 +1,4 @@
-"""The demo's draft minutes (issue 10): the held Platform Wonen meeting has a concept verslag
+"""The demo's draft minutes: the held Platform Wonen meeting has a concept verslag
 written by the secretariat, a short account per main item (the closed item's too), not yet
 sent to the members."""
 

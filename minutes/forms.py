@@ -1,4 +1,4 @@
-"""Forms of the minutes (issue 10): one account per agenda item with its version guard, the
+"""Forms of the minutes: one account per agenda item with its version guard, the
 term for comments, and a member's comment."""
 
 from django import forms

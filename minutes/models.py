@@ -1,4 +1,4 @@
-"""The minutes (verslag) of a meeting (issue 10): per agenda item a short account, written by
+"""The minutes (verslag) of a meeting: per agenda item a short account, written by
 the secretariat, sent to the members for comments within a term and adopted at the body's
 next meeting. Every save of an entry is kept as a revision (the version history)."""
 

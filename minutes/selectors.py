@@ -1,4 +1,4 @@
-"""The minutes (issue 10) as a reader may see them: per agenda item its account, closed
+"""The minutes as a reader may see them: per agenda item its account, closed
 items only for those who may see them (the agenda selector decides, so the numbering and the
 placeholders are the agenda's); the comments; the minutes per body for the navigation page."""
 

@@ -1,4 +1,4 @@
-"""Writes of the minutes (verslag, issue 10): the secretariat writes an account per agenda
+"""Writes of the minutes (verslag): the secretariat writes an account per agenda
 item (every save a new version, refused when someone else saved in between: the agenda
 editor's optimistic locking and message), sends the draft to the members for comments within
 a term (mail after commit), and adopts it at the body's next meeting, optionally with textual
@@ -36,7 +36,7 @@ MINUTES_OPEN = (MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD, MeetingStatu
 MINUTES_HELD = (MeetingStatus.HELD, MeetingStatus.CLOSED)
 # An account is short; the limit keeps an entry (and the editor's answer) small.
 MAX_ENTRY_LENGTH = 20_000
-# The task that mails the members the draft (regiobureau/tasks.py).
+# The task that mails the members the draft (minutes/tasks.py; the name is the old address).
 MINUTES_NOTIFY_TASK = "regiobureau.tasks.minutes_sent_notify"
 
 

@@ -9,5 +9,5 @@ from nhn_portal.core.tasking import MAIL, portal_task
 
 @portal_task(name="regiobureau.tasks.minutes_sent_notify", kind=MAIL)
 def minutes_sent_notify(minutes_id: int) -> int:
-    """Each member of the body hears that the draft minutes wait for comments (issue 10)."""
+    """Each member of the body hears that the draft minutes wait for comments."""
     return minutes_notify_members(minutes_id=minutes_id)

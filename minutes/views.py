@@ -1,4 +1,4 @@
-"""The minutes (verslag) of a meeting (issue 10).
+"""The minutes (verslag) of a meeting.
 
 The secretariat writes them in the editor: one form per agenda item that saves itself (htmx
 posts the form after a pause in typing and swaps only the small status partial of that item,

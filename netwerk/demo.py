@@ -1,4 +1,4 @@
-"""Demo opportunities (issue 12): open ones with a route (one on schedule, one that cannot make
+"""Demo opportunities: open ones with a route (one on schedule, one that cannot make
 its deadline) and decided ones over several years, so the lead-time overview has numbers.
 Fictional but plausible; every write goes through the services, so the audit trail is real.
 Historic records are written as they would have been on their own dates (`today=`).

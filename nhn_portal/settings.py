@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "publiek",
 ]
 
-# The open data API (issue 11, publiek/api): read-only, anonymous, public data only.
+# The open data API (publiek/api): read-only, anonymous, public data only.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -65,7 +65,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "publiek.api.views.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
-# Woo publication (issue 11): the publisher of the DiWoo sitemap, a TOOI organisation URI from
+# Woo publication: the publisher of the DiWoo sitemap, a TOOI organisation URI from
 # the DiWoo value lists (default: the municipality of Alkmaar, which hosts the regiobureau;
 # set both for another host organisation).
 DIWOO_PUBLISHER_URI = env(
@@ -94,7 +94,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Issue 9: too large a request or too many files is refused (413) before anything is read.
+    # Too large a request or too many files is refused (413) before anything is read.
     "nhn_portal.core.middleware.RequestLimitsMiddleware",
     # Every page needs a login unless its view is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -104,9 +104,9 @@ MIDDLEWARE = [
     # A selector's NotFound (missing or not allowed) answers 404.
     "nhn_portal.core.middleware.NotFoundMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Issue 9: a session ends after SESSION_IDLE_TIMEOUT seconds without a request.
+    # A session ends after SESSION_IDLE_TIMEOUT seconds without a request.
     "nhn_portal.core.middleware.SessionIdleTimeoutMiddleware",
-    # Issue 9: the secretariat and the beheerder set up MFA before any page (MFA_REQUIRED).
+    # The secretariat and the beheerder set up MFA before any page (MFA_REQUIRED).
     "nhn_portal.core.middleware.MfaRequiredMiddleware",
     # django-axes last: turns a locked-out login attempt into the 429 page.
     "axes.middleware.AxesMiddleware",
@@ -177,7 +177,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[NHN Portaal] "
 # own counter would answer first with a form error and a 200.
 ACCOUNT_RATE_LIMITS = {"login_failed": None}
 
-# --- Issue 9: the client address, throttled logins, sessions, MFA, SSO ------------------
+# --- The client address, throttled logins, sessions, MFA, SSO ---------------------------
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For. 0: the header is
 # ignored (a client could forge it) and REMOTE_ADDR counts. nhn_portal.core.http.client_address
 # is the one place that reads it; allauth and axes both ask that function.
@@ -255,12 +255,12 @@ MEDIA_URL = "/media/"
 # Uploaded stukken and generated PDFs live outside the web root and are served by views
 # that check permission; MEDIA_ROOT is never mapped to a public URL.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
-# Issue 9 (resource exhaustion): at most MAX_REQUEST_SIZE bytes per request (default 60 MB,
+# Resource exhaustion: at most MAX_REQUEST_SIZE bytes per request (default 60 MB,
 # checked on Content-Length before the body is read; the reverse proxy should have the same
 # limit, e.g. nginx client_max_body_size) and MAX_FILES_PER_REQUEST files per form.
 MAX_REQUEST_SIZE = env.int("MAX_REQUEST_SIZE", default=60 * 1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FILES = env.int("MAX_FILES_PER_REQUEST", default=20)
-# Issue 9: every upload is scanned by clamd through this unix socket when it is set (e.g.
+# Every upload is scanned by clamd through this unix socket when it is set (e.g.
 # /run/clamav/clamd.ctl); while it is set and clamd cannot be reached, uploads are refused.
 CLAMD_SOCKET = env("CLAMD_SOCKET", default="")
 CLAMD_TIMEOUT = env.int("CLAMD_TIMEOUT", default=30)

@@ -43,7 +43,7 @@ def gathering_registration_promoted_notify(registration_id: int) -> int:
     name="raden.tasks.council_digests", kind=MAIL, schedule=crontab(day_of_week=1, hour=8, minute=0)
 )
 def council_digests() -> int:
-    """Weekly (beat): the digest to every council that prefers one (issue 13)."""
+    """Weekly (beat): the digest to every council that prefers one."""
     return council_digests_send()
 
 

@@ -61,7 +61,7 @@ class TemplatePlacement(models.TextChoices):
 
 
 # Standard opening and closing items inserted into every new meeting unless the body has
-# its own template (issue 3: "opening en mededelingen … sluiting").
+# its own template ("opening en mededelingen … sluiting").
 DEFAULT_TEMPLATE_ITEMS = [
     (TemplatePlacement.OPENING, "Opening en mededelingen", ItemPurpose.INFORMATION),
     (TemplatePlacement.OPENING, "Verslag vorige vergadering", ItemPurpose.DECISION),
@@ -82,7 +82,7 @@ ANNOTATION_FIELDS = [
 ]
 
 
-# --- Decisions and actions (issue 5) --------------------------------------------------------
+# --- Decisions and actions ------------------------------------------------------------------
 
 
 class DecisionOutcome(models.TextChoices):
@@ -118,7 +118,7 @@ class VoteChoice(models.TextChoices):
     ABSTAIN = "onthouding", _("Abstention")
 
 
-# ---- Attendance (issue 10) -------------------------------------------------------------------
+# ---- Attendance ------------------------------------------------------------------------------
 
 
 class Registration(models.TextChoices):
@@ -158,7 +158,7 @@ class ActionStatus(models.TextChoices):
 ACTION_LIST_TITLE = "Actielijst"
 
 
-# ---- The meeting's documents (issue #4), registered in producers.py ------------------------
+# ---- The meeting's documents, registered in producers.py -----------------------------------
 
 MEETING_SUBJECT = "regiobureau.Meeting"
 AGENDA = "agenda"

@@ -41,7 +41,7 @@ def can_see_meeting(user, meeting) -> bool:
 
 
 def can_see_meeting_place(user, meeting) -> bool:
-    """The place and online link of a closed meeting are for those inside it only (issue 9):
+    """The place and online link of a closed meeting are for those inside it only:
     on every page, PDF and feed; a public meeting's for everyone who sees the meeting."""
     return meeting.is_public or can_see_confidential(user, meeting.body_id)
 

@@ -1,4 +1,4 @@
-"""The meeting's PDFs (issue #4), registered with the document production registry.
+"""The meeting's PDFs, registered with the document production registry.
 
 The public agenda is built from the same selector as the public meeting page, read as an
 anonymous visitor, so a closed item or a vertrouwelijk stuk can never reach it. The members'
@@ -72,7 +72,7 @@ def produce_public_agenda(meeting: Meeting, audience: str) -> ProducedDocument:
     rows = agenda_rows(user=visitor, meeting=meeting)
     return ProducedDocument(
         template="regiobureau/pdf/agenda.html",
-        # A closed meeting's place is not for everybody (issue 9), as on its page.
+        # A closed meeting's place is not for everybody, as on its page.
         context={
             "meeting": meeting,
             "rows": rows,
@@ -121,7 +121,7 @@ register_document_kind(
 )
 
 
-# ---- Besluitenlijst (issue 5) ------------------------------------------------------------
+# ---- Besluitenlijst ----------------------------------------------------------------------
 
 
 def _decision_list_audiences(meeting: Meeting) -> list[tuple[str, object]]:
@@ -152,7 +152,7 @@ def produce_decision_list(meeting: Meeting, audience: str) -> ProducedDocument:
             "actions": actions,
             "decision_list": decision_list_for(meeting),
             "show_title": audience != PUBLIC or meeting.is_public,
-            # The presentielijst (issue 10): in the members' version, and in the public one
+            # The presentielijst: in the members' version, and in the public one
             # of a public meeting.
             "attendance": (
                 attendance_summary(meeting) if audience != PUBLIC or meeting.is_public else None

@@ -26,7 +26,7 @@ def meeting_agenda_published_notify(meeting_id: int) -> int:
     schedule=crontab(hour=7, minute=30),
 )
 def action_overdue_reminders(today: str | None = None) -> int:
-    """Daily (beat): one e-mail per owner listing all their overdue actions (issue 5)."""
+    """Daily (beat): one e-mail per owner listing all their overdue actions."""
     day = datetime.date.fromisoformat(today) if today else None
     return action_overdue_remind(today=day)
 
@@ -37,12 +37,12 @@ def action_overdue_reminders(today: str | None = None) -> int:
 )
 def attendance_reminders(today: str | None = None) -> int:
     """Daily (beat): members who have not registered for a meeting a few working days away
-    get one reminder per meeting (issue 10)."""
+    get one reminder per meeting."""
     day = datetime.date.fromisoformat(today) if today else None
     return attendance_remind(today=day)
 
 
 @portal_task(name="regiobureau.tasks.document_version_text_extract", kind=RENDER)
 def document_version_text_extract(version_id: int) -> int:
-    """After an upload: the version's text for the search index (issue 11)."""
+    """After an upload: the version's text for the search index."""
     return document_version_text_extract_service(version_id=version_id)

@@ -54,7 +54,7 @@ urlpatterns = [
     path("<int:pk>/status/", meetings.meeting_status, name="meeting_status"),
     path("<int:pk>/publiceren/", meetings.meeting_publish, name="meeting_publish"),
     path("<int:pk>/annuleren/", meetings.meeting_cancel, name="meeting_cancel"),
-    # Attendance (issue 10)
+    # Attendance
     path("<int:pk>/aanmelden/", attendance.attendance_register, name="attendance_register"),
     path("<int:pk>/presentie/", attendance.attendance_record, name="attendance_record"),
     # Agenda editor (secretariat)
@@ -64,7 +64,7 @@ urlpatterns = [
     path("agendapunten/<int:pk>/wijzigen/", editor.item_edit, name="item_edit"),
     path("agendapunten/<int:pk>/verwijderen/", editor.item_delete, name="item_delete"),
     path("agendapunten/<int:pk>/verplaatsen/", editor.item_move, name="item_move"),
-    # PDFs of the meeting (issue #4)
+    # PDFs of the meeting
     path("<int:pk>/pdf/", pdfs.pdf_request, name="meeting_pdf_request"),
     path("<int:pk>/pdf/status/", pdfs.pdf_status, name="meeting_pdf_status"),
     path("<int:pk>/pdf/opdrachten/<int:job_pk>/opnieuw/", pdfs.pdf_retry, name="meeting_pdf_retry"),
@@ -119,7 +119,7 @@ urlpatterns = [
     # Dossiers
     path("dossiers/", dossiers.dossier_list, name="dossier_list"),
     path("dossiers/<slug:slug>/", dossiers.dossier_detail, name="dossier_detail"),
-    # Decisions, besluitenlijst and action items (issue 5)
+    # Decisions, besluitenlijst and action items
     path("<int:pk>/besluiten/", decisions.meeting_decisions, name="meeting_decisions"),
     path("<int:pk>/besluiten/nieuw/", decisions.decision_create, name="decision_create"),
     path(

@@ -32,7 +32,7 @@ DEMO_ROUND_TITLE = "Regio Deal: aanvraag woningbouwversnelling indienen"
 
 
 def _record_written_round(actor, meeting) -> bool:
-    """One decision of the meeting was taken by written round (issue 10): every seat answered
+    """One decision of the meeting was taken by written round: every seat answered
     (one against), and the outcome was added to this meeting's besluitenlijst."""
     if WrittenRound.objects.filter(title=DEMO_ROUND_TITLE).exists():
         return False

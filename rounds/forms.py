@@ -1,4 +1,4 @@
-"""Forms of the schriftelijke ronde (issue 10); the services check the rules."""
+"""Forms of the schriftelijke ronde; the services check the rules."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,4 @@
-"""The schriftelijke ronde (issue 10): an urgent proposal put to the members of a body between
+"""The schriftelijke ronde: an urgent proposal put to the members of a body between
 meetings; each seat answers once (in the portal or through a signed one-time link) until the
 deadline; the outcome follows the body's decision rule and becomes a decision of the body's
 next meeting."""

@@ -1,4 +1,4 @@
-"""Reads of the schriftelijke ronde (issue 10): a round is for the members of its body and
+"""Reads of the schriftelijke ronde: a round is for the members of its body and
 the secretariat (404 for anyone else), like the closed parts of a meeting."""
 
 from collections import Counter

@@ -1,4 +1,4 @@
-"""Writes of the schriftelijke ronde (issue 10): the secretariat puts a proposal to the seats
+"""Writes of the schriftelijke ronde: the secretariat puts a proposal to the seats
 of a body with a deadline; each member answers once, in the portal or through a signed
 one-time link; at the deadline the round closes itself, its outcome follows the body's
 decision rule and becomes a decision of the body's next meeting."""

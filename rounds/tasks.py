@@ -13,7 +13,7 @@ from rounds.services import written_rounds_remind as written_rounds_remind_servi
 
 @portal_task(name="regiobureau.tasks.written_round_invite", kind=MAIL)
 def written_round_invite(round_id: int) -> int:
-    """Each member of the body gets their personal one-time link (issue 10)."""
+    """Each member of the body gets their personal one-time link."""
     return written_round_invite_service(round_id=round_id)
 
 

@@ -1,4 +1,4 @@
-"""The schriftelijke ronde (issue 10): the secretariat puts a proposal to a body; members
+"""The schriftelijke ronde: the secretariat puts a proposal to a body; members
 answer in the portal or through the signed one-time link in their e-mail (no login)."""
 
 from django.contrib import messages

@@ -1,5 +1,6 @@
-"""Demo of issue 13: the stuurgroep's meeting of two weeks ago, held, adopted version 2 of the
-NHN-wide spelregelnotitie (drafted by gremia's demo) by a decision, linked to the version."""
+"""Demo of the rules adoption: the stuurgroep's meeting of two weeks ago, held, adopted
+version 2 of the NHN-wide spelregelnotitie (drafted by gremia's demo) by a decision, linked to
+the version."""
 
 from django.utils import timezone
 

@@ -1,4 +1,4 @@
-"""The adoption of rules of play by a stuurgroep decision (issue 13)."""
+"""The adoption of rules of play by a stuurgroep decision."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,4 @@
-"""The stuurgroep decision that adopted a version of the rules of play (issue 13).
+"""The stuurgroep decision that adopted a version of the rules of play.
 
 The rules themselves are registry data (gremia.RulesOfPlay); the link to the decision lives
 here, on the floor of the decisions, because gremia may not point upwards.

@@ -1,4 +1,4 @@
-"""Adopting a version of the rules of play by a stuurgroep decision (issue 13)."""
+"""Adopting a version of the rules of play by a stuurgroep decision."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction

@@ -1,4 +1,4 @@
-"""Adopting a draft of the rules of play by a stuurgroep decision (issue 13): the secretariat
+"""Adopting a draft of the rules of play by a stuurgroep decision: the secretariat
 picks the decision; the version is adopted and the decision linked to it."""
 
 from django.contrib import messages

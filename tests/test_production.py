@@ -1,4 +1,4 @@
-"""Document production (issue #4): the job's life from request to stored PDF, idempotency,
+"""Document production: the job's life from request to stored PDF, idempotency,
 failures and retries, enqueue after commit, the sweep, the worker's start, and one round
 trip through a real Celery worker on the real Redis."""
 

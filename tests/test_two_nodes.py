@@ -1,4 +1,4 @@
-"""Stateless nodes, proven (issue 14): two web processes (gunicorn) and one Celery worker, each
+"""Stateless nodes, proven: two web processes (gunicorn) and one Celery worker, each
 in its own temporary working directory with its own MEDIA_ROOT (no shared disk), on one
 PostgreSQL database, one Redis and one S3-compatible object store (moto's server on loopback).
 
@@ -295,7 +295,7 @@ def test_two_web_nodes_and_a_worker_share_no_disk(services, tmp_path):
         browser = _browser()
         response = _login(browser, a, data["email"], PASSWORD)
         assert response.status_code == 302, response.text[:2000]
-        # "Mijn vergaderingen" needs a login (the front page `/` is public since issue 11).
+        # "Mijn vergaderingen" needs a login (the front page `/` is public).
         home_on_b = browser.get(f"{b}/vergaderingen/mijn/", allow_redirects=False, timeout=10)
         assert home_on_b.status_code == 200
         anonymous_on_b = _browser().get(

@@ -1,5 +1,5 @@
 """Stukken: checked by content and size, stored under generated names outside the web root,
-every version kept with who/when/SHA-256 (issue 3, part 3)."""
+every version kept with who/when/SHA-256."""
 
 import datetime
 import hashlib
@@ -27,7 +27,7 @@ from tests.factories import AgendaItemFactory, MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-# A PDF with a page tree: since issue 9 a PDF is opened by its structure (pikepdf).
+# A PDF with a page tree: a PDF is opened by its structure (pikepdf).
 PDF = tiny_pdf()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32

@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Each app's `producers` module registers its kinds of PDF with the document
-        # production registry (nhn_portal.core.production, issue #4); its `portal` module its
+        # production registry (nhn_portal.core.production); its `portal` module its
         # navigation entries and panels (nhn_portal.core.portal); its `tasks` module its Celery
         # tasks, so services can enqueue them by name in the web process too
         # (nhn_portal.core.tasking).

@@ -108,7 +108,7 @@ class MfaRequiredMiddleware:
 
 
 class RequestLimitsMiddleware:
-    """Refuse requests that would exhaust the workers (issue 9, fix 11): a body larger than
+    """Refuse requests that would exhaust the workers: a body larger than
     MAX_REQUEST_SIZE (by its Content-Length, before anything is read), and a form with more
     files than DATA_UPLOAD_MAX_NUMBER_FILES or more field data than
     DATA_UPLOAD_MAX_MEMORY_SIZE. The answer is a Dutch page with status 413; no view runs,

@@ -8,7 +8,7 @@ Services enqueue tasks by name (`enqueue_on_commit`), never by importing the tas
 services, so the other direction would be an import cycle. The tasks modules are imported when
 Django starts (CoreConfig.ready), so the name resolves in web processes as well as in workers.
 
-`enqueue_on_commit` is durable (issue 9): the intent is an `OutboxMessage` row in the caller's
+`enqueue_on_commit` is durable: the intent is an `OutboxMessage` row in the caller's
 transaction, handed to the broker after the commit; a broker that is down fails nothing (the
 request answers as usual) and the beat's `outbox_sweep` hands the row over once it is back.
 """

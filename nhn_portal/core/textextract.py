@@ -1,5 +1,5 @@
-"""The text of an uploaded stuk for the search index (issue 11): PDF through pypdf, DOCX and
-ODT from the XML inside their zip. Runs in a worker (tasks.document_version_text_extract);
+"""The text of an uploaded stuk for the search index: PDF through pypdf, DOCX and ODT from
+the XML inside their zip. Runs in a worker (regiobureau.tasks.document_version_text_extract);
 never raises on a damaged or unreadable file — the stuk is then found by its title only."""
 
 import io

@@ -1,6 +1,6 @@
-"""Checks an uploaded stuk by its content, not only by its name (issue 3, "bad input"); a
+"""Checks an uploaded stuk by its content, not only by its name (bad input is refused); a
 PDF by its structure, cleaned of active content, and every file by the virus scanner when one
-is configured (issue 9, nhn_portal.core.filecheck)."""
+is configured (nhn_portal.core.filecheck)."""
 
 import hashlib
 import zipfile

@@ -1,4 +1,4 @@
-"""Reads of the council gatherings (issue 13). The secretariat sees every registration; a
+"""Reads of the council gatherings. The secretariat sees every registration; a
 griffie only its own council's (names and addresses are personal data); anyone else gets 404.
 Counts per municipality (who takes part) are shown to both and on the balance page."""
 

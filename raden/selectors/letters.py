@@ -1,4 +1,4 @@
-"""Reads of council letters and deliveries, with the griffie's isolation applied (issue 5)."""
+"""Reads of council letters and deliveries, with the griffie's isolation applied."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -90,7 +90,7 @@ def access_delivery(*, user, pk: int, for_update: bool = False) -> CouncilLetter
     municipality = permissions.griffie_municipality(user)
     if municipality is None or municipality.pk != delivery.municipality_id:
         raise NotFound
-    if not delivery.is_council_copy:  # a college's copy is not the griffie's (issue 13)
+    if not delivery.is_council_copy:  # a college's copy is not the griffie's
         raise NotFound
     if delivery.status == DeliveryStatus.PENDING:
         raise NotFound
@@ -126,7 +126,7 @@ def letter_items(letter: CouncilLetter) -> list[CouncilLetterItem]:
 
 
 def letter_deliveries(letter: CouncilLetter) -> list[CouncilLetterDelivery]:
-    """The letter's copies, each council with its preference (issue 13) when recorded."""
+    """The letter's copies, each council with its preference when recorded."""
     return list(
         letter.deliveries.filter(addressee=Addressee.COUNCIL)
         .select_related("municipality__subregion", "municipality__council_preference")
@@ -135,7 +135,7 @@ def letter_deliveries(letter: CouncilLetter) -> list[CouncilLetterDelivery]:
 
 
 def letter_other_copies(letter: CouncilLetter) -> list[CouncilLetterDelivery]:
-    """Issue 13: the letter's copies for the colleges and the sub-region offices."""
+    """The letter's copies for the colleges and the sub-region offices."""
     return list(
         letter.deliveries.exclude(addressee=Addressee.COUNCIL)
         .select_related("municipality__subregion")
@@ -267,7 +267,7 @@ def distribution_dashboard(*, user, not_confirmed_days: int | None = None) -> Da
     if not permissions.is_secretariat(user):
         raise NotFound
     towns = list(municipalities())
-    # Issue 13: each column head shows how that council wants to be informed.
+    # Each column head shows how that council wants to be informed.
     preferences = {p.municipality_id: p for p in CouncilPreference.objects.all()}
     grouped: dict[int | None, tuple[Subregion | None, list[Organisation]]] = {}
     for town in towns:
@@ -280,7 +280,7 @@ def distribution_dashboard(*, user, not_confirmed_days: int | None = None) -> Da
             Prefetch(
                 "deliveries",
                 # Only what a cell and the CSV show: 17 copies per letter, so every column
-                # costs (issue #14).
+                # costs.
                 queryset=CouncilLetterDelivery.objects.filter(addressee=Addressee.COUNCIL)
                 .only(*DASHBOARD_DELIVERY_FIELDS)
                 .order_by("pk"),

@@ -1,4 +1,4 @@
-"""How each council wants to be informed (issue 13): every municipality with its preference;
+"""How each council wants to be informed: every municipality with its preference;
 a griffie edits only its own, the secretariat reads them all (shown beside the letters)."""
 
 from gremia.models import Organisation

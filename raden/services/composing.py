@@ -1,4 +1,4 @@
-"""Composing a council letter (issue 5): a draft about a meeting, its items (decisions of
+"""Composing a council letter: a draft about a meeting, its items (decisions of
 public agenda items) and the paragraphs one sub-region's councils read; adopting it; starting a
 corrected version ("herziene versie") of one that was issued.
 """

@@ -1,4 +1,4 @@
-"""Council gatherings (issue 13): the secretariat plans one on a meeting of the
+"""Council gatherings: the secretariat plans one on a meeting of the
 raadsbijeenkomsten body; griffies invite their council (a link they forward, or a list of
 names and addresses that each get a personal link); council members register, cancel and
 fetch the materials through their personal link, without an account; beyond the capacity a

@@ -1,4 +1,4 @@
-"""How a council wants to be informed (issue 13), recorded by its own griffie."""
+"""How a council wants to be informed, recorded by its own griffie."""
 
 from django.db import transaction
 

@@ -261,7 +261,7 @@ DEMO_SUBSTITUTE_NAME = "Sanne de Vries (demo)"
 
 
 def _record_attendance(actor, meeting) -> None:
-    """The presentielijst (issue 10): the last seat sent a colleague of the same organisation
+    """The presentielijst: the last seat sent a colleague of the same organisation
     as substitute, the one before it was absent, the others were there."""
     seats = attendance_seats(meeting)
     if len(seats) < 3:

@@ -1,4 +1,4 @@
-"""Reads of action items (issue 5): the actielijst of a meeting, the actions agreed at it,
+"""Reads of action items: the actielijst of a meeting, the actions agreed at it,
 one's own ("Mijn acties"), with visibility applied.
 """
 

@@ -1,4 +1,4 @@
-"""Reads of the presentielijst (issue 10): the seats of a meeting with their attendance, the
+"""Reads of the presentielijst: the seats of a meeting with their attendance, the
 member's own seats, and the substitutes a member may send."""
 
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-"""Writes for action items (issue 5): agreed at a meeting, done or lapsed; the daily
+"""Writes for action items: agreed at a meeting, done or lapsed; the daily
 reminder of overdue ones.
 """
 

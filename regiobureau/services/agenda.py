@@ -242,7 +242,7 @@ def agenda_template_reset(*, actor, body) -> list[AgendaTemplateItem]:
 
 @transaction.atomic
 def dossier_create(*, actor, name: str, slug: str, description: str = "", theme=None):
-    """Start following a topic across bodies (issue 3, §5): "Woondeal NHN", "MIRT-verkenning"."""
+    """Start following a topic across bodies: "Woondeal NHN", "MIRT-verkenning"."""
     dossier = Dossier(name=(name or "").strip(), slug=slug, description=description, theme=theme)
     audited_create(actor=actor, obj=dossier, verb="dossier_create")
     return dossier

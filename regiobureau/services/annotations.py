@@ -80,7 +80,7 @@ def annotation_set_status(*, actor, annotation: Annotation, status: str) -> Anno
     adoption = {}
     if status == AnnotationStatus.ADOPTED:
         # The adopted text is kept apart, so members keep reading it while a new draft is
-        # written (issue 9).
+        # written.
         adoption = {
             "adopted_content": annotation.content(),
             "adopted_number": annotation.version,

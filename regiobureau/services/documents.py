@@ -24,7 +24,7 @@ def _is_late(meeting: Meeting) -> bool:
 
 def _store_version(*, actor, document: Document, upload, number: int) -> DocumentVersion:
     checked = check_upload(upload)
-    upload = checked.upload  # a PDF without its active content (issue 9)
+    upload = checked.upload  # a PDF without its active content
     version = DocumentVersion(
         document=document,
         number=number,

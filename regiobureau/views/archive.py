@@ -1,4 +1,4 @@
-"""The meeting archive (issue 10): past meetings per body and per year; each links to its
+"""The meeting archive: past meetings per body and per year; each links to its
 agenda and stukken and its decisions, which show only what the viewer may see."""
 
 from django.contrib.auth.decorators import login_not_required

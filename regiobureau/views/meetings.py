@@ -118,7 +118,7 @@ def meeting_detail(request, pk: int):
 
 
 def _attendance_context(user, meeting, can_read: bool) -> dict:
-    """The presentielijst for those inside the meeting (issue 10), and the member's own
+    """The presentielijst for those inside the meeting, and the member's own
     registration while it is open."""
     if not permissions.can_see_confidential(user, meeting.body_id):
         return {}
@@ -246,7 +246,7 @@ def meeting_publish(request, pk: int):
         messages.error(request, error_text(error))
         return redirect("regiobureau:agenda_editor", pk=meeting.pk)
     if tasking.outbox_waiting(NOTIFY_TASK, meeting.pk):
-        # The broker is down (issue 9): the publication stands, the mail waits in the outbox.
+        # The broker is down: the publication stands, the mail waits in the outbox.
         messages.warning(
             request,
             _(

@@ -97,7 +97,7 @@ def demo(browser_context, role_groups, settings, tmp_path):
     from minutes.demo import load_demo_minutes
 
     load_demo_minutes()
-    # Issue 13: the council conference with registrations, and the councils' preferences.
+    # The council conference with registrations, and the councils' preferences.
     from raden import links
     from raden.demo import load_demo_gatherings
 
@@ -109,7 +109,7 @@ def demo(browser_context, role_groups, settings, tmp_path):
     proposal = load_demo_proposal()
     from evaluation.demo import load_demo_evaluation
 
-    load_demo_evaluation()  # issue 13: the stuurgroep's half-year evaluation summary
+    load_demo_evaluation()  # the stuurgroep's half-year evaluation summary
     upcoming = Meeting.objects.get(body__slug="platform-wonen", title="Wonen (demo)")
     previous = Meeting.objects.get(body__slug="platform-wonen", status="gehouden")
     item = AgendaItem.objects.filter(meeting=upcoming, title__startswith="Woondeal").get()

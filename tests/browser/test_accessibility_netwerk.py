@@ -1,4 +1,4 @@
-"""The netwerk pages (issue 12) pass axe-core's WCAG 2.2 A/AA rules too, for the secretariat
+"""The netwerk pages pass axe-core's WCAG 2.2 A/AA rules too, for the secretariat
 and for a bestuurder who carries a lobby dossier, over the demo data of `load_nhn --demo`:
 opportunities, the public-affairs agenda, the related tables, the boundary spanners and the
 Regio Deal showcase, and the edit pages."""

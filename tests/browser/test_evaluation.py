@@ -1,4 +1,4 @@
-"""The evaluation after a meeting in a real browser (issue 13): a member who sat at the table
+"""The evaluation after a meeting in a real browser: a member who sat at the table
 answers the one-screen form with the keyboard only; the form, the overview and the
 secretariat's page pass axe, with no Content-Security-Policy violation."""
 

@@ -1,4 +1,4 @@
-"""The minutes in a real browser (issue 10): the secretary writes an account (saved by
+"""The minutes in a real browser: the secretary writes an account (saved by
 itself while typing, announced in the item's live region), sends the draft for comments and
 adopts the minutes with the keyboard only (Tab to the button, Enter); the pages pass axe and
 raise no Content-Security-Policy violation."""

@@ -1,4 +1,4 @@
-"""Opportunities in a real browser (issue 12): the secretariat records a signal, plans the
+"""Opportunities in a real browser: the secretariat records a signal, plans the
 route to a decision and sees the days left per step and the warning when the route cannot make
 the deadline; the pages pass axe and raise no CSP violation."""
 

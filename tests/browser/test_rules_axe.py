@@ -1,4 +1,4 @@
-"""Issue 13's pages pass axe-core (WCAG 2.2 A/AA) for the roles that use them: the rules of
+"""The registry's own pages pass axe-core (WCAG 2.2 A/AA) for the roles that use them: the rules of
 play (adopted, draft, edit, adopt by a decision), the body page with its rules, the cooperation
 agreement, the balance with its norms and the beheerder's growth scenarios; and the forms with
 errors. Run on its own (one browser file at a time)."""

@@ -1,4 +1,4 @@
-"""The evaluation after each meeting (issue 13, part 5): only those who sat at the table answer,
+"""The evaluation after each meeting: only those who sat at the table answer,
 once, anonymously; the invitation goes once per member per meeting; the half-year summary
 shows trends only, and nothing below five answers; its PDF goes on the stuurgroep's agenda."""
 

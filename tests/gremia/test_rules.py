@@ -1,4 +1,4 @@
-"""Issue 13, part 4: the rules of play (versioned, adopted by a stuurgroep decision, shown on
+"""The rules of play (versioned, adopted by a stuurgroep decision, shown on
 the body's page) and the cooperation agreement per partner."""
 
 import datetime

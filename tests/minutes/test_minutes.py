@@ -1,4 +1,4 @@
-"""The minutes (verslag, issue 10): per agenda item an account written by the secretariat
+"""The minutes (verslag): per agenda item an account written by the secretariat
 (every save a version, a stale save refused with the agenda editor's message), sent to the
 members for comments within a term, adopted at the next meeting and final after; who reads
 what (closed items only for those inside); the autosave partial's size; the PDFs."""

@@ -1,4 +1,4 @@
-"""Boundary spanners (issue 12, part 5): one per sub-region, a person of that sub-region's
+"""Boundary spanners: one per sub-region, a person of that sub-region's
 office set by the beheerder; their page shows what comes to the sub-region and what to carry
 back; the monthly report is a PDF of the document pipeline for the spanner and the
 secretariat only."""

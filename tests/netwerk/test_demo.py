@@ -1,4 +1,4 @@
-"""The demo opportunities (issue 12): open ones with a route (one on schedule, one that cannot
+"""The demo opportunities: open ones with a route (one on schedule, one that cannot
 make its deadline), decided ones over several years for the lead-time overview; twice loaded,
 once created."""
 

@@ -1,4 +1,4 @@
-"""Opportunities with a clock (issue 12, part 1): services refuse bad input in Dutch and store
+"""Opportunities with a clock: services refuse bad input in Dutch and store
 nothing half; the route shows days left per step and warns when it cannot make the deadline;
 the lead-time overview counts per year and body; pages are the secretariat's only."""
 

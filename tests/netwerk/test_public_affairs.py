@@ -1,4 +1,4 @@
-"""The public-affairs agenda (issue 12, part 2): confidential by default, read only by the
+"""The public-affairs agenda: confidential by default, read only by the
 secretariat and the dossier's carriers and lobbyist; a public summary only for a dossier that is
 not confidential; contacts need an organisation; external moments warn when no preparing
 meeting is planned before them."""

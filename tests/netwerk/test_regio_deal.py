@@ -1,4 +1,4 @@
-"""The Regio Deal showcase (issue 12, part 4): the facts of the report, approved projects only,
+"""The Regio Deal showcase: the facts of the report, approved projects only,
 a review step by a second person, pictures checked (an image, within the size limit, alt text
 required), resized with Pillow and re-encoded; nothing stored half."""
 

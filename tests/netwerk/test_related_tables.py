@@ -1,4 +1,4 @@
-"""The related tables register (issue 12, part 3): reference data for the tables the report
+"""The related tables register: reference data for the tables the report
 names, alignments need a person or a role, the page is for every signed-in user and its forms
 for the secretariat."""
 

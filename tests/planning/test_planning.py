@@ -1,4 +1,4 @@
-"""The forward agenda (issue 10): entries per dossier and body and month, the two warnings,
+"""The forward agenda: entries per dossier and body and month, the two warnings,
 "put on the agenda" with one click, filters, and a fixed number of queries."""
 
 import datetime

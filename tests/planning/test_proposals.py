@@ -1,4 +1,4 @@
-"""Stukken from the working groups (issue 10): a member of a preparing body hands in a stuk
+"""Stukken from the working groups: a member of a preparing body hands in a stuk
 for a coming meeting of the prepared body (late after the deadline), the secretariat accepts
 it (a stuk of the meeting, under the item or a new one) or returns it with a remark."""
 

@@ -1,4 +1,4 @@
-"""Issue 11, part 2: one search box. The index is kept by the services; a reader finds only
+"""One search box. The index is kept by the services; a reader finds only
 what the pages show them: a closed item's or a confidential stuk's words are never found by an
 outsider, not as a hit, not in a count, not in a facet, not in a snippet.
 

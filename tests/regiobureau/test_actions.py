@@ -1,4 +1,4 @@
-"""Action items (issue 5): exactly one owner, carried over to the body's next meeting under
+"""Action items: exactly one owner, carried over to the body's next meeting under
 "Actielijst", "Mijn acties", and one overdue reminder per owner per day."""
 
 import datetime

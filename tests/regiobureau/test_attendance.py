@@ -1,4 +1,4 @@
-"""The presentielijst (issue 10): members register (attending, absent, a substitute of the
+"""The presentielijst: members register (attending, absent, a substitute of the
 same organisation), the secretariat records who was there, a quorum rule and the majority
 count only the seats present, the reminder goes once per member per meeting."""
 
@@ -318,7 +318,7 @@ def test_registration_closes_once_the_meeting_was_held(body):
         )
 
 
-# ---- Fixed query counts (issue 10: pinned at 5 and 50 members) ----------------------------
+# ---- Fixed query counts (pinned at 5 and 50 members) --------------------------------------
 
 
 def attendance_screen_queries(client, secretary, members: int) -> int:

@@ -1,4 +1,4 @@
-"""The confidentiality rules per role (issue 3, "Confidentiality"): a closed agenda item and a
+"""The confidentiality rules per role: a closed agenda item and a
 vertrouwelijk stuk are for the body's members, the secretaries and the beheerder only; everyone
 else gets 404 and at most the placeholder "Besloten agendapunt" on the public agenda."""
 

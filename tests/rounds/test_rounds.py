@@ -1,4 +1,4 @@
-"""The schriftelijke ronde (issue 10): a proposal put to the seats of a body; answers in the
+"""The schriftelijke ronde: a proposal put to the seats of a body; answers in the
 portal or through a signed one-time link (that member, that round, until the deadline,
 once); the outcome follows the body's rule and becomes a decision of the next meeting."""
 
@@ -273,7 +273,7 @@ def test_reminder_a_day_before_to_those_who_have_not_answered(secretary, majorit
     assert written_rounds_remind() == 0
 
 
-# ---- Meeting archive (issue 10) ----------------------------------------------------------
+# ---- Meeting archive ---------------------------------------------------------------------
 
 
 def test_archive_lists_past_meetings_per_body_and_year_as_the_viewer_may_see(

@@ -235,7 +235,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'gremia:rules_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /spelregels/1/bewerken/
     'gremia:rules_list': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /spelregels/
     'health': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /gezondheid/
-    'home': ('200', '200', '200', '200', '200', '200', '200', '200'),  # / (issue 11: the public front page for a visitor)
+    'home': ('200', '200', '200', '200', '200', '200', '200', '200'),  # / (the public front page for a visitor)
     'mfa_activate_totp': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /account/2fa/totp/activate/
     'mfa_authenticate': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /account/2fa/authenticate/
     'mfa_deactivate_totp': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /account/2fa/totp/deactivate/

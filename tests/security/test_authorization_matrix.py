@@ -1,4 +1,4 @@
-"""Issue 9: every URL pattern × every role against the checked-in table of expected answers
+"""Every URL pattern × every role against the checked-in table of expected answers
 (tests/security/authorization_matrix.py). A URL pattern missing from the table fails, so no
 new page can be forgotten; a changed answer fails until the table is changed in review.
 
@@ -119,7 +119,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         owner_person=member.person,
     )
     letter = letter_for(held, secretary, region, adopt=False)
-    # Issue 13: with a collegebrief, so the colleges get copies of their own.
+    # With a collegebrief, so the colleges get copies of their own.
     council_letter_update(
         actor=secretary,
         letter=letter,
@@ -164,7 +164,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     lobby = lobby_dossier_create(
         actor=secretary, title="MIRT", arena="rijk", carriers=[member.person]
     )
-    # Issue 13: a council gathering with the Texel invitation, a council member's personal
+    # A council gathering with the Texel invitation, a council member's personal
     # link and their registration.
     gathering = make_gathering(secretary=secretary, capacity=50)
     personal = personal_link(gathering, region["Texel"])
@@ -172,7 +172,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     invitation = raden_links.invitation_token(
         gathering_id=gathering.pk, municipality_id=region["Texel"].pk
     )
-    # Issue 13: a held meeting of the world's body at which the member sat (the evaluation).
+    # A held meeting of the world's body at which the member sat (the evaluation).
     evaluated = MeetingFactory(body=body, held=True, title="Geëvalueerd")
     attendance_record(
         actor=secretary,
@@ -230,7 +230,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "gremia:organisation_detail": {"slug": region["Texel"].slug},
         "gremia:person_detail": {"pk": Person.objects.get(user=member).pk},
         "platforms:theme_detail": {"slug": theme.slug},
-        # Issue 11: the public portal shows the world's public body, archive and letter.
+        # The public portal shows the world's public body, archive and letter.
         "publiek:body_detail": {"slug": body.slug},
         "publiek:meeting_archive": {
             "slug": body.slug,
@@ -323,7 +323,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         kwargs[f"evaluation:{name}"] = {"slug": body.slug, "period": "2025-h1"}
     for name in ["step_done", "step_remove"]:
         kwargs[f"netwerk:{name}"] = {"pk": step.pk}
-    # Issue 13: a draft of the NHN-wide rules of play (the secretariat's until adopted).
+    # A draft of the NHN-wide rules of play (the secretariat's until adopted).
     rules = gremia_services.rules_of_play_draft_create(actor=secretary, body=None)
     for name in ["gremia:rules_detail", "gremia:rules_edit", "rules:rules_adopt"]:
         kwargs[name] = {"pk": rules.pk}

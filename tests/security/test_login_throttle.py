@@ -1,4 +1,4 @@
-"""Issue 9, fixes #2 and #3: logins are throttled per account and per real client address
+"""Logins are throttled per account and per real client address
 (django-axes), on the portal's login and the admin's door alike; a locked-out attempt answers
 429 in Dutch and a correct password does not end a running lock-out."""
 

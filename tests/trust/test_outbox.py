@@ -1,4 +1,4 @@
-"""Issue 9, fix 4: publishing is safe without a broker. The members' mail is an outbox row in
+"""Publishing is safe without a broker. The members' mail is an outbox row in
 the publishing transaction, handed to the broker after the commit; when Redis is down the
 page answers (no 500) and says the mail follows, and the beat's sweep sends it once — never
 twice."""

@@ -80,7 +80,7 @@ def access_generated_document(
     """The requested version (the newest by default), or 404 when it does not exist or the
     kind's rule says this user may not read this audience's document.
 
-    A document is a view of what may be shown *now* (issue 9): everybody but the secretariat
+    A document is a view of what may be shown *now*: everybody but the secretariat
     gets only the newest version, and not even that once it was withdrawn; superseded and
     withdrawn versions stay the secretariat's archive."""
     definition = document_kind(kind)

@@ -1,4 +1,4 @@
-"""Making documents (issue #4): request, run, retry and sweep generation jobs.
+"""Making documents: request, run, retry and sweep generation jobs.
 
 The request (web) creates a job in "wachtrij" and hands it to Celery after the commit; the
 worker runs `document_generation_run`, which is idempotent: unchanged HTML reuses the last
@@ -156,7 +156,7 @@ def generated_documents_withdraw(
     """What a subject's documents show may no longer be shown to everybody (an item or stuk
     became confidential, the meeting closed): withdraw every non-confidential stored version
     at once, in the caller's transaction, and queue a new one of each document whose current
-    version was withdrawn. The one rule for every kind of document (issue 9): the download
+    version was withdrawn. The one rule for every kind of document: the download
     answers 404 to all but the secretariat until the new version is made.
 
     Confidential versions (the members' files) stay: they may show anything already. Returns
