@@ -20,8 +20,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     UV_PYTHON_DOWNLOADS=never \
     PATH="/opt/venv/bin:$PATH"
 
-# WeasyPrint's libraries; without libharfbuzz-subset0 it silently renders about 4x slower
-# (issue 4). gettext compiles the Dutch catalogue.
+# WeasyPrint's libraries; without libharfbuzz-subset0 it silently renders about 4x slower.
+# gettext compiles the Dutch catalogue.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext \

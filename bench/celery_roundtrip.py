@@ -1,4 +1,4 @@
-"""Round trip of a no-op Celery task through Redis (issue #14, for information).
+"""Round trip of a no-op Celery task through Redis (for information).
 
 Run by bench/suite.py with a worker started on the same CELERY_BROKER_URL and
 CELERY_RESULT_BACKEND: sends `--count` pings one after the other, waits for each result and

@@ -1,4 +1,4 @@
-"""How long the first PDF takes on a fresh embedded demo (issue 14, item 8).
+"""How long the first PDF takes on a fresh embedded demo.
 
 Run: uv run python bench/embedded_first_pdf.py [--rounds 1]
 

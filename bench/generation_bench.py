@@ -1,4 +1,4 @@
-"""Benchmark of document production (issue #4): a whole job against plain WeasyPrint.
+"""Benchmark of document production: a whole job against plain WeasyPrint.
 
 Run: uv run python bench/generation_bench.py [--items 80] [--repeat 3]
 

@@ -1,4 +1,4 @@
-"""Benchmark of the council letter batch (issue 5): 17 letters, one worker process and two.
+"""Benchmark of the council letter batch: 17 letters, one worker process and two.
 
 Run: uv run python bench/letters_bench.py [--singles 3]
 

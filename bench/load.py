@@ -1,4 +1,4 @@
-"""The load test (issue #14): four journeys mixed, 50 simulated users for 60 s, against
+"""The load test: four journeys mixed, 50 simulated users for 60 s, against
 gunicorn (3 workers) and one Celery worker on PostgreSQL and Redis.
 
 Run: bench/load [--users 50] [--seconds 60] [--faults]

@@ -1,4 +1,4 @@
-"""The load test's four journeys (issue #14), mixed; run by bench/load, not by itself.
+"""The load test's four journeys, mixed; run by bench/load, not by itself.
 
 Reads the world of bench/world.py from the file in LOAD_WORLD (URLs, ids and one session
 cookie per demo role). Every write counts what it expects to have written; bench/load

@@ -1,4 +1,4 @@
-"""Memory of a worker child rendering the 80-item annotated agenda again and again (issue #14).
+"""Memory of a worker child rendering the 80-item annotated agenda again and again.
 
 Run: uv run python bench/memory_bench.py [--items 80] [--renders 50] [--json out.json]
 

@@ -1,4 +1,4 @@
-"""Benchmark of the PDF helper (issue #4): our render_pdf against plain WeasyPrint.
+"""Benchmark of the PDF helper: our render_pdf against plain WeasyPrint.
 
 Run: uv run python bench/pdf_bench.py [--items 80] [--repeat 3]
 

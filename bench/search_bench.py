@@ -1,4 +1,4 @@
-"""Benchmark of search (issue 11): 1,000 and 100,000 indexed items in the same run.
+"""Benchmark of search: 1,000 and 100,000 indexed items in the same run.
 
 Run (PostgreSQL; its own database, created and dropped by the script):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/nhn_search_bench \

@@ -1,4 +1,4 @@
-"""One benchmark suite (issue #14): every figure in one run, as ratios against a baseline
+"""One benchmark suite: every figure in one run, as ratios against a baseline
 measured in the same run, printed as one table and written as JSON.
 
 Run: bench/run [--quick] [--only editor80,reading80,...] [--compare old.json] [--out file.json]

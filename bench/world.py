@@ -1,4 +1,4 @@
-"""The data the web benchmarks and the load test run against (issue #14).
+"""The data the web benchmarks and the load test run against.
 
 Run by bench/suite.py and bench/load in a throw-away database (DATABASE_URL, MEDIA_ROOT and
 DEBUG=true set by the caller): the NHN reference and demo data (`load_nhn --demo`), then

@@ -17,7 +17,7 @@ from .models import BalanceNorm, Body, Membership, Organisation, Person, Subregi
 
 
 class NormWarningFormMixin(forms.Form):
-    """Issue 13, part 7: a new seat that breaks a balance norm is not refused but shown as a
+    """A new seat that breaks a balance norm is not refused but shown as a
     warning first; the beheerder saves it only after ticking "save anyway" (the stuurgroep
     decides, not the portal)."""
 
@@ -162,7 +162,7 @@ class ThemeAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 @admin.register(BalanceNorm)
 class BalanceNormAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    """Issue 13: the norms the balance page checks; changes are audited like any other."""
+    """The norms the balance page checks; changes are audited like any other."""
 
     list_display = ["name", "kind", "body", "body_kind", "active"]
     list_filter = ["kind", "active"]

@@ -110,7 +110,7 @@ RULES_FIELDS = [name for name, _label, _question in RULES_QUESTIONS]
 
 
 class NormKind(models.TextChoices):
-    """Configurable balance norms (issue 13): the report asks that no central municipality
+    """Configurable balance norms: the report asks that no central municipality
     dominates the chairs, that every sub-region is at every table, and (for an Economic Board)
     a 1/3-1/3-1/3 composition."""
 

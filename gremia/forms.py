@@ -1,4 +1,4 @@
-"""Forms of the registry's own pages (issue 13): rules of play and the cooperation agreement.
+"""Forms of the registry's own pages: rules of play and the cooperation agreement.
 The admin keeps its model forms in admin.py."""
 
 from django import forms

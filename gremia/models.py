@@ -165,7 +165,7 @@ class Body(TimeStampedModel):
         choices=DecisionRule.choices,
         default=DecisionRule.CONSENSUS,
     )
-    # Issue 10: when set, a decision needs more than half of the seats present (a substitute
+    # When set, a decision needs more than half of the seats present (a substitute
     # counts for the member); otherwise it is recorded as "geen quorum".
     quorum_required = models.BooleanField(_("quorum required"), default=False)
     public_by_default = models.BooleanField(_("meetings public by default"), default=False)
@@ -292,7 +292,7 @@ class Membership(TimeStampedModel):
             )
 
 
-# --- Rules of play (issue 13) -------------------------------------------------------------------
+# --- Rules of play ------------------------------------------------------------------------------
 
 
 class RulesOfPlay(TimeStampedModel):
@@ -387,7 +387,7 @@ class AgreementAdoption(TimeStampedModel):
 
 
 class BalanceNorm(TimeStampedModel):
-    """A configurable norm the balance page checks every body against (issue 13, part 7).
+    """A configurable norm the balance page checks every body against.
 
     MAX_CHAIRS_CENTRAL: `limit` chairs at most per central municipality over the bodies in
     scope. EVERY_SUBREGION: every sub-region holds a seat at each body in scope. SECTOR_SHARES:

@@ -2,13 +2,11 @@
 
 The registry (bodies, members, organisations) is open to every logged-in user: the report's
 first complaint is that nobody has an overview. Changes are made in the admin by the
-functioneel beheerder. `access_*` return the object or raise Http404.
+functioneel beheerder. `access_*` return the object or raise NotFound.
 """
 
-from django.http import Http404
-
 from gremia.selectors.registry import body_get_detail, organisation_get, person_get, theme_get
-from nhn_portal.core.access import is_manager
+from nhn_portal.core.access import NotFound, is_manager
 
 from .models import Body, Organisation, Person, Theme
 
@@ -21,26 +19,26 @@ def can_manage_registry(user) -> bool:
 def access_body(*, user, slug: str) -> Body:
     body = body_get_detail(slug=slug)
     if body is None:
-        raise Http404
+        raise NotFound
     return body
 
 
 def access_organisation(*, user, slug: str) -> Organisation:
     organisation = organisation_get(slug=slug)
     if organisation is None:
-        raise Http404
+        raise NotFound
     return organisation
 
 
 def access_person(*, user, pk: int) -> Person:
     person = person_get(pk=pk)
     if person is None:
-        raise Http404
+        raise NotFound
     return person
 
 
 def access_theme(*, user, slug: str) -> Theme:
     theme = theme_get(slug=slug)
     if theme is None:
-        raise Http404
+        raise NotFound
     return theme

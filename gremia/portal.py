@@ -30,7 +30,7 @@ register_nav_item(
         current=_bodies_current,
     )
 )
-# Issue 13: the rules of play and the cooperation agreement, for every signed-in user.
+# The rules of play and the cooperation agreement, for every signed-in user.
 RULES_PAGES = ("rules_list", "rules_detail", "rules_edit", "agreement")
 register_nav_item(
     NavItem(

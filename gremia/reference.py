@@ -272,7 +272,7 @@ def load_reference(*, report: LoadReport) -> None:
     load_norms(report=report)
 
 
-# Issue 13, part 7: the balance norms the report asks for (sections 5.2 and 7); the beheerder
+# The balance norms the report asks for (sections 5.2 and 7); the beheerder
 # changes or adds norms in management. Keyed by name. (name, kind, body kind, limit)
 NORMS = [
     (

@@ -1,9 +1,9 @@
 """The registry's part of `manage.py load_nhn`: the real NHN structure and the demo people."""
 
+from gremia.demo import load_demo_rules
 from nhn_portal.core.seeding import register_seed
 
 from .demo import load_demo
-from .demo_rules import load_demo_rules
 from .reference import load_reference
 
 register_seed(

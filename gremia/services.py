@@ -8,8 +8,8 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from nhn_portal.core import services as core_services
-from nhn_portal.core.audit import audit_record_create, audited_update
-from nhn_portal.core.constants import AuditAction, Role
+from nhn_portal.core.audit import audited_create, audited_update
+from nhn_portal.core.constants import Role
 from nhn_portal.core.models import User
 
 from .constants import (
@@ -70,11 +70,7 @@ def membership_create(
     membership = Membership(
         person=person, body=body, organisation=organisation, role=role, start=start, end=end
     )
-    membership.full_clean()
-    membership.save()
-    audit_record_create(
-        actor=actor, obj=membership, action=AuditAction.CREATE, verb="membership_create"
-    )
+    audited_create(actor=actor, obj=membership, verb="membership_create")
     return membership
 
 
@@ -121,11 +117,7 @@ def body_rules_update(*, actor, body: Body, **rules) -> Body:
 def subregion_create(*, actor, name: str, slug: str, description: str = "") -> Subregion:
     """Create a basisregio."""
     subregion = Subregion(name=name, slug=slug, description=description)
-    subregion.full_clean()
-    subregion.save()
-    audit_record_create(
-        actor=actor, obj=subregion, action=AuditAction.CREATE, verb="subregion_create"
-    )
+    audited_create(actor=actor, obj=subregion, verb="subregion_create")
     return subregion
 
 
@@ -151,11 +143,7 @@ def organisation_create(
         is_central_municipality=is_central_municipality,
         website=website,
     )
-    organisation.full_clean()
-    organisation.save()
-    audit_record_create(
-        actor=actor, obj=organisation, action=AuditAction.CREATE, verb="organisation_create"
-    )
+    audited_create(actor=actor, obj=organisation, verb="organisation_create")
     return organisation
 
 
@@ -163,9 +151,7 @@ def organisation_create(
 def theme_create(*, actor, name: str, slug: str, description: str = "") -> Theme:
     """Create a policy theme (registry data: bodies and dossiers point at it)."""
     theme = Theme(name=name, slug=slug, description=description)
-    theme.full_clean()
-    theme.save()
-    audit_record_create(actor=actor, obj=theme, action=AuditAction.CREATE, verb="theme_create")
+    audited_create(actor=actor, obj=theme, verb="theme_create")
     return theme
 
 
@@ -208,9 +194,7 @@ def body_create(
     )
     if established_on is not None:
         body.established_on = established_on
-    body.full_clean()
-    body.save()
-    audit_record_create(actor=actor, obj=body, action=AuditAction.CREATE, verb="body_create")
+    audited_create(actor=actor, obj=body, verb="body_create")
     return body
 
 
@@ -226,9 +210,7 @@ def person_create(
 ) -> Person:
     """Register a person; the login (`user`) is optional."""
     person = Person(name=name, function=function, organisation=organisation, email=email, user=user)
-    person.full_clean()
-    person.save()
-    audit_record_create(actor=actor, obj=person, action=AuditAction.CREATE, verb="person_create")
+    audited_create(actor=actor, obj=person, verb="person_create")
     return person
 
 
@@ -269,7 +251,7 @@ def body_prepares_set(*, actor, body: Body, prepares: Body | None) -> Body:
     return audited_update(actor=actor, obj=body, verb="body_prepares_set", prepares=prepares)
 
 
-# --- Rules of play (issue 13) -------------------------------------------------------------------
+# --- Rules of play ------------------------------------------------------------------------------
 
 
 def _rules_scope(body: Body | None):
@@ -292,11 +274,7 @@ def rules_of_play_draft_create(*, actor, body: Body | None, **answers) -> RulesO
     values.update(answers)
     number = (scope.aggregate(top=Max("version"))["top"] or 0) + 1
     rules = RulesOfPlay(body=body, version=number, status=RulesStatus.DRAFT, **values)
-    rules.full_clean()
-    rules.save()
-    audit_record_create(
-        actor=actor, obj=rules, action=AuditAction.CREATE, verb="rules_of_play_draft_create"
-    )
+    audited_create(actor=actor, obj=rules, verb="rules_of_play_draft_create")
     return rules
 
 
@@ -371,11 +349,7 @@ def agreement_adoption_record(
     created = AgreementAdoption(
         organisation=organisation, adopted_on=adopted_on, reference=reference
     )
-    created.full_clean()
-    created.save()
-    audit_record_create(
-        actor=actor, obj=created, action=AuditAction.CREATE, verb="agreement_adoption_record"
-    )
+    audited_create(actor=actor, obj=created, verb="agreement_adoption_record")
     return created
 
 
@@ -407,9 +381,5 @@ def balance_norm_create(
         target_education=education,
         tolerance=tolerance,
     )
-    norm.full_clean()
-    norm.save()
-    audit_record_create(
-        actor=actor, obj=norm, action=AuditAction.CREATE, verb="balance_norm_create"
-    )
+    audited_create(actor=actor, obj=norm, verb="balance_norm_create")
     return norm

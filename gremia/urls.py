@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import rules_views, views
+from gremia import views
 
 app_name = "gremia"
 
@@ -11,15 +11,15 @@ urlpatterns = [
     path("organisaties/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("personen/<int:pk>/", views.person_detail, name="person_detail"),
     path("evenwicht/", views.balance, name="balance"),
-    # Rules of play and the cooperation agreement (issue 13)
-    path("spelregels/", rules_views.rules_list, name="rules_list"),
-    path("spelregels/nieuw/", rules_views.rules_create, name="rules_create"),
-    path("spelregels/<int:pk>/", rules_views.rules_detail, name="rules_detail"),
-    path("spelregels/<int:pk>/bewerken/", rules_views.rules_edit, name="rules_edit"),
-    path("samenwerkingsovereenkomst/", rules_views.agreement, name="agreement"),
+    # Rules of play and the cooperation agreement
+    path("spelregels/", views.rules_list, name="rules_list"),
+    path("spelregels/nieuw/", views.rules_create, name="rules_create"),
+    path("spelregels/<int:pk>/", views.rules_detail, name="rules_detail"),
+    path("spelregels/<int:pk>/bewerken/", views.rules_edit, name="rules_edit"),
+    path("samenwerkingsovereenkomst/", views.agreement, name="agreement"),
     path(
         "samenwerkingsovereenkomst/vastleggen/",
-        rules_views.agreement_record,
+        views.agreement_record,
         name="agreement_record",
     ),
 ]

@@ -1,4 +1,4 @@
-"""Demo opportunities (issue 12): open ones with a route (one on schedule, one that cannot make
+"""Demo opportunities: open ones with a route (one on schedule, one that cannot make
 its deadline) and decided ones over several years, so the lead-time overview has numbers.
 Fictional but plausible; every write goes through the services, so the audit trail is real.
 Historic records are written as they would have been on their own dates (`today=`).
@@ -10,6 +10,9 @@ import datetime
 from django.utils import timezone
 
 from gremia.models import Body, Organisation, Person
+from netwerk.models.lobby import LobbyDossier
+from netwerk.models.opportunities import Opportunity
+from netwerk.models.regio_deal import RegioDealProject
 from netwerk.services.lobby import (
     external_moment_add,
     lobby_contact_add,
@@ -32,7 +35,6 @@ from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 
 from .constants import Arena, OpportunityKind, OpportunityOutcome, ProgrammeLine, ProjectStatus
-from .models import LobbyDossier, Opportunity, RegioDealProject
 
 ROUTE_WONEN = ["werkgroep-wonen", "directeurenoverleg-wonen", "platform-wonen"]
 STEERING_GROUP = "publieke-stuurgroep-nhn"

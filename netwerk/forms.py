@@ -3,11 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from gremia.constants import OrganisationKind
 from gremia.models import Body, Organisation, Person, Subregion, Theme
+from netwerk.models.tables import RelatedTable
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.models.decisions import Decision
 
 from .constants import Arena, OpportunityKind, OpportunityOutcome, ProgrammeLine, ProjectStatus
-from .models import RelatedTable
 
 
 class DateInput(forms.DateInput):

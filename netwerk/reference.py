@@ -3,10 +3,9 @@ the base model), with the mutual "afstemming" appointments by role. Public infor
 organisations; no private persons. Idempotent: a table with the same name is left alone."""
 
 from gremia.models import Body, Theme
+from netwerk.models.tables import RelatedTable
 from netwerk.services.tables import alignment_add, related_table_create
 from nhn_portal.core.seeding import LoadReport
-
-from .models import RelatedTable
 
 STEERING_GROUP = "publieke-stuurgroep-nhn"
 

@@ -5,11 +5,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from netwerk.models.lobby import ExternalMoment, LobbyDossier
+from netwerk.models.opportunities import Opportunity, OpportunityStep
+from netwerk.models.regio_deal import ProjectImage, RegioDealProject
+from netwerk.models.spanners import BoundarySpanner
+from netwerk.models.tables import RelatedTable
+from nhn_portal.core.access import NotFound
 from regiobureau import permissions as meeting_permissions
 from regiobureau.constants import MeetingStatus
 from regiobureau.models.decisions import Decision
@@ -17,23 +22,13 @@ from regiobureau.models.meetings import Meeting
 from regiobureau.selectors.meetings import meeting_queryset_visible
 
 from .constants import ProgrammeLine, ReviewState
-from .models import (
-    BoundarySpanner,
-    ExternalMoment,
-    LobbyDossier,
-    Opportunity,
-    OpportunityStep,
-    ProjectImage,
-    RegioDealProject,
-    RelatedTable,
-)
 from .permissions import can_use_opportunities, can_use_public_affairs
 
 
 def opportunities_for(*, user, decided: bool = False):
     """The open (or the decided) opportunities, soonest deadline first."""
     if not can_use_opportunities(user):
-        raise Http404
+        raise NotFound
     return (
         Opportunity.objects.filter(decided_on__isnull=not decided)
         .select_related("deciding_body")
@@ -44,20 +39,20 @@ def opportunities_for(*, user, decided: bool = False):
 
 def access_opportunity(*, user, pk: int) -> Opportunity:
     if not can_use_opportunities(user):
-        raise Http404
+        raise NotFound
     try:
         return Opportunity.objects.select_related("deciding_body").get(pk=pk)
     except Opportunity.DoesNotExist:
-        raise Http404 from None
+        raise NotFound from None
 
 
 def access_opportunity_step(*, user, pk: int) -> OpportunityStep:
     if not can_use_opportunities(user):
-        raise Http404
+        raise NotFound
     try:
         return OpportunityStep.objects.select_related("opportunity", "body").get(pk=pk)
     except OpportunityStep.DoesNotExist:
-        raise Http404 from None
+        raise NotFound from None
 
 
 @dataclass
@@ -140,7 +135,7 @@ class LeadTimeRow:
 def lead_time_overview(*, user) -> list[LeadTimeRow]:
     """Signal → decision lead times of decided opportunities, per year of decision and body."""
     if not can_use_opportunities(user):
-        raise Http404
+        raise NotFound
     groups: dict[tuple[int, str], list[int]] = defaultdict(list)
     for opportunity in Opportunity.objects.filter(decided_on__isnull=False).select_related(
         "deciding_body"
@@ -167,7 +162,7 @@ def lobby_dossiers_for(*, user) -> QuerySet[LobbyDossier]:
     """The dossiers this user may read: all for the secretariat, else those they carry or
     lobby for. Never decided by the dossier's confidential flag alone."""
     if not can_use_public_affairs(user):
-        raise Http404
+        raise NotFound
     qs = LobbyDossier.objects.select_related("lobbyist")
     if meeting_permissions.is_secretariat(user):
         return qs
@@ -177,7 +172,7 @@ def lobby_dossiers_for(*, user) -> QuerySet[LobbyDossier]:
 def access_lobby_dossier(*, user, pk: int) -> LobbyDossier:
     dossier = lobby_dossiers_for(user=user).filter(pk=pk).first()
     if dossier is None:
-        raise Http404
+        raise NotFound
     return dossier
 
 
@@ -296,20 +291,20 @@ def access_project_image(*, user, pk: int) -> ProjectImage:
         qs = qs.filter(project__review_state=ReviewState.APPROVED)
     image = qs.filter(pk=pk).first()
     if image is None:
-        raise Http404
+        raise NotFound
     return image
 
 
 def projects_for(*, user) -> QuerySet[RegioDealProject]:
     if not can_use_opportunities(user):  # the secretariat feeds the showcase
-        raise Http404
+        raise NotFound
     return RegioDealProject.objects.prefetch_related("images").order_by("line", "title")
 
 
 def access_project(*, user, pk: int) -> RegioDealProject:
     project = projects_for(user=user).filter(pk=pk).first()
     if project is None:
-        raise Http404
+        raise NotFound
     return project
 
 
@@ -326,7 +321,7 @@ def spanners_for(*, user) -> QuerySet[BoundarySpanner]:
 def access_spanner(*, user, pk: int) -> BoundarySpanner:
     spanner = spanners_for(user=user).filter(pk=pk).first()
     if spanner is None:
-        raise Http404
+        raise NotFound
     return spanner
 
 

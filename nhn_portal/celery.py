@@ -23,7 +23,7 @@ logger = logging.getLogger("nhn_portal.worker")
 def preload_pdf_renderer(**kwargs) -> None:
     """Import WeasyPrint once in the worker's main process, before it forks its children
     (a lazy import in each child costs about a second), and warn when HarfBuzz subsetting is
-    missing (issue #4: fonts would take a path about 4x slower)."""
+    missing (fonts would take a path about 4x slower)."""
     from nhn_portal import pdf
 
     pdf.preload()

@@ -1,4 +1,4 @@
-"""The one PDF helper (STYLE rule 8, issue #4): Django template in, archival PDF out.
+"""The one PDF helper (STYLE rule 8): Django template in, archival PDF out.
 
 WeasyPrint is imported only inside the functions below, so web processes never load it
 (ruff's TID251 bans the import everywhere else); the Celery worker calls `preload()` once
@@ -77,7 +77,7 @@ def render_pdf(
 
 def render_html(*, template: str, context: dict[str, Any], title: str, lang: str = "nl-NL") -> str:
     """The HTML `render_pdf` would lay out: cheap, so a job can compare it with the last
-    version's before it pays for WeasyPrint (issue #4 idempotency)."""
+    version's before it pays for WeasyPrint (idempotency)."""
     with translation.override("nl"):
         return render_to_string(template, {**context, "pdf_title": title, "pdf_lang": lang})
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import environ
-from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -44,6 +43,11 @@ INSTALLED_APPS = [
     "gremia",
     "platforms",
     "regiobureau",
+    "rounds",
+    "minutes",
+    "evaluation",
+    "planning",
+    "rules",
     "raden",
     "netwerk",
     "rest_framework",
@@ -51,7 +55,7 @@ INSTALLED_APPS = [
     "publiek",
 ]
 
-# The open data API (issue 11, publiek/api): read-only, anonymous, public data only.
+# The open data API (publiek/api): read-only, anonymous, public data only.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -61,7 +65,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "publiek.api.views.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
-# Woo publication (issue 11): the publisher of the DiWoo sitemap, a TOOI organisation URI from
+# Woo publication: the publisher of the DiWoo sitemap, a TOOI organisation URI from
 # the DiWoo value lists (default: the municipality of Alkmaar, which hosts the regiobureau;
 # set both for another host organisation).
 DIWOO_PUBLISHER_URI = env(
@@ -90,17 +94,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Issue 9: too large a request or too many files is refused (413) before anything is read.
+    # Too large a request or too many files is refused (413) before anything is read.
     "nhn_portal.core.middleware.RequestLimitsMiddleware",
     # Every page needs a login unless its view is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A selector's NotFound (missing or not allowed) answers 404.
+    "nhn_portal.core.middleware.NotFoundMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Issue 9: a session ends after SESSION_IDLE_TIMEOUT seconds without a request.
+    # A session ends after SESSION_IDLE_TIMEOUT seconds without a request.
     "nhn_portal.core.middleware.SessionIdleTimeoutMiddleware",
-    # Issue 9: the secretariat and the beheerder set up MFA before any page (MFA_REQUIRED).
+    # The secretariat and the beheerder set up MFA before any page (MFA_REQUIRED).
     "nhn_portal.core.middleware.MfaRequiredMiddleware",
     # A login attempt while its account waits after failures (core.logins) → the 429 page.
     "nhn_portal.core.middleware.LoginDelayMiddleware",
@@ -191,7 +197,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[NHN Portaal] "
 # own counter would answer first with a form error and a 200.
 ACCOUNT_RATE_LIMITS = {"login_failed": None}
 
-# --- Issue 9: the client address, throttled logins, sessions, MFA, SSO ------------------
+# --- The client address, throttled logins, sessions, MFA, SSO ---------------------------
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For. 0: the header is
 # ignored (a client could forge it) and REMOTE_ADDR counts. nhn_portal.core.http.client_address
 # is the one place that reads it; allauth and axes both ask that function.
@@ -276,12 +282,12 @@ MEDIA_URL = "/media/"
 # Uploaded stukken and generated PDFs live outside the web root and are served by views
 # that check permission; MEDIA_ROOT is never mapped to a public URL.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
-# Issue 9 (resource exhaustion): at most MAX_REQUEST_SIZE bytes per request (default 60 MB,
+# Resource exhaustion: at most MAX_REQUEST_SIZE bytes per request (default 60 MB,
 # checked on Content-Length before the body is read; the reverse proxy should have the same
 # limit, e.g. nginx client_max_body_size) and MAX_FILES_PER_REQUEST files per form.
 MAX_REQUEST_SIZE = env.int("MAX_REQUEST_SIZE", default=60 * 1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FILES = env.int("MAX_FILES_PER_REQUEST", default=20)
-# Issue 9: every upload is scanned by clamd through this unix socket when it is set (e.g.
+# Every upload is scanned by clamd through this unix socket when it is set (e.g.
 # /run/clamav/clamd.ctl); while it is set and clamd cannot be reached, uploads are refused.
 CLAMD_SOCKET = env("CLAMD_SOCKET", default="")
 CLAMD_TIMEOUT = env.int("CLAMD_TIMEOUT", default=30)
@@ -389,65 +395,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 # Let Django's LOGGING below format the worker's log lines too.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
-# Periodic tasks live in code; later issues add their entries here.
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {
-    # Issue #4: re-enqueue document jobs queued while the broker was down, or whose worker
-    # died mid-render (nhn_portal.core.production.document_generation_sweep).
-    "document-generation-sweep": {
-        "task": "nhn_portal.core.tasks.document_generation_sweep",
-        "schedule": 60.0,
-    },
-    # Issue 9: tasks enqueued while the broker was down (nhn_portal.core.tasking.outbox_sweep),
-    # e.g. the members' mail of an agenda published while Redis was away.
-    "outbox-sweep": {
-        "task": "nhn_portal.core.tasks.outbox_sweep",
-        "schedule": 60.0,
-    },
-    # The worker's sign of life (nhn_portal.core.heartbeat): pages say since when it stopped.
-    "worker-heartbeat": {"task": "nhn_portal.core.tasks.heartbeat", "schedule": 30.0},
-    # Issue 5: one e-mail per owner of overdue actions, every morning (skips those reminded today).
-    "action-overdue-reminders": {
-        "task": "regiobureau.tasks.action_overdue_reminders",
-        "schedule": crontab(hour=7, minute=30),
-    },
-    # Issue 10: members who have not registered for a meeting a few working days away (once
-    # per member per meeting).
-    "attendance-reminders": {
-        "task": "regiobureau.tasks.attendance_reminders",
-        "schedule": crontab(hour=7, minute=45),
-    },
-    # Issue 13: an invitation to evaluate a held meeting, once per member present; hourly, so
-    # it arrives soon after the secretariat marks the meeting held.
-    "evaluation-invitations": {
-        "task": "regiobureau.tasks.evaluation_invitations",
-        "schedule": crontab(minute=40),
-    },
-    # Issue 10: written rounds close themselves at their deadline; reminders a day before.
-    "written-rounds-close-due": {
-        "task": "regiobureau.tasks.written_rounds_close_due",
-        "schedule": 300.0,
-    },
-    "written-rounds-remind": {
-        "task": "regiobureau.tasks.written_rounds_remind",
-        "schedule": crontab(minute=15),
-    },
-    # Issue 5: council letter copies whose PDF job finished become available (a safety net
-    # behind the pipeline's on_finished follow-up that makes each copy available at once).
-    "council-letter-deliveries-sync": {
-        "task": "raden.tasks.council_letter_deliveries_sync",
-        "schedule": 60.0,
-    },
-    # Issue 13: councils that prefer a digest get one mail a week instead of one per letter.
-    "council-letter-digests": {
-        "task": "raden.tasks.council_digests",
-        "schedule": crontab(day_of_week=1, hour=8, minute=0),
-    },
-    # Issue 12: last month's report of every boundary spanner, made and mailed on the 1st.
-    "spanner-reports-monthly": {
-        "task": "netwerk.tasks.spanner_reports_monthly",
-        "schedule": crontab(day_of_month=1, hour=6, minute=30),
-    },
-}
+# Periodic tasks are declared beside the tasks themselves (`portal_task(schedule=…)` in each
+# app's tasks.py), not here.
 # Queue of the PDF rendering task; empty = Celery's default queue. A deployment can give the
 # heavy renders their own worker (`celery worker -Q pdf`) so e-mails never wait behind them.
 PDF_GENERATION_QUEUE = env("PDF_GENERATION_QUEUE", default="") or None

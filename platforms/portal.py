@@ -1,4 +1,4 @@
-"""The growth scenarios in the beheerder's navigation (issue 13)."""
+"""The growth scenarios in the beheerder's navigation."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -1,4 +1,4 @@
-"""The report's two growth scenarios as data (issue 13, part 6; report section 5.3 and 5.4),
+"""The report's two growth scenarios as data (report section 5.3 and 5.4),
 and the one service that plans and applies either of them.
 
 A scenario is a `Scenario` value: themes, bodies (in the reference data's own shape), lines to

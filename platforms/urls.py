@@ -5,7 +5,7 @@ from . import views
 app_name = "platforms"
 
 urlpatterns = [
-    # Growth scenarios (issue 13), before the theme pages whose slug would match too.
+    # Growth scenarios, before the theme pages whose slug would match too.
     path("groeiscenarios/", views.scenario_list, name="scenario_list"),
     path("groeiscenarios/<slug:key>/", views.scenario_detail, name="scenario_detail"),
     path("<slug:slug>/", views.theme_detail, name="theme_detail"),

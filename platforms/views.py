@@ -1,5 +1,5 @@
 """Theme pages: the bodies that work on a policy theme (read from the registry, gremia); and
-the growth scenarios (issue 13), which only the beheerder sees and applies."""
+the growth scenarios, which only the beheerder sees and applies."""
 
 from django.contrib import messages
 from django.http import Http404

@@ -1,4 +1,4 @@
-"""Feeds for councils (issue 11): per municipality an Atom feed and an iCal of what concerns
+"""Feeds for councils: per municipality an Atom feed and an iCal of what concerns
 its council, so a griffie's own system subscribes instead of re-filing by hand: the council
 letters addressed to it and the public meetings of the bodies its executives sit on. Public
 data only (read as an anonymous visitor)."""

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.db.models.functions import ExtractYear
-from django.http import Http404
 from django.utils import timezone
 
 from gremia.constants import Line, PersonFunction
 from gremia.models import Body, Membership
 from gremia.selectors.registry import body_get_detail, body_memberships, governance_map
+from nhn_portal.core.access import NotFound
 from raden.models.letters import CouncilLetter
 from raden.selectors.letters import access_issued_letter, letter_list_issued, municipalities
 from regiobureau.models.decisions import Decision
@@ -80,7 +80,7 @@ def body_list() -> list[Body]:
 def access_body(*, slug: str) -> Body:
     body = body_get_detail(slug=slug)
     if body is None:
-        raise Http404
+        raise NotFound
     return body
 
 

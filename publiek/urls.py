@@ -1,4 +1,4 @@
-"""The public portal (issue 11), included at /openbaar/. Every page is public by design: it
+"""The public portal, included at /openbaar/. Every page is public by design: it
 shows only what an anonymous visitor may see (publiek.selectors)."""
 
 from django.urls import path

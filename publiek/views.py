@@ -81,7 +81,7 @@ PAGE_SIZE = 20
 
 @login_not_required
 def search_page(request):
-    """One search box for everything (issue 11): a plain GET form; with htmx the results
+    """One search box for everything: a plain GET form; with htmx the results
     update while typing (the same view answers with the #results partial). Results are
     filtered by the reader's visibility in `core.search.visible_entries`. A visitor without a
     login gets a limited number of searches a minute per address (429 beyond it)."""

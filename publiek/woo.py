@@ -1,4 +1,4 @@
-"""Woo publication (issue 11): the DiWoo sitemaps through which the national Woo index
+"""Woo publication: the DiWoo sitemaps through which the national Woo index
 harvests what the portal publishes, and robots.txt pointing to them.
 
 /sitemap.xml is a sitemap index pointing to /sitemaps/diwoo.xml: one <url> per public

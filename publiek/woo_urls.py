@@ -1,4 +1,4 @@
-"""Top-level Woo addresses (issue 11): /sitemap.xml, /sitemaps/diwoo.xml and /robots.txt.
+"""Top-level Woo addresses: /sitemap.xml, /sitemaps/diwoo.xml and /robots.txt.
 No namespace: crawlers expect these exact paths at the root."""
 
 from django.urls import path

@@ -53,7 +53,7 @@ COUNCIL_LETTER = "raadsinformatiebrief"
 COUNCIL_LETTER_SUBJECT = "raden.CouncilLetter"
 
 
-# ---- Council gatherings (issue 13) ---------------------------------------------------------
+# ---- Council gatherings --------------------------------------------------------------------
 
 # The body whose meetings are the council gatherings (gremia reference data).
 GATHERINGS_BODY_SLUG = "raadsbijeenkomsten-nhn"
@@ -84,7 +84,7 @@ SEAT_STATUSES = {RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED}
 MATERIALS_DAYS = 30
 
 
-# ---- How a council wants to be informed (issue 13) -----------------------------------------
+# ---- How a council wants to be informed ----------------------------------------------------
 
 
 class InformationPreference(models.TextChoices):
@@ -103,7 +103,7 @@ PREFERENCE_SHORT = {
 }
 
 
-# ---- Colleges and sub-region offices informed (issue 13) -----------------------------------
+# ---- Colleges and sub-region offices informed ----------------------------------------------
 
 
 class Addressee(models.TextChoices):
@@ -117,7 +117,8 @@ class Addressee(models.TextChoices):
 
 def delivery_audience(addressee: str, slug: str) -> str:
     """The pipeline's audience of one copy: the municipality's slug for its council (as
-    before issue 13), "college:<slug>" or "basisregio:<slug>" for the others."""
+    before the companion copies, so earlier PDFs keep their audience), "college:<slug>" or
+    "basisregio:<slug>" for the others."""
     return slug if addressee == Addressee.COUNCIL else f"{addressee}:{slug}"
 
 

@@ -1,4 +1,4 @@
-"""Demo council letter (issue 5) about the Platform Wonen's previous meeting.
+"""Demo council letter about the Platform Wonen's previous meeting.
 
 That meeting, held two weeks ago with its decisions and actions, is the regiobureau's demo
 (regiobureau.demo.load_demo_previous_meeting); here a council letter about its Woondeal decision
@@ -138,7 +138,7 @@ def _walk_griffie_steps(letter) -> None:
             delivery_mark_downloaded(actor=None, delivery=delivery)
 
 
-# ---- Council gatherings and preferences (issue 13) -----------------------------------------
+# ---- Council gatherings and preferences ----------------------------------------------------
 
 GATHERING_PROGRAMME = (
     "14.00 Ontvangst met koffie\n"

@@ -79,7 +79,7 @@ class DashboardFilterForm(UtrechtFormMixin, forms.Form):
     )
 
 
-# ---- Council gatherings (issue 13) ---------------------------------------------------------
+# ---- Council gatherings --------------------------------------------------------------------
 
 
 class GatheringForm(UtrechtFormMixin, forms.Form):

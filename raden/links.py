@@ -1,4 +1,4 @@
-"""The signed links of the council gatherings (issue 13): no account, no stored token.
+"""The signed links of the council gatherings: no account, no stored token.
 
 - The **invitation link** of one municipality for one gathering: its griffie forwards it to the
   council; whoever opens it gives a name and e-mail address and gets a personal link by mail

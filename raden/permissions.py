@@ -1,4 +1,4 @@
-"""Who sees which council letters (issue 5).
+"""Who sees which council letters.
 
 A griffie is bound to one municipality through its Person (`user.person.organisation`, a
 gemeente) and sees only that council's copies; the regiobureau's secretariat sees them all.
@@ -41,7 +41,7 @@ def can_use_gatherings(user) -> bool:
 
 
 def subregion_office(user) -> Organisation | None:
-    """Issue 13: the sub-region office the user works for (its boundary spanner, set in
+    """The sub-region office the user works for (its boundary spanner, set in
     netwerk, is a person of that office), which reads the summaries and collegebrieven of its
     sub-region; None for anyone else (cached per request)."""
     if not user.is_authenticated:

@@ -85,7 +85,7 @@ def dossier_letters(request, *, dossier) -> dict:
 
 
 def overview_office(request) -> dict:
-    """Issue 13: a sub-region office's (boundary spanner's) way to its collegebrieven and
+    """A sub-region office's (boundary spanner's) way to its collegebrieven and
     summaries; nothing for anyone else."""
     if permissions.subregion_office(request.user) is None:
         return {"office_copies_office": None}

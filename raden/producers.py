@@ -1,4 +1,4 @@
-"""The raadsinformatiebrief as a kind of document of the production pipeline (issue #4/#5).
+"""The raadsinformatiebrief as a kind of document of the production pipeline.
 
 One PDF per council: the audience is the municipality's slug. A griffie may download only its
 own council's copy, and only once it has been made available; the secretariat all of them.
@@ -69,7 +69,7 @@ def council_letter_copy(
 def companion_copy(
     letter: CouncilLetter, addressee: str, organisation: Organisation
 ) -> tuple[str, dict[str, Any], str]:
-    """Issue 13: the collegebrief to one college, or the summary for one sub-region office."""
+    """The collegebrief to one college, or the summary for one sub-region office."""
     template, context, _title = council_letter_copy(letter, organisation)
     is_office = addressee == Addressee.SUBREGION_OFFICE
     context |= {"is_office": is_office, "office": organisation if is_office else None}
@@ -85,7 +85,7 @@ def companion_copy(
 def municipality_audiences(letter) -> list[tuple[str, object]]:
     towns = list(municipalities())
     audiences = [(town.slug, town.name) for town in towns]
-    # Issue 13: the collegebrief and the sub-region offices' summary, when the letter has them.
+    # The collegebrief and the sub-region offices' summary, when the letter has them.
     if getattr(letter, "college_text", "").strip():
         audiences += [
             (delivery_audience(Addressee.COLLEGE, town.slug), f"college {town.name}")
@@ -101,7 +101,7 @@ def municipality_audiences(letter) -> list[tuple[str, object]]:
 
 def produce_council_letter(letter, audience: str) -> ProducedDocument:
     """The letter addressed to one council, with only its own sub-region's paragraph; or its
-    companion for a college or a sub-region office (issue 13)."""
+    companion for a college or a sub-region office."""
     addressee, slug = audience_addressee(audience)
     organisation = Organisation.objects.filter(slug=slug).select_related("subregion").first()
     if organisation is None:

@@ -1,4 +1,4 @@
-"""What the council letters make searchable (issue 11): an issued letter, as sent to the
+"""What the council letters make searchable: an issued letter, as sent to the
 councils (public); a letter being composed is not in the index at all."""
 
 from django.urls import reverse

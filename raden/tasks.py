@@ -1,12 +1,15 @@
 """Thin tasks: take primary keys, call one service (nhn_portal.core.tasking.portal_task)."""
 
+from celery.schedules import crontab
+
 from nhn_portal.core.tasking import MAIL, PERIODIC, portal_task
 from raden.services.digest import council_digest_send, council_digests_send
 from raden.services.gatherings import personal_link_send, registration_promoted_notify
 from raden.services.issuing import deliveries_sync, delivery_notify_griffie
 
 
-@portal_task(name="raden.tasks.council_letter_deliveries_sync", kind=PERIODIC)
+# Every minute: a safety net behind the pipeline's follow-up that makes each copy available.
+@portal_task(name="raden.tasks.council_letter_deliveries_sync", kind=PERIODIC, schedule=60.0)
 def council_letter_deliveries_sync() -> int:
     """Beat, every minute: the safety net behind the pipeline's on_finished follow-up; makes
     copies whose PDF job finished available and retries failed ones."""
@@ -35,9 +38,12 @@ def gathering_registration_promoted_notify(registration_id: int) -> int:
     return registration_promoted_notify(registration_id=registration_id)
 
 
-@portal_task(name="raden.tasks.council_digests", kind=MAIL)
+# Mondays 8.00: councils that prefer a digest get one mail a week instead of one per letter.
+@portal_task(
+    name="raden.tasks.council_digests", kind=MAIL, schedule=crontab(day_of_week=1, hour=8, minute=0)
+)
 def council_digests() -> int:
-    """Weekly (beat): the digest to every council that prefers one (issue 13)."""
+    """Weekly (beat): the digest to every council that prefers one."""
     return council_digests_send()
 
 

@@ -10,7 +10,7 @@ from .views import dashboard, gatherings, griffie, letters, offices, preferences
 
 app_name = "raden"
 
-# Issue 13: a council member has no account; these pages are reached only through a signed
+# A council member has no account; these pages are reached only through a signed
 # link (the griffie's invitation, or the member's personal link) and show nothing without it.
 PUBLIC_URL_NAMES = {
     "gathering_invitation": "a griffie's signed invitation link: the gathering and a form",
@@ -50,7 +50,7 @@ urlpatterns = [
     path("raadsinformatiebrieven/<int:pk>/vaststellen/", letters.letter_adopt, name="letter_adopt"),
     path("raadsinformatiebrieven/<int:pk>/verzenden/", letters.letter_issue, name="letter_issue"),
     path("raadsinformatiebrieven/<int:pk>/herzien/", letters.letter_correct, name="letter_correct"),
-    # Council gatherings (issue 13): secretariat and griffies
+    # Council gatherings: secretariat and griffies
     path("bijeenkomsten/", gatherings.gathering_list, name="gathering_list"),
     path("bijeenkomsten/nieuw/", gatherings.gathering_create, name="gathering_create"),
     path("bijeenkomsten/<int:pk>/", gatherings.gathering_detail, name="gathering_detail"),
@@ -80,9 +80,9 @@ urlpatterns = [
         registration.registration_cancel,
         name="registration_cancel",
     ),
-    # How each council wants to be informed (issue 13)
+    # How each council wants to be informed
     path("voorkeur/", preferences.preference_edit, name="preference"),
-    # Collegebrieven and sub-region summaries for the sub-region office (issue 13)
+    # Collegebrieven and sub-region summaries for the sub-region office
     path("basisregio/", offices.office_copies, name="office_copies"),
     path(
         "basisregio/<int:pk>/download/",

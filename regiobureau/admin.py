@@ -3,7 +3,7 @@
 Meetings, agendas, stukken and annotations are made in the portal (the agenda editor), whose
 services keep the version guard, the upload checks and the audit trail; here the beheerder can
 look them up. Editable here, through the audited admin mixin: dossiers and each body's standard
-agenda items (the "template per body" of issue 3).
+agenda items (the "template per body").
 """
 
 from django.contrib import admin

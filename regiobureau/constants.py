@@ -61,7 +61,7 @@ class TemplatePlacement(models.TextChoices):
 
 
 # Standard opening and closing items inserted into every new meeting unless the body has
-# its own template (issue 3: "opening en mededelingen … sluiting").
+# its own template ("opening en mededelingen … sluiting").
 DEFAULT_TEMPLATE_ITEMS = [
     (TemplatePlacement.OPENING, "Opening en mededelingen", ItemPurpose.INFORMATION),
     (TemplatePlacement.OPENING, "Verslag vorige vergadering", ItemPurpose.DECISION),
@@ -81,20 +81,8 @@ ANNOTATION_FIELDS = [
     "communication",
 ]
 
-ALLOWED_UPLOAD_TYPES = {
-    # extension: accepted MIME types detected from the content
-    "pdf": {"application/pdf"},
-    "docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-    "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-    "pptx": {"application/vnd.openxmlformats-officedocument.presentationml.presentation"},
-    "odt": {"application/vnd.oasis.opendocument.text"},
-    "png": {"image/png"},
-    "jpg": {"image/jpeg"},
-    "jpeg": {"image/jpeg"},
-}
 
-
-# --- Decisions and actions (issue 5) --------------------------------------------------------
+# --- Decisions and actions ------------------------------------------------------------------
 
 
 class DecisionOutcome(models.TextChoices):
@@ -130,7 +118,7 @@ class VoteChoice(models.TextChoices):
     ABSTAIN = "onthouding", _("Abstention")
 
 
-# ---- Attendance (issue 10) -------------------------------------------------------------------
+# ---- Attendance ------------------------------------------------------------------------------
 
 
 class Registration(models.TextChoices):
@@ -155,28 +143,6 @@ PRESENT_STATES = (Presence.PRESENT, Presence.SUBSTITUTED)
 ATTENDANCE_REMINDER_WORKING_DAYS = 3
 
 
-# ---- Written round (issue 10) ----------------------------------------------------------------
-
-
-class RoundStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "gesloten", _("Closed")
-
-
-# The agenda item of the next meeting under which decisions from written rounds are listed.
-ROUND_ITEM_TITLE = "Besluiten uit schriftelijke ronde"
-# Hours before the deadline that members who have not answered get a reminder.
-ROUND_REMINDER_HOURS = 24
-
-
-class ProposalStatus(models.TextChoices):
-    """A stuk handed in by a preparing body (issue 10)."""
-
-    PROPOSED = "aangeleverd", _("Handed in")
-    ACCEPTED = "geaccepteerd", _("Accepted")
-    RETURNED = "teruggestuurd", _("Returned")
-
-
 class DecisionListStatus(models.TextChoices):
     DRAFT = "concept", _("Draft")
     ADOPTED = "vastgesteld", _("Adopted")
@@ -192,7 +158,7 @@ class ActionStatus(models.TextChoices):
 ACTION_LIST_TITLE = "Actielijst"
 
 
-# ---- The meeting's documents (issue #4), registered in producers.py ------------------------
+# ---- The meeting's documents, registered in producers.py -----------------------------------
 
 MEETING_SUBJECT = "regiobureau.Meeting"
 AGENDA = "agenda"
@@ -203,17 +169,6 @@ PUBLIC = "openbaar"
 MEMBERS = "leden"
 
 
-# ---- Minutes (verslag, issue 10) -------------------------------------------------------------
-
-
-class MinutesStatus(models.TextChoices):
-    DRAFT = "concept", _("Draft")
-    SENT = "ter_commentaar", _("Sent for comments")
-    ADOPTED = "vastgesteld", _("Adopted")
-
-
 # The standard item (DEFAULT_TEMPLATE_ITEMS) under which the previous meeting's minutes are
 # adopted; it links to them.
 MINUTES_ITEM_TITLE = "Verslag vorige vergadering"
-# The meeting document kind of the minutes (producers.py).
-MINUTES = "verslag"

@@ -62,7 +62,7 @@ def _event(meeting, *, details: bool, stamp: datetime.datetime) -> Event:
             lines.append(_("Online: %(url)s") % {"url": meeting.online_url})
         event.add("description", "\n".join(lines))
     else:
-        # A closed meeting: that the body meets, and when; nothing else (issue 3, §8).
+        # A closed meeting: that the body meets, and when; nothing else.
         event.add("summary", meeting.body.name)
         event.add("class", "CONFIDENTIAL")
     if meeting.status == MeetingStatus.CANCELLED:

@@ -41,7 +41,7 @@ def can_see_meeting(user, meeting) -> bool:
 
 
 def can_see_meeting_place(user, meeting) -> bool:
-    """The place and online link of a closed meeting are for those inside it only (issue 9):
+    """The place and online link of a closed meeting are for those inside it only:
     on every page, PDF and feed; a public meeting's for everyone who sees the meeting."""
     return meeting.is_public or can_see_confidential(user, meeting.body_id)
 
@@ -110,23 +110,3 @@ def can_change_action(user, action) -> bool:
     if action.owner_person_id:
         return action.owner_person_id == person.pk
     return action.owner_organisation_id == person.organisation_id
-
-
-def can_read_minutes(user, meeting, minutes) -> bool:
-    """The minutes (issue 10): the secretariat always; the body's members once they were sent
-    for comments; anyone who may see the meeting once adopted, if the meeting is public (as
-    the public version: closed items as "besloten agendapunt")."""
-    if minutes is None:
-        return False
-    if is_secretariat(user):
-        return True
-    if not can_see_agenda(user, meeting):
-        return False
-    if meeting.body_id in member_body_ids(user):
-        return not minutes.is_draft
-    return minutes.is_adopted and meeting.is_public
-
-
-def can_comment_minutes(user, meeting) -> bool:
-    """Only the body's members comment on the draft minutes."""
-    return meeting.body_id in member_body_ids(user)

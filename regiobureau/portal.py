@@ -59,47 +59,6 @@ register_nav_item(
 )
 register_nav_item(
     NavItem(
-        key="planning",
-        label=_("Forward agenda"),
-        url_name="regiobureau:planning",
-        order=55,
-        current=in_namespace("regiobureau", "planning"),
-    )
-)
-register_nav_item(
-    NavItem(
-        key="minutes",
-        label=_("Minutes"),
-        url_name="regiobureau:minutes_list",
-        order=37,
-        current=in_namespace(
-            "regiobureau", "minutes_list", "minutes_detail", "minutes_edit", "minutes_history"
-        ),
-        public=True,
-    )
-)
-register_nav_item(
-    NavItem(
-        key="written_rounds",
-        label=_("Written rounds"),
-        url_name="regiobureau:round_list",
-        order=65,
-        current=in_namespace("regiobureau", "round_list", "round_create", "round_detail"),
-    )
-)
-register_nav_item(
-    NavItem(
-        key="evaluation",
-        label=_("Evaluation"),
-        url_name="regiobureau:evaluation_index",
-        order=67,
-        current=in_namespace(
-            "regiobureau", "evaluation_index", "evaluation_form", "evaluation_body"
-        ),
-    )
-)
-register_nav_item(
-    NavItem(
         key="my_actions",
         label=_("My actions"),
         url_name="regiobureau:my_actions",

@@ -1,4 +1,4 @@
-"""The meeting's PDFs (issue #4), registered with the document production registry.
+"""The meeting's PDFs, registered with the document production registry.
 
 The public agenda is built from the same selector as the public meeting page, read as an
 anonymous visitor, so a closed item or a vertrouwelijk stuk can never reach it. The members'
@@ -23,7 +23,6 @@ from regiobureau.constants import (
     DECISION_LIST,
     MEETING_SUBJECT,
     MEMBERS,
-    MINUTES,
     PUBLIC,
     MeetingStatus,
 )
@@ -36,14 +35,6 @@ from regiobureau.selectors.decisions import (
     decisions_for_meeting,
     everything_for_members,
 )
-from regiobureau.selectors.evaluation import (
-    EVALUATION_SUMMARY,
-    EVALUATION_SUMMARY_SUBJECT,
-    can_read_evaluation_summary,
-    evaluation_half_year,
-    half_year_label,
-)
-from regiobureau.selectors.minutes import minutes_for, minutes_rows_for_members, minutes_rows_public
 
 
 def public_audience(meeting: Meeting) -> list[tuple[str, object]]:
@@ -66,7 +57,7 @@ def may_download(user, meeting: Meeting, audience: str) -> bool:
     return False
 
 
-def _title(kind_name: str, meeting: Meeting) -> str:
+def document_title(kind_name: str, meeting: Meeting) -> str:
     # Dutch on purpose, like the templates: the title is part of the archival document.
     return f"{kind_name} {meeting.body.name} {format_long_date(meeting.starts_at)}"
 
@@ -81,7 +72,7 @@ def produce_public_agenda(meeting: Meeting, audience: str) -> ProducedDocument:
     rows = agenda_rows(user=visitor, meeting=meeting)
     return ProducedDocument(
         template="regiobureau/pdf/agenda.html",
-        # A closed meeting's place is not for everybody (issue 9), as on its page.
+        # A closed meeting's place is not for everybody, as on its page.
         context={
             "meeting": meeting,
             "rows": rows,
@@ -89,7 +80,7 @@ def produce_public_agenda(meeting: Meeting, audience: str) -> ProducedDocument:
             # And its title: a closed meeting by body and date only.
             "show_title": permissions.can_see_meeting_title(visitor, meeting),
         },
-        title=_title("Agenda", meeting),
+        title=document_title("Agenda", meeting),
         confidential=False,
     )
 
@@ -107,7 +98,7 @@ def produce_annotated_agenda(meeting: Meeting, audience: str) -> ProducedDocumen
     return ProducedDocument(
         template="regiobureau/pdf/annotated_agenda.html",
         context={"meeting": meeting, "rows": rows, "show_place": True},
-        title=_title("Geannoteerde agenda", meeting),
+        title=document_title("Geannoteerde agenda", meeting),
         confidential=confidential,
     )
 
@@ -130,7 +121,7 @@ register_document_kind(
 )
 
 
-# ---- Besluitenlijst (issue 5) ------------------------------------------------------------
+# ---- Besluitenlijst ----------------------------------------------------------------------
 
 
 def _decision_list_audiences(meeting: Meeting) -> list[tuple[str, object]]:
@@ -161,13 +152,13 @@ def produce_decision_list(meeting: Meeting, audience: str) -> ProducedDocument:
             "actions": actions,
             "decision_list": decision_list_for(meeting),
             "show_title": audience != PUBLIC or meeting.is_public,
-            # The presentielijst (issue 10): in the members' version, and in the public one
+            # The presentielijst: in the members' version, and in the public one
             # of a public meeting.
             "attendance": (
                 attendance_summary(meeting) if audience != PUBLIC or meeting.is_public else None
             ),
         },
-        title=_title("Besluitenlijst", meeting),
+        title=document_title("Besluitenlijst", meeting),
         confidential=confidential,
     )
 
@@ -179,93 +170,4 @@ register_document_kind(
     audiences=_decision_list_audiences,
     produce=produce_decision_list,
     may_download=may_download,
-)
-
-
-# ---- Minutes (verslag, issue 10) ------------------------------------------------------------
-
-
-def _minutes_audiences(meeting: Meeting) -> list[tuple[str, object]]:
-    """Once the meeting was held: the members' version, and for a public meeting the public
-    one. Decided without a query (the status panel lists every kind); `produce_minutes`
-    refuses the members' version of unsent minutes and the public one of unadopted minutes."""
-    if meeting.status not in (MeetingStatus.HELD, MeetingStatus.CLOSED):
-        return []
-    audiences = [(MEMBERS, gettext_lazy("members"))]
-    if meeting.is_public:
-        audiences.insert(0, (PUBLIC, gettext_lazy("public")))
-    return audiences
-
-
-def produce_minutes(meeting: Meeting, audience: str) -> ProducedDocument:
-    """The verslag: the members' version holds every item's account; the public version is
-    read as an anonymous visitor, so a closed item is only its number and "besloten
-    agendapunt"."""
-    minutes = minutes_for(meeting)
-    if minutes is None or minutes.is_draft:
-        raise ProductionRefused(_("These minutes have not been sent for comments yet."))
-    if audience == PUBLIC:
-        if not (minutes.is_adopted and meeting.is_public):
-            raise ProductionRefused(
-                _("Only adopted minutes of a public meeting have a public version.")
-            )
-        rows = minutes_rows_public(meeting=meeting, minutes=minutes)
-        confidential = False
-    else:
-        rows = minutes_rows_for_members(meeting=meeting, minutes=minutes)
-        confidential = not meeting.is_public or any(not row.visible_publicly for row in rows)
-    return ProducedDocument(
-        template="regiobureau/pdf/minutes.html",
-        context={"meeting": meeting, "minutes": minutes, "rows": rows},
-        title=_title("Verslag", meeting),
-        confidential=confidential,
-    )
-
-
-register_document_kind(
-    kind=MINUTES,
-    label=gettext_lazy("Meeting minutes"),
-    subject_model=MEETING_SUBJECT,
-    audiences=_minutes_audiences,
-    produce=produce_minutes,
-    may_download=may_download,
-)
-
-
-# ---- Half-year evaluation summary (issue 13) ---------------------------------------------
-
-
-def _evaluation_audiences(summary) -> list[tuple[str, object]]:
-    # One file per summary; its audience code is the half year ("2026-h1").
-    return [(summary.period, half_year_label(summary.year, summary.half))]
-
-
-def produce_evaluation_summary(summary, audience: str) -> ProducedDocument:
-    """Trends of a body's evaluations over a half year, never an individual answer: no
-    figures below the minimum of answers, trend points of at least that many, no remarks
-    (they are individual texts; see selectors/evaluation.py)."""
-    if audience != summary.period:
-        raise ProductionRefused(_("Unknown half year: %(period)s.") % {"period": audience})
-    figures = evaluation_half_year(body=summary.body, year=summary.year, half=summary.half)
-    if not figures.complete:
-        raise ProductionRefused(_("The half year is not complete yet."))
-    return ProducedDocument(
-        template="regiobureau/pdf/evaluation_summary.html",
-        context={"summary": summary, "figures": figures},
-        title=f"Evaluatie vergaderingen {summary.body.name} {summary.period}",
-        confidential=True,
-    )
-
-
-def may_download_evaluation_summary(user, summary, audience: str) -> bool:
-    return can_read_evaluation_summary(user, summary)
-
-
-register_document_kind(
-    kind=EVALUATION_SUMMARY,
-    label=gettext_lazy("Evaluation summary"),
-    subject_model=EVALUATION_SUMMARY_SUBJECT,
-    audiences=_evaluation_audiences,
-    produce=produce_evaluation_summary,
-    may_download=may_download_evaluation_summary,
 )

@@ -1,7 +1,7 @@
-"""What the regiobureau makes searchable (issue 11): meetings, agenda items, stukken,
-decisions and the accounts of the minutes, each with the visibility its page has
-(regiobureau/permissions.py, asked as an anonymous visitor): "public" when a visitor may see it,
-"members" when only the body's members
+"""What the meeting core makes searchable: meetings, agenda items, stukken and decisions (the
+minutes app adds the accounts of the minutes, hanging on their items), each with the
+visibility its page has (regiobureau/permissions.py, asked as an anonymous visitor): "public"
+when a visitor may see it, "members" when only the body's members
 (and the secretariat) may, "secretariat" while it is a draft or the agenda is not out.
 
 The services call `meeting_search_refresh` / `item_search_refresh` / `search_entries_refresh`
@@ -22,11 +22,10 @@ from nhn_portal.core.search import (
     search_entries_remove,
 )
 from regiobureau import permissions
-from regiobureau.constants import MeetingStatus, MinutesStatus
+from regiobureau.constants import MeetingStatus
 from regiobureau.models.decisions import Decision
 from regiobureau.models.documents import Document
 from regiobureau.models.meetings import AgendaItem, Meeting
-from regiobureau.models.minutes import MinutesEntry
 
 Visibility = SearchEntry.Visibility
 
@@ -47,7 +46,7 @@ def item_visibility(item: AgendaItem, meeting: Meeting | None = None) -> str:
     return Visibility.MEMBERS
 
 
-def _common(meeting: Meeting) -> dict:
+def common_fields(meeting: Meeting) -> dict:
     body = meeting.body
     return {
         "date": meeting.starts_at,
@@ -66,7 +65,7 @@ def index_meeting(meeting: Meeting) -> IndexedEntry:
         url=reverse("regiobureau:meeting_detail", kwargs={"pk": meeting.pk}),
         visibility=visibility,
         text=text,
-        **_common(meeting),
+        **common_fields(meeting),
     )
 
 
@@ -79,7 +78,7 @@ def index_item(item: AgendaItem) -> IndexedEntry:
         url=reverse("regiobureau:item_detail", kwargs={"pk": item.pk}),
         visibility=item_visibility(item, meeting),
         dossier_name=item.dossier.name if item.dossier_id else "",
-        **_common(meeting),
+        **common_fields(meeting),
     )
 
 
@@ -96,7 +95,7 @@ def index_document(document: Document) -> IndexedEntry:
         url=reverse("regiobureau:document_download", kwargs={"pk": document.pk}),
         visibility=visibility,
         dossier_name=item.dossier.name if item.dossier_id else "",
-        **_common(item.meeting),
+        **common_fields(item.meeting),
     )
 
 
@@ -109,36 +108,7 @@ def index_decision(decision: Decision) -> IndexedEntry:
         url=reverse("regiobureau:item_detail", kwargs={"pk": item.pk}),
         visibility=item_visibility(item),
         dossier_name=item.dossier.name if item.dossier_id else "",
-        **_common(item.meeting),
-    )
-
-
-def minutes_entry_visibility(entry: MinutesEntry) -> str:
-    """As the minutes' pages: the secretariat reads a draft, the body's members the minutes
-    sent for comments; adopted minutes of a public meeting are public for its public items."""
-    minutes = entry.minutes
-    meeting = minutes.meeting
-    if minutes.status == MinutesStatus.DRAFT:
-        return Visibility.SECRETARIAT
-    if minutes.status == MinutesStatus.SENT or not meeting.is_public:
-        return Visibility.MEMBERS
-    return item_visibility(entry.item, meeting)
-
-
-def index_minutes_entry(entry: MinutesEntry) -> IndexedEntry | None:
-    if not entry.text:
-        return None
-    item = entry.item
-    meeting = entry.minutes.meeting
-    url = reverse("regiobureau:minutes_detail", kwargs={"pk": meeting.pk})
-    return IndexedEntry(
-        kind="minutes",
-        title=item.title,
-        text=entry.text,
-        url=f"{url}#verslag-{item.pk}",
-        visibility=minutes_entry_visibility(entry),
-        dossier_name=item.dossier.name if item.dossier_id else "",
-        **_common(meeting),
+        **common_fields(item.meeting),
     )
 
 
@@ -146,7 +116,6 @@ register_indexer(Meeting, index_meeting, kind="meeting", label=_("Meeting"))
 register_indexer(AgendaItem, index_item, kind="agenda_item", label=_("Agenda item"))
 register_indexer(Document, index_document, kind="document", label=_("Document"))
 register_indexer(Decision, index_decision, kind="decision", label=_("Decision"))
-register_indexer(MinutesEntry, index_minutes_entry, kind="minutes", label=_("Meeting minutes"))
 register_member_bodies(permissions.member_body_ids)
 register_preparer(Meeting, lambda qs: qs.select_related("body__theme"))
 register_preparer(
@@ -165,19 +134,22 @@ register_preparer(
     Decision,
     lambda qs: qs.select_related("item__meeting__body__theme", "item__parent", "item__dossier"),
 )
-MINUTES_ENTRY_RELATED = (
-    "minutes__meeting__body__theme",
-    "item__meeting__body__theme",
-    "item__parent",
-    "item__dossier",
-)
-register_preparer(MinutesEntry, lambda qs: qs.select_related(*MINUTES_ENTRY_RELATED))
+# Objects of higher floors that hang on an agenda item and follow its visibility (the accounts
+# of the minutes): model → (the name of its item field, the relations to load with it).
+_ITEM_DEPENDENTS: dict[type, tuple[str, tuple[str, ...]]] = {}
 
 
-def minutes_search_refresh(*, minutes) -> int:
-    """Re-index the accounts of one meeting's minutes (their status changed)."""
-    entries = MinutesEntry.objects.filter(minutes=minutes).select_related(*MINUTES_ENTRY_RELATED)
-    return search_entries_refresh(objects=list(entries))
+def register_item_dependent(model: type, *, item_field: str = "item", related=()) -> None:
+    """Re-index and remove `model`'s entries with the agenda items they hang on."""
+    _ITEM_DEPENDENTS[model] = (item_field, tuple(related))
+
+
+def _item_dependents(item_ids) -> list:
+    return [
+        row
+        for model, (field, related) in _ITEM_DEPENDENTS.items()
+        for row in model.objects.filter(**{f"{field}_id__in": item_ids}).select_related(*related)
+    ]
 
 
 def item_search_refresh(*, items) -> int:
@@ -203,10 +175,7 @@ def item_search_refresh(*, items) -> int:
             "item__meeting__body__theme", "item__parent", "item__dossier"
         )
     )
-    accounts = list(
-        MinutesEntry.objects.filter(item_id__in=items).select_related(*MINUTES_ENTRY_RELATED)
-    )
-    return search_entries_refresh(objects=[*rows, *documents, *decisions, *accounts])
+    return search_entries_refresh(objects=[*rows, *documents, *decisions, *_item_dependents(items)])
 
 
 def meeting_search_refresh(*, meeting: Meeting) -> int:
@@ -229,7 +198,8 @@ def items_search_remove(*, items) -> None:
     search_entries_remove(
         model=Decision, ids=Decision.objects.filter(item_id__in=ids).values_list("pk", flat=True)
     )
-    search_entries_remove(
-        model=MinutesEntry,
-        ids=MinutesEntry.objects.filter(item_id__in=ids).values_list("pk", flat=True),
-    )
+    for model, (field, _related) in _ITEM_DEPENDENTS.items():
+        search_entries_remove(
+            model=model,
+            ids=model.objects.filter(**{f"{field}_id__in": ids}).values_list("pk", flat=True),
+        )

@@ -1,9 +1,7 @@
 """Meetings, agenda editor, stukken, annotations, reading room, dossiers and feeds.
 
-Included at /vergaderingen/. Views marked @login_not_required (public for anyone, with the
-selectors deciding what is visible): calendar, meeting_archive, meeting_detail, item_detail,
-document_download, document_version_download, dossier_list, dossier_detail, feed_body,
-feed_personal, meeting_pdf_public, round_vote_link.
+Included at /vergaderingen/ (the minutes, evaluation, planning and rounds apps add their pages
+under the same prefix). The public views are listed in PUBLIC_URL_NAMES with the reason.
 """
 
 from django.urls import path
@@ -17,16 +15,10 @@ from regiobureau.views import (
     documents,
     dossiers,
     editor,
-    evaluation,
     meetings,
-    minutes,
     pdfs,
-    planning,
-    proposals,
     reading,
-    rounds,
 )
-from regiobureau.views import rules as rules_views
 
 app_name = "regiobureau"
 
@@ -34,9 +26,20 @@ app_name = "regiobureau"
 PUBLIC_URL_NAMES = {
     "meeting_pdf_public": "the public agenda PDF; the view checks that the agenda is out",
     "meeting_archive": "past meetings as the calendar shows coming ones; the selectors filter",
-    "round_vote_link": "the signed one-time link of a written round; the signature is the key",
-    "minutes_list": "adopted minutes of public meetings for anyone; the selectors filter",
-    "minutes_detail": "adopted minutes of a public meeting (closed items as placeholders)",
+    **{
+        name: "public meeting information, filtered by the selectors"
+        for name in [
+            "calendar",
+            "meeting_detail",
+            "item_detail",
+            "document_download",
+            "document_version_download",
+            "dossier_list",
+            "dossier_detail",
+        ]
+    },
+    "feed_body": "a body's public meetings as iCalendar, filtered by the selectors",
+    "feed_personal": "one's own meetings as iCalendar; the secret token in the URL is the key",
 }
 
 urlpatterns = [
@@ -51,53 +54,9 @@ urlpatterns = [
     path("<int:pk>/status/", meetings.meeting_status, name="meeting_status"),
     path("<int:pk>/publiceren/", meetings.meeting_publish, name="meeting_publish"),
     path("<int:pk>/annuleren/", meetings.meeting_cancel, name="meeting_cancel"),
-    # Attendance (issue 10)
+    # Attendance
     path("<int:pk>/aanmelden/", attendance.attendance_register, name="attendance_register"),
     path("<int:pk>/presentie/", attendance.attendance_record, name="attendance_record"),
-    # Minutes (verslag, issue 10)
-    path("verslagen/", minutes.minutes_list, name="minutes_list"),
-    path("<int:pk>/verslag/", minutes.minutes_detail, name="minutes_detail"),
-    path("<int:pk>/verslag/schrijven/", minutes.minutes_edit, name="minutes_edit"),
-    path("<int:pk>/verslag/versturen/", minutes.minutes_send, name="minutes_send"),
-    path("<int:pk>/verslag/reageren/", minutes.minutes_comment, name="minutes_comment"),
-    path("<int:pk>/verslag/vaststellen/", minutes.minutes_adopt, name="minutes_adopt"),
-    path("<int:pk>/verslag/versies/", minutes.minutes_history, name="minutes_history"),
-    path("agendapunten/<int:pk>/verslag/", minutes.minutes_entry_save, name="minutes_entry_save"),
-    # Evaluation after each meeting (issue 13)
-    path("<int:pk>/evaluatie/", evaluation.evaluation_form, name="evaluation_form"),
-    path("evaluatie/", evaluation.evaluation_index, name="evaluation_index"),
-    path("evaluatie/<slug:slug>/", evaluation.evaluation_body, name="evaluation_body"),
-    path(
-        "evaluatie/<slug:slug>/<str:period>/pdf/",
-        evaluation.evaluation_summary_request,
-        name="evaluation_summary_request",
-    ),
-    path(
-        "evaluatie/<slug:slug>/<str:period>/agenderen/",
-        evaluation.evaluation_summary_place,
-        name="evaluation_summary_place",
-    ),
-    path(
-        "evaluatie/<slug:slug>/<str:period>/samenvatting.pdf",
-        evaluation.evaluation_summary_download,
-        name="evaluation_summary_download",
-    ),
-    # Stukken from preparing bodies (issue 10)
-    path("<int:pk>/aanleveren/", proposals.proposal_list, name="proposal_list"),
-    path("aangeleverd/<int:pk>/accepteren/", proposals.proposal_accept, name="proposal_accept"),
-    path("aangeleverd/<int:pk>/terugsturen/", proposals.proposal_return, name="proposal_return"),
-    path("aangeleverd/<int:pk>/download/", proposals.proposal_download, name="proposal_download"),
-    # Forward agenda (issue 10)
-    path("jaarplanning/", planning.planning, name="planning"),
-    path("jaarplanning/nieuw/", planning.planning_create, name="planning_create"),
-    path("jaarplanning/<int:pk>/agenderen/", planning.planning_schedule, name="planning_schedule"),
-    path("jaarplanning/<int:pk>/verwijderen/", planning.planning_delete, name="planning_delete"),
-    # Written rounds (issue 10)
-    path("schriftelijk/", rounds.round_list, name="round_list"),
-    path("schriftelijk/nieuw/", rounds.round_create, name="round_create"),
-    path("schriftelijk/<int:pk>/", rounds.round_detail, name="round_detail"),
-    path("schriftelijk/<int:pk>/sluiten/", rounds.round_close, name="round_close"),
-    path("schriftelijk/stem/<str:token>/", rounds.round_vote_link, name="round_vote_link"),
     # Agenda editor (secretariat)
     path("<int:pk>/agenda/", editor.agenda_editor, name="agenda_editor"),
     path("<int:pk>/agenda/punten/", editor.item_create, name="item_create"),
@@ -105,7 +64,7 @@ urlpatterns = [
     path("agendapunten/<int:pk>/wijzigen/", editor.item_edit, name="item_edit"),
     path("agendapunten/<int:pk>/verwijderen/", editor.item_delete, name="item_delete"),
     path("agendapunten/<int:pk>/verplaatsen/", editor.item_move, name="item_move"),
-    # PDFs of the meeting (issue #4)
+    # PDFs of the meeting
     path("<int:pk>/pdf/", pdfs.pdf_request, name="meeting_pdf_request"),
     path("<int:pk>/pdf/status/", pdfs.pdf_status, name="meeting_pdf_status"),
     path("<int:pk>/pdf/opdrachten/<int:job_pk>/opnieuw/", pdfs.pdf_retry, name="meeting_pdf_retry"),
@@ -160,7 +119,7 @@ urlpatterns = [
     # Dossiers
     path("dossiers/", dossiers.dossier_list, name="dossier_list"),
     path("dossiers/<slug:slug>/", dossiers.dossier_detail, name="dossier_detail"),
-    # Decisions, besluitenlijst and action items (issue 5)
+    # Decisions, besluitenlijst and action items
     path("<int:pk>/besluiten/", decisions.meeting_decisions, name="meeting_decisions"),
     path("<int:pk>/besluiten/nieuw/", decisions.decision_create, name="decision_create"),
     path(
@@ -177,5 +136,4 @@ urlpatterns = [
     path("feeds/persoonlijk/<str:token>.ics", feeds.personal_feed, name="feed_personal"),
     path("agenda-abonnement/", feeds.calendar_subscription, name="calendar_subscription"),
     path("agenda-abonnement/nieuw/", feeds.calendar_token_rotate, name="calendar_token_rotate"),
-    path("spelregels/<int:pk>/vaststellen/", rules_views.rules_adopt, name="rules_adopt"),
 ]

@@ -244,7 +244,7 @@ class FakePdf:
         self.pages = 1
 
 
-# --- Council gatherings (raden, issue 13) ---------------------------------------------------
+# --- Council gatherings (raden) -------------------------------------------------------------
 
 
 def make_gathering(*, secretary, days=21, capacity=None, kind="raadsconferentie", **fields):

@@ -141,7 +141,7 @@ def published_meeting(secretary, body):
             core_message=f"<p>Kern van {item.title}</p>",
             proposal="<p>Instemmen met het voorstel.</p>",
         )
-        # Adopted, so the members read it (issue 9: a concept never adopted is not theirs).
+        # Adopted, so the members read it (a concept never adopted is not theirs).
         for status in (AnnotationStatus.IN_REVIEW, AnnotationStatus.ADOPTED):
             annotation_set_status(actor=secretary, annotation=annotation, status=status)
     meeting.refresh_from_db()

@@ -35,7 +35,7 @@ WHITENOISE_AUTOREFRESH = True
 # a fast hasher keeps them quick. Tests of the production settings import those directly.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# N+1 guard (issue 14): django-zeal raises NPlusOneError when one request loads a relation
+# N+1 guard: django-zeal raises NPlusOneError when one request loads a relation
 # lazily, one query per row, or runs the same .get() line over and over. Its middleware comes
 # first, so each request (the test client's and the browser tests' live server's) is one
 # scope, as in production; tests that call services directly in a row are not one request

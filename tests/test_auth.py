@@ -75,7 +75,7 @@ def test_logout_by_post(client, user):
     response = client.post(reverse("account_logout"))
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
-    # Logged out, `/` is the public front page (issue 11), not the overview.
+    # Logged out, `/` is the public front page, not the overview.
     home = client.get(reverse("home"))
     assert "publiek/front_page.html" in [t.name for t in home.templates]
     assert "core/home.html" not in [t.name for t in home.templates]

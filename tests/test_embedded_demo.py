@@ -1,5 +1,5 @@
-"""The embedded default answers quickly (issue 14, item 8): `load_nhn --demo` leaves nothing in
-the broker's queue ahead of a new user's first PDF.
+"""The embedded default answers quickly: `load_nhn --demo` leaves nothing in the broker's
+queue ahead of a new user's first PDF.
 
 The time itself is measured by bench/embedded_first_pdf.py, not here.
 """
@@ -43,7 +43,7 @@ def test_the_demo_leaves_no_task_queued_and_its_history_done(settings, sent_to_b
     assert set(jobs.values_list("status", flat=True)) <= {GenerationStatus.DONE}
     # The griffies' notifications ran while loading, as a worker would have run them (the
     # demo has griffie logins for Texel and Hoorn; the other councils have no one to mail).
-    # Hoorn's council asked for the weekly digest (issue 13): its copy waits for that.
+    # Hoorn's council asked for the weekly digest: its copy waits for that.
     deliveries = CouncilLetterDelivery.objects.all()
     assert deliveries.count() == 17
     notified = deliveries.filter(notified_at__isnull=False)

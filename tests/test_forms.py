@@ -1,5 +1,5 @@
 """Shared form plumbing (nhn_portal.core.forms): QuickSelect writes the same HTML as Django's
-select templates, so swapping it in (issue #14) changes no page."""
+select templates, so swapping it in changes no page."""
 
 import re
 

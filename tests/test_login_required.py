@@ -28,36 +28,17 @@ PUBLIC = {
     "account_inactive": "allauth: tells a deactivated user why the login failed",
     "account_confirm_email": "allauth: the confirmation link in an e-mail (verification is off)",
     "account_email_verification_sent": "allauth: 'confirmation e-mail sent' (verification is off)",
-    "admin:login": "the admin's door: only a redirect to the portal's login (issue 9)",
+    "admin:login": "the admin's door: only a redirect to the portal's login",
     "socialaccount_login_cancelled": "SSO: 'you cancelled the login at your organisation'",
     "openid_connect_login": "SSO: starts the login at the organisation's OpenID provider",
     "openid_connect_callback": "SSO: the OpenID provider returns the visitor here",
 }
 
 
-# Declared public in regiobureau/urls.py's docstring: the selectors decide what anonymous
-# visitors see (public meetings, agendas, stukken; feeds, the personal one by secret token).
-# A stopgap until regiobureau/urls.py defines its own PUBLIC_URL_NAMES.
-PUBLIC_REGIOBUREAU = {
-    f"regiobureau:{name}": "public meeting information, filtered by the selectors"
-    for name in [
-        "calendar",
-        "meeting_detail",
-        "item_detail",
-        "document_download",
-        "document_version_download",
-        "dossier_list",
-        "dossier_detail",
-        "feed_body",
-        "feed_personal",
-    ]
-}
-
-
 def public_names() -> dict[str, str]:
     """PUBLIC plus each app's own `PUBLIC_URL_NAMES`, namespaced by the app's `app_name`."""
-    names = PUBLIC | PUBLIC_REGIOBUREAU
-    # An app's API and root-level files (issue 11: publiek/api/urls.py, namespace "ori";
+    names = dict(PUBLIC)
+    # An app's API and root-level files (publiek/api/urls.py, namespace "ori";
     # publiek/woo_urls.py: sitemap.xml, robots.txt) declare their own.
     modules = [f"{config.name}.{part}" for config in apps.get_app_configs()
                for part in ("urls", "api.urls", "woo_urls")]  # fmt: skip
@@ -155,7 +136,7 @@ def test_public_pages_exist_and_answer_without_login(client):
         if name in {"account_login", "account_reset_password"}:
             assert client.get(url).status_code == 200, url
         if name == "admin:login":
-            # Issue 9: no password-only door; the admin's login sends to the portal's own.
+            # No password-only door; the admin's login sends to the portal's own.
             response = client.get(url)
             assert response.status_code == 302, url
             assert response["Location"].startswith(reverse("account_login")), url

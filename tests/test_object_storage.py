@@ -1,4 +1,4 @@
-"""Files on object storage (issue 14): the settings, `file_response` per backend, and moving
+"""Files on object storage: the settings, `file_response` per backend, and moving
 files from disk to the bucket. The S3 side is moto's server on loopback (tests/objectstore.py).
 """
 

@@ -1,4 +1,4 @@
-"""The one PDF helper (issue #4): archival and accessible output, house style, safe fetching."""
+"""The one PDF helper: archival and accessible output, house style, safe fetching."""
 
 import datetime
 import logging

@@ -1,4 +1,4 @@
-"""Document production (issue #4): the job's life from request to stored PDF, idempotency,
+"""Document production: the job's life from request to stored PDF, idempotency,
 failures and retries, enqueue after commit, the sweep, the worker's start, and one round
 trip through a real Celery worker on the real Redis."""
 
@@ -356,7 +356,9 @@ def test_the_tasks_retry_only_transient_errors_with_backoff_and_time_limits():
     assert task.retry_backoff is True and task.max_retries == 5
     assert task.soft_time_limit == django_settings.CELERY_TASK_SOFT_TIME_LIMIT
     assert task.time_limit == django_settings.CELERY_TASK_TIME_LIMIT
-    schedule = django_settings.CELERY_BEAT_SCHEDULE["document-generation-sweep"]
+    from nhn_portal.celery import app
+
+    schedule = app.conf.beat_schedule["nhn_portal.core.tasks.document_generation_sweep"]
     assert schedule["task"] == tasks.document_generation_sweep.name
     assert schedule["schedule"] <= 60
 

@@ -1,4 +1,4 @@
-"""Stateless nodes, proven (issue 14): two web processes (gunicorn) and one Celery worker, each
+"""Stateless nodes, proven: two web processes (gunicorn) and one Celery worker, each
 in its own temporary working directory with its own MEDIA_ROOT (no shared disk), on one
 PostgreSQL database, one Redis and one S3-compatible object store (moto's server on loopback).
 
@@ -140,7 +140,7 @@ SEED = """
 import json, django
 django.setup()
 from nhn_portal.core.constants import Role
-from regiobureau import services
+from regiobureau.services.agenda import agenda_item_create
 from regiobureau.constants import ItemPurpose
 from tests.builders import make_meeting
 from tests.factories import BodyFactory, UserFactory
@@ -148,7 +148,7 @@ from tests.factories import BodyFactory, UserFactory
 secretary = UserFactory(roles=[Role.SECRETARY])
 body = BodyFactory(name="Platform twee knopen", slug="platform-twee-knopen")
 meeting = make_meeting(secretary=secretary, body=body)
-item = services.agenda_item_create(
+item = agenda_item_create(
     actor=secretary, meeting=meeting, expected_version=None, title="Woondeal",
     purpose=ItemPurpose.DECISION,
 )
@@ -296,7 +296,7 @@ def test_two_web_nodes_and_a_worker_share_no_disk(services, tmp_path):
         browser = _browser()
         response = _login(browser, a, data["email"], PASSWORD)
         assert response.status_code == 302, response.text[:2000]
-        # "Mijn vergaderingen" needs a login (the front page `/` is public since issue 11).
+        # "Mijn vergaderingen" needs a login (the front page `/` is public).
         home_on_b = browser.get(f"{b}/vergaderingen/mijn/", allow_redirects=False, timeout=10)
         assert home_on_b.status_code == 200
         anonymous_on_b = _browser().get(

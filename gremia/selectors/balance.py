@@ -1,5 +1,5 @@
 """The balance figures (seats per sector and sub-region, chairs of central municipalities)
-and the balance norms checked against them (issue 13)."""
+and the balance norms checked against them."""
 
 from __future__ import annotations
 
@@ -156,7 +156,7 @@ def balance_overview(*, on: datetime.date | None = None) -> dict:
     }
 
 
-# --- balance norms (issue 13, part 7) ----------------------------------------------------------
+# --- balance norms -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

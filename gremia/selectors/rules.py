@@ -1,4 +1,4 @@
-"""The rules of play (spelregelnotitie) and the cooperation agreement (issue 13)."""
+"""The rules of play (spelregelnotitie) and the cooperation agreement."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from nhn_portal.core.access import is_secretariat
 from .common import _sort_key
 from .registry import body_list_active
 
-# --- rules of play (issue 13) ------------------------------------------------------------------
+# --- rules of play -----------------------------------------------------------------------------
 
 
 def _rules_visible(user) -> Q:

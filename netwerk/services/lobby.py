@@ -9,11 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gremia.models import Body
-from netwerk.models import (
-    ExternalMoment,
-    LobbyContact,
-    LobbyDossier,
-)
+from netwerk.models.lobby import ExternalMoment, LobbyContact, LobbyDossier
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 

@@ -10,11 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gremia.models import Body
-from netwerk.models import (
-    Opportunity,
-    OpportunityStep,
-)
-from nhn_portal.core.audit import audit_record_create, audited_update
+from netwerk.models.opportunities import Opportunity, OpportunityStep
+from nhn_portal.core.audit import audit_record_create, audited_create, audited_update
 from nhn_portal.core.constants import AuditAction
 
 
@@ -56,12 +53,9 @@ def opportunity_create(
         source=source,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    opportunity.full_clean()
-    opportunity.save()
-    audit_record_create(
+    audited_create(
         actor=actor,
         obj=opportunity,
-        action=AuditAction.CREATE,
         verb="opportunity_create",
         changes={"deadline": deadline.isoformat(), "deciding_body": str(deciding_body)},
     )

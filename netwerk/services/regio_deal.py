@@ -10,10 +10,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from netwerk.constants import IMAGE_MAX_BYTES, IMAGE_MAX_SIDE, ProjectStatus, ReviewState
-from netwerk.models import (
-    ProjectImage,
-    RegioDealProject,
-)
+from netwerk.models.regio_deal import ProjectImage, RegioDealProject
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 

@@ -9,11 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netwerk.constants import SPANNER_REPORT
-from netwerk.models import (
-    BoundarySpanner,
-)
+from netwerk.models.spanners import BoundarySpanner
 from netwerk.selectors import month_label
-from nhn_portal.core.audit import audit_record_create, audited_update
+from nhn_portal.core.audit import audit_record_create, audited_create, audited_update
 from nhn_portal.core.constants import AuditAction, GenerationStatus
 from nhn_portal.core.mail import send_templated_mail, site_link
 from nhn_portal.core.models import AuditRecord, GenerationJob
@@ -27,11 +25,7 @@ def boundary_spanner_set(*, actor, subregion, person) -> BoundarySpanner:
     spanner = BoundarySpanner.objects.select_for_update().filter(subregion=subregion).first()
     if spanner is None:
         spanner = BoundarySpanner(subregion=subregion, person=person)
-        spanner.full_clean()
-        spanner.save()
-        audit_record_create(
-            actor=actor, obj=spanner, action=AuditAction.CREATE, verb="boundary_spanner_set"
-        )
+        audited_create(actor=actor, obj=spanner, verb="boundary_spanner_set")
         return spanner
     return audited_update(actor=actor, obj=spanner, verb="boundary_spanner_set", person=person)
 

@@ -4,11 +4,8 @@ in one transaction."""
 from django.db import transaction
 
 from gremia.models import Body
-from netwerk.models import (
-    Alignment,
-    RelatedTable,
-)
-from nhn_portal.core.audit import audit_record_create
+from netwerk.models.tables import Alignment, RelatedTable
+from nhn_portal.core.audit import audit_record_create, audited_create
 from nhn_portal.core.constants import AuditAction
 
 
@@ -31,11 +28,7 @@ def related_table_create(
         theme=theme,
         meeting_rhythm=meeting_rhythm.strip(),
     )
-    table.full_clean()
-    table.save()
-    audit_record_create(
-        actor=actor, obj=table, action=AuditAction.CREATE, verb="related_table_create"
-    )
+    audited_create(actor=actor, obj=table, verb="related_table_create")
     return table
 
 

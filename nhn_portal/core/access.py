@@ -5,9 +5,13 @@ them once per request. An app's own `permissions.py` combines these with its dat
 rules (membership of a body, the griffie's municipality) and its `access_<entity>` functions.
 """
 
-from django.http import Http404
-
 from .constants import Role
+
+
+class NotFound(Exception):
+    """Missing or not allowed, one error for both, raised by `access_<entity>` selectors and
+    permission checks, which know no HTTP; the view layer answers 404 (core.middleware), so an
+    id tells nobody whether it exists."""
 
 
 def is_manager(user) -> bool:
@@ -26,6 +30,7 @@ def is_secretariat(user) -> bool:
 
 
 def require_secretariat(user) -> None:
-    """404 rather than 403 for anyone else: a non-secretary learns nothing about what exists."""
+    """Not found rather than forbidden for anyone else: a non-secretary learns nothing about
+    what exists."""
     if not is_secretariat(user):
-        raise Http404
+        raise NotFound

@@ -10,10 +10,16 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Each app's `producers` module registers its kinds of PDF with the document
-        # production registry (nhn_portal.core.production, issue #4); its `portal` module its
+        # production registry (nhn_portal.core.production); its `portal` module its
         # navigation entries and panels (nhn_portal.core.portal); its `tasks` module its Celery
         # tasks, so services can enqueue them by name in the web process too
         # (nhn_portal.core.tasking).
         autodiscover_modules("producers", "portal", "tasks", "search")
+        # The beat's schedule is what the tasks modules just declared (tasking.portal_task).
+        from nhn_portal.celery import app
+
+        from .tasking import beat_schedule
+
+        app.conf.beat_schedule = beat_schedule()
         # The session clock starts at every login, also before the first request (tests).
         from . import middleware  # noqa: F401

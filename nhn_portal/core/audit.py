@@ -54,6 +54,26 @@ def timestamp_once(
     return True
 
 
+def audited_create(
+    *,
+    actor: Any,
+    obj: models.Model,
+    verb: str,
+    changes: dict[str, Any] | None = None,
+    clean: bool = True,
+) -> models.Model:
+    """Validate `obj` (`full_clean`, unless `clean=False` for a row whose rules the service
+    checked itself), save it and write a CREATE audit record. Must run inside the service's
+    transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audited_create must run inside the service's transaction")
+    if clean:
+        obj.full_clean()
+    obj.save()
+    audit_record_create(actor=actor, obj=obj, action=AuditAction.CREATE, verb=verb, changes=changes)
+    return obj
+
+
 def audited_update(
     *,
     actor: Any,

@@ -21,7 +21,7 @@ class AuditAction(models.TextChoices):
 
 
 class GenerationStatus(models.TextChoices):
-    """States of a document generation job (issue #4); the codes are the UI's Dutch words."""
+    """States of a document generation job; the codes are the UI's Dutch words."""
 
     QUEUED = "wachtrij", _("Queued")
     RUNNING = "bezig", _("In progress")

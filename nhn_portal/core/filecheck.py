@@ -1,8 +1,8 @@
-"""Checks of uploaded files beyond their type (issue 9, fix 6): a PDF's structure is opened
+"""Checks of uploaded files beyond their type: a PDF's structure is opened
 with pikepdf and its active content removed before it is stored; every upload can be scanned
 by clamd (`CLAMD_SOCKET`), failing closed when the scanner is configured but unreachable.
 
-Used by the apps' upload checks (regiobureau.uploads); knows no app.
+Used by the apps' upload checks (nhn_portal.core.uploads); knows no app.
 """
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ def _attributes(attrs: dict) -> str:
 class QuickSelect(forms.Select):
     """A Select whose HTML is written in Python, the same markup as Django's select and
     select_option templates: with a template include per option, a list of the 80 items of
-    an agenda cost more than the rest of the form (issue #14). Every plain Select of a form
+    an agenda cost more than the rest of the form. Every plain Select of a form
     with UtrechtFormMixin becomes one."""
 
     def render(self, name, value, attrs=None, renderer=None):

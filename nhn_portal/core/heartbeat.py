@@ -1,5 +1,5 @@
-"""Whether the background work runs: the heartbeat (issue: an embedded worker that dies says
-nothing, and every PDF, letter and mail then waits "in de wachtrij" for ever).
+"""Whether the background work runs: the heartbeat. Without it a worker that dies says
+nothing, and every PDF, letter and mail waits "in de wachtrij" for ever.
 
 The beat enqueues `nhn_portal.core.tasks.heartbeat` every HEARTBEAT_INTERVAL; a worker runs it
 and writes the time. So a fresh time proves the whole chain — beat, broker and worker — and an

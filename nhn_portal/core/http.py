@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header
 
+from .access import NotFound
 from .audit import audit_read
 
 
@@ -95,7 +96,7 @@ def confidential(subject: str | None = None, *, id_kwarg: str = "pk", when_marke
 
             try:
                 response = view(request, *args, **kwargs)
-            except Http404:
+            except (Http404, NotFound):
                 record(False)
                 raise
             if response.status_code == 404:

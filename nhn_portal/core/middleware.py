@@ -5,12 +5,28 @@ from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.dispatch import receiver
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from .access import is_manager, is_secretariat
+from .access import NotFound, is_manager, is_secretariat
 from .views import login_delayed
+
+
+class NotFoundMiddleware:
+    """A selector's or permission's NotFound (missing or not allowed) is a 404 page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, NotFound):
+            raise Http404 from exception
+        return None
 
 
 class ContentSecurityPolicyMiddleware:
@@ -93,7 +109,7 @@ class MfaRequiredMiddleware:
 
 
 class RequestLimitsMiddleware:
-    """Refuse requests that would exhaust the workers (issue 9, fix 11): a body larger than
+    """Refuse requests that would exhaust the workers: a body larger than
     MAX_REQUEST_SIZE (by its Content-Length, before anything is read), and a form with more
     files than DATA_UPLOAD_MAX_NUMBER_FILES or more field data than
     DATA_UPLOAD_MAX_MEMORY_SIZE. The answer is a Dutch page with status 413; no view runs,

@@ -154,7 +154,7 @@ def generated_document_upload_to(instance, filename):
 
 
 class GeneratedDocument(TimeStampedModel):
-    """One stored version of a produced PDF (issue #4): of a subject (a meeting, a council
+    """One stored version of a produced PDF: of a subject (a meeting, a council
     letter), a kind ("agenda", "raadsinformatiebrief") and an audience ("openbaar", "leden",
     a municipality). Versions are never deleted; a changed source adds the next number."""
 
@@ -175,7 +175,7 @@ class GeneratedDocument(TimeStampedModel):
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     size = models.PositiveBigIntegerField(_("size in bytes"))
     pages = models.PositiveIntegerField(_("pages"))
-    # Set when what the document shows may no longer be shown (issue 9: an item or stuk became
+    # Set when what the document shows may no longer be shown (an item or stuk became
     # confidential, the meeting closed): from then on only the secretariat can download it.
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
@@ -281,7 +281,7 @@ class GenerationJob(TimeStampedModel):
 
 class OutboxMessage(TimeStampedModel):
     """A task a service asked for (`tasking.enqueue_on_commit`), written in the service's own
-    transaction (issue 9): handed to the broker after the commit, and by the beat's
+    transaction: handed to the broker after the commit, and by the beat's
     `outbox_sweep` when the broker was down then. `sent_at` is set once a broker accepted it,
     so nothing is handed over twice; the task id stays the same on every attempt."""
 
@@ -304,7 +304,7 @@ class OutboxMessage(TimeStampedModel):
 
 class SearchEntry(models.Model):
     """One searchable thing (a meeting, an agenda item, a stuk, a decision, a council letter)
-    as the search index holds it (issue 11): derived data, written only by
+    as the search index holds it: derived data, written only by
     `core.search.search_entries_refresh` from the services that change the thing.
 
     `visibility` and `body_id` carry the owning app's rule in a form a query can filter

@@ -1,6 +1,5 @@
 """Request limits per client address: the open data API and anonymous search answer 429 with
-Retry-After and a Dutch sentence before a client can make them slow for everyone (issue: keeps
-working when parts fail).
+Retry-After and a Dutch sentence before a client can make them slow for everyone.
 
 A fixed window per limit and address, counted in the shared cache. While Redis is away the
 cache counts in each process's memory (`core.cache.FailoverRedisCache`): these limits guard

@@ -1,4 +1,4 @@
-"""The one search box (issue 11): a registry the apps fill with what they make searchable, the
+"""The one search box: a registry the apps fill with what they make searchable, the
 index that keeps it (`SearchEntry`), and the query that reads it with visibility applied.
 
 An app registers, per model, an *indexer* in its own `search` module (found by

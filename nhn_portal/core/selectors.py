@@ -3,7 +3,8 @@
 import datetime
 
 from django.db.models import QuerySet
-from django.http import Http404
+
+from nhn_portal.core.access import NotFound
 
 from .access import is_manager
 from .models import AuditRecord
@@ -20,7 +21,7 @@ def audit_records(
 ) -> QuerySet[AuditRecord]:
     """The audit trail filtered, newest first; a 404 for anyone but the beheerder."""
     if not is_manager(user):
-        raise Http404
+        raise NotFound
     records = AuditRecord.objects.select_related("actor", "content_type")
     if actor:
         records = records.filter(actor__email__icontains=actor)

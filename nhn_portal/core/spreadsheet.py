@@ -1,4 +1,4 @@
-"""CSV exports that a spreadsheet opens safely (issue 9, fix 9: CSV formula injection).
+"""CSV exports that a spreadsheet opens safely (CSV formula injection).
 
 A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is read by Excel and
 LibreOffice as a formula (`=HYPERLINK(...)`, `@SUM(...)`, DDE); such a cell gets a leading `'`,

@@ -8,7 +8,7 @@ Services enqueue tasks by name (`enqueue_on_commit`), never by importing the tas
 services, so the other direction would be an import cycle. The tasks modules are imported when
 Django starts (CoreConfig.ready), so the name resolves in web processes as well as in workers.
 
-`enqueue_on_commit` is durable (issue 9): the intent is an `OutboxMessage` row in the caller's
+`enqueue_on_commit` is durable: the intent is an `OutboxMessage` row in the caller's
 transaction, handed to the broker after the commit; a broker that is down fails nothing (the
 request answers as usual) and the beat's `outbox_sweep` hands the row over once it is back.
 """
@@ -78,9 +78,17 @@ RENDER = TaskKind(
 PERIODIC = TaskKind(retry_on=TRANSIENT_ERRORS, max_retries=3, soft_time_limit=50, time_limit=55)
 
 
-def portal_task(*, name: str, kind: TaskKind, **options: Any):
+# The beat's schedule: each app declares its periodic tasks in its own tasks module
+# (`portal_task(..., schedule=…)`); CoreConfig.ready hands them to the Celery app.
+_BEAT_SCHEDULE: dict[str, dict[str, Any]] = {}
+
+
+def portal_task(*, name: str, kind: TaskKind, schedule: Any = None, **options: Any):
     """Declare a Celery task with `kind`'s retries and limits; `name` is its stable address
-    (enqueue_on_commit and the beat schedule use it)."""
+    (enqueue_on_commit, queued messages and the beat schedule use it, so it stays when the
+    code moves). With `schedule` (seconds or a crontab) the beat runs it periodically."""
+    if schedule is not None:
+        _BEAT_SCHEDULE[name] = {"task": name, "schedule": schedule}
     return shared_task(
         name=name,
         acks_late=True,
@@ -92,6 +100,11 @@ def portal_task(*, name: str, kind: TaskKind, **options: Any):
         time_limit=kind.time_limit,
         **options,
     )
+
+
+def beat_schedule() -> dict[str, dict[str, Any]]:
+    """Every periodic task the apps declared, as Celery's `beat_schedule`."""
+    return dict(_BEAT_SCHEDULE)
 
 
 def enqueue(

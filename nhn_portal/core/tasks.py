@@ -27,21 +27,26 @@ def document_generation_run(job_id: int) -> str:
     return document_generation_run_service(job_id=job_id).status
 
 
-@portal_task(name="nhn_portal.core.tasks.document_generation_sweep", kind=PERIODIC)
+# Every minute: jobs queued while the broker was down, or whose worker died mid-render.
+@portal_task(name="nhn_portal.core.tasks.document_generation_sweep", kind=PERIODIC, schedule=60.0)
 def document_generation_sweep() -> int:
     """Re-enqueue generation jobs stuck in wachtrij or bezig (the beat runs it every minute)."""
     return len(document_generation_sweep_service())
 
 
-@portal_task(name="nhn_portal.core.tasks.outbox_sweep", kind=PERIODIC)
+# Every minute: e.g. the members' mail of an agenda published while Redis was away.
+@portal_task(name="nhn_portal.core.tasks.outbox_sweep", kind=PERIODIC, schedule=60.0)
 def outbox_sweep() -> int:
     """Hand the tasks that waited for a broker to it (the beat runs it every minute)."""
     return len(tasking.outbox_sweep())
 
 
-# Expires with the next beat: a heartbeat that waited longer says nothing any more.
+# Every half minute, expiring with the next beat: a heartbeat that waited longer says nothing.
 @portal_task(
-    name="nhn_portal.core.tasks.heartbeat", kind=PERIODIC, expires=heartbeat.HEARTBEAT_INTERVAL
+    name="nhn_portal.core.tasks.heartbeat",
+    kind=PERIODIC,
+    schedule=heartbeat.HEARTBEAT_INTERVAL,
+    expires=heartbeat.HEARTBEAT_INTERVAL,
 )
 def worker_heartbeat() -> None:
     """Write the worker's sign of life (the beat runs it every half minute)."""

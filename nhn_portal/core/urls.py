@@ -6,7 +6,7 @@ from nhn_portal.core.views import audit_log
 # Pages anyone may reach without a login (tests/test_login_required.py reads this).
 PUBLIC_URL_NAMES = {
     "health": "the container health check; says only 'ok'",
-    "home": "the public front page for visitors (issue 11); the overview after login",
+    "home": "the public front page for visitors; the overview after login",
 }
 
 urlpatterns = [

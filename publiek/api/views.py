@@ -17,6 +17,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from nhn_portal.core import ratelimit
+from nhn_portal.core.access import NotFound
 
 from . import selectors, serializers
 
@@ -31,6 +32,8 @@ class OriPagination(PageNumberPagination):
 def exception_handler(exc, context):
     """The standard's error shape (API-Kennisbank `Fout`): type, code, title, status,
     detail, instance; invalidParams for a 400."""
+    if isinstance(exc, NotFound):  # a selector's "missing or not allowed"
+        exc = exceptions.NotFound()
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

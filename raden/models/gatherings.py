@@ -1,4 +1,4 @@
-"""Council gatherings (issue 13): a meeting of the raadsbijeenkomsten body with what a council
+"""Council gatherings: a meeting of the raadsbijeenkomsten body with what a council
 member needs to know (kind, programme, capacity, materials afterwards), and the council
 members' registrations made without an account, through a signed personal link.
 

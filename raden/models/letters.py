@@ -2,7 +2,7 @@
 
 One letter per meeting version; issuing it makes one delivery per municipality, each with its
 own PDF ("Aan de gemeenteraad van <gemeente>") and its own trail: made available, downloaded,
-receipt confirmed, scheduled in council or noted (issue 5).
+receipt confirmed, scheduled in council or noted.
 """
 
 from django.conf import settings
@@ -54,7 +54,7 @@ class CouncilLetter(TimeStampedModel):
     )
     adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
-    # Issue 13: the companion "collegebrief" to the 17 colleges and the summary for the
+    # The companion "collegebrief" to the 17 colleges and the summary for the
     # sub-region offices; each, when written, goes out with the letter as its own copies.
     college_text = models.TextField(_("collegebrief for the colleges"), blank=True)
     subregion_summary = models.TextField(_("summary for the sub-region offices"), blank=True)
@@ -159,8 +159,8 @@ def delivery_pdf_upload_to(instance, filename):
 
 
 class CouncilLetterDelivery(TimeStampedModel):
-    """One council's copy of a letter: its PDF and how far the griffie has got with it. Since
-    issue 13 also a college's copy (the collegebrief) or a sub-region office's (the summary),
+    """One council's copy of a letter: its PDF and how far the griffie has got with it. Also
+    a college's copy (the collegebrief) or a sub-region office's (the summary),
     through the same pipeline; `municipality` is then the college's municipality or the
     sub-region office."""
 
@@ -212,7 +212,7 @@ class CouncilLetterDelivery(TimeStampedModel):
     noted_at = models.DateTimeField(_("noted at"), null=True, blank=True)
     # Set once the griffie's e-mail went out, so a redelivered task does not mail again.
     notified_at = models.DateTimeField(_("griffie notified at"), null=True, blank=True)
-    # The PDF of this council's copy comes from the document pipeline (issue #4): one job per
+    # The PDF of this council's copy comes from the document pipeline: one job per
     # municipality (kind "raadsinformatiebrief", audience = the municipality's slug). The
     # render status mirrors the latest job, so the dashboard needs no join to the jobs.
     render_status = models.CharField(
@@ -246,7 +246,7 @@ class CouncilLetterDelivery(TimeStampedModel):
                 fields=["letter", "municipality", "addressee"],
                 name="delivery_one_per_letter_addressee",
             ),
-            # Nothing is made available to a council that did not render (issue 5).
+            # Nothing is made available to a council that did not render.
             models.CheckConstraint(
                 condition=Q(status=DeliveryStatus.PENDING) | Q(render_status=RenderStatus.DONE),
                 name="delivery_available_only_when_rendered",

@@ -1,4 +1,4 @@
-"""How each council wants to be informed (issue 13), recorded by its griffie."""
+"""How each council wants to be informed, recorded by its griffie."""
 
 from django.conf import settings
 from django.db import models

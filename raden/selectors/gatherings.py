@@ -1,13 +1,13 @@
-"""Reads of the council gatherings (issue 13). The secretariat sees every registration; a
+"""Reads of the council gatherings. The secretariat sees every registration; a
 griffie only its own council's (names and addresses are personal data); anyone else gets 404.
 Counts per municipality (who takes part) are shown to both and on the balance page."""
 
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
+from nhn_portal.core.access import NotFound
 from raden import permissions
 from raden.constants import GATHERINGS_BODY_SLUG, SEAT_STATUSES, RegistrationStatus
 from raden.models.gatherings import Gathering, GatheringRegistration
@@ -69,7 +69,7 @@ def _own_municipality(user):
 def gathering_list(*, user) -> tuple[list[GatheringRow], list[GatheringRow]]:
     """(upcoming, past) gatherings with their counts; two queries."""
     if not permissions.can_use_gatherings(user):
-        raise Http404
+        raise NotFound
     municipality = _own_municipality(user)
     qs = _counted(Gathering.objects.select_related("meeting__body"), municipality)
     now = timezone.now()
@@ -80,7 +80,7 @@ def gathering_list(*, user) -> tuple[list[GatheringRow], list[GatheringRow]]:
 
 def access_gathering(*, user, pk: int) -> GatheringRow:
     if not permissions.can_use_gatherings(user):
-        raise Http404
+        raise NotFound
     municipality = _own_municipality(user)
     gathering = (
         _counted(Gathering.objects.select_related("meeting__body"), municipality)
@@ -88,7 +88,7 @@ def access_gathering(*, user, pk: int) -> GatheringRow:
         .first()
     )
     if gathering is None:
-        raise Http404
+        raise NotFound
     return _row(gathering)
 
 
@@ -99,7 +99,7 @@ def gathering_registrations(*, user, gathering: Gathering) -> list[GatheringRegi
     if not permissions.is_secretariat(user):
         municipality = permissions.griffie_municipality(user)
         if municipality is None:
-            raise Http404
+            raise NotFound
         qs = qs.filter(municipality=municipality)
     order = {
         RegistrationStatus.ATTENDED: 0,

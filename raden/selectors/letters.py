@@ -1,14 +1,14 @@
-"""Reads of council letters and deliveries, with the griffie's isolation applied (issue 5)."""
+"""Reads of council letters and deliveries, with the griffie's isolation applied."""
 
 import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from gremia.constants import OrganisationKind
 from gremia.models import Organisation, Subregion
+from nhn_portal.core.access import NotFound
 from raden import permissions
 from raden.constants import CONFIRMED_STATUSES, Addressee, DeliveryStatus, LetterStatus
 from raden.models.letters import CouncilLetter, CouncilLetterDelivery, CouncilLetterItem
@@ -84,23 +84,23 @@ def access_delivery(*, user, pk: int, for_update: bool = False) -> CouncilLetter
         qs = qs.select_for_update(of=("self",))
     delivery = qs.filter(pk=pk).first()
     if delivery is None:
-        raise Http404
+        raise NotFound
     if permissions.is_secretariat(user):
         return delivery
     municipality = permissions.griffie_municipality(user)
     if municipality is None or municipality.pk != delivery.municipality_id:
-        raise Http404
-    if not delivery.is_council_copy:  # a college's copy is not the griffie's (issue 13)
-        raise Http404
+        raise NotFound
+    if not delivery.is_council_copy:  # a college's copy is not the griffie's
+        raise NotFound
     if delivery.status == DeliveryStatus.PENDING:
-        raise Http404
+        raise NotFound
     return delivery
 
 
 def access_letter(*, user, pk: int) -> CouncilLetter:
     """A letter for the secretariat (composing, issuing); everyone else gets 404."""
     if not permissions.is_secretariat(user):
-        raise Http404
+        raise NotFound
     letter = (
         CouncilLetter.objects.select_related(
             "meeting__body", "contact_person", "supersedes", "superseded_by"
@@ -109,13 +109,13 @@ def access_letter(*, user, pk: int) -> CouncilLetter:
         .first()
     )
     if letter is None:
-        raise Http404
+        raise NotFound
     return letter
 
 
 def letter_list(*, user) -> QuerySet[CouncilLetter]:
     if not permissions.is_secretariat(user):
-        raise Http404
+        raise NotFound
     return CouncilLetter.objects.select_related("meeting__body").order_by(
         "-issued_at", "-created_at", "-pk"
     )
@@ -126,7 +126,7 @@ def letter_items(letter: CouncilLetter) -> list[CouncilLetterItem]:
 
 
 def letter_deliveries(letter: CouncilLetter) -> list[CouncilLetterDelivery]:
-    """The letter's copies, each council with its preference (issue 13) when recorded."""
+    """The letter's copies, each council with its preference when recorded."""
     return list(
         letter.deliveries.filter(addressee=Addressee.COUNCIL)
         .select_related("municipality__subregion", "municipality__council_preference")
@@ -135,7 +135,7 @@ def letter_deliveries(letter: CouncilLetter) -> list[CouncilLetterDelivery]:
 
 
 def letter_other_copies(letter: CouncilLetter) -> list[CouncilLetterDelivery]:
-    """Issue 13: the letter's copies for the colleges and the sub-region offices."""
+    """The letter's copies for the colleges and the sub-region offices."""
     return list(
         letter.deliveries.exclude(addressee=Addressee.COUNCIL)
         .select_related("municipality__subregion")
@@ -159,7 +159,7 @@ def office_copies(*, user) -> tuple[Organisation, list[CouncilLetterDelivery]]:
     summaries and collegebrieven of its sub-region that were made available; 404 otherwise."""
     office = permissions.subregion_office(user)
     if office is None and not permissions.is_secretariat(user):
-        raise Http404
+        raise NotFound
     qs = (
         CouncilLetterDelivery.objects.exclude(addressee=Addressee.COUNCIL)
         .exclude(status=DeliveryStatus.PENDING)
@@ -184,12 +184,12 @@ def access_office_copy(*, user, pk: int) -> CouncilLetterDelivery:
         .first()
     )
     if delivery is None:
-        raise Http404
+        raise NotFound
     if permissions.is_secretariat(user):
         return delivery
     office = permissions.subregion_office(user)
     if office is None:
-        raise Http404
+        raise NotFound
     if delivery.addressee == Addressee.SUBREGION_OFFICE and delivery.municipality_id == office.pk:
         return delivery
     if (
@@ -197,7 +197,7 @@ def access_office_copy(*, user, pk: int) -> CouncilLetterDelivery:
         and delivery.municipality.subregion_id == office.subregion_id
     ):
         return delivery
-    raise Http404
+    raise NotFound
 
 
 def decisions_available_for_letter(letter: CouncilLetter) -> list[Decision]:
@@ -265,9 +265,9 @@ def distribution_dashboard(*, user, not_confirmed_days: int | None = None) -> Da
     whatever the number of letters. With `not_confirmed_days`, only letters that have a copy
     available that long without confirmed receipt, with those cells marked."""
     if not permissions.is_secretariat(user):
-        raise Http404
+        raise NotFound
     towns = list(municipalities())
-    # Issue 13: each column head shows how that council wants to be informed.
+    # Each column head shows how that council wants to be informed.
     preferences = {p.municipality_id: p for p in CouncilPreference.objects.all()}
     grouped: dict[int | None, tuple[Subregion | None, list[Organisation]]] = {}
     for town in towns:
@@ -280,7 +280,7 @@ def distribution_dashboard(*, user, not_confirmed_days: int | None = None) -> Da
             Prefetch(
                 "deliveries",
                 # Only what a cell and the CSV show: 17 copies per letter, so every column
-                # costs (issue #14).
+                # costs.
                 queryset=CouncilLetterDelivery.objects.filter(addressee=Addressee.COUNCIL)
                 .only(*DASHBOARD_DELIVERY_FIELDS)
                 .order_by("pk"),
@@ -369,7 +369,7 @@ def access_issued_letter(*, pk: int) -> CouncilLetter:
     letter = letter_list_issued().select_related("contact_person", "supersedes").filter(pk=pk)
     found = letter.first()
     if found is None:
-        raise Http404
+        raise NotFound
     return found
 
 

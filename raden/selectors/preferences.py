@@ -1,9 +1,8 @@
-"""How each council wants to be informed (issue 13): every municipality with its preference;
+"""How each council wants to be informed: every municipality with its preference;
 a griffie edits only its own, the secretariat reads them all (shown beside the letters)."""
 
-from django.http import Http404
-
 from gremia.models import Organisation
+from nhn_portal.core.access import NotFound
 from raden import permissions
 from raden.models.preferences import CouncilPreference
 
@@ -26,13 +25,13 @@ def access_preference(*, user) -> tuple[Organisation, CouncilPreference | None]:
     """The griffie's own council and its preference; anyone else 404."""
     municipality = permissions.griffie_municipality(user)
     if municipality is None:
-        raise Http404
+        raise NotFound
     return municipality, preference_for(municipality)
 
 
 def preference_rows(*, user) -> list[tuple[Organisation, CouncilPreference | None]]:
     """Secretariat: every municipality with its preference (or None: not recorded)."""
     if not permissions.is_secretariat(user):
-        raise Http404
+        raise NotFound
     by_town = preferences_by_municipality()
     return [(town, by_town.get(town.pk)) for town in municipalities()]

@@ -1,4 +1,4 @@
-"""Composing a council letter (issue 5): a draft about a meeting, its items (decisions of
+"""Composing a council letter: a draft about a meeting, its items (decisions of
 public agenda items) and the paragraphs one sub-region's councils read; adopting it; starting a
 corrected version ("herziene versie") of one that was issued.
 """
@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gremia.models import Person, Subregion
-from nhn_portal.core.audit import audit_record_create, audited_update
+from nhn_portal.core.audit import audit_record_create, audited_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from raden.constants import (
     LetterStatus,
@@ -52,11 +52,7 @@ def council_letter_create(
         college_text=college_text,
         subregion_summary=subregion_summary,
     )
-    letter.full_clean()
-    letter.save()
-    audit_record_create(
-        actor=actor, obj=letter, action=AuditAction.CREATE, verb="council_letter_create"
-    )
+    audited_create(actor=actor, obj=letter, verb="council_letter_create")
     return letter
 
 

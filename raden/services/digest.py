@@ -1,4 +1,4 @@
-"""The digest for councils that asked for one (issue 13, part 2): their griffie gets no mail
+"""The digest for councils that asked for one: their griffie gets no mail
 per letter but one mail a week with every copy made available since the last one. The copies
 themselves are in the griffie's portal the moment they are made, as for every council."""
 

@@ -1,4 +1,4 @@
-"""Council gatherings (issue 13): the secretariat plans one on a meeting of the
+"""Council gatherings: the secretariat plans one on a meeting of the
 raadsbijeenkomsten body; griffies invite their council (a link they forward, or a list of
 names and addresses that each get a personal link); council members register, cancel and
 fetch the materials through their personal link, without an account; beyond the capacity a
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from gremia.constants import OrganisationKind
 from gremia.models import Organisation
-from nhn_portal.core.audit import audit_record_create, audited_update
+from nhn_portal.core.audit import audit_record_create, audited_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
 from nhn_portal.core.tasking import enqueue_on_commit
@@ -64,11 +64,7 @@ def gathering_create(
     gathering = Gathering(
         meeting=meeting, kind=kind, programme=programme, capacity=capacity, materials=materials
     )
-    gathering.full_clean()
-    gathering.save()
-    audit_record_create(
-        actor=actor, obj=gathering, action=AuditAction.CREATE, verb="gathering_create"
-    )
+    audited_create(actor=actor, obj=gathering, verb="gathering_create")
     return gathering
 
 

@@ -1,5 +1,5 @@
 """Issuing a council letter to the 17 councils: one copy (delivery) per municipality, each with
-its own PDF job in the document pipeline (issue #4); a copy is made available (klaargezet) only
+its own PDF job in the document pipeline; a copy is made available (klaargezet) only
 once its own job is done, so one failed render holds back that council only, and is requested
 again. The griffie is mailed when its copy is ready.
 """
@@ -55,7 +55,7 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
     letter.status = LetterStatus.SENT
     letter.issued_at = timezone.now()
     letter.save(update_fields=["status", "issued_at", "updated_at"])
-    # Issue 13: the collegebrief to every college and the summary to every sub-region office
+    # The collegebrief to every college and the summary to every sub-region office
     # go out with it, when the letter has them, as copies of their own.
     addressed = [(Addressee.COUNCIL, town) for town in towns]
     if letter.college_text.strip():
@@ -227,9 +227,9 @@ def delivery_notify_griffie(*, delivery_id: int) -> int:
     if delivery.status == DeliveryStatus.PENDING or delivery.notified_at is not None:
         return 0
     if not delivery.is_council_copy:
-        return 0  # colleges and sub-region offices read theirs in the portal (issue 13)
+        return 0  # colleges and sub-region offices read theirs in the portal
     if prefers_digest(delivery.municipality_id):
-        return 0  # this council asked for the weekly digest instead (issue 13)
+        return 0  # this council asked for the weekly digest instead
     recipients = clerk_addresses(organisation_id=delivery.municipality_id)
     if not recipients:
         return 0

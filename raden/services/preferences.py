@@ -1,10 +1,9 @@
-"""How a council wants to be informed (issue 13), recorded by its own griffie."""
+"""How a council wants to be informed, recorded by its own griffie."""
 
 from django.db import transaction
 
 from gremia.models import Organisation
-from nhn_portal.core.audit import audit_record_create, audited_update
-from nhn_portal.core.constants import AuditAction
+from nhn_portal.core.audit import audited_create, audited_update
 from nhn_portal.core.tasking import enqueue_on_commit
 from raden.constants import InformationPreference
 from raden.models.preferences import CouncilPreference
@@ -41,13 +40,7 @@ def council_preference_set(
         note=note.strip(),
         updated_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    record.full_clean()
-    record.save()
-    audit_record_create(
-        actor=actor,
-        obj=record,
-        action=AuditAction.CREATE,
-        verb="council_preference_set",
-        changes={"preference": preference},
+    audited_create(
+        actor=actor, obj=record, verb="council_preference_set", changes={"preference": preference}
     )
     return record

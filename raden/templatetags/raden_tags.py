@@ -2,7 +2,7 @@
 
 `{% delivery_status delivery %}` renders what `raden/_delivery_status.html` rendered as an
 include: the distribution dashboard shows it in every cell (50 letters x 17 councils), where
-an include and the `date` filter per cell cost most of the page (issue #14).
+an include and the `date` filter per cell cost most of the page.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ def dashboard_csv(request):
         'attachment; filename="verspreiding-raadsinformatiebrieven.csv"'
     )
     response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    # Cells that would start a formula are neutralised (issue 9: CSV formula injection).
+    # Cells that would start a formula are neutralised (CSV formula injection).
     writer = csv_writer(response, delimiter=";")
     writer.writerow(
         [

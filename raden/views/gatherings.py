@@ -1,4 +1,4 @@
-"""Council gatherings in the portal (issue 13): the secretariat plans them (on a meeting of
+"""Council gatherings in the portal: the secretariat plans them (on a meeting of
 the raadsbijeenkomsten body) and records attendance afterwards; a griffie finds its council's
 invitation link, sends personal links to a list of council members and sees its council's
 registrations. Everyone else gets 404 (selectors.access_gathering).

@@ -1,4 +1,4 @@
-"""Issue 13: the collegebrieven and sub-region summaries for the sub-region office (its
+"""The collegebrieven and sub-region summaries for the sub-region office (its
 boundary spanner and colleagues): what went to the office itself and to the colleges of its
 sub-region, with their PDFs. A download by the office is recorded (gedownload) on its own
 copy. Everyone else gets 404 (selectors.office_copies / access_office_copy)."""

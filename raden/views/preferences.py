@@ -1,4 +1,4 @@
-"""How each council wants to be informed (issue 13): the griffie records its own council's
+"""How each council wants to be informed: the griffie records its own council's
 preference; the secretariat sees all of them (and beside each letter's copies)."""
 
 from django.contrib import messages

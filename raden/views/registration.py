@@ -1,4 +1,4 @@
-"""The council member's pages, without an account (issue 13): the griffie's forwarded
+"""The council member's pages, without an account: the griffie's forwarded
 invitation (name and e-mail address → a personal link by mail) and the personal link itself
 (register, cancel, the materials afterwards). Opening a link records nothing; registering and
 cancelling are POSTs (mail scanners that follow links change nothing). An altered, expired or

@@ -36,7 +36,6 @@ from regiobureau.demo.agendas import (
     Item,
 )
 from regiobureau.models.meetings import Dossier, Meeting
-from regiobureau.models.rounds import WrittenRound
 from regiobureau.selectors.attendance import attendance_seats
 from regiobureau.selectors.decisions import voting_members
 from regiobureau.services.actions import action_item_create
@@ -50,12 +49,6 @@ from regiobureau.services.meetings import (
     meeting_create,
     meeting_publish_agenda,
     meeting_set_status,
-)
-from regiobureau.services.rounds import (
-    round_seats,
-    written_round_close,
-    written_round_open,
-    written_round_vote,
 )
 
 FOR, AGAINST, ABSTAIN = VoteChoice.FOR, VoteChoice.AGAINST, VoteChoice.ABSTAIN
@@ -248,7 +241,6 @@ def load_demo_previous_meeting(*, report: LoadReport | None = None) -> Meeting |
     _majority_rule(actor, meeting)
     _record_attendance(actor, meeting)
     _record_decisions(actor, meeting)
-    _record_written_round(actor, meeting)
     _record_actions(actor, meeting)
     if report is not None:
         report.count("gehouden demovergaderingen", created=True)
@@ -269,7 +261,7 @@ DEMO_SUBSTITUTE_NAME = "Sanne de Vries (demo)"
 
 
 def _record_attendance(actor, meeting) -> None:
-    """The presentielijst (issue 10): the last seat sent a colleague of the same organisation
+    """The presentielijst: the last seat sent a colleague of the same organisation
     as substitute, the one before it was absent, the others were there."""
     seats = attendance_seats(meeting)
     if len(seats) < 3:
@@ -288,36 +280,6 @@ def _record_attendance(actor, meeting) -> None:
     entries[substituted.pk] = (Presence.SUBSTITUTED, colleague.pk)
     entries[absent.pk] = (Presence.ABSENT, None)
     attendance_record(actor=actor, meeting=meeting, entries=entries)
-
-
-DEMO_ROUND_TITLE = "Regio Deal: aanvraag woningbouwversnelling indienen"
-
-
-def _record_written_round(actor, meeting) -> None:
-    """One decision of the meeting was taken by written round (issue 10): every seat answered
-    (one against), and the outcome was added to this meeting's besluitenlijst."""
-    if WrittenRound.objects.filter(title=DEMO_ROUND_TITLE).exists():
-        return
-    written_round = written_round_open(
-        actor=actor,
-        body=meeting.body,
-        title=DEMO_ROUND_TITLE,
-        proposal=(
-            "Het platform stemt in met het indienen van de Regio Deal-aanvraag voor "
-            "woningbouwversnelling, zodat de termijn van het Rijk wordt gehaald."
-        ),
-        deadline=timezone.now() + datetime.timedelta(days=2),
-    )
-    seats = list(round_seats(meeting.body_id))
-    for index, membership in enumerate(seats):
-        written_round_vote(
-            actor=actor,
-            written_round=written_round,
-            member=membership.person,
-            choice=AGAINST if index == 1 else FOR,
-            remark="Eerst de financiering rond" if index == 1 else "",
-        )
-    written_round_close(actor=actor, round_id=written_round.pk, force=True, meeting=meeting)
 
 
 def _record_decisions(actor, meeting):

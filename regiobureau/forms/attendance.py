@@ -1,4 +1,4 @@
-"""Forms of the presentielijst (issue 10): the member's registration and the secretariat's
+"""Forms of the presentielijst: the member's registration and the secretariat's
 one-screen record of who was there. The services check the rules (seat, organisation)."""
 
 from django import forms

@@ -1,4 +1,4 @@
-"""Forms for decisions and action items (issue 5); the services do the real checks."""
+"""Forms for decisions and action items; the services do the real checks."""
 
 from django import forms
 from django.db.models import F

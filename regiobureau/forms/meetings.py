@@ -28,7 +28,7 @@ class CalendarFilterForm(UtrechtFormMixin, forms.Form):
 
 
 class ArchiveFilterForm(UtrechtFormMixin, forms.Form):
-    """The archive's filters (issue 10): body and year, as GET parameters."""
+    """The archive's filters: body and year, as GET parameters."""
 
     body = forms.ModelChoiceField(
         label=_("Body"), queryset=Body.objects.all(), required=False, empty_label=_("All bodies")

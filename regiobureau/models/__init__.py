@@ -2,4 +2,4 @@
 (`from regiobureau.models.meetings import Meeting`)."""
 
 # Django registers a model when its module is imported.
-from . import annotations, attendance, decisions, documents, evaluation, meetings, minutes, planning, proposals, rounds, rules  # noqa: F401
+from . import annotations, attendance, decisions, documents, meetings  # noqa: F401

@@ -34,7 +34,7 @@ class Annotation(TimeStampedModel):
         default=AnnotationStatus.DRAFT,
     )
     version = models.PositiveIntegerField(_("version"), default=0)
-    # The text as last adopted (issue 9): what members read while a new draft is written.
+    # The text as last adopted: what members read while a new draft is written.
     adopted_content = models.JSONField(_("adopted text"), null=True, blank=True)
     adopted_number = models.PositiveIntegerField(_("adopted version"), null=True, blank=True)
     adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
@@ -54,7 +54,7 @@ class Annotation(TimeStampedModel):
     new_version_pending = False
 
     def for_members(self) -> "Annotation | None":
-        """The annotation as the members read it (issue 9): the adopted text, or the text the
+        """The annotation as the members read it: the adopted text, or the text the
         secretariat sent them ter review; while a new draft is written after an adoption, the
         adopted text with `new_version_pending`; nothing for a concept never adopted."""
         if self.status in (AnnotationStatus.ADOPTED, AnnotationStatus.IN_REVIEW):

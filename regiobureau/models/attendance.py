@@ -1,4 +1,4 @@
-"""The presentielijst of a meeting (issue 10): one row per seat (a membership that holds a
+"""The presentielijst of a meeting: one row per seat (a membership that holds a
 seat on the meeting's day), with the member's registration beforehand and the presence the
 secretariat records; a substitute is a person of the organisation the member represents."""
 

@@ -1,4 +1,4 @@
-"""Decisions with their votes, the besluitenlijst and action items (issue 5)."""
+"""Decisions with their votes, the besluitenlijst and action items."""
 
 from django.db import models
 from django.db.models import Q
@@ -31,7 +31,7 @@ class Decision(TimeStampedModel):
     # Copied from the body when the decision is recorded: a later change of the rules of play
     # must not rewrite how an earlier decision was taken.
     rule = models.CharField(_("decision rule applied"), max_length=20, choices=DecisionRule.choices)
-    # The presentielijst when the decision was taken (issue 10): seats present (a substitute
+    # The presentielijst when the decision was taken: seats present (a substitute
     # counts for the member) out of all seats; empty when no attendance was recorded.
     seats_present = models.PositiveSmallIntegerField(_("seats present"), null=True, blank=True)
     seats_total = models.PositiveSmallIntegerField(_("seats"), null=True, blank=True)

@@ -73,7 +73,7 @@ class DocumentVersion(models.Model):
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     arrived_late = models.BooleanField(_("arrived after the deadline"), default=False)
-    # The text of the file for the search index (issue 11), extracted by a task after upload.
+    # The text of the file for the search index, extracted by a task after upload.
     text = models.TextField(_("extracted text"), blank=True, editable=False)
     text_extracted_at = models.DateTimeField(_("text extracted at"), null=True, blank=True)
 

@@ -1,11 +1,11 @@
-"""Reads of action items (issue 5): the actielijst of a meeting, the actions agreed at it,
+"""Reads of action items: the actielijst of a meeting, the actions agreed at it,
 one's own ("Mijn acties"), with visibility applied.
 """
 
 from django.db.models import Q
-from django.http import Http404
 
 from gremia.selectors.registry import person_for_user
+from nhn_portal.core.access import NotFound
 from regiobureau import permissions
 from regiobureau.constants import ActionStatus, MeetingStatus
 from regiobureau.models.decisions import ActionItem
@@ -88,5 +88,5 @@ def access_action(*, user, pk: int) -> ActionItem:
         .first()
     )
     if action is None or not permissions.can_change_action(user, action):
-        raise Http404
+        raise NotFound
     return action

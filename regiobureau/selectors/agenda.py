@@ -6,8 +6,8 @@ import string
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
-from django.http import Http404
 
+from nhn_portal.core.access import NotFound
 from regiobureau import permissions
 from regiobureau.constants import Confidentiality
 from regiobureau.models.annotations import Annotation
@@ -75,7 +75,7 @@ def agenda_rows(*, user, meeting: Meeting, with_annotations: bool = False) -> li
         )
     ]
     items_qs = AgendaItem.objects.filter(meeting=meeting).select_related("presenter", "dossier")
-    # Once per agenda, not once per item (issue #14).
+    # Once per agenda, not once per item.
     annotations_ok = with_annotations and permissions.can_read_annotations(user, meeting)
     if annotations_ok:
         items_qs = items_qs.select_related("annotation")
@@ -140,16 +140,16 @@ def access_agenda_item(*, user, pk: int) -> AgendaItem:
         .first()
     )
     if item is None or not permissions.can_see_meeting(user, item.meeting):
-        raise Http404
+        raise NotFound
     if not permissions.can_see_item(user, item, item.meeting):
-        raise Http404
+        raise NotFound
     return item
 
 
 def agenda_rows_for_members(*, meeting: Meeting) -> list[AgendaRow]:
     """The whole agenda as its members read it: every item with its annotation (as members
     read it: `Annotation.for_members`) and all its stukken, vertrouwelijk ones included. For
-    the members' PDF (issue #4), which is made by a worker without a reader; whoever
+    the members' PDF, which is made by a worker without a reader; whoever
     downloads it passes `can_see_confidential` first."""
     items = list(
         AgendaItem.objects.filter(meeting=meeting)

@@ -1,7 +1,6 @@
 """Reads of annotations, their versions and comment threads, for those who may read them."""
 
-from django.http import Http404
-
+from nhn_portal.core.access import NotFound
 from regiobureau import permissions
 from regiobureau.models.annotations import Annotation, AnnotationComment
 from regiobureau.models.meetings import AgendaItem, Meeting
@@ -11,12 +10,12 @@ from regiobureau.selectors.agenda import access_agenda_item
 def access_annotation(*, user, item_pk: int) -> Annotation:
     item = access_agenda_item(user=user, pk=item_pk)
     if not permissions.can_read_annotations(user, item.meeting):
-        raise Http404
+        raise NotFound
     annotation = Annotation.objects.filter(agenda_item=item).select_related("agenda_item").first()
     if annotation is None:
-        raise Http404
+        raise NotFound
     if not permissions.is_secretariat(user) and annotation.for_members() is None:
-        raise Http404  # a concept the members have not been shown
+        raise NotFound  # a concept the members have not been shown
     return annotation
 
 
@@ -24,7 +23,7 @@ def annotation_for_item(*, user, item: AgendaItem) -> Annotation | None:
     """The item's annotation for someone allowed to read it (None when not written yet): the
     secretariat's working text, or what members read (`Annotation.for_members`)."""
     if not permissions.can_read_annotations(user, item.meeting):
-        raise Http404
+        raise NotFound
     annotation = Annotation.objects.filter(agenda_item=item).first()
     if annotation is None or permissions.is_secretariat(user):
         return annotation
@@ -34,7 +33,7 @@ def annotation_for_item(*, user, item: AgendaItem) -> Annotation | None:
 def annotation_versions(*, user, annotation: Annotation) -> list:
     """Saved versions of an annotation, newest first, for the secretariat's diff."""
     if not permissions.is_secretariat(user):
-        raise Http404
+        raise NotFound
     return list(annotation.versions.select_related("saved_by").order_by("-number"))
 
 
@@ -73,12 +72,12 @@ def access_comment(*, user, pk: int):
         .first()
     )
     if comment is None:
-        raise Http404
+        raise NotFound
     item = comment.annotation.agenda_item
     if not permissions.can_see_meeting(user, item.meeting) or not permissions.can_see_item(
         user, item, item.meeting
     ):
-        raise Http404
+        raise NotFound
     if not permissions.can_read_annotations(user, item.meeting):
-        raise Http404
+        raise NotFound
     return comment

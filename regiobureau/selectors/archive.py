@@ -1,4 +1,4 @@
-"""The meeting archive (issue 10): past meetings per body and per year, as the viewer may see
+"""The meeting archive: past meetings per body and per year, as the viewer may see
 them (the calendar shows only the coming ones)."""
 
 from django.db.models import QuerySet

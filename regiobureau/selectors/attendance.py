@@ -1,14 +1,14 @@
-"""Reads of the presentielijst (issue 10): the seats of a meeting with their attendance, the
+"""Reads of the presentielijst: the seats of a meeting with their attendance, the
 member's own seats, and the substitutes a member may send."""
 
 from dataclasses import dataclass
 
-from django.http import Http404
 from django.utils import timezone
 
 from gremia.constants import SEAT_ROLES
 from gremia.models import Membership, Person
 from gremia.selectors.registry import person_for_user
+from nhn_portal.core.access import NotFound
 from regiobureau.constants import PRESENT_STATES, Presence, Registration
 from regiobureau.models.attendance import Attendance
 from regiobureau.models.meetings import Meeting
@@ -109,14 +109,14 @@ def attendance_summary(meeting: Meeting) -> AttendanceSummary:
 
 
 def own_seats(*, user, meeting: Meeting) -> list[Seat]:
-    """The seats the user holds at the meeting (usually one); Http404 when none: a member
+    """The seats the user holds at the meeting (usually one); NotFound when none: a member
     registers only for meetings of a body they sit on."""
     person = person_for_user(user=user) if user.is_authenticated else None
     if person is None:
-        raise Http404
+        raise NotFound
     seats = [s for s in attendance_seats(meeting) if s.membership.person_id == person.pk]
     if not seats:
-        raise Http404
+        raise NotFound
     return seats
 
 

@@ -1,4 +1,4 @@
-"""Reads of decisions and the besluitenlijst (issue 5), with visibility applied: a decision
+"""Reads of decisions and the besluitenlijst, with visibility applied: a decision
 on a closed item is for those who may see that item (permissions.visible_item_q).
 """
 
@@ -80,7 +80,7 @@ def voting_members(meeting: Meeting) -> list[Person]:
     summary = attendance_summary(meeting)
     if not summary.recorded:
         return people
-    # Attendance recorded (issue 10): only the seats present vote, a substitute for the member.
+    # Attendance recorded: only the seats present vote, a substitute for the member.
     present = []
     for seat in summary.present:
         person = seat.person
@@ -111,8 +111,8 @@ def everything_for_members(meeting: Meeting) -> tuple[list[Decision], list[Actio
 
 
 def decisions_adopted_public():
-    """Decisions of adopted besluitenlijsten as anyone may see them (issue 11's front page
-    and feeds): public items (of a public main item) of public meetings, newest first."""
+    """Decisions of adopted besluitenlijsten as anyone may see them (the public front
+    page and feeds): public items (of a public main item) of public meetings, newest first."""
     return (
         Decision.objects.filter(
             item__meeting__decision_list__status=DecisionListStatus.ADOPTED,

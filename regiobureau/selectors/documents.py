@@ -1,8 +1,7 @@
 """Reads of stukken: access to a stuk and to a version (404 when not allowed), an item's
 stukken, the version history."""
 
-from django.http import Http404
-
+from nhn_portal.core.access import NotFound
 from regiobureau import permissions
 from regiobureau.constants import Confidentiality
 from regiobureau.models.documents import Document, DocumentVersion
@@ -22,13 +21,13 @@ def access_document(*, user, pk: int) -> Document:
         .first()
     )
     if document is None:
-        raise Http404
+        raise NotFound
     item = document.agenda_item
     meeting = item.meeting
     if not permissions.can_see_meeting(user, meeting) or not permissions.can_see_document(
         user, document, item, meeting
     ):
-        raise Http404
+        raise NotFound
     return document
 
 
@@ -38,13 +37,13 @@ def access_document_version(*, user, document_pk: int, number: int | None) -> Do
     document = access_document(user=user, pk=document_pk)
     if number is None:
         if document.current_version is None:
-            raise Http404
+            raise NotFound
         return document.current_version
     if not permissions.is_secretariat(user):
-        raise Http404
+        raise NotFound
     version = document.versions.filter(number=number).first()
     if version is None:
-        raise Http404
+        raise NotFound
     return version
 
 
@@ -60,5 +59,5 @@ def item_documents(*, user, item: AgendaItem) -> list[Document]:
 def document_versions(*, user, document: Document) -> list[DocumentVersion]:
     """Every version with who uploaded it; the history is for the secretariat only."""
     if not permissions.is_secretariat(user):
-        raise Http404
+        raise NotFound
     return list(document.versions.select_related("uploaded_by").order_by("-number"))

@@ -1,8 +1,8 @@
 """Reads of dossiers: the list, one dossier, and its trail through bodies and meetings."""
 
 from django.db.models import QuerySet
-from django.http import Http404
 
+from nhn_portal.core.access import NotFound
 from regiobureau import permissions
 from regiobureau.models.meetings import AgendaItem, Dossier, Meeting
 from regiobureau.selectors.agenda import AgendaRow
@@ -15,7 +15,7 @@ def dossier_list(*, user) -> QuerySet[Dossier]:
 def access_dossier(*, user, slug: str) -> Dossier:
     dossier = Dossier.objects.select_related("theme").filter(slug=slug).first()
     if dossier is None:
-        raise Http404
+        raise NotFound
     return dossier
 
 

@@ -4,11 +4,11 @@ meeting (404 for a draft outside the secretariat).
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from nhn_portal.core.access import NotFound
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus
 from regiobureau.models.meetings import CalendarToken, Meeting
@@ -64,11 +64,11 @@ def access_meeting(*, user, pk: int, for_update: bool = False) -> Meeting:
     qs = meeting_queryset_visible(user)
     if for_update:
         if not permissions.can_manage_meetings(user):
-            raise Http404
+            raise NotFound
         qs = qs.select_for_update(of=("self",))
     meeting = qs.filter(pk=pk).first()
     if meeting is None:
-        raise Http404
+        raise NotFound
     return meeting
 
 

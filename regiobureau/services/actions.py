@@ -1,4 +1,4 @@
-"""Writes for action items (issue 5): agreed at a meeting, done or lapsed; the daily
+"""Writes for action items: agreed at a meeting, done or lapsed; the daily
 reminder of overdue ones.
 """
 
@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 
 from gremia.models import Organisation, Person
 from gremia.selectors.registry import organisation_member_addresses, person_address
-from nhn_portal.core.audit import audit_record_create, audited_update
-from nhn_portal.core.constants import AuditAction
+from nhn_portal.core.audit import audited_create, audited_update
 from nhn_portal.core.mail import send_templated_mail, site_link
 from regiobureau.constants import ActionStatus
 from regiobureau.models.decisions import ActionItem
@@ -45,11 +44,7 @@ def action_item_create(
         origin_meeting=meeting,
         origin_item=item,
     )
-    action.full_clean()
-    action.save()
-    audit_record_create(
-        actor=actor, obj=action, action=AuditAction.CREATE, verb="action_item_create"
-    )
+    audited_create(actor=actor, obj=action, verb="action_item_create")
     return action
 
 

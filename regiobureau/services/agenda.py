@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
-from nhn_portal.core.audit import audit_record_create, audited_update
+from nhn_portal.core.audit import audit_record_create, audited_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from regiobureau import permissions
 from regiobureau.constants import DEFAULT_TEMPLATE_ITEMS, TemplatePlacement
@@ -242,9 +242,7 @@ def agenda_template_reset(*, actor, body) -> list[AgendaTemplateItem]:
 
 @transaction.atomic
 def dossier_create(*, actor, name: str, slug: str, description: str = "", theme=None):
-    """Start following a topic across bodies (issue 3, §5): "Woondeal NHN", "MIRT-verkenning"."""
+    """Start following a topic across bodies: "Woondeal NHN", "MIRT-verkenning"."""
     dossier = Dossier(name=(name or "").strip(), slug=slug, description=description, theme=theme)
-    dossier.full_clean()
-    dossier.save()
-    audit_record_create(actor=actor, obj=dossier, action=AuditAction.CREATE, verb="dossier_create")
+    audited_create(actor=actor, obj=dossier, verb="dossier_create")
     return dossier

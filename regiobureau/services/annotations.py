@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nhn_portal.core.audit import audit_record_create, audited_update
+from nhn_portal.core.audit import audit_record_create, audited_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.richtext import sanitize_rich_text
 from regiobureau.constants import ANNOTATION_FIELDS, ANNOTATION_TRANSITIONS, AnnotationStatus
@@ -80,7 +80,7 @@ def annotation_set_status(*, actor, annotation: Annotation, status: str) -> Anno
     adoption = {}
     if status == AnnotationStatus.ADOPTED:
         # The adopted text is kept apart, so members keep reading it while a new draft is
-        # written (issue 9).
+        # written.
         adoption = {
             "adopted_content": annotation.content(),
             "adopted_number": annotation.version,
@@ -103,11 +103,7 @@ def annotation_comment_add(*, actor, annotation: Annotation, text: str) -> Annot
     if not text:
         raise ValidationError({"text": _("Write a comment before sending it.")})
     comment = AnnotationComment(annotation=annotation, author=actor, text=text)
-    comment.full_clean()
-    comment.save()
-    audit_record_create(
-        actor=actor, obj=comment, action=AuditAction.CREATE, verb="annotation_comment_add"
-    )
+    audited_create(actor=actor, obj=comment, verb="annotation_comment_add")
     return comment
 
 

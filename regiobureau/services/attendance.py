@@ -1,4 +1,4 @@
-"""Writes of the presentielijst (issue 10): a member registers (attending, absent, or sending
+"""Writes of the presentielijst: a member registers (attending, absent, or sending
 a substitute of the same organisation); the secretariat records who was actually there; the
 daily reminder asks members who have not registered, once per member per meeting."""
 

@@ -1,4 +1,4 @@
-"""Writes for decisions and the besluitenlijst (issue 5): recorded under the body's decision
+"""Writes for decisions and the besluitenlijst: recorded under the body's decision
 rule (votes under majority or unanimity), adopted at the body's next meeting.
 """
 
@@ -76,7 +76,7 @@ def _check_voters(meeting: Meeting, person_ids: set[int]) -> None:
 
 
 def _lacks_quorum(meeting: Meeting, attendance, outcome: str | None) -> bool:
-    """Whether the body's quorum rule stops a decision being taken (issue 10). Postponing or
+    """Whether the body's quorum rule stops a decision being taken. Postponing or
     noting needs no quorum; a body with a quorum rule records the attendance first."""
     if not meeting.body.quorum_required:
         return False

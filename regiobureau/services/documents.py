@@ -10,12 +10,12 @@ from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.search import search_entries_refresh
 from nhn_portal.core.tasking import enqueue_on_commit
+from nhn_portal.core.textextract import extract_text
+from nhn_portal.core.uploads import check_upload, sha256_of, validate_upload
 from regiobureau.constants import Confidentiality
 from regiobureau.models.documents import Document, DocumentVersion
 from regiobureau.models.meetings import AgendaItem, Meeting
 from regiobureau.services.guards import check_editable, visibility_changed
-from regiobureau.textextract import extract_text
-from regiobureau.uploads import check_upload, sha256_of, validate_upload
 
 
 def _is_late(meeting: Meeting) -> bool:
@@ -24,7 +24,7 @@ def _is_late(meeting: Meeting) -> bool:
 
 def _store_version(*, actor, document: Document, upload, number: int) -> DocumentVersion:
     checked = check_upload(upload)
-    upload = checked.upload  # a PDF without its active content (issue 9)
+    upload = checked.upload  # a PDF without its active content
     version = DocumentVersion(
         document=document,
         number=number,

@@ -49,6 +49,6 @@ def check_editable(meeting: Meeting) -> None:
 
 def visibility_changed(*, actor, meeting: Meeting, reason: str) -> None:
     """Something of the meeting became more or less public (an item, a stuk, the meeting):
-    its public PDFs are withdrawn in this transaction and made again (issue 9). The
+    its public PDFs are withdrawn in this transaction and made again. The
     pipeline's rule, so the besluitenlijst and every later kind follow it too."""
     generated_documents_withdraw(actor=actor, subject=meeting, reason=reason)

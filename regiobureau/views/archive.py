@@ -1,12 +1,12 @@
-"""The meeting archive (issue 10): past meetings per body and per year; each links to its
+"""The meeting archive: past meetings per body and per year; each links to its
 agenda and stukken and its decisions, which show only what the viewer may see."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 
+from nhn_portal.core.portal import page_panels
 from regiobureau.forms.meetings import ArchiveFilterForm
 from regiobureau.selectors.archive import archive_years, meeting_list_past
-from regiobureau.selectors.minutes import minutes_meeting_ids
 
 
 @login_not_required
@@ -18,12 +18,10 @@ def meeting_archive(request):
         user=request.user, body=filters.get("body"), year=filters.get("year")
     )
     meetings = list(meetings[:500])
-    # The minutes (issue 10) the viewer may read, in one query.
-    minutes_ids = minutes_meeting_ids(
-        user=request.user, meeting_ids=[meeting.pk for meeting in meetings]
-    )
+    # Higher apps add a link per meeting (the minutes' app: the minutes the viewer may read).
+    slots, panels = page_panels("archive", request, meetings=meetings)
     return render(
         request,
         "regiobureau/meeting_archive.html",
-        {"form": form, "meetings": meetings, "minutes_ids": minutes_ids},
+        {"form": form, "meetings": meetings, "slots": slots, **panels},
     )

@@ -1,4 +1,4 @@
-"""The presentielijst (issue 10): a member registers for a meeting of a body they sit on;
+"""The presentielijst: a member registers for a meeting of a body they sit on;
 the secretariat records who was there in one screen (a form of radio buttons per seat that
 works on a tablet)."""
 

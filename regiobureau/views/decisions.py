@@ -1,4 +1,4 @@
-"""Decisions, the besluitenlijst and action items of a meeting (issue 5), and "Mijn acties"."""
+"""Decisions, the besluitenlijst and action items of a meeting, and "Mijn acties"."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError

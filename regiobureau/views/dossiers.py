@@ -30,7 +30,7 @@ def dossier_detail(request, slug: str):
         {
             "dossier": dossier,
             "trail": dossier_trail(user=request.user, dossier=dossier),
-            # Issue 5: what was decided on it.
+            # What was decided on it.
             "decisions": decisions_for_dossier(user=request.user, dossier=dossier),
             "slots": slots,
             **panels,

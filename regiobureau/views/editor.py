@@ -3,7 +3,7 @@
 Every action is a plain form POST that works without JavaScript (answered with a redirect
 back to the editor); with htmx the same POST is answered with the editor partial
 `meeting_editor.html#agenda`. Every form carries the agenda version it was loaded with:
-a stale one is refused with 409 and the current agenda (issue 3, optimistic locking).
+a stale one is refused with 409 and the current agenda (optimistic locking).
 """
 
 from django.contrib import messages
@@ -94,7 +94,7 @@ def agenda_editor(request, pk: int):
 
 def main_items(meeting) -> list:
     """The items a new or changed item can be put under: only what the choice list shows (an
-    htmx partial must not load the whole agenda as the editor page does, issue #14)."""
+    htmx partial must not load the whole agenda as the editor page does)."""
     return list(
         meeting.items.filter(parent=None).only("pk", "meeting_id", "parent_id", "position", "title")
     )

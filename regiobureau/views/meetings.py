@@ -15,8 +15,9 @@ from nhn_portal.core import tasking
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text, posted_version
+from nhn_portal.core.portal import page_panels
 from regiobureau import permissions
-from regiobureau.constants import MEETING_TRANSITIONS, MINUTES_ITEM_TITLE, MeetingStatus
+from regiobureau.constants import MEETING_TRANSITIONS, MeetingStatus
 from regiobureau.forms.agenda import AgendaVersionForm
 from regiobureau.forms.meetings import CalendarFilterForm, CancelForm, MeetingForm
 from regiobureau.selectors.actions import open_actions_for_meeting
@@ -28,8 +29,6 @@ from regiobureau.selectors.meetings import (
     meeting_list_for_member,
     meeting_list_upcoming,
 )
-from regiobureau.selectors.minutes import minutes_for, previous_minutes_for
-from regiobureau.selectors.proposals import open_for_proposals, preparing_bodies
 from regiobureau.services.attendance import PRESENCE_OPEN, REGISTRATION_OPEN
 from regiobureau.services.guards import StaleAgendaError
 from regiobureau.services.meetings import (
@@ -87,6 +86,8 @@ def meeting_detail(request, pk: int):
     rows = agenda_rows(user=request.user, meeting=meeting)
     can_manage = permissions.can_manage_meetings(request.user)
     can_read = permissions.can_read_annotations(request.user, meeting)
+    # Higher apps add to the page (the minutes' app: this meeting's and the previous ones).
+    slots, panels = page_panels("meeting", request, meeting=meeting, can_manage=can_manage)
     response = render(
         request,
         "regiobureau/meeting_detail.html",
@@ -101,10 +102,9 @@ def meeting_detail(request, pk: int):
             "MeetingStatus": MeetingStatus,
             "public_pdf": public_agenda_pdf(request.user, meeting),
             **_attendance_context(request.user, meeting, can_read),
-            "can_hand_in": bool(preparing_bodies(user=request.user, meeting=meeting))
-            and open_for_proposals(meeting),
             **(pdf_panel_context(meeting) if can_manage else {}),
-            **_minutes_context(request.user, meeting, can_manage),
+            "slots": slots,
+            **panels,
         },
     )
     # A closed meeting, or a reader who may see its closed items: confidential.
@@ -117,20 +117,8 @@ def meeting_detail(request, pk: int):
     return response
 
 
-def _minutes_context(user, meeting, can_manage: bool) -> dict:
-    """The minutes (issue 10): this meeting's, and the previous meeting's under the standard
-    item "Verslag vorige vergadering", as far as the reader may read them."""
-    minutes = minutes_for(meeting)
-    return {
-        "minutes_readable": (can_manage and meeting.agenda_is_out)
-        or permissions.can_read_minutes(user, meeting, minutes),
-        "previous_minutes": previous_minutes_for(user=user, meeting=meeting),
-        "MINUTES_ITEM_TITLE": MINUTES_ITEM_TITLE,
-    }
-
-
 def _attendance_context(user, meeting, can_read: bool) -> dict:
-    """The presentielijst for those inside the meeting (issue 10), and the member's own
+    """The presentielijst for those inside the meeting, and the member's own
     registration while it is open."""
     if not permissions.can_see_confidential(user, meeting.body_id):
         return {}
@@ -258,7 +246,7 @@ def meeting_publish(request, pk: int):
         messages.error(request, error_text(error))
         return redirect("regiobureau:agenda_editor", pk=meeting.pk)
     if tasking.outbox_waiting(NOTIFY_TASK, meeting.pk):
-        # The broker is down (issue 9): the publication stands, the mail waits in the outbox.
+        # The broker is down: the publication stands, the mail waits in the outbox.
         messages.warning(
             request,
             _(

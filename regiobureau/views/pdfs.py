@@ -1,4 +1,4 @@
-"""The meeting's PDFs (issue #4): the secretariat asks for them and follows their status; the
+"""The meeting's PDFs: the secretariat asks for them and follows their status; the
 download views check the kind's rule (public agenda: anyone; members' PDF: only who may see
 the confidential content, 404 for everyone else).
 

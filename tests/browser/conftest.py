@@ -87,30 +87,29 @@ def demo(browser_context, role_groups, settings, tmp_path):
     from regiobureau.demo import load_demo_meetings
     from regiobureau.models.documents import Document
     from regiobureau.models.meetings import AgendaItem, Meeting
-    from regiobureau.models.rounds import WrittenRound
+    from rounds.models import WrittenRound
 
     settings.MEDIA_ROOT = tmp_path
     call_command("load_nhn", stdout=io.StringIO())
     load_demo(report=LoadReport())
     load_demo_meetings()
     load_demo_council_letters()
-    from regiobureau.demo.minutes import load_demo_minutes
+    from minutes.demo import load_demo_minutes
 
     load_demo_minutes()
-    # Issue 13: the council conference with registrations, and the councils' preferences.
+    # The council conference with registrations, and the councils' preferences.
     from raden import links
     from raden.demo import load_demo_gatherings
 
     gathering = load_demo_gatherings()
     texel = gathering.registrations.select_related("municipality").first()
-    from regiobureau.demo.planning import load_demo_planning
-    from regiobureau.demo.proposals import load_demo_proposal
+    from planning.demo import load_demo_planning, load_demo_proposal
 
     load_demo_planning()
     proposal = load_demo_proposal()
-    from regiobureau.demo.evaluation import load_demo_evaluation
+    from evaluation.demo import load_demo_evaluation
 
-    load_demo_evaluation()  # issue 13: the stuurgroep's half-year evaluation summary
+    load_demo_evaluation()  # the stuurgroep's half-year evaluation summary
     upcoming = Meeting.objects.get(body__slug="platform-wonen", title="Wonen (demo)")
     previous = Meeting.objects.get(body__slug="platform-wonen", status="gehouden")
     item = AgendaItem.objects.filter(meeting=upcoming, title__startswith="Woondeal").get()

@@ -36,7 +36,7 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             "/account/login/",
             "/account/password/reset/",
             "/toegankelijkheid/",
-            # Issue 11: the public portal.
+            # The public portal.
             "/",
             "/openbaar/gremia/",
             "/openbaar/gremia/platform-wonen/",
@@ -44,7 +44,7 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/openbaar/raadsinformatiebrieven/{ids['letter']}/",
             "/openbaar/zoeken/?q=woondeal",
             "/vergaderingen/verslagen/",
-            # Issue 13: a council member's pages, reached through the signed links.
+            # A council member's pages, reached through the signed links.
             f"/raden/bijeenkomsten/uitnodiging/{ids['invitation']}/",
             f"/raden/aanmelding/{ids['personal']}/",
         ],
@@ -67,7 +67,7 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/vergaderingen/stukken/{ids['document']}/",
             f"/vergaderingen/{ids['previous']}/besluiten/",
             f"/vergaderingen/{ids['previous']}/presentie/",
-            # Issue 10: the minutes (the demo's draft of the held meeting).
+            # The minutes (the demo's draft of the held meeting).
             "/vergaderingen/verslagen/",
             f"/vergaderingen/{ids['previous']}/verslag/",
             f"/vergaderingen/{ids['previous']}/verslag/schrijven/",
@@ -80,20 +80,20 @@ def pages_per_role(ids: dict) -> dict[str, list[str]]:
             f"/vergaderingen/schriftelijk/{ids['round']}/",
             "/vergaderingen/dossiers/",
             "/vergaderingen/dossiers/woondeal-nhn/",
-            # Issue 13: the evaluation overview and a body's half-year summaries.
+            # The evaluation overview and a body's half-year summaries.
             "/vergaderingen/evaluatie/",
             "/vergaderingen/evaluatie/publieke-stuurgroep-nhn/",
             f"/raden/vergadering/{ids['previous']}/nieuw/",
             f"/raden/raadsinformatiebrieven/{ids['letter']}/",
             "/raden/verspreiding/",
-            # Issue 13: council gatherings and the councils' preferences.
+            # Council gatherings and the councils' preferences.
             "/raden/bijeenkomsten/",
             "/raden/bijeenkomsten/nieuw/",
             f"/raden/bijeenkomsten/{ids['gathering']}/",
             f"/raden/bijeenkomsten/{ids['gathering']}/bewerken/",
             "/raden/voorkeur/",
             "/raden/basisregio/",
-            # Issue 13: rules of play and the cooperation agreement (more in test_rules_axe).
+            # Rules of play and the cooperation agreement (more in test_rules_axe).
             "/spelregels/",
             "/samenwerkingsovereenkomst/",
         ],

@@ -1,4 +1,4 @@
-"""The netwerk pages (issue 12) pass axe-core's WCAG 2.2 A/AA rules too, for the secretariat
+"""The netwerk pages pass axe-core's WCAG 2.2 A/AA rules too, for the secretariat
 and for a bestuurder who carries a lobby dossier, over the demo data of `load_nhn --demo`:
 opportunities, the public-affairs agenda, the related tables, the boundary spanners and the
 Regio Deal showcase, and the edit pages."""
@@ -16,7 +16,9 @@ def netwerk_demo(demo):
     from gremia.constants import OrganisationKind
     from gremia.models import Organisation, Person
     from netwerk.demo import load_demo_lobby, load_demo_opportunities, load_demo_regio_deal
-    from netwerk.models import LobbyDossier, Opportunity, RegioDealProject
+    from netwerk.models.lobby import LobbyDossier
+    from netwerk.models.opportunities import Opportunity
+    from netwerk.models.regio_deal import RegioDealProject
     from netwerk.reference import load_related_tables
     from netwerk.services.spanners import boundary_spanner_set
     from nhn_portal.core.models import User

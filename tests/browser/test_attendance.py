@@ -1,4 +1,4 @@
-"""The presentielijst in a real browser (issue 10): the secretary records who was there with
+"""The presentielijst in a real browser: the secretary records who was there with
 the keyboard only, the page passes axe, and no Content-Security-Policy violation."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Issue 13: a council member registers for a council gathering through the e-mail link, in a
+"""A council member registers for a council gathering through the e-mail link, in a
 real browser and without an account: the griffie's forwarded invitation → name and e-mail →
 the personal link from the mail → register (by keyboard) → cancel; the used link and an
 altered one then get a Dutch page that says what to do. No CSP violation or console error."""

@@ -1,12 +1,12 @@
-"""The evaluation after a meeting in a real browser (issue 13): a member who sat at the table
+"""The evaluation after a meeting in a real browser: a member who sat at the table
 answers the one-screen form with the keyboard only; the form, the overview and the
 secretariat's page pass axe, with no Content-Security-Policy violation."""
 
 import pytest
 
+from evaluation.models import EvaluationAnswer, EvaluationReceipt
 from nhn_portal.core.constants import Role
 from regiobureau.constants import Presence
-from regiobureau.models.evaluation import EvaluationAnswer, EvaluationReceipt
 from regiobureau.selectors.attendance import attendance_seats
 from regiobureau.services.attendance import attendance_record
 from tests.browser.pages import csp_problems, log_in, open_page

@@ -1,4 +1,4 @@
-"""The minutes in a real browser (issue 10): the secretary writes an account (saved by
+"""The minutes in a real browser: the secretary writes an account (saved by
 itself while typing, announced in the item's live region), sends the draft for comments and
 adopts the minutes with the keyboard only (Tab to the button, Enter); the pages pass axe and
 raise no Content-Security-Policy violation."""
@@ -8,9 +8,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from minutes.selectors import minutes_entry_current, minutes_for
 from nhn_portal.core.constants import Role
 from regiobureau.constants import MINUTES_ITEM_TITLE
-from regiobureau.selectors.minutes import minutes_entry_current, minutes_for
 from tests.browser.pages import csp_problems, log_in, open_page
 from tests.browser.test_accessibility import axe_violations
 from tests.builders import member_of

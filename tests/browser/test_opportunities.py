@@ -1,4 +1,4 @@
-"""Opportunities in a real browser (issue 12): the secretariat records a signal, plans the
+"""Opportunities in a real browser: the secretariat records a signal, plans the
 route to a decision and sees the days left per step and the warning when the route cannot make
 the deadline; the pages pass axe and raise no CSP violation."""
 
@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from gremia.constants import BodyKind
-from netwerk.models import Opportunity
+from netwerk.models.opportunities import Opportunity
 from nhn_portal.core.constants import Role
 from tests.browser.pages import SHOTS, csp_problems, log_in, open_page
 from tests.browser.test_accessibility import axe_violations

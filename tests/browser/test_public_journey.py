@@ -1,4 +1,4 @@
-"""Issue 11: a visitor's journey without a login — front page → search → agenda item →
+"""A visitor's journey without a login — front page → search → agenda item →
 meeting → stuk — works, passes axe-core's WCAG 2.2 A/AA rules on every page, breaks no CSP
 rule, and the search box updates its results while typing (htmx) over a plain GET form."""
 

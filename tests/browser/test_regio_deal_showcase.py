@@ -1,4 +1,4 @@
-"""The Regio Deal showcase in a real browser (issue 12): a visitor without a login finds it in
+"""The Regio Deal showcase in a real browser: a visitor without a login finds it in
 the navigation, sees the Regio Deal's facts, an approved project with its picture and alt text,
 and no draft; the page passes axe and raises no CSP violation."""
 

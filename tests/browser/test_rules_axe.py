@@ -1,4 +1,4 @@
-"""Issue 13's pages pass axe-core (WCAG 2.2 A/AA) for the roles that use them: the rules of
+"""The registry's own pages pass axe-core (WCAG 2.2 A/AA) for the roles that use them: the rules of
 play (adopted, draft, edit, adopt by a decision), the body page with its rules, the cooperation
 agreement, the balance with its norms and the beheerder's growth scenarios; and the forms with
 errors. Run on its own (one browser file at a time)."""
@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def rules_demo(demo):
-    from gremia.demo_rules import load_demo_rules
+    from gremia.demo import load_demo_rules
     from gremia.models import RulesOfPlay
     from gremia.reference import load_norms
     from nhn_portal.core.seeding import LoadReport

@@ -10,7 +10,7 @@ from django.utils import timezone
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind, PersonFunction
 from gremia.demo import DEMO_PASSWORD, LOGINS
 from gremia.models import BalanceNorm, Body, Membership, Organisation, Person, Subregion, Theme
-from netwerk.models import RelatedTable
+from netwerk.models.tables import RelatedTable
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord, User
 
@@ -106,8 +106,8 @@ def test_loads_the_base_model_bodies_with_their_prepares_chain():
 
 def test_every_reference_write_is_audited_as_the_system():
     load()
-    # The registry's reference data and the related tables beside NHN (issue 12).
-    models = [Subregion, Organisation, Theme, Body, RelatedTable, BalanceNorm]  # + issue 13's norms
+    # The registry's reference data, its balance norms and the related tables beside NHN.
+    models = [Subregion, Organisation, Theme, Body, RelatedTable, BalanceNorm]
     created = sum(model.objects.count() for model in models)
     assert AuditRecord.objects.filter(actor=None, action="create").count() == created
 
@@ -175,7 +175,7 @@ def test_reference_data_loads_without_debug(settings):
 
 def test_demo_persons_are_clearly_fictional(demo_settings):
     load("--demo")
-    # 29 of the registry's demo, and the substitute of the presentielijst (issue 10).
+    # 29 of the registry's demo, and the substitute of the presentielijst.
     assert Person.objects.count() == 30
     assert all(name.endswith("(demo)") for name in Person.objects.values_list("name", flat=True))
     assert all(
@@ -279,7 +279,7 @@ def test_demo_has_a_published_meeting_per_base_model_body(demo_settings, setting
     assert list(bodies_without_meeting) == []
     # One upcoming, published meeting per body; the platform Wonen also has its previous,
     # held meeting (with the council letter demo); the stuurgroep one in the last complete half
-    # year, evaluated, and the held meeting that adopted the spelregelnotitie (issue 13).
+    # year, evaluated, and the held meeting that adopted the spelregelnotitie.
     upcoming = Meeting.objects.filter(starts_at__gt=timezone.now(), status="agenda_gepubliceerd")
     assert sorted(upcoming.values_list("body_id", flat=True)) == sorted(
         Body.objects.values_list("pk", flat=True)

@@ -1,4 +1,4 @@
-"""Issue 13, part 7: configurable balance norms, checked on the balance page, and a warning
+"""Configurable balance norms, checked on the balance page, and a warning
 (not a block) before the beheerder seats a member who breaks one."""
 
 import pytest

@@ -225,20 +225,20 @@ def test_query_counts_are_pinned(manager_client, registry, django_assert_num_que
         )
     pages = {
         reverse("gremia:governance_map"): 1,
-        # + the body's and the NHN-wide rules of play (issue 13)
+        # + the body's and the NHN-wide rules of play
         reverse("gremia:body_detail", args=["platform-wonen"]): 6,
         reverse("gremia:organisation_list"): 1,
         reverse("gremia:organisation_detail", args=["hoorn"]): 2,
         registry["anna"].get_absolute_url(): 2,
         # + 3 of raden's "balance" panel (councils at the council gatherings) and the norms:
-        # norms, bodies, seats, sub-regions, central municipalities (issue 13)
+        # norms, bodies, seats, sub-regions, central municipalities
         reverse("gremia:balance"): 11,
         reverse("gremia:rules_list"): 3,  # versions, bodies, the form's list of bodies
         reverse("gremia:agreement"): 3,  # partners, NHN rules, the form's partners
         reverse("platforms:theme_detail", args=["wonen"]): 2,
         # the person, their coming meetings, the copies awaiting receipt (the secretariat's
         # overview; a person with memberships adds one for those), and whether the user works
-        # at a sub-region office (raden's panel, issue 13), and the worker's heartbeat
+        # at a sub-region office (raden's panel), and the worker's heartbeat
         reverse("home"): 5,
     }
     heartbeat_record()  # a worker runs

@@ -1,4 +1,4 @@
-"""Issue 13, part 4: the rules of play (versioned, adopted by a stuurgroep decision, shown on
+"""The rules of play (versioned, adopted by a stuurgroep decision, shown on
 the body's page) and the cooperation agreement per partner."""
 
 import datetime
@@ -14,9 +14,9 @@ from gremia.selectors.rules import agreement_overview, rules_current
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
 from regiobureau.constants import DecisionOutcome
-from regiobureau.models.rules import RulesAdoption
 from regiobureau.services.decisions import decision_record
-from regiobureau.services.rules import rules_of_play_adopt_by_decision
+from rules.models import RulesAdoption
+from rules.services import rules_of_play_adopt_by_decision
 from tests.factories import (
     AgendaItemFactory,
     BodyFactory,
@@ -115,21 +115,19 @@ def test_pages_draft_edit_adopt_and_body_page(client, secretary):
     assert rules.exit == "Antwoord exit"
     page = client.get(rules.get_absolute_url())
     assert page["Cache-Control"] == "private, no-store"  # a draft
-    assert reverse("regiobureau:rules_adopt", args=[rules.pk]) in page.content.decode()
+    assert reverse("rules:rules_adopt", args=[rules.pk]) in page.content.decode()
 
     # a bestuurder does not see the draft, nor its edit or adopt page
     bestuurder = UserFactory(roles=[Role.ADMINISTRATOR])
     client.force_login(bestuurder)
     assert client.get(rules.get_absolute_url()).status_code == 404
-    assert client.get(reverse("regiobureau:rules_adopt", args=[rules.pk])).status_code == 404
+    assert client.get(reverse("rules:rules_adopt", args=[rules.pk])).status_code == 404
     assert "Antwoord mandate" not in client.get(platform.get_absolute_url()).content.decode()
 
     client.force_login(secretary)
-    form = client.get(reverse("regiobureau:rules_adopt", args=[rules.pk])).content.decode()
+    form = client.get(reverse("rules:rules_adopt", args=[rules.pk])).content.decode()
     assert "Spelregelnotitie NHN" in form
-    response = client.post(
-        reverse("regiobureau:rules_adopt", args=[rules.pk]), {"decision": decision.pk}
-    )
+    response = client.post(reverse("rules:rules_adopt", args=[rules.pk]), {"decision": decision.pk})
     assert response.status_code == 302
 
     client.force_login(bestuurder)
@@ -146,9 +144,7 @@ def test_adopt_form_refuses_a_non_stuurgroep_decision(client, secretary):
     rules = services.rules_of_play_draft_create(actor=secretary, body=None)
     other = stuurgroep_decision(secretary, body=BodyFactory(name="Platform Y", slug="platform-y"))
     client.force_login(secretary)
-    response = client.post(
-        reverse("regiobureau:rules_adopt", args=[rules.pk]), {"decision": other.pk}
-    )
+    response = client.post(reverse("rules:rules_adopt", args=[rules.pk]), {"decision": other.pk})
     assert response.status_code == 400
     rules.refresh_from_db()
     assert rules.is_draft

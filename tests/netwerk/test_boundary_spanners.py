@@ -1,4 +1,4 @@
-"""Boundary spanners (issue 12, part 5): one per sub-region, a person of that sub-region's
+"""Boundary spanners: one per sub-region, a person of that sub-region's
 office set by the beheerder; their page shows what comes to the sub-region and what to carry
 back; the monthly report is a PDF of the document pipeline for the spanner and the
 secretariat only."""
@@ -13,7 +13,7 @@ from django.utils import timezone
 from gremia.constants import OrganisationKind
 from gremia.models import Person
 from netwerk.constants import SPANNER_REPORT
-from netwerk.models import BoundarySpanner
+from netwerk.models.spanners import BoundarySpanner
 from netwerk.services.spanners import boundary_spanner_set
 from nhn_portal.core.constants import Role
 from nhn_portal.core.production.services import document_generation_request, document_generation_run

@@ -1,4 +1,4 @@
-"""The demo opportunities (issue 12): open ones with a route (one on schedule, one that cannot
+"""The demo opportunities: open ones with a route (one on schedule, one that cannot
 make its deadline), decided ones over several years for the lead-time overview; twice loaded,
 once created."""
 
@@ -10,7 +10,9 @@ from django.urls import reverse
 
 from netwerk import selectors
 from netwerk.demo import load_demo_lobby, load_demo_opportunities, load_demo_regio_deal
-from netwerk.models import LobbyDossier, Opportunity, RegioDealProject
+from netwerk.models.lobby import LobbyDossier
+from netwerk.models.opportunities import Opportunity
+from netwerk.models.regio_deal import RegioDealProject
 from nhn_portal.core.constants import Role
 from nhn_portal.core.seeding import LoadReport
 from tests.factories import UserFactory

@@ -1,4 +1,4 @@
-"""Opportunities with a clock (issue 12, part 1): services refuse bad input in Dutch and store
+"""Opportunities with a clock: services refuse bad input in Dutch and store
 nothing half; the route shows days left per step and warns when it cannot make the deadline;
 the lead-time overview counts per year and body; pages are the secretariat's only."""
 
@@ -12,7 +12,7 @@ from django.utils.translation import override
 
 from netwerk import selectors
 from netwerk.constants import OpportunityKind, OpportunityOutcome
-from netwerk.models import Opportunity, OpportunityStep
+from netwerk.models.opportunities import Opportunity, OpportunityStep
 from netwerk.services.opportunities import (
     opportunity_create,
     opportunity_decide,

@@ -1,4 +1,4 @@
-"""The public-affairs agenda (issue 12, part 2): confidential by default, read only by the
+"""The public-affairs agenda: confidential by default, read only by the
 secretariat and the dossier's carriers and lobbyist; a public summary only for a dossier that is
 not confidential; contacts need an organisation; external moments warn when no preparing
 meeting is planned before them."""
@@ -7,7 +7,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -15,7 +14,7 @@ from django.utils.translation import override
 from gremia.models import Person
 from netwerk import selectors
 from netwerk.constants import Arena
-from netwerk.models import ExternalMoment, LobbyContact, LobbyDossier
+from netwerk.models.lobby import ExternalMoment, LobbyContact, LobbyDossier
 from netwerk.services.lobby import (
     external_moment_add,
     lobby_contact_add,
@@ -23,6 +22,7 @@ from netwerk.services.lobby import (
     lobby_dossier_publish_summary,
     lobby_dossier_set_confidential,
 )
+from nhn_portal.core.access import NotFound
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
 from regiobureau.constants import MeetingStatus
@@ -59,12 +59,12 @@ def test_new_dossier_is_confidential_and_audited(dossier, secretary):
 def test_only_secretariat_and_carriers_read_a_dossier(dossier, secretary, carrier, outsider):
     assert selectors.access_lobby_dossier(user=secretary, pk=dossier.pk) == dossier
     assert selectors.access_lobby_dossier(user=carrier, pk=dossier.pk) == dossier
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         selectors.access_lobby_dossier(user=outsider, pk=dossier.pk)
     assert list(selectors.lobby_dossiers_for(user=outsider)) == []
     # Not confidential does not open it to every bestuurder either.
     lobby_dossier_set_confidential(actor=secretary, dossier=dossier, confidential=False)
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         selectors.access_lobby_dossier(user=outsider, pk=dossier.pk)
 
 

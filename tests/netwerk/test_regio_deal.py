@@ -1,4 +1,4 @@
-"""The Regio Deal showcase (issue 12, part 4): the facts of the report, approved projects only,
+"""The Regio Deal showcase: the facts of the report, approved projects only,
 a review step by a second person, pictures checked (an image, within the size limit, alt text
 required), resized with Pillow and re-encoded; nothing stored half."""
 
@@ -12,7 +12,7 @@ from django.utils.translation import override
 from PIL import Image
 
 from netwerk.constants import IMAGE_MAX_SIDE, ProgrammeLine, ReviewState
-from netwerk.models import ProjectImage
+from netwerk.models.regio_deal import ProjectImage
 from netwerk.services.regio_deal import (
     project_image_add,
     regio_deal_project_create,

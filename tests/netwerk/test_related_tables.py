@@ -1,4 +1,4 @@
-"""The related tables register (issue 12, part 3): reference data for the tables the report
+"""The related tables register: reference data for the tables the report
 names, alignments need a person or a role, the page is for every signed-in user and its forms
 for the secretariat."""
 
@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
-from netwerk.models import Alignment, RelatedTable
+from netwerk.models.tables import Alignment, RelatedTable
 from netwerk.reference import RELATED_TABLES, load_related_tables
 from netwerk.services.tables import alignment_add, related_table_create
 from nhn_portal.core.models import AuditRecord

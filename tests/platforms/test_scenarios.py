@@ -1,4 +1,4 @@
-"""Issue 13, parts 6 and 8: the growth scenarios as data, each applied on the reference data
+"""The growth scenarios as data, each applied on the reference data
 (and the demo people), with a preview first; applied twice, nothing changes the second time."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""Issue 11, part 3: the open data API (ORI 2.0) publishes public data only, in the
+"""The open data API (ORI 2.0) publishes public data only, in the
 standard's shapes: every answer is checked against the standard's component schemas."""
 
 import copy

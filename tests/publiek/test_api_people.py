@@ -1,5 +1,5 @@
 """The ORI resources natuurlijkpersonen and aanwezigedeelnemers: public office holders by
-name, function and seat, and who of them was present at a held public meeting (issue 10's
+name, function and seat, and who of them was present at a held public meeting (its
 presentielijst). Everyone else at a table, absences and closed meetings stay inside."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Issue 11, part 5: per municipality an Atom feed and an iCal of what concerns its council:
+"""Per municipality an Atom feed and an iCal of what concerns its council:
 letters addressed to it and public meetings of the bodies its executives sit on."""
 
 import pytest

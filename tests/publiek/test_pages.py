@@ -1,4 +1,4 @@
-"""Issue 11, part 1: the public portal. A visitor reads everything public without a login,
+"""The public portal. A visitor reads everything public without a login,
 and nothing else: no closed item, no closed meeting's title, no draft, no e-mail address."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""Issue 11, part 2: one search box. The index is kept by the services; a reader finds only
+"""One search box. The index is kept by the services; a reader finds only
 what the pages show them: a closed item's or a confidential stuk's words are never found by an
 outsider, not as a hit, not in a count, not in a facet, not in a snippet.
 
@@ -13,12 +13,12 @@ from django.urls import reverse
 
 from nhn_portal.core import ratelimit, search
 from nhn_portal.core.models import SearchEntry
+from nhn_portal.core.textextract import extract_text
 from regiobureau.constants import ItemPurpose
 from regiobureau.models.documents import Document
 from regiobureau.services.agenda import agenda_item_create, agenda_item_delete, agenda_item_update
 from regiobureau.services.documents import document_upload
 from regiobureau.services.meetings import meeting_publish_agenda
-from regiobureau.textextract import extract_text
 from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Issue 11, part 4: the DiWoo sitemap validates against the DiWoo 0.9.8 XSD and lists only
+"""The DiWoo sitemap validates against the DiWoo 0.9.8 XSD and lists only
 public documents; robots.txt points to the sitemap."""
 
 import pathlib

@@ -1,4 +1,4 @@
-"""Colleges and sub-region offices informed (issue 13, part 3): a council letter with a
+"""Colleges and sub-region offices informed: a council letter with a
 collegebrief and a sub-region summary goes, through the same pipeline, to the 17 colleges and
 the sub-region offices (a PDF and a delivery status per addressee); the griffie sees only its
 council's copy; the sub-region office (its boundary spanner) sees its summary and its

@@ -1,4 +1,4 @@
-"""The demo (issue 5): the previous Platform Wonen meeting held, with decisions (one by majority
+"""The demo: the previous Platform Wonen meeting held, with decisions (one by majority
 vote), actions (one overdue) and a council letter to 17 councils in several states; twice
 loaded, once created."""
 
@@ -65,7 +65,7 @@ def test_demo_council_letter_in_several_states_and_idempotent(settings, tmp_path
 
 
 def test_demo_council_conference_and_preferences(settings, tmp_path):
-    """Issue 13: one upcoming council conference with registrations from several councils,
+    """One upcoming council conference with registrations from several councils,
     and the preferences of a few councils; loaded twice, created once."""
     from raden.constants import GatheringKind
     from raden.demo import load_demo_gatherings

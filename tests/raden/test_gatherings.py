@@ -1,4 +1,4 @@
-"""Council gatherings (issue 13, part 1): registration by a signed personal link without an
+"""Council gatherings: registration by a signed personal link without an
 account, the waiting list beyond capacity, cancelling (which uses the link up and moves the
 first on the waiting list up), the griffie's invitations, attendance per municipality, and
 the bad links: altered, expired or used → a Dutch page, nothing recorded."""

@@ -1,4 +1,4 @@
-"""The 17-letter batch through the real PDF helper (issue 5): each PDF names its own council,
+"""The 17-letter batch through the real PDF helper: each PDF names its own council,
 and a sub-region's paragraph appears only in that sub-region's letters (text read with pypdf)."""
 
 import io

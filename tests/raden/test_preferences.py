@@ -1,4 +1,4 @@
-"""How each council wants to be informed (issue 13, part 2): recorded by its own griffie
+"""How each council wants to be informed: recorded by its own griffie
 (audited), shown to the secretariat on the overview, beside each letter's copies, on the
 distribution dashboard (digest councils marked) and in its CSV, and to the griffie with its
 council's copy."""

@@ -1,4 +1,4 @@
-"""Council letters (issue 5): compose, adopt, issue 17 copies, correct; the griffie's steps."""
+"""Council letters: compose, adopt, issue 17 copies, correct; the griffie's steps."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""The delivery status tags of the distribution dashboard (issue #14 made them one tag each
+"""The delivery status tags of the distribution dashboard (made one tag each
 instead of an include per cell): words, dates in Dutch, escaping, the late mark."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""The griffie portal and the distribution dashboard (issue 5): isolation per municipality,
+"""The griffie portal and the distribution dashboard: isolation per municipality,
 the receipt flow through the pages, counts, CSV and a fixed query budget."""
 
 import csv
@@ -106,7 +106,7 @@ def test_pending_copies_are_not_shown_to_the_griffie(
     )
 
 
-# Session, user, role groups, then municipalities, the councils' preferences (issue 13),
+# Session, user, role groups, then municipalities, the councils' preferences,
 # letters and their deliveries.
 DASHBOARD_QUERIES = 7
 

@@ -1,4 +1,4 @@
-"""Action items (issue 5): exactly one owner, carried over to the body's next meeting under
+"""Action items: exactly one owner, carried over to the body's next meeting under
 "Actielijst", "Mijn acties", and one overdue reminder per owner per day."""
 
 import datetime
@@ -188,10 +188,12 @@ def test_one_reminder_per_owner_listing_all_overdue_actions_and_none_twice_a_day
     assert action_overdue_remind(today=TODAY + datetime.timedelta(days=1)) == 3
 
 
-def test_beat_schedule_runs_the_reminder_daily(settings):
+def test_beat_schedule_runs_the_reminder_daily():
+    from nhn_portal.celery import app
+
     entries = [
         e
-        for e in settings.CELERY_BEAT_SCHEDULE.values()
+        for e in app.conf.beat_schedule.values()
         if e["task"] == "regiobureau.tasks.action_overdue_reminders"
     ]
     assert len(entries) == 1

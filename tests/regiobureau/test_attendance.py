@@ -1,4 +1,4 @@
-"""The presentielijst (issue 10): members register (attending, absent, a substitute of the
+"""The presentielijst: members register (attending, absent, a substitute of the
 same organisation), the secretariat records who was there, a quorum rule and the majority
 count only the seats present, the reminder goes once per member per meeting."""
 
@@ -318,7 +318,7 @@ def test_registration_closes_once_the_meeting_was_held(body):
         )
 
 
-# ---- Fixed query counts (issue 10: pinned at 5 and 50 members) ----------------------------
+# ---- Fixed query counts (pinned at 5 and 50 members) --------------------------------------
 
 
 def attendance_screen_queries(client, secretary, members: int) -> int:
@@ -417,7 +417,10 @@ def test_demo_previous_meeting_has_attendance_and_a_written_round_decision():
     call_command("load_nhn", stdout=io.StringIO())
     load_demo(report=LoadReport())
     load_demo_meetings()
+    from rounds.demo import load_demo_written_round
+
     meeting = load_demo_previous_meeting()
+    load_demo_written_round()
     summary = attendance_summary(meeting)
     states = [seat.presence for seat in summary.seats]
     assert states.count(Presence.SUBSTITUTED) == 1
@@ -429,13 +432,14 @@ def test_demo_previous_meeting_has_attendance_and_a_written_round_decision():
     absent = next(s for s in summary.seats if s.presence == Presence.ABSENT)
     assert not decided.votes.filter(member=absent.person).exists()
     # One decision of the meeting was taken by written round.
-    from regiobureau.constants import ROUND_ITEM_TITLE
-    from regiobureau.models.rounds import WrittenRound
+    from rounds.constants import ROUND_ITEM_TITLE
+    from rounds.models import WrittenRound
 
     by_round = meeting.items.get(title=ROUND_ITEM_TITLE).decisions.get()
     assert by_round.outcome == DecisionOutcome.ADOPTED
     assert WrittenRound.objects.get(decision=by_round).votes.filter(choice="tegen").count() == 1
     # Loading again changes nothing.
     assert load_demo_previous_meeting() == meeting
+    load_demo_written_round()
     assert WrittenRound.objects.count() == 1
     assert Attendance.objects.filter(meeting=meeting).count() == summary.total

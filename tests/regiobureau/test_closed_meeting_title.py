@@ -126,7 +126,7 @@ def test_meeting_label_follows_the_rule(closed_meetings, body, outsider, secreta
 
 
 def test_the_boundary_spanners_report_reads_meetings_as_a_visitor(closed_meetings):
-    # The monthly report goes to the sub-region's office (netwerk, issue 12): read as a
+    # The monthly report goes to the sub-region's office (netwerk): read as a
     # visitor, a closed meeting appears by body and date only.
     from types import SimpleNamespace
 

@@ -1,4 +1,4 @@
-"""Decisions and the decision rule (issue 5): votes decide a majority body, unanimity needs
+"""Decisions and the decision rule: votes decide a majority body, unanimity needs
 no vote against, consensus records no votes; the besluitenlijst is adopted at the next meeting."""
 
 import datetime

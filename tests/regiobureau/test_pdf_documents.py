@@ -1,4 +1,4 @@
-"""The meeting's PDFs (issue #4): what each audience's file says (text read back from the
+"""The meeting's PDFs: what each audience's file says (text read back from the
 PDF), archival checks, who may download, and the secretariat's status panel."""
 
 import dataclasses

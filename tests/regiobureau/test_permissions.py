@@ -1,4 +1,4 @@
-"""The confidentiality rules per role (issue 3, "Confidentiality"): a closed agenda item and a
+"""The confidentiality rules per role: a closed agenda item and a
 vertrouwelijk stuk are for the body's members, the secretaries and the beheerder only; everyone
 else gets 404 and at most the placeholder "Besloten agendapunt" on the public agenda."""
 
@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404
 
+from nhn_portal.core.access import NotFound
 from nhn_portal.core.constants import Role
 from regiobureau import permissions
 from regiobureau.constants import AnnotationStatus, Confidentiality
@@ -100,7 +100,7 @@ def world(db):
 def allowed(call) -> bool:
     try:
         call()
-    except Http404:
+    except NotFound:
         return False
     return True
 

@@ -1,4 +1,4 @@
-"""The agenda editor and the annotated agenda run a fixed number of queries (issue 3):
+"""The agenda editor and the annotated agenda run a fixed number of queries:
 the same for 10 and for 80 items with 3 stukken each, and pinned so a regression shows."""
 
 import pytest
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 # items, their stukken, the choice lists (persons, dossiers) and the reader's read marks.
 EDITOR_PAGE = 9
 EDITOR_PARTIAL = 9
-# Issue 9: + 4 for the audit record of the read (savepoint, the meeting's name, insert,
+# + 4 for the audit record of the read (savepoint, the meeting's name, insert,
 # release); still the same for 10 and 80 items.
 READING_PAGE = 11 + 4
 

@@ -1,5 +1,5 @@
 """Meeting, agenda and annotation services: validate, write and audit in one transaction;
-a refused write changes nothing (issue 3, "bad input")."""
+a refused write changes nothing."""
 
 import datetime
 from zoneinfo import ZoneInfo

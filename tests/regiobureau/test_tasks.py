@@ -1,5 +1,5 @@
 """Publishing the agenda mails every member of the body, after commit, with a link and never
-the confidential content (issue 3, part 6)."""
+the confidential content."""
 
 import datetime
 
@@ -103,7 +103,7 @@ def test_publish_calls_the_task_with_the_meeting_id_after_commit(
     meeting, secretary, monkeypatch, django_capture_on_commit_callbacks
 ):
     sent = []
-    # The durable outbox (issue 9) hands the task over with apply_async and its own task id.
+    # The durable outbox hands the task over with apply_async and its own task id.
     monkeypatch.setattr(
         meeting_agenda_published_notify,
         "apply_async",

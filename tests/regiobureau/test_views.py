@@ -1,6 +1,6 @@
 """Meeting pages, stukken, annotations and the reading room, per role.
 
-Confidentiality (issue 3): a closed item and a vertrouwelijk stuk are for the body's members
+Confidentiality: a closed item and a vertrouwelijk stuk are for the body's members
 and the secretariat; everyone else gets 404 on pages, partials and downloads and sees the closed
 item only as "Besloten agendapunt".
 """

@@ -235,7 +235,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'gremia:rules_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /spelregels/1/bewerken/
     'gremia:rules_list': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /spelregels/
     'health': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /gezondheid/
-    'home': ('200', '200', '200', '200', '200', '200', '200', '200'),  # / (issue 11: the public front page for a visitor)
+    'home': ('200', '200', '200', '200', '200', '200', '200', '200'),  # / (the public front page for a visitor)
     'mfa_activate_totp': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /account/2fa/totp/activate/
     'mfa_authenticate': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /account/2fa/authenticate/
     'mfa_deactivate_totp': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /account/2fa/totp/deactivate/
@@ -308,7 +308,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'publiek:letter_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/
     'publiek:meeting_archive': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/platform-wonen-test/archief/<year>/
     'publiek:search': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/zoeken/
-    'regiobureau:rules_adopt': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/spelregels/1/vaststellen/
+    'rules:rules_adopt': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/spelregels/1/vaststellen/
     'robots_txt': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /robots.txt
     'raden:dashboard': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding/
     'raden:dashboard_csv': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding.csv
@@ -364,12 +364,12 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:document_version_upload': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/stukken/<id>/versie/
     'regiobureau:dossier_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/dossiers/woondeal/
     'regiobureau:dossier_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/dossiers/
-    'regiobureau:evaluation_body': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/evaluatie/platform-wonen-test/
-    'regiobureau:evaluation_form': ('login', '404', '200', '404', '404', '404', '404', '404'),  # /vergaderingen/<id>/evaluatie/ (a held meeting the member sat at)
-    'regiobureau:evaluation_index': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/evaluatie/
-    'regiobureau:evaluation_summary_download': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/evaluatie/<slug>/<period>/samenvatting.pdf (no summary PDF in this world: 404 for all)
-    'regiobureau:evaluation_summary_place': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/evaluatie/platform-wonen-test/2025-h1/agenderen/
-    'regiobureau:evaluation_summary_request': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/evaluatie/platform-wonen-test/2025-h1/pdf/
+    'evaluation:evaluation_body': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/evaluatie/platform-wonen-test/
+    'evaluation:evaluation_form': ('login', '404', '200', '404', '404', '404', '404', '404'),  # /vergaderingen/<id>/evaluatie/ (a held meeting the member sat at)
+    'evaluation:evaluation_index': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/evaluatie/
+    'evaluation:evaluation_summary_download': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/evaluatie/<slug>/<period>/samenvatting.pdf (no summary PDF in this world: 404 for all)
+    'evaluation:evaluation_summary_place': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/evaluatie/platform-wonen-test/2025-h1/agenderen/
+    'evaluation:evaluation_summary_request': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/evaluatie/platform-wonen-test/2025-h1/pdf/
     'regiobureau:feed_body': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/feeds/gremium/platform-wonen-test.ics
     'regiobureau:feed_personal': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/feeds/persoonlijk/<token>.ics
     'regiobureau:item_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/agenda/punten/
@@ -394,30 +394,30 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:meeting_publish': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/publiceren/
     'regiobureau:meeting_reading': ('login', '404', '200', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/lezen/
     'regiobureau:meeting_status': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/status/
-    'regiobureau:minutes_adopt': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/vaststellen/
-    'regiobureau:minutes_comment': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/reageren/
-    'regiobureau:minutes_detail': ('404', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/verslag/ (no minutes in this world: only the secretariat's empty page)
-    'regiobureau:minutes_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/verslag/schrijven/
-    'regiobureau:minutes_entry_save': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/verslag/
-    'regiobureau:minutes_history': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/verslag/versies/
-    'regiobureau:minutes_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/verslagen/
-    'regiobureau:minutes_send': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/versturen/
+    'minutes:minutes_adopt': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/vaststellen/
+    'minutes:minutes_comment': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/reageren/
+    'minutes:minutes_detail': ('404', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/verslag/ (no minutes in this world: only the secretariat's empty page)
+    'minutes:minutes_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/verslag/schrijven/
+    'minutes:minutes_entry_save': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/verslag/
+    'minutes:minutes_history': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/verslag/versies/
+    'minutes:minutes_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/verslagen/
+    'minutes:minutes_send': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/versturen/
     'regiobureau:my_actions': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/acties/
     'regiobureau:my_comments': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/reacties/
     'regiobureau:my_meetings': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/mijn/
-    'regiobureau:planning': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/jaarplanning/
-    'regiobureau:planning_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/nieuw/
-    'regiobureau:planning_delete': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/<id>/verwijderen/
-    'regiobureau:planning_schedule': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/<id>/agenderen/
-    'regiobureau:proposal_accept': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/aangeleverd/<id>/accepteren/
-    'regiobureau:proposal_download': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/aangeleverd/<id>/download/ (no handed-in stuk in this world)
-    'regiobureau:proposal_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/aanleveren/ (the matrix's ambtenaar sits on no preparing body)
-    'regiobureau:proposal_return': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/aangeleverd/<id>/terugsturen/
-    'regiobureau:round_close': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/schriftelijk/<id>/sluiten/
-    'regiobureau:round_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/schriftelijk/nieuw/
-    'regiobureau:round_detail': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/schriftelijk/<id>/ (no round in this world: 404 for all)
-    'regiobureau:round_list': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/schriftelijk/
-    'regiobureau:round_vote_link': ('403', '403', '403', '403', '403', '403', '403', '403'),  # /vergaderingen/schriftelijk/stem/<token>/ (a forged token)
+    'planning:planning': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/jaarplanning/
+    'planning:planning_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/nieuw/
+    'planning:planning_delete': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/<id>/verwijderen/
+    'planning:planning_schedule': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/jaarplanning/<id>/agenderen/
+    'planning:proposal_accept': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/aangeleverd/<id>/accepteren/
+    'planning:proposal_download': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/aangeleverd/<id>/download/ (no handed-in stuk in this world)
+    'planning:proposal_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/aanleveren/ (the matrix's ambtenaar sits on no preparing body)
+    'planning:proposal_return': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/aangeleverd/<id>/terugsturen/
+    'rounds:round_close': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/schriftelijk/<id>/sluiten/
+    'rounds:round_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/schriftelijk/nieuw/
+    'rounds:round_detail': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/schriftelijk/<id>/ (no round in this world: 404 for all)
+    'rounds:round_list': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/schriftelijk/
+    'rounds:round_vote_link': ('403', '403', '403', '403', '403', '403', '403', '403'),  # /vergaderingen/schriftelijk/stem/<token>/ (a forged token)
     'socialaccount_connections': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /account/3rdparty/
     'socialaccount_login_cancelled': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /account/3rdparty/login/cancelled/
     'socialaccount_login_error': ('login', '401', '401', '401', '401', '401', '401', '401'),  # /account/3rdparty/login/error/

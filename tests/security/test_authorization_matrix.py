@@ -1,4 +1,4 @@
-"""Issue 9: every URL pattern × every role against the checked-in table of expected answers
+"""Every URL pattern × every role against the checked-in table of expected answers
 (tests/security/authorization_matrix.py). A URL pattern missing from the table fails, so no
 new page can be forgotten; a changed answer fails until the table is changed in review.
 
@@ -29,6 +29,7 @@ from netwerk.services.regio_deal import project_image_add, regio_deal_project_cr
 from netwerk.services.spanners import boundary_spanner_set
 from nhn_portal.core.constants import Role
 from nhn_portal.core.production.services import document_generation_request, document_generation_run
+from planning.services import planned_topic_create
 from raden import links as raden_links
 from raden.models.letters import CouncilLetterItem
 from raden.services.composing import council_letter_adopt, council_letter_update
@@ -43,6 +44,7 @@ from regiobureau.services.actions import action_item_create
 from regiobureau.services.annotations import annotation_comment_add
 from regiobureau.services.attendance import attendance_record
 from tests.builders import (
+    CLOSED_TITLE,
     CONFIDENTIAL_DOC,
     griffie,
     issue,
@@ -66,6 +68,18 @@ from tests.test_login_required import walk
 pytestmark = pytest.mark.django_db
 
 LOGIN_PREFIXES = ("/account/login/", "/beheer/login/")
+
+CLOSED_PLAN = "Jaarplanning: onderhandelingsruimte Zuidrand"
+# What none of those outside the world's body may read, on any page: the closed item's title,
+# the confidential stuk's title and the closed body's planned topic.
+SECRETS = (CLOSED_TITLE, CONFIDENTIAL_DOC, CLOSED_PLAN)
+OUTSIDERS = ("anonymous", "ambtenaar", "bestuurder_nonmember", "griffie_texel", "griffie_hoorn")
+
+
+def content_of(response) -> bytes:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content
 
 
 def answer(response) -> str:
@@ -105,7 +119,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         owner_person=member.person,
     )
     letter = letter_for(held, secretary, region, adopt=False)
-    # Issue 13: with a collegebrief, so the colleges get copies of their own.
+    # With a collegebrief, so the colleges get copies of their own.
     council_letter_update(
         actor=secretary,
         letter=letter,
@@ -150,7 +164,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     lobby = lobby_dossier_create(
         actor=secretary, title="MIRT", arena="rijk", carriers=[member.person]
     )
-    # Issue 13: a council gathering with the Texel invitation, a council member's personal
+    # A council gathering with the Texel invitation, a council member's personal
     # link and their registration.
     gathering = make_gathering(secretary=secretary, capacity=50)
     personal = personal_link(gathering, region["Texel"])
@@ -158,7 +172,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     invitation = raden_links.invitation_token(
         gathering_id=gathering.pk, municipality_id=region["Texel"].pk
     )
-    # Issue 13: a held meeting of the world's body at which the member sat (the evaluation).
+    # A held meeting of the world's body at which the member sat (the evaluation).
     evaluated = MeetingFactory(body=body, held=True, title="Geëvalueerd")
     attendance_record(
         actor=secretary,
@@ -216,7 +230,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "gremia:organisation_detail": {"slug": region["Texel"].slug},
         "gremia:person_detail": {"pk": Person.objects.get(user=member).pk},
         "platforms:theme_detail": {"slug": theme.slug},
-        # Issue 11: the public portal shows the world's public body, archive and letter.
+        # The public portal shows the world's public body, archive and letter.
         "publiek:body_detail": {"slug": body.slug},
         "publiek:meeting_archive": {
             "slug": body.slug,
@@ -242,16 +256,21 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "agenda_editor", "item_create", "agenda_reorder", "meeting_pdf_request",
         "meeting_pdf_status", "meeting_pdf_public", "meeting_reading", "meeting_decisions",
         "decision_create", "decision_list_adopt", "action_create", "attendance_register",
-        "attendance_record", "proposal_list", "minutes_detail", "minutes_edit", "minutes_send",
-        "minutes_comment", "minutes_adopt", "minutes_history",
+        "attendance_record",
     ]:  # fmt: skip
         kwargs[f"regiobureau:{name}"] = m
+    kwargs["planning:proposal_list"] = m
+    for name in [
+        "minutes_detail", "minutes_edit", "minutes_send", "minutes_comment", "minutes_adopt",
+        "minutes_history",
+    ]:  # fmt: skip
+        kwargs[f"minutes:{name}"] = m
     for name in [
         "item_edit", "item_delete", "item_move", "item_detail", "item_read", "comment_add",
         "annotation_edit", "annotation_status", "annotation_versions", "item_documents",
-        "minutes_entry_save",
     ]:  # fmt: skip
         kwargs[f"regiobureau:{name}"] = i
+    kwargs["minutes:minutes_entry_save"] = i
     for name in [
         "document_detail", "document_download", "document_version_upload",
         "document_confidentiality",
@@ -296,19 +315,24 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     kwargs["raden:gathering_invitation"] = {"token": invitation}
     for name in ["registration_link", "registration_register", "registration_cancel"]:
         kwargs[f"raden:{name}"] = {"token": personal}
-    kwargs["regiobureau:evaluation_form"] = {"pk": evaluated.pk}
-    kwargs["regiobureau:evaluation_body"] = {"slug": body.slug}
+    kwargs["evaluation:evaluation_form"] = {"pk": evaluated.pk}
+    kwargs["evaluation:evaluation_body"] = {"slug": body.slug}
     for name in [
         "evaluation_summary_request", "evaluation_summary_place", "evaluation_summary_download",
     ]:  # fmt: skip
-        kwargs[f"regiobureau:{name}"] = {"slug": body.slug, "period": "2025-h1"}
+        kwargs[f"evaluation:{name}"] = {"slug": body.slug, "period": "2025-h1"}
     for name in ["step_done", "step_remove"]:
         kwargs[f"netwerk:{name}"] = {"pk": step.pk}
-    # Issue 13: a draft of the NHN-wide rules of play (the secretariat's until adopted).
+    # A draft of the NHN-wide rules of play (the secretariat's until adopted).
     rules = gremia_services.rules_of_play_draft_create(actor=secretary, body=None)
-    for name in ["gremia:rules_detail", "gremia:rules_edit", "regiobureau:rules_adopt"]:
+    for name in ["gremia:rules_detail", "gremia:rules_edit", "rules:rules_adopt"]:
         kwargs[name] = {"pk": rules.pk}
     kwargs["platforms:scenario_detail"] = {"key": "economic-board"}
+    # The world's body is closed (its meetings are not public by default): its forward agenda
+    # is its own.
+    planned_topic_create(
+        actor=secretary, body=body, month=timezone.localdate().replace(day=1), title=CLOSED_PLAN
+    )
     return users, kwargs
 
 
@@ -339,6 +363,7 @@ def test_every_url_pattern_is_in_the_table():
 def test_every_role_gets_the_expected_answer_on_every_url(client, world):
     users, kwargs = world
     table = {}
+    leaks = []
     for name, dummy in patterns():
         url = reverse(name, kwargs=kwargs[name]) if name in kwargs else dummy
         row = []
@@ -346,7 +371,12 @@ def test_every_role_gets_the_expected_answer_on_every_url(client, world):
             client.logout()
             if users[role] is not None:
                 client.force_login(users[role])
-            row.append(answer(client.get(url)))
+            response = client.get(url)
+            row.append(answer(response))
+            if role in OUTSIDERS and response.status_code == 200:
+                content = content_of(response)
+                leaks += [f"{name} ({url}) shows {role} {secret!r}" for secret in SECRETS
+                          if secret.encode() in content]  # fmt: skip
         table[name] = (url, tuple(row))
     if os.environ.get("MATRIX_PRINT"):
         for name, (url, row) in table.items():
@@ -358,3 +388,5 @@ def test_every_role_gets_the_expected_answer_on_every_url(client, world):
         if expected_row(name) is not None and row != expected_row(name)
     ]
     assert not wrong, "\n".join(wrong)
+    # Content, not only status codes: an outsider's page never names a closed thing.
+    assert not leaks, "\n".join(leaks)

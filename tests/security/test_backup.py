@@ -1,4 +1,4 @@
-"""Issue 9: bin/backup and bin/restore. A backup restored into a fresh PostgreSQL database
+"""bin/backup and bin/restore. A backup restored into a fresh PostgreSQL database
 has the same row counts, and a stuk comes back with the same SHA-256; a tampered backup is
 refused."""
 

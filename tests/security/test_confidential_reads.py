@@ -1,4 +1,4 @@
-"""Issue 9, fix #8 and the audit of reads: every page or download that shows something
+"""No-store caching and the audit of reads: every page or download that shows something
 confidential carries `Cache-Control: no-store` and writes who read what, when and from where;
 a refused (404) id is recorded too. Audit rows cannot be changed or deleted (PostgreSQL)."""
 

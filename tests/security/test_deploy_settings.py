@@ -1,4 +1,4 @@
-"""Issue 9, fix #10: every transport-security setting comes from the environment, and
+"""Every transport-security setting comes from the environment, and
 `check --deploy --fail-level WARNING` is clean with the production values of .env.example."""
 
 import re

@@ -1,4 +1,4 @@
-"""Issue 9, MFA (allauth.mfa): with MFA_REQUIRED the secretariat and the beheerder set up an
+"""MFA (allauth.mfa): with MFA_REQUIRED the secretariat and the beheerder set up an
 authenticator app before any page; with one, the login asks for its code; a member is not
 forced. The demo beheerder has a known secret."""
 
@@ -90,7 +90,7 @@ def test_with_an_authenticator_the_login_asks_for_the_code(client):
     assert response["Location"] == reverse("mfa_authenticate")
     # The password alone does not log in.
     assert "_auth_user_id" not in client.session
-    # (A page that needs a login: since issue 11, `/` is the public front page for visitors.)
+    # (A page that needs a login: `/` is the public front page for visitors.)
     private = reverse("regiobureau:my_meetings")
     assert client.get(private)["Location"].startswith(reverse("account_login"))
 

@@ -1,4 +1,4 @@
-"""Issue 9, fix #5: a session ends after 30 minutes without a request and at the latest 12
+"""A session ends after 30 minutes without a request and at the latest 12
 hours after the login; the login page says so."""
 
 import pytest
@@ -39,7 +39,7 @@ def signed_in(client):
 
 
 def private_page() -> str:
-    """A page that needs a login (since issue 11, `/` is the public front page for visitors)."""
+    """A page that needs a login (`/` is the public front page for visitors)."""
     return reverse("regiobureau:my_meetings")
 
 

@@ -1,4 +1,4 @@
-"""Issue 9, SSO ready: an organisation's OpenID Connect provider from OIDC_PROVIDERS; a login
+"""SSO ready: an organisation's OpenID Connect provider from OIDC_PROVIDERS; a login
 through it is matched on the provider's subject only, never on an e-mail address, makes no
 account, and gives no role (roles come from the portal's memberships)."""
 

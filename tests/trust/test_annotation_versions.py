@@ -1,4 +1,4 @@
-"""Issue 9, build 8: what members see of annotations. Members read the last adopted text;
+"""What members see of annotations. Members read the last adopted text;
 while the secretariat writes a new draft they keep it, with a note that a new version is being
 prepared; a concept never adopted reaches them only once it is sent to them ter review. The
 reading page, the item page, comments and the members' annotated PDF alike."""

@@ -1,4 +1,4 @@
-"""Issue 9, fix 7: a closed meeting's place and online link are for those inside it only —
+"""A closed meeting's place and online link are for those inside it only —
 on its page and every page with the meeting's header, in the anonymous agenda PDF, in the
 calendar and in the iCal feeds."""
 

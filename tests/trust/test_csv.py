@@ -1,4 +1,4 @@
-"""Issue 9, fix 9: CSV formula injection. Every cell that a spreadsheet would read as a formula
+"""CSV formula injection. Every cell that a spreadsheet would read as a formula
 (=, +, -, @, tab, CR at the start) is neutralised with a leading quote, in every export."""
 
 import csv

@@ -1,4 +1,4 @@
-"""Issue 9, fix 6: an uploaded PDF is opened by its structure (pikepdf) and stored without
+"""An uploaded PDF is opened by its structure (pikepdf) and stored without
 active content; with CLAMD_SOCKET set every upload passes clamd first, and the upload is
 refused (in Dutch) when the scanner finds something or cannot be reached."""
 

@@ -1,4 +1,4 @@
-"""Issue 9, fix 1: a public PDF is a view of what may be shown *now*. A change of an item's,
+"""A public PDF is a view of what may be shown *now*. A change of an item's,
 a stuk's or the meeting's visibility withdraws the public PDFs at once and queues new ones;
 superseded and withdrawn versions are the secretariat's alone."""
 

@@ -1,4 +1,4 @@
-"""Issue 9, fix 11 (first half) and "bad input": a request over MAX_REQUEST_SIZE or with more
+"""Request limits and "bad input": a request over MAX_REQUEST_SIZE or with more
 files than DATA_UPLOAD_MAX_NUMBER_FILES is refused with a Dutch 413 page before any view
 runs; nothing is stored. An oversized or malformed single upload gets a Dutch form error."""
 

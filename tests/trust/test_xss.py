@@ -1,4 +1,4 @@
-"""Issue 9, "bad input": XSS payloads in the main free-text fields come out inert — escaped in
+"""Bad input: XSS payloads in the main free-text fields come out inert — escaped in
 pages and htmx partials, sanitised in annotations, escaped in the HTML handed to WeasyPrint,
 plain text in the iCal feed (no injected lines) and the CSV (tests/trust/test_csv.py covers
 formulas)."""

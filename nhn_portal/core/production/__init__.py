@@ -1,4 +1,4 @@
-"""Document production (issue #4): PDFs made in the background, stored with their history.
+"""Document production: PDFs made in the background, stored with their history.
 
 - `registry`: the kinds of document apps register (their `producers` modules);
 - `services`: request, run, retry and sweep generation jobs (the worker's side included);

@@ -1,4 +1,4 @@
-"""The registry of producible documents (issue #4).
+"""The registry of producible documents.
 
 A kind ("agenda", "geannoteerde_agenda", "besluitenlijst", "raadsinformatiebrief") maps to a
 producer that turns (subject, audience) into a template, its context, a title and whether it

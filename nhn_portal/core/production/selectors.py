@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
-from django.http import Http404
 
-from nhn_portal.core.access import is_secretariat
+from nhn_portal.core.access import NotFound, is_secretariat
 from nhn_portal.core.models import GeneratedDocument, GenerationJob
 
 from .registry import DocumentKind, document_kind, document_kinds_for
@@ -81,14 +80,14 @@ def access_generated_document(
     """The requested version (the newest by default), or 404 when it does not exist or the
     kind's rule says this user may not read this audience's document.
 
-    A document is a view of what may be shown *now* (issue 9): everybody but the secretariat
+    A document is a view of what may be shown *now*: everybody but the secretariat
     gets only the newest version, and not even that once it was withdrawn; superseded and
     withdrawn versions stay the secretariat's archive."""
     definition = document_kind(kind)
     if definition is None or definition.subject_model != subject._meta.label:
-        raise Http404
+        raise NotFound
     if not definition.may_download(user, subject, audience):
-        raise Http404
+        raise NotFound
     qs = GeneratedDocument.objects.filter(**_subject_filter(subject), kind=kind, audience=audience)
     if is_secretariat(user):
         document = (
@@ -104,7 +103,7 @@ def access_generated_document(
         ):
             document = None
     if document is None:
-        raise Http404
+        raise NotFound
     return document
 
 
@@ -112,7 +111,7 @@ def access_generation_job(*, pk: int, subject: models.Model) -> GenerationJob:
     """A job of this subject (the caller already checked who may manage it), or 404."""
     job = GenerationJob.objects.filter(pk=pk, **_subject_filter(subject)).first()
     if job is None:
-        raise Http404
+        raise NotFound
     return job
 
 

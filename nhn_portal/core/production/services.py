@@ -1,4 +1,4 @@
-"""Making documents (issue #4): request, run, retry and sweep generation jobs.
+"""Making documents: request, run, retry and sweep generation jobs.
 
 The request (web) creates a job in "wachtrij" and hands it to Celery after the commit; the
 worker runs `document_generation_run`, which is idempotent: unchanged HTML reuses the last
@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from nhn_portal.core.audit import audit_record_create
+from nhn_portal.core.audit import audit_record_create, audited_create
 from nhn_portal.core.constants import AuditAction, GenerationStatus
 from nhn_portal.core.models import GeneratedDocument, GenerationJob
 from nhn_portal.core.tasking import TRANSIENT_ERRORS
@@ -85,12 +85,9 @@ def document_generation_request(
         requested_at=timezone.now(),
         task_id=str(uuid.uuid4()),
     )
-    job.full_clean()
-    job.save()
-    audit_record_create(
+    audited_create(
         actor=actor,
         obj=job,
-        action=AuditAction.CREATE,
         verb="document_generation_request",
         changes={"subject": str(subject), "kind": kind, "audience": audience},
     )
@@ -159,7 +156,7 @@ def generated_documents_withdraw(
     """What a subject's documents show may no longer be shown to everybody (an item or stuk
     became confidential, the meeting closed): withdraw every non-confidential stored version
     at once, in the caller's transaction, and queue a new one of each document whose current
-    version was withdrawn. The one rule for every kind of document (issue 9): the download
+    version was withdrawn. The one rule for every kind of document: the download
     answers 404 to all but the secretariat until the new version is made.
 
     Confidential versions (the members' files) stay: they may show anything already. Returns

@@ -1,4 +1,4 @@
-"""Dutch long dates for pages and PDFs: "dinsdag 3 maart 2026, 19.30 uur" (issue #4).
+"""Dutch long dates for pages and PDFs: "dinsdag 3 maart 2026, 19.30 uur".
 
 The Dutch forms hold whatever language is active, because documents are Dutch-only;
 datetimes are shown in the current time zone (Europe/Amsterdam) and must be aware.

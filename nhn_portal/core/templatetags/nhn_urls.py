@@ -1,7 +1,7 @@
 """`{{ pk|url_for:"app:name" }}`: the URL of an object's page inside a long list, remembered.
 
 `{% url %}` reverses anew on every call, which in the agenda editor (eight links per item, 80
-items) cost more than a fifth of the page (issue #14). URLs of a pk never change while the
+items) cost more than a fifth of the page. URLs of a pk never change while the
 process runs, so they are kept in a bounded cache keyed on the script prefix as well.
 """
 

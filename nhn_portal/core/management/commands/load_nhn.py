@@ -45,7 +45,7 @@ class Command(BaseCommand):
                     seed.reference(report)
         if demo:
             # One transaction per app: each later app's demo builds on the ones before it. The
-            # tasks the demo's services enqueue run here, not in the worker's queue (issue 14:
+            # tasks the demo's services enqueue run here, not in the worker's queue:
             # a new user's first PDF must not wait behind the demo's 17 letters and mails).
             # The mails of that history (to demo addresses) are kept in memory, not sent or
             # printed: only the count is reported.
@@ -57,7 +57,7 @@ class Command(BaseCommand):
                             seed.demo(report)
                 demo_mails = len(getattr(mail, "outbox", [])) - sent_before
             if report.anything_created:
-                # The search index (issue 11) also covers what the demo made without a service.
+                # The search index also covers what the demo made without a service.
                 search.search_index_rebuild()
         self.stdout.write("Referentiedata NHN" + (" en demodata" if demo else "") + " geladen:")
         for line in report.lines():

@@ -7,7 +7,7 @@ from nhn_portal.core import search
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index (issue 11)."
+    help = "Rebuild the search index of every searchable object."
 
     def handle(self, *args, **options):
         total = search.search_index_rebuild()
