@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "nhn_portal.core.middleware.SessionIdleTimeoutMiddleware",
     # The secretariat and the beheerder set up MFA before any page (MFA_REQUIRED).
     "nhn_portal.core.middleware.MfaRequiredMiddleware",
+    # A login attempt while its account waits after failures (core.logins) → the 429 page.
+    "nhn_portal.core.middleware.LoginDelayMiddleware",
     # django-axes last: turns a locked-out login attempt into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -137,6 +139,24 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# PostgreSQL: the role the web, worker and beat processes connect as, when migrations run as
+# another role that owns the tables. `manage.py db_app_role` (after migrate, as the owner)
+# grants it rows of every table and only INSERT and SELECT on the audit trail.
+DATABASE_APP_ROLE = env("DATABASE_APP_ROLE", default="")
+# Its password, for that command to make the role or set it (only the migrations need it).
+DATABASE_APP_PASSWORD = env("DATABASE_APP_PASSWORD", default="")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded demo serves several users and a worker from one file. WAL lets readers go
+    # on while one writer writes; a transaction takes the write lock when it begins
+    # (IMMEDIATE), so two writers queue for up to `timeout` seconds instead of one failing
+    # with "database is locked" when a read turns into a write (the read audit does that).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
@@ -186,11 +206,18 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 AXES_CLIENT_IP_CALLABLE = "nhn_portal.core.http.client_address"
 AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
 AXES_USERNAME_CALLABLE = "nhn_portal.core.http.login_name"
-# Locked out per account and, separately, per client address; attempts live in the database,
-# so every web process sees the same count.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Locked out per account *and* client address, and per client address across accounts (one
+# address trying many accounts); never per account alone, which let anyone lock anyone out.
+# Per account, from every address, failures slow further attempts down instead: after
+# LOGIN_DELAY_AFTER failures in a row each attempt waits twice as long as the one before, up to
+# LOGIN_DELAY_MAX_SECONDS; a browser that logged in to the account before does not wait
+# (nhn_portal.core.logins). All of it in the database: every web process sees the same count,
+# whether Redis is up or not.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+LOGIN_DELAY_AFTER = env.int("LOGIN_DELAY_AFTER", default=5)
+LOGIN_DELAY_MAX_SECONDS = env.int("LOGIN_DELAY_MAX_SECONDS", default=15 * 60)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "nhn_portal.core.views.login_locked_out"
 AXES_VERBOSE = False
@@ -326,24 +353,28 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="NHN Portaal <noreply@exa
 
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
 
-# Cache: shared by every web node (rate limits of the login, cached sessions), so in production
-# it is Redis (by default database 1 of REDIS_URL's server), never per-process memory. The
-# embedded demo (DEBUG) uses per-process memory; CACHE_URL overrides either.
+# Cache: shared by every web node (request limits, allauth's rate limits), so in production it
+# is Redis (by default database 1 of REDIS_URL's server), never per-process memory. The
+# embedded demo (DEBUG) uses per-process memory; CACHE_URL overrides either. A Redis cache
+# falls back to per-process memory while Redis is away (nhn_portal.core.cache), and gives up on
+# a server that does not answer within half a second, so no page waits on it or fails.
 CACHES = {
     "default": env.cache(
         "CACHE_URL",
         default="locmemcache://" if DEBUG else urlunsplit(urlsplit(REDIS_URL)._replace(path="/1")),
     )
 }
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"]["BACKEND"] = "nhn_portal.core.cache.FailoverRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    )
 # Deployments (or test runs) sharing one Redis keep their cache keys apart with a prefix.
 CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="")
-# Sessions live in the database, read through the cache when that is shared (Redis): a login
-# on one node is valid on every other, and survives a restart of Redis.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if CACHES["default"]["BACKEND"].endswith("RedisCache")
-    else "django.contrib.sessions.backends.db"
-)
+# Sessions live in the database only: a login on one node is valid on every other, whether
+# Redis is up or not. Not read through the cache: a logout while Redis was unreachable could
+# not delete the cached copy, and the session would come back with Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Celery (nhn_portal/celery.py reads every CELERY_* setting). Tasks are thin and idempotent, so
 # a task is acknowledged only after it ran and is redelivered when its worker dies mid-task.
@@ -369,22 +400,11 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Queue of the PDF rendering task; empty = Celery's default queue. A deployment can give the
 # heavy renders their own worker (`celery worker -Q pdf`) so e-mails never wait behind them.
 PDF_GENERATION_QUEUE = env("PDF_GENERATION_QUEUE", default="") or None
-if CELERY_BROKER_URL.startswith("filesystem://"):
-    # The embedded default (bin/demo): kombu's filesystem transport needs no server. The
-    # folders are made by bin/demo, not here, so importing settings never writes to disk.
-    CELERY_BROKER_FOLDER = Path(
-        env("CELERY_BROKER_FOLDER", default=str(BASE_DIR / "var" / "celery"))
-    )
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(CELERY_BROKER_FOLDER / "queue"),
-        "data_folder_out": str(CELERY_BROKER_FOLDER / "queue"),
-        "control_folder": str(CELERY_BROKER_FOLDER / "control"),
-        "processed_folder": str(CELERY_BROKER_FOLDER / "processed"),
-        "store_processed": False,
-        # The transport looks for a message this often when it has none it may take (with
-        # prefetch 1, after every task): 1 s by default, a second per message in a queue.
-        "polling_interval": 0.1,
-    }
+# A message taken by a worker that died before acknowledging it goes back to the queue after
+# this long (Redis; Kombu's default is an hour): longer than any task may run
+# (CELERY_TASK_TIME_LIMIT) or wait for its retry (backoff at most 300 s), so a task of a living
+# worker is never handed out twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
 
 # Every transport-security setting comes from the environment; .env.example documents the
 # production values, with which `manage.py check --deploy --fail-level WARNING` is clean

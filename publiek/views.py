@@ -8,7 +8,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from nhn_portal.core import search
+from nhn_portal.core import ratelimit, search
 from nhn_portal.core.http import no_store, vary_on_htmx
 from raden.selectors.letters import letter_items, letter_paragraphs
 
@@ -83,7 +83,12 @@ PAGE_SIZE = 20
 def search_page(request):
     """One search box for everything: a plain GET form; with htmx the results
     update while typing (the same view answers with the #results partial). Results are
-    filtered by the reader's visibility in `core.search.visible_entries`."""
+    filtered by the reader's visibility in `core.search.visible_entries`. A visitor without a
+    login gets a limited number of searches a minute per address (429 beyond it)."""
+    if not request.user.is_authenticated:
+        decision = ratelimit.consume(ratelimit.SEARCH, request)
+        if not decision.allowed:
+            return vary_on_htmx(ratelimit.too_many_requests(request, decision))
     raw = request.GET.get("q", "")
     query = search.clean_query(raw)
     sort = request.GET.get("sortering") if request.GET.get("sortering") in SORTS else "relevance"

@@ -38,6 +38,15 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache, so the request limits (core.ratelimit) count
+    only its own requests."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def celery_eager():
     """Tasks run in-process when enqueued, and their errors propagate (the broker is not part

@@ -8,6 +8,7 @@ from nhn_portal.celery import app
 EXPECTED = {
     "nhn_portal.core.tasks.document_generation_sweep": 60.0,
     "nhn_portal.core.tasks.outbox_sweep": 60.0,
+    "nhn_portal.core.tasks.heartbeat": 30.0,
     "regiobureau.tasks.action_overdue_reminders": crontab(hour=7, minute=30),
     "regiobureau.tasks.attendance_reminders": crontab(hour=7, minute=45),
     "regiobureau.tasks.evaluation_invitations": crontab(minute=40),

@@ -1,8 +1,9 @@
 """The Celery app: configured from settings, and a task really travels through a broker.
 
-Two round trips start a real worker as a subprocess: one on kombu's filesystem transport (the
-embedded default of bin/demo) and one on the Redis at REDIS_URL (production and CI). Each uses
-its own queue name, so a worker of a colleague or of bin/demo never takes the test's message.
+Two round trips start a real worker as a subprocess: one on a private Redis on a Unix socket
+(the embedded default of bin/demo, bin/embedded-worker) and one on the Redis at REDIS_URL
+(production and CI). Each uses its own queue name, so a worker of a colleague or of bin/demo
+never takes the test's message.
 """
 
 import os
@@ -17,6 +18,7 @@ from django.conf import settings
 
 from nhn_portal.celery import app
 from nhn_portal.core.tasks import ping
+from tests.redis_server import private_redis
 
 BASE_DIR = Path(settings.BASE_DIR)
 ROUND_TRIP_TIMEOUT = 25  # seconds: worker start-up included
@@ -44,44 +46,19 @@ def test_the_ping_task_is_registered_and_runs_eagerly():
     assert ping.apply().get() == "pong"
 
 
-def test_the_filesystem_broker_settings_point_under_var_celery():
-    """bin/demo sets CELERY_BROKER_URL=filesystem://localhost/; settings configure the folders."""
-    code = (
-        "from django.conf import settings as s; "
-        "print(s.CELERY_BROKER_TRANSPORT_OPTIONS['data_folder_in'])"
-    )
-    env = _clean_env(
-        CELERY_BROKER_URL="filesystem://localhost/", DJANGO_SETTINGS_MODULE="tests.settings"
-    )
-    env.pop("CELERY_BROKER_FOLDER", None)
-    folder = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env=env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    ).stdout.strip()
-    assert Path(folder) == BASE_DIR / "var" / "celery" / "queue"
+def test_a_message_of_a_dead_worker_returns_after_ten_minutes_not_an_hour():
+    """Redis hands an unacknowledged message out again after the visibility timeout: longer
+    than any task may run or wait for its retry, much shorter than Kombu's hour."""
+    timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    assert settings.CELERY_TASK_TIME_LIMIT < timeout <= 600
+    assert timeout > 300  # the longest retry backoff (tasking.portal_task)
 
 
-def test_a_worker_runs_the_task_through_the_filesystem_broker(tmp_path):
-    for name in ("queue", "control", "processed", "results"):
-        (tmp_path / name).mkdir()
-    env = _clean_env(
-        CELERY_BROKER_URL="filesystem://localhost/",
-        CELERY_BROKER_FOLDER=str(tmp_path),
-        CELERY_RESULT_BACKEND=f"file://{tmp_path / 'results'}",
-    )
-    client = _client_app(env["CELERY_BROKER_URL"], env["CELERY_RESULT_BACKEND"])
-    client.conf.broker_transport_options = {
-        "data_folder_in": str(tmp_path / "queue"),
-        "data_folder_out": str(tmp_path / "queue"),
-        "control_folder": str(tmp_path / "control"),
-        "processed_folder": str(tmp_path / "processed"),
-    }
-    _round_trip(client, env, tmp_path)
+def test_a_worker_runs_the_task_through_a_private_redis_on_a_unix_socket(tmp_path):
+    with private_redis(tmp_path / "redis") as server:
+        broker, results = server.url(scheme="kombu"), server.url(1, scheme="kombu")
+        env = _clean_env(CELERY_BROKER_URL=broker, CELERY_RESULT_BACKEND=results)
+        _round_trip(_client_app(broker, results), env, tmp_path)
 
 
 def test_a_worker_runs_the_task_through_redis(tmp_path):

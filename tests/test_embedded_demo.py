@@ -1,13 +1,10 @@
 """The embedded default answers quickly: `load_nhn --demo` leaves nothing in
-the broker's queue ahead of a new user's first PDF, and the filesystem broker polls often.
+the broker's queue ahead of a new user's first PDF.
 
 The time itself is measured by bench/embedded_first_pdf.py, not here.
 """
 
 import io
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -17,8 +14,6 @@ from nhn_portal.celery import app
 from nhn_portal.core.constants import GenerationStatus, Role
 from nhn_portal.core.models import GenerationJob
 from raden.models.letters import CouncilLetterDelivery
-
-BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -56,25 +51,3 @@ def test_the_demo_leaves_no_task_queued_and_its_history_done(settings, sent_to_b
     output = out.getvalue()
     assert "e-mails van de demo (niet verstuurd): " in output
     assert "Subject:" not in output
-
-
-def test_the_filesystem_broker_polls_ten_times_a_second():
-    code = (
-        "from django.conf import settings as s; "
-        "print(s.CELERY_BROKER_TRANSPORT_OPTIONS['polling_interval'])"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env={
-            "PATH": "",
-            "DJANGO_SETTINGS_MODULE": "tests.settings",
-            "CELERY_BROKER_URL": "filesystem://localhost/",
-            "PYTHONPATH": str(BASE_DIR),
-        },
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    assert float(result.stdout.strip()) == 0.1

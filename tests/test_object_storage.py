@@ -85,11 +85,13 @@ def test_s3_settings_give_private_objects_with_presigned_urls_and_checksums(s3_s
     assert options["object_parameters"] == {"ChecksumAlgorithm": "SHA256"}
 
 
-def test_production_shares_cache_and_sessions_through_redis():
+def test_production_shares_the_cache_through_redis_and_keeps_sessions_in_the_database():
     loaded = _import_settings(SECRET_KEY="x", REDIS_URL="redis://redis.internal:6379/0")
-    assert loaded["cache"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    # Django's RedisCache with a per-process fallback while Redis is away.
+    assert loaded["cache"]["BACKEND"] == "nhn_portal.core.cache.FailoverRedisCache"
     assert loaded["cache"]["LOCATION"] == "redis://redis.internal:6379/1"
-    assert loaded["session"] == "django.contrib.sessions.backends.cached_db"
+    assert loaded["cache"]["OPTIONS"]["socket_connect_timeout"] <= 1
+    assert loaded["session"] == "django.contrib.sessions.backends.db"
 
 
 def test_the_embedded_demo_keeps_its_cache_in_memory_and_sessions_in_the_database():

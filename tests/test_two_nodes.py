@@ -218,8 +218,9 @@ def test_two_web_nodes_and_a_worker_share_no_disk(services, tmp_path):
                 # Its own queue, so no other worker on this Redis takes the test's tasks.
                 "CELERY_TASK_DEFAULT_QUEUE": f"twonode-{uuid.uuid4().hex[:12]}",
                 "CACHE_URL": f"{redis_server}/1",
-                # The login throttle (django-axes, in the shared database) locks after five
-                # failures here, so the test spreads five over the two nodes.
+                # The login throttle (django-axes, in the shared database) locks an account
+                # and address after five failures here, so the test spreads five over the
+                # two nodes.
                 "AXES_FAILURE_LIMIT": "5",
                 # A fresh prefix: no rate limit or session of an earlier run counts.
                 "CACHE_KEY_PREFIX": f"twonode-{uuid.uuid4().hex[:12]}",
@@ -363,7 +364,8 @@ def test_two_web_nodes_and_a_worker_share_no_disk(services, tmp_path):
         keys = [o["Key"] for o in s3.client().list_objects_v2(Bucket=bucket)["Contents"]]
         assert len(keys) == 2
 
-        # The login throttle (django-axes; 5 failures per account here) counts on both nodes:
+        # The login throttle (django-axes; 5 failures per account and address here, both nodes
+        # seeing the test's one address) counts on both nodes:
         # four failures alternate between A and B, the fifth (on B) is the lock-out, and then
         # even the right password is refused, on either node.
         for node in (a, b, a, b):

@@ -2,11 +2,19 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.core.exceptions import PermissionDenied
 
-from .http import client_address
+from .http import client_address, login_name
+from .logins import (
+    known_browser,
+    known_browser_remember,
+    login_delay_remaining,
+    login_failure_record,
+    login_success_record,
+)
 
 
 class NoSignupAccountAdapter(DefaultAccountAdapter):
-    """No open sign-up: accounts are made by the functioneel beheerder or by invitation."""
+    """No open sign-up: accounts are made by the functioneel beheerder or by invitation.
+    Password logins wait per account after failures (core.logins)."""
 
     def is_open_for_signup(self, request):
         return False
@@ -17,6 +25,31 @@ class NoSignupAccountAdapter(DefaultAccountAdapter):
         if not address:
             raise PermissionDenied("Unable to determine client IP address")
         return address
+
+    def authenticate(self, request, **credentials):
+        """A password check: not made while the account waits (the middleware then answers
+        429), counted when the password is wrong, ending the count when it is right. A browser
+        that logged in to the account before does not wait."""
+        account = login_name(request, credentials)
+        if not known_browser(request, account):
+            wait = login_delay_remaining(account=account)
+            if wait:
+                request.login_delay = wait
+                return None
+        user = super().authenticate(request, **credentials)
+        address = client_address(request)
+        if user is not None:
+            login_success_record(account=account, client_address=address)
+        elif not getattr(request, "axes_locked_out", False):
+            # (An attempt axes refused checked no password.)
+            login_failure_record(account=account, client_address=address)
+        return user
+
+    def post_login(self, request, user, **kwargs):
+        """After the whole login (MFA included): remember this browser for the account."""
+        response = super().post_login(request, user, **kwargs)
+        known_browser_remember(request, response, user.email)
+        return response
 
 
 class SubjectOnlySocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -1,11 +1,13 @@
 from django.conf import settings
 
 from .constants import Role
+from .heartbeat import stall_for
 from .portal import navigation_for
 
 
 def portal(request):
-    """The signed-in user's roles for the header, and the main navigation for this user."""
+    """The signed-in user's roles for the header, the main navigation for this user, and (read
+    only by the pages that show it) since when the background work stands still."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {
@@ -21,4 +23,5 @@ def portal(request):
     return {
         "user_roles": [role.label for role in Role if role.value in codes],
         "navigation": navigation_for(request),
+        "background_stall": stall_for(user),
     }

@@ -11,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from .access import NotFound, is_manager, is_secretariat
+from .views import login_delayed
 
 
 class NotFoundMiddleware:
@@ -156,3 +157,18 @@ class RequestLimitsMiddleware:
     @staticmethod
     def _refuse(request, message: str):
         return render(request, "413.html", {"message": message}, status=413)
+
+
+class LoginDelayMiddleware:
+    """A login attempt refused because its account waits after failed logins
+    (`core.logins`, flagged by the account adapter) becomes the 429 page with Retry-After."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        seconds = getattr(request, "login_delay", 0)
+        if seconds:
+            return login_delayed(request, seconds)
+        return response

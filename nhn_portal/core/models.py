@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import connections, models
 from django.utils.translation import gettext_lazy as _
 
 from .constants import AuditAction, GenerationStatus, Role
@@ -72,12 +72,22 @@ class User(AbstractUser):
         return self.is_authenticated and role.value in self.role_names
 
 
+def actor_set_null(collector, field, sub_objs, using):
+    """on_delete of an audit record's actor. On PostgreSQL the database sets it NULL itself
+    (ON DELETE SET NULL, migration core 0009), acting as the table's owner: the application's
+    role may not update audit rows at all. Elsewhere (SQLite) Django does it, as SET_NULL."""
+    if connections[using].vendor != "postgresql":
+        models.SET_NULL(collector, field, sub_objs, using)
+
+
 class AuditRecord(models.Model):
     """Who changed or read what, when, from where. Written by services in the same transaction
     as the change, and by `core.http.confidential` views for reads and refused attempts.
 
-    Rows cannot be changed or deleted: on PostgreSQL a trigger refuses UPDATE and DELETE. The
-    one update allowed is the database's own SET NULL of `actor` when a login is deleted."""
+    Rows cannot be changed or deleted. On PostgreSQL triggers refuse UPDATE, DELETE and
+    TRUNCATE, and the application's database role may only INSERT and SELECT them
+    (`manage.py db_app_role`). The one update allowed is the database's own SET NULL of
+    `actor` when a login is deleted."""
 
     created_at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -85,7 +95,7 @@ class AuditRecord(models.Model):
         verbose_name=_("by"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=actor_set_null,
         related_name="+",
     )
     action = models.CharField(_("action"), max_length=40, choices=AuditAction.choices)
@@ -105,6 +115,20 @@ class AuditRecord(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
         triggers = [
             pgtrigger.Protect(name="audit_record_no_delete", operation=pgtrigger.Delete),
+            # TRUNCATE fires no row trigger: a statement-level one refuses it, also for the
+            # table's owner (the migrations' role). Not for a superuser, who could drop the
+            # trigger anyway: Django's test runner empties every table that way.
+            pgtrigger.Trigger(
+                name="audit_record_no_truncate",
+                operation=pgtrigger.Truncate,
+                level=pgtrigger.Statement,
+                when=pgtrigger.Before,
+                func=(
+                    "IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN "
+                    "RAISE EXCEPTION 'pgtrigger: Cannot truncate the % table', TG_TABLE_NAME; "
+                    "END IF; RETURN NULL;"
+                ),
+            ),
             pgtrigger.Protect(
                 name="audit_record_no_update",
                 operation=pgtrigger.Update,
@@ -321,3 +345,37 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.title}"
+
+
+class Heartbeat(TimeStampedModel):
+    """The last sign of life of the background work: the beat asks a worker to write it every
+    half minute (`heartbeat.heartbeat_record`), so a page can say since when PDFs, letters and
+    mail have been waiting when it stops. Bookkeeping of the machinery, like an outbox row's
+    `sent_at`, not a change made by anybody: written without an audit record."""
+
+    name = models.CharField(_("name"), max_length=40, unique=True)
+    beat_at = models.DateTimeField(_("last sign of life"))
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
+
+    def __str__(self):
+        return f"{self.name} {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class LoginThrottle(TimeStampedModel):
+    """Failed password logins of one account (the address as typed, lower-cased), from any
+    client address: after LOGIN_DELAY_AFTER of them each next attempt waits twice as long
+    (`nhn_portal.core.logins`). A successful login ends the count."""
+
+    account = models.CharField(_("e-mail address"), max_length=254, unique=True)
+    failures = models.PositiveIntegerField(_("failed logins in a row"), default=0)
+    last_failure_at = models.DateTimeField(_("last failed login at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("login delay")
+        verbose_name_plural = _("login delays")
+
+    def __str__(self):
+        return f"{self.account}: {self.failures}"

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from nhn_portal.core import tasking
+from nhn_portal.core import heartbeat, tasking
 from nhn_portal.core.production.services import (
     document_generation_run as document_generation_run_service,
 )
@@ -39,3 +39,15 @@ def document_generation_sweep() -> int:
 def outbox_sweep() -> int:
     """Hand the tasks that waited for a broker to it (the beat runs it every minute)."""
     return len(tasking.outbox_sweep())
+
+
+# Every half minute; expires with the next beat: a heartbeat that waited longer says nothing.
+@portal_task(
+    name="nhn_portal.core.tasks.heartbeat",
+    kind=PERIODIC,
+    schedule=heartbeat.HEARTBEAT_INTERVAL,
+    expires=heartbeat.HEARTBEAT_INTERVAL,
+)
+def worker_heartbeat() -> None:
+    """Write the worker's sign of life (the beat runs it every half minute)."""
+    heartbeat.heartbeat_record()

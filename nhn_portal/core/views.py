@@ -43,6 +43,14 @@ def login_locked_out(request, original_response=None, credentials=None):
     return no_store(response)
 
 
+def login_delayed(request, seconds: int):
+    """A login attempt made while its account waits after failed logins (core.logins): 429
+    with Retry-After and a Dutch explanation; the password was not checked."""
+    response = render(request, "account/login_delayed.html", {"seconds": seconds}, status=429)
+    response["Retry-After"] = str(seconds)
+    return no_store(response)
+
+
 @confidential()
 def audit_log(request):
     """The beheerder's audit trail: who changed or read what, when and from where; filtered

@@ -5,10 +5,8 @@ missing or not public a 404 (the same answer for both)."""
 
 import functools
 import hashlib
-import time
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.http import HttpResponseNotModified
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -18,13 +16,10 @@ from rest_framework import exceptions, viewsets
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from nhn_portal.core import ratelimit
 from nhn_portal.core.access import NotFound
-from nhn_portal.core.http import client_address
 
 from . import selectors, serializers
-
-RATE_LIMIT = 600  # requests per client per window
-RATE_WINDOW = 60  # seconds
 
 
 class OriPagination(PageNumberPagination):
@@ -118,22 +113,15 @@ class OriViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 def rate_limit(request) -> None:
-    """A fixed window per client address; 429 when the budget is spent."""
-    window = int(time.time() // RATE_WINDOW)
-    key = f"ori-rate:{client_address(request)}:{window}"
-    cache.add(key, 0, RATE_WINDOW + 5)
-    try:
-        used = cache.incr(key)
-    except ValueError:
-        used = 1
-    remaining = max(0, RATE_LIMIT - used)
-    request._rate_headers = {
-        "X-Rate-Limit-Limit": str(RATE_LIMIT),
-        "X-Rate-Limit-Remaining": str(remaining),
-        "X-Rate-Limit-Reset": str((window + 1) * RATE_WINDOW - int(time.time())),
-    }
-    if used > RATE_LIMIT:
-        raise exceptions.Throttled(wait=(window + 1) * RATE_WINDOW - time.time())
+    """The API's budget per client address and minute (`core.ratelimit.API`); 429 with
+    Retry-After and the standard's error shape when it is spent."""
+    decision = ratelimit.consume(ratelimit.API, request)
+    request._rate_headers = decision.headers()
+    if not decision.allowed:
+        raise exceptions.Throttled(
+            wait=decision.reset,
+            detail=f"Te veel verzoeken; probeer het over {decision.reset} seconden opnieuw.",
+        )
 
 
 def with_etag(view):

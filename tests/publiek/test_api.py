@@ -10,6 +10,7 @@ import yaml
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from nhn_portal.core import ratelimit
 from regiobureau.models.documents import Document
 from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC
 from tests.factories import AgendaItemFactory, BodyFactory, DocumentFactory, MeetingFactory
@@ -153,18 +154,19 @@ def test_etag_cors_and_rate_limit_headers(client, published_meeting):
     assert get(client, "vergaderingen", **{"If-None-Match": '"other"'}).status_code == 200
 
 
-def test_the_rate_limit_refuses_with_429(client, monkeypatch):
-    from django.core.cache import cache
-
-    from publiek.api import views
-
-    cache.clear()
-    monkeypatch.setattr(views, "RATE_LIMIT", 2)
+def test_the_rate_limit_refuses_with_429_retry_after_and_a_dutch_reason(client, monkeypatch):
+    monkeypatch.setattr(ratelimit, "API", ratelimit.Limit(name="api", requests=2, window=60))
     assert get(client, "organisatorische_eenheden").status_code == 200
     assert get(client, "organisatorische_eenheden").status_code == 200
     refused = get(client, "organisatorische_eenheden")
     assert refused.status_code == 429
     assert refused.json()["status"] == 429
+    assert refused.json()["detail"].startswith("Te veel verzoeken; probeer het over")
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert refused["X-Rate-Limit-Remaining"] == "0"
+    # Counted per client address.
+    other = client.get(f"{API}/organisatorische_eenheden", REMOTE_ADDR="192.0.2.9")
+    assert other.status_code == 200
 
 
 def test_openapi_description_is_served(client):

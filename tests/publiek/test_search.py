@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from nhn_portal.core import search
+from nhn_portal.core import ratelimit, search
 from nhn_portal.core.models import SearchEntry
 from nhn_portal.core.textextract import extract_text
 from regiobureau.constants import ItemPurpose
@@ -304,3 +304,48 @@ def test_odd_facet_values_are_ignored_not_an_error(client, published_meeting, ye
     response = found(client, "Woondeal", year=year, kind="x" * 500)
     assert response.context["result"].total == 0  # the kind filter matches nothing
     assert found(client, "Woondeal", year=year).context["result"].total >= 1
+
+
+# --- Request limit --------------------------------------------------------------------------
+
+
+def find(client, query, **meta):
+    return client.get(reverse("publiek:search"), {"q": query}, **meta)
+
+
+def test_anonymous_search_answers_429_with_retry_after_in_dutch_before_anything_else(
+    client, published_meeting, monkeypatch
+):
+    monkeypatch.setattr(ratelimit, "SEARCH", ratelimit.Limit(name="search", requests=5, window=60))
+    answers = [find(client, "woondeal", REMOTE_ADDR="198.51.100.7").status_code for _ in range(12)]
+    assert answers == [200] * 5 + [429] * 7
+    refused = find(client, "woondeal", REMOTE_ADDR="198.51.100.7")
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert refused["X-Rate-Limit-Remaining"] == "0"
+    assert "no-store" in refused["Cache-Control"]
+    assert "Probeer het over" in refused.text and "seconde" in refused.text
+    # Another address has its own budget; htmx gets the same refusal.
+    assert find(client, "woondeal", REMOTE_ADDR="198.51.100.8").status_code == 200
+    htmx = find(client, "woondeal", REMOTE_ADDR="198.51.100.7", HTTP_HX_REQUEST="true")
+    assert htmx.status_code == 429
+
+
+def test_signed_in_search_is_not_limited_per_address(client, member, monkeypatch):
+    monkeypatch.setattr(ratelimit, "SEARCH", ratelimit.Limit(name="search", requests=2, window=60))
+    client.force_login(member)
+    assert {find(client, "woondeal").status_code for _ in range(5)} == {200}
+
+
+def test_search_keeps_answering_when_its_counter_cannot_be_reached(
+    client, published_meeting, settings, tmp_path, monkeypatch
+):
+    """Redis away: the limit counts in this process's memory (core.cache) — no 500."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "nhn_portal.core.cache.FailoverRedisCache",
+            "LOCATION": f"unix://{tmp_path / 'no-redis.sock'}",
+        }
+    }
+    monkeypatch.setattr(ratelimit, "SEARCH", ratelimit.Limit(name="search", requests=3, window=60))
+    answers = [find(client, "woondeal").status_code for _ in range(5)]
+    assert answers == [200, 200, 200, 429, 429]

@@ -11,6 +11,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from nhn_portal.core.constants import GenerationStatus
+from nhn_portal.core.heartbeat import heartbeat_record
 from nhn_portal.core.models import GeneratedDocument, GenerationJob
 from nhn_portal.core.production import services as production_services
 from nhn_portal.core.production.registry import _KINDS, ProductionRefused, document_kind
@@ -29,8 +30,9 @@ pytestmark = pytest.mark.django_db
 AGENDA, PUBLIC = producers.AGENDA, producers.PUBLIC
 ANNOTATED, MEMBERS = producers.ANNOTATED_AGENDA, producers.MEMBERS
 
-# Pinned: session, user, role groups, the meeting, then the jobs and the stored versions.
-STATUS_PARTIAL_QUERIES = 6
+# Pinned: session, user, role groups, the meeting, then the jobs and the stored versions, and
+# the worker's heartbeat (components/background_stall.html).
+STATUS_PARTIAL_QUERIES = 7
 
 
 def url(name, *args):
@@ -356,6 +358,7 @@ def test_status_partial_query_count_is_pinned(
     document_generation_request(
         actor=secretary, subject=published_meeting, kind=ANNOTATED, audience=MEMBERS
     )
+    heartbeat_record()  # a worker runs
     client.force_login(secretary)
     client.get(url("meeting_detail", published_meeting.pk))  # warm the session
     with django_assert_num_queries(STATUS_PARTIAL_QUERIES):
