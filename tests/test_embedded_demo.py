@@ -1,5 +1,5 @@
-"""The embedded default answers quickly: `load_nhn --demo` leaves nothing in the broker's
-queue ahead of a new user's first PDF.
+"""The embedded default answers quickly: `load_nhn --demo` leaves nothing in
+the broker's queue ahead of a new user's first PDF.
 
 The time itself is measured by bench/embedded_first_pdf.py, not here.
 """

@@ -28,6 +28,7 @@ STALL = "Achtergrondtaken liggen stil sinds"
 
 def test_the_beat_has_a_worker_write_the_heartbeat_every_half_minute():
     entry = app.conf.beat_schedule["nhn_portal.core.tasks.heartbeat"]
+    assert entry["task"] == "nhn_portal.core.tasks.heartbeat"
     assert entry["schedule"] == 30.0
     task = app.tasks["nhn_portal.core.tasks.heartbeat"]
     assert task.name == worker_heartbeat.name

@@ -20,7 +20,7 @@ from .constants import GenerationStatus
 from .models import GenerationJob, Heartbeat
 
 WORKER = "worker"
-HEARTBEAT_INTERVAL = 30.0  # seconds; the beat schedule's entry (settings)
+HEARTBEAT_INTERVAL = 30.0  # seconds; the beat schedule's entry (core/tasks.py)
 # Old enough to be a stop, not a worker busy with one long PDF (hard limit 180 s) and a queue.
 STALE_AFTER = timedelta(minutes=5)
 

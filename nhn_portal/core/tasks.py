@@ -41,7 +41,7 @@ def outbox_sweep() -> int:
     return len(tasking.outbox_sweep())
 
 
-# Every half minute, expiring with the next beat: a heartbeat that waited longer says nothing.
+# Every half minute; expires with the next beat: a heartbeat that waited longer says nothing.
 @portal_task(
     name="nhn_portal.core.tasks.heartbeat",
     kind=PERIODIC,

@@ -1,9 +1,9 @@
 """Logins are throttled: django-axes locks an account from one address, and one address across
-accounts, on the portal's login and the admin's door alike; a locked-out attempt answers 429
-in Dutch and a correct password does not end a running lock-out. Per account, from any
-address, failures only slow further attempts down exponentially (core.logins), so nobody can
-lock someone else out — and a browser that logged in to the account before does not wait at
-all."""
+accounts, on the portal's login and the admin's door alike; a locked-out attempt
+answers 429 in Dutch and a correct password does not end a running lock-out. Per account,
+from any address, failures only slow further attempts down exponentially (core.logins), so
+nobody can lock someone else out — and a browser that logged in to the account before does
+not wait at all."""
 
 from datetime import timedelta
 
