@@ -5,6 +5,8 @@ and are imported by name; a folder's conftest.py holds only fixtures local to th
 never redefines a name from here. The fast password hasher is set in tests/settings.py.
 """
 
+import shutil
+
 import pytest
 
 from gremia.models import Person
@@ -27,6 +29,7 @@ from tests.builders import (
     member_of,
     pdf_upload,
 )
+from tests.demo import database_restore, demo_snapshot_load
 from tests.factories import BodyFactory, UserFactory
 
 
@@ -58,6 +61,30 @@ def celery_eager():
     app.conf.task_eager_propagates = True
     yield app
     app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+
+
+# --- The demo (`load_nhn --demo`) ----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The database as `load_nhn --demo` leaves it (PDFs made by tests.demo.quick_render),
+    loaded once per test process (each xdist worker) and kept in memory; use `nhn_demo`."""
+    # Session scope: set up before any test's transaction opens, so the load commits.
+    with django_db_blocker.unblock():
+        return demo_snapshot_load(tmp_path_factory.mktemp("demo-media"))
+
+
+@pytest.fixture
+def nhn_demo(demo_snapshot, db, media_root):
+    """This test's database and MEDIA_ROOT hold the demo of `load_nhn --demo` (and nothing
+    else); the test's rollback, or a transactional test's flush, removes it afterwards."""
+    database_restore(demo_snapshot.tables)
+    shutil.copytree(demo_snapshot.media, media_root, dirs_exist_ok=True)
+    yield demo_snapshot
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
 
 
 # --- People and a body ----------------------------------------------------------------------
