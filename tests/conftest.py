@@ -29,7 +29,7 @@ from tests.builders import (
     member_of,
     pdf_upload,
 )
-from tests.demo import database_restore, demo_snapshot_load
+from tests.demo import database_restore, demo_snapshot_load, pdfs_rendered_quickly
 from tests.factories import BodyFactory, UserFactory
 
 
@@ -73,6 +73,14 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     # Session scope: set up before any test's transaction opens, so the load commits.
     with django_db_blocker.unblock():
         return demo_snapshot_load(tmp_path_factory.mktemp("demo-media"))
+
+
+@pytest.fixture
+def quick_pdfs():
+    """The document pipeline renders with tests.demo.quick_render, not WeasyPrint: for demo
+    loads in tests that do not check the PDFs themselves."""
+    with pdfs_rendered_quickly():
+        yield
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ def quick_render(*, html: str) -> RenderedPdf:
 
 
 @contextmanager
-def quick_pdfs():
+def pdfs_rendered_quickly():
     """Inside the block the document pipeline (nhn_portal.core.production) renders with
     `quick_render`; the one name it renders through is replaced, as `fake_render` does."""
     with pytest.MonkeyPatch.context() as patch:
@@ -120,7 +120,7 @@ def demo_snapshot_load(media: Path) -> Snapshot:
     the database as it was. Needs database access and no open transaction."""
     before = database_capture()
     try:
-        with quick_pdfs(), override_settings(DEBUG=True, MEDIA_ROOT=str(media)):
+        with pdfs_rendered_quickly(), override_settings(DEBUG=True, MEDIA_ROOT=str(media)):
             # A transactional test may have flushed the data migration's role groups.
             for role in Role:
                 Group.objects.get_or_create(name=role.value)

@@ -13,7 +13,7 @@ from gremia.models import BalanceNorm, Body, Membership, Organisation, Person, S
 from netwerk.models.tables import RelatedTable
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord, User
-from tests.demo import quick_pdfs
+from tests.demo import pdfs_rendered_quickly
 
 pytestmark = pytest.mark.django_db
 
@@ -264,7 +264,7 @@ def test_demo_skips_a_membership_of_a_body_the_beheerder_dissolved(demo_settings
     load()
     Body.objects.filter(slug="werkgroep-mobiliteit").update(dissolved_on="2026-01-31")
     # Its own load (the dissolution comes first); the letters' PDFs are not what it checks.
-    with quick_pdfs():
+    with pdfs_rendered_quickly():
         output = load("--demo")
     assert not Membership.objects.filter(body__slug="werkgroep-mobiliteit").exists()
     assert "overgeslagen: Kees Schouten (demo) in Werkgroep Mobiliteit" in output
