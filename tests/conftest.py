@@ -33,16 +33,40 @@ from tests.demo import database_restore, demo_snapshot_load, pdfs_rendered_quick
 from tests.factories import BodyFactory, UserFactory
 
 
+def _database_group(item) -> int:
+    """pytest-django's order of a test: 0 plain database tests, 1 transactional ones (which
+    flush the database, so they run after the plain ones), 2 tests without a database."""
+    marker = item.get_closest_marker("django_db")
+    options = marker.kwargs if marker else {}
+    fixtures = set(item.fixturenames)
+    if (
+        options.get("transaction")
+        or options.get("reset_sequences")
+        or (marker and marker.args and marker.args[0])
+        or fixtures & {"transactional_db", "live_server", "django_db_reset_sequences"}
+    ):
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """The two-node test (the longest; it needs no test database) first.
+    """The long tests (markers `slow` and `twonode`) first, so no worker runs one alone at
+    the end while the others have finished (pytest-xdist hands tests out in this order).
 
-    pytest-django puts the tests without a database last, and pytest-xdist hands the tests
-    out in this order: the two-node test at the end kept one worker busy for up to a minute
-    after the others had finished. Only it moves: the other tests without a database stay
-    last, since some of them change process state (test_celery_app makes its own Celery app
-    the current one) that the database tests must not inherit."""
-    items.sort(key=lambda item: 0 if item.get_closest_marker("twonode") else 1)
+    The long tests without a database come first of all; those with one lead their group of
+    pytest-django's order (plain, then transactional). The other tests without a database
+    stay last: some change process state (test_celery_app makes its own Celery app the
+    current one) that the database tests must not inherit."""
+
+    def place(item) -> tuple[int, int]:
+        long = item.get_closest_marker("slow") or item.get_closest_marker("twonode")
+        group = _database_group(item)
+        if group == 2:
+            return (0, 0) if long else (3, 0)
+        return (group + 1, 0 if long else 1)
+
+    items.sort(key=place)
 
 
 @pytest.fixture(autouse=True)
