@@ -5,6 +5,8 @@ and are imported by name; a folder's conftest.py holds only fixtures local to th
 never redefines a name from here. The fast password hasher is set in tests/settings.py.
 """
 
+import shutil
+
 import pytest
 
 from gremia.models import Person
@@ -27,7 +29,44 @@ from tests.builders import (
     member_of,
     pdf_upload,
 )
+from tests.demo import database_restore, demo_snapshot_load, pdfs_rendered_quickly
 from tests.factories import BodyFactory, UserFactory
+
+
+def _database_group(item) -> int:
+    """pytest-django's order of a test: 0 plain database tests, 1 transactional ones (which
+    flush the database, so they run after the plain ones), 2 tests without a database."""
+    marker = item.get_closest_marker("django_db")
+    options = marker.kwargs if marker else {}
+    fixtures = set(item.fixturenames)
+    if (
+        options.get("transaction")
+        or options.get("reset_sequences")
+        or (marker and marker.args and marker.args[0])
+        or fixtures & {"transactional_db", "live_server", "django_db_reset_sequences"}
+    ):
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The long tests (markers `slow` and `twonode`) first, so no worker runs one alone at
+    the end while the others have finished (pytest-xdist hands tests out in this order).
+
+    The long tests without a database come first of all; those with one lead their group of
+    pytest-django's order (plain, then transactional). The other tests without a database
+    stay last: some change process state (test_celery_app makes its own Celery app the
+    current one) that the database tests must not inherit."""
+
+    def place(item) -> tuple[int, int]:
+        long = item.get_closest_marker("slow") or item.get_closest_marker("twonode")
+        group = _database_group(item)
+        if group == 2:
+            return (0, 0) if long else (3, 0)
+        return (group + 1, 0 if long else 1)
+
+    items.sort(key=place)
 
 
 @pytest.fixture(autouse=True)
@@ -58,6 +97,38 @@ def celery_eager():
     app.conf.task_eager_propagates = True
     yield app
     app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+
+
+# --- The demo (`load_nhn --demo`) ----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The database as `load_nhn --demo` leaves it (PDFs made by tests.demo.quick_render),
+    loaded once per test process (each xdist worker) and kept in memory; use `nhn_demo`."""
+    # Session scope: set up before any test's transaction opens, so the load commits.
+    with django_db_blocker.unblock():
+        return demo_snapshot_load(tmp_path_factory.mktemp("demo-media"))
+
+
+@pytest.fixture
+def quick_pdfs():
+    """The document pipeline renders with tests.demo.quick_render, not WeasyPrint: for demo
+    loads in tests that do not check the PDFs themselves."""
+    with pdfs_rendered_quickly():
+        yield
+
+
+@pytest.fixture
+def nhn_demo(demo_snapshot, db, media_root):
+    """This test's database and MEDIA_ROOT hold the demo of `load_nhn --demo` (and nothing
+    else); the test's rollback, or a transactional test's flush, removes it afterwards."""
+    database_restore(demo_snapshot.tables)
+    shutil.copytree(demo_snapshot.media, media_root, dirs_exist_ok=True)
+    yield demo_snapshot
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
 
 
 # --- People and a body ----------------------------------------------------------------------

@@ -4,11 +4,13 @@ the broker's queue ahead of a new user's first PDF.
 The time itself is measured by bench/embedded_first_pdf.py, not here.
 """
 
+import hashlib
 import io
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from pypdf import PdfReader
 
 from nhn_portal.celery import app
 from nhn_portal.core.constants import GenerationStatus, Role
@@ -51,3 +53,16 @@ def test_the_demo_leaves_no_task_queued_and_its_history_done(settings, sent_to_b
     output = out.getvalue()
     assert "e-mails van de demo (niet verstuurd): " in output
     assert "Subject:" not in output
+
+    # The one demo load with WeasyPrint itself (the `nhn_demo` fixture makes quick stand-ins):
+    # each council's copy is a real, tagged PDF addressed to that council.
+    for delivery in deliveries.select_related("job__document", "municipality"):
+        document = delivery.job.document
+        data = document.file.read()
+        assert data.startswith(b"%PDF-")
+        assert hashlib.sha256(data).hexdigest() == document.sha256
+        reader = PdfReader(io.BytesIO(data))
+        assert "WeasyPrint" in reader.metadata.producer
+        assert len(reader.pages) == document.pages >= 1
+        town = delivery.municipality.name.removeprefix("Gemeente ")
+        assert town in " ".join(page.extract_text() for page in reader.pages)

@@ -3,9 +3,6 @@ without moving a row: a database filled with the demo migrates back across the s
 forward again with the same rows in every table, and the content types (which audit records,
 PDFs and search entries point at) follow the models."""
 
-import hashlib
-from types import SimpleNamespace
-
 import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -14,9 +11,7 @@ from django.db import connection
 
 from evaluation.models import EvaluationAnswer, EvaluationSummary
 from minutes.models import Minutes, MinutesEntry
-from nhn_portal.core.production import services as production_services
 from planning.models import PlannedTopic, ProposedDocument
-from regiobureau.demo import demo_pdf
 from rounds.models import RoundVote, WrittenRound
 from rules.models import RulesAdoption
 
@@ -32,11 +27,6 @@ MOVED = {
     "planning": ["plannedtopic", "proposeddocument"],
     "rules": ["rulesadoption"],
 }
-
-
-def valid_pdf(*, html):
-    pdf = demo_pdf("Testdocument", str(len(html)))
-    return SimpleNamespace(pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest(), pages=1)
 
 
 def row_counts() -> dict[str, int]:
@@ -58,13 +48,10 @@ def content_type_labels() -> dict[str, str]:
     )
 
 
+# nhn_demo: the database `load_nhn --demo` leaves (with quick stand-ins for WeasyPrint's PDFs;
+# the PDFs themselves are tested elsewhere), committed, as the migrations need it.
 @pytest.mark.django_db(transaction=True)
-def test_the_demo_migrates_across_the_split_and_back_without_losing_a_row(settings, monkeypatch):
-    settings.DEBUG = True  # the demo logins exist only in debug mode
-    # A small valid PDF instead of WeasyPrint's (the demo uploads one of its PDFs as a stuk,
-    # which is checked for its structure); the PDFs themselves are tested elsewhere.
-    monkeypatch.setattr(production_services, "render_pdf_from_html", valid_pdf)
-    call_command("load_nhn", "--demo", verbosity=0)
+def test_the_demo_migrates_across_the_split_and_back_without_losing_a_row(nhn_demo):
     # The demo fills every moved table the split could lose.
     for model in (
         Minutes,

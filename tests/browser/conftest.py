@@ -33,31 +33,40 @@ document.addEventListener("securitypolicyviolation", function (e) {
 """
 
 
-@pytest.fixture
-def browser_context(live_server, settings):
-    """A fresh Chromium context; `.console` on each page collects its console messages."""
+@pytest.fixture(scope="package")
+def chromium():
+    """One Chromium for the browser tests of this process: starting it costs about a second,
+    a fresh context per test (`browser_context`) isolates the tests just as well. Package
+    scope: the Playwright loop stops when the last browser test ends, before the other tests
+    run."""
     from playwright import sync_api as playwright_api
 
     if not os.path.exists(CHROMIUM):
         # A missing browser is a broken set-up, not a reason to pass quietly: bin/setup
         # installs Debian's chromium.
         pytest.fail("Chromium is not installed (run bin/setup, or apt-get install -y chromium)")
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_context(chromium, live_server, settings):
+    """A fresh Chromium context; `.console` on each page collects its console messages."""
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     os.makedirs(SHOTS, exist_ok=True)
-    with playwright_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-        context.add_init_script(CSP_PROBE)
-        yield context
-        context.close()
-        browser.close()
-        # With Playwright's loop running, the test's own ORM calls got a database connection
-        # of this context that Django's teardown does not see; close it here, or PostgreSQL
-        # refuses to drop the test database at the end of the run ("accessed by other users").
-        from django.db import connections
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context.add_init_script(CSP_PROBE)
+    yield context
+    context.close()
+    # With Playwright's loop running, the test's own ORM calls got a database connection
+    # of this context that Django's teardown does not see; close it here, or PostgreSQL
+    # refuses to drop the test database at the end of the run ("accessed by other users").
+    from django.db import connections
 
-        connections.close_all()
+    connections.close_all()
 
 
 @pytest.fixture
@@ -72,44 +81,23 @@ def role_groups():
 
 
 @pytest.fixture
-def demo(browser_context, role_groups, settings, tmp_path):
-    """The demo data (`load_nhn --demo` without the DEBUG guard); returns the primary keys
-    the tests visit."""
-    import io
-
-    from django.core.management import call_command
-
-    from gremia.demo import load_demo
+def demo(browser_context, nhn_demo, role_groups):
+    """The demo data of `load_nhn --demo` (the `nhn_demo` fixture, committed for the live
+    server); returns the primary keys the tests visit."""
     from gremia.models import Person
-    from nhn_portal.core.seeding import LoadReport
-    from raden.demo import load_demo_council_letters
+    from planning.demo import PROPOSAL_TITLE
+    from planning.models import ProposedDocument
+    from raden import links
+    from raden.models.gatherings import Gathering
     from raden.models.letters import CouncilLetterDelivery
-    from regiobureau.demo import load_demo_meetings
     from regiobureau.models.documents import Document
     from regiobureau.models.meetings import AgendaItem, Meeting
     from rounds.models import WrittenRound
 
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_nhn", stdout=io.StringIO())
-    load_demo(report=LoadReport())
-    load_demo_meetings()
-    load_demo_council_letters()
-    from minutes.demo import load_demo_minutes
-
-    load_demo_minutes()
     # The council conference with registrations, and the councils' preferences.
-    from raden import links
-    from raden.demo import load_demo_gatherings
-
-    gathering = load_demo_gatherings()
+    gathering = Gathering.objects.get()
     texel = gathering.registrations.select_related("municipality").first()
-    from planning.demo import load_demo_planning, load_demo_proposal
-
-    load_demo_planning()
-    proposal = load_demo_proposal()
-    from evaluation.demo import load_demo_evaluation
-
-    load_demo_evaluation()  # the stuurgroep's half-year evaluation summary
+    proposal = ProposedDocument.objects.get(title=PROPOSAL_TITLE)
     upcoming = Meeting.objects.get(body__slug="platform-wonen", title="Wonen (demo)")
     previous = Meeting.objects.get(body__slug="platform-wonen", status="gehouden")
     item = AgendaItem.objects.filter(meeting=upcoming, title__startswith="Woondeal").get()

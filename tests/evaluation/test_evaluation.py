@@ -510,13 +510,12 @@ def test_the_index_lists_what_the_member_still_has_to_evaluate(client, table):
 # ---- Demo ------------------------------------------------------------------------------------
 
 
-def test_the_demo_has_a_half_year_summary_on_the_stuurgroeps_agenda(renderer, settings):
+def test_the_demo_has_a_half_year_summary_on_the_stuurgroeps_agenda(nhn_demo, renderer, settings):
     import io
 
     from django.core.management import call_command
 
-    settings.DEBUG = True  # the demo is loaded only with DEBUG on
-    call_command("load_nhn", "--demo", stdout=io.StringIO())
+    settings.DEBUG = True  # the demo is loaded (again, below) only with DEBUG on
 
     summary = EvaluationSummary.objects.select_related("body", "agenda_item__meeting__body").get()
     figures = evaluation_half_year(body=summary.body, year=summary.year, half=summary.half)

@@ -20,8 +20,9 @@ from regiobureau.models.decisions import ActionItem, Decision
 from regiobureau.models.meetings import Meeting
 from regiobureau.selectors.actions import action_list_for_user, open_actions_for_meeting
 
-# Every task the raden services enqueue runs in-process.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
+# Every task the raden services enqueue runs in-process; the 17 letters' PDFs are made by a
+# quick stand-in (tests/test_embedded_demo.py checks them made by WeasyPrint).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager", "quick_pdfs")]
 
 
 def test_demo_council_letter_in_several_states_and_idempotent(settings, tmp_path):
