@@ -183,7 +183,6 @@ def _download(session: requests.Session, url: str, s3_endpoint: str) -> bytes:
 
 def test_two_web_nodes_and_a_worker_share_no_disk(services, tmp_path):
     database_server, redis_url = services
-    started = time.monotonic()
     folders = {name: tmp_path / name for name in ("setup", "node_a", "node_b", "worker")}
     for folder in folders.values():
         (folder / "media").mkdir(parents=True)
@@ -375,4 +374,3 @@ def test_two_web_nodes_and_a_worker_share_no_disk(services, tmp_path):
         assert _login(_browser(), a, data["email"], PASSWORD).status_code == 429
         assert _login(_browser(), b, data["email"], PASSWORD).status_code == 429
 
-    assert time.monotonic() - started < 90
