@@ -373,4 +373,3 @@ def test_two_web_nodes_and_a_worker_share_no_disk(services, tmp_path):
         assert _login(_browser(), b, data["email"], "wrong password").status_code == 429
         assert _login(_browser(), a, data["email"], PASSWORD).status_code == 429
         assert _login(_browser(), b, data["email"], PASSWORD).status_code == 429
-
