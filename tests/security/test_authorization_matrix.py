@@ -7,7 +7,8 @@ closed item, stukken, annotations, a comment, the members' and the public agenda
 meeting with a decision and an action; a council letter issued to the 17 councils. Every
 pattern is asked with GET, with the ids of that world (the closed item, the confidential stuk,
 the Texel copy of the letter). Regenerate the table's rows after a deliberate change with
-`MATRIX_PRINT=1 pytest tests/security/test_authorization_matrix.py -s`.
+`MATRIX_PRINT=1 pytest tests/security/test_authorization_matrix.py -s -n 0`, which prints each
+role's answers, one line per role and pattern.
 """
 
 import datetime
@@ -360,33 +361,30 @@ def test_every_url_pattern_is_in_the_table():
     assert all(len(row) == len(ROLES) for row in EXPECTED.values())
 
 
-def test_every_role_gets_the_expected_answer_on_every_url(client, world):
+@pytest.mark.slow
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_gets_the_expected_answer_on_every_url(client, world, role):
+    """One role's column of the table, signed in once; one test per role, so the roles' columns
+    run in parallel (each in a world of its own, so no role's visit changes another's)."""
     users, kwargs = world
-    table = {}
+    if users[role] is not None:
+        client.force_login(users[role])
+    column = ROLES.index(role)
+    wrong = []
     leaks = []
     for name, dummy in patterns():
         url = reverse(name, kwargs=kwargs[name]) if name in kwargs else dummy
-        row = []
-        for role in ROLES:
-            client.logout()
-            if users[role] is not None:
-                client.force_login(users[role])
-            response = client.get(url)
-            row.append(answer(response))
-            if role in OUTSIDERS and response.status_code == 200:
-                content = content_of(response)
-                leaks += [f"{name} ({url}) shows {role} {secret!r}" for secret in SECRETS
-                          if secret.encode() in content]  # fmt: skip
-        table[name] = (url, tuple(row))
-    if os.environ.get("MATRIX_PRINT"):
-        for name, (url, row) in table.items():
-            print(f"    {name!r}: {row!r},  # {url}")
-    wrong = [
-        f"{name} ({url}): expected {dict(zip(ROLES, expected_row(name), strict=True))}, got "
-        f"{dict(zip(ROLES, row, strict=True))}"
-        for name, (url, row) in table.items()
-        if expected_row(name) is not None and row != expected_row(name)
-    ]
+        response = client.get(url)
+        got = answer(response)
+        if os.environ.get("MATRIX_PRINT"):
+            print(f"    {role} {name!r}: {got!r},  # {url}")
+        expected = expected_row(name)
+        if expected is not None and got != expected[column]:
+            wrong.append(f"{name} ({url}): expected {expected[column]} for {role}, got {got}")
+        if role in OUTSIDERS and response.status_code == 200:
+            content = content_of(response)
+            leaks += [f"{name} ({url}) shows {role} {secret!r}" for secret in SECRETS
+                      if secret.encode() in content]  # fmt: skip
     assert not wrong, "\n".join(wrong)
     # Content, not only status codes: an outsider's page never names a closed thing.
     assert not leaks, "\n".join(leaks)
