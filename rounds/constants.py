@@ -2,11 +2,13 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RoundStatus(models.TextChoices):
     OPEN = "open", _("Open")
-    CLOSED = "gesloten", _("Closed")
+    # "Closed" alone is a closed (besloten) meeting; a round that ended is "gesloten".
+    CLOSED = "gesloten", pgettext_lazy("written round", "Closed")
 
 
 # The agenda item of the next meeting under which decisions from written rounds are listed.
