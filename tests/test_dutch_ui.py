@@ -18,6 +18,7 @@ from gremia.constants import BodyKind, MembershipRole
 from gremia.models import Membership
 from nhn_portal.core.constants import Role
 from regiobureau.constants import ItemPurpose, MeetingStatus
+from rounds.constants import RoundStatus
 from tests.factories import BodyFactory, PersonFactory, UserFactory
 from tests.test_i18n import CATALOGUE
 
@@ -80,6 +81,8 @@ def test_choice_labels_are_dutch():
         assert str(BodyKind.PRINCIPALS.label) == "Ambtelijk opdrachtgeversoverleg"
         assert str(MembershipRole.CHAIR.label) == "Voorzitter"
         assert str(Role.MANAGER.label) == "Functioneel beheerder"
+        # A written round that ended is closed, not a closed (besloten) meeting.
+        assert str(RoundStatus.CLOSED.label) == "Gesloten"
 
 
 def test_validation_messages_are_dutch():
