@@ -6,7 +6,7 @@ from nhn_portal.celery import app
 
 # Every periodic task of the portal, with how often the beat runs it.
 EXPECTED = {
-    "nhn_portal.core.tasks.document_generation_sweep": 60.0,
+    "nhn_portal.core.tasks.document_generation_sweep": 15.0,
     "nhn_portal.core.tasks.outbox_sweep": 60.0,
     "nhn_portal.core.tasks.heartbeat": 30.0,
     "regiobureau.tasks.action_overdue_reminders": crontab(hour=7, minute=30),

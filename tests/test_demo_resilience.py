@@ -27,9 +27,9 @@ WORKER_SECONDS = 150  # PDF requests while the worker crashes once and comes bac
 CRASH_AFTER = 30
 # From the first request. A job whose worker died (the crash, or a hard time limit on a loaded
 # machine) is found by the sweep once it is "bezig" longer than the time limit (30 s) and the
-# grace (60 s), at the next beat (every 60 s): a job stuck at the last request is made again
-# by about WORKER_SECONDS + 150 s + its render. The wait ends as soon as every job is done.
-PDF_DEADLINE = WORKER_SECONDS + 30 + 60 + 2 * 60 + 60
+# grace (60 s), at the next beat (every 15 s): a job stuck at the last request is made again
+# by about WORKER_SECONDS + 105 s + its render. The wait ends as soon as every job is done.
+PDF_DEADLINE = WORKER_SECONDS + 30 + 60 + 2 * 15 + 90
 
 
 @pytest.fixture(scope="module")

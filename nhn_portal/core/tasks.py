@@ -28,9 +28,11 @@ def document_generation_run(job_id: int) -> str:
 
 
 # Every minute: jobs queued while the broker was down, or whose worker died mid-render.
-@portal_task(name="nhn_portal.core.tasks.document_generation_sweep", kind=PERIODIC, schedule=60.0)
+# Every quarter of a minute: one indexed query on the jobs, and a PDF asked for while the broker
+# was away is made within seconds of its return.
+@portal_task(name="nhn_portal.core.tasks.document_generation_sweep", kind=PERIODIC, schedule=15.0)
 def document_generation_sweep() -> int:
-    """Re-enqueue generation jobs stuck in wachtrij or bezig (the beat runs it every minute)."""
+    """Re-enqueue generation jobs stuck in wachtrij or bezig (the beat runs it every 15 s)."""
     return len(document_generation_sweep_service())
 
 

@@ -199,7 +199,7 @@ def generated_documents_withdraw(
 
 
 def document_generation_sweep(*, now=None) -> list[int]:
-    """Hand stuck jobs to the queue again (the beat runs this every minute): queued while the
+    """Hand stuck jobs to the queue again (the beat runs this every 15 s): queued while the
     broker was down, or running past the hard time limit because the worker died."""
     now = now or timezone.now()
     requeued: list[int] = []
