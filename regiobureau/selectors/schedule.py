@@ -7,7 +7,8 @@ tables share a large room) and confirms with "Toch opslaan". The warnings are
 - a member of the body (any current seat: chair, member, substitute, secretary, adviser) is in
   another meeting at the same time;
 - the place is taken by another meeting at the same time;
-- the meeting, or the deadline for stukken, falls on a weekend or a Dutch public holiday, or after the meeting;
+- the meeting, or the deadline for stukken, falls on a weekend or a Dutch public holiday;
+  the deadline is not before the meeting;
 - a preparing body (gremia's `Body.prepares`) meets after the deadline of the meeting of the
   body it prepares, so its work comes too late for that meeting.
 

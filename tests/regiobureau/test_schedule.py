@@ -27,11 +27,8 @@ from regiobureau.selectors.schedule import (
 from tests.factories import BodyFactory, MeetingFactory, MembershipFactory, PersonFactory
 
 
-
 def at(year, month, day, hour=14, minute=0):
-    return timezone.make_aware(
-        datetime.datetime(year, month, day, hour, minute), timezone.get_current_timezone()
-    )
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=timezone.get_current_timezone())
 
 
 def planned(body, start, *, hours=2, location="", deadline=None, pk=None):
