@@ -186,6 +186,14 @@ class AgendaItem(TimeStampedModel):
         return not self.is_public
 
     @property
+    def stukken_confidential_by_default(self) -> bool:
+        """A stuk added to a closed item (or a sub-item of one) or to an item of a closed
+        meeting is confidential unless the secretary says otherwise (issue 22, part 7)."""
+        if not self.is_public or not self.meeting.is_public:
+            return True
+        return self.parent is not None and not self.parent.is_public
+
+    @property
     def is_action_list(self) -> bool:
         """The standard item under which open actions of earlier meetings appear."""
         return bool(self.standard_key) and self.title == ACTION_LIST_TITLE

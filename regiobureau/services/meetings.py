@@ -70,8 +70,11 @@ def meeting_create(
     online_url: str = "",
     is_public: bool | None = None,
     documents_deadline: datetime.date | None = None,
+    index_search: bool = True,
 ) -> Meeting:
-    """Plan a meeting of `body` with its standard opening and closing items."""
+    """Plan a meeting of `body` with its standard opening and closing items. A caller that
+    plans several at once (a series) passes `index_search=False` and indexes them together
+    with `meetings_search_refresh`."""
     meeting = Meeting(
         body=body,
         title=title,
@@ -99,7 +102,8 @@ def meeting_create(
             standard_key=placement,
         )
     audit_record_create(actor=actor, obj=meeting, action=AuditAction.CREATE, verb="meeting_create")
-    meeting_search_refresh(meeting=meeting)
+    if index_search:
+        meeting_search_refresh(meeting=meeting)
     return meeting
 
 

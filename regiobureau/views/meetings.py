@@ -183,6 +183,8 @@ def meeting_create(request):
     initial = {}
     if slug := request.GET.get("gremium"):
         initial["body"] = get_object_or_404(Body, slug=slug)
+        # The body's own default, shown rather than "as the body usually does".
+        initial["is_public"] = "1" if initial["body"].public_by_default else "0"
     form = MeetingForm(request.POST or None, initial=initial)
     warnings: list[ScheduleWarning] = []
     if request.method == "POST" and form.is_valid():
