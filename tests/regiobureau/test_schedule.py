@@ -195,6 +195,7 @@ def test_a_preparing_body_meeting_after_the_deadline_is_warned(chain):
     assert kinds(late) == [WarningKind.PREPARATION]
     assert late[0].other == target
     assert "12 januari 2027" in late[0].message
+    assert "aanleverdatum" in late[0].message
     assert schedule_warnings(planned(group, at(2027, 1, 11))) == []
     # The deadline day itself is still in time.
     assert schedule_warnings(planned(group, at(2027, 1, 12, 9))) == []
