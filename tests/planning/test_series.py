@@ -149,3 +149,23 @@ def test_only_the_secretariat_plans_series(client, django_user_model, db):
     client.force_login(UserFactory())
     assert client.get(reverse("planning:series_list")).status_code in (403, 404)
     assert client.get(reverse("planning:series_create")).status_code in (403, 404)
+
+
+def test_the_series_list_has_a_fixed_number_of_queries(
+    client, secretary, django_assert_max_num_queries
+):
+    for index in range(3):
+        meeting_series_create(
+            actor=secretary,
+            body=BodyFactory(),
+            first_date=thursday_ahead(weeks=2 + index),
+            interval_weeks=4,
+            count=2,
+            start_time=datetime.time(9 + index),
+            end_time=datetime.time(10 + index),
+        )
+    client.force_login(secretary)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("planning:series_list"))
+    assert response.status_code == 200
+    assert len(response.context["series_list"]) == 3
