@@ -85,6 +85,8 @@ def _platform(theme: str, name: str) -> dict:
         "kind": BodyKind.PLATFORM,
         "theme": theme,
         "prepares": STEERING_GROUP,
+        # The platforms' meetings are public, as their demo meetings show.
+        "public_by_default": True,
         "purpose": (
             f"Inhoudelijke afstemming en voortgang op het thema {name.lower()}: agenda's "
             "opstellen, afstemming zoeken met de betrokken triple helix-partijen en afspraken "
@@ -142,6 +144,8 @@ BODIES = [
         "name": "Publieke stuurgroep NHN",
         "short_name": "Stuurgroep",
         "kind": BodyKind.STEERING_GROUP,
+        # The *publieke* stuurgroep meets in public; a closed meeting is the exception.
+        "public_by_default": True,
         "purpose": (
             "Hier komen de horizontale (inhoudelijke platforms) en verticale lijnen "
             "(basisregio's) samen. De stuurgroep stelt kaders en spelregels vast voor de "

@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gremia.models import Body, Subregion, Theme
@@ -83,10 +84,78 @@ class ProposalForm(UtrechtFormMixin, forms.Form):
 
 
 class ProposalAcceptForm(UtrechtFormMixin, forms.Form):
-    confidentiality = forms.ChoiceField(label=_("Confidentiality"), choices=Confidentiality.choices)
+    confidentiality = forms.ChoiceField(
+        label=_("Confidentiality"), choices=Confidentiality.choices, initial=Confidentiality.PUBLIC
+    )
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meeting is not None and not meeting.is_public:
+            # A stuk for a closed meeting is confidential unless chosen otherwise.
+            self.fields["confidentiality"].initial = Confidentiality.CONFIDENTIAL
 
 
 class ProposalReturnForm(UtrechtFormMixin, forms.Form):
     remark = forms.CharField(
         label=_("Why is it returned?"), widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class MeetingSeriesForm(UtrechtFormMixin, forms.Form):
+    """A recurring series: "every six weeks on Thursday", from a first date."""
+
+    body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.none())
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the body's name and the date."),
+    )
+    first_date = forms.DateField(
+        label=_("First meeting"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The weekday of this date is the weekday of the series."),
+    )
+    interval_weeks = forms.IntegerField(
+        label=_("Every how many weeks"), min_value=1, max_value=52, initial=6
+    )
+    count = forms.IntegerField(label=_("Number of meetings"), min_value=1, max_value=26, initial=6)
+    start_time = forms.TimeField(
+        label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    end_time = forms.TimeField(
+        label=_("End time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    location = forms.CharField(label=_("Place"), max_length=200, required=False)
+    confirmed_warnings = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["body"].queryset = Body.objects.exclude(dissolved_on__lte=today)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The meeting must end after it starts."))
+        first = data.get("first_date")
+        if first and first < timezone.localdate():
+            self.add_error("first_date", _("A series starts today or later."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            key: data[key]
+            for key in (
+                "body",
+                "title",
+                "first_date",
+                "interval_weeks",
+                "count",
+                "start_time",
+                "end_time",
+                "location",
+            )
+        }

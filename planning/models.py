@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
@@ -133,3 +134,54 @@ class ProposedDocument(TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+
+class MeetingSeries(TimeStampedModel):
+    """A recurring series of a body's meetings ("elke zes weken op donderdag"): planned at
+    once, each meeting with its own deadline, and each changed or cancelled one by one
+    afterwards on its own page. The series keeps which meetings it made."""
+
+    body = models.ForeignKey(
+        "gremia.Body",
+        verbose_name=_("body"),
+        on_delete=models.PROTECT,
+        related_name="meeting_series",
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    first_date = models.DateField(_("first meeting"))
+    interval_weeks = models.PositiveSmallIntegerField(_("every how many weeks"))
+    count = models.PositiveSmallIntegerField(_("number of meetings"))
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"))
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    meetings = models.ManyToManyField(
+        Meeting, verbose_name=_("meetings"), blank=True, related_name="series"
+    )
+
+    class Meta:
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+        ordering = ["-first_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(interval_weeks__gte=1, interval_weeks__lte=52),
+                name="meeting_series_interval_1_to_52_weeks",
+                violation_error_message=_("Choose an interval of 1 to 52 weeks."),
+            ),
+            models.CheckConstraint(
+                condition=Q(count__gte=1, count__lte=26),
+                name="meeting_series_1_to_26_meetings",
+                violation_error_message=_("A series has 1 to 26 meetings."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or f"{self.body}"
+
+    def get_absolute_url(self):
+        return reverse("planning:series_detail", kwargs={"pk": self.pk})
+
+    def dates(self) -> list[datetime.date]:
+        """The planned days: every `interval_weeks` from the first (before working days)."""
+        step = datetime.timedelta(weeks=self.interval_weeks)
+        return [self.first_date + index * step for index in range(self.count)]

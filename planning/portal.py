@@ -3,6 +3,7 @@ in by the bodies that prepare it."""
 
 from django.utils.translation import gettext_lazy as _
 
+from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.portal import NavItem, Panel, in_namespace, register_nav_item, register_panel
 from planning.selectors import open_for_proposals, preparing_bodies
 
@@ -13,6 +14,17 @@ register_nav_item(
         url_name="planning:planning",
         order=55,
         current=in_namespace("planning", "planning"),
+    )
+)
+
+register_nav_item(
+    NavItem(
+        key="meeting_series",
+        label=_("Meeting series"),
+        url_name="planning:series_list",
+        order=56,
+        current=in_namespace("planning", "series_list", "series_create", "series_detail"),
+        visible=is_secretariat,
     )
 )
 

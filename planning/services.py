@@ -15,13 +15,17 @@ from gremia.models import Body
 from nhn_portal.core.audit import audit_record_create, audited_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.uploads import check_upload
+from nhn_portal.core.workdays import working_day_on_or_after
 from planning.constants import ProposalStatus
-from planning.models import PlannedTopic, ProposedDocument
+from planning.models import MeetingSeries, PlannedTopic, ProposedDocument
 from planning.selectors import open_for_proposals, preparing_bodies
 from regiobureau.constants import Confidentiality, ItemPurpose
 from regiobureau.models.meetings import AgendaItem, Dossier, Meeting
+from regiobureau.search import meetings_search_refresh
+from regiobureau.selectors.schedule import PlannedMeeting
 from regiobureau.services.agenda import agenda_item_create
 from regiobureau.services.documents import document_upload
+from regiobureau.services.meetings import default_documents_deadline, meeting_create
 
 
 @transaction.atomic
@@ -202,3 +206,86 @@ def proposal_return(*, actor, proposal: ProposedDocument, remark: str) -> Propos
         status=ProposalStatus.RETURNED,
         remark=remark,
     )
+
+
+# --- recurring series ---------------------------------------------------------------------------
+
+
+def series_days(*, first_date: datetime.date, interval_weeks: int, count: int) -> list:
+    """The days of a series: every `interval_weeks` from `first_date`; a day off (weekend or
+    public holiday) moves to the next working day."""
+    step = datetime.timedelta(weeks=interval_weeks)
+    return [working_day_on_or_after(first_date + index * step) for index in range(count)]
+
+
+def series_planned_meetings(*, body: Body, days, start_time, end_time, location: str) -> list:
+    """The series' meetings as they would be planned, for the schedule's warnings."""
+    tz = timezone.get_current_timezone()
+    planned = []
+    for day in days:
+        starts_at = datetime.datetime.combine(day, start_time, tzinfo=tz)
+        planned.append(
+            PlannedMeeting(
+                body=body,
+                starts_at=starts_at,
+                ends_at=datetime.datetime.combine(day, end_time, tzinfo=tz),
+                location=location,
+                documents_deadline=default_documents_deadline(starts_at),
+            )
+        )
+    return planned
+
+
+@transaction.atomic
+def meeting_series_create(
+    *,
+    actor,
+    body: Body,
+    first_date: datetime.date,
+    interval_weeks: int,
+    count: int,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    location: str = "",
+    title: str = "",
+) -> MeetingSeries:
+    """Plan a series of meetings of `body` at once, each with the standard agenda items and
+    a deadline for stukken ten working days before it; each is a meeting of its own
+    afterwards (changed or cancelled on its own page)."""
+    series = MeetingSeries(
+        body=body,
+        title=title,
+        first_date=first_date,
+        interval_weeks=interval_weeks,
+        count=count,
+        start_time=start_time,
+        end_time=end_time,
+        location=location,
+    )
+    audited_create(actor=actor, obj=series, verb="meeting_series_create")
+    planned = series_planned_meetings(
+        body=body,
+        days=series_days(first_date=first_date, interval_weeks=interval_weeks, count=count),
+        start_time=start_time,
+        end_time=end_time,
+        location=location,
+    )
+    meetings = []
+    for meeting in planned:
+        if meeting.ends_at <= meeting.starts_at:
+            raise ValidationError(_("The meeting must end after it starts."))
+        meetings.append(
+            meeting_create(
+                actor=actor,
+                body=body,
+                title=title,
+                starts_at=meeting.starts_at,
+                ends_at=meeting.ends_at,
+                location=location,
+                documents_deadline=meeting.documents_deadline,
+                index_search=False,
+            )
+        )
+    series.meetings.add(*meetings)
+    meetings_search_refresh(meetings=meetings)
+    return series

@@ -16,13 +16,14 @@ from nhn_portal.core.access import is_secretariat, require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential, error_text, file_response
 from planning.forms import (
+    MeetingSeriesForm,
     PlannedTopicForm,
     PlanningFilterForm,
     ProposalAcceptForm,
     ProposalForm,
     ProposalReturnForm,
 )
-from planning.models import PlannedTopic
+from planning.models import MeetingSeries, PlannedTopic
 from planning.selectors import (
     access_proposal,
     open_for_proposals,
@@ -32,14 +33,18 @@ from planning.selectors import (
     proposals_for,
 )
 from planning.services import (
+    meeting_series_create,
     planned_topic_create,
     planned_topic_delete,
     planned_topic_schedule,
     proposal_submit,
+    series_days,
+    series_planned_meetings,
 )
 from planning.services import proposal_accept as proposal_accept_service
 from planning.services import proposal_return as proposal_return_service
 from regiobureau.selectors.meetings import access_meeting
+from regiobureau.selectors.schedule import schedule_warnings, warnings_fingerprint
 
 
 def _planning_page(request, *, form=None, status=200):
@@ -131,7 +136,7 @@ def _proposals_page(request, meeting, *, form=None, status=200):
             "proposals": proposals_for(user=request.user, meeting=meeting),
             "form": form or (ProposalForm(meeting=meeting, bodies=bodies) if may_submit else None),
             "can_manage": can_manage,
-            "accept_form": ProposalAcceptForm() if can_manage else None,
+            "accept_form": ProposalAcceptForm(meeting=meeting) if can_manage else None,
             "return_form": ProposalReturnForm() if can_manage else None,
         },
         status=status,
@@ -169,7 +174,7 @@ def proposal_list(request, pk: int):
 def proposal_accept(request, pk: int):
     require_secretariat(request.user)
     proposal = access_proposal(user=request.user, pk=pk)
-    form = ProposalAcceptForm(request.POST)
+    form = ProposalAcceptForm(request.POST, meeting=proposal.meeting)
     try:
         if not form.is_valid():
             raise ValidationError(_("Choose the confidentiality."))
@@ -213,3 +218,67 @@ def proposal_download(request, pk: int):
         content_type=proposal.content_type,
         confidential=True,
     )
+
+
+# --- recurring series ---------------------------------------------------------------------------
+
+
+def series_list(request):
+    """The secretariat's recurring series, newest first, with the way to plan a new one."""
+    require_secretariat(request.user)
+    series = MeetingSeries.objects.select_related("body").prefetch_related("meetings")
+    return render(request, "planning/series_list.html", {"series_list": series})
+
+
+def series_create(request):
+    """Plan a series at once; warned (as for one meeting) about clashes and deadlines of
+    every meeting in it, confirmed with "Toch opslaan"."""
+    require_secretariat(request.user)
+    form = MeetingSeriesForm(request.POST or None)
+    warnings: list[tuple] = []
+    if request.method == "POST" and form.is_valid():
+        kwargs = form.service_kwargs()
+        days = series_days(
+            first_date=kwargs["first_date"],
+            interval_weeks=kwargs["interval_weeks"],
+            count=kwargs["count"],
+        )
+        planned = series_planned_meetings(
+            body=kwargs["body"],
+            days=days,
+            start_time=kwargs["start_time"],
+            end_time=kwargs["end_time"],
+            location=kwargs["location"],
+        )
+        warnings = [(p.starts_at, w) for p in planned for w in schedule_warnings(p)]
+        fingerprint = warnings_fingerprint([w for _start, w in warnings])
+        if warnings and form.cleaned_data.get("confirmed_warnings") != fingerprint:
+            posted = request.POST.copy()
+            posted["confirmed_warnings"] = fingerprint
+            form.data = posted
+        else:
+            try:
+                series = meeting_series_create(actor=request.user, **kwargs)
+            except ValidationError as error:
+                add_service_errors(form, error)
+                warnings = []
+            else:
+                messages.success(
+                    request,
+                    _("%(count)s meetings have been planned; change each on its own page.")
+                    % {"count": series.count},
+                )
+                return redirect(series)
+    return render(
+        request,
+        "planning/series_form.html",
+        {"form": form, "warnings": warnings},
+        status=400 if form.errors else 200,
+    )
+
+
+def series_detail(request, pk: int):
+    require_secretariat(request.user)
+    series = get_object_or_404(MeetingSeries.objects.select_related("body"), pk=pk)
+    meetings = series.meetings.select_related("body").order_by("starts_at")
+    return render(request, "planning/series_detail.html", {"series": series, "meetings": meetings})

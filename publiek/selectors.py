@@ -128,10 +128,11 @@ def meetings_upcoming(*, limit: int = FRONT_PAGE_ROWS) -> list[Meeting]:
 
 
 def meeting_years(*, body: Body) -> list[dict]:
-    """[{"year": 2026, "count": 4}, …] of the body's meetings a visitor may see, newest first."""
+    """[{"year": 2026, "count": 4}, …] of the body's past meetings a visitor may see, newest
+    first (the coming ones are in the calendar, not the archive)."""
     qs = (
         meeting_queryset_visible(visitor())
-        .filter(body=body)
+        .filter(body=body, ends_at__lt=timezone.now())
         .annotate(year=ExtractYear("starts_at"))
         .values_list("year", flat=True)
     )
@@ -142,12 +143,13 @@ def meeting_years(*, body: Body) -> list[dict]:
 
 
 def meeting_archive(*, body: Body, year: int) -> QuerySet[Meeting]:
-    """The body's meetings of `year` a visitor may see (no drafts), in time order."""
+    """The body's past meetings of `year` a visitor may see (no drafts, nothing still to
+    come), in time order."""
     start = timezone.make_aware(datetime.datetime(year, 1, 1))  # noqa: DTZ001 - made aware here
     end = timezone.make_aware(datetime.datetime(year + 1, 1, 1))  # noqa: DTZ001
     return (
         meeting_queryset_visible(visitor())
-        .filter(body=body, starts_at__gte=start, starts_at__lt=end)
+        .filter(body=body, starts_at__gte=start, starts_at__lt=end, ends_at__lt=timezone.now())
         .order_by("starts_at", "pk")
     )
 

@@ -52,7 +52,7 @@ def _event(meeting, *, details: bool, stamp: datetime.datetime) -> Event:
     # the update; seconds between creation and the last change do that without a counter.
     event.add("sequence", max(0, int((meeting.updated_at - meeting.created_at).total_seconds())))
     if details:
-        event.add("summary", meeting.title or meeting.body.name)
+        event.add("summary", meeting.display_title)
         if meeting.location:
             event.add("location", meeting.location)
         url = _absolute(meeting.get_absolute_url())

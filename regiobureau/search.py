@@ -185,6 +185,14 @@ def meeting_search_refresh(*, meeting: Meeting) -> int:
     return written + item_search_refresh(items=list(meeting.items.all()))
 
 
+def meetings_search_refresh(*, meetings) -> int:
+    """Index several new meetings and their items at once (a series planned in one go)."""
+    ids = [meeting.pk for meeting in meetings]
+    rows = list(Meeting.objects.select_related("body__theme").filter(pk__in=ids))
+    written = search_entries_refresh(objects=rows)
+    return written + item_search_refresh(items=list(AgendaItem.objects.filter(meeting_id__in=ids)))
+
+
 def items_search_remove(*, items) -> None:
     """Remove the entries of items about to be deleted, with their sub-items, stukken and
     decisions (deleted with them)."""

@@ -1,6 +1,7 @@
-"""The demo's written round: one decision of the Platform Wonen's previous meeting was taken
-by written round (every seat answered, one against) and added to that meeting's
-besluitenlijst."""
+"""The demo's written round: after the Platform Wonen's previous meeting a decision was put
+to the seats in writing; every seat answered (one against), so the round closed before its
+deadline, and its outcome goes on the besluitenlijst of the platform's next meeting — a round
+is recorded by a meeting after it closed, never by one held before (issue 22)."""
 
 import datetime
 
@@ -32,8 +33,8 @@ DEMO_ROUND_TITLE = "Regio Deal: aanvraag woningbouwversnelling indienen"
 
 
 def _record_written_round(actor, meeting) -> bool:
-    """One decision of the meeting was taken by written round: every seat answered
-    (one against), and the outcome was added to this meeting's besluitenlijst."""
+    """A decision taken by written round after `meeting`: every seat answered (one against),
+    the round closed early, and the outcome went to the body's next meeting."""
     if WrittenRound.objects.filter(title=DEMO_ROUND_TITLE).exists():
         return False
     written_round = written_round_open(
@@ -55,5 +56,7 @@ def _record_written_round(actor, meeting) -> bool:
             choice=AGAINST if index == 1 else FOR,
             remark="Eerst de financiering rond" if index == 1 else "",
         )
-    written_round_close(actor=actor, round_id=written_round.pk, force=True, meeting=meeting)
+    # Closed now that every seat answered; recorded by the next meeting (not `meeting`,
+    # which was held before the round was opened).
+    written_round_close(actor=actor, round_id=written_round.pk, force=True)
     return True

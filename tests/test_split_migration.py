@@ -29,6 +29,10 @@ MOVED = {
 }
 
 
+# Tables created by migrations after the split (absent when migrated back to before it).
+LATER_TABLES = ("planning_meetingseries", "planning_meetingseries_meetings")
+
+
 def row_counts() -> dict[str, int]:
     with connection.cursor() as cursor:
         counts = {}
@@ -73,7 +77,10 @@ def test_the_demo_migrates_across_the_split_and_back_without_losing_a_row(nhn_de
     for app in MOVED:
         call_command("migrate", app, "zero", verbosity=0)
     call_command("migrate", "regiobureau", "0013", verbosity=0)
-    assert row_counts() == before
+    # Tables that migrations after the split create go with them; the demo has no rows in
+    # them, so nothing is lost (planning/0002_meeting_series: the recurring series).
+    assert {table: before[table] for table in LATER_TABLES} == dict.fromkeys(LATER_TABLES, 0)
+    assert row_counts() == {t: n for t, n in before.items() if t not in LATER_TABLES}
     assert content_type_labels() == {m: "regiobureau" for ms in MOVED.values() for m in ms}
 
     # And forward again, as a deployed database takes the split.

@@ -14,7 +14,7 @@ from raden.constants import CONFIRMED_STATUSES, Addressee, DeliveryStatus, Lette
 from raden.models.letters import CouncilLetter, CouncilLetterDelivery, CouncilLetterItem
 from raden.models.preferences import CouncilPreference
 from regiobureau.constants import MeetingStatus
-from regiobureau.models.decisions import Decision
+from regiobureau.models.decisions import Decision, DecisionList
 from regiobureau.models.meetings import Meeting
 
 
@@ -218,6 +218,16 @@ def meetings_for_letters() -> QuerySet[Meeting]:
         .select_related("body")
         .order_by("-starts_at")
     )
+
+
+def letters_about_meeting(meeting: Meeting) -> list[CouncilLetter]:
+    """The letters already written about `meeting` (a second one is warned about)."""
+    return list(CouncilLetter.objects.filter(meeting=meeting).order_by("created_at"))
+
+
+def meeting_decision_list_adopted(meeting: Meeting) -> bool:
+    """A council letter reports an adopted decision list (issue 22, part 7)."""
+    return DecisionList.objects.filter(meeting=meeting, adopted_at__isnull=False).exists()
 
 
 # ---- Distribution dashboard --------------------------------------------------------------

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from nhn_portal.core.access import require_secretariat
@@ -23,6 +24,8 @@ from raden.selectors.letters import (
     letter_deliveries,
     letter_items,
     letter_other_copies,
+    letters_about_meeting,
+    meeting_decision_list_adopted,
 )
 from raden.services.composing import (
     council_letter_adopt,
@@ -42,14 +45,43 @@ def letter_create(request, meeting_pk: int):
     require_secretariat(request.user)
     meeting = access_meeting(user=request.user, pk=meeting_pk)
     form = LetterForm(request.POST or None, initial={"title": str(meeting.body)})
+    # A letter reports an adopted decision list; a second letter about the same meeting is
+    # asked about first (posted again with second_letter=1).
+    adopted = meeting_decision_list_adopted(meeting)
+    existing = letters_about_meeting(meeting)
+    ask_second = False
     if request.method == "POST" and form.is_valid():
-        try:
-            letter = council_letter_create(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error_text(error))
+        if not adopted:
+            form.add_error(None, _(NOT_ADOPTED))
+        elif existing and request.POST.get("second_letter") != "1":
+            ask_second = True
         else:
-            return redirect("raden:letter_detail", pk=letter.pk)
-    return render(request, "raden/letter_form.html", {"form": form, "meeting": meeting})
+            try:
+                letter = council_letter_create(
+                    actor=request.user, meeting=meeting, **form.cleaned_data
+                )
+            except ValidationError as error:
+                form.add_error(None, error_text(error))
+            else:
+                return redirect("raden:letter_detail", pk=letter.pk)
+    return render(
+        request,
+        "raden/letter_form.html",
+        {
+            "form": form,
+            "meeting": meeting,
+            "adopted": adopted,
+            "existing": existing,
+            "ask_second": ask_second,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+NOT_ADOPTED = gettext_noop(
+    "The decision list of this meeting has not been adopted yet. A council information letter "
+    "reports an adopted decision list: write it once the next meeting has adopted the list."
+)
 
 
 def _letter_page(request, letter, *, letter_form=None, item_form=None, status=200):

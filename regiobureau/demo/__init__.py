@@ -17,6 +17,11 @@ from gremia.constants import BodyKind, DecisionRule, PersonFunction
 from gremia.models import Body, Membership, Organisation, Person, Theme
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
+from nhn_portal.core.workdays import (
+    is_working_day,
+    working_day_on_or_after,
+    working_day_on_or_before,
+)
 from regiobureau.constants import (
     AnnotationStatus,
     Confidentiality,
@@ -95,18 +100,12 @@ def ensure_dossiers(actor) -> dict[str, Dossier]:
 def demo_meeting_create(
     actor, body, days, is_public, items, dossiers, *, title: str = ""
 ) -> Meeting:
-    """A published meeting `days` from today (negative: in the past) with the given agenda."""
-    day = timezone.localdate() + datetime.timedelta(days=days)
-    # Meetings fall on working days, never on a weekend or a public holiday at year's end.
-    while day.weekday() >= 5 or (day.month, day.day) in {(12, 25), (12, 26), (1, 1)}:
-        day += datetime.timedelta(days=1)
+    """A published meeting `days` from today (negative: in the past) with the given agenda,
+    on the first free working day from there (see `demo_day`), with a deadline that suits
+    the calendar (`demo_deadline`)."""
+    day = demo_day(days)
     tz = timezone.get_current_timezone()
     starts = datetime.datetime.combine(day, datetime.time(14, 0), tzinfo=tz)
-    # Keep an upcoming meeting's stukken on time: the deadline lies after today, before the
-    # meeting. A past meeting keeps the usual deadline (its demo agenda has no stukken).
-    deadline = default_documents_deadline(starts)
-    if days >= 0:
-        deadline = max(deadline, timezone.localdate() + datetime.timedelta(1))
     meeting = meeting_create(
         actor=actor,
         body=body,
@@ -118,7 +117,7 @@ def demo_meeting_create(
         else "Regiokantoor NHN, Alkmaar",
         online_url="https://vergaderen.example.org/nhn",
         is_public=is_public,
-        documents_deadline=min(deadline, day - datetime.timedelta(days=1)),
+        documents_deadline=demo_deadline(body, day),
     )
     presenters = [
         m.person for m in Membership.objects.current().filter(body=body).select_related("person")
@@ -132,6 +131,40 @@ def demo_meeting_create(
     if meeting.status != MeetingStatus.AGENDA_PUBLISHED:  # an assert vanishes under python -O
         raise RuntimeError(f"demo meeting {meeting} was not published")
     return meeting
+
+
+def demo_day(days: int) -> datetime.date:
+    """The working day `days` from today, or the nearest one after it (before it for a past
+    meeting) on which no other meeting is held: the demo has one meeting a day, so no member
+    sits in two meetings at once and no room is booked twice, whatever day it is loaded."""
+    step = datetime.timedelta(days=1 if days >= 0 else -1)
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    active = Meeting.objects.exclude(status=MeetingStatus.CANCELLED)
+    while not is_working_day(day) or active.filter(starts_at__date=day).exists():
+        day += step
+    return day
+
+
+def demo_deadline(body: Body, day: datetime.date) -> datetime.date:
+    """The deadline for stukken of the body's meeting on `day`: ten working days before it
+    (for a coming meeting not before tomorrow, so its stukken arrive on time), and not before
+    the latest meeting of a body that prepares it, so that preparation is in time. Always a
+    working day before the meeting."""
+    deadline = default_documents_deadline(
+        datetime.datetime.combine(day, datetime.time(14, 0), tzinfo=timezone.get_current_timezone())
+    )
+    today = timezone.localdate()
+    if day > today:
+        deadline = max(deadline, working_day_on_or_after(today + datetime.timedelta(days=1)))
+    preparing = (
+        Meeting.objects.exclude(status=MeetingStatus.CANCELLED)
+        .filter(body__prepares=body, starts_at__date__lt=day)
+        .order_by("-starts_at")
+        .first()
+    )
+    if preparing is not None:
+        deadline = max(deadline, timezone.localtime(preparing.starts_at).date())
+    return min(deadline, working_day_on_or_before(day - datetime.timedelta(days=1)))
 
 
 def _item(actor, meeting, spec: Item, dossiers, presenter, *, parent):
@@ -315,9 +348,7 @@ def _record_decisions(actor, meeting):
 
 
 def _working_day(day: datetime.date) -> datetime.date:
-    while day.weekday() >= 5:
-        day += datetime.timedelta(days=1)
-    return day
+    return working_day_on_or_after(day)
 
 
 def _thursday_from(day: datetime.date) -> datetime.date:

@@ -25,6 +25,12 @@ class DocumentUploadForm(UtrechtFormMixin, forms.Form):
         widget=forms.RadioSelect,
     )
 
+    def __init__(self, *args, item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if item is not None and item.stukken_confidential_by_default:
+            # A closed item or meeting: confidential unless chosen otherwise.
+            self.fields["confidentiality"].initial = Confidentiality.CONFIDENTIAL
+
 
 class DocumentVersionForm(UtrechtFormMixin, forms.Form):
     file = forms.FileField(label=_("New version"))

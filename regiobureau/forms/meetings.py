@@ -79,9 +79,15 @@ class MeetingForm(UtrechtFormMixin, forms.Form):
         label=_("Deadline for documents"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Leave empty for the default: 10 working days before the meeting."),
+        help_text=_(
+            "Leave empty for the default: 10 working days before the meeting, "
+            "weekends and public holidays not counted."
+        ),
     )
     agenda_version = VersionField(required=False)
+    # The fingerprint of the schedule warnings the secretary saw and confirmed ("Toch
+    # opslaan"); a different set of warnings (another clash) asks again.
+    confirmed_warnings = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, meeting=None, **kwargs):
         super().__init__(*args, **kwargs)

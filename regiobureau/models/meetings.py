@@ -8,6 +8,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
@@ -90,7 +93,17 @@ class Meeting(TimeStampedModel):
         indexes = [models.Index(fields=["body", "starts_at"])]
 
     def __str__(self):
-        return self.title or f"{self.body} {self.starts_at:%d-%m-%Y}"
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The title, or for a meeting without one "Gremium, 4 december 2026" (local date)."""
+        if self.title:
+            return self.title
+        return _gettext("%(body)s, %(date)s") % {
+            "body": self.body.name,
+            "date": date_format(timezone.localtime(self.starts_at), "j F Y"),
+        }
 
     def get_absolute_url(self):
         return reverse("regiobureau:meeting_detail", kwargs={"pk": self.pk})
@@ -171,6 +184,14 @@ class AgendaItem(TimeStampedModel):
     @property
     def is_confidential(self) -> bool:
         return not self.is_public
+
+    @property
+    def stukken_confidential_by_default(self) -> bool:
+        """A stuk added to a closed item (or a sub-item of one) or to an item of a closed
+        meeting is confidential unless the secretary says otherwise (issue 22, part 7)."""
+        if not self.is_public or not self.meeting.is_public:
+            return True
+        return self.parent is not None and not self.parent.is_public
 
     @property
     def is_action_list(self) -> bool:

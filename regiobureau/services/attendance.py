@@ -14,6 +14,7 @@ from gremia.selectors.registry import person_address
 from nhn_portal.core.audit import audit_record_create
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
+from nhn_portal.core.workdays import working_days_before
 from regiobureau.constants import (
     ATTENDANCE_REMINDER_WORKING_DAYS,
     MeetingStatus,
@@ -23,7 +24,6 @@ from regiobureau.constants import (
 from regiobureau.models.attendance import Attendance
 from regiobureau.models.meetings import Meeting
 from regiobureau.selectors.attendance import seats_of_meeting
-from regiobureau.services.meetings import working_days_before
 
 # Meetings members can still register for.
 REGISTRATION_OPEN = (MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED)

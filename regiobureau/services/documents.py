@@ -57,13 +57,19 @@ def _upload_changes(stored: DocumentVersion, **changes) -> dict:
 def document_upload(
     *, actor, item: AgendaItem, title: str, confidentiality: str, upload
 ) -> Document:
-    """Attach a stuk to an item: checked by content and size, stored under a generated name."""
+    """Attach a stuk to an item: checked by content and size, stored under a generated name.
+    Without a confidentiality it follows the item: confidential on a closed item or meeting."""
     check_editable(item.meeting)
     validate_upload(upload)
     document = Document(
         agenda_item=item,
         title=(title or "").strip() or upload.name.rsplit(".", 1)[0],
-        confidentiality=confidentiality or Confidentiality.PUBLIC,
+        confidentiality=confidentiality
+        or (
+            Confidentiality.CONFIDENTIAL
+            if item.stukken_confidential_by_default
+            else Confidentiality.PUBLIC
+        ),
     )
     document.full_clean(exclude=["current_version"])
     document.save()

@@ -16,6 +16,7 @@ from nhn_portal.core.audit import audit_record_create, audited_update, timestamp
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
 from nhn_portal.core.tasking import enqueue_on_commit
+from nhn_portal.core.workdays import working_days_before
 from regiobureau.constants import (
     DEFAULT_TEMPLATE_ITEMS,
     MEETING_TRANSITIONS,
@@ -25,6 +26,9 @@ from regiobureau.constants import (
 from regiobureau.models.meetings import AgendaItem, CalendarToken, Meeting
 from regiobureau.search import meeting_search_refresh
 from regiobureau.services.guards import bump_agenda_version, visibility_changed
+
+# The stukken for a meeting are in this many working days before it (the default deadline).
+DOCUMENTS_DEADLINE_WORKING_DAYS = 10
 
 MEETING_FIELDS = [
     "title",
@@ -37,19 +41,11 @@ MEETING_FIELDS = [
 ]
 
 
-def working_days_before(day: datetime.date, count: int) -> datetime.date:
-    """`count` working days (Monday to Friday) before `day`."""
-    current = day
-    remaining = count
-    while remaining:
-        current -= datetime.timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
-
-
 def default_documents_deadline(starts_at: datetime.datetime) -> datetime.date:
-    return working_days_before(timezone.localtime(starts_at).date(), 10)
+    """Ten working days before the meeting: never a weekend or a Dutch public holiday."""
+    return working_days_before(
+        timezone.localtime(starts_at).date(), DOCUMENTS_DEADLINE_WORKING_DAYS
+    )
 
 
 def _template_for(body) -> list[tuple[str, str, str]]:
@@ -74,8 +70,11 @@ def meeting_create(
     online_url: str = "",
     is_public: bool | None = None,
     documents_deadline: datetime.date | None = None,
+    index_search: bool = True,
 ) -> Meeting:
-    """Plan a meeting of `body` with its standard opening and closing items."""
+    """Plan a meeting of `body` with its standard opening and closing items. A caller that
+    plans several at once (a series) passes `index_search=False` and indexes them together
+    with `meetings_search_refresh`."""
     meeting = Meeting(
         body=body,
         title=title,
@@ -103,7 +102,8 @@ def meeting_create(
             standard_key=placement,
         )
     audit_record_create(actor=actor, obj=meeting, action=AuditAction.CREATE, verb="meeting_create")
-    meeting_search_refresh(meeting=meeting)
+    if index_search:
+        meeting_search_refresh(meeting=meeting)
     return meeting
 
 

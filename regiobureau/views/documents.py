@@ -33,7 +33,7 @@ def item_documents(request, pk: int):
     """The stukken of an item, with the upload form; each file is stored (or refused) on its
     own, so one bad file does not cost the others."""
     item = secretariat_item(request, pk)
-    form = DocumentUploadForm(request.POST or None, request.FILES or None)
+    form = DocumentUploadForm(request.POST or None, request.FILES or None, item=item)
     results: list[dict] = []
     status = 200
     if request.method == "POST" and form.is_valid():

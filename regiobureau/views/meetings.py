@@ -29,6 +29,12 @@ from regiobureau.selectors.meetings import (
     meeting_list_for_member,
     meeting_list_upcoming,
 )
+from regiobureau.selectors.schedule import (
+    PlannedMeeting,
+    ScheduleWarning,
+    schedule_warnings,
+    warnings_fingerprint,
+)
 from regiobureau.services.attendance import PRESENCE_OPEN, REGISTRATION_OPEN
 from regiobureau.services.guards import StaleAgendaError
 from regiobureau.services.meetings import (
@@ -149,13 +155,41 @@ def _status_actions(meeting) -> list[tuple[str, str]]:
     return [(name, label) for name, (target, label) in STATUS_ACTIONS.items() if target in allowed]
 
 
+def _unconfirmed_warnings(request, form, *, body, meeting=None) -> list[ScheduleWarning]:
+    """The schedule's warnings for the posted meeting, unless the secretary confirmed exactly
+    these. When there are some to confirm, the form gets their fingerprint to post back."""
+    data = form.cleaned_data
+    planned = PlannedMeeting(
+        body=body,
+        starts_at=data["starts_at"],
+        ends_at=data["ends_at"],
+        location=data["location"],
+        documents_deadline=data["documents_deadline"]
+        or default_documents_deadline(data["starts_at"]),
+        pk=meeting.pk if meeting else None,
+    )
+    warnings = schedule_warnings(planned)
+    fingerprint = warnings_fingerprint(warnings)
+    if not warnings or data.get("confirmed_warnings") == fingerprint:
+        return []
+    posted = request.POST.copy()
+    posted["confirmed_warnings"] = fingerprint
+    form.data = posted
+    return warnings
+
+
 def meeting_create(request):
     require_secretariat(request.user)
     initial = {}
     if slug := request.GET.get("gremium"):
         initial["body"] = get_object_or_404(Body, slug=slug)
+        # The body's own default, shown rather than "as the body usually does".
+        initial["is_public"] = "1" if initial["body"].public_by_default else "0"
     form = MeetingForm(request.POST or None, initial=initial)
+    warnings: list[ScheduleWarning] = []
     if request.method == "POST" and form.is_valid():
+        warnings = _unconfirmed_warnings(request, form, body=form.cleaned_data["body"])
+    if request.method == "POST" and form.is_valid() and not warnings:
         try:
             meeting = meeting_create_service(
                 actor=request.user, body=form.cleaned_data["body"], **form.service_kwargs()
@@ -170,7 +204,7 @@ def meeting_create(request):
     return render(
         request,
         "regiobureau/meeting_form.html",
-        {"form": form, "meeting": None},
+        {"form": form, "meeting": None, "warnings": warnings},
         status=400 if form.errors else 200,
     )
 
@@ -179,7 +213,10 @@ def meeting_edit(request, pk: int):
     meeting = secretariat_meeting(request, pk)
     form = MeetingForm(request.POST or None, meeting=meeting)
     status, stale = 200, None
+    warnings: list[ScheduleWarning] = []
     if request.method == "POST" and form.is_valid():
+        warnings = _unconfirmed_warnings(request, form, body=meeting.body, meeting=meeting)
+    if request.method == "POST" and form.is_valid() and not warnings:
         kwargs = form.service_kwargs()
         if kwargs["documents_deadline"] is None:
             kwargs["documents_deadline"] = default_documents_deadline(kwargs["starts_at"])
@@ -206,7 +243,7 @@ def meeting_edit(request, pk: int):
     return render(
         request,
         "regiobureau/meeting_form.html",
-        {"form": form, "meeting": meeting, "stale": stale},
+        {"form": form, "meeting": meeting, "stale": stale, "warnings": warnings},
         status=status,
     )
 

@@ -102,7 +102,8 @@ def test_unknown_body_is_404(client):
 
 def test_archive_lists_a_years_meetings_with_closed_ones_as_body_and_date_only(client):
     body = BodyFactory(name="Platform Economie")
-    this_year = timezone.localdate().year
+    # A year wholly past, whatever day the test runs (the archive lists no future meeting).
+    this_year = timezone.localdate().year - 1
     start = timezone.make_aware(datetime.datetime(this_year, 6, 1, 10))  # noqa: DTZ001
     MeetingFactory(body=body, published=True, starts_at=start, title="Economie juni")
     MeetingFactory(
@@ -116,6 +117,10 @@ def test_archive_lists_a_years_meetings_with_closed_ones_as_body_and_date_only(c
     last_year = timezone.make_aware(datetime.datetime(this_year - 1, 3, 1, 10))  # noqa: DTZ001
     MeetingFactory(body=body, held=True, starts_at=last_year, title="Economie vorig jaar")
 
+    # A meeting still to come is in the calendar, not the archive (issue 22).
+    coming = timezone.now() + datetime.timedelta(days=3)
+    MeetingFactory(body=body, published=True, starts_at=coming, title="Economie straks")
+
     detail = client.get(reverse("publiek:body_detail", args=[body.slug])).text
     assert reverse("publiek:meeting_archive", args=[body.slug, this_year]) in detail
     assert reverse("publiek:meeting_archive", args=[body.slug, this_year - 1]) in detail
@@ -128,6 +133,10 @@ def test_archive_lists_a_years_meetings_with_closed_ones_as_body_and_date_only(c
     for hidden in ("Vertrouwelijk overleg", "Concept overleg", "Economie vorig jaar"):
         assert hidden not in page
     assert len(response.context["meetings"]) == 2
+    coming_year = timezone.localtime(coming).year
+    page = client.get(reverse("publiek:meeting_archive", args=[body.slug, coming_year])).text
+    assert "Economie straks" not in page
+    assert [row["year"] for row in response.context["years"]] == [this_year, this_year - 1]
 
 
 def test_issued_letter_is_public_as_sent_and_drafts_are_not(

@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from raden.constants import DeliveryStatus
-from raden.models.letters import CouncilLetterDelivery
+from raden.models.letters import CouncilLetter, CouncilLetterDelivery
 from raden.services.delivery import delivery_confirm_receipt
+from regiobureau.services.decisions import decision_list_adopt
 from tests.builders import griffie, issue, letter_for
-from tests.factories import UserFactory
+from tests.factories import MeetingFactory, UserFactory
 
 # Every task the raden services enqueue runs in-process.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
@@ -175,6 +176,18 @@ def test_secretary_composes_adopts_and_issues_through_the_pages(
     django_capture_on_commit_callbacks,
 ):
     client.force_login(secretary)
+    # A letter reports an adopted decision list (issue 22): refused before the adoption.
+    too_early = client.post(
+        reverse("raden:letter_create", args=[meeting_with_decision.pk]),
+        {"title": "Woondeal", "intro": "Kort"},
+    )
+    assert too_early.status_code == 400
+    assert not CouncilLetter.objects.exists()
+    decision_list_adopt(
+        actor=secretary,
+        meeting=meeting_with_decision,
+        at_meeting=MeetingFactory(body=meeting_with_decision.body, published=True),
+    )
     response = client.post(
         reverse("raden:letter_create", args=[meeting_with_decision.pk]),
         {"title": "Woondeal", "intro": "Kort"},
@@ -267,3 +280,24 @@ def test_the_overview_lists_the_griffies_unconfirmed_letters_and_the_secretariat
     assert overview.context["unconfirmed_copies"] == 16
     assert overview.context["griffie_letters"] == []
     assert reverse("raden:dashboard") in overview.text
+
+
+def test_a_second_letter_about_a_meeting_is_asked_about_first(
+    client, secretary, meeting_with_decision
+):
+    decision_list_adopt(
+        actor=secretary,
+        meeting=meeting_with_decision,
+        at_meeting=MeetingFactory(body=meeting_with_decision.body, published=True),
+    )
+    client.force_login(secretary)
+    url = reverse("raden:letter_create", args=[meeting_with_decision.pk])
+    assert client.post(url, {"title": "Eerste", "intro": ""}).status_code == 302
+    warned = client.post(url, {"title": "Tweede", "intro": ""})
+    assert warned.status_code == 200
+    assert "Over deze vergadering is al een raadsinformatiebrief" in warned.text
+    assert "Toch een tweede brief schrijven" in warned.text
+    assert CouncilLetter.objects.count() == 1
+    confirmed = client.post(url, {"title": "Tweede", "intro": "", "second_letter": "1"})
+    assert confirmed.status_code == 302
+    assert CouncilLetter.objects.count() == 2

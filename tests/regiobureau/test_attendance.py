@@ -14,6 +14,7 @@ from gremia.constants import DecisionRule, MembershipRole
 from nhn_portal.core.models import AuditRecord
 from regiobureau.constants import DecisionOutcome, Presence, Registration
 from regiobureau.models.attendance import Attendance
+from regiobureau.models.meetings import Meeting
 from regiobureau.selectors.attendance import (
     attendance_seats,
     attendance_summary,
@@ -431,13 +432,23 @@ def test_demo_previous_meeting_has_attendance_and_a_written_round_decision():
     assert decided.seats_present == summary.total - 1
     absent = next(s for s in summary.seats if s.presence == Presence.ABSENT)
     assert not decided.votes.filter(member=absent.person).exists()
-    # One decision of the meeting was taken by written round.
+    # After the meeting a decision was taken by written round; it closed once every seat had
+    # answered and is recorded by the platform's next meeting, not by this earlier one
+    # (issue 22: a round is recorded by a meeting after it closed).
     from rounds.constants import ROUND_ITEM_TITLE
     from rounds.models import WrittenRound
 
-    by_round = meeting.items.get(title=ROUND_ITEM_TITLE).decisions.get()
+    assert not meeting.items.filter(title=ROUND_ITEM_TITLE).exists()
+    next_meeting = (
+        Meeting.objects.filter(body=meeting.body, starts_at__gt=timezone.now())
+        .order_by("starts_at")
+        .first()
+    )
+    by_round = next_meeting.items.get(title=ROUND_ITEM_TITLE).decisions.get()
     assert by_round.outcome == DecisionOutcome.ADOPTED
-    assert WrittenRound.objects.get(decision=by_round).votes.filter(choice="tegen").count() == 1
+    written_round = WrittenRound.objects.get(decision=by_round)
+    assert written_round.votes.filter(choice="tegen").count() == 1
+    assert written_round.closed_at < next_meeting.starts_at
     # Loading again changes nothing.
     assert load_demo_previous_meeting() == meeting
     load_demo_written_round()

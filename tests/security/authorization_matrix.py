@@ -413,6 +413,9 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'planning:proposal_download': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/aangeleverd/<id>/download/ (no handed-in stuk in this world)
     'planning:proposal_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/aanleveren/ (the matrix's ambtenaar sits on no preparing body)
     'planning:proposal_return': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/aangeleverd/<id>/terugsturen/
+    'planning:series_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/reeksen/nieuw/
+    'planning:series_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/reeksen/<id>/
+    'planning:series_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/reeksen/
     'rounds:round_close': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/schriftelijk/<id>/sluiten/
     'rounds:round_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/schriftelijk/nieuw/
     'rounds:round_detail': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/schriftelijk/<id>/ (no round in this world: 404 for all)

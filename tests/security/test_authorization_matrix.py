@@ -30,7 +30,7 @@ from netwerk.services.regio_deal import project_image_add, regio_deal_project_cr
 from netwerk.services.spanners import boundary_spanner_set
 from nhn_portal.core.constants import Role
 from nhn_portal.core.production.services import document_generation_request, document_generation_run
-from planning.services import planned_topic_create
+from planning.services import meeting_series_create, planned_topic_create
 from raden import links as raden_links
 from raden.models.letters import CouncilLetterItem
 from raden.services.composing import council_letter_adopt, council_letter_update
@@ -334,6 +334,17 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     planned_topic_create(
         actor=secretary, body=body, month=timezone.localdate().replace(day=1), title=CLOSED_PLAN
     )
+    # A series of one meeting two years ahead, out of the way of the world's other meetings.
+    series = meeting_series_create(
+        actor=secretary,
+        body=body,
+        first_date=timezone.localdate() + datetime.timedelta(days=730),
+        interval_weeks=6,
+        count=1,
+        start_time=datetime.time(10),
+        end_time=datetime.time(12),
+    )
+    kwargs["planning:series_detail"] = {"pk": series.pk}
     return users, kwargs
 
 
