@@ -61,16 +61,26 @@ def open_review_for(*, user, annotation: Annotation) -> AnnotationReview | None:
     return annotation.reviews.filter(reviewer=user, decided_at__isnull=True).first()
 
 
+def _may_review(user, meeting: Meeting) -> bool:
+    """A named reviewer outside the secretariat reads the annotation while she sits on the
+    body, also before the agenda is out (annotations are reviewed before it is published)."""
+    return permissions.can_see_confidential(user, meeting.body_id)
+
+
 def access_annotation_for_review(*, user, item_pk: int) -> tuple[AgendaItem, Annotation]:
     """An annotation on its review page: for the secretariat, and for a reviewer with an
     open request on it (the body's chair reads it there before it is adopted); else 404."""
-    item = access_agenda_item(user=user, pk=item_pk)
-    if not permissions.can_read_annotations(user, item.meeting):
+    if is_secretariat(user):
+        item = access_agenda_item(user=user, pk=item_pk)
+        annotation = Annotation.objects.filter(agenda_item=item).first()
+        if annotation is None:
+            raise NotFound
+        return item, annotation
+    item = AgendaItem.objects.select_related("meeting__body", "parent").filter(pk=item_pk).first()
+    annotation = Annotation.objects.filter(agenda_item_id=item_pk).first()
+    if item is None or annotation is None or not _may_review(user, item.meeting):
         raise NotFound
-    annotation = Annotation.objects.filter(agenda_item=item).first()
-    if annotation is None:
-        raise NotFound
-    if not is_secretariat(user) and open_review_for(user=user, annotation=annotation) is None:
+    if open_review_for(user=user, annotation=annotation) is None:
         raise NotFound
     return item, annotation
 
@@ -109,7 +119,7 @@ def annotation_reviews_waiting_for(user) -> list[ReviewWaiting]:
     for review in reviews:
         item = review.annotation.agenda_item
         # A chair who has left the body no longer reads its annotations.
-        if not permissions.can_read_annotations(user, item.meeting):
+        if not is_secretariat(user) and not _may_review(user, item.meeting):
             continue
         waiting.append(
             ReviewWaiting(

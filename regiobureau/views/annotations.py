@@ -14,6 +14,7 @@ from nhn_portal.core.http import confidential, error_text
 from regiobureau.constants import ANNOTATION_FIELDS, ANNOTATION_TRANSITIONS, AnnotationStatus
 from regiobureau.diffing import annotation_diff
 from regiobureau.forms.annotations import AnnotationForm, ReviewRequestForm, ReviewReturnForm
+from regiobureau.permissions import can_see_agenda
 from regiobureau.selectors.annotation_reviews import (
     access_annotation_for_review,
     annotation_author_ids,
@@ -187,7 +188,9 @@ def annotation_review(request, pk: int):
                 messages.success(request, done)
                 if is_secretariat(request.user):
                     return redirect("regiobureau:annotation_edit", pk=item.pk)
-                return redirect("regiobureau:meeting_reading", pk=item.meeting_id)
+                if can_see_agenda(request.user, item.meeting):
+                    return redirect("regiobureau:meeting_reading", pk=item.meeting_id)
+                return redirect("home")
     is_author = request.user.pk in annotation_author_ids(annotation)
     return render(
         request,
@@ -206,6 +209,7 @@ def annotation_review(request, pk: int):
             and annotation.status == AnnotationStatus.IN_REVIEW
             and not is_author,
             "is_author": is_author,
+            "agenda_out": can_see_agenda(request.user, item.meeting),
             "return_form": return_form,
             "history": annotation_history(user=request.user, annotation=annotation),
         },
