@@ -166,6 +166,8 @@
     });
     toolbar.appendChild(link);
     editor.addEventListener("pathChange", refresh);
+    area.addEventListener("keyup", refresh);
+    area.addEventListener("mouseup", refresh);
   }
 
   function start() {
