@@ -63,7 +63,7 @@ class ReviewRequestForm(UtrechtFormMixin, forms.Form):
     reviewers = forms.ModelMultipleChoiceField(
         label=_("Reviewers"),
         queryset=None,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "rb-choice__input"}),
         help_text=_("Secretaries of the regiobureau and the chair of the body; not the author."),
     )
     due_on = forms.DateField(
