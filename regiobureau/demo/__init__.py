@@ -96,9 +96,11 @@ def _reviewed_and_adopted(actor, annotation) -> None:
 
 def demo_review_waiting(actor) -> None:
     """One annotation of a coming demo meeting waits for the second secretary's review (her
-    to-do line); once, so a second load changes nothing."""
+    to-do line); not again while one waits, so a second load changes nothing."""
     reviewer = User.objects.filter(email=REVIEWER_EMAIL).first()
-    if reviewer is None or actor is None or reviewer.annotation_reviews.exists():
+    if reviewer is None or actor is None:
+        return
+    if reviewer.annotation_reviews.filter(decided_at__isnull=True).exists():
         return
     annotation = (
         Annotation.objects.filter(
