@@ -73,12 +73,18 @@ def test_the_demo_migrates_across_the_split_and_back_without_losing_a_row(nhn_de
     for app in MOVED:
         call_command("migrate", app, "zero", verbosity=0)
     call_command("migrate", "regiobureau", "0013", verbosity=0)
-    assert row_counts() == before
+    at_split = row_counts()
+    # Going back past the migrations that came after the split (regiobureau 0015: the reviews
+    # of annotations) drops their tables; the split itself keeps every row.
+    later = set(before) - set(at_split)
+    assert later <= {"regiobureau_annotationreview"}
+    before = {table: count for table, count in before.items() if table not in later}
+    assert at_split == before
     assert content_type_labels() == {m: "regiobureau" for ms in MOVED.values() for m in ms}
 
     # And forward again, as a deployed database takes the split.
     call_command("migrate", verbosity=0)
-    assert row_counts() == before
+    assert {table: count for table, count in row_counts().items() if table not in later} == before
     assert content_type_labels() == {m: app for app, ms in MOVED.items() for m in ms}
     # The audit trail still points at the same content types, now named by the new apps.
     assert (
