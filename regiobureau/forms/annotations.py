@@ -63,7 +63,9 @@ class ReviewRequestForm(UtrechtFormMixin, forms.Form):
     reviewers = forms.ModelMultipleChoiceField(
         label=_("Reviewers"),
         queryset=None,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "rb-choice__input"}),
+        # Its own class: the Utrecht radio-button class (it is a RadioSelect) would shrink the
+        # list to the width of one box.
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "rb-choices"}),
         help_text=_("Secretaries of the regiobureau and the chair of the body; not the author."),
     )
     due_on = forms.DateField(
