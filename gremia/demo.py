@@ -53,6 +53,8 @@ DEMO_ORGANISATIONS = [
 # (key, name, function, organisation slug). The key is the local part of the e-mail address.
 PERSONS = [
     ("secretaris", "Noor van Dijk (demo)", PersonFunction.REGIONAL_SECRETARY, "regiobureau-nhn"),
+    # The second secretary reviews the first one's annotations (four eyes).
+    ("reviewer", "Eva de Wit (demo)", PersonFunction.REGIONAL_SECRETARY, "regiobureau-nhn"),
     ("bestuurder", "Sanne Mulder (demo)", PersonFunction.ALDERMAN, "gemeente-hollands-kroon"),
     ("ambtenaar", "Joost van Leeuwen (demo)", PersonFunction.CIVIL_SERVANT, "gemeente-bergen"),
     ("griffie.texel", "Carla Timmer (demo)", PersonFunction.CLERK, "gemeente-texel"),
@@ -169,6 +171,7 @@ DEMO_TOTP_SECRET = "NHNPORTAALDEMOBEHEERTOTP"  # noqa: S105 -- public demo secre
 # (e-mail, role, person key or None, superuser/staff)
 LOGINS = [
     ("secretaris@example.org", Role.SECRETARY, "secretaris", False),
+    ("reviewer@example.org", Role.SECRETARY, "reviewer", False),
     ("bestuurder@example.org", Role.ADMINISTRATOR, "bestuurder", False),
     ("ambtenaar@example.org", Role.CIVIL_SERVANT, "ambtenaar", False),
     ("griffie.texel@example.org", Role.CLERK, "griffie.texel", False),

@@ -277,6 +277,8 @@ STATICFILES_DIRS = [
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/utrecht", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
     ("vendor/sortablejs", NODE_MODULES / "sortablejs"),
+    ("vendor/squire", NODE_MODULES / "squire-rte" / "dist"),
+    ("vendor/dompurify", NODE_MODULES / "dompurify" / "dist"),
 ]
 MEDIA_URL = "/media/"
 # Uploaded stukken and generated PDFs live outside the web root and are served by views

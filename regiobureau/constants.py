@@ -47,6 +47,15 @@ class AnnotationStatus(models.TextChoices):
     ADOPTED = "vastgesteld", _("Adopted")
 
 
+class ReviewOutcome(models.TextChoices):
+    """How a request to review an annotation ended (empty while it waits)."""
+
+    OPEN = "", _("Waiting")
+    ADOPTED = "vastgesteld", _("Adopted")
+    RETURNED = "teruggestuurd", _("Returned with a comment")
+    LAPSED = "vervallen", _("Lapsed")
+
+
 # concept → ter review → vastgesteld, and back to concept for a rewrite.
 ANNOTATION_TRANSITIONS = {
     AnnotationStatus.DRAFT: {AnnotationStatus.IN_REVIEW},

@@ -6,6 +6,12 @@ from celery.schedules import crontab
 
 from nhn_portal.core.tasking import MAIL, RENDER, portal_task
 from regiobureau.services.actions import action_overdue_remind
+from regiobureau.services.annotation_reviews import (
+    annotation_returned_notify as annotation_returned_notify_service,
+)
+from regiobureau.services.annotation_reviews import (
+    annotation_review_notify as annotation_review_notify_service,
+)
 from regiobureau.services.attendance import attendance_remind
 from regiobureau.services.documents import (
     document_version_text_extract as document_version_text_extract_service,
@@ -46,3 +52,15 @@ def attendance_reminders(today: str | None = None) -> int:
 def document_version_text_extract(version_id: int) -> int:
     """After an upload: the version's text for the search index."""
     return document_version_text_extract_service(version_id=version_id)
+
+
+@portal_task(name="regiobureau.tasks.annotation_review_requested_notify", kind=MAIL)
+def annotation_review_requested_notify(review_id: int) -> int:
+    """Mail a reviewer that an annotation waits for her review (once per request)."""
+    return annotation_review_notify_service(review_id=review_id)
+
+
+@portal_task(name="regiobureau.tasks.annotation_returned_notify", kind=MAIL)
+def annotation_returned_notify(review_id: int) -> int:
+    """Mail the author that a reviewer sent her annotation back with a comment."""
+    return annotation_returned_notify_service(review_id=review_id)

@@ -88,6 +88,16 @@ urlpatterns = [
     # Annotations (secretariat)
     path("agendapunten/<int:pk>/annotatie/", annotations.annotation_edit, name="annotation_edit"),
     path(
+        "agendapunten/<int:pk>/annotatie/review-aanvragen/",
+        annotations.annotation_request_review,
+        name="annotation_request_review",
+    ),
+    path(
+        "agendapunten/<int:pk>/annotatie/beoordelen/",
+        annotations.annotation_review,
+        name="annotation_review",
+    ),
+    path(
         "agendapunten/<int:pk>/annotatie/status/",
         annotations.annotation_status,
         name="annotation_status",

@@ -24,6 +24,7 @@ from raden.services.composing import (
 from raden.services.gatherings import gathering_create
 from raden.services.issuing import council_letter_issue
 from regiobureau.constants import DecisionOutcome
+from regiobureau.services.annotation_reviews import annotation_adopt, annotation_send_for_review
 from regiobureau.services.decisions import decision_record
 from regiobureau.services.meetings import meeting_create
 from tests.factories import (
@@ -105,6 +106,16 @@ def member_of(body, *, roles=(Role.ADMINISTRATOR,), person_name=None, **membersh
     person = PersonFactory(user=user, **person_fields)
     MembershipFactory(person=person, body=body, **membership)
     return user
+
+
+def adopt_annotation(annotation, *, author, reviewer=None):
+    """Four eyes: `author` sends the annotation for review to `reviewer` (a second secretary
+    when none is given), who adopts it. Returns the annotation."""
+    reviewer = reviewer or UserFactory(roles=[Role.SECRETARY])
+    annotation_send_for_review(
+        actor=author, annotation=annotation, reviewers=[reviewer], due_on=timezone.localdate()
+    )
+    return annotation_adopt(actor=reviewer, annotation=annotation)
 
 
 def make_meeting(*, secretary, body, is_public=True, days=14, hours=2, **fields):

@@ -12,9 +12,9 @@ import pytest
 from gremia.models import Person
 from nhn_portal.core.constants import Role
 from nhn_portal.core.production import services as production_services
-from regiobureau.constants import AnnotationStatus, Confidentiality, ItemPurpose
+from regiobureau.constants import Confidentiality, ItemPurpose
 from regiobureau.services.agenda import agenda_item_create
-from regiobureau.services.annotations import annotation_save, annotation_set_status
+from regiobureau.services.annotations import annotation_save
 from regiobureau.services.documents import document_upload
 from regiobureau.services.meetings import meeting_publish_agenda
 from tests.builders import (
@@ -22,6 +22,7 @@ from tests.builders import (
     CONFIDENTIAL_DOC,
     PUBLIC_TITLE,
     FakePdf,
+    adopt_annotation,
     make_meeting,
     make_meeting_with_decision,
     make_province,
@@ -212,9 +213,9 @@ def published_meeting(secretary, body):
             core_message=f"<p>Kern van {item.title}</p>",
             proposal="<p>Instemmen met het voorstel.</p>",
         )
-        # Adopted, so the members read it (a concept never adopted is not theirs).
-        for status in (AnnotationStatus.IN_REVIEW, AnnotationStatus.ADOPTED):
-            annotation_set_status(actor=secretary, annotation=annotation, status=status)
+        # Adopted (by a second secretary: four eyes), so the members read it (a concept
+        # never adopted is not theirs).
+        adopt_annotation(annotation, author=secretary)
     meeting.refresh_from_db()
     meeting_publish_agenda(
         actor=secretary, meeting=meeting, expected_version=meeting.agenda_version

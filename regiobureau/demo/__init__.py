@@ -40,12 +40,14 @@ from regiobureau.demo.agendas import (
     SECRETARY_EMAIL,
     Item,
 )
+from regiobureau.models.annotations import Annotation
 from regiobureau.models.meetings import Dossier, Meeting
 from regiobureau.selectors.attendance import attendance_seats
 from regiobureau.selectors.decisions import voting_members
 from regiobureau.services.actions import action_item_create
 from regiobureau.services.agenda import agenda_item_create, dossier_create
-from regiobureau.services.annotations import annotation_save, annotation_set_status
+from regiobureau.services.annotation_reviews import annotation_adopt, annotation_send_for_review
+from regiobureau.services.annotations import annotation_save
 from regiobureau.services.attendance import attendance_record
 from regiobureau.services.decisions import decision_record
 from regiobureau.services.documents import document_upload
@@ -78,7 +80,51 @@ def load_demo_meetings(*, report: LoadReport | None = None) -> list[Meeting]:
         if exists:
             continue
         created.append(demo_meeting_create(actor, body, days, is_public, items, dossiers))
+    demo_review_waiting(actor)
     return created
+
+
+# The second demo secretary: she reviews the annotations the first one writes (four eyes).
+REVIEWER_EMAIL = "reviewer@example.org"
+
+
+def _reviewed_and_adopted(actor, annotation) -> None:
+    """Sent for review to the second secretary, who adopts it; left a concept without her."""
+    reviewer = User.objects.filter(email=REVIEWER_EMAIL).first()
+    if reviewer is None or actor is None:
+        return
+    annotation_send_for_review(
+        actor=actor, annotation=annotation, reviewers=[reviewer], due_on=timezone.localdate()
+    )
+    annotation_adopt(actor=reviewer, annotation=annotation)
+
+
+def demo_review_waiting(actor) -> None:
+    """One annotation of a coming demo meeting waits for the second secretary's review (her
+    to-do line); not again while one waits, so a second load changes nothing."""
+    reviewer = User.objects.filter(email=REVIEWER_EMAIL).first()
+    if reviewer is None or actor is None:
+        return
+    if reviewer.annotation_reviews.filter(decided_at__isnull=True).exists():
+        return
+    annotation = (
+        Annotation.objects.filter(
+            status=AnnotationStatus.DRAFT,
+            agenda_item__meeting__title__endswith="(demo)",
+            agenda_item__meeting__starts_at__gte=timezone.now(),
+        )
+        .select_related("agenda_item__meeting")
+        .order_by("agenda_item__meeting__starts_at", "agenda_item__position", "pk")
+        .first()
+    )
+    if annotation is None:
+        return
+    meeting = annotation.agenda_item.meeting
+    due = max(
+        timezone.localdate() + datetime.timedelta(days=1),
+        timezone.localtime(meeting.starts_at).date() - datetime.timedelta(days=3),
+    )
+    annotation_send_for_review(actor=actor, annotation=annotation, reviewers=[reviewer], due_on=due)
 
 
 def ensure_dossiers(actor) -> dict[str, Dossier]:
@@ -199,12 +245,7 @@ def _item(actor, meeting, spec: Item, dossiers, presenter, *, parent):
             actor=actor, item=item, expected_version=None, **spec.annotation
         )
         if meeting.body.kind in (BodyKind.STEERING_GROUP, BodyKind.PLATFORM):
-            annotation_set_status(
-                actor=actor, annotation=annotation, status=AnnotationStatus.IN_REVIEW
-            )
-            annotation_set_status(
-                actor=actor, annotation=annotation, status=AnnotationStatus.ADOPTED
-            )
+            _reviewed_and_adopted(actor, annotation)
     for sub in spec.subs:
         _item(actor, meeting, sub, dossiers, presenter, parent=item)
     return item

@@ -1,6 +1,10 @@
-"""Forms for annotations (seven structured fields), comments and read marks."""
+"""Forms for annotations (seven structured fields), their review, comments and read marks."""
+
+import datetime
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +18,9 @@ def _annotation_field(name: str) -> forms.CharField:
     return forms.CharField(
         label=capfirst(model_field.verbose_name),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        # static/js/rich-text.js puts a small editor over the textarea; without script it
+        # is a textarea for plain text or simple HTML.
+        widget=forms.Textarea(attrs={"rows": 5, "data-rich-text": ""}),
     )
 
 
@@ -49,3 +55,37 @@ class CommentForm(UtrechtFormMixin, forms.Form):
 
 class ReadMarkForm(UtrechtFormMixin, forms.Form):
     read = forms.BooleanField(required=False)
+
+
+class ReviewRequestForm(UtrechtFormMixin, forms.Form):
+    """Send an annotation for review: to whom, and before when."""
+
+    reviewers = forms.ModelMultipleChoiceField(
+        label=_("Reviewers"),
+        queryset=None,
+        # Its own class: the Utrecht radio-button class (it is a RadioSelect) would shrink the
+        # list to the width of one box.
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "rb-choices"}),
+        help_text=_("Secretaries of the regiobureau and the chair of the body; not the author."),
+    )
+    due_on = forms.DateField(
+        label=_("Please review before"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewers"].queryset = (
+            get_user_model()
+            .objects.filter(pk__in=[user.pk for user in candidates])
+            .order_by("first_name", "last_name", "email")
+        )
+        self.initial.setdefault("due_on", timezone.localdate() + datetime.timedelta(days=3))
+
+
+class ReviewReturnForm(UtrechtFormMixin, forms.Form):
+    comment = forms.CharField(
+        label=_("What should change?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )

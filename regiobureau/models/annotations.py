@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.models import TimeStampedModel
-from regiobureau.constants import ANNOTATION_FIELDS, AnnotationStatus
+from regiobureau.constants import ANNOTATION_FIELDS, AnnotationStatus, ReviewOutcome
 from regiobureau.models.meetings import AgendaItem
 
 
@@ -149,3 +149,57 @@ class ReadMark(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.agenda_item}"
+
+
+class AnnotationReview(models.Model):
+    """A request to one reviewer to read an annotation sent ter review (four eyes): she
+    adopts it or sends it back with a comment; the other open requests of that round lapse.
+    The rows are the annotation's review history: who asked whom, when, and what came of it."""
+
+    annotation = models.ForeignKey(
+        Annotation, verbose_name=_("annotation"), on_delete=models.CASCADE, related_name="reviews"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.PROTECT,
+        related_name="annotation_reviews",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    due_on = models.DateField(_("review before"))
+    # The version sent ter review: what the reviewer was asked to read.
+    version = models.PositiveIntegerField(_("version"))
+    notified_at = models.DateTimeField(_("reviewer notified at"), null=True, blank=True)
+    author_notified_at = models.DateTimeField(_("author notified at"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=20, choices=ReviewOutcome.choices, blank=True, default=""
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("annotation review")
+        verbose_name_plural = _("annotation reviews")
+        ordering = ["annotation", "requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["annotation", "reviewer"],
+                condition=models.Q(decided_at__isnull=True),
+                name="annotation_review_one_open_per_reviewer",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.annotation} – {self.reviewer}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.decided_at is None

@@ -4,7 +4,6 @@ members' comments on them and their "gelezen" marks.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nhn_portal.core.audit import audit_record_create, audited_create, audited_update
@@ -18,6 +17,7 @@ from regiobureau.models.annotations import (
     ReadMark,
 )
 from regiobureau.models.meetings import AgendaItem
+from regiobureau.services.annotation_reviews import annotation_reviews_lapse
 from regiobureau.services.guards import StaleAgendaError
 
 
@@ -66,8 +66,16 @@ def annotation_save(
 
 @transaction.atomic
 def annotation_set_status(*, actor, annotation: Annotation, status: str) -> Annotation:
-    """concept → ter review → vastgesteld (and back to concept for a rewrite)."""
+    """Back to concept for a rewrite (an open review lapses). Sending for review and adopting
+    go through the four-eyes review (services.annotation_reviews), never through here."""
     current = AnnotationStatus(annotation.status)
+    if status in (AnnotationStatus.IN_REVIEW, AnnotationStatus.ADOPTED) and (
+        status in ANNOTATION_TRANSITIONS[current]
+    ):
+        raise ValidationError(
+            _("Send the annotation for review to named reviewers; one of them adopts it."),
+            code="needs_review",
+        )
     if status not in ANNOTATION_TRANSITIONS[current]:
         raise ValidationError(
             _("An annotation with status “%(current)s” cannot become “%(target)s”.")
@@ -77,23 +85,14 @@ def annotation_set_status(*, actor, annotation: Annotation, status: str) -> Anno
             },
             code="bad_transition",
         )
-    adoption = {}
-    if status == AnnotationStatus.ADOPTED:
-        # The adopted text is kept apart, so members keep reading it while a new draft is
-        # written.
-        adoption = {
-            "adopted_content": annotation.content(),
-            "adopted_number": annotation.version,
-            "adopted_at": timezone.now(),
-        }
+    annotation_reviews_lapse(actor=actor, annotation=annotation)
     return audited_update(
         actor=actor,
         obj=annotation,
         verb="annotation_set_status",
         clean=False,
-        recorded=["status", *(["adopted_number"] if adoption else [])],
+        recorded=["status"],
         status=status,
-        **adoption,
     )
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from nhn_portal.core.constants import AuditAction
+from nhn_portal.core.constants import AuditAction, Role
 from nhn_portal.core.models import AuditRecord
 from regiobureau.constants import AnnotationStatus, ItemPurpose, MeetingStatus
 from regiobureau.models.annotations import Annotation, AnnotationComment, AnnotationVersion
@@ -23,6 +23,7 @@ from regiobureau.services.agenda import (
     agenda_item_update,
     agenda_reorder,
 )
+from regiobureau.services.annotation_reviews import annotation_adopt, annotation_send_for_review
 from regiobureau.services.annotations import (
     annotation_comment_add,
     annotation_comment_resolve,
@@ -836,14 +837,31 @@ A = AnnotationStatus
 
 
 def test_annotation_status_flow(secretary):
+    # Four eyes: the secretary sends it ter review, a second secretary adopts it
+    # (tests/regiobureau/test_annotation_reviews.py has the rules of the review).
     annotation = AnnotationFactory()
-    annotation_set_status(actor=secretary, annotation=annotation, status=A.IN_REVIEW)
-    annotation_set_status(actor=secretary, annotation=annotation, status=A.ADOPTED)
+    reviewer = UserFactory(roles=[Role.SECRETARY])
+    annotation_send_for_review(
+        actor=secretary, annotation=annotation, reviewers=[reviewer], due_on=timezone.localdate()
+    )
+    annotation_adopt(actor=reviewer, annotation=annotation)
     assert Annotation.objects.get().status == A.ADOPTED
-    assert [r.changes["status"] for r in AuditRecord.objects.order_by("pk")] == [
-        [A.DRAFT, A.IN_REVIEW],
-        [A.IN_REVIEW, A.ADOPTED],
+    status_records = AuditRecord.objects.filter(changes__has_key="status").order_by("pk")
+    assert [(r.actor, r.changes["status"]) for r in status_records] == [
+        (secretary, [A.DRAFT, A.IN_REVIEW]),
+        (reviewer, [A.IN_REVIEW, A.ADOPTED]),
     ]
+
+
+@pytest.mark.parametrize("target", [A.IN_REVIEW, A.ADOPTED])
+def test_annotation_set_status_does_not_bypass_the_review(secretary, target):
+    current = A.DRAFT if target == A.IN_REVIEW else A.IN_REVIEW
+    annotation = AnnotationFactory(status=current)
+    with pytest.raises(ValidationError) as refused:
+        annotation_set_status(actor=secretary, annotation=annotation, status=target)
+    assert refused.value.code == "needs_review"
+    assert Annotation.objects.get().status == current
+    assert not AuditRecord.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from nhn_portal.core.constants import Role
 from regiobureau.constants import AnnotationStatus, MeetingStatus
 from regiobureau.models.annotations import Annotation, AnnotationComment, ReadMark
 from regiobureau.models.documents import Document
@@ -23,7 +24,7 @@ from regiobureau.services.documents import document_add_version
 from regiobureau.services.guards import StaleAgendaError
 from regiobureau.services.meetings import meeting_publish_agenda, meeting_set_status
 from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting, pdf_upload
-from tests.factories import BodyFactory
+from tests.factories import BodyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -473,10 +474,17 @@ def test_annotation_save_status_and_diff(client, secretary, published_meeting):
     annotation.refresh_from_db()
     assert annotation.version == 2
     assert "<script>" not in annotation.background
-    client.post(url("annotation_status", item.pk), {"status": AnnotationStatus.IN_REVIEW})
-    client.post(url("annotation_status", item.pk), {"status": AnnotationStatus.ADOPTED})
+    # Four eyes: sent for review to a second secretary, who adopts it on her review page.
+    reviewer = UserFactory(roles=[Role.SECRETARY])
+    client.post(
+        url("annotation_request_review", item.pk),
+        {"reviewers": [reviewer.pk], "due_on": timezone.localdate().isoformat()},
+    )
+    client.force_login(reviewer)
+    client.post(url("annotation_review", item.pk), {"action": "adopt"})
     annotation.refresh_from_db()
     assert annotation.status == AnnotationStatus.ADOPTED
+    client.force_login(secretary)
     response = client.get(url("annotation_versions", item.pk), {"a": 1, "b": 2})
     assert response.status_code == 200
     diff = {field.name: field for field in response.context["diff"]}

@@ -345,6 +345,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:agenda_editor': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/agenda/
     'regiobureau:agenda_reorder': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/agenda/volgorde/
     'regiobureau:annotation_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/annotatie/
+    'regiobureau:annotation_request_review': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/annotatie/review-aanvragen/
+    'regiobureau:annotation_review': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/annotatie/beoordelen/
     'regiobureau:annotation_status': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/annotatie/status/
     'regiobureau:annotation_versions': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/annotatie/versies/
     'regiobureau:attendance_record': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/presentie/

@@ -269,6 +269,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     for name in [
         "item_edit", "item_delete", "item_move", "item_detail", "item_read", "comment_add",
         "annotation_edit", "annotation_status", "annotation_versions", "item_documents",
+        "annotation_request_review", "annotation_review",
     ]:  # fmt: skip
         kwargs[f"regiobureau:{name}"] = i
     kwargs["minutes:minutes_entry_save"] = i

@@ -5,16 +5,19 @@ reading page, the item page, comments and the members' annotated PDF alike."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from nhn_portal.core.constants import Role
 from nhn_portal.pdf import render_html
 from regiobureau import producers
 from regiobureau.constants import AnnotationStatus, ItemPurpose
 from regiobureau.models.annotations import Annotation
 from regiobureau.services.agenda import agenda_item_create
+from regiobureau.services.annotation_reviews import annotation_adopt, annotation_send_for_review
 from regiobureau.services.annotations import annotation_save, annotation_set_status
 from regiobureau.services.meetings import meeting_publish_agenda
 from tests.builders import make_meeting
-from tests.factories import AnnotationFactory
+from tests.factories import AnnotationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +52,23 @@ def write(secretary, item, text) -> Annotation:
 
 
 def set_status(secretary, annotation, *statuses):
+    """Through the four-eyes review: ter review to a second secretary, who adopts it."""
+    reviewer = None
     for status in statuses:
-        annotation = annotation_set_status(actor=secretary, annotation=annotation, status=status)
+        if status == A.IN_REVIEW:
+            reviewer = UserFactory(roles=[Role.SECRETARY])
+            annotation_send_for_review(
+                actor=secretary,
+                annotation=annotation,
+                reviewers=[reviewer],
+                due_on=timezone.localdate(),
+            )
+        elif status == A.ADOPTED:
+            annotation = annotation_adopt(actor=reviewer, annotation=annotation)
+        else:
+            annotation = annotation_set_status(
+                actor=secretary, annotation=annotation, status=status
+            )
     return annotation
 
 

@@ -10,17 +10,16 @@ from django.urls import reverse
 
 from nhn_portal.pdf import render_html
 from regiobureau import producers
-from regiobureau.constants import AnnotationStatus, ItemPurpose
+from regiobureau.constants import ItemPurpose
 from regiobureau.models.documents import Document
 from regiobureau.services.agenda import agenda_item_create, agenda_item_update
 from regiobureau.services.annotations import (
     annotation_comment_add,
     annotation_save,
-    annotation_set_status,
 )
 from regiobureau.services.documents import document_upload
 from regiobureau.services.meetings import meeting_publish_agenda, meeting_update
-from tests.builders import make_meeting, pdf_upload
+from tests.builders import adopt_annotation, make_meeting, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -80,14 +79,12 @@ def fill(field, meeting, secretary, member):
         annotation = annotation_save(
             actor=secretary, item=item, expected_version=None, core_message=PAYLOAD
         )
-        for status in (AnnotationStatus.IN_REVIEW, AnnotationStatus.ADOPTED):
-            annotation_set_status(actor=secretary, annotation=annotation, status=status)
+        adopt_annotation(annotation, author=secretary)
     elif field == "comment":
         annotation = annotation_save(
             actor=secretary, item=item, expected_version=None, core_message="<p>Kern</p>"
         )
-        for status in (AnnotationStatus.IN_REVIEW, AnnotationStatus.ADOPTED):
-            annotation_set_status(actor=secretary, annotation=annotation, status=status)
+        adopt_annotation(annotation, author=secretary)
         annotation_comment_add(actor=member, annotation=annotation, text=PAYLOAD)
     meeting.refresh_from_db()
     item.refresh_from_db()
