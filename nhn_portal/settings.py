@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "evaluation",
     "planning",
     "rules",
+    "viewer",
     "raden",
     "netwerk",
     "rest_framework",
@@ -277,6 +278,10 @@ STATICFILES_DIRS = [
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/utrecht", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
     ("vendor/sortablejs", NODE_MODULES / "sortablejs"),
+    # pdf.js (the viewer of stukken): the library and its worker, the standard fonts and cmaps.
+    ("vendor/pdfjs", NODE_MODULES / "pdfjs-dist" / "build"),
+    ("vendor/pdfjs-fonts", NODE_MODULES / "pdfjs-dist" / "standard_fonts"),
+    ("vendor/pdfjs-cmaps", NODE_MODULES / "pdfjs-dist" / "cmaps"),
 ]
 MEDIA_URL = "/media/"
 # Uploaded stukken and generated PDFs live outside the web root and are served by views
