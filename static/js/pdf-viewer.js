@@ -49,6 +49,9 @@ async function start() {
       useWasm: false,
       isEvalSupported: false,
       enableXfa: false,
+      // Glyphs drawn as outlines: the embedded fonts loaded as FontFace came out letter-spaced
+      // and too small in Chromium's canvas; outlines are exact and need no font loading.
+      disableFontFace: true,
     }).promise;
   } catch (error) {
     status.textContent = t.tError;
