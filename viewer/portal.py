@@ -1,5 +1,6 @@
-"""Where stukken and PDFs are offered (the meeting page, the reading page) the viewer adds
-"Lezen in de browser"; the reading page lists one's own notes on the meeting's files."""
+"""Where stukken and PDFs are offered (the meeting page, the reading page, an item's page)
+the viewer adds "Lezen in de browser"; the reading page lists one's own notes on the
+meeting's files."""
 
 from nhn_portal.core.portal import Panel, register_panel
 from viewer.selectors import notes_for_meeting
@@ -13,8 +14,8 @@ def reading_notes(request, *, meeting) -> dict:
     return {"reading_notes": notes_for_meeting(user=request.user, meeting=meeting)}
 
 
-for page in ("meeting", "reading"):
-    # Beside each stuk (the template has `document`) and beside the meeting's PDF link.
+for page in ("meeting", "reading", "item"):
+    # Beside each stuk (the template has `document`).
     register_panel(
         Panel(
             page=page,
@@ -24,6 +25,8 @@ for page in ("meeting", "reading"):
             slot="document",
         )
     )
+for page in ("meeting", "reading"):
+    # Beside the meeting's PDF link (the template has `pdf`).
     register_panel(
         Panel(
             page=page,

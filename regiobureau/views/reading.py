@@ -76,6 +76,7 @@ def item_detail(request, pk: int):
     # meeting_id too: without it, Django loads the deferred key once per item (an N+1).
     items = meeting.items.only("pk", "meeting_id", "parent_id", "position")
     numbers = number_items(list(items))
+    slots, panels = page_panels("item", request, item=item)
     response = render(
         request,
         "regiobureau/agenda_item_detail.html",
@@ -87,6 +88,8 @@ def item_detail(request, pk: int):
             "annotation": annotation,
             "can_read": can_read,
             "can_manage": permissions.can_manage_meetings(request.user),
+            "slots": slots,
+            **panels,
         },
     )
     # A closed item, or an annotation shown to a member: confidential (no-store, audited).

@@ -313,6 +313,8 @@ def test_meeting_and_reading_pages_link_to_the_viewer(client, member, public_doc
     assert "Lezen in de browser" in reading
     detail = client.get(meeting.get_absolute_url()).content.decode()
     assert url("document_read", public_doc.pk) in detail
+    item_page = reverse("regiobureau:item_detail", args=[public_doc.agenda_item_id])
+    assert url("document_read", public_doc.pk) in client.get(item_page).content.decode()
 
 
 def test_the_public_gets_no_viewer_link(client, public_doc):
