@@ -6,6 +6,7 @@ Access is the download's: a stuk through `access_document_version`, a generated 
 kind's rule (`access_generated_document`), so what cannot be downloaded cannot be read here
 either (404). The page always carries `no-store`: it shows one's private notes."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -136,6 +137,10 @@ def _back_url(user, meeting, item) -> str:
 
 def _notes_context(notes, form=None, edit_errors=None) -> dict:
     return {
+        # Folders, which the manifest of hashed static names does not list: pdf.js asks for
+        # the files in them by their own names, which collectstatic keeps as well.
+        "pdfjs_fonts_url": f"{settings.STATIC_URL}vendor/pdfjs-fonts/",
+        "pdfjs_cmaps_url": f"{settings.STATIC_URL}vendor/pdfjs-cmaps/",
         "notes": notes,
         "note_form": form or PageNoteForm(),
         "note_errors": edit_errors or {},

@@ -66,6 +66,7 @@ def test_member_reads_public_and_confidential_stukken(client, member, public_doc
         download = reverse("regiobureau:document_download", args=[document.pk])
         assert f'data-src="{download}"' in html
         assert "no-store" in response["Cache-Control"]  # the page shows private notes
+        assert 'data-fonts="/static/vendor/pdfjs-fonts/"' in html
     # A confidential stuk's opening is audited like its download.
     assert AuditRecord.objects.filter(
         action=AuditAction.READ, object_id=str(confidential_doc.pk), actor=member
