@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "evaluation",
     "planning",
     "rules",
+    "viewer",
     "raden",
     "netwerk",
     "rest_framework",
@@ -279,6 +280,10 @@ STATICFILES_DIRS = [
     ("vendor/sortablejs", NODE_MODULES / "sortablejs"),
     ("vendor/squire", NODE_MODULES / "squire-rte" / "dist"),
     ("vendor/dompurify", NODE_MODULES / "dompurify" / "dist"),
+    # pdf.js (the viewer of stukken): the library and its worker, the standard fonts and cmaps.
+    ("vendor/pdfjs", NODE_MODULES / "pdfjs-dist" / "build"),
+    ("vendor/pdfjs-fonts", NODE_MODULES / "pdfjs-dist" / "standard_fonts"),
+    ("vendor/pdfjs-cmaps", NODE_MODULES / "pdfjs-dist" / "cmaps"),
 ]
 MEDIA_URL = "/media/"
 # Uploaded stukken and generated PDFs live outside the web root and are served by views

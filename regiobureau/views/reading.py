@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nhn_portal.core.http import confidential, error_text, vary_on_htmx
+from nhn_portal.core.portal import page_panels
 from regiobureau import permissions
 from regiobureau.forms.annotations import CommentForm
 from regiobureau.selectors.actions import open_actions_for_meeting
@@ -43,6 +44,8 @@ def meeting_reading(request, pk: int):
     rows = agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
     threads = annotation_comments_for_meeting(user=request.user, meeting=meeting)
     flat = flatten(rows)
+    # Higher apps add to the page (the viewer: "read in the browser" and one's own notes).
+    slots, panels = page_panels("reading", request, meeting=meeting)
     return render(
         request,
         READING,
@@ -56,6 +59,8 @@ def meeting_reading(request, pk: int):
             "annotated_pdf": annotated_agenda_pdf(meeting),
             "can_manage": permissions.can_manage_meetings(request.user),
             "open_actions": open_actions_for_meeting(user=request.user, meeting=meeting),
+            "slots": slots,
+            **panels,
         },
     )
 
@@ -71,6 +76,7 @@ def item_detail(request, pk: int):
     # meeting_id too: without it, Django loads the deferred key once per item (an N+1).
     items = meeting.items.only("pk", "meeting_id", "parent_id", "position")
     numbers = number_items(list(items))
+    slots, panels = page_panels("item", request, item=item)
     response = render(
         request,
         "regiobureau/agenda_item_detail.html",
@@ -82,6 +88,8 @@ def item_detail(request, pk: int):
             "annotation": annotation,
             "can_read": can_read,
             "can_manage": permissions.can_manage_meetings(request.user),
+            "slots": slots,
+            **panels,
         },
     )
     # A closed item, or an annotation shown to a member: confidential (no-store, audited).
