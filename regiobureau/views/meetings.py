@@ -42,7 +42,7 @@ from regiobureau.services.meetings import (
 from regiobureau.services.meetings import meeting_cancel as meeting_cancel_service
 from regiobureau.services.meetings import meeting_create as meeting_create_service
 from regiobureau.views.common import secretariat_meeting
-from regiobureau.views.pdfs import pdf_panel_context, public_agenda_pdf
+from regiobureau.views.pdfs import meeting_bundle_pdf, pdf_panel_context, public_agenda_pdf
 
 
 @login_not_required
@@ -101,6 +101,7 @@ def meeting_detail(request, pk: int):
             "open_actions": open_actions_for_meeting(user=request.user, meeting=meeting),
             "MeetingStatus": MeetingStatus,
             "public_pdf": public_agenda_pdf(request.user, meeting),
+            "bundle_pdf": meeting_bundle_pdf(request.user, meeting),
             **_attendance_context(request.user, meeting, can_read),
             **(pdf_panel_context(meeting) if can_manage else {}),
             "slots": slots,

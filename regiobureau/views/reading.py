@@ -29,7 +29,7 @@ from regiobureau.services.annotations import (
     annotation_comment_resolve,
     read_mark_set,
 )
-from regiobureau.views.pdfs import annotated_agenda_pdf
+from regiobureau.views.pdfs import annotated_agenda_pdf, meeting_bundle_pdf
 
 READING = "regiobureau/meeting_reading.html"
 
@@ -54,6 +54,7 @@ def meeting_reading(request, pk: int):
             "read_count": sum(1 for row in flat if row.is_read),
             "item_count": len(flat),
             "annotated_pdf": annotated_agenda_pdf(meeting),
+            "bundle_pdf": meeting_bundle_pdf(request.user, meeting),
             "can_manage": permissions.can_manage_meetings(request.user),
             "open_actions": open_actions_for_meeting(user=request.user, meeting=meeting),
         },
