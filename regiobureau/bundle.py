@@ -6,12 +6,15 @@ A document kind of the production pipeline (registered in producers.py), so it g
 versions, withdrawal and the download rules of the meeting's other PDFs. The producer reads
 the agenda through the same selectors as the other meeting PDFs: the public bundle as an
 anonymous visitor (public items of a public meeting, public stukken, no annotations), the
-members' bundle everything with the adopted annotations. WeasyPrint lays out the agenda part
-(one section per item, carrying an anchor; a section with stukken is followed by a
-page break); `compose` then
-merges each item's PDF stukken behind its section with pikepdf, writes the outline from the
-anchors and numbers every page with an overlay that WeasyPrint renders too. A stuk that is
-not a PDF (docx, odt…) is listed with a note that it is not included.
+members' bundle everything with the adopted annotations.
+
+One WeasyPrint render lays out the whole bundle: the agenda, one section per item, and behind
+it an empty placeholder page for every page of its PDF stukken (counted with pikepdf), so the
+house style's "pagina X van Y" is right over the whole bundle. Every section and stuk carries
+an anchor (a named destination in the PDF). `compose_bundle` then puts each stuk page in
+its placeholder's place, with the placeholder's page number laid over it, and writes the
+outline: one bookmark per item, one per stuk below it. A stuk that is not a PDF (docx, odt…)
+or cannot be read is listed with a note that it is not included.
 
 The bundle is made when the agenda is published and again whenever a stuk changes
 (`meeting_bundle_refresh`, called by those services); a new version is stored only when the
@@ -32,7 +35,7 @@ from django.utils.translation import gettext_lazy
 from nhn_portal.core.production.registry import ProducedDocument, ProductionRefused
 from nhn_portal.core.production.services import document_generation_request
 from nhn_portal.core.templatetags.nhn_dates import format_long_date
-from nhn_portal.pdf import RenderedPdf, render_pdf
+from nhn_portal.pdf import RenderedPdf
 from regiobureau import permissions
 from regiobureau.constants import AGENDA_OUT_STATUSES, BUNDLE, MEMBERS, PUBLIC
 from regiobureau.models.documents import Document
@@ -46,7 +49,7 @@ COMPOSE_VERSION = "bundle-1"
 # writes for element ids).
 AGENDA_ANCHOR = "bundel-agenda"
 ITEM_ANCHOR = "bundel-punt-{pk}"
-NUMBERS_TEMPLATE = "regiobureau/pdf/bundle_numbers.html"
+STUK_ANCHOR = "bundel-stuk-{pk}"
 
 
 def bundle_audiences(meeting: Meeting) -> list[tuple[str, object]]:
@@ -55,10 +58,22 @@ def bundle_audiences(meeting: Meeting) -> list[tuple[str, object]]:
 
 @dataclass(frozen=True)
 class BundleStuk:
-    """A stuk as the bundle shows it: included (a PDF) or only listed."""
+    """A stuk as the bundle shows it: included (a readable PDF, `pages` long) or only listed."""
 
     document: Document
-    included: bool
+    pages: int = 0
+
+    @property
+    def included(self) -> bool:
+        return self.pages > 0
+
+    @property
+    def anchor(self) -> str:
+        return STUK_ANCHOR.format(pk=self.document.pk)
+
+    @property
+    def page_range(self) -> range:
+        return range(self.pages)
 
 
 @dataclass(frozen=True)
@@ -66,13 +81,22 @@ class BundleSection:
     row: AgendaRow
     stukken: list[BundleStuk]
     anchor: str
-    # The first section, and every one after a section whose stukken are merged in, starts
-    # on a new page (the stukken go between); the others follow on the same page.
-    new_page: bool = True
 
     @property
     def included(self) -> list[BundleStuk]:
         return [stuk for stuk in self.stukken if stuk.included]
+
+
+def _page_count(document: Document) -> int:
+    """The pages of a stuk's current version when it is a readable PDF, else 0 (listed only)."""
+    version = document.current_version
+    if version is None or version.content_type != PDF_CONTENT_TYPE:
+        return 0
+    try:
+        with version.file.open("rb") as handle, pikepdf.open(io.BytesIO(handle.read())) as pdf:
+            return len(pdf.pages)
+    except (OSError, pikepdf.PdfError):
+        return 0
 
 
 def _sections(rows: list[AgendaRow], *, with_annotations: bool) -> list[BundleSection]:
@@ -83,22 +107,12 @@ def _sections(rows: list[AgendaRow], *, with_annotations: bool) -> list[BundleSe
         if row.annotation is not None and not (with_annotations and row.annotation.is_adopted):
             row.annotation = None  # only an adopted annotation goes into the bundle
         stukken = [
-            BundleStuk(
-                document=document,
-                included=document.current_version is not None
-                and document.current_version.content_type == PDF_CONTENT_TYPE,
-            )
+            BundleStuk(document=document, pages=_page_count(document))
             for document in row.documents
             if document.current_version is not None
         ]
-        new_page = not sections or bool(sections[-1].included)
         sections.append(
-            BundleSection(
-                row=row,
-                stukken=stukken,
-                anchor=ITEM_ANCHOR.format(pk=row.item.pk),
-                new_page=new_page,
-            )
+            BundleSection(row=row, stukken=stukken, anchor=ITEM_ANCHOR.format(pk=row.item.pk))
         )
     return sections
 
@@ -148,75 +162,76 @@ def produce_bundle(meeting: Meeting, audience: str) -> ProducedDocument:
         },
         title=title,
         confidential=confidential,
-        compose=lambda rendered: compose_bundle(rendered, sections=sections, title=title),
+        compose=lambda rendered: compose_bundle(rendered, sections=sections),
         fingerprint=fingerprint,
     )
 
 
-def compose_bundle(
-    rendered: RenderedPdf, *, sections: list[BundleSection], title: str
-) -> RenderedPdf:
-    """Merge the stukken behind their item's section, write the outline and number the pages.
-
-    The agenda part carries a named destination per section (its element id); a section
-    with stukken ends where the next one begins (on a new page, see BundleSection.new_page),
-    and its stukken go there."""
+def compose_bundle(rendered: RenderedPdf, *, sections: list[BundleSection]) -> RenderedPdf:
+    """Put every stuk page in its placeholder's place (the placeholder's page number laid
+    over it) and write the outline from the anchors of the sections and stukken."""
     bundle = pikepdf.open(io.BytesIO(rendered.pdf))
-    sources: list[pikepdf.Pdf] = []
     try:
-        starts = _anchor_pages(bundle)
-        agenda_page = starts.get(AGENDA_ANCHOR, 0)
-        section_starts = [starts[section.anchor] for section in sections]
-        # Where each section ends in the agenda part: where the next begins, or the end.
-        ends = section_starts[1:] + [len(bundle.pages)]
-        inserted: list[list[tuple[BundleStuk, int]]] = []  # per section: (stuk, page count)
+        anchors = _anchor_pages(bundle)
         for section in sections:
-            placed = []
             for stuk in section.included:
-                with stuk.document.current_version.file.open("rb") as handle:
-                    source = pikepdf.open(io.BytesIO(handle.read()))
-                sources.append(source)
-                placed.append((stuk, source))
-            inserted.append(placed)
-        # Insert from the back, so the page numbers found above stay valid for the rest.
-        for end, placed in reversed(list(zip(ends, inserted, strict=True))):
-            position = end
-            for _stuk, source in placed:
-                for page in source.pages:
-                    bundle.pages.insert(position, page)
-                    position += 1
-        # Now the final page index of each section and stuk.
-        outline: list[tuple[BundleSection, int, list[tuple[BundleStuk, int]]]] = []
-        shift = 0
-        for section, start, placed in zip(sections, section_starts, inserted, strict=True):
-            section_page = start + shift
-            stuk_page = ends[len(outline)] + shift
-            stuk_pages = []
-            for stuk, source in placed:
-                stuk_pages.append((stuk, stuk_page))
-                stuk_page += len(source.pages)
-            shift += sum(len(source.pages) for _stuk, source in placed)
-            outline.append((section, section_page, stuk_pages))
-        _write_outline(bundle, agenda_page=agenda_page, outline=outline)
-        _number_pages(bundle, title=title)
+                _merge_stuk(bundle, stuk, start=_anchor(anchors, stuk.anchor))
+        _write_outline(bundle, anchors=anchors, sections=sections)
+        # The anchors pointed at the placeholders, which are gone; the outline replaces them.
+        if "/Names" in bundle.Root and "/Dests" in bundle.Root.Names:
+            del bundle.Root.Names["/Dests"]
         _drop_pdfa_claim(bundle)
         output = io.BytesIO()
         bundle.save(output, deterministic_id=True)
+        pages = len(bundle.pages)
     except pikepdf.PdfError as error:
         raise ProductionRefused(
             _("A stuk could not be added to the meeting bundle: %(error)s") % {"error": error}
         ) from error
     finally:
-        for source in sources:
-            source.close()
         bundle.close()
     pdf = output.getvalue()
     return RenderedPdf(
-        pdf=pdf,
-        html=rendered.html,
-        sha256=hashlib.sha256(pdf).hexdigest(),
-        pages=len(pikepdf.open(io.BytesIO(pdf)).pages),
+        pdf=pdf, html=rendered.html, sha256=hashlib.sha256(pdf).hexdigest(), pages=pages
     )
+
+
+def _anchor(anchors: dict[str, int], name: str) -> int:
+    if name not in anchors:
+        raise ProductionRefused(
+            _("The meeting bundle's layout lacks the place of %(name)s.") % {"name": name}
+        )
+    return anchors[name]
+
+
+def _merge_stuk(bundle: pikepdf.Pdf, stuk: BundleStuk, *, start: int) -> None:
+    """Replace the stuk's placeholders (from page `start` on) by its pages; each keeps the
+    placeholder's page number, laid over the stuk page's lower right corner (unscaled on A4
+    and larger pages, fitted on smaller ones)."""
+    with stuk.document.current_version.file.open("rb") as handle:
+        source = pikepdf.open(io.BytesIO(handle.read()))
+    try:
+        if len(source.pages) != stuk.pages:
+            raise ProductionRefused(
+                _("%(title)s changed while the meeting bundle was made.")
+                % {"title": stuk.document.title}
+            )
+        for offset, page in enumerate(source.pages):
+            index = start + offset
+            placeholder = bundle.pages[index]
+            number = placeholder.as_form_xobject()
+            width, height = (float(value) for value in placeholder.mediabox[2:4])
+            bundle.pages.insert(index, page)
+            merged = bundle.pages[index]
+            left, bottom, right, top = (float(value) for value in merged.mediabox)
+            if right - left >= width and top - bottom >= height:
+                rect = pikepdf.Rectangle(right - width, bottom, right, bottom + height)
+            else:
+                rect = pikepdf.Rectangle(left, bottom, right, top)
+            merged.add_overlay(number, rect)
+            del bundle.pages[index + 1]
+    finally:
+        source.close()
 
 
 def _anchor_pages(pdf: pikepdf.Pdf) -> dict[str, int]:
@@ -233,47 +248,31 @@ def _anchor_pages(pdf: pikepdf.Pdf) -> dict[str, int]:
     return anchors
 
 
-def _write_outline(pdf: pikepdf.Pdf, *, agenda_page: int, outline) -> None:
+def _write_outline(pdf: pikepdf.Pdf, *, anchors: dict[str, int], sections) -> None:
     """One bookmark for the agenda, one per item (sub-items under their main item), one per
     included stuk under its item. Replaces what WeasyPrint made of the headings."""
     with pdf.open_outline() as tree:
         tree.root.clear()
-        tree.root.append(pikepdf.OutlineItem("Agenda", agenda_page))
+        tree.root.append(pikepdf.OutlineItem("Agenda", anchors.get(AGENDA_ANCHOR, 0)))
         by_item: dict[int, pikepdf.OutlineItem] = {}
-        for section, section_page, stuk_pages in outline:
+        for section in sections:
             item = section.row.item
-            entry = pikepdf.OutlineItem(f"{section.row.number}. {item.title}", section_page)
-            for stuk, page in stuk_pages:
-                entry.children.append(pikepdf.OutlineItem(stuk.document.title, page))
+            entry = pikepdf.OutlineItem(
+                f"{section.row.number}. {item.title}", _anchor(anchors, section.anchor)
+            )
+            for stuk in section.included:
+                entry.children.append(
+                    pikepdf.OutlineItem(stuk.document.title, _anchor(anchors, stuk.anchor))
+                )
             parent = by_item.get(item.parent_id) if item.parent_id else None
             (parent.children if parent is not None else tree.root).append(entry)
             by_item[item.pk] = entry
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
 
 
-def _number_pages(pdf: pikepdf.Pdf, *, title: str) -> None:
-    """ "pagina X van N" on every page, from an overlay of N A4 pages rendered by WeasyPrint
-    and placed at each page's lower right corner (unscaled on A4 and larger pages)."""
-    count = len(pdf.pages)
-    numbers = render_pdf(template=NUMBERS_TEMPLATE, context={"pages": range(count)}, title=title)
-    overlay = pikepdf.open(io.BytesIO(numbers.pdf))
-    try:
-        for page, number_page in zip(pdf.pages, overlay.pages, strict=True):
-            box = page.mediabox
-            left, bottom, right, top = (float(value) for value in box)
-            width, height = (float(value) for value in number_page.mediabox[2:4])
-            if right - left >= width and top - bottom >= height:
-                rect = pikepdf.Rectangle(right - width, bottom, right, bottom + height)
-            else:
-                rect = pikepdf.Rectangle(left, bottom, right, top)
-            page.add_overlay(number_page, rect)
-    finally:
-        overlay.close()
-
-
 def _drop_pdfa_claim(pdf: pikepdf.Pdf) -> None:
-    # The agenda part is PDF/A-3b; the merged stukken are whatever was uploaded, so the
-    # bundle makes no such claim.
+    # The bundle's own pages are PDF/A-3b; the merged stukken are whatever was uploaded, so
+    # the bundle makes no such claim.
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         for key in ("pdfaid:part", "pdfaid:conformance"):
             if key in meta:
