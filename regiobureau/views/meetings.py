@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gremia.models import Body
+from gremia.permissions import can_delegate
 from gremia.selectors.registry import person_for_user
 from nhn_portal.core import tasking
 from nhn_portal.core.access import require_secretariat
@@ -28,6 +29,7 @@ from regiobureau.selectors.meetings import (
     access_meeting,
     meeting_list_for_member,
     meeting_list_upcoming,
+    meeting_lists_for_assistant,
 )
 from regiobureau.services.attendance import PRESENCE_OPEN, REGISTRATION_OPEN
 from regiobureau.services.guards import StaleAgendaError
@@ -68,13 +70,19 @@ def calendar(request):
 
 
 def my_meetings(request):
-    """ "Mijn vergaderingen": the bodies I sit on, and my own open responses."""
+    """ "Mijn vergaderingen": the bodies I sit on, and my own open responses; for an
+    assistant, the meetings of each bestuurder who gave her read access, under her name."""
     meetings = meeting_list_for_member(user=request.user)
     comments = open_comments_for(user=request.user)[:20]
     return render(
         request,
         "regiobureau/meeting_mine.html",
-        {"meetings": meetings, "open_comments": comments},
+        {
+            "meetings": meetings,
+            "open_comments": comments,
+            "delegated": meeting_lists_for_assistant(user=request.user),
+            "can_delegate": can_delegate(request.user),
+        },
     )
 
 
