@@ -16,9 +16,10 @@ its placeholder's place, with the placeholder's page number laid over it, and wr
 outline: one bookmark per item, one per stuk below it. A stuk that is not a PDF (docx, odt…)
 or cannot be read is listed with a note that it is not included.
 
-The bundle is made when the agenda is published and again whenever a stuk changes
-(`meeting_bundle_refresh`, called by those services); a new version is stored only when the
-agenda part or a stuk's SHA-256 changed (the `fingerprint`).
+The bundle is made by Celery when the agenda is published and again whenever a stuk changes
+(those services call `meeting_bundle_queue`: an outbox row, then the task
+`meeting_bundle_refresh` requests the jobs); a new version is stored only when the agenda
+part or a stuk's SHA-256 changed (the `fingerprint`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from django.utils.translation import gettext_lazy
 
 from nhn_portal.core.production.registry import ProducedDocument, ProductionRefused
 from nhn_portal.core.production.services import document_generation_request
+from nhn_portal.core.tasking import enqueue_on_commit
 from nhn_portal.core.templatetags.nhn_dates import format_long_date
 from nhn_portal.pdf import RenderedPdf
 from regiobureau import permissions
@@ -279,12 +281,24 @@ def _drop_pdfa_claim(pdf: pikepdf.Pdf) -> None:
                 del meta[key]
 
 
-def meeting_bundle_refresh(*, actor, meeting: Meeting) -> list:
-    """Queue a new bundle of each audience once the agenda is out (after publishing it, or a
-    stuk changed); a job already waiting is reused. Called inside the caller's transaction."""
-    if meeting.status not in AGENDA_OUT_STATUSES:
+# The task that requests the bundles after the commit (regiobureau/tasks.py).
+REFRESH_TASK = "regiobureau.tasks.meeting_bundle_refresh"
+
+
+def meeting_bundle_queue(meeting: Meeting) -> None:
+    """Once the agenda is out (it was just published, or a stuk changed), have Celery make the
+    bundles anew: an outbox row in the caller's transaction, the jobs after its commit."""
+    if meeting.status in AGENDA_OUT_STATUSES:
+        enqueue_on_commit(REFRESH_TASK, meeting.pk)
+
+
+def meeting_bundle_refresh(*, meeting_id: int) -> list:
+    """The task's side: request a new bundle of each audience (a job already waiting is
+    reused; an unchanged agenda with unchanged stukken reuses the stored file)."""
+    meeting = Meeting.objects.select_related("body").filter(pk=meeting_id).first()
+    if meeting is None or meeting.status not in AGENDA_OUT_STATUSES:
         return []
     return [
-        document_generation_request(actor=actor, subject=meeting, kind=BUNDLE, audience=code)
+        document_generation_request(actor=None, subject=meeting, kind=BUNDLE, audience=code)
         for code, _label in bundle_audiences(meeting)
     ]

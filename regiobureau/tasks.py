@@ -5,6 +5,7 @@ import datetime
 from celery.schedules import crontab
 
 from nhn_portal.core.tasking import MAIL, RENDER, portal_task
+from regiobureau.bundle import meeting_bundle_refresh as meeting_bundle_refresh_service
 from regiobureau.services.actions import action_overdue_remind
 from regiobureau.services.attendance import attendance_remind
 from regiobureau.services.documents import (
@@ -46,3 +47,9 @@ def attendance_reminders(today: str | None = None) -> int:
 def document_version_text_extract(version_id: int) -> int:
     """After an upload: the version's text for the search index."""
     return document_version_text_extract_service(version_id=version_id)
+
+
+@portal_task(name="regiobureau.tasks.meeting_bundle_refresh", kind=RENDER)
+def meeting_bundle_refresh(meeting_id: int) -> int:
+    """After publishing or a changed stuk: request the meeting bundles (regiobureau.bundle)."""
+    return len(meeting_bundle_refresh_service(meeting_id=meeting_id))

@@ -18,6 +18,7 @@ from nhn_portal.core.production.selectors import (
     access_generated_document,
     access_generation_job,
     generated_document_current,
+    generated_documents_newest,
     production_entries,
 )
 from nhn_portal.core.production.services import (
@@ -56,14 +57,20 @@ def annotated_agenda_pdf(meeting):
 def meeting_bundle_pdf(user, meeting):
     """The newest meeting bundle the reader may download, for the meeting and reading pages:
     the members' bundle for those inside the meeting, else the public one once the agenda
-    is out (None while it is being made)."""
+    is out; None while none is made (or the newest was withdrawn). One query."""
     if not permissions.can_see_agenda(user, meeting):
         return None
+    audiences = [PUBLIC]
     if permissions.can_see_confidential(user, meeting.body_id):
-        members = generated_document_current(subject=meeting, kind=BUNDLE, audience=MEMBERS)
-        if members is not None:
-            return members
-    return generated_document_current(subject=meeting, kind=BUNDLE, audience=PUBLIC)
+        audiences.insert(0, MEMBERS)
+    newest = {}
+    for document in generated_documents_newest(subject=meeting, kind=BUNDLE, audiences=audiences):
+        newest.setdefault(document.audience, document)
+    for audience in audiences:
+        document = newest.get(audience)
+        if document is not None and document.withdrawn_at is None:
+            return document
+    return None
 
 
 def _panel_or_page(request, meeting, *, error: str = ""):

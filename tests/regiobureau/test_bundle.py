@@ -11,9 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from nhn_portal.core.constants import GenerationStatus
-from nhn_portal.core.models import GeneratedDocument, GenerationJob
+from nhn_portal.core.models import GeneratedDocument, GenerationJob, OutboxMessage
 from nhn_portal.core.production.services import document_generation_request, document_generation_run
 from nhn_portal.pdf import render_pdf_from_html
+from regiobureau.bundle import REFRESH_TASK, meeting_bundle_refresh
 from regiobureau.constants import BUNDLE, MEMBERS, PUBLIC, Confidentiality, ItemPurpose
 from regiobureau.services.agenda import agenda_item_create
 from regiobureau.services.documents import (
@@ -162,7 +163,11 @@ def test_public_bundle_leaves_out_confidential_stukken_closed_items_and_annotati
     assert "Geheim advies" not in dict(public_entry[2])
 
 
-def test_publishing_the_agenda_queues_both_bundles(secretary, body):
+def refresh_messages(meeting) -> int:
+    return OutboxMessage.objects.filter(task_name=REFRESH_TASK, args=[meeting.pk]).count()
+
+
+def test_publishing_the_agenda_has_celery_make_both_bundles(secretary, body):
     meeting = make_meeting(secretary=secretary, body=body)
     agenda_item_create(
         actor=secretary,
@@ -172,20 +177,27 @@ def test_publishing_the_agenda_queues_both_bundles(secretary, body):
         purpose=ItemPurpose.DECISION,
     )
     meeting.refresh_from_db()
-    assert not GenerationJob.objects.filter(kind=BUNDLE).exists()
+    assert refresh_messages(meeting) == 0  # nothing while the agenda is not out
     meeting_publish_agenda(
         actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
     )
+    # In the publishing transaction: the task's outbox row; the task requests the jobs.
+    assert refresh_messages(meeting) == 1
+    assert not GenerationJob.objects.filter(kind=BUNDLE).exists()
+    meeting_bundle_refresh(meeting_id=meeting.pk)
     queued = set(GenerationJob.objects.filter(kind=BUNDLE).values_list("audience", "status"))
     assert queued == {(PUBLIC, GenerationStatus.QUEUED), (MEMBERS, GenerationStatus.QUEUED)}
 
 
 def test_a_changed_stuk_queues_a_new_version(bundle_meeting, secretary):
-    GenerationJob.objects.filter(kind=BUNDLE).delete()
+    # The publication and each of the fixture's four uploads after it asked for the bundles.
+    assert refresh_messages(bundle_meeting) == 5
     first = make(bundle_meeting, secretary, MEMBERS)
     assert first.version == 1
     alfa = bundle_meeting.public_item.documents.get(title="Alfa notitie")
     document_add_version(actor=secretary, document=alfa, upload=stuk_pdf("alfa2.pdf", "Omega"))
+    assert refresh_messages(bundle_meeting) == 6
+    meeting_bundle_refresh(meeting_id=bundle_meeting.pk)
     job = GenerationJob.objects.get(kind=BUNDLE, audience=MEMBERS, status=GenerationStatus.QUEUED)
     assert GenerationJob.objects.filter(
         kind=BUNDLE, audience=PUBLIC, status=GenerationStatus.QUEUED
@@ -195,12 +207,19 @@ def test_a_changed_stuk_queues_a_new_version(bundle_meeting, secretary):
     whole = "\n".join(page_texts(second))
     assert "Omega blad 1" in whole
     assert "Alfa blad 1" not in whole
-    # A confidentiality change queues it again, too.
-    GenerationJob.objects.filter(kind=BUNDLE).delete()
+    # A confidentiality change and a new stuk ask for it again, too.
     document_set_confidentiality(
         actor=secretary, document=alfa, confidentiality=Confidentiality.CONFIDENTIAL
     )
-    assert GenerationJob.objects.filter(kind=BUNDLE, audience=MEMBERS).exists()
+    assert refresh_messages(bundle_meeting) == 7
+    document_upload(
+        actor=secretary,
+        item=bundle_meeting.public_item,
+        title="Nagekomen brief",
+        confidentiality=Confidentiality.PUBLIC,
+        upload=stuk_pdf("brief.pdf", "Brief", pages=1),
+    )
+    assert refresh_messages(bundle_meeting) == 8
 
 
 def test_unchanged_agenda_and_stukken_reuse_the_stored_bundle(bundle_meeting, secretary):
