@@ -179,8 +179,9 @@ def test_reference_data_loads_without_debug(settings):
 
 
 def test_demo_persons_are_clearly_fictional(nhn_demo):
-    # 29 of the registry's demo, and the substitute of the presentielijst.
-    assert Person.objects.count() == 30
+    # 29 of the registry's demo, the bestuurder's assistant, and the substitute of the
+    # presentielijst.
+    assert Person.objects.count() == 31
     assert all(name.endswith("(demo)") for name in Person.objects.values_list("name", flat=True))
     assert all(
         email.endswith("@example.org") for email in Person.objects.values_list("email", flat=True)
