@@ -20,7 +20,15 @@ from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 
 from .constants import MembershipRole, OrganisationKind, PersonFunction, Sector
-from .models import AgreementAdoption, Body, Membership, Organisation, Person, RulesOfPlay
+from .models import (
+    AgreementAdoption,
+    Body,
+    Delegation,
+    Membership,
+    Organisation,
+    Person,
+    RulesOfPlay,
+)
 
 DEMO_PASSWORD = "nhn-demo-2026"  # noqa: S105 -- the README publishes it; demo data only (DEBUG)
 
@@ -59,6 +67,8 @@ PERSONS = [
     ("ambtenaar", "Joost van Leeuwen (demo)", PersonFunction.CIVIL_SERVANT, "gemeente-bergen"),
     ("griffie.texel", "Carla Timmer (demo)", PersonFunction.CLERK, "gemeente-texel"),
     ("griffie.hoorn", "Frank Huisman (demo)", PersonFunction.CLERK, "gemeente-hoorn"),
+    # The bestuurder's assistant: reads her meetings through a delegation (DELEGATIONS).
+    ("assistent", "Eva Jansen (demo)", PersonFunction.CIVIL_SERVANT, "gemeente-hollands-kroon"),
     # Stuurgroep: one mayor per sub-region and the province's area deputy.
     ("karin.bakker", "Karin Bakker (demo)", PersonFunction.MAYOR, "gemeente-den-helder"),
     ("johan.visser", "Johan Visser (demo)", PersonFunction.MAYOR, "gemeente-medemblik"),
@@ -177,7 +187,11 @@ LOGINS = [
     ("griffie.texel@example.org", Role.CLERK, "griffie.texel", False),
     ("griffie.hoorn@example.org", Role.CLERK, "griffie.hoorn", False),
     ("beheer@example.org", Role.MANAGER, None, True),
+    ("assistent@example.org", Role.CIVIL_SERVANT, "assistent", False),
 ]
+
+# (principal's e-mail, assistant's e-mail): read access to the principal's meetings.
+DELEGATIONS = [("bestuurder@example.org", "assistent@example.org")]
 
 
 def person_email(key: str) -> str:
@@ -262,6 +276,17 @@ def load_demo(*, report: LoadReport) -> None:
         else:
             core_services.user_create(**login)
         report.count("demo-logins", created=True)
+
+    for principal_email, assistant_email in DELEGATIONS:
+        principal = User.objects.filter(email=principal_email).first()
+        assistant = User.objects.filter(email=assistant_email).first()
+        if principal is None or assistant is None:
+            continue
+        # Once: a delegation the bestuurder revoked in the demo stays revoked.
+        exists = Delegation.objects.filter(principal=principal, assistant=assistant).exists()
+        report.count("demo-leestoegang", created=not exists)
+        if not exists:
+            services.delegation_grant(actor=principal, assistant=assistant)
 
     # Only when MFA is switched on (MFA_REQUIRED=true bin/demo): otherwise every demo login
     # stays one step, as the README promises.

@@ -55,3 +55,27 @@ class AgreementAdoptionForm(UtrechtFormMixin, forms.Form):
         help_text=_("Leave empty when the college has not (yet) adopted it."),
     )
     reference = forms.CharField(label=_("Decision reference"), max_length=200, required=False)
+
+
+class AssistantChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        name = obj.get_full_name()
+        return f"{name} ({obj.email})" if name else obj.email
+
+
+class DelegationForm(UtrechtFormMixin, forms.Form):
+    """A bestuurder names the assistant who may read her meetings."""
+
+    assistant = AssistantChoiceField(
+        label=_("Assistant"),
+        queryset=None,
+        help_text=_(
+            "The assistant can read your meetings, confidential stukken and annotations "
+            "included, until you revoke it, but cannot respond or mark items as read for you."
+        ),
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assistant"].queryset = choices
+        self.style_widgets()

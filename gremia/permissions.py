@@ -7,6 +7,7 @@ functioneel beheerder. `access_*` return the object or raise NotFound.
 
 from gremia.selectors.registry import body_get_detail, organisation_get, person_get, theme_get
 from nhn_portal.core.access import NotFound, is_manager
+from nhn_portal.core.constants import Role
 
 from .models import Body, Organisation, Person, Theme
 
@@ -14,6 +15,11 @@ from .models import Body, Organisation, Person, Theme
 def can_manage_registry(user) -> bool:
     """The functioneel beheerder edits the registry (in /beheer/)."""
     return is_manager(user)
+
+
+def can_delegate(user) -> bool:
+    """A bestuurder may give an assistant read access to her meetings."""
+    return getattr(user, "is_authenticated", False) and user.has_role(Role.ADMINISTRATOR)
 
 
 def access_body(*, user, slug: str) -> Body:

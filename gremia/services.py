@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nhn_portal.core import services as core_services
@@ -26,6 +27,7 @@ from .models import (
     AgreementAdoption,
     BalanceNorm,
     Body,
+    Delegation,
     Membership,
     Organisation,
     Person,
@@ -87,6 +89,37 @@ def body_dissolve(*, actor, body: Body, on: datetime.date) -> Body:
     for membership in body.memberships.filter(end__isnull=True).select_for_update():
         membership_end(actor=actor, membership=membership, end=max(on, membership.start))
     return body
+
+
+@transaction.atomic
+def delegation_grant(*, actor, assistant: User) -> Delegation:
+    """The actor (a bestuurder) gives `assistant` read access to her meetings, confidential
+    content included; refused for oneself, an inactive login and an assistant who has it."""
+    if not assistant.is_active:
+        raise ValidationError({"assistant": _("This login is not active.")})
+    delegation = Delegation(principal=actor, assistant=assistant, granted_at=timezone.now())
+    audited_create(
+        actor=actor,
+        obj=delegation,
+        verb="delegation_grant",
+        changes={"assistant": assistant.pk},
+    )
+    return delegation
+
+
+@transaction.atomic
+def delegation_revoke(*, actor, delegation: Delegation) -> Delegation:
+    """End an assistant's read access at once; the row stays as the record."""
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if delegation.revoked_at is not None:
+        return delegation
+    return audited_update(
+        actor=actor,
+        obj=delegation,
+        verb="delegation_revoke",
+        clean=False,
+        revoked_at=timezone.now(),
+    )
 
 
 # The rules of play a body keeps as data (DESIGN.md): changed by a stuurgroep decision.

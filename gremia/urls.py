@@ -22,4 +22,10 @@ urlpatterns = [
         views.agreement_record,
         name="agreement_record",
     ),
+    path("mijn-assistenten/", views.delegations, name="delegations"),
+    path(
+        "mijn-assistenten/<int:pk>/intrekken/",
+        views.delegation_revoke,
+        name="delegation_revoke",
+    ),
 ]

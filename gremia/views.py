@@ -23,6 +23,11 @@ from gremia.selectors.balance import (
     body_balance_from_memberships,
     subregion_list,
 )
+from gremia.selectors.delegation import (
+    access_delegation,
+    assistant_choices,
+    delegations_given,
+)
 from gremia.selectors.registry import (
     body_memberships,
     body_prepared_by,
@@ -38,14 +43,20 @@ from gremia.selectors.rules import (
     rules_overview,
     rules_versions,
 )
-from nhn_portal.core.access import is_secretariat, require_secretariat
+from nhn_portal.core.access import NotFound, is_secretariat, require_secretariat
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential
 from nhn_portal.core.portal import page_panels
 
 from .constants import RULES_QUESTIONS
-from .forms import AgreementAdoptionForm, RulesForm, RulesScopeForm
-from .permissions import access_body, access_organisation, access_person, can_manage_registry
+from .forms import AgreementAdoptionForm, DelegationForm, RulesForm, RulesScopeForm
+from .permissions import (
+    access_body,
+    access_organisation,
+    access_person,
+    can_delegate,
+    can_manage_registry,
+)
 
 
 def governance_map(request):
@@ -224,3 +235,46 @@ def agreement_record(request):
             messages.success(request, _("The adoption was recorded."))
             return redirect("gremia:agreement")
     return agreement(request, form=form)
+
+
+# ---- Delegation: a bestuurder's assistant ------------------------------------------------
+
+
+def delegations(request):
+    """The bestuurder's page: who may read her meetings; grant (POST) and revoke."""
+    if not can_delegate(request.user):
+        raise NotFound
+    form = DelegationForm(request.POST or None, choices=assistant_choices(user=request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            delegation = services.delegation_grant(
+                actor=request.user, assistant=form.cleaned_data["assistant"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s can now read your meetings.") % {"name": delegation.assistant},
+            )
+            return redirect("gremia:delegations")
+    return render(
+        request,
+        "gremia/delegations.html",
+        {"form": form, "delegations": delegations_given(user=request.user)},
+        status=422 if form.errors else 200,
+    )
+
+
+@require_POST
+def delegation_revoke(request, pk: int):
+    """End an assistant's read access; the page lists it as revoked."""
+    if not can_delegate(request.user):
+        raise NotFound
+    delegation = access_delegation(user=request.user, pk=pk)
+    services.delegation_revoke(actor=request.user, delegation=delegation)
+    messages.success(
+        request,
+        _("%(name)s can no longer read your meetings.") % {"name": delegation.assistant},
+    )
+    return redirect("gremia:delegations")

@@ -173,6 +173,8 @@ MEETING_SUBJECT = "regiobureau.Meeting"
 AGENDA = "agenda"
 ANNOTATED_AGENDA = "geannoteerde_agenda"
 DECISION_LIST = "besluitenlijst"
+# The meeting bundle: the agenda, the adopted annotations and the stukken in one PDF (bundle.py).
+BUNDLE = "vergaderbundel"
 # Audiences of a meeting's documents: anyone, or the members of its body (and the secretariat).
 PUBLIC = "openbaar"
 MEMBERS = "leden"

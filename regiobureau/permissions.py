@@ -1,7 +1,9 @@
 """Who may see and do what with meetings. Every view, feed and PDF asks these predicates.
 
 Confidential content (closed agenda items, vertrouwelijke stukken, annotations) is for the
-members of the meeting's body, the regiobureau's secretaries and the beheerder only.
+members of the meeting's body, the regiobureau's secretaries and the beheerder only, and for
+the assistant a member gave read access (gremia.Delegation): she reads what her principal
+reads (`can_see_confidential`) but never acts as a member (`can_act_as_member`).
 """
 
 from django.db.models import Q
@@ -26,7 +28,41 @@ def member_body_ids(user) -> frozenset[int]:
     return user._member_body_ids
 
 
+def delegated_body_ids(user) -> frozenset[int]:
+    """Bodies whose meetings the user reads as an assistant: those her principals (active
+    delegations) currently sit on. Cached on the user for the request, like member_body_ids;
+    a revoked delegation counts from the next request on."""
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_delegated_body_ids"):
+        user._delegated_body_ids = frozenset(
+            Membership.objects.current(timezone.localdate())
+            .filter(
+                person__user__delegations_given__assistant=user,
+                person__user__delegations_given__revoked_at__isnull=True,
+            )
+            .values_list("body_id", flat=True)
+        )
+    return user._delegated_body_ids
+
+
+def readable_body_ids(user) -> frozenset[int]:
+    """Bodies whose confidential content the user reads: her own and her principals'."""
+    return member_body_ids(user) | delegated_body_ids(user)
+
+
 def can_see_confidential(user, body_id: int) -> bool:
+    """Reading only: the secretariat, the body's members and their assistants."""
+    return (
+        is_secretariat(user)
+        or body_id in member_body_ids(user)
+        or body_id in delegated_body_ids(user)
+    )
+
+
+def can_act_as_member(user, body_id: int) -> bool:
+    """What a member does beyond reading (a read mark, a response to an annotation): the
+    secretariat and the body's own members, never an assistant who reads on their behalf."""
     return is_secretariat(user) or body_id in member_body_ids(user)
 
 

@@ -17,9 +17,11 @@ from nhn_portal.core.production.registry import (
 )
 from nhn_portal.core.templatetags.nhn_dates import format_long_date
 from regiobureau import permissions
+from regiobureau.bundle import bundle_audiences, produce_bundle
 from regiobureau.constants import (
     AGENDA,
     ANNOTATED_AGENDA,
+    BUNDLE,
     DECISION_LIST,
     MEETING_SUBJECT,
     MEMBERS,
@@ -117,6 +119,14 @@ register_document_kind(
     subject_model=MEETING_SUBJECT,
     audiences=members_audience,
     produce=produce_annotated_agenda,
+    may_download=may_download,
+)
+register_document_kind(
+    kind=BUNDLE,
+    label=gettext_lazy("Meeting bundle"),
+    subject_model=MEETING_SUBJECT,
+    audiences=bundle_audiences,
+    produce=produce_bundle,
     may_download=may_download,
 )
 

@@ -116,7 +116,8 @@ register_indexer(Meeting, index_meeting, kind="meeting", label=_("Meeting"))
 register_indexer(AgendaItem, index_item, kind="agenda_item", label=_("Agenda item"))
 register_indexer(Document, index_document, kind="document", label=_("Document"))
 register_indexer(Decision, index_decision, kind="decision", label=_("Decision"))
-register_member_bodies(permissions.member_body_ids)
+# Members and the assistants who read for them (gremia.Delegation) find the same.
+register_member_bodies(permissions.readable_body_ids)
 register_preparer(Meeting, lambda qs: qs.select_related("body__theme"))
 register_preparer(
     AgendaItem, lambda qs: qs.select_related("meeting__body__theme", "parent", "dossier")

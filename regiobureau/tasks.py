@@ -5,6 +5,7 @@ import datetime
 from celery.schedules import crontab
 
 from nhn_portal.core.tasking import MAIL, RENDER, portal_task
+from regiobureau.bundle import meeting_bundle_refresh as meeting_bundle_refresh_service
 from regiobureau.services.actions import action_overdue_remind
 from regiobureau.services.annotation_reviews import (
     annotation_returned_notify as annotation_returned_notify_service,
@@ -64,3 +65,9 @@ def annotation_review_requested_notify(review_id: int) -> int:
 def annotation_returned_notify(review_id: int) -> int:
     """Mail the author that a reviewer sent her annotation back with a comment."""
     return annotation_returned_notify_service(review_id=review_id)
+
+
+@portal_task(name="regiobureau.tasks.meeting_bundle_refresh", kind=RENDER)
+def meeting_bundle_refresh(meeting_id: int) -> int:
+    """After publishing or a changed stuk: request the meeting bundles (regiobureau.bundle)."""
+    return len(meeting_bundle_refresh_service(meeting_id=meeting_id))

@@ -25,6 +25,7 @@ app_name = "regiobureau"
 # URL name → why anyone may open it without a login (tests/test_login_required.py reads it).
 PUBLIC_URL_NAMES = {
     "meeting_pdf_public": "the public agenda PDF; the view checks that the agenda is out",
+    "meeting_bundle_public": "the public meeting bundle; the view checks that the agenda is out",
     "meeting_archive": "past meetings as the calendar shows coming ones; the selectors filter",
     **{
         name: "public meeting information, filtered by the selectors"
@@ -69,6 +70,11 @@ urlpatterns = [
     path("<int:pk>/pdf/status/", pdfs.pdf_status, name="meeting_pdf_status"),
     path("<int:pk>/pdf/opdrachten/<int:job_pk>/opnieuw/", pdfs.pdf_retry, name="meeting_pdf_retry"),
     path("<int:pk>/agenda.pdf", pdfs.pdf_public_download, name="meeting_pdf_public"),
+    path(
+        "<int:pk>/vergaderbundel.pdf",
+        pdfs.pdf_bundle_public_download,
+        name="meeting_bundle_public",
+    ),
     path(
         "<int:pk>/pdf/<slug:kind>/<slug:audience>/",
         pdfs.pdf_download,

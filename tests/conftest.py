@@ -261,3 +261,13 @@ def fake_render(monkeypatch):
 
     monkeypatch.setattr(production_services, "render_pdf_from_html", render)
     return failing
+
+
+@pytest.fixture
+def bundles_not_made(monkeypatch):
+    """The meeting bundle's task (regiobureau.bundle) requests no jobs: for tests of what else
+    publishing does, where an eager Celery would render both bundles inside the request.
+    tests/regiobureau/test_bundle.py tests the bundle itself."""
+    from regiobureau import tasks as regiobureau_tasks
+
+    monkeypatch.setattr(regiobureau_tasks, "meeting_bundle_refresh_service", lambda **kwargs: [])

@@ -33,6 +33,7 @@ from django.test.utils import override_settings
 from nhn_portal.core.constants import Role
 from nhn_portal.core.production import services as production_services
 from nhn_portal.pdf import RenderedPdf
+from regiobureau import bundle
 from regiobureau.demo import demo_pdf
 
 
@@ -48,9 +49,14 @@ def quick_render(*, html: str) -> RenderedPdf:
 @contextmanager
 def pdfs_rendered_quickly():
     """Inside the block the document pipeline (nhn_portal.core.production) renders with
-    `quick_render`; the one name it renders through is replaced, as `fake_render` does."""
+    `quick_render`; the one name it renders through is replaced, as `fake_render` does (and
+    the meeting bundle's compose step, which needs a real render)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(production_services, "render_pdf_from_html", quick_render)
+        # The meeting bundle merges its stukken into the real render's placeholders, which a
+        # quick stand-in has none of: it stays the stand-in (tests/regiobureau/test_bundle.py
+        # checks the real bundle).
+        patch.setattr(bundle, "compose_bundle", lambda rendered, **kwargs: rendered)
         yield
 
 

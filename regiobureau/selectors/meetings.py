@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from gremia.models import Membership
+from gremia.selectors.delegation import delegations_received
 from nhn_portal.core.access import NotFound
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus
@@ -57,6 +59,26 @@ def meeting_list_for_member(*, user) -> QuerySet[Meeting]:
         .filter(body_id__in=body_ids, ends_at__gte=timezone.now())
         .order_by("starts_at")
     )
+
+
+def meeting_lists_for_assistant(*, user) -> list[tuple[str, list[Meeting]]]:
+    """ "Vergaderingen van <naam>": for each principal who gave the user read access
+    (gremia.Delegation), the upcoming meetings of the bodies she sits on, under her name."""
+    lists = []
+    for delegation in delegations_received(user=user):
+        body_ids = Membership.objects.current(timezone.localdate()).filter(
+            person__user=delegation.principal_id
+        )
+        meetings = list(
+            meeting_queryset_visible(user)
+            .filter(
+                body_id__in=body_ids.values("body_id"),
+                ends_at__gte=timezone.now(),
+            )
+            .order_by("starts_at")
+        )
+        lists.append((delegation.principal_name, meetings))
+    return lists
 
 
 def access_meeting(*, user, pk: int, for_update: bool = False) -> Meeting:

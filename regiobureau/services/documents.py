@@ -12,6 +12,7 @@ from nhn_portal.core.search import search_entries_refresh
 from nhn_portal.core.tasking import enqueue_on_commit
 from nhn_portal.core.textextract import extract_text
 from nhn_portal.core.uploads import check_upload, sha256_of, validate_upload
+from regiobureau.bundle import meeting_bundle_queue
 from regiobureau.constants import Confidentiality
 from regiobureau.models.documents import Document, DocumentVersion
 from regiobureau.models.meetings import AgendaItem, Meeting
@@ -85,6 +86,7 @@ def document_upload(
     )
     search_entries_refresh(objects=[document])
     enqueue_on_commit(TEXT_TASK, version.pk)
+    meeting_bundle_queue(item.meeting)
     return document
 
 
@@ -106,6 +108,7 @@ def document_add_version(*, actor, document: Document, upload) -> DocumentVersio
     )
     search_entries_refresh(objects=[document])
     enqueue_on_commit(TEXT_TASK, version.pk)
+    meeting_bundle_queue(document.agenda_item.meeting)
     return version
 
 
@@ -124,6 +127,7 @@ def document_set_confidentiality(*, actor, document: Document, confidentiality: 
             meeting=document.agenda_item.meeting,
             reason="document_set_confidentiality",
         )
+        meeting_bundle_queue(document.agenda_item.meeting)
     search_entries_refresh(objects=[document])
     return document
 

@@ -17,6 +17,7 @@ from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
 from nhn_portal.core.tasking import enqueue_on_commit
 from nhn_portal.core.workdays import working_days_before
+from regiobureau.bundle import meeting_bundle_queue
 from regiobureau.constants import (
     DEFAULT_TEMPLATE_ITEMS,
     MEETING_TRANSITIONS,
@@ -205,6 +206,7 @@ def meeting_publish_agenda(*, actor, meeting: Meeting, expected_version: int | N
     )
     enqueue_on_commit(NOTIFY_TASK, meeting.pk)
     meeting_search_refresh(meeting=meeting)
+    meeting_bundle_queue(meeting)
     return meeting
 
 

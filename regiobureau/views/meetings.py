@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gremia.models import Body
+from gremia.permissions import can_delegate
 from gremia.selectors.registry import person_for_user
 from nhn_portal.core import tasking
 from nhn_portal.core.access import require_secretariat
@@ -28,6 +29,7 @@ from regiobureau.selectors.meetings import (
     access_meeting,
     meeting_list_for_member,
     meeting_list_upcoming,
+    meeting_lists_for_assistant,
 )
 from regiobureau.selectors.schedule import (
     PlannedMeeting,
@@ -48,7 +50,7 @@ from regiobureau.services.meetings import (
 from regiobureau.services.meetings import meeting_cancel as meeting_cancel_service
 from regiobureau.services.meetings import meeting_create as meeting_create_service
 from regiobureau.views.common import secretariat_meeting
-from regiobureau.views.pdfs import pdf_panel_context, public_agenda_pdf
+from regiobureau.views.pdfs import meeting_bundle_pdf, pdf_panel_context, public_agenda_pdf
 
 
 @login_not_required
@@ -74,13 +76,19 @@ def calendar(request):
 
 
 def my_meetings(request):
-    """ "Mijn vergaderingen": the bodies I sit on, and my own open responses."""
+    """ "Mijn vergaderingen": the bodies I sit on, and my own open responses; for an
+    assistant, the meetings of each bestuurder who gave her read access, under her name."""
     meetings = meeting_list_for_member(user=request.user)
     comments = open_comments_for(user=request.user)[:20]
     return render(
         request,
         "regiobureau/meeting_mine.html",
-        {"meetings": meetings, "open_comments": comments},
+        {
+            "meetings": meetings,
+            "open_comments": comments,
+            "delegated": meeting_lists_for_assistant(user=request.user),
+            "can_delegate": can_delegate(request.user),
+        },
     )
 
 
@@ -107,6 +115,7 @@ def meeting_detail(request, pk: int):
             "open_actions": open_actions_for_meeting(user=request.user, meeting=meeting),
             "MeetingStatus": MeetingStatus,
             "public_pdf": public_agenda_pdf(request.user, meeting),
+            "bundle_pdf": meeting_bundle_pdf(request.user, meeting),
             **_attendance_context(request.user, meeting, can_read),
             **(pdf_panel_context(meeting) if can_manage else {}),
             "slots": slots,

@@ -18,6 +18,7 @@ from nhn_portal.core.production.selectors import (
     access_generated_document,
     access_generation_job,
     generated_document_current,
+    generated_documents_newest,
     production_entries,
 )
 from nhn_portal.core.production.services import (
@@ -25,7 +26,7 @@ from nhn_portal.core.production.services import (
     document_generation_retry,
 )
 from regiobureau import permissions
-from regiobureau.constants import AGENDA, ANNOTATED_AGENDA, MEMBERS, PUBLIC
+from regiobureau.constants import AGENDA, ANNOTATED_AGENDA, BUNDLE, MEMBERS, PUBLIC
 from regiobureau.selectors.meetings import access_meeting
 from regiobureau.views.common import secretariat_meeting
 
@@ -51,6 +52,25 @@ def public_agenda_pdf(user, meeting):
 def annotated_agenda_pdf(meeting):
     """The newest members' PDF for the reading page (whose own access rule already ran)."""
     return generated_document_current(subject=meeting, kind=ANNOTATED_AGENDA, audience=MEMBERS)
+
+
+def meeting_bundle_pdf(user, meeting):
+    """The newest meeting bundle the reader may download, for the meeting and reading pages:
+    the members' bundle for those inside the meeting, else the public one once the agenda
+    is out; None while none is made (or the newest was withdrawn). One query."""
+    if not permissions.can_see_agenda(user, meeting):
+        return None
+    audiences = [PUBLIC]
+    if permissions.can_see_confidential(user, meeting.body_id):
+        audiences.insert(0, MEMBERS)
+    newest = {}
+    for document in generated_documents_newest(subject=meeting, kind=BUNDLE, audiences=audiences):
+        newest.setdefault(document.audience, document)
+    for audience in audiences:
+        document = newest.get(audience)
+        if document is not None and document.withdrawn_at is None:
+            return document
+    return None
 
 
 def _panel_or_page(request, meeting, *, error: str = ""):
@@ -106,6 +126,16 @@ def pdf_public_download(request, pk: int):
     meeting = access_meeting(user=request.user, pk=pk)
     document = access_generated_document(
         user=request.user, subject=meeting, kind=AGENDA, audience=PUBLIC
+    )
+    return _file_response(document)
+
+
+@login_not_required
+def pdf_bundle_public_download(request, pk: int):
+    """The newest public meeting bundle, for anyone who may see the published agenda."""
+    meeting = access_meeting(user=request.user, pk=pk)
+    document = access_generated_document(
+        user=request.user, subject=meeting, kind=BUNDLE, audience=PUBLIC
     )
     return _file_response(document)
 

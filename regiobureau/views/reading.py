@@ -30,7 +30,7 @@ from regiobureau.services.annotations import (
     annotation_comment_resolve,
     read_mark_set,
 )
-from regiobureau.views.pdfs import annotated_agenda_pdf
+from regiobureau.views.pdfs import annotated_agenda_pdf, meeting_bundle_pdf
 
 READING = "regiobureau/meeting_reading.html"
 
@@ -57,7 +57,10 @@ def meeting_reading(request, pk: int):
             "read_count": sum(1 for row in flat if row.is_read),
             "item_count": len(flat),
             "annotated_pdf": annotated_agenda_pdf(meeting),
+            "bundle_pdf": meeting_bundle_pdf(request.user, meeting),
             "can_manage": permissions.can_manage_meetings(request.user),
+            # An assistant reading for a member (gremia.Delegation) only reads.
+            "can_act": permissions.can_act_as_member(request.user, meeting.body_id),
             "open_actions": open_actions_for_meeting(user=request.user, meeting=meeting),
             "slots": slots,
             **panels,
@@ -108,6 +111,8 @@ def item_read(request, pk: int):
     item = access_agenda_item(user=request.user, pk=pk)
     if not permissions.can_read_annotations(request.user, item.meeting):
         raise Http404
+    if not permissions.can_act_as_member(request.user, item.meeting.body_id):
+        raise Http404  # an assistant reads, she does not mark on the member's behalf
     is_read = request.POST.get("read") == "1"
     read_mark_set(actor=request.user, item=item, read=is_read)
     if request.htmx:
@@ -122,6 +127,8 @@ def comment_add(request, pk: int):
     """A member's (or the secretary's) response to an annotation."""
     annotation = access_annotation(user=request.user, item_pk=pk)
     item = annotation.agenda_item
+    if not permissions.can_act_as_member(request.user, item.meeting.body_id):
+        raise Http404  # an assistant reads, she does not respond on the member's behalf
     form = CommentForm(request.POST)
     status = 200
     if form.is_valid():
@@ -145,6 +152,7 @@ def comment_add(request, pk: int):
             "thread": threads.get(annotation.pk, []),
             "comment_form": form,
             "can_manage": permissions.can_manage_meetings(request.user),
+            "can_act": True,
         }
         return vary_on_htmx(render(request, f"{READING}#thread", context, status=status))
     if status == 200:

@@ -243,7 +243,7 @@ def test_make_pdf_without_javascript_posts_and_returns_to_the_page(
     assert response.status_code == 302
     assert response["Location"].endswith("#pdf-documenten")
     assert len(callbacks) == 1
-    job = GenerationJob.objects.get()
+    job = GenerationJob.objects.get(kind=AGENDA)
     assert (job.kind, job.audience, job.status) == (AGENDA, PUBLIC, GenerationStatus.QUEUED)
     page = client.get(url("meeting_detail", published_meeting.pk))
     assert 'id="pdf-documenten"' in page.text

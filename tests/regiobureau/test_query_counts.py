@@ -20,9 +20,10 @@ pytestmark = pytest.mark.django_db
 EDITOR_PAGE = 9
 EDITOR_PARTIAL = 9
 # + 4 for the audit record of the read (savepoint, the meeting's name, insert,
-# release), + 1 for the reader's own notes (the viewer's panel); still the same for 10 and 80
-# items.
-READING_PAGE = 11 + 4 + 1
+# release), + 1 for the reader's own notes (the viewer's panel), + 1 for the newest meeting
+# bundles (both audiences in one query, views.pdfs.meeting_bundle_pdf); still the same for 10
+# and 80 items.
+READING_PAGE = 11 + 4 + 1 + 1
 
 
 def build(secretary, body, count: int):

@@ -226,6 +226,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'gremia:agreement_record': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /samenwerkingsovereenkomst/vastleggen/
     'gremia:balance': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /evenwicht/
     'gremia:body_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /gremia/platform-wonen-test/
+    'gremia:delegation_revoke': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /mijn-assistenten/<id>/intrekken/
+    'gremia:delegations': ('login', '404', '200', '200', '404', '404', '404', '404'),  # /mijn-assistenten/
     'gremia:governance_map': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /gremia/
     'gremia:organisation_detail': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /organisaties/gemeente-texel/
     'gremia:organisation_list': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /organisaties/
@@ -385,6 +387,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:meeting_cancel': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/annuleren/
     'regiobureau:meeting_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/nieuw/
     'regiobureau:meeting_decisions': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/<id>/besluiten/
+    'regiobureau:meeting_bundle_public': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/<id>/vergaderbundel.pdf
     'regiobureau:meeting_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/<id>/
     'regiobureau:meeting_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/wijzigen/
     'regiobureau:meeting_pdf_download': ('login', '404', '200', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/pdf/geannoteerde_agenda/leden/

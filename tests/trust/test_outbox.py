@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from nhn_portal.core import tasking, tasks
 from nhn_portal.core.models import OutboxMessage
+from regiobureau.bundle import REFRESH_TASK
 from regiobureau.constants import ItemPurpose, MeetingStatus
 from regiobureau.services.agenda import agenda_item_create
 from regiobureau.services.meetings import NOTIFY_TASK, meeting_publish_agenda
@@ -56,7 +57,7 @@ def publish(client, meeting):
 # production, so the page sees its outcome.
 @pytest.mark.django_db(transaction=True)
 def test_broker_down_publish_answers_and_the_sweep_sends_the_mail_once(
-    client, secretary, meeting, broker_down, celery_eager, mailoutbox, monkeypatch
+    client, secretary, meeting, broker_down, celery_eager, mailoutbox, monkeypatch, bundles_not_made
 ):
     client.force_login(secretary)
     response = publish(client, meeting)
@@ -87,14 +88,14 @@ def test_broker_down_publish_answers_and_the_sweep_sends_the_mail_once(
 
 @pytest.mark.django_db(transaction=True)
 def test_with_the_broker_up_the_mail_goes_at_commit_and_the_page_says_so(
-    client, secretary, meeting, celery_eager, mailoutbox
+    client, secretary, meeting, celery_eager, mailoutbox, bundles_not_made
 ):
     client.force_login(secretary)
     response = publish(client, meeting)
     assert "De agenda is gepubliceerd; de leden krijgen een e-mail." in response.text
     assert "wachtrij weer werkt" not in response.text
     assert len(mailoutbox) == 1
-    assert OutboxMessage.objects.get().sent_at is not None
+    assert OutboxMessage.objects.get(task_name=NOTIFY_TASK).sent_at is not None
 
 
 @pytest.mark.django_db
@@ -105,8 +106,12 @@ def test_the_outbox_row_is_part_of_the_transaction(
         meeting_publish_agenda(
             actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
         )
-        assert OutboxMessage.objects.filter(sent_at__isnull=True).count() == 1
-    assert len(callbacks) == 1
+        # The members' mail, and the meeting bundle's task (regiobureau.bundle).
+        pending = OutboxMessage.objects.filter(sent_at__isnull=True)
+        assert sorted(pending.values_list("task_name", flat=True)) == sorted(
+            [NOTIFY_TASK, REFRESH_TASK]
+        )
+    assert len(callbacks) == 2
 
 
 @pytest.mark.django_db

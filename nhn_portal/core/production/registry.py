@@ -21,12 +21,20 @@ class ProductionRefused(Exception):
 
 @dataclass(frozen=True)
 class ProducedDocument:
-    """What a producer returns: rendered by nhn_portal.pdf with `confidential` in the context."""
+    """What a producer returns: rendered by nhn_portal.pdf with `confidential` in the context.
+
+    A kind whose PDF is more than its HTML (the meeting bundle: the agenda with the stukken
+    merged in) adds `compose`, called with the rendered `nhn_portal.pdf.RenderedPdf` and
+    returning the final one, and a `fingerprint` of what it adds (e.g. the stukken's SHA-256),
+    which joins the HTML in the content hash that decides whether the last file is reused.
+    """
 
     template: str
     context: dict[str, Any]
     title: str
     confidential: bool
+    compose: Callable[[Any], Any] | None = None
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,14 @@ def generated_document_current(
     return document
 
 
+def generated_documents_newest(*, subject: models.Model, kind: str, audiences: list[str]):
+    """The stored versions of a kind for some audiences, newest first, in one query (the
+    caller takes the first per audience; withdrawn ones included, to be told apart)."""
+    return GeneratedDocument.objects.filter(
+        **_subject_filter(subject), kind=kind, audience__in=audiences
+    ).order_by("-version")
+
+
 def access_generated_document(
     *, user, subject: models.Model, kind: str, audience: str, version: int | None = None
 ) -> GeneratedDocument:

@@ -136,11 +136,13 @@ def document_generation_run(*, job_id: int) -> GenerationJob:
             context={**produced.context, "confidential": produced.confidential},
             title=produced.title,
         )
-        content_hash = hashlib.sha256(html.encode()).hexdigest()
+        content_hash = hashlib.sha256((html + produced.fingerprint).encode()).hexdigest()
         latest = _latest_version(job)
         if _reusable(latest, content_hash):
             return _finish(job_id, document=latest, content_hash=content_hash)
         rendered = render_pdf_from_html(html=html)
+        if produced.compose is not None:
+            rendered = produced.compose(rendered)
     except TRANSIENT_ERRORS:
         raise
     except Exception as error:
