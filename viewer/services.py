@@ -20,6 +20,9 @@ def document_opened(*, actor, version: DocumentVersion) -> bool:
     item = version.document.agenda_item
     if not permissions.can_read_annotations(actor, item.meeting):
         return False
+    # An assistant reads on a member's behalf; the member's own read marks stay hers.
+    if not permissions.can_act_as_member(actor, item.meeting.body_id):
+        return False
     read_mark_set(actor=actor, item=item, read=True)
     return True
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from nhn_portal.core.audit import audited_create, audited_update, timestamp_once
 from nhn_portal.core.mail import send_templated_mail, site_link
 from nhn_portal.core.tasking import enqueue_on_commit
+from regiobureau.bundle import meeting_bundle_queue
 from regiobureau.constants import ANNOTATION_TRANSITIONS, AnnotationStatus, ReviewOutcome
 from regiobureau.models.annotations import Annotation, AnnotationReview
 from regiobureau.selectors.annotation_reviews import (
@@ -171,6 +172,8 @@ def annotation_adopt(*, actor, annotation: Annotation) -> Annotation:
         adopted_at=timezone.now(),
     )
     _decide(actor=actor, review=review, outcome=ReviewOutcome.ADOPTED)
+    # The members' bundle carries the adopted annotations.
+    meeting_bundle_queue(annotation.agenda_item.meeting)
     return annotation
 
 
