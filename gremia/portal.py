@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gremia.selectors.registry import person_for_user, person_memberships
 from nhn_portal.core.portal import (
+    ORGANISATION,
     NavItem,
     Panel,
     in_namespace,
@@ -28,6 +29,7 @@ register_nav_item(
         url_name="gremia:governance_map",
         order=10,
         current=_bodies_current,
+        group=ORGANISATION,
     )
 )
 # The rules of play and the cooperation agreement, for every signed-in user.
@@ -45,6 +47,7 @@ register_nav_item(
                 or (match.namespace == "regiobureau" and match.url_name == "rules_adopt")
             )
         ),
+        group=ORGANISATION,
     )
 )
 register_nav_item(
@@ -54,6 +57,7 @@ register_nav_item(
         url_name="gremia:balance",
         order=20,
         current=in_namespace("gremia", "balance"),
+        group=ORGANISATION,
     )
 )
 
