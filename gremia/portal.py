@@ -25,7 +25,8 @@ def _bodies_current(match) -> bool:
 register_nav_item(
     NavItem(
         key="bodies",
-        label=_("Bodies"),
+        # "Bestuurskaart", what the page is; "Gremia" is the public list of bodies.
+        label=_("Governance map"),
         url_name="gremia:governance_map",
         order=10,
         current=_bodies_current,

@@ -30,8 +30,8 @@ from regiobureau.selectors.actions import action_list_for_user
 
 # How far ahead the secretary's list looks for missing stukken (days before the deadline).
 MATERIAL_HORIZON_DAYS = 21
-# How far ahead a member's list looks for an agenda to read.
-READING_HORIZON_DAYS = 14
+# How many of one's next meetings with the agenda out the list names to read for.
+READING_MEETINGS = 3
 # How far ahead one's own action items appear (overdue ones always).
 ACTION_HORIZON_DAYS = 14
 # How long a failed PDF stays on the list when nobody asked again.
@@ -237,8 +237,8 @@ def _failed_pdfs() -> list[TodoLine]:
 
 
 def reading_lines(user) -> list[TodoLine]:
-    """What to read before one's next meetings (agenda out, within two weeks), with how many
-    of the items one marked as read."""
+    """What to read before one's next meetings (the agenda out, the next READING_MEETINGS),
+    with how many of the items one marked as read."""
     body_ids = permissions.member_body_ids(user)
     if not body_ids or is_secretary(user):
         return []
@@ -248,10 +248,9 @@ def reading_lines(user) -> list[TodoLine]:
             body_id__in=body_ids,
             status=MeetingStatus.AGENDA_PUBLISHED,
             starts_at__gte=now,
-            starts_at__lte=now + datetime.timedelta(READING_HORIZON_DAYS),
         )
         .select_related("body")
-        .order_by("starts_at")
+        .order_by("starts_at")[:READING_MEETINGS]
     )
     if not meetings:
         return []
