@@ -317,3 +317,29 @@ def test_nobody_else_gets_the_roles_lines(secretary):
     from tests.factories import UserFactory
 
     assert todo_lines(UserFactory()) == []
+
+
+def test_marking_an_item_read_refreshes_the_counters_out_of_band(client, published_meeting, member):
+    """After the htmx "gelezen" action the page's read progress and the menu's badges are
+    swapped in out of band: the reading line (work) goes when everything is read."""
+    from regiobureau.models.meetings import AgendaItem
+
+    client.force_login(member)
+    items = list(AgendaItem.objects.filter(meeting=published_meeting))
+    for item in items[:-1]:
+        client.post(reverse("regiobureau:item_read", args=[item.pk]), {"read": "1"})
+    response = client.post(
+        reverse("regiobureau:item_read", args=[items[-1].pk]), {"read": "1"}, HTTP_HX_REQUEST="true"
+    )
+    html = response.text
+    total = len(items)
+    assert (
+        f'id="read-progress" role="status" hx-swap-oob="true">U hebt {total} van de {total}' in html
+    )
+    assert 'id="nhn-count-work" hx-swap-oob="true"></span>' in html  # nothing left to read
+    response = client.post(
+        reverse("regiobureau:item_read", args=[items[0].pk]), {"read": "0"}, HTTP_HX_REQUEST="true"
+    )
+    assert (
+        'id="nhn-count-work" hx-swap-oob="true"><span aria-hidden="true">1</span>' in response.text
+    )

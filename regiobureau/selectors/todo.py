@@ -238,7 +238,7 @@ def _failed_pdfs() -> list[TodoLine]:
 
 def reading_lines(user) -> list[TodoLine]:
     """What to read before one's next meetings (the agenda out, the next READING_MEETINGS),
-    with how many of the items one marked as read."""
+    with how many of the items one marked as read (counted as the reading page counts them)."""
     body_ids = permissions.member_body_ids(user)
     if not body_ids or is_secretary(user):
         return []
@@ -256,16 +256,14 @@ def reading_lines(user) -> list[TodoLine]:
         return []
     ids = [meeting.pk for meeting in meetings]
     totals = dict(
-        AgendaItem.objects.filter(meeting_id__in=ids, standard_key="")
+        AgendaItem.objects.filter(meeting_id__in=ids)
         .values("meeting_id")
         .annotate(count=Count("pk"))
         .order_by()
         .values_list("meeting_id", "count")
     )
     read = dict(
-        ReadMark.objects.filter(
-            user=user, agenda_item__meeting_id__in=ids, agenda_item__standard_key=""
-        )
+        ReadMark.objects.filter(user=user, agenda_item__meeting_id__in=ids)
         .values("agenda_item__meeting_id")
         .annotate(count=Count("pk"))
         .order_by()
