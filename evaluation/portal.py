@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from nhn_portal.core.portal import NavItem, in_namespace, register_nav_item
+from nhn_portal.core.portal import MEETINGS, NavItem, in_namespace, register_nav_item
 
 register_nav_item(
     NavItem(
@@ -13,5 +13,6 @@ register_nav_item(
         current=in_namespace(
             "evaluation", "evaluation_index", "evaluation_form", "evaluation_body"
         ),
+        group=MEETINGS,
     )
 )

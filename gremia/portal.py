@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gremia.selectors.registry import person_for_user, person_memberships
 from nhn_portal.core.portal import (
+    ORGANISATION,
     NavItem,
     Panel,
     in_namespace,
@@ -24,10 +25,12 @@ def _bodies_current(match) -> bool:
 register_nav_item(
     NavItem(
         key="bodies",
-        label=_("Bodies"),
+        # "Bestuurskaart", what the page is; "Gremia" is the public list of bodies.
+        label=_("Governance map"),
         url_name="gremia:governance_map",
         order=10,
         current=_bodies_current,
+        group=ORGANISATION,
     )
 )
 # The rules of play and the cooperation agreement, for every signed-in user.
@@ -45,6 +48,7 @@ register_nav_item(
                 or (match.namespace == "regiobureau" and match.url_name == "rules_adopt")
             )
         ),
+        group=ORGANISATION,
     )
 )
 register_nav_item(
@@ -54,6 +58,7 @@ register_nav_item(
         url_name="gremia:balance",
         order=20,
         current=in_namespace("gremia", "balance"),
+        group=ORGANISATION,
     )
 )
 

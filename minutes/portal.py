@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from minutes.permissions import can_read_minutes
 from minutes.selectors import minutes_for, minutes_meeting_ids, previous_minutes_for
-from nhn_portal.core.portal import NavItem, Panel, in_namespace, register_nav_item, register_panel
+from nhn_portal.core.portal import (
+    MEETINGS,
+    NavItem,
+    Panel,
+    in_namespace,
+    register_nav_item,
+    register_panel,
+)
 from regiobureau.constants import MINUTES_ITEM_TITLE
 
 register_nav_item(
@@ -19,6 +26,7 @@ register_nav_item(
             "minutes", "minutes_list", "minutes_detail", "minutes_edit", "minutes_history"
         ),
         public=True,
+        group=MEETINGS,
     )
 )
 

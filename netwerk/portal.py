@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.portal import (
+    NETWORK,
+    PUBLIC,
     NavItem,
     Panel,
     in_namespace,
@@ -23,6 +25,7 @@ register_nav_item(
         current=in_namespace(
             "netwerk", "opportunity_list", "opportunity_create", "opportunity_detail", "lead_times"
         ),
+        group=NETWORK,
     )
 )
 register_nav_item(
@@ -39,6 +42,7 @@ register_nav_item(
             "lobby_dossier_detail",
             "external_calendar",
         ),
+        group=NETWORK,
     )
 )
 register_nav_item(
@@ -50,6 +54,7 @@ register_nav_item(
         public=True,
         visible=lambda user: not can_use_public_affairs(user),
         current=in_namespace("netwerk", "public_affairs"),
+        group=PUBLIC,
     )
 )
 register_nav_item(
@@ -59,18 +64,31 @@ register_nav_item(
         url_name="netwerk:related_tables",
         order=78,
         current=in_namespace("netwerk", "related_tables"),
+        group=NETWORK,
     )
 )
+# The public showcase for everyone; the project register (another kind of page, another
+# label) for the secretariat.
 register_nav_item(
     NavItem(
         key="regio_deal",
         label=_("Regio Deal"),
-        url_name=lambda user: (
-            "netwerk:project_list" if can_use_opportunities(user) else "netwerk:regio_deal"
-        ),
+        url_name="netwerk:regio_deal",
         order=79,
         public=True,
-        current=in_namespace("netwerk", "regio_deal", "project_list", "project_detail"),
+        current=in_namespace("netwerk", "regio_deal"),
+        group=PUBLIC,
+    )
+)
+register_nav_item(
+    NavItem(
+        key="regio_deal_projects",
+        label=_("Regio Deal projects"),
+        url_name="netwerk:project_list",
+        order=79,
+        visible=can_use_opportunities,
+        current=in_namespace("netwerk", "project_list", "project_detail"),
+        group=NETWORK,
     )
 )
 
@@ -85,6 +103,7 @@ register_nav_item(
         order=80,
         visible=can_use_opportunities,
         current=in_namespace("netwerk", "spanner_list", "spanner_detail"),
+        group=NETWORK,
     )
 )
 

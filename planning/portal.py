@@ -4,8 +4,16 @@ in by the bodies that prepare it."""
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.access import is_secretariat
-from nhn_portal.core.portal import NavItem, Panel, in_namespace, register_nav_item, register_panel
-from planning.selectors import open_for_proposals, preparing_bodies
+from nhn_portal.core.portal import (
+    MEETINGS,
+    NavItem,
+    Panel,
+    in_namespace,
+    register_nav_item,
+    register_panel,
+    register_todo,
+)
+from planning.selectors import hand_in_lines, open_for_proposals, preparing_bodies
 
 register_nav_item(
     NavItem(
@@ -14,6 +22,7 @@ register_nav_item(
         url_name="planning:planning",
         order=55,
         current=in_namespace("planning", "planning"),
+        group=MEETINGS,
     )
 )
 
@@ -47,3 +56,7 @@ register_panel(
         slot="links",
     )
 )
+
+
+# The overview's to-do line: a civil servant's hand-in for the body her working group prepares.
+register_todo("planning_hand_in", hand_in_lines, order=25)

@@ -3,15 +3,20 @@ warnings and the meeting each entry can be put on (a fixed number of queries); w
 a stuk for a meeting, and who sees which handed-in stukken (the secretariat all, a member
 their own)."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gremia.models import Body
 from nhn_portal.core.access import NotFound, is_secretariat
+from nhn_portal.core.constants import Role
+from nhn_portal.core.portal import WORK, TodoLine
+from nhn_portal.core.templatetags.nhn_dates import format_date
 from planning.models import PlannedTopic, ProposedDocument
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus
@@ -160,3 +165,51 @@ def open_for_proposals(meeting: Meeting) -> bool:
         MeetingStatus.PLANNED,
         MeetingStatus.AGENDA_PUBLISHED,
     )
+
+
+# ---- The overview's to-do lines (planning.portal registers them) -----------------------------
+
+# How far ahead a civil servant's list looks for a meeting to hand stukken in for.
+HAND_IN_HORIZON_DAYS = 28
+
+
+def hand_in_lines(user) -> list[TodoLine]:
+    """A civil servant in a working group: the coming meetings of the body her group prepares
+    that are open for proposals, with the stukken deadline, linking to the hand-in page."""
+    if Role.CIVIL_SERVANT.value not in user.role_names:
+        return []
+    body_ids = permissions.member_body_ids(user)
+    if not body_ids:
+        return []
+    groups = {
+        body.prepares_id: body
+        for body in Body.objects.filter(pk__in=body_ids, prepares__isnull=False).order_by("name")
+    }
+    if not groups:
+        return []
+    now, today = timezone.now(), timezone.localdate()
+    meetings = Meeting.objects.filter(
+        body_id__in=list(groups),
+        status__in=[MeetingStatus.DRAFT, MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED],
+        starts_at__gt=now,
+        starts_at__lte=now + datetime.timedelta(HAND_IN_HORIZON_DAYS),
+    ).select_related("body")
+    lines = []
+    for meeting in meetings:
+        deadline = meeting.documents_deadline
+        why = (
+            _("on behalf of %(group)s; stukken by %(date)s at the latest")
+            if deadline >= today
+            else _("on behalf of %(group)s; the deadline for stukken passed on %(date)s")
+        ) % {"group": groups[meeting.body_id].name, "date": format_date(deadline)}
+        lines.append(
+            TodoLine(
+                text=_("Hand in stukken for %(body)s, %(date)s")
+                % {"body": meeting.body.name, "date": format_date(meeting.starts_at)},
+                url=reverse("planning:proposal_list", args=[meeting.pk]),
+                when=deadline,
+                why=why,
+                group=WORK,
+            )
+        )
+    return lines

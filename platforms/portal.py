@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.access import is_manager
-from nhn_portal.core.portal import NavItem, in_namespace, register_nav_item
+from nhn_portal.core.portal import MANAGEMENT, NavItem, in_namespace, register_nav_item
 
 register_nav_item(
     NavItem(
@@ -14,5 +14,6 @@ register_nav_item(
         visible=is_manager,
         current=in_namespace("platforms", "scenario_list", "scenario_detail"),
         end=True,
+        group=MANAGEMENT,
     )
 )

@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from gremia.models import Membership
+from nhn_portal.core.templatetags.nhn_dates import format_when
 from raden.selectors.letters import council_name, letter_list_issued, municipalities
 from regiobureau.feeds import ICS_CONTENT_TYPE, build_calendar
 from regiobureau.selectors.meetings import meeting_queryset_visible
@@ -71,8 +72,7 @@ class CouncilAtomFeed(Feed):
     def item_title(self, item):
         if hasattr(item, "issued_at"):
             return _("Council letter: %(title)s") % {"title": item.title}
-        date = timezone.localtime(item.starts_at).strftime("%d-%m-%Y %H:%M")
-        return f"{item} ({date})"
+        return f"{item} ({format_when(item.starts_at)})"
 
     def item_description(self, item):
         if hasattr(item, "issued_at"):

@@ -3,9 +3,13 @@ to the bodies and the council letters."""
 
 from django.utils.translation import gettext_lazy as _
 
-from nhn_portal.core.access import is_secretariat
-from nhn_portal.core.constants import Role
-from nhn_portal.core.portal import NavItem, in_namespace, register_nav_item, register_public_home
+from nhn_portal.core.portal import (
+    PUBLIC,
+    NavItem,
+    in_namespace,
+    register_nav_item,
+    register_public_home,
+)
 
 from . import views
 
@@ -20,6 +24,7 @@ register_nav_item(
         current=in_namespace("publiek", "body_list", "body_detail", "meeting_archive"),
         visible=lambda user: False,
         public=True,
+        group=PUBLIC,
     )
 )
 register_nav_item(
@@ -29,10 +34,10 @@ register_nav_item(
         url_name="publiek:letter_list",
         order=35,
         current=in_namespace("publiek", "letter_list", "letter_detail"),
-        # Griffies and the secretariat have the council letters' own entry ("Raadsinformatie-
-        # brieven" too): one entry of that name in their bar, not two.
-        visible=lambda user: not (Role.CLERK.value in user.role_names or is_secretariat(user)),
+        # The public list for everyone; the griffie's letters received and the secretariat's
+        # distribution have their own labels (raden).
         public=True,
+        group=PUBLIC,
     )
 )
 register_nav_item(
@@ -43,5 +48,6 @@ register_nav_item(
         order=85,
         current=in_namespace("publiek", "search"),
         public=True,
+        group=PUBLIC,
     )
 )

@@ -6,11 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.constants import Role
 from nhn_portal.core.portal import (
+    COUNCILS,
     NavItem,
     Panel,
     in_namespace,
     register_nav_item,
     register_panel,
+    register_todo,
 )
 from raden import permissions
 from raden.selectors.gatherings import council_participation
@@ -20,6 +22,7 @@ from raden.selectors.letters import (
     unconfirmed_copy_count,
     unconfirmed_for_griffie,
 )
+from raden.selectors.todo import gathering_lines, griffie_letter_lines, unconfirmed_letter_lines
 
 
 def _uses_council_letters(user) -> bool:
@@ -27,24 +30,44 @@ def _uses_council_letters(user) -> bool:
     return Role.CLERK.value in user.role_names or is_secretariat(user)
 
 
-def _letters_url(user) -> str:
-    return "raden:index" if Role.CLERK.value in user.role_names else "raden:dashboard"
+def _is_griffie(user) -> bool:
+    return Role.CLERK.value in user.role_names
 
 
 # The raden pages that have their own navigation entry (gatherings, preferences).
 _GATHERING_PAGES = ("gathering_list", "gathering_create", "gathering_detail", "gathering_edit")
 _OTHER_PAGES = {*_GATHERING_PAGES, "preference", "office_copies"}
+_DISTRIBUTION_PAGES = {"dashboard", "dashboard_csv"}
 
+# One label, one kind of page: the griffie's letters received, the secretariat's distribution
+# (the public list of letters is "Raadsinformatiebrieven", for everyone, under "Openbaar").
 register_nav_item(
     NavItem(
         key="council_letters",
-        label=_("Council information letters"),
-        url_name=_letters_url,
+        label=_("Letters received"),
+        url_name="raden:index",
         order=70,
-        visible=_uses_council_letters,
+        visible=_is_griffie,
+        current=lambda match: (
+            match is not None
+            and match.namespace == "raden"
+            and match.url_name not in _OTHER_PAGES
+            and match.url_name not in _DISTRIBUTION_PAGES
+        ),
+        group=COUNCILS,
+    )
+)
+register_nav_item(
+    NavItem(
+        key="council_letters_distribution",
+        label=_("Letter distribution"),
+        url_name="raden:dashboard",
+        order=70,
+        visible=is_secretariat,
         current=lambda match: (
             match is not None and match.namespace == "raden" and match.url_name not in _OTHER_PAGES
         ),
+        group=COUNCILS,
     )
 )
 
@@ -57,6 +80,7 @@ register_nav_item(
         order=71,
         visible=_uses_council_letters,
         current=in_namespace("raden", *_GATHERING_PAGES),
+        group=COUNCILS,
     )
 )
 register_nav_item(
@@ -67,6 +91,7 @@ register_nav_item(
         order=72,
         visible=_uses_council_letters,
         current=in_namespace("raden", "preference"),
+        group=COUNCILS,
     )
 )
 
@@ -139,3 +164,9 @@ register_panel(
         order=10,
     )
 )
+
+
+# The overview's to-do lines: the griffie's letters and gatherings, the secretary's reminders.
+register_todo("council_letters_griffie", griffie_letter_lines, order=50)
+register_todo("council_gatherings", gathering_lines, order=55)
+register_todo("council_letters_unconfirmed", unconfirmed_letter_lines, order=50)

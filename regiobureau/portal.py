@@ -7,14 +7,24 @@ from django.utils.translation import gettext_lazy as _
 from gremia.selectors.registry import person_for_user
 from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.portal import (
+    MEETINGS,
+    ORGANISATION,
+    WORK,
     NavItem,
     Panel,
     in_namespace,
     register_nav_item,
     register_panel,
+    register_todo,
 )
 from regiobureau.selectors.actions import action_list_for_user
 from regiobureau.selectors.meetings import meeting_list_for_member, meeting_list_upcoming
+from regiobureau.selectors.todo import (
+    action_lines,
+    own_body_material_lines,
+    reading_lines,
+    secretary_lines,
+)
 
 # How many coming meetings the overview lists.
 OVERVIEW_MEETINGS = 5
@@ -27,6 +37,7 @@ register_nav_item(
         order=30,
         current=in_namespace("regiobureau", "calendar"),
         public=True,
+        group=MEETINGS,
     )
 )
 register_nav_item(
@@ -37,6 +48,7 @@ register_nav_item(
         order=35,
         current=in_namespace("regiobureau", "meeting_archive"),
         public=True,
+        group=MEETINGS,
     )
 )
 register_nav_item(
@@ -46,6 +58,7 @@ register_nav_item(
         url_name="regiobureau:my_meetings",
         order=40,
         current=in_namespace("regiobureau", "my_meetings", "my_comments"),
+        group=WORK,
     )
 )
 register_nav_item(
@@ -55,6 +68,7 @@ register_nav_item(
         url_name="regiobureau:dossier_list",
         order=50,
         current=in_namespace("regiobureau", "dossier_list", "dossier_detail"),
+        group=ORGANISATION,
     )
 )
 register_nav_item(
@@ -64,6 +78,7 @@ register_nav_item(
         url_name="regiobureau:my_actions",
         order=60,
         current=in_namespace("regiobureau", "my_actions"),
+        group=WORK,
     )
 )
 
@@ -110,3 +125,10 @@ register_panel(
         slot="status",
     )
 )
+
+
+# The overview's to-do lines (nhn_portal.core.portal.todo_lines).
+register_todo("meetings_secretary", secretary_lines, order=10)
+register_todo("meetings_reading", reading_lines, order=20)
+register_todo("meetings_material", own_body_material_lines, order=25)
+register_todo("actions", action_lines, order=30)

@@ -57,7 +57,7 @@ def test_an_empty_login_form_answers_in_dutch(client):
 
 def test_the_navigation_of_a_logged_in_page_is_dutch(logged_in_client):
     html = logged_in_client.get(reverse("gremia:governance_map")).content.decode()
-    for text in ("Overzicht", "Gremia", "Evenwicht", "Regiokalender", "Mijn vergaderingen"):
+    for text in ("Overzicht", "Bestuurskaart", "Evenwicht", "Regiokalender", "Mijn vergaderingen"):
         assert f">{text}</a>" in html, text
     assert "Uitloggen" in html
     assert "Naar de inhoud" in html

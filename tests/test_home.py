@@ -91,3 +91,34 @@ def test_the_overview_runs_a_fixed_number_of_queries(client):
     for _ in range(12):
         MeetingFactory(status=MeetingStatus.PLANNED)
     assert count_queries(client) == few
+
+
+def test_the_to_do_list_comes_first_and_says_what_to_do_when_empty(client):
+    """The overview opens with what waits on the user ("Wacht op u"); with nothing waiting it
+    says so and where to look ahead; the coming meetings stay below it."""
+    body = BodyFactory(name="Platform Wonen")
+    user = member_of(body)
+    MeetingFactory(body=body, published=True, title="Wonen december")
+    client.force_login(user)
+    html = client.get(reverse("home")).text
+    assert html.index("Wacht op u") < html.index("Wonen december")
+    assert "Stukken lezen voor Platform Wonen" not in html  # no items: nothing to read
+    assert "Er wacht nu niets op u." in html
+
+
+def test_a_line_of_the_to_do_list_links_to_the_work_with_its_date_and_reason(client):
+    from regiobureau.models.annotations import ReadMark
+    from tests.factories import AgendaItemFactory
+
+    body = BodyFactory(name="Platform Wonen")
+    user = member_of(body)
+    meeting = MeetingFactory(body=body, published=True, title="Wonen december")
+    first = AgendaItemFactory(meeting=meeting)
+    AgendaItemFactory(meeting=meeting)
+    ReadMark.objects.create(user=user, agenda_item=first)
+    client.force_login(user)
+    html = client.get(reverse("home")).text
+    reading = reverse("regiobureau:meeting_reading", args=[meeting.pk])
+    assert f'<a class="utrecht-link nhn-todo__link" href="{reading}">Stukken lezen voor' in html
+    assert "1 van 2 agendapunten gelezen" in html
+    assert " uur</time>" in html  # its date, "4 december 2026, 14.00 uur"

@@ -1,4 +1,9 @@
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.core.exceptions import PermissionDenied
 
@@ -18,6 +23,15 @@ class NoSignupAccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """Setting up MFA right after logging in asks for no second password: a password
+        login within ACCOUNT_REAUTHENTICATION_TIMEOUT counts as the confirmation allauth
+        would ask for (its own reauthentication records only count a repeated prompt)."""
+        required = super().is_reauthentication_required(app=app, **kwargs)
+        if not required or app != "allauth.mfa":
+            return required
+        return not logged_in_with_password_recently(self.request or context.request)
 
     def get_client_ip(self, request):
         """allauth's rate limits count per client behind the proxy, as everywhere else."""
@@ -63,3 +77,17 @@ class SubjectOnlySocialAccountAdapter(DefaultSocialAccountAdapter):
 
     def is_auto_signup_allowed(self, request, sociallogin):
         return False
+
+
+def logged_in_with_password_recently(request) -> bool:
+    """The request's user typed the password (to log in, or to confirm it) within allauth's
+    reauthentication timeout."""
+    user = getattr(request, "user", None)
+    if request is None or user is None or not user.is_authenticated:
+        return False
+    moments = [
+        record["at"]
+        for record in get_authentication_records(request, user)
+        if record.get("method") == "password"
+    ]
+    return bool(moments) and time.time() - max(moments) < account_settings.REAUTHENTICATION_TIMEOUT

@@ -21,7 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from .audit import snapshot
-from .models import AuditRecord, User
+from .models import AuditRecord, GenerationJob, LoginThrottle, OutboxMessage, User
 from .services import (
     admin_object_delete,
     admin_object_save,
@@ -201,3 +201,24 @@ class AuditRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["verb", "object_repr", "actor__email"]
     date_hierarchy = "created_at"
     list_select_related = ["actor", "content_type"]
+
+
+# The beheerder's to-do lines (core.todo) lead here: what the background work did not finish.
+@admin.register(GenerationJob)
+class GenerationJobAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["requested_at", "kind", "audience", "status", "attempts", "failure_reason"]
+    list_filter = ["status", "kind"]
+    date_hierarchy = "requested_at"
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["created_at", "task_name", "sent_at", "attempts", "last_error"]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
+    date_hierarchy = "created_at"
+
+
+@admin.register(LoginThrottle)
+class LoginThrottleAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["account", "failures", "last_failure_at"]
+    search_fields = ["account"]

@@ -21,5 +21,9 @@ class CoreConfig(AppConfig):
         from .tasking import beat_schedule
 
         app.conf.beat_schedule = beat_schedule()
+        # The beheerder's to-do lines (the apps register theirs in their portal modules).
         # The session clock starts at every login, also before the first request (tests).
-        from . import middleware  # noqa: F401
+        from . import (
+            middleware,  # noqa: F401
+            todo,  # noqa: F401
+        )

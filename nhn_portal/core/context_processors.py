@@ -2,7 +2,7 @@ from django.conf import settings
 
 from .constants import Role
 from .heartbeat import stall_for
-from .portal import navigation_for
+from .portal import navigation_groups, remembered_todo_counts
 
 
 def portal(request):
@@ -12,7 +12,7 @@ def portal(request):
     if user is None or not user.is_authenticated:
         return {
             "user_roles": [],
-            "navigation": navigation_for(request),
+            "navigation": navigation_groups(request),
             # The session policy, shown on the login page.
             "session_idle_minutes": settings.SESSION_IDLE_TIMEOUT // 60,
             "session_max_hours": settings.SESSION_COOKIE_AGE // 3600,
@@ -22,6 +22,7 @@ def portal(request):
         codes.add(Role.MANAGER.value)
     return {
         "user_roles": [role.label for role in Role if role.value in codes],
-        "navigation": navigation_for(request),
+        # The menu in groups, with the to-do counts last computed for this user (no query).
+        "navigation": navigation_groups(request, remembered_todo_counts(user)),
         "background_stall": stall_for(user),
     }

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -127,7 +128,8 @@ class AuditFilterForm(UtrechtFormMixin, forms.Form):
     """The filters of the beheerder's audit page (all optional, read from the query string)."""
 
     actor = forms.CharField(label=_("User (e-mail)"), required=False, max_length=254)
-    action = forms.ChoiceField(label=_("Action"), required=False)
+    # "Handeling", not the action item of a meeting ("Actiepunt").
+    action = forms.ChoiceField(label=pgettext_lazy("audit", "Action"), required=False)
     content_type = forms.ModelChoiceField(
         label=_("Object type"), required=False, queryset=ContentType.objects.none()
     )

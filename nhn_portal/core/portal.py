@@ -8,12 +8,17 @@ to the navigation without touching the frame.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
+from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .access import is_manager
 
@@ -32,9 +37,27 @@ class NavItem:
     current: Callable[[Any], bool] | None = None
     public: bool = False  # also shown to visitors without a login
     end: bool = False  # set apart at the end of the bar (management)
+    # The menu group (NavGroup.key) the entry is listed under; "" for a top-level link.
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    """A top-level entry of the menu that discloses its entries (at most 8 per role)."""
+
+    key: str
+    label: Any
+    order: int
+    end: bool = False  # set apart at the end (management)
 
 
 _NAV: dict[str, NavItem] = {}
+_GROUPS: dict[str, NavGroup] = {}
+
+
+def register_nav_group(group: NavGroup) -> NavGroup:
+    _GROUPS[group.key] = group
+    return group
 
 
 def register_nav_item(item: NavItem) -> NavItem:
@@ -60,10 +83,32 @@ class NavLink:
     url: str
     current: bool
     end: bool
+    group: str = ""
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class NavSection:
+    """A top-level entry as the user sees it: a group with its links (`links`), or one link
+    (`link`, for an entry without a group). `count`: the to-do lines waiting in the group."""
+
+    key: str
+    label: Any
+    end: bool
+    link: NavLink | None = None
+    links: list[NavLink] = field(default_factory=list)
+    count: int = 0
+
+    @property
+    def current(self) -> bool:
+        if self.link is not None:
+            return self.link.current
+        return any(link.current for link in self.links)
 
 
 def navigation_for(request) -> list[NavLink]:
-    """The main navigation as this request's user sees it, in order."""
+    """The main navigation as this request's user sees it, in order (flat; the menu groups
+    them with `navigation_groups`)."""
     user = getattr(request, "user", None)
     signed_in = bool(getattr(user, "is_authenticated", False))
     match = getattr(request, "resolver_match", None)
@@ -75,8 +120,147 @@ def navigation_for(request) -> list[NavLink]:
             continue
         url_name = item.url_name(user) if callable(item.url_name) else item.url_name
         current = bool(item.current and item.current(match))
-        links.append(NavLink(item.label, reverse(url_name), current, item.end))
+        links.append(
+            NavLink(item.label, reverse(url_name), current, item.end, item.group, item.order)
+        )
     return links
+
+
+def navigation_groups(request, counts: dict[str, int] | None = None) -> list[NavSection]:
+    """The menu: the user's entries in their groups (a group without entries for this user is
+    left out), the top-level links in between, the management group at the end. `counts`:
+    the to-do lines per group, shown as badges."""
+    counts = counts or {}
+    sections: dict[str, NavSection] = {}
+    order: list[tuple[bool, int, str]] = []
+    for position, link in enumerate(navigation_for(request)):
+        group = _GROUPS.get(link.group)
+        if group is None:
+            key = f"link-{position}"
+            sections[key] = NavSection(key=key, label=link.label, end=link.end, link=link)
+            order.append((link.end, link.order, key))
+            continue
+        if group.key not in sections:
+            sections[group.key] = NavSection(
+                key=group.key, label=group.label, end=group.end, count=counts.get(group.key, 0)
+            )
+            order.append((group.end, group.order, group.key))
+        sections[group.key].links.append(link)
+    return [sections[key] for *_rank, key in sorted(order)]
+
+
+# ---- The to-do list (the overview) and the menu's counts ------------------------------------
+
+
+@dataclass(frozen=True)
+class TodoLine:
+    """One thing waiting on the user: what (`text`), where it is done (`url`), its date
+    (`when`: a deadline, a meeting's date) and why it waits (`why`)."""
+
+    text: Any  # what waits (lazy/plain str), e.g. "Annotatie bij 'Woningbouw' beoordelen"
+    url: str  # where the work is done
+    when: date | datetime | None  # its date (deadline, meeting date)
+    why: Any  # why it waits, e.g. "stukken uiterlijk 3 december 2026"
+    group: str  # the menu group key it belongs to
+
+
+@dataclass(frozen=True)
+class _TodoSource:
+    key: str
+    lines: Callable[[Any], Iterable[TodoLine]]
+    order: int
+
+
+_TODO: dict[str, _TodoSource] = {}
+# Where a request's user keeps the lines once computed (the menu and the overview share them).
+_TODO_CACHE = "_nhn_todo_lines"
+
+
+def register_todo(key: str, lines: Callable[[Any], Iterable[TodoLine]], order: int = 100) -> None:
+    """A source of to-do lines: (user) → the lines waiting on that user (a selector of the
+    app; it decides whom it concerns and answers nothing for anyone else, in a fixed number
+    of queries). A second registration of a key replaces it."""
+    _TODO[key] = _TodoSource(key, lines, order)
+
+
+def _sort_key(line: TodoLine) -> tuple:
+    """Soonest first (a date before the times on that day), lines without a date last."""
+    when = line.when
+    if when is None:
+        return (1, "", str(line.text))
+    if isinstance(when, datetime):
+        if timezone.is_aware(when):
+            when = timezone.localtime(when)
+        moment = when.strftime("%Y-%m-%d %H:%M")
+    else:
+        moment = when.isoformat()
+    return (0, moment, str(line.text))
+
+
+def todo_lines(user) -> list[TodoLine]:
+    """All lines waiting on `user`, soonest first (lines without a date last); computed once
+    per request (kept on the request's user object)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, _TODO_CACHE, None)
+    if cached is not None:
+        return cached
+    lines: list[TodoLine] = []
+    for source in sorted(_TODO.values(), key=lambda source: (source.order, source.key)):
+        lines.extend(source.lines(user))
+    lines.sort(key=_sort_key)
+    setattr(user, _TODO_CACHE, lines)
+    remember_todo_counts(user, _count(lines))
+    return lines
+
+
+def _count(lines: Iterable[TodoLine]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.group] = counts.get(line.group, 0) + 1
+    return counts
+
+
+def todo_counts(user) -> dict[str, int]:
+    """The number of lines per menu group (the menu's badges)."""
+    return _count(todo_lines(user))
+
+
+# The menu on every page shows the counts the user's overview (or an htmx action) last
+# computed, kept in the cache for a while: the frame itself runs no query for them.
+TODO_COUNTS_SECONDS = 15 * 60
+
+
+def _counts_key(user) -> str:
+    return f"todo-counts:{user.pk}"
+
+
+def remember_todo_counts(user, counts: dict[str, int]) -> None:
+    cache.set(_counts_key(user), counts, TODO_COUNTS_SECONDS)
+
+
+def remembered_todo_counts(user) -> dict[str, int]:
+    """The menu's badges without a query: the counts last computed for `user`, or none."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    cached = getattr(user, _TODO_CACHE, None)
+    if cached is not None:
+        return _count(cached)
+    return cache.get(_counts_key(user)) or {}
+
+
+def todo_counts_oob(request) -> str:
+    """The menu's counts, recomputed, as out-of-band swaps: an htmx view that changes what
+    waits on the user appends this to its answer, and the badges follow."""
+    user = request.user
+    if hasattr(user, _TODO_CACHE):
+        delattr(user, _TODO_CACHE)
+    counts = todo_counts(user)
+    return render_to_string(
+        "components/nav_counts_oob.html",
+        {"sections": navigation_groups(request, counts)},
+        request=request,
+    )
 
 
 # ---- The public front page -----------------------------------------------------------------
@@ -138,6 +322,27 @@ def page_panels(page: str, request, **objects: Any) -> tuple[dict[str, list[str]
 
 # ---- The core's own entries ----------------------------------------------------------------
 
+# The menu's groups; every label leads to the same kind of page for every role.
+WORK, MEETINGS, COUNCILS, NETWORK, ORGANISATION, PUBLIC, MANAGEMENT = (
+    "work",
+    "meetings",
+    "councils",
+    "network",
+    "organisation",
+    "public",
+    "management",
+)
+for _group in (
+    NavGroup(WORK, pgettext_lazy("menu group", "My work"), 10),
+    NavGroup(MEETINGS, pgettext_lazy("menu group", "Meetings"), 20),
+    NavGroup(COUNCILS, pgettext_lazy("menu group", "Councils"), 30),
+    NavGroup(NETWORK, pgettext_lazy("menu group", "Network"), 40),
+    NavGroup(ORGANISATION, pgettext_lazy("menu group", "Organisation"), 50),
+    NavGroup(PUBLIC, pgettext_lazy("menu group", "Public"), 60),
+    NavGroup(MANAGEMENT, pgettext_lazy("menu group", "Management"), 90, end=True),
+):
+    register_nav_group(_group)
+
 
 register_nav_item(
     NavItem(
@@ -153,11 +358,12 @@ register_nav_item(
 register_nav_item(
     NavItem(
         key="management",
-        label=_("Management"),
+        label=_("Management site"),
         url_name="admin:index",
         order=0,
         visible=is_manager,
         end=True,
+        group=MANAGEMENT,
     )
 )
 
@@ -171,5 +377,6 @@ register_nav_item(
         visible=is_manager,
         current=lambda match: match is not None and match.url_name == "audit_log",
         end=True,
+        group=MANAGEMENT,
     )
 )

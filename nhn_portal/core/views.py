@@ -9,14 +9,15 @@ from django.shortcuts import render
 from . import selectors
 from .forms import AuditFilterForm
 from .http import confidential, no_store
-from .portal import page_panels, public_home_view
+from .portal import page_panels, public_home_view, todo_lines
 
 
 @login_not_required
 def home(request):
-    """The signed-in overview: what waits for this user, gathered from the apps' overview
-    panels (meetings and actions, council letters, one's own memberships in the registry);
-    each app decides what its panel shows to whom.
+    """The signed-in overview: the to-do list of what waits on this user (each line a link to
+    where the work is done, with its date and why it waits; `portal.todo_lines`, the sources
+    registered by the apps), then the apps' overview panels (meetings and actions, council
+    letters, one's own memberships in the registry); each app decides what it shows to whom.
 
     A visitor without a login gets the public front page an app registered
     (`portal.register_public_home`), or the login page when none did."""
@@ -25,8 +26,9 @@ def home(request):
         if public_home is None:
             return redirect_to_login(request.get_full_path())
         return public_home(request)
+    todo = todo_lines(request.user)
     slots, context = page_panels("overview", request)
-    return render(request, "core/home.html", {"slots": slots, **context})
+    return render(request, "core/home.html", {"slots": slots, "todo": todo, **context})
 
 
 @login_not_required

@@ -8,7 +8,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from gremia.selectors.registry import member_addresses
@@ -16,6 +15,7 @@ from nhn_portal.core.audit import audit_record_create, audited_update, timestamp
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
 from nhn_portal.core.tasking import enqueue_on_commit
+from nhn_portal.core.templatetags.nhn_dates import format_when
 from nhn_portal.core.workdays import working_days_before
 from regiobureau.bundle import meeting_bundle_queue
 from regiobureau.constants import (
@@ -160,7 +160,7 @@ def meeting_set_status(*, actor, meeting: Meeting, status: str) -> Meeting:
     if status == MeetingStatus.HELD and not meeting_has_begun(meeting):
         raise ValidationError(
             _("A meeting can only be marked as held once it has begun (%(start)s).")
-            % {"start": date_format(timezone.localtime(meeting.starts_at), "j F Y, H.i")},
+            % {"start": format_when(meeting.starts_at)},
             code="not_begun",
         )
     # The transition rules above are the check; the row itself is unchanged otherwise.

@@ -6,12 +6,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nhn_portal.core.http import confidential, error_text, vary_on_htmx
-from nhn_portal.core.portal import page_panels
+from nhn_portal.core.portal import page_panels, todo_counts_oob
 from regiobureau import permissions
 from regiobureau.forms.annotations import CommentForm
 from regiobureau.selectors.actions import open_actions_for_meeting
@@ -116,9 +117,20 @@ def item_read(request, pk: int):
     is_read = request.POST.get("read") == "1"
     read_mark_set(actor=request.user, item=item, read=is_read)
     if request.htmx:
-        return vary_on_htmx(
-            render(request, f"{READING}#read_toggle", {"item": item, "is_read": is_read})
+        response = render(request, f"{READING}#read_toggle", {"item": item, "is_read": is_read})
+        # The counters follow out of band: the page's read progress and the menu's badges.
+        flat = flatten(agenda_rows(user=request.user, meeting=item.meeting, with_annotations=True))
+        progress = render_to_string(
+            f"{READING}#read_progress",
+            {
+                "read_count": sum(1 for row in flat if row.is_read),
+                "item_count": len(flat),
+                "oob": True,
+            },
+            request=request,
         )
+        response.content += (progress + todo_counts_oob(request)).encode()
+        return vary_on_htmx(response)
     return vary_on_htmx(redirect(_reading_url(item)))
 
 

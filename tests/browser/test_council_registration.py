@@ -37,8 +37,8 @@ def test_a_council_member_registers_through_the_email_link(
     assert page.get_by_role("heading", level=1).inner_text() == str(gathering.meeting)
     assert "Gemeente Texel" in page.inner_text("main")
 
-    page.get_by_label("Je naam").fill("Anna de Vries")
-    page.get_by_label("Je e-mailadres").fill("anna.devries@raad-texel.example.org")
+    page.get_by_label("Uw naam").fill("Anna de Vries")
+    page.get_by_label("Uw e-mailadres").fill("anna.devries@raad-texel.example.org")
     with page.expect_navigation():
         page.get_by_role("button", name="Stuur me mijn persoonlijke link").press("Enter")
     assert "anna.devries@raad-texel.example.org" in page.get_by_role("status").inner_text()
@@ -51,12 +51,12 @@ def test_a_council_member_registers_through_the_email_link(
     )
     path = link[link.index("/raden/aanmelding/") :]
     page.goto(f"{live_server.url}{path}")
-    assert "Je bent nog niet aangemeld" in page.inner_text("main")
+    assert "U bent nog niet aangemeld" in page.inner_text("main")
     register = page.get_by_role("button", name="Aanmelden voor deze bijeenkomst")
     register.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "Je bent aangemeld" in page.inner_text("main")
+    assert "U bent aangemeld" in page.inner_text("main")
     page.screenshot(path=f"{SHOTS}/test-council-registration.png", full_page=True)
     registration = GatheringRegistration.objects.get()
     assert (registration.name, registration.status) == ("Anna de Vries", "aangemeld")
@@ -65,7 +65,7 @@ def test_a_council_member_registers_through_the_email_link(
     # Cancelling uses the link up; opening it again explains what to do.
     with page.expect_navigation():
         page.get_by_role("button", name="Afmelden").press("Enter")
-    assert page.get_by_role("heading", level=1).inner_text() == "Je aanmelding is ingetrokken"
+    assert page.get_by_role("heading", level=1).inner_text() == "Uw aanmelding is ingetrokken"
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CANCELLED
     assert csp_problems(page) == []

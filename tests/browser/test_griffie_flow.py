@@ -35,8 +35,9 @@ def test_a_griffie_confirms_and_schedules_by_keyboard(browser_context, live_serv
     page = open_page(browser_context)
     log_in(page, live_server, user.email, PASSWORD)
 
-    # The overview lists the letter to confirm; follow its link with the keyboard.
-    letter_link = page.get_by_role("link", name=str(delivery.letter))
+    # The overview lists the letter to confirm (the to-do line "Ontvangst bevestigen: …" and
+    # the letters panel); follow the panel's link with the keyboard.
+    letter_link = page.get_by_role("link", name=str(delivery.letter), exact=True)
     letter_link.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")

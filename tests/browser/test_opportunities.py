@@ -33,6 +33,7 @@ def test_signal_to_decision_route_with_days_left(browser_context, live_server, b
     today = timezone.localdate()
     page = open_page(browser_context)
     log_in(page, live_server, "secretaris@example.org")
+    page.get_by_role("button", name="Netwerk").click()  # the menu group (a disclosure)
     page.get_by_role("link", name="Kansen").first.click()
     page.get_by_role("link", name="Nieuwe kans").click()
     page.get_by_label("Titel").fill("Oproep mobiliteitshubs")

@@ -34,7 +34,7 @@ def test_mark_read_and_respond_without_a_page_load(browser_context, live_server,
     assert AnnotationComment.objects.filter(author=reader, text=RESPONSE).exists()
 
     page.reload()
-    assert "Je hebt 1 van de" in page.locator("main").inner_text()
+    assert "U hebt 1 van de" in page.locator("main").inner_text()
     assert page.get_by_text(RESPONSE).count() == 1
     page.goto(f"{live_server.url}/vergaderingen/mijn/reacties/")
     assert page.get_by_text(RESPONSE).count() == 1

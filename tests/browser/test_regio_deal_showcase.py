@@ -52,6 +52,7 @@ def showcase(role_groups):
 def test_public_showcase(browser_context, live_server, showcase):
     page = open_page(browser_context)
     page.goto(f"{live_server.url}/")
+    page.get_by_role("button", name="Openbaar").click()  # the menu group (a disclosure)
     page.get_by_role("link", name="Regio Deal").first.click()
     page.wait_for_load_state("networkidle")
     assert page.url == f"{live_server.url}/netwerk/regio-deal/"

@@ -69,6 +69,7 @@ def test_login_map_and_body_page_without_csp_violations(browser_context, live_se
     )
     assert skip_link_position == "fixed"  # from utrecht-skip-link--visible-on-focus
 
+    page.get_by_role("button", name="Organisatie").click()  # the menu group (a disclosure)
     page.click("nav a[href='/gremia/']")
     page.wait_for_load_state("networkidle")
     assert page.url == f"{live_server.url}/gremia/"

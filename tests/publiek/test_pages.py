@@ -194,8 +194,9 @@ def test_decision_list_of_a_closed_meeting_stays_off_the_front_page(client, secr
 
 
 def test_one_council_letters_entry_in_each_navigation(rf, secretary, region):
-    """A visitor and a bestuurder get the public list; the griffie and the secretariat get
-    their own council letters pages — never two entries called "Raadsinformatiebrieven"."""
+    """One label, one kind of page: "Raadsinformatiebrieven" is the public list for everyone
+    (never two entries of that name); the griffie's letters received and the secretariat's
+    distribution have labels of their own."""
     from django.contrib.auth.models import AnonymousUser
     from django.utils.translation import override
 
@@ -203,18 +204,17 @@ def test_one_council_letters_entry_in_each_navigation(rf, secretary, region):
     from tests.builders import griffie, member_of
     from tests.factories import BodyFactory
 
-    def letters_entries(user):
+    def entries(user, label):
         request = rf.get("/")
         request.user = user
         with override("nl"):
-            return [
-                link.url
-                for link in navigation_for(request)
-                if str(link.label) == "Raadsinformatiebrieven"
-            ]
+            return [link.url for link in navigation_for(request) if str(link.label) == label]
 
     public = reverse("publiek:letter_list")
-    assert letters_entries(AnonymousUser()) == [public]
-    assert letters_entries(member_of(BodyFactory())) == [public]
-    assert letters_entries(secretary) == [reverse("raden:dashboard")]
-    assert letters_entries(griffie(region["Texel"])) == [reverse("raden:index")]
+    clerk = griffie(region["Texel"])
+    for user in (AnonymousUser(), member_of(BodyFactory()), secretary, clerk):
+        assert entries(user, "Raadsinformatiebrieven") == [public]
+    assert entries(secretary, "Verspreiding brieven") == [reverse("raden:dashboard")]
+    assert entries(clerk, "Ontvangen brieven") == [reverse("raden:index")]
+    assert entries(clerk, "Verspreiding brieven") == []
+    assert entries(secretary, "Ontvangen brieven") == []

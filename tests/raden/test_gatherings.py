@@ -263,10 +263,10 @@ def test_personal_link_pages_without_an_account(client, gathering, region):
     response = _register(client, token)
     assert response.status_code == 302
     page = client.get(url)
-    assert "Je bent aangemeld" in page.text
+    assert "U bent aangemeld" in page.text
     cancel = client.post(reverse("raden:registration_cancel", kwargs={"token": token}))
     assert cancel.status_code == 200
-    assert "Je aanmelding is ingetrokken" in cancel.text
+    assert "Uw aanmelding is ingetrokken" in cancel.text
     used = client.get(url)
     assert used.status_code == 410
     assert "Deze link is al gebruikt" in used.text

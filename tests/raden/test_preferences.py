@@ -25,7 +25,7 @@ def test_griffie_records_its_own_councils_preference(client, region):
     client.force_login(clerk)
     page = client.get(reverse("raden:preference"))
     assert page.status_code == 200
-    assert "Hoe wil je raad geïnformeerd worden?" in page.text
+    assert "Hoe wil uw raad geïnformeerd worden?" in page.text
     response = client.post(
         reverse("raden:preference"),
         {"preference": InformationPreference.LETTER_AND_COMMITTEE, "note": "Commissie Bestuur"},

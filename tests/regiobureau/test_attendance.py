@@ -115,7 +115,7 @@ def test_registration_page_saves_and_refuses_a_foreign_substitute(client, body):
     assert response.status_code == 302
     assert Attendance.objects.get().registration == Registration.ABSENT
     page = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Wijzig je aanmelding" in page or "Change your registration" in page
+    assert "Wijzig uw aanmelding" in page or "Change your registration" in page
 
 
 def test_registering_for_a_body_you_do_not_sit_on_is_404(client, body, outsider):

@@ -11,10 +11,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from nhn_portal.core.constants import Role
+from nhn_portal.core.templatetags.nhn_dates import format_when
 from regiobureau.constants import AnnotationStatus, MeetingStatus
 from regiobureau.models.annotations import Annotation, AnnotationComment, ReadMark
 from regiobureau.models.documents import Document
@@ -316,7 +316,7 @@ def test_held_is_neither_offered_nor_accepted_before_the_meeting_begins(
     published_meeting.refresh_from_db()
     assert published_meeting.status == MeetingStatus.AGENDA_PUBLISHED
     expected = _("A meeting can only be marked as held once it has begun (%(start)s).") % {
-        "start": date_format(timezone.localtime(published_meeting.starts_at), "j F Y, H.i")
+        "start": format_when(published_meeting.starts_at)  # "4 december 2026, 14.00 uur"
     }
     assert expected in [str(m) for m in response.context["messages"]]
 

@@ -31,6 +31,9 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     '/beheer/axes/accessfailurelog/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/axes/accessfailurelog/x/y/
     '/beheer/axes/accesslog/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/axes/accesslog/x/y/
     '/beheer/core/auditrecord/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/auditrecord/x/y/
+    '/beheer/core/generationjob/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/generationjob/x/y/
+    '/beheer/core/loginthrottle/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/loginthrottle/x/y/
+    '/beheer/core/outboxmessage/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/outboxmessage/x/y/
     '/beheer/core/user/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/user/x/y/
     '/beheer/gremia/balancenorm/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/balancenorm/x/y/
     '/beheer/gremia/body/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/body/x/y/
@@ -104,6 +107,21 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'admin:core_auditrecord_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/core/auditrecord/
     'admin:core_auditrecord_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/core/auditrecord/x/y/delete/
     'admin:core_auditrecord_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/auditrecord/x/y/history/
+    'admin:core_generationjob_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/core/generationjob/add/
+    'admin:core_generationjob_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/generationjob/x/y/change/
+    'admin:core_generationjob_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/core/generationjob/
+    'admin:core_generationjob_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/core/generationjob/x/y/delete/
+    'admin:core_generationjob_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/generationjob/x/y/history/
+    'admin:core_loginthrottle_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/core/loginthrottle/add/
+    'admin:core_loginthrottle_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/loginthrottle/x/y/change/
+    'admin:core_loginthrottle_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/core/loginthrottle/
+    'admin:core_loginthrottle_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/core/loginthrottle/x/y/delete/
+    'admin:core_loginthrottle_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/loginthrottle/x/y/history/
+    'admin:core_outboxmessage_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/core/outboxmessage/add/
+    'admin:core_outboxmessage_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/outboxmessage/x/y/change/
+    'admin:core_outboxmessage_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/core/outboxmessage/
+    'admin:core_outboxmessage_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/core/outboxmessage/x/y/delete/
+    'admin:core_outboxmessage_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/outboxmessage/x/y/history/
     'admin:core_user_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/core/user/add/
     'admin:core_user_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/user/x/y/change/
     'admin:core_user_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/core/user/

@@ -51,16 +51,29 @@ def test_without_an_authenticator_the_secretariat_sees_only_the_mfa_setup(client
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"] == reverse("mfa_activate_totp"), url
-    # Setting up asks the password once more (allauth's reauthentication), then the app.
-    response = client.get(reverse("mfa_activate_totp"))
-    assert response["Location"].startswith(reverse("account_reauthenticate"))
-    client.post(response["Location"], {"password": PASSWORD})
+    # Setting up right after the login asks no second password (one prompt, the login's).
     assert client.get(reverse("mfa_activate_totp")).status_code == 200
     secret = client.session[SECRET_SESSION_KEY]
     response = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_setting_up_long_after_the_login_asks_the_password_again(client, settings):
+    user = UserFactory(email="sec@example.org", roles=[Role.SECRETARY])
+    login(client, user.email)
+    settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0  # the login is "long ago"
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+    client.post(response["Location"], {"password": PASSWORD})
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    # Without a password login at all (here: force_login) allauth's rule stands.
+    client.logout()
+    client.force_login(user)
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
 
 
 def test_a_superuser_without_a_role_is_forced_too(client):

@@ -24,6 +24,25 @@ def format_long_date(value: datetime.date | None) -> str:
         return dateformat.format(value, "l j F Y")
 
 
+def format_date(value: datetime.date | None) -> str:
+    """'3 maart 2026' (the date without its weekday); an empty string for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)
+    with translation.override("nl"):
+        return dateformat.format(value, "j F Y")
+
+
+def format_when(value: datetime.date | datetime.datetime | None) -> str:
+    """'3 maart 2026' for a date, '3 maart 2026, 19.30 uur' for a moment."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime):
+        return f"{format_date(value)}, {format_time(value)}"
+    return format_date(value)
+
+
 def format_time(value: datetime.datetime | datetime.time | None) -> str:
     """'19.30 uur' (Dutch style: a full stop between hours and minutes)."""
     if value is None or value == "":
@@ -46,3 +65,5 @@ def format_long_datetime(value: datetime.datetime | None) -> str:
 register.filter("nl_long_date", format_long_date)
 register.filter("nl_time", format_time)
 register.filter("nl_long_datetime", format_long_datetime)
+register.filter("nl_date", format_date)
+register.filter("nl_when", format_when)
