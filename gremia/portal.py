@@ -3,9 +3,11 @@ navigation, and the overview's registry panel (the registry pages, one's own mem
 
 from django.utils.translation import gettext_lazy as _
 
+from gremia.permissions import can_delegate
 from gremia.selectors.registry import person_for_user, person_memberships
 from nhn_portal.core.portal import (
     ORGANISATION,
+    WORK,
     NavItem,
     Panel,
     in_namespace,
@@ -19,7 +21,11 @@ def _bodies_current(match) -> bool:
         return False
     if match.namespace == "platforms":
         return match.url_name == "theme_detail"
-    return match.namespace == "gremia" and match.url_name not in {"balance", *RULES_PAGES}
+    return match.namespace == "gremia" and match.url_name not in {
+        "balance",
+        *RULES_PAGES,
+        *DELEGATION_PAGES,
+    }
 
 
 register_nav_item(
@@ -59,6 +65,21 @@ register_nav_item(
         order=20,
         current=in_namespace("gremia", "balance"),
         group=ORGANISATION,
+    )
+)
+
+
+# A bestuurder's assistants, who read her meetings (gremia's Delegation).
+DELEGATION_PAGES = ("delegations", "delegation_revoke")
+register_nav_item(
+    NavItem(
+        key="delegations",
+        label=_("My assistants"),
+        url_name="gremia:delegations",
+        order=40,
+        visible=can_delegate,
+        current=in_namespace("gremia", *DELEGATION_PAGES),
+        group=WORK,
     )
 )
 

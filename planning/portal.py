@@ -34,6 +34,7 @@ register_nav_item(
         order=56,
         current=in_namespace("planning", "series_list", "series_create", "series_detail"),
         visible=is_secretariat,
+        group=MEETINGS,
     )
 )
 

@@ -23,6 +23,7 @@ from regiobureau.selectors.todo import (
     action_lines,
     own_body_material_lines,
     reading_lines,
+    review_lines,
     secretary_lines,
 )
 
@@ -129,6 +130,7 @@ register_panel(
 
 # The overview's to-do lines (nhn_portal.core.portal.todo_lines).
 register_todo("meetings_secretary", secretary_lines, order=10)
+register_todo("annotation_reviews", review_lines, order=15)
 register_todo("meetings_reading", reading_lines, order=20)
 register_todo("meetings_material", own_body_material_lines, order=25)
 register_todo("actions", action_lines, order=30)

@@ -27,6 +27,7 @@ from regiobureau.models.decisions import ActionItem, DecisionList
 from regiobureau.models.documents import Document
 from regiobureau.models.meetings import AgendaItem, Meeting
 from regiobureau.selectors.actions import action_list_for_user
+from regiobureau.selectors.annotation_reviews import annotation_reviews_waiting_for
 
 # How far ahead the secretary's list looks for missing stukken (days before the deadline).
 MATERIAL_HORIZON_DAYS = 21
@@ -121,7 +122,8 @@ def _annotations_in_review() -> list[TodoLine]:
     ).select_related("agenda_item__meeting__body")
     return [
         TodoLine(
-            text=_("Review the annotation on '%(item)s'") % {"item": annotation.agenda_item.title},
+            text=_("The annotation on '%(item)s' waits for review")
+            % {"item": annotation.agenda_item.title},
             url=reverse("regiobureau:annotation_edit", args=[annotation.agenda_item_id]),
             when=annotation.agenda_item.meeting.documents_deadline,
             why=_("in review; meeting %(meeting)s")
@@ -344,3 +346,28 @@ def own_body_material_lines(user) -> list[TodoLine]:
 def _shorten(text: str, length: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+# ---- Reviews asked of this user (a secretary or a body's chair) ------------------------------
+
+
+def review_lines(user) -> list[TodoLine]:
+    """The annotations waiting for this user's verdict (four eyes), earliest due first; one
+    query (annotation_reviews_waiting_for)."""
+    lines = []
+    for waiting in annotation_reviews_waiting_for(user):
+        why = (
+            _("review was due on %(date)s; meeting %(meeting)s")
+            if waiting.is_overdue
+            else _("review asked by %(date)s; meeting %(meeting)s")
+        )
+        lines.append(
+            TodoLine(
+                text=_("Review the annotation on '%(item)s'") % {"item": waiting.item.title},
+                url=waiting.url,
+                when=waiting.due_on,
+                why=why % {"date": format_date(waiting.due_on), "meeting": _label(waiting.meeting)},
+                group=WORK,
+            )
+        )
+    return lines

@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from gremia.constants import MembershipRole
 from nhn_portal.core.constants import Role
-from nhn_portal.core.models import AuditRecord
+from nhn_portal.core.models import AuditRecord, OutboxMessage, User
+from nhn_portal.core.portal import WORK, todo_lines
+from regiobureau.bundle import REFRESH_TASK
 from regiobureau.constants import AnnotationStatus, ReviewOutcome
 from regiobureau.models.annotations import Annotation, AnnotationReview
 from regiobureau.selectors.annotation_reviews import (
@@ -25,6 +27,7 @@ from regiobureau.services.annotation_reviews import (
     annotation_send_for_review,
 )
 from regiobureau.services.annotations import annotation_save
+from regiobureau.services.meetings import meeting_publish_agenda
 from tests.builders import make_meeting, member_of
 from tests.factories import AgendaItemFactory, UserFactory
 
@@ -332,3 +335,41 @@ def test_sending_for_review_and_returning_through_the_pages(
     assert history[2].who == colleague
     assert "Graag de kosten erbij." in page.text
     assert str(colleague) in page.text
+
+
+# --- Wired into the portal: the to-do list and the bundle -----------------------------------
+
+
+def test_the_reviewer_finds_the_request_on_her_to_do_list(annotation, secretary, colleague, chair):
+    page = review_url(annotation.agenda_item_id)
+
+    def asked(user) -> list:
+        # As a new request loads the user: the lines are kept on the user object per request.
+        fresh = User.objects.get(pk=user.pk)
+        return [line for line in todo_lines(fresh) if line.url == page]
+
+    send(annotation, secretary, colleague, chair, due=TODAY() + datetime.timedelta(days=3))
+    for reviewer in (colleague, chair):  # a secretary, and a bestuurder who chairs the body
+        lines = asked(reviewer)
+        assert len(lines) == 1, reviewer
+        assert lines[0].group == WORK
+        assert lines[0].when == TODAY() + datetime.timedelta(days=3)
+        assert "Woondeal NHN" in str(lines[0].text)
+    assert asked(secretary) == []  # the author is not asked
+    annotation_adopt(actor=colleague, annotation=annotation)
+    assert asked(chair) == []  # decided: the chair's request lapsed
+
+
+def test_adopting_an_annotation_of_a_published_agenda_renews_the_bundle(
+    annotation, secretary, colleague
+):
+    meeting = annotation.agenda_item.meeting
+    meeting_publish_agenda(
+        actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
+    )
+    queued = OutboxMessage.objects.filter(task_name=REFRESH_TASK, args=[meeting.pk])
+    before = queued.count()
+    send(annotation, secretary, colleague)
+    assert queued.count() == before  # asking for a review changes nothing the members read
+    annotation_adopt(actor=colleague, annotation=annotation)
+    assert queued.count() == before + 1

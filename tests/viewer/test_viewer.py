@@ -6,6 +6,7 @@ text, and the export per meeting."""
 import pytest
 from django.urls import reverse
 
+from gremia.services import delegation_grant
 from nhn_portal.core.constants import AuditAction, GenerationStatus
 from nhn_portal.core.models import AuditRecord
 from nhn_portal.core.production.services import document_generation_request, document_generation_run
@@ -13,6 +14,7 @@ from regiobureau import producers
 from regiobureau.models.annotations import ReadMark
 from regiobureau.models.documents import Document
 from tests.builders import CONFIDENTIAL_DOC, member_of
+from tests.factories import UserFactory
 from viewer.models import PageNote
 from viewer.services import page_note_create
 
@@ -335,3 +337,16 @@ def test_viewer_page_query_count_is_pinned(
     with django_assert_max_num_queries(9):
         response = client.get(url("document_read", public_doc.pk))
     assert response.content.decode().count('<li class="pv-note" ') == 5
+
+
+def test_an_assistant_reads_a_stuk_without_setting_the_members_read_mark(
+    client, member, public_doc, confidential_doc
+):
+    assistant = UserFactory()
+    delegation_grant(actor=member, assistant=assistant)
+    client.force_login(assistant)
+    # She reads what her bestuurder reads, the confidential stuk included ...
+    assert client.get(url("document_read", confidential_doc.pk)).status_code == 200
+    assert client.get(url("document_read", public_doc.pk)).status_code == 200
+    # ... but the read marks are the member's own: none for the assistant, none for the member.
+    assert not ReadMark.objects.filter(agenda_item=public_doc.agenda_item).exists()
