@@ -12,7 +12,12 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from nhn_portal.core.templatetags.nhn_dates import format_date, format_time, format_when
+from nhn_portal.core.templatetags.nhn_dates import (
+    format_clock,
+    format_date,
+    format_time,
+    format_when,
+)
 
 INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jezelf)\b", re.IGNORECASE)
 BASE = Path(settings.BASE_DIR)
@@ -120,6 +125,7 @@ def test_the_time_and_date_formats():
     moment = datetime.datetime(2026, 12, 4, 14, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
     assert format_time(moment) == "14.00 uur"
     assert format_time(datetime.time(9, 5)) == "9.05 uur"
+    assert format_clock(datetime.time(9, 5)) == "9.05"  # a range says "uur" once
     assert format_date(datetime.date(2026, 12, 4)) == "4 december 2026"
     assert format_when(moment) == "4 december 2026, 14.00 uur"
     assert format_when(datetime.date(2026, 12, 4)) == "4 december 2026"

@@ -92,7 +92,8 @@ def test_the_demo_migrates_across_the_split_and_back_without_losing_a_row(nhn_de
 
     # And forward again, as a deployed database takes the split.
     call_command("migrate", verbosity=0)
-    assert {table: count for table, count in row_counts().items() if table not in later} == before
+    kept = {table: count for table, count in before.items() if table not in later}
+    assert {table: count for table, count in row_counts().items() if table not in later} == kept
     assert content_type_labels() == {m: app for app, ms in MOVED.items() for m in ms}
     # The audit trail still points at the same content types, now named by the new apps.
     assert (

@@ -240,8 +240,9 @@ def test_query_counts_are_pinned(manager_client, registry, django_assert_num_que
         # overview; a person with memberships adds one for those), and whether the user works
         # at a sub-region office (raden's panel), and the worker's heartbeat; + the to-do list
         # (core.portal.todo_lines): the beheerder's four (stuck tasks, failed documents,
-        # locked-out and slowed-down logins) and one for the bodies the user sits on
-        reverse("home"): 10,
+        # locked-out and slowed-down logins), one for the bodies the user sits on and one for
+        # the annotation reviews asked of the user
+        reverse("home"): 11,
     }
     heartbeat_record()  # a worker runs
     for url, queries in pages.items():

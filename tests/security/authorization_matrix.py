@@ -448,5 +448,15 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'socialaccount_login_cancelled': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /account/3rdparty/login/cancelled/
     'socialaccount_login_error': ('login', '401', '401', '401', '401', '401', '401', '401'),  # /account/3rdparty/login/error/
     'socialaccount_signup': ('login', 'login', 'login', 'login', 'login', 'login', 'login', 'login'),  # /account/3rdparty/signup/
+    # The viewer: the confidential stuk and the members' PDF as their downloads; the notes' forms
+    # answer POST only; the export lists one's own notes of a meeting one may see.
+    'viewer:document_note_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/stukken/2/lezen/notities/
+    'viewer:document_read': ('login', '404', '200', '404', '404', '404', '200', '200'),  # /vergaderingen/stukken/2/lezen/
+    'viewer:generated_file': ('login', '404', '200', '404', '404', '404', '200', '200'),  # /vergaderingen/pdf/2/bestand/
+    'viewer:generated_note_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/pdf/2/lezen/notities/
+    'viewer:generated_read': ('login', '404', '200', '404', '404', '404', '200', '200'),  # /vergaderingen/pdf/2/lezen/
+    'viewer:note_delete': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/notities/1/verwijderen/
+    'viewer:note_update': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/notities/1/wijzigen/
+    'viewer:notes_export': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/1/notities.md
 }
 # fmt: on

@@ -65,6 +65,7 @@ from tests.factories import (
 )
 from tests.security.authorization_matrix import EXPECTED, ROLES
 from tests.test_login_required import walk
+from viewer.services import page_note_create
 
 pytestmark = pytest.mark.django_db
 
@@ -203,7 +204,17 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     )
     members_pdf = jobs[producers.MEMBERS].document
     m, i = {"pk": meeting.pk}, {"pk": item.pk}
+    # The member's own note on the confidential stuk (the viewer's notes are private).
+    note = page_note_create(actor=member, version=secret.current_version, page=1, text="Eigen")
     kwargs = {
+        "viewer:document_read": {"pk": secret.pk},
+        "viewer:document_note_create": {"pk": secret.pk},
+        "viewer:generated_read": {"pk": members_pdf.pk},
+        "viewer:generated_file": {"pk": members_pdf.pk},
+        "viewer:generated_note_create": {"pk": members_pdf.pk},
+        "viewer:note_update": {"pk": note.pk},
+        "viewer:note_delete": {"pk": note.pk},
+        "viewer:notes_export": {"pk": meeting.pk},
         "regiobureau:meeting_pdf_retry": {"pk": meeting.pk, "job_pk": jobs["leden"].pk},
         "regiobureau:meeting_pdf_download": {
             "pk": meeting.pk,

@@ -43,13 +43,19 @@ def format_when(value: datetime.date | datetime.datetime | None) -> str:
     return format_date(value)
 
 
-def format_time(value: datetime.datetime | datetime.time | None) -> str:
-    """'19.30 uur' (Dutch style: a full stop between hours and minutes)."""
+def format_clock(value: datetime.datetime | datetime.time | None) -> str:
+    """'19.30', the clock alone: for a range that says "uur" once ('14.00–16.00 uur')."""
     if value is None or value == "":
         return ""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value)
-    return f"{value.hour}.{value.minute:02d} uur"
+    return f"{value.hour}.{value.minute:02d}"
+
+
+def format_time(value: datetime.datetime | datetime.time | None) -> str:
+    """'19.30 uur' (Dutch style: a full stop between hours and minutes)."""
+    clock = format_clock(value)
+    return f"{clock} uur" if clock else ""
 
 
 def format_long_datetime(value: datetime.datetime | None) -> str:
@@ -64,6 +70,7 @@ def format_long_datetime(value: datetime.datetime | None) -> str:
 
 register.filter("nl_long_date", format_long_date)
 register.filter("nl_time", format_time)
+register.filter("nl_clock", format_clock)
 register.filter("nl_long_datetime", format_long_datetime)
 register.filter("nl_date", format_date)
 register.filter("nl_when", format_when)
