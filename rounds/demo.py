@@ -1,7 +1,7 @@
 """The demo's written round: after the Platform Wonen's previous meeting a decision was put
 to the seats in writing; every seat answered (one against), so the round closed before its
 deadline, and its outcome goes on the besluitenlijst of the platform's next meeting — a round
-is recorded by a meeting after it closed, never by one held before (issue 22)."""
+is recorded by a meeting after it closed, never by one held before."""
 
 import datetime
 

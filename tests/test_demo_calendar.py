@@ -1,4 +1,4 @@
-"""The demo tells one consistent story (issue 22, part 10): checked with the calendar's own
+"""The demo tells one consistent story: checked with the calendar's own
 warnings (regiobureau.selectors.schedule) over every demo meeting, on the day the tests run and
 on fixed days that once went wrong (the week before Christmas, King's Day, a Saturday): no
 member in two meetings at once, no room booked twice, meetings and deadlines on working days, a

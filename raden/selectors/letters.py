@@ -226,7 +226,7 @@ def letters_about_meeting(meeting: Meeting) -> list[CouncilLetter]:
 
 
 def meeting_decision_list_adopted(meeting: Meeting) -> bool:
-    """A council letter reports an adopted decision list (issue 22, part 7)."""
+    """A council letter reports an adopted decision list."""
     return DecisionList.objects.filter(meeting=meeting, adopted_at__isnull=False).exists()
 
 

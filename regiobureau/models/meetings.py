@@ -188,7 +188,7 @@ class AgendaItem(TimeStampedModel):
     @property
     def stukken_confidential_by_default(self) -> bool:
         """A stuk added to a closed item (or a sub-item of one) or to an item of a closed
-        meeting is confidential unless the secretary says otherwise (issue 22, part 7)."""
+        meeting is confidential unless the secretary says otherwise."""
         if not self.is_public or not self.meeting.is_public:
             return True
         return self.parent is not None and not self.parent.is_public

@@ -1,5 +1,5 @@
 """Reads that keep the calendar straight: the warnings shown when a meeting is planned or
-changed (issue 22, part 6), and the same checks over a whole calendar (the demo's test).
+changed, and the same checks over a whole calendar (the demo's test).
 
 Warnings, not refusals: a secretary may know better (a member sends a substitute, two small
 tables share a large room) and confirms with "Toch opslaan". The warnings are

@@ -1,4 +1,4 @@
-"""The calendar that keeps itself straight, in the browser (issue 22, part 6): the meeting form
+"""The calendar that keeps itself straight, in the browser: the meeting form
 with its schedule warnings and "Toch opslaan", and the recurring series pages (list, form with
 warnings, the series' meetings) pass axe-core at 1280 and 375 px, and "Toch opslaan" saves.
 Run on its own (one browser file at a time)."""

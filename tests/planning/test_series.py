@@ -1,4 +1,4 @@
-"""Recurring series (issue 22, part 6): "elke zes weken op donderdag" plans the meetings at
+"""Recurring series: "elke zes weken op donderdag" plans the meetings at
 once, each with a deadline on a working day, each changed one by one afterwards; the series
 page warns about clashes as the meeting form does."""
 

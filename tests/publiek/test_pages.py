@@ -117,7 +117,7 @@ def test_archive_lists_a_years_meetings_with_closed_ones_as_body_and_date_only(c
     last_year = timezone.make_aware(datetime.datetime(this_year - 1, 3, 1, 10))  # noqa: DTZ001
     MeetingFactory(body=body, held=True, starts_at=last_year, title="Economie vorig jaar")
 
-    # A meeting still to come is in the calendar, not the archive (issue 22).
+    # A meeting still to come is in the calendar, not the archive.
     coming = timezone.now() + datetime.timedelta(days=3)
     MeetingFactory(body=body, published=True, starts_at=coming, title="Economie straks")
 

@@ -176,7 +176,7 @@ def test_secretary_composes_adopts_and_issues_through_the_pages(
     django_capture_on_commit_callbacks,
 ):
     client.force_login(secretary)
-    # A letter reports an adopted decision list (issue 22): refused before the adoption.
+    # A letter reports an adopted decision list: refused before the adoption.
     too_early = client.post(
         reverse("raden:letter_create", args=[meeting_with_decision.pk]),
         {"title": "Woondeal", "intro": "Kort"},

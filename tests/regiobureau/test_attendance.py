@@ -434,7 +434,7 @@ def test_demo_previous_meeting_has_attendance_and_a_written_round_decision():
     assert not decided.votes.filter(member=absent.person).exists()
     # After the meeting a decision was taken by written round; it closed once every seat had
     # answered and is recorded by the platform's next meeting, not by this earlier one
-    # (issue 22: a round is recorded by a meeting after it closed).
+    # (a round is recorded by a meeting after it closed).
     from rounds.constants import ROUND_ITEM_TITLE
     from rounds.models import WrittenRound
 

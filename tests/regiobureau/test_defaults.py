@@ -1,4 +1,4 @@
-"""Defaults from the body (issue 22, part 7): a public body's meetings are public, a closed
+"""Defaults from the body: a public body's meetings are public, a closed
 body's closed; a stuk on a closed item or meeting is confidential; a meeting without a title
 is "Gremium, datum" everywhere; the decisions page says when recording opens and writes a
 council letter only from an adopted list."""

@@ -1,4 +1,4 @@
-"""A calendar that keeps itself straight (issue 22, part 6): working days, the schedule's
+"""A calendar that keeps itself straight: working days, the schedule's
 warnings (members in two meetings, a room double-booked, deadlines on a day off, a preparing
 body too late) and the meeting form's "Toch opslaan"."""
 

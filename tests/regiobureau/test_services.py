@@ -138,7 +138,7 @@ def test_meeting_create_uses_the_bodys_own_template_opening_before_closing(secre
         (at(2027, 1, 25, 14), datetime.date(2027, 1, 11)),
         # Tuesday 00:30 in Amsterdam is still Monday in UTC: the local date counts.
         (at(2027, 1, 26, 0, 30), datetime.date(2027, 1, 12)),
-        # Over Christmas: weekends and both Christmas days skipped (issue 22: working days
+        # Over Christmas: weekends and both Christmas days skipped (working days
         # are Monday to Friday without the Dutch public holidays).
         (at(2026, 12, 31, 9), datetime.date(2026, 12, 16)),
         # Over King's Day 2027 (Tuesday 27 April).
