@@ -433,11 +433,21 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The pdf.js viewer fetches a stuk from its download URL, which on object storage redirects to
+# the object store: its origin (of S3_PUBLIC_URL, else S3_ENDPOINT_URL; with a leading space)
+# may be fetched too; the bucket must then allow cross-origin GETs from the portal
+# (docs/security.md).
+_object_store = urlsplit(S3_PUBLIC_URL or S3_ENDPOINT_URL) if S3_BUCKET else None
+OBJECT_STORE_ORIGIN = (
+    f" {_object_store.scheme}://{_object_store.netloc}"
+    if _object_store and _object_store.scheme and _object_store.netloc
+    else ""
+)
 # Templates carry no inline script, style attribute or <style> block, so this can be strict.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-    "form-action 'self'; frame-ancestors 'none'"
+    f"font-src 'self'; connect-src 'self'{OBJECT_STORE_ORIGIN}; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 
 # Everything to stderr, one line per record with time and logger; containers collect it.

@@ -103,3 +103,31 @@ def test_a_serving_command_still_needs_the_secret_key():
     result = _manage("check")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def _csp(**env: str) -> str:
+    code = (
+        "import environ; environ.Env.read_env = lambda *args, **kwargs: None; "
+        "import nhn_portal.settings as s; print(s.CONTENT_SECURITY_POLICY)"
+    )
+    clean = {"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/"), **env}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=clean, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_the_viewer_may_fetch_from_the_object_store_and_nowhere_else():
+    # Files on disk: the viewer fetches from the portal only.
+    assert "connect-src 'self';" in _csp(SECRET_KEY="x")
+    # On object storage a download redirects to the store: its public origin, path dropped.
+    csp = _csp(
+        SECRET_KEY="x",
+        S3_BUCKET="stukken",
+        S3_ENDPOINT_URL="http://minio:9000",
+        S3_PUBLIC_URL="https://objecten.nhn.example/_objects",
+    )
+    assert "connect-src 'self' https://objecten.nhn.example;" in csp
+    assert "minio" not in csp
