@@ -62,6 +62,10 @@ class CouncilAtomFeed(Feed):
     def subtitle(self, town):
         return _("Council letters and public meetings of the regional cooperation")
 
+    def author_name(self, town):
+        # RFC 4287: a feed whose entries name no author names one itself.
+        return _("Regional cooperation Noord-Holland Noord")
+
     def items(self, town):
         letters = list(council_letters(town)[:FEED_ROWS])
         meetings = list(council_meetings(town)[:FEED_ROWS])

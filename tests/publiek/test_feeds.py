@@ -4,7 +4,7 @@ letters addressed to it and public meetings of the bodies its executives sit on.
 import pytest
 from django.urls import reverse
 from icalendar import Calendar
-from lxml import etree
+from lxml import etree, html
 
 from tests.builders import issue, letter_for
 from tests.factories import BodyFactory, MeetingFactory, MembershipFactory
@@ -49,3 +49,18 @@ def test_a_council_without_letters_gets_an_empty_feed_and_unknown_is_404(client,
     assert list(etree.fromstring(response.content).iter(f"{ATOM}entry")) == []
     assert client.get(reverse("publiek:council_feed", args=["nergens"])).status_code == 404
     assert client.get(reverse("publiek:council_calendar", args=["nergens"])).status_code == 404
+
+
+def test_the_feed_names_its_author_and_the_front_page_announces_the_feeds(client, region):
+    texel = reverse("publiek:council_feed", args=[region["Texel"].slug])
+    feed = etree.fromstring(client.get(texel).content)
+    # RFC 4287: a feed whose entries name no author names one itself.
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Regionale samenwerking Noord-Holland Noord"
+
+    page = html.fromstring(client.get("/").content)
+    feeds = {
+        link.get("href"): link.get("title")
+        for link in page.xpath('//head/link[@rel="alternate"][@type="application/atom+xml"]')
+    }
+    assert len(feeds) == 17
+    assert feeds[texel] == "NHN Portaal voor de gemeenteraad van Texel"
