@@ -250,10 +250,11 @@ def search(
     qs = visible_entries(user)
     postgres = connection.vendor == "postgresql"
     if postgres:
-        ts_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        if _is_empty_tsquery(query):
+        prefixed = _prefix_tsquery(query)
+        if not prefixed:
             result.stop_words_only = True
             return result
+        ts_query = SearchQuery(prefixed, search_type="raw", config=SEARCH_CONFIG)
         qs = qs.filter(search_vector=ts_query)
     else:
         words = query.split()[:10]
@@ -309,13 +310,31 @@ def search(
     return result
 
 
-def _is_empty_tsquery(query: str) -> bool:
-    """Whether the Dutch configuration keeps nothing of `query` (only stop words)."""
+# A lexeme in tsquery's text form: quoted, a quote inside doubled.
+_LEXEME = re.compile(r"'((?:[^']|'')*)'")
+
+
+def _prefix_tsquery(query: str) -> str:
+    """`query` as the visitor typed it (websearch syntax: "phrases", or, -not), stemmed by the
+    Dutch configuration, with every word a prefix: Dutch writes compounds as one word, so
+    "woning" must find "woningbouw" and "woningbouwversnelling". Empty when the configuration
+    keeps nothing of it (only stop words)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT numnode(websearch_to_tsquery(%s::regconfig, %s)) = 0", [SEARCH_CONFIG, query]
+            "SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [SEARCH_CONFIG, query]
         )
-        return bool(cursor.fetchone()[0])
+        text = cursor.fetchone()[0]
+    return _LEXEME.sub(_as_prefix, text)
+
+
+# A stem shorter than this stays whole: "wonen" stems to "won", which as a prefix would find
+# "wonderlijk"; "woning" or "bouw" as a prefix finds their compounds.
+PREFIX_MIN = 4
+
+
+def _as_prefix(match: re.Match) -> str:
+    lexeme = match.group(1)
+    return f"'{lexeme}':*" if len(lexeme.replace("''", "'")) >= PREFIX_MIN else match.group(0)
 
 
 def _facets_and_total(qs, filters) -> tuple[dict[str, list[tuple[str, str, int]]], int, bool]:

@@ -261,6 +261,36 @@ def test_dutch_stemming_ranking_and_snippets(client, secretary, body):
     assert len(titles(by_date)) == 2
 
 
+def test_a_word_finds_its_compounds_without_noise(client, secretary, body):
+    """Dutch writes compounds as one word: "woning" finds "woningbouwversnelling"; a short
+    stem ("wonen" → "won") is not a prefix, so it does not find "wonderlijk"."""
+    meeting = make_meeting(secretary=secretary, body=body)
+    for title, description in [
+        ("Woningbouwversnelling in de Kop", "Meer tempo."),
+        ("Huisvesting", "Het woningbouwprogramma van de regio."),
+        ("Wonen en zorg", "Langer thuis wonen."),
+        ("Een wonderlijk voorstel", "Over iets anders."),
+    ]:
+        agenda_item_create(
+            actor=secretary,
+            meeting=meeting,
+            expected_version=None,
+            title=title,
+            description=description,
+            purpose=ItemPurpose.DECISION,
+        )
+    meeting.refresh_from_db()
+    meeting_publish_agenda(
+        actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
+    )
+    assert set(titles(found(client, "woning"))) == {
+        "Woningbouwversnelling in de Kop",
+        "Huisvesting",
+    }
+    wonen = titles(found(client, "wonen"))
+    assert "Wonen en zorg" in wonen and "Een wonderlijk voorstel" not in wonen
+
+
 @postgres_only
 def test_only_stop_words_gets_a_message(client, published_meeting):
     response = found(client, "de het een")
