@@ -231,14 +231,10 @@ def test_a_stuks_text_is_extracted_after_upload_and_found(
 # --- PostgreSQL: Dutch full text --------------------------------------------------------------
 
 
-@postgres_only
-def test_dutch_stemming_ranking_and_snippets(client, secretary, body):
+def publish_items(secretary, body, *items: tuple[str, str]) -> None:
+    """A published meeting of `body` with one item per (title, description)."""
     meeting = make_meeting(secretary=secretary, body=body)
-    for title, description in [
-        ("Regionale woonagenda", "De regio bouwt meer woningen voor starters in Hoorn."),
-        ("Woning aan de Dijk", "Over een ander onderwerp."),
-        ("Bereikbaarheid", "Wegen en fietspaden."),
-    ]:
+    for title, description in items:
         agenda_item_create(
             actor=secretary,
             meeting=meeting,
@@ -250,6 +246,17 @@ def test_dutch_stemming_ranking_and_snippets(client, secretary, body):
     meeting.refresh_from_db()
     meeting_publish_agenda(
         actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
+    )
+
+
+@postgres_only
+def test_dutch_stemming_ranking_and_snippets(client, secretary, body):
+    publish_items(
+        secretary,
+        body,
+        ("Regionale woonagenda", "De regio bouwt meer woningen voor starters in Hoorn."),
+        ("Woning aan de Dijk", "Over een ander onderwerp."),
+        ("Bereikbaarheid", "Wegen en fietspaden."),
     )
     response = found(client, "woning")
     hit_titles = titles(response)
@@ -264,24 +271,13 @@ def test_dutch_stemming_ranking_and_snippets(client, secretary, body):
 def test_a_word_finds_its_compounds_without_noise(client, secretary, body):
     """Dutch writes compounds as one word: "woning" finds "woningbouwversnelling"; a short
     stem ("wonen" → "won") is not a prefix, so it does not find "wonderlijk"."""
-    meeting = make_meeting(secretary=secretary, body=body)
-    for title, description in [
+    publish_items(
+        secretary,
+        body,
         ("Woningbouwversnelling in de Kop", "Meer tempo."),
         ("Huisvesting", "Het woningbouwprogramma van de regio."),
         ("Wonen en zorg", "Langer thuis wonen."),
         ("Een wonderlijk voorstel", "Over iets anders."),
-    ]:
-        agenda_item_create(
-            actor=secretary,
-            meeting=meeting,
-            expected_version=None,
-            title=title,
-            description=description,
-            purpose=ItemPurpose.DECISION,
-        )
-    meeting.refresh_from_db()
-    meeting_publish_agenda(
-        actor=secretary, meeting=meeting, expected_version=meeting.agenda_version
     )
     assert set(titles(found(client, "woning"))) == {
         "Woningbouwversnelling in de Kop",
