@@ -27,8 +27,8 @@ from nhn_portal.core.production.selectors import generated_document_current, pro
 from nhn_portal.core.production.services import document_generation_run
 from nhn_portal.core.seeding import LoadReport
 from regiobureau.constants import MeetingStatus, Presence
-from regiobureau.demo import demo_meeting_create, ensure_dossiers
 from regiobureau.demo.agendas import SECRETARY_EMAIL, Item
+from regiobureau.demo.meetings import demo_meeting_create, ensure_dossiers
 from regiobureau.models.meetings import Meeting
 from regiobureau.selectors.attendance import attendance_seats
 from regiobureau.services.attendance import attendance_record

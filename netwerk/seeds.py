@@ -4,7 +4,7 @@ and the public-affairs agenda."""
 
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import register_seed
-from regiobureau.demo import SECRETARY_EMAIL
+from regiobureau.demo.agendas import SECRETARY_EMAIL
 
 from .demo import load_demo_lobby, load_demo_opportunities, load_demo_regio_deal
 from .reference import load_related_tables

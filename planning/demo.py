@@ -13,8 +13,8 @@ from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 from planning.models import PlannedTopic, ProposedDocument
 from planning.services import planned_topic_create, proposal_submit
-from regiobureau.demo import SECRETARY_EMAIL, demo_pdf, demo_title, ensure_dossiers
-from regiobureau.demo.agendas import DOSSIERS
+from regiobureau.demo.agendas import DOSSIERS, SECRETARY_EMAIL
+from regiobureau.demo.meetings import demo_pdf, demo_title, ensure_dossiers
 from regiobureau.models.meetings import Meeting
 
 # (dossier slug, body slug, months from now, topic, council letter moment)

@@ -1,12 +1,12 @@
 """Demo council letter about the Platform Wonen's previous meeting.
 
 That meeting, held two weeks ago with its decisions and actions, is the regiobureau's demo
-(regiobureau.demo.load_demo_previous_meeting); here a council letter about its Woondeal decision
-goes to the 17 councils, with copies in several states. `load_demo_council_letters()` is
-idempotent: once the meeting has its letter, nothing is done again. All writes go through the
-services (the same audit trail as real use). The 17 PDFs are rendered here, synchronously
-through the document pipeline's own service, so the demo shows copies in several states
-without a running worker.
+(regiobureau.demo.meetings.load_demo_previous_meeting); here a council letter about its
+Woondeal decision goes to the 17 councils, with copies in several states.
+`load_demo_council_letters()` is idempotent: once the meeting has its letter, nothing is done
+again. All writes go through the services (the same audit trail as real use). The 17 PDFs are
+rendered here, synchronously through the document pipeline's own service, so the demo shows
+copies in several states without a running worker.
 """
 
 import datetime
@@ -32,8 +32,8 @@ from raden.services.delivery import (
 from raden.services.gatherings import gathering_create, gathering_register
 from raden.services.issuing import council_letter_issue, deliveries_sync
 from raden.services.preferences import council_preference_set
-from regiobureau.demo import SECRETARY_EMAIL, load_demo_previous_meeting
-from regiobureau.demo.agendas import PREVIOUS_MEETING_TITLE
+from regiobureau.demo.agendas import PREVIOUS_MEETING_TITLE, SECRETARY_EMAIL
+from regiobureau.demo.meetings import load_demo_previous_meeting
 
 from .constants import DeliveryStatus
 

@@ -2,7 +2,7 @@
 body and the Platform Wonen's previous meeting, held, with decisions and actions."""
 
 from nhn_portal.core.seeding import register_seed
-from regiobureau.demo import load_demo_meetings, load_demo_previous_meeting
+from regiobureau.demo.meetings import load_demo_meetings, load_demo_previous_meeting
 
 
 def load_demo(report) -> None:

@@ -10,8 +10,8 @@ from gremia.reference import STEERING_GROUP
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 from regiobureau.constants import DecisionOutcome, MeetingStatus
-from regiobureau.demo import demo_meeting_create
 from regiobureau.demo.agendas import DECISION, SECRETARY_EMAIL, Item
+from regiobureau.demo.meetings import demo_meeting_create
 from regiobureau.models.meetings import Meeting
 from regiobureau.services.decisions import decision_record
 from regiobureau.services.meetings import meeting_set_status

@@ -34,7 +34,7 @@ from nhn_portal.core.constants import Role
 from nhn_portal.core.production import services as production_services
 from nhn_portal.pdf import RenderedPdf
 from regiobureau import bundle
-from regiobureau.demo import demo_pdf
+from regiobureau.demo.meetings import demo_pdf
 
 
 def quick_render(*, html: str) -> RenderedPdf:

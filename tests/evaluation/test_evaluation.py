@@ -38,7 +38,7 @@ from nhn_portal.core.models import AuditRecord
 from nhn_portal.core.production import services as production_services
 from nhn_portal.core.production.selectors import generated_document_current
 from regiobureau.constants import Confidentiality, MeetingStatus, Presence
-from regiobureau.demo import demo_pdf
+from regiobureau.demo.meetings import demo_pdf
 from regiobureau.selectors.attendance import attendance_seats
 from regiobureau.services.attendance import attendance_record
 from regiobureau.services.meetings import meeting_set_status

@@ -162,7 +162,7 @@ def test_demo_plans_woondeal_and_mirt_with_both_warnings(secretary):
     from gremia.demo import load_demo
     from nhn_portal.core.seeding import LoadReport
     from planning.demo import PLAN, load_demo_planning
-    from regiobureau.demo import load_demo_meetings
+    from regiobureau.demo.meetings import load_demo_meetings
 
     call_command("load_nhn", stdout=io.StringIO())
     load_demo(report=LoadReport())

@@ -154,7 +154,7 @@ def test_demo_ambtenaar_has_a_stuk_waiting():
     from gremia.demo import load_demo
     from nhn_portal.core.seeding import LoadReport
     from planning.demo import load_demo_proposal
-    from regiobureau.demo import load_demo_meetings
+    from regiobureau.demo.meetings import load_demo_meetings
 
     call_command("load_nhn", stdout=io.StringIO())
     load_demo(report=LoadReport())

@@ -15,7 +15,7 @@ from raden.constants import DeliveryStatus
 from raden.demo import MEETING_TITLE, load_demo_council_letters
 from raden.models.letters import CouncilLetter, CouncilLetterDelivery
 from regiobureau.constants import MeetingStatus
-from regiobureau.demo import load_demo_meetings
+from regiobureau.demo.meetings import load_demo_meetings
 from regiobureau.models.decisions import ActionItem, Decision
 from regiobureau.models.meetings import Meeting
 from regiobureau.selectors.actions import action_list_for_user, open_actions_for_meeting

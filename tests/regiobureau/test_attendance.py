@@ -413,7 +413,7 @@ def test_demo_previous_meeting_has_attendance_and_a_written_round_decision():
 
     from gremia.demo import load_demo
     from nhn_portal.core.seeding import LoadReport
-    from regiobureau.demo import load_demo_meetings, load_demo_previous_meeting
+    from regiobureau.demo.meetings import load_demo_meetings, load_demo_previous_meeting
 
     call_command("load_nhn", stdout=io.StringIO())
     load_demo(report=LoadReport())

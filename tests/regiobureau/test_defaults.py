@@ -15,7 +15,7 @@ from django.utils import timezone
 from gremia.models import Body
 from planning.forms import ProposalAcceptForm
 from regiobureau.constants import Confidentiality
-from regiobureau.demo import demo_pdf
+from regiobureau.demo.meetings import demo_pdf
 from regiobureau.forms.documents import DocumentUploadForm
 from regiobureau.services.decisions import decision_list_adopt
 from regiobureau.services.documents import document_upload

@@ -10,7 +10,7 @@ from gremia.reference import BODIES
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 from regiobureau.constants import MeetingStatus
-from regiobureau.demo import REVIEWER_EMAIL, demo_pdf, load_demo_meetings
+from regiobureau.demo.meetings import REVIEWER_EMAIL, demo_pdf, load_demo_meetings
 from regiobureau.models.annotations import Annotation, AnnotationReview
 from regiobureau.models.documents import Document
 from regiobureau.models.meetings import AgendaItem, Dossier, Meeting
