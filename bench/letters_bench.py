@@ -46,7 +46,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connections  # noqa: E402
 
-from gremia.models import Subregion  # noqa: E402
+from gremia.models.registry import Subregion  # noqa: E402
 from nhn_portal.core.constants import GenerationStatus  # noqa: E402
 from nhn_portal.core.production.services import document_generation_run  # noqa: E402
 from nhn_portal.pdf import check_fast_fonts, preload  # noqa: E402

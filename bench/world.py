@@ -123,7 +123,7 @@ def sent_letters(*, meeting, count: int) -> None:
     """`count` council letters on `meeting`, sent to all 17 councils, in bulk (no PDFs made:
     the pages list them, they do not open the files)."""
     from gremia.constants import OrganisationKind
-    from gremia.models import Organisation
+    from gremia.models.registry import Organisation
     from raden.constants import DeliveryStatus, LetterStatus, RenderStatus
     from raden.models.letters import CouncilLetter, CouncilLetterDelivery
 
@@ -162,7 +162,7 @@ def cookie_for(user) -> str:
 
 
 def main() -> None:
-    from gremia.models import Body
+    from gremia.models.registry import Body
     from nhn_portal.core.models import User
 
     call_command("migrate", verbosity=0)

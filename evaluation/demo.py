@@ -20,7 +20,7 @@ from evaluation.services import (
     evaluation_summary_place,
     evaluation_summary_request,
 )
-from gremia.models import Body
+from gremia.models.registry import Body
 from gremia.reference import STEERING_GROUP
 from nhn_portal.core.models import User
 from nhn_portal.core.production.selectors import generated_document_current, production_entries

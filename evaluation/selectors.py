@@ -29,7 +29,7 @@ from evaluation.models import (
     EvaluationSummary,
 )
 from gremia.constants import BodyKind
-from gremia.models import Body, Person
+from gremia.models.registry import Body, Person
 from gremia.selectors.registry import person_for_user
 from nhn_portal.core.access import NotFound
 from regiobureau import permissions

@@ -34,7 +34,7 @@ from evaluation.selectors import (
     half_year_label,
     next_steering_group_meeting,
 )
-from gremia.models import Body, Person
+from gremia.models.registry import Body, Person
 from gremia.selectors.registry import person_address
 from nhn_portal.core.audit import audit_record_create
 from nhn_portal.core.constants import AuditAction

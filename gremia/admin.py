@@ -10,10 +10,10 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from gremia.models.registry import Body, Membership, Organisation, Person, Subregion, Theme
+from gremia.models.rules import BalanceNorm
 from gremia.selectors.balance import norm_warnings_for_membership
 from nhn_portal.core.admin import AuditedAdminMixin
-
-from .models import BalanceNorm, Body, Membership, Organisation, Person, Subregion, Theme
 
 
 class NormWarningFormMixin(forms.Form):

@@ -14,21 +14,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from gremia import services
+from gremia.models.delegation import Delegation
+from gremia.models.registry import Body, Membership, Organisation, Person
+from gremia.models.rules import AgreementAdoption, RulesOfPlay
 from nhn_portal.core import services as core_services
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 
 from .constants import MembershipRole, OrganisationKind, PersonFunction, Sector
-from .models import (
-    AgreementAdoption,
-    Body,
-    Delegation,
-    Membership,
-    Organisation,
-    Person,
-    RulesOfPlay,
-)
 
 DEMO_PASSWORD = "nhn-demo-2026"  # noqa: S105 -- the README publishes it; demo data only (DEBUG)
 

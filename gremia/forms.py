@@ -4,11 +4,11 @@ The admin keeps its model forms in admin.py."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gremia.models.registry import Body, Organisation
 from gremia.selectors.rules import AGREEMENT_KINDS
 from nhn_portal.core.forms import UtrechtFormMixin
 
 from .constants import RULES_QUESTIONS
-from .models import Body, Organisation
 
 
 class DateInput(forms.DateInput):

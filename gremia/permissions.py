@@ -5,11 +5,10 @@ first complaint is that nobody has an overview. Changes are made in the admin by
 functioneel beheerder. `access_*` return the object or raise NotFound.
 """
 
+from gremia.models.registry import Body, Organisation, Person, Theme
 from gremia.selectors.registry import body_get_detail, organisation_get, person_get, theme_get
 from nhn_portal.core.access import NotFound, is_manager
 from nhn_portal.core.constants import Role
-
-from .models import Body, Organisation, Person, Theme
 
 
 def can_manage_registry(user) -> bool:

@@ -9,11 +9,12 @@ import datetime
 
 from django.utils.text import slugify
 
+from gremia.models.registry import Body, Organisation, Subregion, Theme
+from gremia.models.rules import BalanceNorm
 from nhn_portal.core.seeding import LoadReport
 
 from . import services
 from .constants import BodyKind, DecisionRule, NormKind, OrganisationKind, Sector
-from .models import BalanceNorm, Body, Organisation, Subregion, Theme
 
 # The report proposes the base model in 2025 without a formal date; a beheerder can correct it.
 BASE_MODEL_ESTABLISHED_ON = datetime.date(2025, 1, 1)

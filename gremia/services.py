@@ -8,6 +8,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gremia.models.delegation import Delegation
+from gremia.models.registry import Body, Membership, Organisation, Person, Subregion, Theme
+from gremia.models.rules import AgreementAdoption, BalanceNorm, RulesOfPlay
 from nhn_portal.core import services as core_services
 from nhn_portal.core.audit import audited_create, audited_update
 from nhn_portal.core.constants import Role
@@ -22,18 +25,6 @@ from .constants import (
     PersonFunction,
     RulesStatus,
     Sector,
-)
-from .models import (
-    AgreementAdoption,
-    BalanceNorm,
-    Body,
-    Delegation,
-    Membership,
-    Organisation,
-    Person,
-    RulesOfPlay,
-    Subregion,
-    Theme,
 )
 
 MEMBERSHIP_FIELDS = ["person", "body", "role", "organisation", "start", "end"]

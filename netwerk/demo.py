@@ -9,7 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from gremia.models import Body, Organisation, Person
+from gremia.models.registry import Body, Organisation, Person
 from netwerk.models.lobby import LobbyDossier
 from netwerk.models.opportunities import Opportunity
 from netwerk.models.regio_deal import RegioDealProject

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gremia.constants import OrganisationKind
-from gremia.models import Body, Organisation, Person, Subregion, Theme
+from gremia.models.registry import Body, Organisation, Person, Subregion, Theme
 from netwerk.models.tables import RelatedTable
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.models.decisions import Decision

@@ -2,7 +2,7 @@
 the base model), with the mutual "afstemming" appointments by role. Public information about
 organisations; no private persons. Idempotent: a table with the same name is left alone."""
 
-from gremia.models import Body, Theme
+from gremia.models.registry import Body, Theme
 from netwerk.models.tables import RelatedTable
 from netwerk.services.tables import alignment_add, related_table_create
 from nhn_portal.core.seeding import LoadReport

@@ -8,7 +8,7 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from gremia.models import Body
+from gremia.models.registry import Body
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 from planning.models import PlannedTopic, ProposedDocument

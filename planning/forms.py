@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Body, Subregion, Theme
+from gremia.models.registry import Body, Subregion, Theme
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.constants import Confidentiality
 from regiobureau.forms.decisions import AgendaItemChoiceField, agenda_items_for_choice

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gremia.models import Body
+from gremia.models.registry import Body
 from nhn_portal.core.access import NotFound, is_secretariat
 from nhn_portal.core.constants import Role
 from nhn_portal.core.portal import WORK, TodoLine

@@ -23,7 +23,8 @@ from django.utils.translation import gettext_lazy
 
 from gremia import services as registry
 from gremia.constants import BodyKind, MembershipRole, NormKind, PersonFunction
-from gremia.models import BalanceNorm, Body, Membership, Organisation, Person, Theme
+from gremia.models.registry import Body, Membership, Organisation, Person, Theme
+from gremia.models.rules import BalanceNorm
 from gremia.reference import (
     BASE_MODEL_ESTABLISHED_ON,
     STEERING_GROUP,

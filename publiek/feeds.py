@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from gremia.models import Membership
+from gremia.models.registry import Membership
 from nhn_portal.core.templatetags.nhn_dates import format_when
 from raden.selectors.letters import council_name, letter_list_issued, municipalities
 from regiobureau.feeds import ICS_CONTENT_TYPE, build_calendar

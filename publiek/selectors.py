@@ -17,7 +17,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from gremia.constants import Line, PersonFunction
-from gremia.models import Body, Membership
+from gremia.models.registry import Body, Membership
 from gremia.selectors.registry import body_get_detail, body_memberships, governance_map
 from nhn_portal.core.access import NotFound
 from raden.models.letters import CouncilLetter

@@ -13,7 +13,7 @@ import datetime
 
 from django.utils import timezone
 
-from gremia.models import Person, Subregion
+from gremia.models.registry import Person, Subregion
 from nhn_portal.core.models import User
 from nhn_portal.core.production.services import document_generation_run
 from nhn_portal.core.seeding import LoadReport
@@ -178,7 +178,7 @@ PREFERENCES = [
 def load_demo_gatherings(*, report: LoadReport | None = None):
     """The upcoming council gathering of the regiobureau's demo (a yearly council
     conference) with registrations from several councils, and the preferences of a few."""
-    from gremia.models import Organisation
+    from gremia.models.registry import Organisation
     from raden.models.gatherings import Gathering
     from raden.models.preferences import CouncilPreference
     from regiobureau.models.meetings import Meeting

@@ -4,7 +4,7 @@ import io
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Person, Subregion
+from gremia.models.registry import Person, Subregion
 from nhn_portal.core.forms import UtrechtFormMixin
 from raden.constants import GatheringKind, InformationPreference
 

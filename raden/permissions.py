@@ -5,7 +5,7 @@ gemeente) and sees only that council's copies; the regiobureau's secretariat see
 """
 
 from gremia.constants import OrganisationKind
-from gremia.models import Organisation, Person
+from gremia.models.registry import Organisation, Person
 from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.constants import Role
 

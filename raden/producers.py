@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gremia.models import Organisation
+from gremia.models.registry import Organisation
 from nhn_portal.core.production.registry import (
     ProducedDocument,
     ProductionRefused,

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
-from gremia.models import Body
+from gremia.models.registry import Body
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus
 from regiobureau.models.meetings import CalendarToken

@@ -9,7 +9,7 @@ reads (`can_see_confidential`) but never acts as a member (`can_act_as_member`).
 from django.db.models import Q
 from django.utils import timezone
 
-from gremia.models import Membership
+from gremia.models.registry import Membership
 from gremia.selectors.registry import person_for_user
 from nhn_portal.core.access import is_secretariat
 from regiobureau.constants import MeetingStatus

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Body
+from gremia.models.registry import Body
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.constants import VoteChoice
 

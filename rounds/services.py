@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gremia.constants import SEAT_ROLES, DecisionRule
-from gremia.models import Body, Membership, Person
+from gremia.models.registry import Body, Membership, Person
 from gremia.selectors.registry import person_address
 from nhn_portal.core.audit import audit_record_create, audited_create, audited_update
 from nhn_portal.core.constants import AuditAction

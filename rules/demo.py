@@ -5,7 +5,8 @@ the version."""
 from django.utils import timezone
 
 from gremia.constants import RulesStatus
-from gremia.models import Body, RulesOfPlay
+from gremia.models.registry import Body
+from gremia.models.rules import RulesOfPlay
 from gremia.reference import STEERING_GROUP
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport

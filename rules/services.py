@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from gremia import services as registry
 from gremia.constants import BodyKind
-from gremia.models import RulesOfPlay
+from gremia.models.rules import RulesOfPlay
 from nhn_portal.core.audit import audited_create
 from regiobureau.constants import DecisionOutcome
 from regiobureau.models.decisions import Decision

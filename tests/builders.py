@@ -262,7 +262,7 @@ def make_gathering(*, secretary, days=21, capacity=None, kind="raadsconferentie"
     """A council gathering on a new meeting of the raadsbijeenkomsten body (made once),
     starting `days` from now (negative: already held)."""
     from gremia.constants import BodyKind
-    from gremia.models import Body
+    from gremia.models.registry import Body
 
     body = Body.objects.filter(slug="raadsbijeenkomsten-nhn").first() or BodyFactory(
         name="Raadsbijeenkomsten NHN",

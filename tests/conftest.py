@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from gremia.models import Person
+from gremia.models.registry import Person
 from nhn_portal.core.constants import Role
 from nhn_portal.core.production import services as production_services
 from regiobureau.constants import Confidentiality, ItemPurpose

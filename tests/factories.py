@@ -8,7 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind, PersonFunction, Sector
-from gremia.models import Body, Membership, Organisation, Person, Subregion, Theme
+from gremia.models.registry import Body, Membership, Organisation, Person, Subregion, Theme
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import User
 from regiobureau.constants import Confidentiality, ItemPurpose, MeetingStatus

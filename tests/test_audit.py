@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from gremia.models import Theme
+from gremia.models.registry import Theme
 from nhn_portal.core.access import NotFound, require_secretariat
 from nhn_portal.core.audit import audited_create
 from nhn_portal.core.constants import AuditAction

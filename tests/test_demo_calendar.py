@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from gremia.models import Body
+from gremia.models.registry import Body
 from nhn_portal.core.constants import Role
 from nhn_portal.core.workdays import is_working_day
 from publiek.selectors import meeting_archive, meeting_years

@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import trans_real
 
 from gremia.constants import BodyKind, MembershipRole
-from gremia.models import Membership
+from gremia.models.registry import Membership
 from nhn_portal.core.constants import Role
 from regiobureau.constants import ItemPurpose, MeetingStatus
 from rounds.constants import RoundStatus

@@ -17,13 +17,8 @@ from gremia.constants import (
     NormKind,
     Sector,
 )
-from gremia.models import (
-    BalanceNorm,
-    Body,
-    Membership,
-    Organisation,
-    Subregion,
-)
+from gremia.models.registry import Body, Membership, Organisation, Subregion
+from gremia.models.rules import BalanceNorm
 
 from .common import _active_q, _sort_key, _today
 from .registry import body_list_active

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from gremia.constants import BodyKind
-from gremia.models import Body
+from gremia.models.registry import Body
 
 # The order in which the administrative bodies appear on the governance map: the base model
 # of the report reads from the stuurgroep down to the informal and council gatherings.

@@ -7,7 +7,8 @@ What a delegation opens is decided where meeting visibility is decided
 
 from django.db.models import QuerySet
 
-from gremia.models import Delegation, Person
+from gremia.models.delegation import Delegation
+from gremia.models.registry import Person
 from nhn_portal.core.access import NotFound
 from nhn_portal.core.models import User
 

@@ -13,14 +13,7 @@ from gremia.constants import (
     Line,
     MembershipRole,
 )
-from gremia.models import (
-    Body,
-    Membership,
-    Organisation,
-    Person,
-    Subregion,
-    Theme,
-)
+from gremia.models.registry import Body, Membership, Organisation, Person, Subregion, Theme
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import User
 

@@ -10,12 +10,8 @@ from gremia.constants import (
     OrganisationKind,
     RulesStatus,
 )
-from gremia.models import (
-    AgreementAdoption,
-    Body,
-    Organisation,
-    RulesOfPlay,
-)
+from gremia.models.registry import Body, Organisation
+from gremia.models.rules import AgreementAdoption, RulesOfPlay
 from nhn_portal.core.access import is_secretariat
 
 from .common import _sort_key

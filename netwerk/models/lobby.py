@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Body, Person
+from gremia.models.registry import Body, Person
 from netwerk.constants import (
     Arena,
 )

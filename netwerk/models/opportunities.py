@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Body
+from gremia.models.registry import Body
 from netwerk.constants import (
     OpportunityKind,
     OpportunityOutcome,

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Person
+from gremia.models.registry import Person
 from nhn_portal.core.models import TimeStampedModel
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Body, Person
+from gremia.models.registry import Body, Person
 from nhn_portal.core.models import TimeStampedModel
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gremia.models import Body
+from gremia.models.registry import Body
 from netwerk.models.lobby import ExternalMoment, LobbyContact, LobbyDossier
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction

@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gremia.models import Body
+from gremia.models.registry import Body
 from netwerk.models.opportunities import Opportunity, OpportunityStep
 from nhn_portal.core.audit import audit_record_create, audited_create, audited_update
 from nhn_portal.core.constants import AuditAction

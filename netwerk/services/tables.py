@@ -3,7 +3,7 @@ in one transaction."""
 
 from django.db import transaction
 
-from gremia.models import Body
+from gremia.models.registry import Body
 from netwerk.models.tables import Alignment, RelatedTable
 from nhn_portal.core.audit import audit_record_create, audited_create
 from nhn_portal.core.constants import AuditAction

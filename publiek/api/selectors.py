@@ -5,7 +5,7 @@ meeting_queryset_visible)."""
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, Q, QuerySet
 
-from gremia.models import Body, Membership, Person
+from gremia.models.registry import Body, Membership, Person
 from publiek.selectors import PUBLIC_OFFICE_FUNCTIONS
 from regiobureau import permissions
 from regiobureau.constants import (

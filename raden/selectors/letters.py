@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from gremia.constants import OrganisationKind
-from gremia.models import Organisation, Subregion
+from gremia.models.registry import Organisation, Subregion
 from nhn_portal.core.access import NotFound
 from raden import permissions
 from raden.constants import CONFIRMED_STATUSES, Addressee, DeliveryStatus, LetterStatus

@@ -1,7 +1,7 @@
 """How each council wants to be informed: every municipality with its preference;
 a griffie edits only its own, the secretariat reads them all (shown beside the letters)."""
 
-from gremia.models import Organisation
+from gremia.models.registry import Organisation
 from nhn_portal.core.access import NotFound
 from raden import permissions
 from raden.models.preferences import CouncilPreference

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gremia.constants import OrganisationKind
-from gremia.models import Organisation
+from gremia.models.registry import Organisation
 from nhn_portal.core.audit import audit_record_create, audited_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from gremia.models import Organisation
+from gremia.models.registry import Organisation
 from nhn_portal.core.audit import audited_create, audited_update
 from nhn_portal.core.tasking import enqueue_on_commit
 from raden.constants import InformationPreference

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from gremia.models import Subregion
+from gremia.models.registry import Subregion
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.http import confidential
 from nhn_portal.core.spreadsheet import csv_writer

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from gremia import services as registry_services
 from gremia.constants import BodyKind, DecisionRule, PersonFunction
-from gremia.models import Body, Membership, Organisation, Person, Theme
+from gremia.models.registry import Body, Membership, Organisation, Person, Theme
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 from nhn_portal.core.workdays import (

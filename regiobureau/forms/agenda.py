@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Person
+from gremia.models.registry import Person
 from nhn_portal.core.forms import UtrechtFormMixin, VersionField
 from regiobureau.constants import ItemPurpose
 from regiobureau.models.meetings import Dossier

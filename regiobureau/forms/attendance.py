@@ -4,7 +4,7 @@ one-screen record of who was there. The services check the rules (seat, organisa
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Person
+from gremia.models.registry import Person
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.constants import Presence, Registration
 

@@ -5,7 +5,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from gremia.models import Organisation, Person
+from gremia.models.registry import Organisation, Person
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.constants import ActionStatus, DecisionOutcome, VoteChoice
 from regiobureau.selectors.agenda import number_items

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gremia.constants import MembershipRole
-from gremia.models import Membership
+from gremia.models.registry import Membership
 from nhn_portal.core.access import NotFound, is_secretariat
 from nhn_portal.core.constants import Role
 from regiobureau import permissions

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from gremia.constants import SEAT_ROLES
-from gremia.models import Membership, Person
+from gremia.models.registry import Membership, Person
 from gremia.selectors.registry import person_for_user
 from nhn_portal.core.access import NotFound
 from regiobureau.constants import PRESENT_STATES, Presence, Registration

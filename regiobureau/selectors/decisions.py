@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from gremia.models import Membership, Person
+from gremia.models.registry import Membership, Person
 from regiobureau import permissions
 from regiobureau.constants import AGENDA_OUT_STATUSES, VOTING_ROLES, DecisionListStatus, Presence
 from regiobureau.models.decisions import ActionItem, Decision, DecisionList, Vote

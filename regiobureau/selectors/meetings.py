@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from gremia.models import Membership
+from gremia.models.registry import Membership
 from gremia.selectors.delegation import delegations_received
 from nhn_portal.core.access import NotFound
 from regiobureau import permissions

@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from gremia.models import Body, Membership
+from gremia.models.registry import Body, Membership
 from nhn_portal.core.workdays import holiday_name, is_working_day
 from regiobureau.constants import MeetingStatus
 from regiobureau.models.meetings import Meeting

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gremia.models import Organisation, Person
+from gremia.models.registry import Organisation, Person
 from gremia.selectors.registry import organisation_member_addresses, person_address
 from nhn_portal.core.audit import audited_create, audited_update
 from nhn_portal.core.mail import send_templated_mail, site_link

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gremia.models import Membership, Person
+from gremia.models.registry import Membership, Person
 from gremia.selectors.registry import person_address
 from nhn_portal.core.audit import audit_record_create
 from nhn_portal.core.constants import AuditAction

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gremia.constants import DecisionRule
-from gremia.models import Membership, Person
+from gremia.models.registry import Membership, Person
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.search import search_entries_refresh, search_entries_remove

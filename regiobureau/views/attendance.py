@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from gremia.models import Person
+from gremia.models.registry import Person
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential
 from regiobureau.forms.attendance import AttendanceRecordForm, RegistrationForm

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gremia.models import Body
+from gremia.models.registry import Body
 from gremia.permissions import can_delegate
 from gremia.selectors.registry import person_for_user
 from nhn_portal.core import tasking

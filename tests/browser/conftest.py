@@ -84,7 +84,7 @@ def role_groups():
 def demo(browser_context, nhn_demo, role_groups):
     """The demo data of `load_nhn --demo` (the `nhn_demo` fixture, committed for the live
     server); returns the primary keys the tests visit."""
-    from gremia.models import Person
+    from gremia.models.registry import Person
     from planning.demo import PROPOSAL_TITLE
     from planning.models import ProposedDocument
     from raden import links

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def netwerk_demo(demo):
     from gremia.constants import OrganisationKind
-    from gremia.models import Organisation, Person
+    from gremia.models.registry import Organisation, Person
     from netwerk.demo import load_demo_lobby, load_demo_opportunities, load_demo_regio_deal
     from netwerk.models.lobby import LobbyDossier
     from netwerk.models.opportunities import Opportunity

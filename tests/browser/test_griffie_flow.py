@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from gremia.constants import PersonFunction
-from gremia.models import Organisation
+from gremia.models.registry import Organisation
 from nhn_portal.core.constants import Role
 from raden.constants import DeliveryStatus
 from raden.models.letters import CouncilLetterDelivery

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def rules_demo(demo):
     from gremia.demo import load_demo_rules
-    from gremia.models import RulesOfPlay
+    from gremia.models.rules import RulesOfPlay
     from gremia.reference import load_norms
     from nhn_portal.core.seeding import LoadReport
 

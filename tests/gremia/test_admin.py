@@ -7,7 +7,8 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from gremia.models import BalanceNorm, Body, Membership, Organisation
+from gremia.models.registry import Body, Membership, Organisation
+from gremia.models.rules import BalanceNorm
 from nhn_portal.core.constants import AuditAction, Role
 from nhn_portal.core.models import AuditRecord, User
 from tests.factories import (

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from gremia.models import Delegation
+from gremia.models.delegation import Delegation
 from gremia.services import delegation_grant, delegation_revoke
 from nhn_portal.core.access import NotFound
 from nhn_portal.core.constants import Role
@@ -151,7 +151,7 @@ def test_refused_for_oneself_twice_and_an_inactive_login(principal, assistant):
 def test_the_assistant_reads_only_the_principals_bodies(
     principal, assistant, published_meeting, secretary
 ):
-    from gremia.models import Body
+    from gremia.models.registry import Body
     from regiobureau import permissions
 
     delegation_grant(actor=principal, assistant=assistant)

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind, PersonFunction
 from gremia.demo import DEMO_PASSWORD, LOGINS
-from gremia.models import BalanceNorm, Body, Membership, Organisation, Person, Subregion, Theme
+from gremia.models.registry import Body, Membership, Organisation, Person, Subregion, Theme
+from gremia.models.rules import BalanceNorm
 from netwerk.models.tables import RelatedTable
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord, User

@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from gremia.constants import MembershipRole, OrganisationKind
-from gremia.models import Body, Membership, Organisation
+from gremia.models.registry import Body, Membership, Organisation
 from tests.factories import BodyFactory, MembershipFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from gremia import services
 from gremia.constants import BodyKind, MembershipRole, NormKind
-from gremia.models import Membership
+from gremia.models.registry import Membership
 from gremia.selectors.balance import balance_norms_overview, norm_warnings_for_membership
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from gremia import services
 from gremia.constants import RULES_FIELDS, OrganisationKind, RulesStatus
-from gremia.models import AgreementAdoption, RulesOfPlay
+from gremia.models.rules import AgreementAdoption, RulesOfPlay
 from gremia.selectors.rules import agreement_overview, rules_current
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord

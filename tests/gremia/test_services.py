@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from gremia import services
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind
-from gremia.models import Body, Membership, Organisation
+from gremia.models.registry import Body, Membership, Organisation
 from nhn_portal.core import services as core_services
 from nhn_portal.core.constants import AuditAction, Role
 from nhn_portal.core.models import AuditRecord, User

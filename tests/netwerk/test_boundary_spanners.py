@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gremia.constants import OrganisationKind
-from gremia.models import Person
+from gremia.models.registry import Person
 from netwerk.constants import SPANNER_REPORT
 from netwerk.models.spanners import BoundarySpanner
 from netwerk.services.spanners import boundary_spanner_set

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from gremia.models import Person
+from gremia.models.registry import Person
 from netwerk.constants import Arena, OpportunityKind, OpportunityOutcome
 from netwerk.services.lobby import lobby_dossier_create
 from netwerk.services.opportunities import (

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from gremia.models import Person
+from gremia.models.registry import Person
 from netwerk import selectors
 from netwerk.constants import Arena
 from netwerk.models.lobby import ExternalMoment, LobbyContact, LobbyDossier

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from gremia.constants import BodyKind, MembershipRole, NormKind
 from gremia.demo import load_demo
-from gremia.models import BalanceNorm, Body, Membership, Theme
+from gremia.models.registry import Body, Membership, Theme
+from gremia.models.rules import BalanceNorm
 from gremia.reference import load_reference
 from gremia.selectors.balance import balance_norms_overview
 from gremia.selectors.registry import body_list_active, governance_map

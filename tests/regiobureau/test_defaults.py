@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from gremia.models import Body
+from gremia.models.registry import Body
 from planning.forms import ProposalAcceptForm
 from regiobureau.constants import Confidentiality
 from regiobureau.demo.meetings import demo_pdf

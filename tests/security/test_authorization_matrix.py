@@ -22,7 +22,7 @@ from django.utils import timezone
 from PIL import Image
 
 from gremia import services as gremia_services
-from gremia.models import Person
+from gremia.models.registry import Person
 from netwerk.constants import OpportunityKind
 from netwerk.services.lobby import lobby_dossier_create
 from netwerk.services.opportunities import opportunity_create, opportunity_step_add
