@@ -21,6 +21,7 @@ urlpatterns = [
     path("netwerk/", include("netwerk.urls")),
     path("openbaar/", include("publiek.urls")),
     path("api/ori/v2/", include("publiek.api.urls")),
+    path("api/oparl/", include("publiek.oparl.urls")),
     path("", include("publiek.woo_urls")),
     path("", include("nhn_portal.core.urls")),
 ]

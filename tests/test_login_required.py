@@ -38,10 +38,11 @@ PUBLIC = {
 def public_names() -> dict[str, str]:
     """PUBLIC plus each app's own `PUBLIC_URL_NAMES`, namespaced by the app's `app_name`."""
     names = dict(PUBLIC)
-    # An app's API and root-level files (publiek/api/urls.py, namespace "ori";
+    # An app's APIs and root-level files (publiek/api/urls.py, namespace "ori";
+    # publiek/oparl/urls.py, namespace "oparl";
     # publiek/woo_urls.py: sitemap.xml, robots.txt) declare their own.
     modules = [f"{config.name}.{part}" for config in apps.get_app_configs()
-               for part in ("urls", "api.urls", "woo_urls")]  # fmt: skip
+               for part in ("urls", "api.urls", "oparl.urls", "woo_urls")]  # fmt: skip
     for module_name in modules:
         try:
             module = importlib.import_module(module_name)
