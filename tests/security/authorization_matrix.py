@@ -300,6 +300,25 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'netwerk:step_remove': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/stappen/1/verwijderen/
     'openid_connect_callback': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/callback/
     'openid_connect_login': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /account/oidc/<id>/login/
+    'oparl:agenda_item': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/oparl/agenda-item/<closed item> (never published)
+    'oparl:agenda_item_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/agenda-items/
+    'oparl:body': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/
+    'oparl:body_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/bodies/
+    'oparl:file': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/oparl/file/<confidential stuk> (never published)
+    'oparl:file_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/files/
+    'oparl:legislative_term': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/legislative-term/2022/
+    'oparl:legislative_term_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/legislative-terms/
+    'oparl:meeting': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/meeting/<id>/
+    'oparl:meeting_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/meetings/
+    'oparl:membership': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/membership/<a bestuurder's seat>/
+    'oparl:membership_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/memberships/
+    'oparl:organization': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/organization/<id>/
+    'oparl:organization_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/organizations/
+    'oparl:paper': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/oparl/paper/<confidential stuk> (never published)
+    'oparl:paper_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/papers/
+    'oparl:person': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/person/<a bestuurder>/
+    'oparl:person_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/persons/
+    'oparl:system': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/
     'ori:agendapunt-detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/agendapunten/<closed item> (never published)
     'ori:agendapunt-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/agendapunten
     'ori:aanwezige_deelnemer-detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/aanwezigedeelnemers/<registration before the meeting> (never published)

@@ -260,6 +260,30 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         # held is not attendance: never published.
         "ori:natuurlijk_persoon-detail": {"pk": member.person.pk},
         "ori:aanwezige_deelnemer-detail": {"pk": attendance_row.pk},
+        # OParl likewise: the body "nhn" and its lists are published, the closed item and the
+        # confidential stuk (as file and as paper) are 404 whoever asks.
+        **{
+            f"oparl:{name}": {"key": "nhn"}
+            for name in [
+                "body",
+                "organization_list",
+                "person_list",
+                "membership_list",
+                "meeting_list",
+                "agenda_item_list",
+                "paper_list",
+                "file_list",
+                "legislative_term_list",
+            ]
+        },
+        "oparl:legislative_term": {"year": 2022},
+        "oparl:organization": {"pk": body.pk},
+        "oparl:person": {"pk": member.person.pk},
+        "oparl:membership": {"pk": member.person.memberships.get(body=body).pk},
+        "oparl:meeting": {"pk": meeting.pk},
+        "oparl:agenda_item": {"pk": item.pk},
+        "oparl:paper": {"pk": secret.pk},
+        "oparl:file": {"pk": secret.pk},
         "publiek:council_feed": {"slug": region["Texel"].slug},
         "publiek:council_calendar": {"slug": region["Texel"].slug},
     }
