@@ -8,6 +8,8 @@ import pathlib
 
 import jsonschema
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from gremia.constants import PersonFunction
@@ -266,3 +268,17 @@ def test_the_rate_limit_refuses_with_429_and_retry_after(client, monkeypatch):
     assert refused.json()["message"].startswith("Te veel verzoeken")
     assert 1 <= int(refused["Retry-After"]) <= 60
     assert client.get("/api/oparl/", REMOTE_ADDR="192.0.2.9").status_code == 200
+
+
+def test_a_meeting_list_costs_the_same_queries_for_one_meeting_or_many(
+    client, published_meeting, body
+):
+    with CaptureQueriesContext(connection) as one:
+        client.get("/api/oparl/body/nhn/meetings/")
+    for _ in range(3):
+        meeting = MeetingFactory(body=body, status=MeetingStatus.AGENDA_PUBLISHED, is_public=True)
+        AgendaItemFactory.create_batch(2, meeting=meeting)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get("/api/oparl/body/nhn/meetings/").json()
+    assert len(page["data"]) == 4
+    assert len(many) == len(one)
