@@ -32,7 +32,7 @@ def oparl_url(name: str, **kwargs) -> str:
 
 
 def stamp(value: datetime.datetime | None) -> str | None:
-    return value.isoformat(timespec="seconds") if value else None
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else None
 
 
 def _common(kind: str, obj_url: str, obj=None) -> dict:
@@ -122,6 +122,7 @@ def organization(gremium) -> dict:
             "membership": [
                 oparl_url("membership", pk=seat.pk) for seat in getattr(gremium, "public_seats", [])
             ],
+            "meeting": oparl_url("organization_meeting_list", pk=gremium.pk),
             "web": url("publiek:body_detail", slug=gremium.slug),
         }
     )
@@ -217,8 +218,8 @@ def meeting(meeting_obj) -> dict:
         **_common("Meeting", oparl_url("meeting", pk=meeting_obj.pk), meeting_obj),
         "cancelled": meeting_obj.status == MeetingStatus.CANCELLED,
         "meetingState": MEETING_STATE.get(meeting_obj.status, "terminiert"),
-        "start": stamp(timezone.localtime(meeting_obj.starts_at)),
-        "end": stamp(timezone.localtime(meeting_obj.ends_at)),
+        "start": stamp(meeting_obj.starts_at),
+        "end": stamp(meeting_obj.ends_at),
         "organization": [oparl_url("organization", pk=meeting_obj.body_id)],
     }
     if meeting_obj.is_public:

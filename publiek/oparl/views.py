@@ -188,6 +188,12 @@ def meeting_list(request, key):
 
 
 @oparl_view
+def organization_meeting_list(request, pk):
+    gremium = _get(selectors.organizations(), pk)
+    return _page(request, selectors.meetings().filter(body=gremium), serializers.meeting)
+
+
+@oparl_view
 def agenda_item_list(request, key):
     _check_body(key)
     return _page(request, selectors.agenda_items(), serializers.agenda_item)

@@ -247,6 +247,11 @@ def test_persons_are_public_office_holders_with_name_function_and_seats(client, 
         schemas, "Organization", fetch(client, f"{SITE}/api/oparl/body/nhn/organizations/")
     )
     organization = by_id(organizations, f"{SITE}/api/oparl/organization/{body.pk}/")
+    other = MeetingFactory(status=MeetingStatus.PLANNED)  # of another gremium
+    own = MeetingFactory(body=body, status=MeetingStatus.PLANNED)
+    meetings = check_list(schemas, "Meeting", fetch(client, organization["meeting"]))
+    assert [meeting["id"] for meeting in meetings] == [f"{SITE}/api/oparl/meeting/{own.pk}/"]
+    assert other.body_id != body.pk
     assert organization["membership"] == [f"{SITE}/api/oparl/membership/{mayor.pk}/"]
     validate(schemas, "Membership", fetch(client, organization["membership"][0]))
     for term in check_list(

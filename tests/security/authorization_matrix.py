@@ -314,6 +314,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'oparl:membership_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/memberships/
     'oparl:organization': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/organization/<id>/
     'oparl:organization_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/organizations/
+    'oparl:organization_meeting_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/organization/<id>/meetings/
     'oparl:paper': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/oparl/paper/<confidential stuk> (never published)
     'oparl:paper_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/papers/
     'oparl:person': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/person/<a bestuurder>/

@@ -278,6 +278,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         },
         "oparl:legislative_term": {"year": 2022},
         "oparl:organization": {"pk": body.pk},
+        "oparl:organization_meeting_list": {"pk": body.pk},
         "oparl:person": {"pk": member.person.pk},
         "oparl:membership": {"pk": member.person.memberships.get(body=body).pk},
         "oparl:meeting": {"pk": meeting.pk},
