@@ -4,12 +4,19 @@ and meeting_queryset_visible). A closed meeting is listed by its body and date o
 items, stukken and decisions never leave the portal."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from gremia.models.registry import Body, Membership, Person
 from publiek.selectors import PUBLIC_OFFICE_FUNCTIONS
 from regiobureau import permissions
-from regiobureau.constants import AGENDA_OUT_STATUSES, Confidentiality
+from regiobureau.constants import (
+    AGENDA_OUT_STATUSES,
+    PRESENT_STATES,
+    Confidentiality,
+    MeetingStatus,
+    Presence,
+)
+from regiobureau.models.attendance import Attendance
 from regiobureau.models.decisions import Decision
 from regiobureau.models.documents import Document
 from regiobureau.models.meetings import AgendaItem, Meeting
@@ -50,14 +57,34 @@ def agenda_items() -> QuerySet[AgendaItem]:
     )
 
 
+def participants() -> QuerySet[Attendance]:
+    """Who was present at a held public meeting, for public office holders only: the member
+    in their seat, or the substitute who came in their place (when that person holds public
+    office). Absences and registrations beforehand are not published."""
+    office = Q(presence=Presence.PRESENT, membership__person__function__in=PUBLIC_OFFICE_FUNCTIONS)
+    stand_in = Q(presence=Presence.SUBSTITUTED, substitute__function__in=PUBLIC_OFFICE_FUNCTIONS)
+    return (
+        Attendance.objects.filter(
+            meeting__is_public=True,
+            meeting__status__in=(MeetingStatus.HELD, MeetingStatus.CLOSED),
+            presence__in=PRESENT_STATES,
+        )
+        .filter(office | stand_in)
+        .select_related("membership")
+        .order_by("pk")
+    )
+
+
 def meetings() -> QuerySet[Meeting]:
-    """Every meeting a visitor can see (not the drafts); the items of the public ones."""
+    """Every meeting a visitor can see (not the drafts); the items and participants of the
+    public ones."""
     return meeting_queryset_visible(_visitor()).prefetch_related(
         Prefetch(
             "items",
             queryset=agenda_items().order_by("position", "pk"),
             to_attr="oparl_items",
-        )
+        ),
+        Prefetch("attendances", queryset=participants(), to_attr="oparl_participants"),
     )
 
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from regiobureau.constants import MeetingStatus
+from regiobureau.constants import MeetingStatus, Presence
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 OPARL_VERSION = "https://schema.oparl.org/1.1/"
@@ -226,4 +226,10 @@ def meeting(meeting_obj) -> dict:
         data["name"] = str(meeting_obj)
         data["web"] = url("regiobureau:meeting_detail", pk=meeting_obj.pk)
         data["agendaItem"] = [agenda_item(item) for item in getattr(meeting_obj, "oparl_items", [])]
+        present = [
+            row.substitute_id if row.presence == Presence.SUBSTITUTED else row.membership.person_id
+            for row in getattr(meeting_obj, "oparl_participants", [])
+        ]
+        if present:
+            data["participant"] = [oparl_url("person", pk=pk) for pk in dict.fromkeys(present)]
     return data

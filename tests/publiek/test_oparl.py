@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from gremia.constants import PersonFunction
 from nhn_portal.core import ratelimit
-from regiobureau.constants import MeetingStatus
+from regiobureau.constants import MeetingStatus, Presence
 from regiobureau.models.meetings import Meeting
+from regiobureau.services.attendance import attendance_record
 from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE
 from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory
 
@@ -182,6 +183,30 @@ def test_the_decision_of_a_public_item_is_its_result(client, schemas, meeting_wi
     (item,) = meeting["agendaItem"]
     assert item["resolutionText"].startswith("Het platform stemt in")
     assert item["result"] == "Aangenomen"
+
+
+def test_participants_are_the_public_office_holders_present_at_a_held_public_meeting(
+    client, schemas, secretary, body
+):
+    meeting = MeetingFactory(body=body, held=True)
+    alderman = MembershipFactory(body=body, person__function=PersonFunction.ALDERMAN)
+    adviser = MembershipFactory(body=body, person__function=PersonFunction.CIVIL_SERVANT)
+    absent = MembershipFactory(body=body, person__function=PersonFunction.MAYOR)
+    attendance_record(
+        actor=secretary,
+        meeting=meeting,
+        entries={
+            alderman.pk: (Presence.PRESENT, None),
+            adviser.pk: (Presence.PRESENT, None),
+            absent.pk: (Presence.ABSENT, None),
+        },
+    )
+    published = fetch(client, f"{SITE}/api/oparl/meeting/{meeting.pk}/")
+    validate(schemas, "Meeting", published)
+    assert published["participant"] == [f"{SITE}/api/oparl/person/{alderman.person_id}/"]
+    # A closed meeting names no one.
+    Meeting.objects.filter(pk=meeting.pk).update(is_public=False)
+    assert "participant" not in fetch(client, f"{SITE}/api/oparl/meeting/{meeting.pk}/")
 
 
 def test_modified_since_created_since_and_modified_until_filter(client, body):
