@@ -212,6 +212,15 @@ def item_number(item) -> str:
     return str(item.position)
 
 
+def location(meeting_obj) -> dict:
+    """The place of a public meeting, as the portal has it: one line of text."""
+    return {
+        **_common("Location", oparl_url("meeting_location", pk=meeting_obj.pk), meeting_obj),
+        "description": meeting_obj.location,
+        "meetings": [oparl_url("meeting", pk=meeting_obj.pk)],
+    }
+
+
 def meeting(meeting_obj) -> dict:
     """A public meeting with its public items; a closed one by its body and date only."""
     data = {
@@ -226,6 +235,8 @@ def meeting(meeting_obj) -> dict:
         data["name"] = str(meeting_obj)
         data["web"] = url("regiobureau:meeting_detail", pk=meeting_obj.pk)
         data["agendaItem"] = [agenda_item(item) for item in getattr(meeting_obj, "oparl_items", [])]
+        if meeting_obj.location:
+            data["location"] = location(meeting_obj)
         present = [
             row.substitute_id if row.presence == Presence.SUBSTITUTED else row.membership.person_id
             for row in getattr(meeting_obj, "oparl_participants", [])

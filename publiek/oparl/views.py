@@ -256,6 +256,12 @@ def meeting(request, pk):
 
 
 @oparl_view
+def meeting_location(request, pk):
+    place = _get(selectors.meetings().filter(is_public=True).exclude(location=""), pk)
+    return serializers.location(place)
+
+
+@oparl_view
 def agenda_item(request, pk):
     return serializers.agenda_item(_get(selectors.agenda_items(), pk))
 

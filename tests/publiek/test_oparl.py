@@ -96,6 +96,8 @@ def test_a_client_walks_from_the_system_to_a_file_and_downloads_it(
     assert by_id(meetings, address) == meeting
     assert meeting["name"] == str(published_meeting)
     assert meeting["meetingState"] == "eingeladen"
+    assert meeting["location"]["description"] == published_meeting.location
+    assert fetch(client, meeting["location"]["id"]) == meeting["location"]
 
     titles = [item["name"] for item in meeting["agendaItem"]]
     assert PUBLIC_TITLE in titles
@@ -126,7 +128,11 @@ def test_closed_items_their_stukken_and_decisions_never_leak(
     client, schemas, published_meeting, body
 ):
     closed_meeting = MeetingFactory(
-        body=body, is_public=False, status=MeetingStatus.AGENDA_PUBLISHED, title="Geheim beraad"
+        body=body,
+        is_public=False,
+        status=MeetingStatus.AGENDA_PUBLISHED,
+        title="Geheim beraad",
+        location="Stadhuis Hoorn, kamer 3",
     )
     secret_item = AgendaItemFactory(meeting=closed_meeting, title="Onderhandeling Zuidrand")
     key = f"{SITE}/api/oparl/body/nhn"
@@ -142,13 +148,15 @@ def test_closed_items_their_stukken_and_decisions_never_leak(
         seen.append(json.dumps(page, ensure_ascii=False))
     everything = "\n".join(seen)
     assert PUBLIC_TITLE in everything
-    for secret in (CLOSED_TITLE, CONFIDENTIAL_DOC, CLOSED_DOC, "Geheim beraad", secret_item.title):
+    secrets = (CLOSED_TITLE, CONFIDENTIAL_DOC, CLOSED_DOC, "Geheim beraad", "kamer 3")
+    for secret in (*secrets, secret_item.title):
         assert secret not in everything
 
     # The closed meeting is there by its body and date only.
     meeting = fetch(client, f"{SITE}/api/oparl/meeting/{closed_meeting.pk}/")
     validate(schemas, "Meeting", meeting)
-    assert "name" not in meeting and "agendaItem" not in meeting and "web" not in meeting
+    assert not {"name", "agendaItem", "web", "location", "participant"} & set(meeting)
+    assert client.get(f"/api/oparl/meeting/{closed_meeting.pk}/location/").status_code == 404
     assert meeting["organization"] == [f"{SITE}/api/oparl/organization/{body.pk}/"]
     assert meeting["start"].startswith(
         timezone.localtime(closed_meeting.starts_at).date().isoformat()

@@ -309,6 +309,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'oparl:legislative_term': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/legislative-term/2022/
     'oparl:legislative_term_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/legislative-terms/
     'oparl:meeting': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/meeting/<id>/
+    'oparl:meeting_location': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/meeting/<public meeting>/location/
     'oparl:meeting_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/meetings/
     'oparl:membership': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/membership/<a bestuurder's seat>/
     'oparl:membership_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/memberships/

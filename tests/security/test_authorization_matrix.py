@@ -282,6 +282,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "oparl:person": {"pk": member.person.pk},
         "oparl:membership": {"pk": member.person.memberships.get(body=body).pk},
         "oparl:meeting": {"pk": meeting.pk},
+        "oparl:meeting_location": {"pk": meeting.pk},
         "oparl:agenda_item": {"pk": item.pk},
         "oparl:paper": {"pk": secret.pk},
         "oparl:file": {"pk": secret.pk},
