@@ -14,13 +14,20 @@ from gremia.selectors.registry import member_addresses
 from nhn_portal.core.audit import audit_record_create, audited_update, timestamp_once
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
+from nhn_portal.core.production.selectors import generation_job_latest
+from nhn_portal.core.production.services import document_generation_request
 from nhn_portal.core.tasking import enqueue_on_commit
 from nhn_portal.core.templatetags.nhn_dates import format_when
 from nhn_portal.core.workdays import working_days_before
 from regiobureau.bundle import meeting_bundle_queue
 from regiobureau.constants import (
+    AGENDA,
+    AGENDA_OUT_STATUSES,
+    ANNOTATED_AGENDA,
     DEFAULT_TEMPLATE_ITEMS,
     MEETING_TRANSITIONS,
+    MEMBERS,
+    PUBLIC,
     MeetingStatus,
     TemplatePlacement,
 )
@@ -207,7 +214,34 @@ def meeting_publish_agenda(*, actor, meeting: Meeting, expected_version: int | N
     enqueue_on_commit(NOTIFY_TASK, meeting.pk)
     meeting_search_refresh(meeting=meeting)
     meeting_bundle_queue(meeting)
+    meeting_agenda_pdfs_request(actor=actor, meeting=meeting)
     return meeting
+
+
+# The agenda PDFs a published agenda has without anyone pressing "PDF maken".
+AGENDA_PDFS = ((AGENDA, PUBLIC), (ANNOTATED_AGENDA, MEMBERS))
+
+
+def meeting_agenda_pdfs_request(*, actor, meeting: Meeting) -> list:
+    """Request the public agenda and the members' annotated agenda in the caller's
+    transaction: the jobs are rows written with the publication (an outbox: Celery gets
+    them after the commit, the sweep any the broker missed)."""
+    return [
+        document_generation_request(actor=actor, subject=meeting, kind=kind, audience=audience)
+        for kind, audience in AGENDA_PDFS
+    ]
+
+
+@transaction.atomic
+def public_agenda_pdf_ensure(*, meeting: Meeting):
+    """A published agenda whose public PDF was never requested (published before the PDFs
+    were requested with it) gets its job now; one already asked for is left alone, so
+    readers asking again never pile up jobs. Returns the job that was made, or None."""
+    if meeting.status not in AGENDA_OUT_STATUSES:
+        return None
+    if generation_job_latest(subject=meeting, kind=AGENDA, audience=PUBLIC) is not None:
+        return None
+    return document_generation_request(actor=None, subject=meeting, kind=AGENDA, audience=PUBLIC)
 
 
 # The task that mails the members once the agenda is out (regiobureau/tasks.py).
