@@ -23,10 +23,8 @@ from regiobureau.bundle import meeting_bundle_queue
 from regiobureau.constants import (
     AGENDA,
     AGENDA_OUT_STATUSES,
-    ANNOTATED_AGENDA,
     DEFAULT_TEMPLATE_ITEMS,
     MEETING_TRANSITIONS,
-    MEMBERS,
     PUBLIC,
     MeetingStatus,
     TemplatePlacement,
@@ -213,23 +211,9 @@ def meeting_publish_agenda(*, actor, meeting: Meeting, expected_version: int | N
     )
     enqueue_on_commit(NOTIFY_TASK, meeting.pk)
     meeting_search_refresh(meeting=meeting)
+    # The outbox row of the task that requests the agenda PDFs and the bundles.
     meeting_bundle_queue(meeting)
-    meeting_agenda_pdfs_request(actor=actor, meeting=meeting)
     return meeting
-
-
-# The agenda PDFs a published agenda has without anyone pressing "PDF maken".
-AGENDA_PDFS = ((AGENDA, PUBLIC), (ANNOTATED_AGENDA, MEMBERS))
-
-
-def meeting_agenda_pdfs_request(*, actor, meeting: Meeting) -> list:
-    """Request the public agenda and the members' annotated agenda in the caller's
-    transaction: the jobs are rows written with the publication (an outbox: Celery gets
-    them after the commit, the sweep any the broker missed)."""
-    return [
-        document_generation_request(actor=actor, subject=meeting, kind=kind, audience=audience)
-        for kind, audience in AGENDA_PDFS
-    ]
 
 
 @transaction.atomic

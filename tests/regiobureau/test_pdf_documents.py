@@ -51,12 +51,6 @@ def text_of(document: GeneratedDocument) -> tuple[PdfReader, list[str]]:
     return reader, page_texts(reader)
 
 
-def forget_the_publications_requests():
-    """Publishing requested the agenda PDFs (tests/regiobureau/test_pdf_triggers.py); a test
-    of the "PDF maken" button starts without them."""
-    GenerationJob.objects.all().delete()
-
-
 @pytest.fixture
 def public_pdf(published_meeting, secretary):
     job = make(published_meeting, secretary, AGENDA, PUBLIC)
@@ -241,7 +235,6 @@ def test_make_pdf_without_javascript_posts_and_returns_to_the_page(
     client, published_meeting, secretary, django_capture_on_commit_callbacks, monkeypatch
 ):
     monkeypatch.setattr(production_services, "enqueue", lambda **kwargs: True)
-    forget_the_publications_requests()
     client.force_login(secretary)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = client.post(
@@ -260,7 +253,6 @@ def test_make_pdf_without_javascript_posts_and_returns_to_the_page(
 def test_htmx_request_returns_the_polling_panel_then_a_still_one_when_done(
     client, published_meeting, secretary
 ):
-    forget_the_publications_requests()
     client.force_login(secretary)
     response = client.post(
         url("meeting_pdf_request", published_meeting.pk),
@@ -331,7 +323,6 @@ def test_status_without_htmx_goes_to_the_page(client, published_meeting, secreta
 
 @pytest.mark.parametrize("who", ["member", "outsider"])
 def test_only_the_secretariat_makes_pdfs(client, published_meeting, member, outsider, who):
-    forget_the_publications_requests()
     client.force_login({"member": member, "outsider": outsider}[who])
     response = client.post(
         url("meeting_pdf_request", published_meeting.pk), {"kind": AGENDA, "audience": PUBLIC}

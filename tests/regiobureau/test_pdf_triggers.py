@@ -1,15 +1,17 @@
 """PDFs without a button: publishing an agenda requests its public and members' agenda PDFs
-and the meeting bundle, adopting a besluitenlijst requests its PDFs, in the service's own
-transaction (the job rows and the bundle's outbox row commit or roll back with it)."""
+and the meeting bundle (an outbox row in the publication's transaction, whose task requests
+the jobs), adopting a besluitenlijst requests its PDFs (job rows in the adoption's
+transaction): they commit or roll back with the service."""
 
 import pytest
 from django.db import transaction
 
 from nhn_portal.core.models import GenerationJob, OutboxMessage
-from regiobureau.bundle import REFRESH_TASK
+from regiobureau.bundle import REFRESH_TASK, meeting_bundle_refresh
 from regiobureau.constants import (
     AGENDA,
     ANNOTATED_AGENDA,
+    BUNDLE,
     DECISION_LIST,
     MEMBERS,
     PUBLIC,
@@ -24,9 +26,7 @@ pytestmark = pytest.mark.django_db
 
 
 def requested(meeting) -> set[tuple[str, str]]:
-    return set(
-        GenerationJob.objects.filter(object_id=meeting.pk).values_list("kind", "audience")
-    )
+    return set(GenerationJob.objects.filter(object_id=meeting.pk).values_list("kind", "audience"))
 
 
 def draft_with_item(secretary, body):
@@ -35,19 +35,25 @@ def draft_with_item(secretary, body):
     return meeting
 
 
-def test_publishing_requests_the_agenda_pdfs_and_the_bundle_before_the_commit(
+def test_publishing_requests_the_agenda_pdfs_and_the_bundle_through_its_outbox(
     secretary, body, django_capture_on_commit_callbacks
 ):
     meeting = draft_with_item(secretary, body)
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=None)
-        # Written in the publication's transaction; nothing handed to a broker yet.
-        assert requested(meeting) == {(AGENDA, PUBLIC), (ANNOTATED_AGENDA, MEMBERS)}
-        assert OutboxMessage.objects.filter(task_name=REFRESH_TASK).exists()
-        assert not GenerationJob.objects.exclude(enqueued_at=None).exists()
+        # In the publication's transaction: the task's outbox row, nothing with a broker yet.
+        assert OutboxMessage.objects.filter(task_name=REFRESH_TASK, args=[meeting.pk]).exists()
+    assert callbacks
 
-    assert callbacks  # the jobs go to the broker after the commit
+    meeting_bundle_refresh(meeting_id=meeting.pk)  # the task, as the worker runs it
+
+    assert requested(meeting) == {
+        (AGENDA, PUBLIC),
+        (ANNOTATED_AGENDA, MEMBERS),
+        (BUNDLE, PUBLIC),
+        (BUNDLE, MEMBERS),
+    }
 
 
 def test_a_publication_that_rolls_back_leaves_no_pdf_request(secretary, body):
@@ -82,3 +88,13 @@ def test_a_list_of_closed_items_only_gets_no_public_pdf(secretary, body):
     decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=at)
 
     assert requested(meeting) == {(DECISION_LIST, MEMBERS)}
+
+
+def test_an_adoption_that_rolls_back_leaves_no_pdf_request(secretary, body):
+    meeting, at = held_with(secretary, body, public_item=True)
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        decision_list_adopt(actor=secretary, meeting=meeting, at_meeting=at)
+        raise RuntimeError("the request failed after the service")
+
+    assert requested(meeting) == set()
