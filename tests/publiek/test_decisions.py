@@ -10,7 +10,14 @@ from django.urls import reverse
 
 from nhn_portal.core.constants import GenerationStatus
 from nhn_portal.core.models import GenerationJob
-from regiobureau.constants import AGENDA, DECISION_LIST, PUBLIC, DecisionOutcome
+from regiobureau.constants import (
+    AGENDA,
+    AGENDA_OUT_STATUSES,
+    DECISION_LIST,
+    PUBLIC,
+    DecisionOutcome,
+)
+from regiobureau.models.meetings import Meeting
 from regiobureau.selectors.meetings import next_meeting_of_body
 from regiobureau.services.decisions import decision_list_adopt, decision_record
 from tests.builders import issue, letter_for
@@ -198,3 +205,17 @@ def test_agenda_pdf_of_a_draft_stays_404(client, platform):
     response = client.get(reverse("regiobureau:meeting_pdf_public", args=[meeting.pk]))
     assert response.status_code == 404
     assert not GenerationJob.objects.filter(object_id=meeting.pk).exists()
+
+
+def test_the_demo_gives_citizens_decisions_and_every_public_agenda_its_pdf(client, nhn_demo):
+    front = client.get("/")
+    assert "Nog geen vastgestelde besluiten" not in front.text
+    link = re.search(r'href="(/openbaar/besluiten/\d+/)"', front.text).group(1)
+    assert client.get(link).status_code == 200
+
+    published = Meeting.objects.filter(status__in=AGENDA_OUT_STATUSES, is_public=True)
+    assert published.exists()
+    for meeting in published:
+        assert GenerationJob.objects.filter(
+            object_id=meeting.pk, kind=AGENDA, audience=PUBLIC
+        ).exists(), meeting
