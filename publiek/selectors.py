@@ -20,6 +20,8 @@ from gremia.constants import Line, PersonFunction
 from gremia.models.registry import Body, Membership
 from gremia.selectors.registry import body_get_detail, body_memberships, governance_map
 from nhn_portal.core.access import NotFound
+from nhn_portal.core.models import GeneratedDocument
+from nhn_portal.core.production.selectors import generated_document_current
 from raden.models.letters import CouncilLetter
 from raden.selectors.letters import (
     access_issued_letter,
@@ -27,6 +29,7 @@ from raden.selectors.letters import (
     letters_issued_for_decision,
     municipalities,
 )
+from regiobureau.constants import DECISION_LIST, PUBLIC
 from regiobureau.models.decisions import Decision
 from regiobureau.models.meetings import Meeting
 from regiobureau.selectors.decisions import (
@@ -176,6 +179,11 @@ def decisions_of_body(*, body: Body, limit: int = 10) -> list[Decision]:
 def access_decision(*, pk: int) -> Decision:
     """An adopted decision on a public item of a public meeting; NotFound otherwise."""
     return access_public_decision(pk=pk)
+
+
+def decision_list_pdf(meeting: Meeting) -> GeneratedDocument | None:
+    """The meeting's public besluitenlijst PDF once made (None while not, or withdrawn)."""
+    return generated_document_current(subject=meeting, kind=DECISION_LIST, audience=PUBLIC)
 
 
 def decision_letters(decision: Decision) -> list[CouncilLetter]:

@@ -72,6 +72,7 @@ def decision_detail(request, pk):
         "decision_list": decision.item.meeting.decision_list,
         "votes": list(decision.votes.all()),
         "letters": selectors.decision_letters(decision),
+        "decision_list_pdf": selectors.decision_list_pdf(decision.item.meeting),
     }
     return render(request, "publiek/decision_detail.html", context)
 

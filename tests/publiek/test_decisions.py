@@ -79,9 +79,10 @@ def test_the_decision_page_shows_rule_outcome_meeting_dossier_and_letters(
     celery_eager,
 ):  # fmt: skip
     dossier = DossierFactory(name="Woondeal publiek", slug="woondeal-publiek")
-    meeting, (decision,) = held_meeting_with(
-        secretary, platform, [("Woondeal", "Het platform stemt in met de Woondeal.", True)]
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the besluitenlijst PDF is made
+        meeting, (decision,) = held_meeting_with(
+            secretary, platform, [("Woondeal", "Het platform stemt in met de Woondeal.", True)]
+        )
     decision.item.dossier = dossier
     decision.item.save(update_fields=["dossier"])
     letter = letter_for(meeting, secretary, region)
@@ -219,3 +220,9 @@ def test_the_demo_gives_citizens_decisions_and_every_public_agenda_its_pdf(clien
         assert GenerationJob.objects.filter(
             object_id=meeting.pk, kind=AGENDA, audience=PUBLIC
         ).exists(), meeting
+
+
+def test_the_decision_page_links_the_decision_list_pdf_only_once_it_is_made(client, decided):
+    _meeting, (public, _closed) = decided  # adopted, but no worker made its PDF
+    page = client.get(reverse("publiek:decision_detail", args=[public.pk])).text
+    assert "besluitenlijst.pdf" not in page
