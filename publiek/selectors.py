@@ -20,11 +20,23 @@ from gremia.constants import Line, PersonFunction
 from gremia.models.registry import Body, Membership
 from gremia.selectors.registry import body_get_detail, body_memberships, governance_map
 from nhn_portal.core.access import NotFound
+from nhn_portal.core.models import GeneratedDocument
+from nhn_portal.core.production.selectors import generated_document_current
 from raden.models.letters import CouncilLetter
-from raden.selectors.letters import access_issued_letter, letter_list_issued, municipalities
+from raden.selectors.letters import (
+    access_issued_letter,
+    letter_list_issued,
+    letters_issued_for_decision,
+    municipalities,
+)
+from regiobureau.constants import DECISION_LIST, PUBLIC
 from regiobureau.models.decisions import Decision
 from regiobureau.models.meetings import Meeting
-from regiobureau.selectors.decisions import decisions_adopted_public
+from regiobureau.selectors.decisions import (
+    access_public_decision,
+    decisions_adopted_public,
+    decisions_adopted_public_of_body,
+)
 from regiobureau.selectors.meetings import meeting_list_upcoming, meeting_queryset_visible
 
 # Public office holders: their name, function and seat are public. Anyone else at a table
@@ -157,6 +169,26 @@ def meeting_archive(*, body: Body, year: int) -> QuerySet[Meeting]:
 def decisions_latest(*, limit: int = FRONT_PAGE_ROWS) -> list[Decision]:
     """The latest decisions of adopted besluitenlijsten a visitor may see."""
     return list(decisions_adopted_public()[:limit])
+
+
+def decisions_of_body(*, body: Body, limit: int = 10) -> list[Decision]:
+    """The body's latest decisions a visitor may see."""
+    return list(decisions_adopted_public_of_body(body=body)[:limit])
+
+
+def access_decision(*, pk: int) -> Decision:
+    """An adopted decision on a public item of a public meeting; NotFound otherwise."""
+    return access_public_decision(pk=pk)
+
+
+def decision_list_pdf(meeting: Meeting) -> GeneratedDocument | None:
+    """The meeting's public besluitenlijst PDF once made (None while not, or withdrawn)."""
+    return generated_document_current(subject=meeting, kind=DECISION_LIST, audience=PUBLIC)
+
+
+def decision_letters(decision: Decision) -> list[CouncilLetter]:
+    """The council letters the decision led to, as sent."""
+    return letters_issued_for_decision(decision)
 
 
 # --- council letters --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ PUBLIC_URL_NAMES = {
     "body_list": "the public list of the region's bodies",
     "body_detail": "a body with its public office holders (no e-mail or phone)",
     "meeting_archive": "a body's meetings of one year, as a visitor may see them",
+    "decision_detail": "an adopted decision on a public item; the selector gives 404 otherwise",
     "letter_list": "issued council letters, public as sent to the councils",
     "letter_detail": "one issued council letter as sent; receipts stay internal",
     "search": "the one search box; results filtered by the reader's visibility",
@@ -28,6 +29,7 @@ urlpatterns = [
     path("gremia/", views.body_list, name="body_list"),
     path("gremia/<slug:slug>/", views.body_detail, name="body_detail"),
     path("gremia/<slug:slug>/archief/<int:year>/", views.meeting_archive, name="meeting_archive"),
+    path("besluiten/<int:pk>/", views.decision_detail, name="decision_detail"),
     path("raadsinformatiebrieven/", views.letter_list, name="letter_list"),
     path("raadsinformatiebrieven/<int:pk>/", views.letter_detail, name="letter_detail"),
 ]

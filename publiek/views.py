@@ -41,6 +41,7 @@ def body_detail(request, slug):
         "seats": selectors.body_public_seats(body=body),
         "years": selectors.meeting_years(body=body),
         "upcoming": [m for m in selectors.meetings_upcoming(limit=50) if m.body_id == body.pk][:5],
+        "decisions": selectors.decisions_of_body(body=body),
     }
     return render(request, "publiek/body_detail.html", context)
 
@@ -57,6 +58,23 @@ def meeting_archive(request, slug, year):
         "years": selectors.meeting_years(body=body),
     }
     return render(request, "publiek/meeting_archive.html", context)
+
+
+@login_not_required
+def decision_detail(request, pk):
+    """An adopted decision on a public item: its text, rule and outcome, the meeting, the
+    dossier and the council letters it led to. 404 for anything a visitor may not see."""
+    decision = selectors.access_decision(pk=pk)
+    context = {
+        "decision": decision,
+        "item": decision.item,
+        "meeting": decision.item.meeting,
+        "decision_list": decision.item.meeting.decision_list,
+        "votes": list(decision.votes.all()),
+        "letters": selectors.decision_letters(decision),
+        "decision_list_pdf": selectors.decision_list_pdf(decision.item.meeting),
+    }
+    return render(request, "publiek/decision_detail.html", context)
 
 
 @login_not_required

@@ -39,7 +39,14 @@ from nhn_portal.core.tasking import enqueue_on_commit
 from nhn_portal.core.templatetags.nhn_dates import format_long_date
 from nhn_portal.pdf import RenderedPdf
 from regiobureau import permissions
-from regiobureau.constants import AGENDA_OUT_STATUSES, BUNDLE, MEMBERS, PUBLIC
+from regiobureau.constants import (
+    AGENDA,
+    AGENDA_OUT_STATUSES,
+    ANNOTATED_AGENDA,
+    BUNDLE,
+    MEMBERS,
+    PUBLIC,
+)
 from regiobureau.models.documents import Document
 from regiobureau.models.meetings import Meeting
 from regiobureau.selectors.agenda import AgendaRow, agenda_rows, agenda_rows_for_members, flatten
@@ -285,20 +292,28 @@ def _drop_pdfa_claim(pdf: pikepdf.Pdf) -> None:
 REFRESH_TASK = "regiobureau.tasks.meeting_bundle_refresh"
 
 
+# The agenda PDFs a published agenda has without anyone pressing "PDF maken", made with the
+# bundles.
+AGENDA_PDFS = ((AGENDA, PUBLIC), (ANNOTATED_AGENDA, MEMBERS))
+
+
 def meeting_bundle_queue(meeting: Meeting) -> None:
     """Once the agenda is out (it was just published, or a stuk changed), have Celery make the
-    bundles anew: an outbox row in the caller's transaction, the jobs after its commit."""
+    public and members' agenda PDFs and the bundles anew: an outbox row in the caller's
+    transaction, the jobs after its commit."""
     if meeting.status in AGENDA_OUT_STATUSES:
         enqueue_on_commit(REFRESH_TASK, meeting.pk)
 
 
 def meeting_bundle_refresh(*, meeting_id: int) -> list:
-    """The task's side: request a new bundle of each audience (a job already waiting is
-    reused; an unchanged agenda with unchanged stukken reuses the stored file)."""
+    """The task's side: request the agenda PDFs and a new bundle of each audience (a job
+    already waiting is reused; an unchanged agenda with unchanged stukken reuses the stored
+    file)."""
     meeting = Meeting.objects.select_related("body").filter(pk=meeting_id).first()
     if meeting is None or meeting.status not in AGENDA_OUT_STATUSES:
         return []
+    wanted = [*AGENDA_PDFS, *((BUNDLE, code) for code, _label in bundle_audiences(meeting))]
     return [
-        document_generation_request(actor=None, subject=meeting, kind=BUNDLE, audience=code)
-        for code, _label in bundle_audiences(meeting)
+        document_generation_request(actor=None, subject=meeting, kind=kind, audience=audience)
+        for kind, audience in wanted
     ]

@@ -23,7 +23,7 @@ from nhn_portal.core.search import (
 )
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus
-from regiobureau.models.decisions import Decision
+from regiobureau.models.decisions import Decision, DecisionList
 from regiobureau.models.documents import Document
 from regiobureau.models.meetings import AgendaItem, Meeting
 
@@ -99,14 +99,28 @@ def index_document(document: Document) -> IndexedEntry:
     )
 
 
+def _list_adopted(meeting: Meeting) -> bool:
+    try:
+        return meeting.decision_list.is_adopted
+    except DecisionList.DoesNotExist:
+        return False
+
+
 def index_decision(decision: Decision) -> IndexedEntry:
+    """A decision's hit opens its public page once that exists (a public item whose list was
+    adopted, as selectors.decisions.decisions_adopted_public), else its agenda item."""
     item = decision.item
+    visibility = item_visibility(item)
+    if visibility == Visibility.PUBLIC and _list_adopted(item.meeting):
+        url = reverse("publiek:decision_detail", kwargs={"pk": decision.pk})
+    else:
+        url = reverse("regiobureau:item_detail", kwargs={"pk": item.pk})
     return IndexedEntry(
         kind="decision",
         title=item.title,
         text=decision.text,
-        url=reverse("regiobureau:item_detail", kwargs={"pk": item.pk}),
-        visibility=item_visibility(item),
+        url=url,
+        visibility=visibility,
         dossier_name=item.dossier.name if item.dossier_id else "",
         **common_fields(item.meeting),
     )
@@ -133,7 +147,12 @@ register_preparer(
 )
 register_preparer(
     Decision,
-    lambda qs: qs.select_related("item__meeting__body__theme", "item__parent", "item__dossier"),
+    lambda qs: qs.select_related(
+        "item__meeting__body__theme",
+        "item__meeting__decision_list",
+        "item__parent",
+        "item__dossier",
+    ),
 )
 # Objects of higher floors that hang on an agenda item and follow its visibility (the accounts
 # of the minutes): model → (the name of its item field, the relations to load with it).
@@ -173,7 +192,10 @@ def item_search_refresh(*, items) -> int:
     )
     decisions = list(
         Decision.objects.filter(item_id__in=items).select_related(
-            "item__meeting__body__theme", "item__parent", "item__dossier"
+            "item__meeting__body__theme",
+            "item__meeting__decision_list",
+            "item__parent",
+            "item__dossier",
         )
     )
     return search_entries_refresh(objects=[*rows, *documents, *decisions, *_item_dependents(items)])

@@ -69,5 +69,6 @@ def annotation_returned_notify(review_id: int) -> int:
 
 @portal_task(name="regiobureau.tasks.meeting_bundle_refresh", kind=RENDER)
 def meeting_bundle_refresh(meeting_id: int) -> int:
-    """After publishing or a changed stuk: request the meeting bundles (regiobureau.bundle)."""
+    """After publishing or a changed stuk: request the agenda PDFs and the meeting bundles
+    (regiobureau.bundle)."""
     return len(meeting_bundle_refresh_service(meeting_id=meeting_id))

@@ -26,6 +26,8 @@ app_name = "regiobureau"
 PUBLIC_URL_NAMES = {
     "meeting_pdf_public": "the public agenda PDF; the view checks that the agenda is out",
     "meeting_bundle_public": "the public meeting bundle; the view checks that the agenda is out",
+    "meeting_decision_list_public": "the public decision list PDF; the kind's rule checks",
+    "meeting_decisions": "decisions and actions as the reader may see them; selectors filter",
     "meeting_archive": "past meetings as the calendar shows coming ones; the selectors filter",
     **{
         name: "public meeting information, filtered by the selectors"
@@ -74,6 +76,11 @@ urlpatterns = [
         "<int:pk>/vergaderbundel.pdf",
         pdfs.pdf_bundle_public_download,
         name="meeting_bundle_public",
+    ),
+    path(
+        "<int:pk>/besluitenlijst.pdf",
+        pdfs.pdf_decision_list_public_download,
+        name="meeting_decision_list_public",
     ),
     path(
         "<int:pk>/pdf/<slug:kind>/<slug:audience>/",

@@ -374,6 +374,11 @@ def letter_list_issued() -> QuerySet[CouncilLetter]:
     )
 
 
+def letters_issued_for_decision(decision: Decision) -> list[CouncilLetter]:
+    """The issued council letters that report `decision`, newest first (public as sent)."""
+    return list(letter_list_issued().filter(items__decision=decision).distinct())
+
+
 def access_issued_letter(*, pk: int) -> CouncilLetter:
     """An issued letter for anyone; a draft or adopted-but-unsent one is 404."""
     letter = letter_list_issued().select_related("contact_person", "supersedes").filter(pk=pk)

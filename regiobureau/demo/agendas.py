@@ -362,3 +362,33 @@ PREVIOUS_AGENDA = [
         annotation=ZUIDRAND_ANNOTATION,
     ),
 ]
+
+# The Platform Wonen's meeting before that, six weeks ago: held, its decisions recorded and its
+# besluitenlijst adopted in the previous meeting, so citizens find adopted decisions (the
+# closed item's decision stays inside the body).
+EARLIER_MEETING_TITLE = "Wonen, eerdere vergadering (demo)"
+EARLIER_DAYS_AGO = 42
+EARLIER_AGENDA = [
+    Item(
+        "Regionale woningbouwprogrammering 2027",
+        DECISION,
+        "woondeal-nhn",
+        minutes=40,
+    ),
+    Item("Huisvesting arbeidsmigranten: gezamenlijke aanpak", DECISION, minutes=30),
+    Item("Strategische grondaankoop Noordrand", DECISION, public=False, minutes=20),
+]
+# What the platform decided there (item title → decision text).
+EARLIER_DECISIONS = {
+    "Regionale woningbouwprogrammering 2027": (
+        "Het platform stelt de regionale woningbouwprogrammering 2027 vast: 4.300 woningen, "
+        "waarvan twee derde betaalbaar, verdeeld over de drie subregio's."
+    ),
+    "Huisvesting arbeidsmigranten: gezamenlijke aanpak": (
+        "Het platform stemt in met een gezamenlijke aanpak voor de huisvesting van "
+        "arbeidsmigranten en vraagt de subregio's om locaties voor flexwonen aan te dragen."
+    ),
+    "Strategische grondaankoop Noordrand": (
+        "Het platform geeft mandaat voor de onderhandelingen over de grondaankoop."
+    ),
+}

@@ -33,6 +33,10 @@ from regiobureau.constants import (
 from regiobureau.demo.agendas import (
     AGENDAS,
     DOSSIERS,
+    EARLIER_AGENDA,
+    EARLIER_DAYS_AGO,
+    EARLIER_DECISIONS,
+    EARLIER_MEETING_TITLE,
     PREVIOUS_AGENDA,
     PREVIOUS_BODY_SLUG,
     PREVIOUS_DAYS_AGO,
@@ -49,7 +53,7 @@ from regiobureau.services.agenda import agenda_item_create, dossier_create
 from regiobureau.services.annotation_reviews import annotation_adopt, annotation_send_for_review
 from regiobureau.services.annotations import annotation_save
 from regiobureau.services.attendance import attendance_record
-from regiobureau.services.decisions import decision_record
+from regiobureau.services.decisions import decision_list_adopt, decision_record
 from regiobureau.services.documents import document_upload
 from regiobureau.services.meetings import (
     default_documents_deadline,
@@ -318,6 +322,49 @@ def load_demo_previous_meeting(*, report: LoadReport | None = None) -> Meeting |
     _record_actions(actor, meeting)
     if report is not None:
         report.count("gehouden demovergaderingen", created=True)
+    return meeting
+
+
+def load_demo_adopted_decisions(*, report: LoadReport | None = None) -> Meeting | None:
+    """The Platform Wonen's meeting before the previous one: held, its decisions recorded and
+    its besluitenlijst adopted in the previous meeting (created first when missing). Once
+    adopted, nothing is done again. Returns it (None without a Platform Wonen)."""
+    previous = load_demo_previous_meeting()
+    if previous is None:
+        return None
+    actor = User.objects.filter(email=SECRETARY_EMAIL).first()
+    meeting = Meeting.objects.select_related("body").filter(title=EARLIER_MEETING_TITLE).first()
+    if meeting is None:
+        meeting = demo_meeting_create(
+            actor,
+            previous.body,
+            -EARLIER_DAYS_AGO,
+            True,
+            EARLIER_AGENDA,
+            ensure_dossiers(actor),
+            title=EARLIER_MEETING_TITLE,
+        )
+    if meeting.status == MeetingStatus.AGENDA_PUBLISHED:
+        meeting_set_status(actor=actor, meeting=meeting, status=MeetingStatus.HELD)
+        items = {item.title: item for item in meeting.items.all()}
+        # Taken unanimously: by majority (the platform's rule in the demo) with every member for.
+        majority = meeting.body.decision_rule == DecisionRule.MAJORITY
+        votes = {person.pk: FOR for person in voting_members(meeting)} if majority else {}
+        for title, text in EARLIER_DECISIONS.items():
+            if title in items and not items[title].decisions.exists():
+                decision_record(
+                    actor=actor,
+                    item=items[title],
+                    text=text,
+                    outcome=None if majority else DecisionOutcome.ADOPTED,
+                    votes=votes,
+                )
+    if meeting.status == MeetingStatus.HELD:
+        decision_list_adopt(actor=actor, meeting=meeting, at_meeting=previous)
+        if report is not None:
+            report.count("vastgestelde besluitenlijsten (demo)", created=True)
+    elif report is not None:
+        report.count("vastgestelde besluitenlijsten (demo)", created=False)
     return meeting
 
 

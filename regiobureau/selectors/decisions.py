@@ -6,7 +6,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from gremia.models.registry import Membership, Person
+from gremia.models.registry import Body, Membership, Person
+from nhn_portal.core.access import NotFound
 from regiobureau import permissions
 from regiobureau.constants import AGENDA_OUT_STATUSES, VOTING_ROLES, DecisionListStatus, Presence
 from regiobureau.models.decisions import ActionItem, Decision, DecisionList, Vote
@@ -121,4 +122,41 @@ def decisions_adopted_public():
         .filter(permissions.visible_item_q(AnonymousUser(), 0, "item__"))
         .select_related("item__meeting__body")
         .order_by("-item__meeting__starts_at", "item__position", "pk")
+    )
+
+
+def decisions_adopted_public_of_body(*, body: Body):
+    """The body's decisions a visitor may see (adopted, public items of public meetings),
+    newest first: `decisions_adopted_public` for one body."""
+    return decisions_adopted_public().filter(item__meeting__body=body)
+
+
+def access_public_decision(*, pk: int) -> Decision:
+    """One adopted decision as anyone may read it, with its item, meeting, dossier and votes;
+    NotFound for a decision on a closed item or meeting, or of a list not yet adopted, alike
+    (the same rule as the front page's list: `decisions_adopted_public`)."""
+    decision = (
+        decisions_adopted_public()
+        .select_related("item__dossier", "item__parent", "item__meeting__decision_list")
+        .prefetch_related(
+            Prefetch(
+                "votes", queryset=Vote.objects.select_related("member").order_by("member__name")
+            )
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if decision is None:
+        raise NotFound
+    numbers = number_items(
+        list(decision.item.meeting.items.only("pk", "meeting_id", "parent_id", "position"))
+    )
+    decision.agenda_number = numbers.get(decision.item_id, "")
+    return decision
+
+
+def public_decision_ids(meeting: Meeting) -> frozenset[int]:
+    """The meeting's decisions that have a public page (one query)."""
+    return frozenset(
+        decisions_adopted_public().filter(item__meeting=meeting).values_list("pk", flat=True)
     )

@@ -5,6 +5,7 @@ rule (votes under majority or unanimity), adopted at the body's next meeting.
 from collections import Counter
 from collections.abc import Mapping
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,8 +15,12 @@ from gremia.constants import DecisionRule
 from gremia.models.registry import Membership, Person
 from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
+from nhn_portal.core.production.services import document_generation_request
 from nhn_portal.core.search import search_entries_refresh, search_entries_remove
 from regiobureau.constants import (
+    DECISION_LIST,
+    MEMBERS,
+    PUBLIC,
     VOTED_OUTCOMES,
     VOTING_ROLES,
     DecisionListStatus,
@@ -25,7 +30,9 @@ from regiobureau.constants import (
 )
 from regiobureau.models.decisions import Decision, DecisionList, Vote
 from regiobureau.models.meetings import AgendaItem, Meeting
+from regiobureau.selectors.actions import actions_from_meeting
 from regiobureau.selectors.attendance import attendance_summary
+from regiobureau.selectors.decisions import decisions_for_meeting, everything_for_members
 from regiobureau.selectors.meetings import next_meeting_of_body
 
 
@@ -290,4 +297,31 @@ def decision_list_adopt(*, actor, meeting: Meeting, at_meeting: Meeting) -> Deci
         clean=False,
         status=MeetingStatus.CLOSED,
     )
+    # Adopted, the decisions get their public pages: the search hits point there now.
+    search_entries_refresh(objects=list(Decision.objects.filter(item__meeting=meeting)))
+    decision_list_pdfs_request(actor=actor, meeting=meeting)
     return decision_list
+
+
+def decision_list_pdfs_request(*, actor, meeting: Meeting) -> list:
+    """Request the besluitenlijst PDFs in the caller's transaction (the jobs are rows, an
+    outbox): the members' version when anything was recorded, the public one when a visitor
+    would see a decision or action in it (the producer refuses an empty list)."""
+    jobs = []
+    decisions, actions = everything_for_members(meeting)
+    if decisions or actions:
+        jobs.append(
+            document_generation_request(
+                actor=actor, subject=meeting, kind=DECISION_LIST, audience=MEMBERS
+            )
+        )
+    visitor = AnonymousUser()
+    if decisions_for_meeting(user=visitor, meeting=meeting) or actions_from_meeting(
+        user=visitor, meeting=meeting
+    ):
+        jobs.append(
+            document_generation_request(
+                actor=actor, subject=meeting, kind=DECISION_LIST, audience=PUBLIC
+            )
+        )
+    return jobs

@@ -14,13 +14,18 @@ from gremia.selectors.registry import member_addresses
 from nhn_portal.core.audit import audit_record_create, audited_update, timestamp_once
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.mail import send_templated_mail, site_link
+from nhn_portal.core.production.selectors import generation_job_latest
+from nhn_portal.core.production.services import document_generation_request
 from nhn_portal.core.tasking import enqueue_on_commit
 from nhn_portal.core.templatetags.nhn_dates import format_when
 from nhn_portal.core.workdays import working_days_before
 from regiobureau.bundle import meeting_bundle_queue
 from regiobureau.constants import (
+    AGENDA,
+    AGENDA_OUT_STATUSES,
     DEFAULT_TEMPLATE_ITEMS,
     MEETING_TRANSITIONS,
+    PUBLIC,
     MeetingStatus,
     TemplatePlacement,
 )
@@ -206,8 +211,21 @@ def meeting_publish_agenda(*, actor, meeting: Meeting, expected_version: int | N
     )
     enqueue_on_commit(NOTIFY_TASK, meeting.pk)
     meeting_search_refresh(meeting=meeting)
+    # The outbox row of the task that requests the agenda PDFs and the bundles.
     meeting_bundle_queue(meeting)
     return meeting
+
+
+@transaction.atomic
+def public_agenda_pdf_ensure(*, meeting: Meeting):
+    """A published agenda whose public PDF was never requested (published before the PDFs
+    were requested with it) gets its job now; one already asked for is left alone, so
+    readers asking again never pile up jobs. Returns the job that was made, or None."""
+    if meeting.status not in AGENDA_OUT_STATUSES:
+        return None
+    if generation_job_latest(subject=meeting, kind=AGENDA, audience=PUBLIC) is not None:
+        return None
+    return document_generation_request(actor=None, subject=meeting, kind=AGENDA, audience=PUBLIC)
 
 
 # The task that mails the members once the agenda is out (regiobureau/tasks.py).

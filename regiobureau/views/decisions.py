@@ -1,6 +1,7 @@
 """Decisions, the besluitenlijst and action items of a meeting, and "Mijn acties"."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,13 +14,19 @@ from regiobureau.forms.decisions import ActionItemForm, ActionStatusForm, Decisi
 from regiobureau.models.decisions import Decision
 from regiobureau.models.meetings import Meeting
 from regiobureau.selectors.actions import access_action, action_list_for_user, actions_from_meeting
-from regiobureau.selectors.decisions import decision_list_for, decisions_for_meeting, voting_members
+from regiobureau.selectors.decisions import (
+    decision_list_for,
+    decisions_for_meeting,
+    public_decision_ids,
+    voting_members,
+)
 from regiobureau.selectors.meetings import access_meeting, next_meeting_of_body
 from regiobureau.services.actions import action_item_create, action_item_set_status
 from regiobureau.services.decisions import decision_delete as decision_delete_service
 from regiobureau.services.decisions import decision_list_adopt as decision_list_adopt_service
 from regiobureau.services.decisions import decision_record
 from regiobureau.views.common import secretariat_meeting
+from regiobureau.views.pdfs import public_decision_list_pdf
 
 PAGE = "regiobureau/meeting_decisions.html"
 
@@ -35,6 +42,8 @@ def _page(request, meeting: Meeting, *, decision_form=None, action_form=None, st
             "decisions": decisions_for_meeting(user=request.user, meeting=meeting),
             "actions": actions_from_meeting(user=request.user, meeting=meeting),
             "decision_list": decision_list_for(meeting),
+            "public_decisions": public_decision_ids(meeting),
+            "public_decision_list_pdf": public_decision_list_pdf(request.user, meeting),
             "next_meeting": next_meeting_of_body(meeting),
             "can_manage": can_manage,
             "decision_form": decision_form
@@ -45,8 +54,11 @@ def _page(request, meeting: Meeting, *, decision_form=None, action_form=None, st
     )
 
 
+@login_not_required
 def meeting_decisions(request, pk: int):
-    """The decisions and actions of a meeting; the secretariat records them here."""
+    """The decisions and actions of a meeting; the secretariat records them here. Open to
+    anyone who sees the published agenda: the selectors show a reader outside the body only
+    what is on public items of a public meeting."""
     meeting = access_meeting(user=request.user, pk=pk)
     if not permissions.can_see_agenda(request.user, meeting):
         raise Http404

@@ -18,6 +18,7 @@ from nhn_portal.core.production.selectors import (
     access_generated_document,
     access_generation_job,
     generated_document_current,
+    generated_document_exists,
     generated_documents_newest,
     production_entries,
 )
@@ -26,8 +27,16 @@ from nhn_portal.core.production.services import (
     document_generation_retry,
 )
 from regiobureau import permissions
-from regiobureau.constants import AGENDA, ANNOTATED_AGENDA, BUNDLE, MEMBERS, PUBLIC
+from regiobureau.constants import (
+    AGENDA,
+    ANNOTATED_AGENDA,
+    BUNDLE,
+    DECISION_LIST,
+    MEMBERS,
+    PUBLIC,
+)
 from regiobureau.selectors.meetings import access_meeting
+from regiobureau.services.meetings import public_agenda_pdf_ensure
 from regiobureau.views.common import secretariat_meeting
 
 PANEL = "regiobureau/_pdf_panel.html"
@@ -47,6 +56,15 @@ def public_agenda_pdf(user, meeting):
     if not permissions.can_see_agenda(user, meeting):
         return None
     return generated_document_current(subject=meeting, kind=AGENDA, audience=PUBLIC)
+
+
+def public_decision_list_pdf(user, meeting):
+    """The newest public besluitenlijst PDF once the reader sees the agenda (None while
+    none is made, or the newest was withdrawn)."""
+    if not permissions.can_see_agenda(user, meeting):
+        return None
+    document = generated_document_current(subject=meeting, kind=DECISION_LIST, audience=PUBLIC)
+    return document if document is not None and document.withdrawn_at is None else None
 
 
 def annotated_agenda_pdf(meeting):
@@ -120,12 +138,44 @@ def pdf_status(request, pk: int):
     return _panel_or_page(request, meeting)
 
 
+# How long a reader waits before asking again for a PDF that is still being made.
+RETRY_AFTER_SECONDS = 30
+
+
 @login_not_required
 def pdf_public_download(request, pk: int):
-    """The newest public agenda PDF, for anyone who may see the published agenda."""
+    """The newest public agenda PDF, for anyone who may see the published agenda. Publishing
+    requests it; while the worker has not made it yet the reader gets a "wordt gemaakt" page
+    (503 with Retry-After), never a 404 for a published agenda."""
     meeting = access_meeting(user=request.user, pk=pk)
+    if permissions.can_see_agenda(request.user, meeting) and not generated_document_exists(
+        subject=meeting, kind=AGENDA, audience=PUBLIC
+    ):
+        public_agenda_pdf_ensure(meeting=meeting)
+        response = render(
+            request,
+            "regiobureau/pdf_pending.html",
+            {"meeting": meeting, "retry_after": RETRY_AFTER_SECONDS},
+            status=503,
+        )
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        # An expected, passing state, not a server fault: keep it out of the error log.
+        response._has_been_logged = True
+        return response
     document = access_generated_document(
         user=request.user, subject=meeting, kind=AGENDA, audience=PUBLIC
+    )
+    return _file_response(document)
+
+
+@login_not_required
+def pdf_decision_list_public_download(request, pk: int):
+    """The newest public besluitenlijst, for anyone who may see the published agenda; its
+    producer reads the decisions as a visitor, so closed items never reach it."""
+    meeting = access_meeting(user=request.user, pk=pk)
+    document = access_generated_document(
+        user=request.user, subject=meeting, kind=DECISION_LIST, audience=PUBLIC
     )
     return _file_response(document)
 

@@ -291,11 +291,19 @@ def test_demo_has_a_published_meeting_per_base_model_body(nhn_demo, demo_setting
         "publieke-stuurgroep-nhn",
         "publieke-stuurgroep-nhn",
     ]
-    assert Meeting.objects.count() == Body.objects.count() + 3
+    # And the platform Wonen's earlier meeting, completed: its besluitenlijst was adopted in
+    # the previous one, so citizens find adopted decisions.
+    completed = Meeting.objects.filter(status="afgerond")
+    assert [m.body.slug for m in completed] == ["platform-wonen"]
+    assert Meeting.objects.count() == Body.objects.count() + 4
     assert Document.objects.filter(confidentiality="vertrouwelijk").exists()
     assert Meeting.objects.filter(items__is_public=False).exists()
     audit_count = AuditRecord.objects.count()
     output = load("--demo")
     assert "demovergaderingen: 0 aangemaakt" in output
-    assert Meeting.objects.count() == Body.objects.count() + 3
+    # And the platform Wonen's earlier meeting, completed: its besluitenlijst was adopted in
+    # the previous one, so citizens find adopted decisions.
+    completed = Meeting.objects.filter(status="afgerond")
+    assert [m.body.slug for m in completed] == ["platform-wonen"]
+    assert Meeting.objects.count() == Body.objects.count() + 4
     assert AuditRecord.objects.count() == audit_count

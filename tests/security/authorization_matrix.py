@@ -344,6 +344,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'publiek:body_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/platform-wonen-test/
     'publiek:council_calendar': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gemeenten/gemeente-texel/vergaderingen.ics
     'publiek:council_feed': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gemeenten/gemeente-texel/feed.atom
+    'publiek:decision_detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /openbaar/besluiten/<id>/
     'publiek:body_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/gremia/
     'publiek:letter_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/<id>/
     'publiek:letter_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /openbaar/raadsinformatiebrieven/
@@ -425,7 +426,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:meeting_archive': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/archief/
     'regiobureau:meeting_cancel': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/annuleren/
     'regiobureau:meeting_create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/nieuw/
-    'regiobureau:meeting_decisions': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/<id>/besluiten/
+    'regiobureau:meeting_decisions': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/<id>/besluiten/
+    'regiobureau:meeting_decision_list_public': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/<id>/besluitenlijst.pdf
     'regiobureau:meeting_bundle_public': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/<id>/vergaderbundel.pdf
     'regiobureau:meeting_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/<id>/
     'regiobureau:meeting_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/wijzigen/

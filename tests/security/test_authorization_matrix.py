@@ -249,6 +249,8 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
             "year": timezone.localtime(meeting.starts_at).year,
         },
         "publiek:letter_detail": {"pk": letter.pk},
+        "publiek:decision_detail": {"pk": decision.pk},
+        "regiobureau:meeting_decision_list_public": {"pk": held.pk},
         # The open data API is anonymous for everyone: the closed item and the confidential
         # stuk are 404 whoever asks; the public meeting, decision and body are published.
         "ori:agendapunt-detail": {"pk": item.pk},

@@ -74,6 +74,24 @@ def generated_document_current(
     return document
 
 
+def generated_document_exists(*, subject: models.Model, kind: str, audience: str) -> bool:
+    """Whether any version was ever stored (withdrawn ones included)."""
+    return GeneratedDocument.objects.filter(
+        **_subject_filter(subject), kind=kind, audience=audience
+    ).exists()
+
+
+def generation_job_latest(
+    *, subject: models.Model, kind: str, audience: str
+) -> GenerationJob | None:
+    """The latest request for the document, or None when it was never asked for."""
+    return (
+        GenerationJob.objects.filter(**_subject_filter(subject), kind=kind, audience=audience)
+        .order_by("-requested_at", "-pk")
+        .first()
+    )
+
+
 def generated_documents_newest(*, subject: models.Model, kind: str, audiences: list[str]):
     """The stored versions of a kind for some audiences, newest first, in one query (the
     caller takes the first per audience; withdrawn ones included, to be told apart)."""
