@@ -383,3 +383,36 @@ def load_demo_rules(*, report: LoadReport) -> None:
             services.agreement_adoption_record(
                 actor=None, organisation=organisation, adopted_on=adopted_on, reference=reference
             )
+
+
+# Who carries each body's secretariat, and so publishes its documents under the Woo (demo
+# values a beheerder would set): the regiobureau's host for the NHN-wide tables, the province
+# for mobility, the central municipality of West-Friesland for economy.
+WOO_PUBLISHERS = {
+    "publieke-stuurgroep-nhn": "gemeente-alkmaar",
+    "ambtelijk-opdrachtgeversoverleg": "gemeente-alkmaar",
+    "regio-overleg-nhn": "gemeente-alkmaar",
+    "raadsbijeenkomsten-nhn": "gemeente-alkmaar",
+    "platform-wonen": "gemeente-alkmaar",
+    "directeurenoverleg-wonen": "gemeente-alkmaar",
+    "werkgroep-wonen": "gemeente-alkmaar",
+    "platform-mobiliteit": "provincie-noord-holland",
+    "directeurenoverleg-mobiliteit": "provincie-noord-holland",
+    "werkgroep-mobiliteit": "provincie-noord-holland",
+    "platform-economie": "gemeente-hoorn",
+    "directeurenoverleg-economie": "gemeente-hoorn",
+    "werkgroep-economie": "gemeente-hoorn",
+}
+
+
+def load_demo_woo_publishers(*, report: LoadReport) -> None:
+    """Set the Woo publisher of the bodies that have none yet (never overwrites a choice)."""
+    publishers = {
+        organisation.slug: organisation
+        for organisation in Organisation.objects.filter(slug__in=set(WOO_PUBLISHERS.values()))
+    }
+    for body in Body.objects.filter(slug__in=WOO_PUBLISHERS, woo_publisher__isnull=True):
+        publisher = publishers.get(WOO_PUBLISHERS[body.slug])
+        if publisher is not None and publisher.tooi_uri:
+            services.body_woo_publisher_set(actor=None, body=body, publisher=publisher)
+            report.count("Woo-publicerende organisaties", created=True)

@@ -69,6 +69,31 @@ OTHER_ORGANISATIONS = [
     ("regiobureau-nhn", "Regiobureau NHN", OrganisationKind.REGIONAL_OFFICE, None),
 ]
 
+# Identifiers in the government's TOOI register, as DiWoo's value lists give them (the Woo
+# publisher of a body's documents is named by one). Filled in where empty, never overwritten.
+TOOI = "https://identifier.overheid.nl/tooi/id/"
+TOOI_URIS = {
+    "Gemeente Alkmaar": TOOI + "gemeente/gm0361",
+    "Gemeente Bergen": TOOI + "gemeente/gm0373",
+    "Gemeente Castricum": TOOI + "gemeente/gm0383",
+    "Gemeente Den Helder": TOOI + "gemeente/gm0400",
+    "Gemeente Dijk en Waard": TOOI + "gemeente/gm1980",
+    "Gemeente Drechterland": TOOI + "gemeente/gm0498",
+    "Gemeente Enkhuizen": TOOI + "gemeente/gm0388",
+    "Gemeente Heiloo": TOOI + "gemeente/gm0399",
+    "Gemeente Hollands Kroon": TOOI + "gemeente/gm1911",
+    "Gemeente Hoorn": TOOI + "gemeente/gm0405",
+    "Gemeente Koggenland": TOOI + "gemeente/gm1598",
+    "Gemeente Medemblik": TOOI + "gemeente/gm0420",
+    "Gemeente Opmeer": TOOI + "gemeente/gm0432",
+    "Gemeente Schagen": TOOI + "gemeente/gm0441",
+    "Gemeente Stede Broec": TOOI + "gemeente/gm0532",
+    "Gemeente Texel": TOOI + "gemeente/gm0448",
+    "Gemeente Uitgeest": TOOI + "gemeente/gm0450",
+    "Provincie Noord-Holland": TOOI + "provincie/pv27",
+    "Hoogheemraadschap Hollands Noorderkwartier": TOOI + "waterschap/ws0651",
+}
+
 THEMES = [
     ("wonen", "Wonen", "Woningbouw en de regionale woonopgave, waaronder de Woondeal."),
     ("mobiliteit", "Mobiliteit", "Bereikbaarheid van de regio over weg, spoor en water (MIRT)."),
@@ -306,7 +331,10 @@ def _organisation(report: LoadReport, *, category: str, slug: str, name: str, **
         Organisation.objects.filter(name=name).first()
     )
     report.count(category, created=existing is None)
+    tooi_uri = TOOI_URIS.get(name, "")
     if existing is None:
         services.organisation_create(
-            actor=None, name=name, slug=slug, sector=Sector.GOVERNMENT, **fields
+            actor=None, name=name, slug=slug, sector=Sector.GOVERNMENT, tooi_uri=tooi_uri, **fields
         )
+    elif tooi_uri and not existing.tooi_uri:
+        services.organisation_tooi_set(actor=None, organisation=existing, tooi_uri=tooi_uri)

@@ -156,6 +156,7 @@ def organisation_create(
     subregion: Subregion | None = None,
     is_central_municipality: bool = False,
     website: str = "",
+    tooi_uri: str = "",
 ) -> Organisation:
     """Create an organisation (municipality, province, office, triple-helix partner, …)."""
     organisation = Organisation(
@@ -166,9 +167,31 @@ def organisation_create(
         subregion=subregion,
         is_central_municipality=is_central_municipality,
         website=website,
+        tooi_uri=tooi_uri,
     )
     audited_create(actor=actor, obj=organisation, verb="organisation_create")
     return organisation
+
+
+@transaction.atomic
+def organisation_tooi_set(*, actor, organisation: Organisation, tooi_uri: str) -> Organisation:
+    """Record the organisation's identifier in the TOOI register (its Woo publisher name)."""
+    return audited_update(
+        actor=actor, obj=organisation, verb="organisation_tooi_set", tooi_uri=tooi_uri
+    )
+
+
+@transaction.atomic
+def body_woo_publisher_set(*, actor, body: Body, publisher: Organisation | None) -> Body:
+    """Name the organisation that carries the body's secretariat and publishes its documents
+    under the Woo; it needs a TOOI identifier, since that is how DiWoo names a publisher."""
+    if publisher is not None and not publisher.tooi_uri:
+        raise ValidationError(
+            {"woo_publisher": _("The Woo publisher needs a TOOI identifier; record it first.")}
+        )
+    return audited_update(
+        actor=actor, obj=body, verb="body_woo_publisher_set", clean=False, woo_publisher=publisher
+    )
 
 
 @transaction.atomic

@@ -8,16 +8,25 @@ information category, document handling, format). Only what a visitor may see: t
 selectors as the API (publiek.api.selectors) and the letter pages.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from nhn_portal.core.models import GeneratedDocument
+from nhn_portal.core.templatetags.nhn_dates import format_long_date
 from raden.selectors.letters import letter_list_issued
+from regiobureau.constants import AGENDA, AGENDA_OUT_STATUSES, BUNDLE, DECISION_LIST, PUBLIC
+from regiobureau.models.meetings import Meeting
+from regiobureau.selectors.decisions import decisions_adopted_public
+from regiobureau.selectors.meetings import meeting_queryset_visible
 
 from .api import selectors as api_selectors
 
@@ -51,64 +60,202 @@ DUTCH = ("http://publications.europa.eu/resource/authority/language/NLD", "Neder
 @dataclass
 class WooDocument:
     location: str
-    modified: str  # W3C datetime
+    modified: datetime.datetime  # the document's own last change: stable between reads
     title: str
     created: str  # date
     category: tuple[str, str]
     handling: tuple[str, str]
     handled_at: str  # dateTime
     format: tuple[str, str] | None
+    publisher: tuple[str, str]  # TOOI URI and name
+
+    @property
+    def lastmod(self) -> str:
+        return _datetime(self.modified)
 
 
-def woo_documents(request) -> list[WooDocument]:
-    publisher_docs = []
-    for document in api_selectors.documents().order_by("pk"):
+def _publisher(body) -> tuple[str, str]:
+    """The organisation that carries the body's secretariat (set by the beheerder), or the
+    portal's configured publisher while none is set."""
+    organisation = getattr(body, "woo_publisher", None)
+    if organisation is not None and organisation.tooi_uri:
+        return organisation.tooi_uri, organisation.name
+    return settings.DIWOO_PUBLISHER_URI, settings.DIWOO_PUBLISHER_LABEL
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _stukken() -> list[WooDocument]:
+    """Public stukken: the original as uploaded, and its archival PDF/A copy once made."""
+    entries = []
+    documents = (
+        api_selectors.documents()
+        .select_related("agenda_item__meeting__body__woo_publisher")
+        .order_by("pk")
+    )
+    for document in documents:
         version = document.current_version
         if version is None:
             continue
-        publisher_docs.append(
+        publisher = _publisher(document.agenda_item.meeting.body)
+        common = {
+            "title": document.title,
+            "created": timezone.localtime(version.uploaded_at).date().isoformat(),
+            "category": CATEGORY_MEETING_DOCUMENTS,
+            "handling": HANDLING_RECEIPT,
+            "handled_at": _datetime(version.uploaded_at),
+            "publisher": publisher,
+        }
+        entries.append(
             WooDocument(
-                location=request.build_absolute_uri(
+                location=_absolute(
                     reverse("regiobureau:document_download", kwargs={"pk": document.pk})
                 ),
-                modified=_datetime(max(document.updated_at, version.uploaded_at)),
-                title=document.title,
-                created=timezone.localtime(version.uploaded_at).date().isoformat(),
-                category=CATEGORY_MEETING_DOCUMENTS,
-                handling=HANDLING_RECEIPT,
-                handled_at=_datetime(version.uploaded_at),
+                modified=max(document.updated_at, version.uploaded_at),
                 format=FORMATS.get(version.content_type),
+                **common,
             )
         )
-    for letter in letter_list_issued().order_by("pk"):
-        publisher_docs.append(
+        if version.archived_at is not None:
+            entries.append(
+                WooDocument(
+                    location=_absolute(
+                        reverse(
+                            "regiobureau:document_download_archival", kwargs={"pk": document.pk}
+                        )
+                    ),
+                    modified=version.archived_at,
+                    format=FORMATS["application/pdf"],
+                    **{**common, "title": f"{document.title} (PDF/A)"},
+                )
+            )
+    return entries
+
+
+# The meeting PDFs a visitor can download, with the public address of each.
+MEETING_PDFS = {
+    AGENDA: ("regiobureau:meeting_pdf_public", "Agenda", HANDLING_ADOPTION),
+    DECISION_LIST: (
+        "regiobureau:meeting_decision_list_public",
+        "Besluitenlijst",
+        HANDLING_ADOPTION,
+    ),
+    BUNDLE: ("regiobureau:meeting_bundle_public", "Vergaderbundel", HANDLING_ADOPTION),
+}
+
+
+def _meeting_pdfs() -> list[WooDocument]:
+    """The newest public agenda, decision list and bundle of every meeting a visitor may
+    see the agenda of; a withdrawn newest version is not published."""
+    meetings = {
+        meeting.pk: meeting
+        for meeting in meeting_queryset_visible(AnonymousUser())
+        .filter(is_public=True, status__in=AGENDA_OUT_STATUSES)
+        .select_related("body__woo_publisher")
+    }
+    newest = {}
+    for document in GeneratedDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(Meeting),
+        object_id__in=list(meetings),
+        kind__in=list(MEETING_PDFS),
+        audience=PUBLIC,
+    ).order_by("object_id", "kind", "-version"):
+        newest.setdefault((document.object_id, document.kind), document)
+    entries = []
+    for (meeting_pk, kind), document in sorted(newest.items()):
+        if document.withdrawn_at is not None:
+            continue
+        meeting = meetings[meeting_pk]
+        url_name, label, handling = MEETING_PDFS[kind]
+        entries.append(
             WooDocument(
-                location=request.build_absolute_uri(
-                    reverse("publiek:letter_detail", kwargs={"pk": letter.pk})
-                ),
-                modified=_datetime(letter.updated_at),
+                location=_absolute(reverse(url_name, kwargs={"pk": meeting_pk})),
+                modified=document.created_at,
+                title=f"{label} {meeting.body.name} {format_long_date(meeting.starts_at)}",
+                created=timezone.localtime(document.created_at).date().isoformat(),
+                category=CATEGORY_MEETING_DOCUMENTS,
+                handling=handling,
+                handled_at=_datetime(document.created_at),
+                format=FORMATS["application/pdf"],
+                publisher=_publisher(meeting.body),
+            )
+        )
+    return entries
+
+
+def _decisions() -> list[WooDocument]:
+    """Adopted decisions of public items, each on its public page."""
+    entries = []
+    decisions = (
+        decisions_adopted_public()
+        .select_related("item__meeting__body__woo_publisher", "item__meeting__decision_list")
+        .order_by("pk")
+    )
+    for decision in decisions:
+        adopted_at = decision.item.meeting.decision_list.adopted_at or decision.updated_at
+        entries.append(
+            WooDocument(
+                location=_absolute(reverse("publiek:decision_detail", kwargs={"pk": decision.pk})),
+                modified=max(decision.updated_at, adopted_at),
+                title=f"Besluit: {decision.item.title}",
+                created=timezone.localtime(decision.created_at).date().isoformat(),
+                category=CATEGORY_MEETING_DOCUMENTS,
+                handling=HANDLING_ADOPTION,
+                handled_at=_datetime(adopted_at),
+                format=FORMATS["text/html"],
+                publisher=_publisher(decision.item.meeting.body),
+            )
+        )
+    return entries
+
+
+def _letters() -> list[WooDocument]:
+    """Issued council letters, published by the organisation that carries the secretariat
+    of the body that sent them (each council publishes its copy as its own incoming stuk)."""
+    entries = []
+    for letter in (
+        letter_list_issued().select_related("meeting__body__woo_publisher").order_by("pk")
+    ):
+        entries.append(
+            WooDocument(
+                location=_absolute(reverse("publiek:letter_detail", kwargs={"pk": letter.pk})),
+                modified=letter.updated_at,
                 title=letter.title,
-                created=timezone.localtime(letter.issued_at).date().isoformat(),
+                created=timezone.localtime(letter.adopted_at or letter.issued_at)
+                .date()
+                .isoformat(),
                 category=CATEGORY_INCOMING,
                 handling=HANDLING_ADOPTION,
                 handled_at=_datetime(letter.adopted_at or letter.issued_at),
                 format=FORMATS["text/html"],
+                publisher=_publisher(letter.meeting.body),
             )
         )
-    return publisher_docs
+    return entries
+
+
+def woo_documents() -> list[WooDocument]:
+    return [*_stukken(), *_meeting_pdfs(), *_decisions(), *_letters()]
 
 
 def _datetime(value) -> str:
     return timezone.localtime(value).replace(microsecond=0).isoformat()
 
 
+# The lastmod of an empty sitemap: a fixed moment, so an empty portal never looks changed.
+EPOCH = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+
+
 @login_not_required
 def sitemap_index(request):
+    documents = woo_documents()
     body = render_to_string(
         "publiek/sitemap_index.xml",
         {
-            "sitemap": request.build_absolute_uri(reverse("publiek_diwoo_sitemap")),
-            "now": _datetime(timezone.now()),
+            "sitemap": _absolute(reverse("publiek_diwoo_sitemap")),
+            "lastmod": _datetime(max((doc.modified for doc in documents), default=EPOCH)),
         },
     )
     return HttpResponse(body, content_type="application/xml; charset=utf-8")
@@ -119,9 +266,7 @@ def diwoo_sitemap(request):
     body = render_to_string(
         "publiek/diwoo_sitemap.xml",
         {
-            "documents": woo_documents(request),
-            "publisher_uri": settings.DIWOO_PUBLISHER_URI,
-            "publisher_label": settings.DIWOO_PUBLISHER_LABEL,
+            "documents": woo_documents(),
             "language": DUTCH,
         },
     )
@@ -136,7 +281,7 @@ def robots_txt(request):
         "Disallow: /beheer/",
         "Disallow: /raden/",
         "Allow: /",
-        f"Sitemap: {request.build_absolute_uri(reverse('publiek_sitemap'))}",
+        f"Sitemap: {_absolute(reverse('publiek_sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

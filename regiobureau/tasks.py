@@ -13,6 +13,10 @@ from regiobureau.services.annotation_reviews import (
 from regiobureau.services.annotation_reviews import (
     annotation_review_notify as annotation_review_notify_service,
 )
+from regiobureau.services.archival import document_archival_pending
+from regiobureau.services.archival import (
+    document_version_archive as document_version_archive_service,
+)
 from regiobureau.services.attendance import attendance_remind
 from regiobureau.services.documents import (
     document_version_text_extract as document_version_text_extract_service,
@@ -53,6 +57,24 @@ def attendance_reminders(today: str | None = None) -> int:
 def document_version_text_extract(version_id: int) -> int:
     """After an upload: the version's text for the search index."""
     return document_version_text_extract_service(version_id=version_id)
+
+
+@portal_task(name="regiobureau.tasks.document_version_archive", kind=RENDER)
+def document_version_archive(version_id: int) -> bool:
+    """After an upload: the version's archival PDF/A copy, published beside the original."""
+    return document_version_archive_service(version_id=version_id)
+
+
+# Every hour: the archival copies an upload's task could not make (no Ghostscript then, a
+# worker down), a few at a time.
+@portal_task(
+    name="regiobureau.tasks.document_archival_sweep", kind=RENDER, schedule=crontab(minute=20)
+)
+def document_archival_sweep(limit: int = 10) -> int:
+    """Hourly (beat): make the missing archival copies of current PDF stukken."""
+    return sum(
+        document_version_archive_service(version_id=pk) for pk in document_archival_pending(limit)
+    )
 
 
 @portal_task(name="regiobureau.tasks.annotation_review_requested_notify", kind=MAIL)

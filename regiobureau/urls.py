@@ -37,6 +37,7 @@ PUBLIC_URL_NAMES = {
             "item_detail",
             "document_download",
             "document_version_download",
+            "document_download_archival",
             "dossier_list",
             "dossier_detail",
         ]
@@ -134,6 +135,11 @@ urlpatterns = [
         name="document_confidentiality",
     ),
     path("stukken/<int:pk>/download/", documents.document_download, name="document_download"),
+    path(
+        "stukken/<int:pk>/archief.pdf",
+        documents.document_download_archival,
+        name="document_download_archival",
+    ),
     path(
         "stukken/<int:pk>/download/v<int:number>/",
         documents.document_download,

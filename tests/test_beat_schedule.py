@@ -11,6 +11,7 @@ EXPECTED = {
     "nhn_portal.core.tasks.heartbeat": 30.0,
     "regiobureau.tasks.action_overdue_reminders": crontab(hour=7, minute=30),
     "regiobureau.tasks.attendance_reminders": crontab(hour=7, minute=45),
+    "regiobureau.tasks.document_archival_sweep": crontab(minute=20),
     "regiobureau.tasks.evaluation_invitations": crontab(minute=40),
     "regiobureau.tasks.written_rounds_close_due": 300.0,
     "regiobureau.tasks.written_rounds_remind": crontab(minute=15),

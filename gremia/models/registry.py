@@ -75,6 +75,13 @@ class Organisation(TimeStampedModel):
     )
     is_central_municipality = models.BooleanField(_("central municipality"), default=False)
     website = models.URLField(_("website"), blank=True)
+    # The organisation's identifier in the government's TOOI register (municipality, province,
+    # water board), as DiWoo names a publisher: e.g. .../tooi/id/gemeente/gm0361.
+    tooi_uri = models.URLField(
+        _("TOOI identifier"),
+        blank=True,
+        help_text=_("For example https://identifier.overheid.nl/tooi/id/gemeente/gm0361."),
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -172,6 +179,21 @@ class Body(TimeStampedModel):
     chair_role = models.TextField(_("role of the chair"), blank=True)
     council_involvement = models.TextField(_("how councils are involved"), blank=True)
     evaluation = models.CharField(_("evaluation moment"), max_length=200, blank=True)
+    # The Woo publisher of the body's documents: the government organisation that carries its
+    # secretariat, set by the beheerder (empty: the portal's DIWOO_PUBLISHER_* setting).
+    woo_publisher = models.ForeignKey(
+        Organisation,
+        verbose_name=_("Woo publisher"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"tooi_uri__gt": ""},
+        help_text=_(
+            "The organisation that carries the secretariat of this body and publishes its "
+            "documents under the Woo (needs a TOOI identifier)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("body")

@@ -76,6 +76,12 @@ class DocumentVersion(models.Model):
     # The text of the file for the search index, extracted by a task after upload.
     text = models.TextField(_("extracted text"), blank=True, editable=False)
     text_extracted_at = models.DateTimeField(_("text extracted at"), null=True, blank=True)
+    # The archival copy (PDF/A-2b) published beside the original, made by a task after upload
+    # (regiobureau.services.archival); empty until made, or when the file is not a PDF.
+    archival_file = models.FileField(
+        _("archival copy (PDF/A)"), upload_to=document_upload_to, max_length=300, blank=True
+    )
+    archived_at = models.DateTimeField(_("archival copy made at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("document version")

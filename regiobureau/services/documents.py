@@ -86,6 +86,7 @@ def document_upload(
     )
     search_entries_refresh(objects=[document])
     enqueue_on_commit(TEXT_TASK, version.pk)
+    enqueue_on_commit(ARCHIVE_TASK, version.pk)
     meeting_bundle_queue(item.meeting)
     return document
 
@@ -108,6 +109,7 @@ def document_add_version(*, actor, document: Document, upload) -> DocumentVersio
     )
     search_entries_refresh(objects=[document])
     enqueue_on_commit(TEXT_TASK, version.pk)
+    enqueue_on_commit(ARCHIVE_TASK, version.pk)
     meeting_bundle_queue(document.agenda_item.meeting)
     return version
 
@@ -134,6 +136,8 @@ def document_set_confidentiality(*, actor, document: Document, confidentiality: 
 
 # The task that extracts a new version's text for the search index (regiobureau/tasks.py).
 TEXT_TASK = "regiobureau.tasks.document_version_text_extract"
+# The task that makes a new version's archival PDF/A copy (regiobureau/services/archival.py).
+ARCHIVE_TASK = "regiobureau.tasks.document_version_archive"
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nhn_portal.core.access import require_secretariat
+from nhn_portal.core.access import NotFound, require_secretariat
 from nhn_portal.core.http import confidential, error_text, file_response
 from regiobureau.forms.documents import ConfidentialityForm, DocumentUploadForm, DocumentVersionForm
 from regiobureau.selectors.documents import (
@@ -155,5 +155,22 @@ def document_download(request, pk: int, number: int | None = None):
         version.file,
         filename=version.original_name,
         content_type=version.content_type,
+        confidential=version.document.is_confidential,
+    )
+
+
+@login_not_required
+@confidential("regiobureau.document", when_marked=True)
+def document_download_archival(request, pk: int):
+    """The archival PDF/A copy of a stuk's current version, with the original's access check;
+    404 until the copy is made."""
+    version = access_document_version(user=request.user, document_pk=pk, number=None)
+    if not version.archival_file:
+        raise NotFound
+    stem = version.original_name.rsplit(".", 1)[0]
+    return file_response(
+        version.archival_file,
+        filename=f"{stem} (PDF-A).pdf",
+        content_type="application/pdf",
         confidential=version.document.is_confidential,
     )

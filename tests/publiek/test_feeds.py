@@ -64,3 +64,14 @@ def test_the_feed_names_its_author_and_the_front_page_announces_the_feeds(client
     }
     assert len(feeds) == 17
     assert feeds[texel] == "NHN Portaal voor de gemeenteraad van Texel"
+
+
+def test_a_municipalitys_page_announces_its_councils_feed(client, region, secretary):
+    texel = region["Texel"]
+    client.force_login(secretary)
+    page = html.fromstring(
+        client.get(reverse("gremia:organisation_detail", args=[texel.slug])).content
+    )
+    feeds = page.xpath('//head/link[@rel="alternate"][@type="application/atom+xml"]/@href')
+    assert feeds == [reverse("publiek:council_feed", args=[texel.slug])]
+    assert page.xpath(f'//main//a[@href="{feeds[0]}"]')

@@ -4,6 +4,7 @@ public documents; robots.txt points to the sitemap."""
 import pathlib
 
 import pytest
+from django.conf import settings
 from lxml import etree
 
 from regiobureau.models.documents import Document
@@ -35,10 +36,11 @@ def diwoo_schema():
 def test_sitemap_index_points_to_the_diwoo_sitemap_and_robots_to_the_index(client):
     index = etree.fromstring(client.get("/sitemap.xml").content)
     locations = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
-    assert locations == ["http://testserver/sitemaps/diwoo.xml"]
+    # Addresses from SITE_URL, never from the request's Host header.
+    assert locations == [f"{settings.SITE_URL}/sitemaps/diwoo.xml"]
     robots = client.get("/robots.txt")
     assert robots["Content-Type"].startswith("text/plain")
-    assert "Sitemap: http://testserver/sitemap.xml" in robots.text
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in robots.text
 
 
 def test_diwoo_sitemap_validates_and_lists_public_documents_only(
@@ -61,7 +63,7 @@ def test_diwoo_sitemap_validates_and_lists_public_documents_only(
     assert "Koopovereenkomst concept" not in titles  # a public stuk of a closed item
     public = Document.objects.get(title="Voortgangsrapportage")
     locations = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
-    assert f"http://testserver/vergaderingen/stukken/{public.pk}/download/" in locations
+    assert f"{settings.SITE_URL}/vergaderingen/stukken/{public.pk}/download/" in locations
     publisher = root.find(f".//{DIWOO}publisher")
     assert publisher.get("resource").startswith("https://identifier.overheid.nl/tooi/id/")
 

@@ -404,6 +404,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:document_confidentiality': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/stukken/<id>/vertrouwelijkheid/
     'regiobureau:document_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/stukken/<id>/
     'regiobureau:document_download': ('404', '404', '200', '404', '404', '404', '200', '200'),  # /vergaderingen/stukken/<id>/download/
+    'regiobureau:document_download_archival': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /vergaderingen/stukken/<id>/archief.pdf
     'regiobureau:document_version_download': ('404', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/stukken/<id>/download/v1/
     'regiobureau:document_version_upload': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/stukken/<id>/versie/
     'regiobureau:dossier_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/dossiers/woondeal/
