@@ -5,7 +5,8 @@ meeting_queryset_visible)."""
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from gremia.models.registry import Body, Membership, Person
+from gremia.constants import OrganisationKind, PersonFunction
+from gremia.models.registry import Body, Membership, Organisation, Person
 from publiek.selectors import PUBLIC_OFFICE_FUNCTIONS
 from regiobureau import permissions
 from regiobureau.constants import (
@@ -160,3 +161,22 @@ def attendances() -> QuerySet[Attendance]:
             "substitute__organisation",
         )
     )
+
+
+# The functions that sit in a municipality's, province's or water board's daily board.
+DAILY_BOARD_FUNCTIONS = {
+    OrganisationKind.MUNICIPALITY: (PersonFunction.MAYOR, PersonFunction.ALDERMAN),
+    OrganisationKind.PROVINCE: (PersonFunction.DEPUTY,),
+    OrganisationKind.WATER_BOARD: (PersonFunction.DIKEGRAAF, PersonFunction.BOARD_MEMBER),
+}
+
+
+def daily_boards() -> QuerySet[Organisation]:
+    """The colleges (and a province's or water board's daily board) the portal knows: a
+    municipality, province or water board with at least one of its daily board's members
+    registered. Public: who governs a public body is public."""
+    has_member = Q()
+    for kind, functions in DAILY_BOARD_FUNCTIONS.items():
+        members = Person.objects.filter(organisation=OuterRef("pk"), function__in=functions)
+        has_member |= Q(kind=kind) & Q(Exists(members))
+    return Organisation.objects.filter(has_member)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 from rest_framework import serializers
 
-from gremia.constants import BodyKind
+from gremia.constants import BodyKind, OrganisationKind
 from publiek.selectors import PUBLIC_OFFICE_FUNCTIONS
 from regiobureau.constants import DecisionOutcome, MeetingStatus, VoteChoice
 
@@ -382,4 +382,29 @@ class StemSerializer(OriSerializer):
             "aanwezigeDeelnemer": self.ref("aanwezige_deelnemer", vote.attendance_id),
             "stemming": self.ref("stemming", vote.decision_id),
             "keuzeStemming": ORI_CHOICE[vote.choice],
+        }
+
+
+# An organisation's kind → the standard's NaamDagelijksBestuursType and the board's name.
+DAILY_BOARD = {
+    OrganisationKind.MUNICIPALITY: ("college", "College van burgemeester en wethouders"),
+    OrganisationKind.PROVINCE: ("gedeputeerde_staten", "Gedeputeerde Staten"),
+    OrganisationKind.WATER_BOARD: ("dagelijks_bestuur", "Dagelijks bestuur"),
+}
+
+
+class DagelijksBestuurSerializer(OriSerializer):
+    """A municipality's college (a province's or water board's daily board); its id is the
+    organisation's. The portal keeps no CBS codes, so `gemeente` is left out."""
+
+    resource = "dagelijks_bestuur"
+
+    def represent(self, organisation):
+        kind, title = DAILY_BOARD[organisation.kind]
+        return {
+            "url": self.get_url(organisation),
+            "id": self.get_id(organisation),
+            "dagelijksBestuursnaam": f"{title} ({organisation.name})",
+            "dagelijksBestuurstype": kind,
+            "x-nhn": {"organisatie": organisation.name},
         }

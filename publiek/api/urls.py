@@ -45,6 +45,7 @@ router.register(
 )
 router.register("stemmingen", views.StemmingViewSet, basename="stemming")
 router.register("stemmen", views.StemViewSet, basename="stem")
+router.register("dagelijksebesturen", views.DagelijksBestuurViewSet, basename="dagelijks_bestuur")
 
 urlpatterns = [
     path("", views.with_etag(views.RootView.as_view()), name="root"),

@@ -26,7 +26,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from gremia.constants import BodyKind, MembershipRole
+from gremia.constants import BodyKind, MembershipRole, OrganisationKind
 from nhn_portal.core import ratelimit
 from nhn_portal.core.access import NotFound
 
@@ -433,6 +433,32 @@ class StemViewSet(OriViewSet):
         return selectors.votes()
 
 
+def daily_board_type(qs, value):
+    kinds = [k for k, (ori, _title) in serializers.DAILY_BOARD.items() if ori == value]
+    return qs.filter(kind__in=kinds)
+
+
+def daily_board_province(qs, value):
+    # The province's own daily board (Gedeputeerde Staten), found by its name.
+    name = value.replace("_", "-")
+    return qs.filter(kind=OrganisationKind.PROVINCE, name__icontains=name)
+
+
+class DagelijksBestuurViewSet(OriViewSet):
+    serializer_class = serializers.DagelijksBestuurSerializer
+    collection = "dagelijksebesturen"
+    filters = {
+        "gemeentecode": none,
+        "waterschapcode": none,
+        "provincie": daily_board_province,
+        "dagelijksBestuurnaam": containing("name"),
+        "dagelijksBestuurtype": daily_board_type,
+    }
+
+    def base_queryset(self):
+        return selectors.daily_boards()
+
+
 # Collections of the standard the portal does not serve → why not (the 404's detail).
 NOT_SERVED = {
     "fracties": "De regionale gremia kennen geen fracties: leden zitten er namens hun "
@@ -440,10 +466,8 @@ NOT_SERVED = {
     "fractielidmaatschappen": "De regionale gremia kennen geen fracties.",
     "stemresultatenperfractie": "De regionale gremia kennen geen fracties; stemmen staan per "
     "lid onder /stemmen.",
-    "dagelijksebesturen": "Het portaal houdt de colleges van burgemeester en wethouders niet "
-    "als gremium bij.",
-    "dagelijksbestuurlidmaatschappen": "Het portaal houdt de colleges van burgemeester en "
-    "wethouders niet als gremium bij.",
+    "dagelijksbestuurlidmaatschappen": "Het portaal kent de leden van de colleges (zie "
+    "/natuurlijkpersonen), maar niet het begin en einde van hun lidmaatschap.",
     "indieners": "Stukken worden door het regiobureau geplaatst; moties en vragen met "
     "indieners kent het portaal niet.",
     "mediabronnen": "Van de vergaderingen worden geen audio- of video-opnamen gepubliceerd.",
@@ -526,6 +550,7 @@ SERVED = {
     "aanwezigedeelnemers": "aanwezige_deelnemer",
     "stemmingen": "stemming",
     "stemmen": "stem",
+    "dagelijksebesturen": "dagelijks_bestuur",
 }
 
 

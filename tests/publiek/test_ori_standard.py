@@ -19,7 +19,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from gremia.constants import BodyKind, PersonFunction
+from gremia.constants import BodyKind, OrganisationKind, PersonFunction
 from nhn_portal.core import ratelimit
 from publiek.api import spec, views
 from regiobureau.constants import Presence, VoteChoice
@@ -30,6 +30,7 @@ from tests.factories import (
     BodyFactory,
     MeetingFactory,
     MembershipFactory,
+    OrganisationFactory,
     PersonFactory,
 )
 
@@ -47,6 +48,7 @@ SCHEMA_OF = {
     "aanwezigedeelnemers": "AanwezigeDeelnemer",
     "stemmingen": "Stemming",
     "stemmen": "Stem",
+    "dagelijksebesturen": "DagelijksBestuur",
 }
 
 
@@ -70,7 +72,9 @@ def voted(published_meeting, meeting_with_decision):
         meeting=meeting_with_decision, membership=seat, presence=Presence.PRESENT
     )
     vote = Vote.objects.create(decision=decision, member=member, choice=VoteChoice.FOR)
-    return {"decision": decision, "attendance": attendance, "vote": vote}
+    town = OrganisationFactory(name="Gemeente Texel", kind=OrganisationKind.MUNICIPALITY)
+    PersonFactory(name="Kees Bakker", function=PersonFunction.MAYOR, organisation=town)
+    return {"decision": decision, "attendance": attendance, "vote": vote, "town": town}
 
 
 def get(client, path, **extra):
@@ -148,6 +152,9 @@ def test_the_parameters_have_the_standards_meaning(client, voted, published_meet
     assert ids("stemmingen?stemmingstype=hoofdelijk") == {str(voted["decision"].pk)}
     assert ids("stemmingen?stemmingstype=schriftelijk") == set()
     assert ids(f"stemmen?stemming={voted['decision'].pk}") == {str(voted["vote"].pk)}
+    assert ids("dagelijksebesturen?dagelijksBestuurtype=college") == {str(voted["town"].pk)}
+    assert ids("dagelijksebesturen?dagelijksBestuurnaam=texel") == {str(voted["town"].pk)}
+    assert ids("dagelijksebesturen?dagelijksBestuurtype=gedeputeerde_staten") == set()
 
 
 def test_a_bad_parameter_value_is_a_dutch_400(client):

@@ -308,8 +308,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'ori:besluit-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/besluiten
     'ori:dagelijksbestuurlidmaatschappen-niet_geleverd': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/dagelijksbestuurlidmaatschappen (a collection of the standard not served)
     'ori:dagelijksbestuurlidmaatschappen-niet_geleverd_detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/dagelijksbestuurlidmaatschappen/x (a collection of the standard not served)
-    'ori:dagelijksebesturen-niet_geleverd': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/dagelijksebesturen (a collection of the standard not served)
-    'ori:dagelijksebesturen-niet_geleverd_detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/dagelijksebesturen/x (a collection of the standard not served)
+    'ori:dagelijks_bestuur-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/dagelijksebesturen
+    'ori:dagelijks_bestuur-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/dagelijksebesturen/<id> (a municipality's college)
     'ori:fractielidmaatschappen-niet_geleverd': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/fractielidmaatschappen (a collection of the standard not served)
     'ori:fractielidmaatschappen-niet_geleverd_detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/fractielidmaatschappen/x (a collection of the standard not served)
     'ori:fracties-niet_geleverd': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/fracties (a collection of the standard not served)
