@@ -132,6 +132,8 @@ class OriViewSet(viewsets.ReadOnlyModelViewSet):
                 since = datetime.datetime.combine(parse_date(since_raw), datetime.time())
             if since is not None and timezone.is_naive(since):
                 since = timezone.make_aware(since)
+            if since is not None:
+                since = in_utc(since)
             if since is None:
                 raise exceptions.ValidationError(
                     {"gewijzigdSinds": ["Geen geldige datum-tijd (ISO 8601)."]}
@@ -174,6 +176,17 @@ class OriViewSet(viewsets.ReadOnlyModelViewSet):
         if not (value.isdigit() and len(value) <= 18):
             raise exceptions.NotFound()
         return super().get_object()
+
+
+def in_utc(moment: datetime.datetime) -> datetime.datetime:
+    """In UTC (the database refuses offsets beyond ±15 hours, which ISO 8601 allows); a
+    moment at the edge of the calendar becomes that edge."""
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        if moment.year < 2:
+            return datetime.datetime.min.replace(tzinfo=datetime.UTC)
+        return datetime.datetime.max.replace(tzinfo=datetime.UTC)
 
 
 def rate_limit(request) -> None:

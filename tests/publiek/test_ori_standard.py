@@ -249,7 +249,7 @@ def test_schemathesis_finds_nothing_against_the_live_openapi_document(voted, mon
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=4,
+            max_examples=8,
             derandomize=True,
             deadline=None,
             database=None,
@@ -261,3 +261,13 @@ def test_schemathesis_finds_nothing_against_the_live_openapi_document(voted, mon
             )
 
         run()
+
+
+def test_a_far_offset_or_edge_of_the_calendar_is_still_a_moment(client, published_meeting):
+    for since in (
+        "1146-07-27T05:11:31+17:36",
+        "0001-01-01T00:00:00-10:00",
+        "9999-12-31T23:00:00-05:00",
+    ):
+        response = get(client, "vergaderingen", data={"gewijzigdSinds": since})
+        assert response.status_code == 200, since
