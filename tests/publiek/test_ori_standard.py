@@ -25,6 +25,8 @@ from publiek.api import spec, views
 from regiobureau.constants import Presence, VoteChoice
 from regiobureau.models.attendance import Attendance
 from regiobureau.models.decisions import Decision, Vote
+from rounds.constants import RoundStatus
+from rounds.models import WrittenRound
 from tests.factories import (
     AgendaItemFactory,
     BodyFactory,
@@ -271,3 +273,24 @@ def test_a_far_offset_or_edge_of_the_calendar_is_still_a_moment(client, publishe
     ):
         response = get(client, "vergaderingen", data={"gewijzigdSinds": since})
         assert response.status_code == 200, since
+
+
+def test_a_written_round_is_a_written_vote_without_published_answers(client, voted):
+    decision = voted["decision"]
+    Vote.objects.all().delete()
+    WrittenRound.objects.create(
+        body=decision.item.meeting.body,
+        title="Schriftelijk: Woondeal",
+        proposal="Instemmen.",
+        deadline=decision.created_at,
+        status=RoundStatus.CLOSED,
+        rule=decision.rule,
+        outcome=decision.outcome,
+        decision=decision,
+    )
+    stemming = get(client, f"stemmingen/{decision.pk}").json()
+    check("Stemming", stemming)
+    assert stemming["stemmingstype"] == "schriftelijk"
+    assert stemming["stemmen"] == [] and "resultaatMondelingeStemming" not in stemming
+    assert get(client, "stemmingen?stemmingstype=schriftelijk").json()["count"] == 1
+    assert get(client, "stemmen").json()["count"] == 0
