@@ -124,8 +124,10 @@ class VergaderingSerializer(OriSerializer):
         if meeting.is_public:
             # A closed meeting is published by its body and date only.
             data["naam"] = clip(str(meeting), 100)
+            data["x-nhn"]["naam"] = str(meeting)
             if meeting.location:
                 data["locatie"] = clip(meeting.location, 100)
+                data["x-nhn"]["locatie"] = meeting.location
             data["agendapunten"] = [
                 absolute(self.context.get("request"), "agendapunt", item.pk)
                 for item in getattr(meeting, "public_items", [])
@@ -196,7 +198,7 @@ class InformatieObjectSerializer(OriSerializer):
             "vertrouwelijkheidsaanduiding": "openbaar",
             "agendapunten": [self.ref("agendapunt", item.pk)],
             "vergaderingen": [self.ref("vergadering", item.meeting_id)],
-            "x-nhn": {"bestand": None},
+            "x-nhn": {"titel": document.title, "bestand": None},
         }
         if version is not None:
             data["creatiedatum"] = version.uploaded_at.date().isoformat()
