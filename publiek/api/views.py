@@ -415,13 +415,16 @@ class AanwezigeDeelnemerViewSet(OriViewSet):
     def filter_extra(self, qs, params):
         return filter_by_meeting(qs, params)
 
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
+    def get_serializer(self, *args, **kwargs):
+        # The votes of the attendances on this page (or the one asked for), in one query.
+        attendances = args[0] if args else []
+        pks = [a.pk for a in attendances] if kwargs.get("many") else [attendances.pk]
         votes: dict[int, list[int]] = {}
-        for attendance_id, vote_id in selectors.votes().values_list("attendance_id", "pk"):
+        rows = selectors.votes().filter(attendance_id__in=pks).values_list("attendance_id", "pk")
+        for attendance_id, vote_id in rows.order_by("pk"):
             votes.setdefault(attendance_id, []).append(vote_id)
-        context["votes"] = votes
-        return context
+        kwargs.setdefault("context", self.get_serializer_context())["votes"] = votes
+        return super().get_serializer(*args, **kwargs)
 
 
 class StemmingViewSet(OriViewSet):
