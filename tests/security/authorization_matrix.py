@@ -309,7 +309,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'ori:dagelijksbestuurlidmaatschappen-niet_geleverd': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/dagelijksbestuurlidmaatschappen (a collection of the standard not served)
     'ori:dagelijksbestuurlidmaatschappen-niet_geleverd_detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/dagelijksbestuurlidmaatschappen/x (a collection of the standard not served)
     'ori:dagelijks_bestuur-list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/dagelijksebesturen
-    'ori:dagelijks_bestuur-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/dagelijksebesturen/<id> (a municipality's college)
+    'ori:dagelijks_bestuur-detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/ori/v2/dagelijksebesturen/<the bestuurder's municipality> (its college)
     'ori:fractielidmaatschappen-niet_geleverd': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/fractielidmaatschappen (a collection of the standard not served)
     'ori:fractielidmaatschappen-niet_geleverd_detail': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/fractielidmaatschappen/x (a collection of the standard not served)
     'ori:fracties-niet_geleverd': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/ori/v2/fracties (a collection of the standard not served)

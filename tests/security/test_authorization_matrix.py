@@ -260,6 +260,8 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         # held is not attendance: never published.
         "ori:natuurlijk_persoon-detail": {"pk": member.person.pk},
         "ori:aanwezige_deelnemer-detail": {"pk": attendance_row.pk},
+        # The bestuurder's municipality: its college is published.
+        "ori:dagelijks_bestuur-detail": {"pk": member.person.organisation_id},
         "publiek:council_feed": {"slug": region["Texel"].slug},
         "publiek:council_calendar": {"slug": region["Texel"].slug},
     }
