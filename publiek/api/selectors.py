@@ -3,9 +3,10 @@ floors' rules asked as an anonymous visitor: regiobureau.permissions.visible_ite
 meeting_queryset_visible)."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from gremia.models.registry import Body, Membership, Person
+from gremia.constants import OrganisationKind, PersonFunction
+from gremia.models.registry import Body, Membership, Organisation, Person
 from publiek.selectors import PUBLIC_OFFICE_FUNCTIONS
 from regiobureau import permissions
 from regiobureau.constants import (
@@ -16,10 +17,11 @@ from regiobureau.constants import (
     Presence,
 )
 from regiobureau.models.attendance import Attendance
-from regiobureau.models.decisions import Decision
+from regiobureau.models.decisions import Decision, Vote
 from regiobureau.models.documents import Document
 from regiobureau.models.meetings import AgendaItem, Meeting
 from regiobureau.selectors.meetings import meeting_queryset_visible
+from rounds.models import WrittenRound
 
 
 def _visitor():
@@ -53,11 +55,58 @@ def agenda_items() -> QuerySet[AgendaItem]:
     )
 
 
-def decisions() -> QuerySet[Decision]:
+def _public_decisions() -> QuerySet[Decision]:
     return Decision.objects.filter(
         permissions.visible_item_q(_visitor(), 0, "item__"),
         item__meeting__status__in=AGENDA_OUT_STATUSES,
-    ).select_related("item")
+    )
+
+
+def decisions() -> QuerySet[Decision]:
+    return (
+        _public_decisions()
+        .select_related("item__meeting")
+        .annotate(has_vote=Exists(votings().filter(pk=OuterRef("pk")).values("pk")))
+    )
+
+
+def votes() -> QuerySet[Vote]:
+    """The votes by name on public decisions of those present in public office at the held
+    public meeting (an ORI vote belongs to a present participant), each with that
+    participant's attendance."""
+    present = (
+        attendances()
+        .filter(meeting_id=OuterRef("decision__item__meeting_id"))
+        .filter(
+            Q(substitute_id=OuterRef("member_id"))
+            | Q(substitute__isnull=True, membership__person_id=OuterRef("member_id"))
+        )
+    )
+    return (
+        Vote.objects.filter(decision__in=_public_decisions())
+        .annotate(attendance_id=Subquery(present.order_by("pk").values("pk")[:1]))
+        .filter(attendance_id__isnull=False)
+    )
+
+
+def votings() -> QuerySet[Decision]:
+    """The public decisions that were voted on: by name at the meeting, or in a written
+    round (whose answers are not published one by one: a round has no one present)."""
+    return (
+        _public_decisions()
+        .filter(
+            Q(Exists(votes().filter(decision_id=OuterRef("pk"))))
+            | Q(Exists(WrittenRound.objects.filter(decision_id=OuterRef("pk"))))
+        )
+        .annotate(
+            round_id=Subquery(
+                WrittenRound.objects.filter(decision_id=OuterRef("pk")).values("pk")[:1]
+            )
+        )
+        .prefetch_related(
+            Prefetch("votes", queryset=votes().order_by("pk"), to_attr="public_votes")
+        )
+    )
 
 
 def public_documents() -> QuerySet[Document]:
@@ -112,3 +161,22 @@ def attendances() -> QuerySet[Attendance]:
             "substitute__organisation",
         )
     )
+
+
+# The functions that sit in a municipality's, province's or water board's daily board.
+DAILY_BOARD_FUNCTIONS = {
+    OrganisationKind.MUNICIPALITY: (PersonFunction.MAYOR, PersonFunction.ALDERMAN),
+    OrganisationKind.PROVINCE: (PersonFunction.DEPUTY,),
+    OrganisationKind.WATER_BOARD: (PersonFunction.DIKEGRAAF, PersonFunction.BOARD_MEMBER),
+}
+
+
+def daily_boards() -> QuerySet[Organisation]:
+    """The colleges (and a province's or water board's daily board) the portal knows: a
+    municipality, province or water board with at least one of its daily board's members
+    registered. Public: who governs a public body is public."""
+    has_member = Q()
+    for kind, functions in DAILY_BOARD_FUNCTIONS.items():
+        members = Person.objects.filter(organisation=OuterRef("pk"), function__in=functions)
+        has_member |= Q(kind=kind) & Q(Exists(members))
+    return Organisation.objects.filter(has_member)

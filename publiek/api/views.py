@@ -3,23 +3,35 @@ the standard's X-Rate-Limit-* headers (a per-client budget per minute); unknown 
 parameters are a 400 in the standard's error shape, a page beyond the end or an id that is
 missing or not public a 404 (the same answer for both)."""
 
+import datetime
 import functools
 import hashlib
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponseNotModified
+from django.db.models import Q
+from django.http import Http404, HttpResponseNotModified, JsonResponse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.decorators import method_decorator
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import exceptions, viewsets
+from rest_framework import serializers as drf_serializers
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from gremia.constants import BodyKind, MembershipRole, OrganisationKind
 from nhn_portal.core import ratelimit
 from nhn_portal.core.access import NotFound
 
-from . import selectors, serializers
+from . import selectors, serializers, spec
+from .serializers import site_url
 
 
 class OriPagination(PageNumberPagination):
@@ -29,31 +41,59 @@ class OriPagination(PageNumberPagination):
     max_page_size = 100
 
 
+TITLES = {
+    400: "Ongeldige parameters",
+    404: "Niet gevonden",
+    405: "Methode niet toegestaan",
+    406: "Niet aanvaardbaar",
+    429: "Te veel verzoeken",
+}
+DETAILS = {
+    404: "Deze resource bestaat niet of is niet openbaar.",
+    405: "Deze API is alleen te lezen (GET).",
+    406: "Deze API antwoordt alleen in JSON.",
+}
+PROBLEM_JSON = "application/problem+json"
+
+
 def exception_handler(exc, context):
-    """The standard's error shape (API-Kennisbank `Fout`): type, code, title, status,
-    detail, instance; invalidParams for a 400."""
-    if isinstance(exc, NotFound):  # a selector's "missing or not allowed"
+    """The standard's error shape (API-Kennisbank `Fout`, RFC 9457 problem+json), in Dutch:
+    type, code, title, status, detail, instance; invalidParams for a 400."""
+    if isinstance(exc, NotFound | Http404):  # a selector's "missing or not allowed"
         exc = exceptions.NotFound()
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
     request = context.get("request")
+    status = response.status_code
     detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
-    body = {
-        "type": f"https://www.rfc-editor.org/rfc/rfc9110#status.{response.status_code}",
-        "code": getattr(exc, "default_code", "error"),
-        "title": str(getattr(exc, "default_detail", "Fout")),
-        "status": response.status_code,
-        "detail": detail if isinstance(detail, str) else "Ongeldige parameters.",
-        "instance": request.build_absolute_uri() if request else "",
-    }
+    if not isinstance(detail, str | dict) or status in DETAILS:
+        detail = DETAILS.get(status, "Ongeldige parameters.")
+    body = problem(
+        request,
+        status,
+        code=getattr(exc, "default_code", "error"),
+        detail=detail if isinstance(detail, str) else "Ongeldige parameters.",
+    )
     if isinstance(detail, dict):
         body["invalidParams"] = [
-            {"name": name, "code": "unknown", "reason": str(reason[0] if reason else "")}
+            {"name": name, "code": "invalid", "reason": str(reason[0] if reason else "")}
             for name, reason in detail.items()
         ]
     response.data = body
+    response.content_type = PROBLEM_JSON
     return response
+
+
+def problem(request, status: int, *, code: str, detail: str) -> dict:
+    return {
+        "type": f"https://www.rfc-editor.org/rfc/rfc9110#status.{status}",
+        "code": code,
+        "title": TITLES.get(status, "Fout"),
+        "status": status,
+        "detail": detail,
+        "instance": site_url(request.get_full_path()) if request else "",
+    }
 
 
 COMMON_FILTERS = {"page", "pageSize", "gewijzigdSinds", "updated_since"}
@@ -70,25 +110,44 @@ class OriViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action != "list":
             return qs
         params = self.request.query_params
-        unknown = set(params) - COMMON_FILTERS - set(self.extra_filters)
-        if unknown:
-            raise exceptions.ValidationError(
-                {name: ["Onbekende parameter."] for name in sorted(unknown)}
-            )
+        standard = spec.query_parameters(self.collection)
+        known = COMMON_FILTERS | set(standard) | set(self.extra_filters)
+        errors = {name: ["Onbekende parameter."] for name in sorted(set(params) - known)}
+        values = {}
+        for name, raw in params.items():
+            if name in standard:
+                try:
+                    values[name] = spec.parse(standard[name], raw)
+                except spec.InvalidValue as error:
+                    errors[name] = [str(error)]
+        if errors:
+            raise exceptions.ValidationError(errors)
         since_raw = params.get("gewijzigdSinds") or params.get("updated_since")
         if since_raw:
             try:
-                since = parse_datetime(since_raw)
+                since = parse_datetime(since_raw.replace("Z", "+00:00"))
             except ValueError:
                 since = None
+            if since is None and parse_date(since_raw) is not None:
+                since = datetime.datetime.combine(parse_date(since_raw), datetime.time())
             if since is not None and timezone.is_naive(since):
                 since = timezone.make_aware(since)
+            if since is not None:
+                since = in_utc(since)
             if since is None:
                 raise exceptions.ValidationError(
                     {"gewijzigdSinds": ["Geen geldige datum-tijd (ISO 8601)."]}
                 )
             qs = qs.filter(**{f"{self.updated_field}__gte": since})
+        values.pop("gewijzigdSinds", None)
+        for name, value in values.items():
+            qs = self.filters[name](qs, value)
         return self.filter_extra(qs, params).order_by("pk")
+
+    # The standard's parameter → how it narrows the queryset (every one of the standard's
+    # parameters of the collection has an entry; tests check that).
+    filters: dict = {}
+    collection = ""
 
     updated_field = "updated_at"
 
@@ -110,6 +169,24 @@ class OriViewSet(viewsets.ReadOnlyModelViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         rate_limit(request)
+
+    def get_object(self):
+        # The standard's id is a string: one that cannot be the portal's is simply not there.
+        value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if not (value.isdigit() and len(value) <= 18):
+            raise exceptions.NotFound()
+        return super().get_object()
+
+
+def in_utc(moment: datetime.datetime) -> datetime.datetime:
+    """In UTC (the database refuses offsets beyond ±15 hours, which ISO 8601 allows); a
+    moment at the edge of the calendar becomes that edge."""
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        if moment.year < 2:
+            return datetime.datetime.min.replace(tzinfo=datetime.UTC)
+        return datetime.datetime.max.replace(tzinfo=datetime.UTC)
 
 
 def rate_limit(request) -> None:
@@ -150,23 +227,106 @@ def with_etag(view):
     return login_not_required(wrapper)
 
 
-SINCE = OpenApiParameter(
-    "gewijzigdSinds", str, description="Alleen wat sinds dit moment (ISO 8601) is gewijzigd."
-)
+def none(qs, value):
+    """A parameter about something the portal's regional bodies are not (a single
+    municipality, province or water board, an author, a side job): nothing matches."""
+    return qs.none()
 
 
-@extend_schema_view(list=extend_schema(parameters=[SINCE]))
+def by_id(field):
+    def narrow(qs, value):
+        if not (value.isdigit() and len(value) <= 18):
+            return qs.none()
+        return qs.filter(**{field: int(value)})
+
+    return narrow
+
+
+def containing(*fields):
+    def narrow(qs, value):
+        match = Q()
+        for field in fields:
+            match |= Q(**{f"{field}__icontains": value})
+        return qs.filter(match)
+
+    return narrow
+
+
+def exactly(expected):
+    def narrow(qs, value):
+        return qs if value == expected else qs.none()
+
+    return narrow
+
+
+ORI_STATUSES = {}
+for _status, _ori in serializers.ORI_STATUS.items():
+    ORI_STATUSES.setdefault(_ori, []).append(_status)
+
+
+def meeting_status(qs, value):
+    return qs.filter(status__in=ORI_STATUSES.get(value, []))
+
+
+def meetings_of_type(prefix=""):
+    def narrow(qs, value):
+        kinds = [kind for kind in BodyKind.values if serializers.meeting_type(kind) == value]
+        return qs.filter(**{f"{prefix}body__kind__in": kinds})
+
+    return narrow
+
+
+def person_function(qs, value):
+    functions = [f for f, ori in serializers.ORI_FUNCTION.items() if ori == value]
+    return qs.filter(function__in=functions)
+
+
+def attendance_role(qs, value):
+    chair = Q(substitute__isnull=True, membership__role=MembershipRole.CHAIR)
+    if value == "voorzitter":
+        return qs.filter(chair)
+    if value == "overig":
+        return qs.exclude(chair)
+    return qs.none()
+
+
+def voting_type(qs, value):
+    if value == "schriftelijk":
+        return qs.filter(round_id__isnull=False)
+    if value == "hoofdelijk":
+        return qs.filter(round_id__isnull=True)
+    return qs.none()
+
+
+PLACE = {"gemeentecode": none, "provincie": none, "waterschapcode": none}
+
+
 class VergaderingViewSet(OriViewSet):
     serializer_class = serializers.VergaderingSerializer
+    collection = "vergaderingen"
+    filters = {
+        **PLACE,
+        # A closed meeting is published without its name: it is not found by one either.
+        "naam": lambda qs, v: containing("title", "body__name")(qs.filter(is_public=True), v),
+        "status": meeting_status,
+        "vergaderdatum": lambda qs, v: qs.filter(starts_at__date=v),
+        "vergaderingstype": meetings_of_type(),
+    }
 
     def base_queryset(self):
         return selectors.meetings()
 
 
-@extend_schema_view(list=extend_schema(parameters=[SINCE]))
 class AgendapuntViewSet(OriViewSet):
     serializer_class = serializers.AgendapuntSerializer
+    collection = "agendapunten"
     extra_filters = frozenset({"vergadering"})
+    filters = {
+        **PLACE,
+        "agendapuntOmschrijving": containing("description"),
+        "bovenliggendAgendapuntIdentificatie": by_id("parent_id"),
+        "vergaderingsIdentificatie": by_id("meeting_id"),
+    }
 
     def base_queryset(self):
         return selectors.agenda_items()
@@ -176,7 +336,7 @@ class AgendapuntViewSet(OriViewSet):
 
 
 def filter_by_meeting(qs, params):
-    """?vergadering=<id>: only what belongs to that meeting."""
+    """?vergadering=<id> (the portal's earlier name of vergaderingsIdentificatie)."""
     if params.get("vergadering"):
         if not params["vergadering"].isdigit():
             raise exceptions.ValidationError({"vergadering": ["Geen geldig id."]})
@@ -184,45 +344,234 @@ def filter_by_meeting(qs, params):
     return qs
 
 
-@extend_schema_view(list=extend_schema(parameters=[SINCE]))
 class BesluitViewSet(OriViewSet):
     serializer_class = serializers.BesluitSerializer
+    collection = "besluiten"
+    filters = {"besluittoelichting": containing("text")}
 
     def base_queryset(self):
         return selectors.decisions()
 
 
-@extend_schema_view(list=extend_schema(parameters=[SINCE]))
 class InformatieObjectViewSet(OriViewSet):
     serializer_class = serializers.InformatieObjectSerializer
+    collection = "informatieobjecten"
+    filters = {
+        **PLACE,
+        "agendapuntIdentificatie": by_id("agenda_item_id"),
+        "auteur": none,
+        "bronOrganisatie": none,
+        "creatiedatum": lambda qs, v: qs.filter(current_version__uploaded_at__date=v),
+        "datumIngediend": lambda qs, v: qs.filter(current_version__uploaded_at__date=v),
+        "omschrijving": none,
+        "taal": exactly("dut"),
+        "titel": containing("title"),
+        "vergaderingsIdentificatie": by_id("agenda_item__meeting_id"),
+        "versie": by_id("current_version__number"),
+    }
 
     def base_queryset(self):
         return selectors.documents()
 
 
-@extend_schema_view(list=extend_schema(parameters=[SINCE]))
 class OrganisatorischeEenheidViewSet(OriViewSet):
     serializer_class = serializers.OrganisatorischeEenheidSerializer
+    collection = "organisatorische_eenheden"
+    filters = {"naam": containing("name", "short_name")}
 
     def base_queryset(self):
         return selectors.bodies()
 
 
-@extend_schema_view(list=extend_schema(parameters=[SINCE]))
 class NatuurlijkPersoonViewSet(OriViewSet):
     serializer_class = serializers.NatuurlijkPersoonSerializer
+    collection = "natuurlijkpersonen"
+    filters = {
+        "functie": person_function,
+        # The portal records no one's sex: everyone is "onbekend".
+        "geslachtsaanduiding": exactly("onbekend"),
+        "achternaam": containing("name"),
+        "nevenfunctie_omschrijving": none,
+        "nevenfunctie_indicatorBezoldigd": none,
+        "nevenfunctie_naamOrganisatie": none,
+    }
 
     def base_queryset(self):
         return selectors.persons()
 
 
-@extend_schema_view(list=extend_schema(parameters=[SINCE]))
 class AanwezigeDeelnemerViewSet(OriViewSet):
     serializer_class = serializers.AanwezigeDeelnemerSerializer
+    collection = "aanwezigedeelnemers"
     extra_filters = frozenset({"vergadering"})
+    filters = {
+        "rolnaam": attendance_role,
+        "vertegenwoordigdOrganisatie": containing("membership__organisation__name"),
+    }
 
     def base_queryset(self):
         return selectors.attendances()
 
     def filter_extra(self, qs, params):
         return filter_by_meeting(qs, params)
+
+    def get_serializer(self, *args, **kwargs):
+        # The votes of the attendances on this page (or the one asked for), in one query.
+        attendances = args[0] if args else []
+        pks = [a.pk for a in attendances] if kwargs.get("many") else [attendances.pk]
+        votes: dict[int, list[int]] = {}
+        rows = selectors.votes().filter(attendance_id__in=pks).values_list("attendance_id", "pk")
+        for attendance_id, vote_id in rows.order_by("pk"):
+            votes.setdefault(attendance_id, []).append(vote_id)
+        kwargs.setdefault("context", self.get_serializer_context())["votes"] = votes
+        return super().get_serializer(*args, **kwargs)
+
+
+class StemmingViewSet(OriViewSet):
+    serializer_class = serializers.StemmingSerializer
+    collection = "stemmingen"
+    filters = {"stemmingstype": voting_type}
+
+    def base_queryset(self):
+        return selectors.votings()
+
+
+class StemViewSet(OriViewSet):
+    serializer_class = serializers.StemSerializer
+    collection = "stemmen"
+    updated_field = "decision__updated_at"
+    filters = {
+        "aanwezigeDeelnemer": by_id("attendance_id"),
+        "stemming": by_id("decision_id"),
+    }
+
+    def base_queryset(self):
+        return selectors.votes()
+
+
+def daily_board_type(qs, value):
+    kinds = [k for k, (ori, _title) in serializers.DAILY_BOARD.items() if ori == value]
+    return qs.filter(kind__in=kinds)
+
+
+def daily_board_province(qs, value):
+    # The province's own daily board (Gedeputeerde Staten), found by its name.
+    name = value.replace("_", "-")
+    return qs.filter(kind=OrganisationKind.PROVINCE, name__icontains=name)
+
+
+class DagelijksBestuurViewSet(OriViewSet):
+    serializer_class = serializers.DagelijksBestuurSerializer
+    collection = "dagelijksebesturen"
+    filters = {
+        "gemeentecode": none,
+        "waterschapcode": none,
+        "provincie": daily_board_province,
+        "dagelijksBestuurnaam": containing("name"),
+        "dagelijksBestuurtype": daily_board_type,
+    }
+
+    def base_queryset(self):
+        return selectors.daily_boards()
+
+
+# Collections of the standard the portal does not serve → why not (the 404's detail).
+NOT_SERVED = {
+    "fracties": "De regionale gremia kennen geen fracties: leden zitten er namens hun "
+    "gemeente of organisatie.",
+    "fractielidmaatschappen": "De regionale gremia kennen geen fracties.",
+    "stemresultatenperfractie": "De regionale gremia kennen geen fracties; stemmen staan per "
+    "lid onder /stemmen.",
+    "dagelijksbestuurlidmaatschappen": "Het portaal kent de leden van de colleges (zie "
+    "/natuurlijkpersonen), maar niet het begin en einde van hun lidmaatschap.",
+    "indieners": "Stukken worden door het regiobureau geplaatst; moties en vragen met "
+    "indieners kent het portaal niet.",
+    "mediabronnen": "Van de vergaderingen worden geen audio- of video-opnamen gepubliceerd.",
+    "spreekfragmenten": "Van de vergaderingen worden geen audio- of video-opnamen gepubliceerd.",
+}
+
+PROBLEM = inline_serializer(
+    "Fout",
+    fields={
+        "type": drf_serializers.CharField(),
+        "code": drf_serializers.CharField(),
+        "title": drf_serializers.CharField(),
+        "status": drf_serializers.IntegerField(),
+        "detail": drf_serializers.CharField(),
+        "instance": drf_serializers.CharField(),
+    },
+)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class NotServedView(APIView):
+    """A collection of the standard that the portal does not serve: always a 404 that says
+    why, in the standard's error shape."""
+
+    authentication_classes: list = []
+    collection = ""
+
+    @extend_schema(
+        responses={404: OpenApiResponse(PROBLEM, description="Deze collectie wordt niet geleverd.")}
+    )
+    def get(self, request, *args, **kwargs):
+        rate_limit(request)
+        body = problem(request, 404, code="not_served", detail=NOT_SERVED[self.collection])
+        return Response(body, status=404, content_type=PROBLEM_JSON)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class RootView(APIView):
+    """The API's entry: every collection it serves, the standard's collections it does not,
+    and the OpenAPI description."""
+
+    authentication_classes: list = []
+
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "Toegangspunt",
+                fields={
+                    "collecties": drf_serializers.DictField(child=drf_serializers.URLField()),
+                    "nietGeleverd": drf_serializers.DictField(child=drf_serializers.CharField()),
+                    "openapi": drf_serializers.URLField(),
+                    "standaard": drf_serializers.CharField(),
+                },
+            )
+        }
+    )
+    def get(self, request):
+        rate_limit(request)
+        return Response(
+            {
+                "collecties": {
+                    name: site_url(reverse(f"ori:{basename}-list"))
+                    for name, basename in SERVED.items()
+                },
+                "nietGeleverd": NOT_SERVED,
+                "openapi": site_url(reverse("ori:openapi")),
+                "standaard": "ODS Open Raads-, Staten- en Bestuursinformatie 2.0.0-beta.4",
+            }
+        )
+
+
+# The served collections: path → basename.
+SERVED = {
+    "vergaderingen": "vergadering",
+    "agendapunten": "agendapunt",
+    "besluiten": "besluit",
+    "informatieobjecten": "informatieobject",
+    "organisatorische_eenheden": "organisatorische_eenheid",
+    "natuurlijkpersonen": "natuurlijk_persoon",
+    "aanwezigedeelnemers": "aanwezige_deelnemer",
+    "stemmingen": "stemming",
+    "stemmen": "stem",
+    "dagelijksebesturen": "dagelijks_bestuur",
+}
+
+
+@login_not_required
+def not_found(request, *args, **kwargs):
+    """Any other path under the API: the standard's 404, not the site's HTML page."""
+    body = problem(request, 404, code="not_found", detail=DETAILS[404])
+    return JsonResponse(body, status=404, content_type=PROBLEM_JSON)

@@ -288,6 +288,8 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "oparl:agenda_item": {"pk": item.pk},
         "oparl:paper": {"pk": secret.pk},
         "oparl:file": {"pk": secret.pk},
+        # The bestuurder's municipality: its college is published.
+        "ori:dagelijks_bestuur-detail": {"pk": member.person.organisation_id},
         "publiek:council_feed": {"slug": region["Texel"].slug},
         "publiek:council_calendar": {"slug": region["Texel"].slug},
     }
