@@ -106,6 +106,21 @@ PERSONS = [
         "regiobureau-west-friesland",
     ),
     ("kees.schouten", "Kees Schouten (demo)", PersonFunction.CIVIL_SERVANT, "team-regio-alkmaar"),
+    # The sub-region offices: each one's boundary spanner (netwerk's demo names them), the
+    # linking pin between the regiobureau and the griffies of its municipalities.
+    (
+        "kop",
+        "Anouk Zwart (demo)",
+        PersonFunction.CIVIL_SERVANT,
+        "regiobureau-kop-van-noord-holland",
+    ),
+    (
+        "westfriesland",
+        "Pieter Groot (demo)",
+        PersonFunction.CIVIL_SERVANT,
+        "regiobureau-west-friesland",
+    ),
+    ("alkmaar", "Sara Veenstra (demo)", PersonFunction.CIVIL_SERVANT, "team-regio-alkmaar"),
 ]
 
 CHAIR = MembershipRole.CHAIR
@@ -182,6 +197,10 @@ LOGINS = [
     ("griffie.hoorn@example.org", Role.CLERK, "griffie.hoorn", False),
     ("beheer@example.org", Role.MANAGER, None, True),
     ("assistent@example.org", Role.CIVIL_SERVANT, "assistent", False),
+    # The sub-region offices: read-only, what concerns their own municipalities.
+    ("kop@example.org", Role.CIVIL_SERVANT, "kop", False),
+    ("westfriesland@example.org", Role.CIVIL_SERVANT, "westfriesland", False),
+    ("alkmaar@example.org", Role.CIVIL_SERVANT, "alkmaar", False),
 ]
 
 # (principal's e-mail, assistant's e-mail): read access to the principal's meetings.
