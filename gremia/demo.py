@@ -14,8 +14,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from gremia import services
+from gremia.models.conduct import ConductAmbassador
 from gremia.models.delegation import Delegation
-from gremia.models.registry import Body, Membership, Organisation, Person
+from gremia.models.registry import Body, Membership, Organisation, Person, Subregion
 from gremia.models.rules import AgreementAdoption, RulesOfPlay
 from nhn_portal.core import services as core_services
 from nhn_portal.core.constants import Role
@@ -359,6 +360,31 @@ NHN_EVALUATION_V2 = (
     "gremium op de agenda van de stuurgroep; na twee jaar een evaluatie van de samenwerking."
 )
 
+# Version 2 also brings the code of conduct (section 7 of the report).
+NHN_CONDUCT = {
+    "core_values": (
+        "Gelijkwaardigheid: elke basisregio telt even zwaar, groot of klein.\n"
+        "Vertrouwen: we doen wat we afspreken en zeggen het tijdig als dat niet lukt.\n"
+        "Openheid: we delen informatie vroeg, ook als iets nog niet af is.\n"
+        "Regio boven eigen belang: we kijken eerst naar wat Noord-Holland Noord verder helpt."
+    ),
+    "ways_of_working": (
+        "We bereiden vergaderingen voor in de basisregio's en spreken daar met één mond.\n"
+        "Wie een punt inbrengt, zorgt voor een stuk dat tien werkdagen vooraf klaar is.\n"
+        "Tussen vergaderingen lopen de lijnen via de grensverkenners en het regiobureau.\n"
+        "Spanningen bespreken we aan tafel, niet erbuiten; de ambassadeurs helpen daarbij."
+    ),
+}
+
+# The code of conduct's ambassadors: (person key, body slug or None, sub-region slug or None).
+AMBASSADORS = [
+    ("karin.bakker", "publieke-stuurgroep-nhn", None),
+    ("ingrid.post", "ambtelijk-opdrachtgeversoverleg", None),
+    ("ahmed.yilmaz", None, "kop-van-noord-holland"),
+    ("linda.hendriks", None, "west-friesland"),
+    ("thomas.de.boer", None, "regio-alkmaar"),
+]
+
 # (organisation slug, adopted on, reference)
 AGREEMENT_ADOPTIONS = [
     ("gemeente-alkmaar", datetime.date(2026, 6, 2), "Collegebesluit 2026-0412"),
@@ -376,7 +402,9 @@ def load_demo_rules(*, report: LoadReport) -> None:
     else:
         report.count("spelregelnotities", created=False)
     if not RulesOfPlay.objects.filter(body__isnull=True, version__gte=2).exists():
-        services.rules_of_play_draft_create(actor=None, body=None, evaluation=NHN_EVALUATION_V2)
+        services.rules_of_play_draft_create(
+            actor=None, body=None, evaluation=NHN_EVALUATION_V2, **NHN_CONDUCT
+        )
         report.count("spelregelnotities", created=True)
     wonen = Body.objects.filter(slug="platform-wonen").first()
     if wonen is not None and not RulesOfPlay.objects.filter(body=wonen).exists():
@@ -392,6 +420,22 @@ def load_demo_rules(*, report: LoadReport) -> None:
             },
         )
         report.count("spelregelnotities", created=True)
+    for key, body_slug, subregion_slug in AMBASSADORS:
+        person = Person.objects.filter(email=person_email(key)).first()
+        body = Body.objects.filter(slug=body_slug).first() if body_slug else None
+        subregion = (
+            Subregion.objects.filter(slug=subregion_slug).first() if subregion_slug else None
+        )
+        if person is None or (body is None and subregion is None):
+            continue
+        exists = ConductAmbassador.objects.filter(
+            person=person, body=body, subregion=subregion
+        ).exists()
+        report.count("ambassadeurs gedragscode", created=not exists)
+        if not exists:
+            services.conduct_ambassador_name(
+                actor=None, person=person, body=body, subregion=subregion, start=RULES_ADOPTED_ON
+            )
     for slug, adopted_on, reference in AGREEMENT_ADOPTIONS:
         organisation = Organisation.objects.filter(slug=slug).first()
         if organisation is None:
