@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from gremia import services
 from gremia.constants import RulesStatus
@@ -67,6 +68,6 @@ def test_ambassadors_per_body_and_sub_region_on_the_rules_page(client, secretary
     assert set(page.context["ambassadors"]) == {carrier, chair}
     assert "Gelijkwaardigheid" in page.text and "Jan Bos" in page.text
     services.conduct_ambassador_end(actor=secretary, ambassador=carrier)
-    later = datetime.date.today() + datetime.timedelta(days=1)
+    later = timezone.localdate() + datetime.timedelta(days=1)
     assert ConductAmbassador.objects.current(on=later).get() == chair
     assert set(conduct_ambassadors()) == {carrier, chair}  # ends today: still current today
