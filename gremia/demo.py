@@ -122,6 +122,9 @@ PERSONS = [
         "regiobureau-west-friesland",
     ),
     ("alkmaar", "Sara Veenstra (demo)", PersonFunction.CIVIL_SERVANT, "team-regio-alkmaar"),
+    # Opmeer's new alderman after the elections of March 2026: the elections' demo records
+    # him as Marieke Vos's successor at the Platform Wonen.
+    ("gerrit.zijlstra", "Gerrit Zijlstra (demo)", PersonFunction.ALDERMAN, "gemeente-opmeer"),
 ]
 
 CHAIR = MembershipRole.CHAIR
