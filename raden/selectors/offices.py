@@ -4,8 +4,14 @@ regiobureau and the griffies on the distribution dashboard."""
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
 from gremia.models.registry import Organisation, Person
 from nhn_portal.core.access import NotFound
+from nhn_portal.core.constants import Role
+from nhn_portal.core.portal import COUNCILS, TodoLine
+from nhn_portal.core.templatetags.nhn_dates import format_date
 from raden import permissions
 from raden.constants import Addressee, DeliveryStatus
 from raden.models.letters import CouncilLetterDelivery
@@ -47,3 +53,53 @@ def linking_pins() -> dict[int, LinkingPin]:
     for person in people:
         by_office[person.organisation_id].people.append(person)
     return pins
+
+
+def office_todo_lines(user) -> list[TodoLine]:
+    """The sub-region office's to-do list: its summaries still to forward to the griffies
+    (not yet downloaded), and, read-only, the letters its municipalities' griffies have not
+    yet confirmed. Civil servants only (the offices' logins); two queries at most."""
+    if Role.CIVIL_SERVANT.value not in user.role_names:
+        return []
+    office = permissions.subregion_office(user)
+    if office is None:
+        return []
+    url = reverse("raden:office_copies")
+    lines = [
+        TodoLine(
+            text=_("Forward the summary to the griffies: %(letter)s") % {"letter": copy.letter},
+            url=url,
+            when=copy.available_at,
+            why=_("available since %(date)s") % {"date": format_date(copy.available_at)},
+            group=COUNCILS,
+        )
+        for copy in CouncilLetterDelivery.objects.filter(
+            addressee=Addressee.SUBREGION_OFFICE,
+            municipality=office,
+            status=DeliveryStatus.AVAILABLE,
+        )
+        .select_related("letter")
+        .order_by("available_at")
+    ]
+    waiting = list(
+        CouncilLetterDelivery.objects.filter(
+            addressee=Addressee.COUNCIL,
+            municipality__subregion_id=office.subregion_id,
+            status__in=[DeliveryStatus.AVAILABLE, DeliveryStatus.DOWNLOADED],
+        )
+        .select_related("letter", "municipality")
+        .order_by("available_at")
+    )
+    lines += [
+        TodoLine(
+            text=_("%(council)s: receipt not yet confirmed (%(letter)s)")
+            % {"council": copy.municipality.name, "letter": copy.letter},
+            url=url,
+            when=copy.available_at,
+            why=_("the griffie's step; available since %(date)s")
+            % {"date": format_date(copy.available_at)},
+            group=COUNCILS,
+        )
+        for copy in waiting
+    ]
+    return lines

@@ -70,3 +70,19 @@ def test_dashboard_names_the_offices_as_linking_pins(client, secretary, issued, 
         made.values(), key=lambda office: office.subregion.name
     )
     assert str(spanner.person) in page.text
+
+
+def test_office_to_dos_are_its_own_sub_regions(region, issued, offices):  # noqa: F811
+    from raden.selectors.offices import office_todo_lines
+
+    made, spanner, other = offices
+    lines = office_todo_lines(spanner)
+    texts = [str(line.text) for line in lines]
+    kop_towns = [t for t, org in region.items() if org.subregion_id == region["Texel"].subregion_id]
+    # Its own summary to forward, and the Kop's councils that have not confirmed receipt.
+    assert any(issued.title in text and "griffies" in text for text in texts)
+    assert len(lines) == 1 + len(kop_towns)
+    assert not any("Hoorn" in text for text in texts)
+    assert len(office_todo_lines(other)) == 1 + sum(
+        1 for org in region.values() if org.subregion_id == region["Hoorn"].subregion_id
+    )
