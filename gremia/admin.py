@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from gremia.models.conduct import ConductAmbassador
 from gremia.models.registry import Body, Membership, Organisation, Person, Subregion, Theme
 from gremia.models.rules import BalanceNorm
 from gremia.selectors.balance import norm_warnings_for_membership
@@ -184,3 +185,12 @@ class BalanceNormAdmin(AuditedAdminMixin, admin.ModelAdmin):
             },
         ),
     )
+
+
+@admin.register(ConductAmbassador)
+class ConductAmbassadorAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """The code of conduct's ambassadors per body or sub-region; shown on the rules page."""
+
+    list_display = ["person", "body", "subregion", "start", "end"]
+    list_select_related = ["person", "body", "subregion"]
+    autocomplete_fields = ["person", "body"]

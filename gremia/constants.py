@@ -108,6 +108,20 @@ RULES_QUESTIONS = [
 ]
 RULES_FIELDS = [name for name, _label, _question in RULES_QUESTIONS]
 
+# The code of conduct (gedragscode, the report's section 7): part of the rules of play, so it
+# is versioned and adopted with them; its ambassadors are `gremia.models.conduct`.
+CONDUCT_QUESTIONS = [
+    ("core_values", _("Core values"), _("Which core values do the partners hold each other to?")),
+    (
+        "ways_of_working",
+        _("Ways of working"),
+        _("How do we work together, at and between meetings?"),
+    ),
+]
+CONDUCT_FIELDS = [name for name, _label, _question in CONDUCT_QUESTIONS]
+# Every answer a version of the rules of play carries: the ten questions and the code of conduct.
+RULES_VERSIONED_FIELDS = RULES_FIELDS + CONDUCT_FIELDS
+
 
 class NormKind(models.TextChoices):
     """Configurable balance norms: the report asks that no central municipality

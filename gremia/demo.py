@@ -14,8 +14,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from gremia import services
+from gremia.models.conduct import ConductAmbassador
 from gremia.models.delegation import Delegation
-from gremia.models.registry import Body, Membership, Organisation, Person
+from gremia.models.registry import Body, Membership, Organisation, Person, Subregion
 from gremia.models.rules import AgreementAdoption, RulesOfPlay
 from nhn_portal.core import services as core_services
 from nhn_portal.core.constants import Role
@@ -106,6 +107,24 @@ PERSONS = [
         "regiobureau-west-friesland",
     ),
     ("kees.schouten", "Kees Schouten (demo)", PersonFunction.CIVIL_SERVANT, "team-regio-alkmaar"),
+    # The sub-region offices: each one's boundary spanner (netwerk's demo names them), the
+    # linking pin between the regiobureau and the griffies of its municipalities.
+    (
+        "kop",
+        "Anouk Zwart (demo)",
+        PersonFunction.CIVIL_SERVANT,
+        "regiobureau-kop-van-noord-holland",
+    ),
+    (
+        "westfriesland",
+        "Pieter Groot (demo)",
+        PersonFunction.CIVIL_SERVANT,
+        "regiobureau-west-friesland",
+    ),
+    ("alkmaar", "Sara Veenstra (demo)", PersonFunction.CIVIL_SERVANT, "team-regio-alkmaar"),
+    # Opmeer's new alderman after the elections of March 2026: the elections' demo records
+    # him as Marieke Vos's successor at the Platform Wonen.
+    ("gerrit.zijlstra", "Gerrit Zijlstra (demo)", PersonFunction.ALDERMAN, "gemeente-opmeer"),
 ]
 
 CHAIR = MembershipRole.CHAIR
@@ -182,6 +201,10 @@ LOGINS = [
     ("griffie.hoorn@example.org", Role.CLERK, "griffie.hoorn", False),
     ("beheer@example.org", Role.MANAGER, None, True),
     ("assistent@example.org", Role.CIVIL_SERVANT, "assistent", False),
+    # The sub-region offices: read-only, what concerns their own municipalities.
+    ("kop@example.org", Role.CIVIL_SERVANT, "kop", False),
+    ("westfriesland@example.org", Role.CIVIL_SERVANT, "westfriesland", False),
+    ("alkmaar@example.org", Role.CIVIL_SERVANT, "alkmaar", False),
 ]
 
 # (principal's e-mail, assistant's e-mail): read access to the principal's meetings.
@@ -340,6 +363,31 @@ NHN_EVALUATION_V2 = (
     "gremium op de agenda van de stuurgroep; na twee jaar een evaluatie van de samenwerking."
 )
 
+# Version 2 also brings the code of conduct (section 7 of the report).
+NHN_CONDUCT = {
+    "core_values": (
+        "Gelijkwaardigheid: elke basisregio telt even zwaar, groot of klein.\n"
+        "Vertrouwen: we doen wat we afspreken en zeggen het tijdig als dat niet lukt.\n"
+        "Openheid: we delen informatie vroeg, ook als iets nog niet af is.\n"
+        "Regio boven eigen belang: we kijken eerst naar wat Noord-Holland Noord verder helpt."
+    ),
+    "ways_of_working": (
+        "We bereiden vergaderingen voor in de basisregio's en spreken daar met één mond.\n"
+        "Wie een punt inbrengt, zorgt voor een stuk dat tien werkdagen vooraf klaar is.\n"
+        "Tussen vergaderingen lopen de lijnen via de grensverkenners en het regiobureau.\n"
+        "Spanningen bespreken we aan tafel, niet erbuiten; de ambassadeurs helpen daarbij."
+    ),
+}
+
+# The code of conduct's ambassadors: (person key, body slug or None, sub-region slug or None).
+AMBASSADORS = [
+    ("karin.bakker", "publieke-stuurgroep-nhn", None),
+    ("ingrid.post", "ambtelijk-opdrachtgeversoverleg", None),
+    ("ahmed.yilmaz", None, "kop-van-noord-holland"),
+    ("linda.hendriks", None, "west-friesland"),
+    ("thomas.de.boer", None, "regio-alkmaar"),
+]
+
 # (organisation slug, adopted on, reference)
 AGREEMENT_ADOPTIONS = [
     ("gemeente-alkmaar", datetime.date(2026, 6, 2), "Collegebesluit 2026-0412"),
@@ -357,7 +405,9 @@ def load_demo_rules(*, report: LoadReport) -> None:
     else:
         report.count("spelregelnotities", created=False)
     if not RulesOfPlay.objects.filter(body__isnull=True, version__gte=2).exists():
-        services.rules_of_play_draft_create(actor=None, body=None, evaluation=NHN_EVALUATION_V2)
+        services.rules_of_play_draft_create(
+            actor=None, body=None, evaluation=NHN_EVALUATION_V2, **NHN_CONDUCT
+        )
         report.count("spelregelnotities", created=True)
     wonen = Body.objects.filter(slug="platform-wonen").first()
     if wonen is not None and not RulesOfPlay.objects.filter(body=wonen).exists():
@@ -373,6 +423,22 @@ def load_demo_rules(*, report: LoadReport) -> None:
             },
         )
         report.count("spelregelnotities", created=True)
+    for key, body_slug, subregion_slug in AMBASSADORS:
+        person = Person.objects.filter(email=person_email(key)).first()
+        body = Body.objects.filter(slug=body_slug).first() if body_slug else None
+        subregion = (
+            Subregion.objects.filter(slug=subregion_slug).first() if subregion_slug else None
+        )
+        if person is None or (body is None and subregion is None):
+            continue
+        exists = ConductAmbassador.objects.filter(
+            person=person, body=body, subregion=subregion
+        ).exists()
+        report.count("ambassadeurs gedragscode", created=not exists)
+        if not exists:
+            services.conduct_ambassador_name(
+                actor=None, person=person, body=body, subregion=subregion, start=RULES_ADOPTED_ON
+            )
     for slug, adopted_on, reference in AGREEMENT_ADOPTIONS:
         organisation = Organisation.objects.filter(slug=slug).first()
         if organisation is None:

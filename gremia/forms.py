@@ -8,7 +8,7 @@ from gremia.models.registry import Body, Organisation
 from gremia.selectors.rules import AGREEMENT_KINDS
 from nhn_portal.core.forms import UtrechtFormMixin
 
-from .constants import RULES_QUESTIONS
+from .constants import CONDUCT_QUESTIONS, RULES_QUESTIONS
 
 
 class DateInput(forms.DateInput):
@@ -33,7 +33,7 @@ class RulesForm(UtrechtFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, label, question in RULES_QUESTIONS:
+        for name, label, question in RULES_QUESTIONS + CONDUCT_QUESTIONS:
             self.fields[name] = forms.CharField(
                 label=label,
                 help_text=question,

@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gremia.models.conduct import ConductAmbassador
 from gremia.models.delegation import Delegation
 from gremia.models.registry import Body, Membership, Organisation, Person, Subregion, Theme
 from gremia.models.rules import AgreementAdoption, BalanceNorm, RulesOfPlay
@@ -17,7 +18,7 @@ from nhn_portal.core.constants import Role
 from nhn_portal.core.models import User
 
 from .constants import (
-    RULES_FIELDS,
+    RULES_VERSIONED_FIELDS,
     BodyKind,
     DecisionRule,
     NormKind,
@@ -310,14 +311,14 @@ def rules_of_play_draft_create(*, actor, body: Body | None, **answers) -> RulesO
     """Start a new version of a body's (or the NHN-wide) rules of play as a draft. Unanswered
     questions are copied from the newest version, so a draft changes only what it names; one
     draft at a time."""
-    unknown = set(answers) - set(RULES_FIELDS)
+    unknown = set(answers) - set(RULES_VERSIONED_FIELDS)
     if unknown:
         raise TypeError(f"rules_of_play_draft_create does not set {sorted(unknown)}")
     scope = _rules_scope(body).select_for_update(of=("self",))
     if scope.filter(status=RulesStatus.DRAFT).exists():
         raise ValidationError(_("There is already a draft version; change that one."))
     latest = scope.order_by("-version").first()
-    values = {name: getattr(latest, name) if latest else "" for name in RULES_FIELDS}
+    values = {name: getattr(latest, name) if latest else "" for name in RULES_VERSIONED_FIELDS}
     values.update(answers)
     number = (scope.aggregate(top=Max("version"))["top"] or 0) + 1
     rules = RulesOfPlay(body=body, version=number, status=RulesStatus.DRAFT, **values)
@@ -328,7 +329,7 @@ def rules_of_play_draft_create(*, actor, body: Body | None, **answers) -> RulesO
 @transaction.atomic
 def rules_of_play_update(*, actor, rules: RulesOfPlay, **answers) -> RulesOfPlay:
     """Change the answers of a draft; an adopted version is never rewritten."""
-    unknown = set(answers) - set(RULES_FIELDS)
+    unknown = set(answers) - set(RULES_VERSIONED_FIELDS)
     if unknown:
         raise TypeError(f"rules_of_play_update does not change {sorted(unknown)}")
     rules = RulesOfPlay.objects.select_for_update(of=("self",)).get(pk=rules.pk)
@@ -430,3 +431,34 @@ def balance_norm_create(
     )
     audited_create(actor=actor, obj=norm, verb="balance_norm_create")
     return norm
+
+
+# --- The code of conduct's ambassadors ----------------------------------------------------------
+
+
+@transaction.atomic
+def conduct_ambassador_name(
+    *,
+    actor,
+    person: Person,
+    body: Body | None = None,
+    subregion: Subregion | None = None,
+    start: datetime.date | None = None,
+):
+    """Name an ambassador of the code of conduct for a body or a sub-region."""
+    ambassador = ConductAmbassador(
+        person=person, body=body, subregion=subregion, start=start or timezone.localdate()
+    )
+    audited_create(actor=actor, obj=ambassador, verb="conduct_ambassador_name")
+    return ambassador
+
+
+@transaction.atomic
+def conduct_ambassador_end(*, actor, ambassador, end: datetime.date | None = None):
+    """End an ambassador's role (kept for the history)."""
+    return audited_update(
+        actor=actor,
+        obj=ambassador,
+        verb="conduct_ambassador_end",
+        end=end or timezone.localdate(),
+    )

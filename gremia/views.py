@@ -23,6 +23,7 @@ from gremia.selectors.balance import (
     body_balance_from_memberships,
     subregion_list,
 )
+from gremia.selectors.conduct import conduct_ambassadors, conduct_answers
 from gremia.selectors.delegation import (
     access_delegation,
     assistant_choices,
@@ -48,7 +49,7 @@ from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import confidential
 from nhn_portal.core.portal import page_panels
 
-from .constants import RULES_QUESTIONS
+from .constants import CONDUCT_QUESTIONS, RULES_QUESTIONS
 from .forms import AgreementAdoptionForm, DelegationForm, RulesForm, RulesScopeForm
 from .permissions import (
     access_body,
@@ -172,6 +173,8 @@ def rules_detail(request, pk: int):
         {
             "rules": rules,
             "answers": rules_answers(rules),
+            "conduct": conduct_answers(rules),
+            "ambassadors": conduct_ambassadors(rules=rules),
             "versions": rules_versions(user=request.user, body=rules.body),
             "can_edit": is_secretariat(request.user),
             "slots": slots,
@@ -189,7 +192,10 @@ def rules_edit(request, pk: int):
     rules = rules_get(user=request.user, pk=pk)
     if rules is None or not rules.is_draft:
         raise Http404
-    initial = {name: getattr(rules, name) for name, _label, _question in RULES_QUESTIONS}
+    initial = {
+        name: getattr(rules, name)
+        for name, _label, _question in RULES_QUESTIONS + CONDUCT_QUESTIONS
+    }
     form = RulesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -55,3 +55,13 @@ IMAGE_MAX_SIDE = 1600
 
 # The document pipeline's kind for the boundary spanner's monthly report; audience "YYYY-MM".
 SPANNER_REPORT = "grensverkenner_maandrapport"
+
+
+class Workday(models.IntegerChoices):
+    """The day of the week a boundary spanner works for the region."""
+
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")

@@ -9,10 +9,11 @@ import datetime
 
 from django.utils import timezone
 
-from gremia.models.registry import Body, Organisation, Person
+from gremia.models.registry import Body, Organisation, Person, Subregion
 from netwerk.models.lobby import LobbyDossier
 from netwerk.models.opportunities import Opportunity
 from netwerk.models.regio_deal import RegioDealProject
+from netwerk.models.spanners import BoundarySpanner
 from netwerk.services.lobby import (
     external_moment_add,
     lobby_contact_add,
@@ -31,10 +32,18 @@ from netwerk.services.regio_deal import (
     regio_deal_project_review,
     regio_deal_project_submit,
 )
+from netwerk.services.spanners import boundary_spanner_set, spanner_reports_request_monthly
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
 
-from .constants import Arena, OpportunityKind, OpportunityOutcome, ProgrammeLine, ProjectStatus
+from .constants import (
+    Arena,
+    OpportunityKind,
+    OpportunityOutcome,
+    ProgrammeLine,
+    ProjectStatus,
+    Workday,
+)
 
 ROUTE_WONEN = ["werkgroep-wonen", "directeurenoverleg-wonen", "platform-wonen"]
 STEERING_GROUP = "publieke-stuurgroep-nhn"
@@ -316,4 +325,34 @@ def load_demo_regio_deal(*, report: LoadReport | None = None, actor=None) -> int
             regio_deal_project_submit(actor=actor, project=project)
             regio_deal_project_review(actor=reviewer, project=project, approve=True)
         created += 1
+    return created
+
+
+# (sub-region slug, the office login's e-mail, day for the region): gremia's demo makes the
+# persons; the boundary spanner of each sub-region is the office's demo login.
+SPANNERS = [
+    ("kop-van-noord-holland", "kop@example.org", Workday.TUESDAY),
+    ("west-friesland", "westfriesland@example.org", Workday.WEDNESDAY),
+    ("regio-alkmaar", "alkmaar@example.org", Workday.THURSDAY),
+]
+
+
+def load_demo_spanners(*, report: LoadReport | None = None, actor=None) -> int:
+    """One boundary spanner per sub-region and last month's report of each. A sub-region that
+    has one (the demo's or the beheerder's) is left alone."""
+    created = 0
+    for slug, email, workday in SPANNERS:
+        subregion = Subregion.objects.filter(slug=slug).first()
+        person = Person.objects.filter(user__email=email).first()
+        if subregion is None or person is None:
+            continue
+        present = BoundarySpanner.objects.filter(subregion=subregion).exists()
+        if report is not None:
+            report.count("demo-grensverkenners", created=not present)
+        if present:
+            continue
+        boundary_spanner_set(actor=actor, subregion=subregion, person=person, workday=workday)
+        created += 1
+    if created:
+        spanner_reports_request_monthly()
     return created

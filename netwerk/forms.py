@@ -7,7 +7,14 @@ from netwerk.models.tables import RelatedTable
 from nhn_portal.core.forms import UtrechtFormMixin
 from regiobureau.models.decisions import Decision
 
-from .constants import Arena, OpportunityKind, OpportunityOutcome, ProgrammeLine, ProjectStatus
+from .constants import (
+    Arena,
+    OpportunityKind,
+    OpportunityOutcome,
+    ProgrammeLine,
+    ProjectStatus,
+    Workday,
+)
 
 
 class DateInput(forms.DateInput):
@@ -154,4 +161,11 @@ class SpannerForm(UtrechtFormMixin, forms.Form):
         queryset=Person.objects.filter(
             organisation__kind=OrganisationKind.SUBREGIONAL_OFFICE
         ).order_by("name"),
+    )
+    workday = forms.TypedChoiceField(
+        label=_("Day for the region"),
+        choices=[("", "—"), *Workday.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
     )

@@ -6,7 +6,12 @@ from nhn_portal.core.models import User
 from nhn_portal.core.seeding import register_seed
 from regiobureau.demo.agendas import SECRETARY_EMAIL
 
-from .demo import load_demo_lobby, load_demo_opportunities, load_demo_regio_deal
+from .demo import (
+    load_demo_lobby,
+    load_demo_opportunities,
+    load_demo_regio_deal,
+    load_demo_spanners,
+)
 from .reference import load_related_tables
 
 
@@ -15,6 +20,7 @@ def _demo(report):
     load_demo_opportunities(report=report, actor=actor)
     load_demo_lobby(report=report, actor=actor)
     load_demo_regio_deal(report=report, actor=actor)
+    load_demo_spanners(report=report, actor=actor)
 
 
 register_seed(

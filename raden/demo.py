@@ -81,6 +81,13 @@ def _issue_letter(actor, meeting, woondeal) -> CouncilLetter:
             "deze brief informeren wij uw raad."
         ),
         contact_person=contact,
+        # The summary the sub-region offices forward to the griffies of their municipalities.
+        subregion_summary=(
+            "Samenvatting voor de basisregio's: het Platform Wonen versnelt de woningbouw met "
+            "extra capaciteit voor planvorming; de Kop van Noord-Holland krijgt voorrang "
+            "vanwege de netcongestie. Wilt u dit doorgeven aan de griffies in uw basisregio en "
+            "vragen van raadsleden terugmelden aan het regiobureau?"
+        ),
     )
     council_letter_item_add(
         actor=actor,

@@ -22,6 +22,7 @@ from raden.selectors.letters import (
     unconfirmed_copy_count,
     unconfirmed_for_griffie,
 )
+from raden.selectors.offices import office_todo_lines
 from raden.selectors.todo import gathering_lines, griffie_letter_lines, unconfirmed_letter_lines
 
 
@@ -170,3 +171,4 @@ register_panel(
 register_todo("council_letters_griffie", griffie_letter_lines, order=50)
 register_todo("council_gatherings", gathering_lines, order=55)
 register_todo("council_letters_unconfirmed", unconfirmed_letter_lines, order=50)
+register_todo("council_letters_subregion_office", office_todo_lines, order=52)

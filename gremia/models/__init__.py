@@ -2,4 +2,4 @@
 (`from gremia.models.registry import Body`)."""
 
 # Django registers a model when its module is imported.
-from . import delegation, registry, rules  # noqa: F401
+from . import conduct, delegation, registry, rules  # noqa: F401

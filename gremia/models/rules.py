@@ -43,6 +43,9 @@ class RulesOfPlay(TimeStampedModel):
     evaluation = models.TextField(_("evaluation rhythm"), blank=True)
     chair_role = models.TextField(_("role of the chair"), blank=True)
     costs = models.TextField(_("costs"), blank=True)
+    # The code of conduct, adopted and versioned with the rules (CONDUCT_QUESTIONS).
+    core_values = models.TextField(_("core values"), blank=True)
+    ways_of_working = models.TextField(_("ways of working"), blank=True)
 
     class Meta:
         verbose_name = _("rules of play")

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gremia.models.registry import Person
+from netwerk.constants import Workday
 from nhn_portal.core.models import TimeStampedModel
 
 
@@ -24,6 +25,10 @@ class BoundarySpanner(TimeStampedModel):
         verbose_name=_("person"),
         on_delete=models.PROTECT,
         related_name="boundary_spanner_roles",
+    )
+    # The day of the week they work for the region (0 = Monday), when agreed.
+    workday = models.PositiveSmallIntegerField(
+        _("day for the region"), choices=Workday.choices, null=True, blank=True
     )
 
     class Meta:

@@ -20,14 +20,17 @@ from nhn_portal.core.tasking import enqueue_on_commit
 
 
 @transaction.atomic
-def boundary_spanner_set(*, actor, subregion, person) -> BoundarySpanner:
-    """The beheerder names the sub-region's boundary spanner (replacing an earlier one)."""
+def boundary_spanner_set(*, actor, subregion, person, workday=None) -> BoundarySpanner:
+    """The beheerder names the sub-region's boundary spanner (replacing an earlier one) and
+    the day of the week they work for the region."""
     spanner = BoundarySpanner.objects.select_for_update().filter(subregion=subregion).first()
     if spanner is None:
-        spanner = BoundarySpanner(subregion=subregion, person=person)
+        spanner = BoundarySpanner(subregion=subregion, person=person, workday=workday)
         audited_create(actor=actor, obj=spanner, verb="boundary_spanner_set")
         return spanner
-    return audited_update(actor=actor, obj=spanner, verb="boundary_spanner_set", person=person)
+    return audited_update(
+        actor=actor, obj=spanner, verb="boundary_spanner_set", person=person, workday=workday
+    )
 
 
 def previous_month(today: datetime.date | None = None) -> str:

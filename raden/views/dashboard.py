@@ -15,6 +15,7 @@ from raden.forms import (
     DashboardFilterForm,
 )
 from raden.selectors.letters import distribution_dashboard
+from raden.selectors.offices import linking_pins
 
 
 def _dashboard_data(request):
@@ -31,8 +32,23 @@ def dashboard(request):
     return render(
         request,
         "raden/dashboard.html",
-        {"form": form, "dashboard": data, "DeliveryStatus": DeliveryStatus},
+        {
+            "form": form,
+            "dashboard": data,
+            "DeliveryStatus": DeliveryStatus,
+            "linking_pins": _pins_in_order(data),
+        },
     )
+
+
+def _pins_in_order(data):
+    """The sub-region offices in the dashboard's column order: the linking pins."""
+    pins = linking_pins()
+    return [
+        (subregion, pins[subregion.pk])
+        for subregion, _towns in data.subregions
+        if subregion is not None and subregion.pk in pins
+    ]
 
 
 @confidential()

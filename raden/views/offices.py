@@ -11,6 +11,7 @@ from raden import permissions
 from raden.constants import Addressee, RenderStatus
 from raden.selectors.letters import access_office_copy
 from raden.selectors.letters import office_copies as office_copies_selector
+from raden.selectors.offices import office_council_copies
 from raden.services.delivery import delivery_mark_downloaded
 
 
@@ -20,7 +21,12 @@ def office_copies(request):
     return render(
         request,
         "raden/office_copies.html",
-        {"office": office, "copies": copies, "Addressee": Addressee},
+        {
+            "office": office,
+            "copies": copies,
+            "council_copies": office_council_copies(user=request.user),
+            "Addressee": Addressee,
+        },
     )
 
 

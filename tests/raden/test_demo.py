@@ -11,7 +11,7 @@ from django.utils import timezone
 from gremia.demo import load_demo
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
-from raden.constants import DeliveryStatus
+from raden.constants import Addressee, DeliveryStatus
 from raden.demo import MEETING_TITLE, load_demo_council_letters
 from raden.models.letters import CouncilLetter, CouncilLetterDelivery
 from regiobureau.constants import MeetingStatus
@@ -54,7 +54,9 @@ def test_demo_council_letter_in_several_states_and_idempotent(settings, tmp_path
     ).exists()
     states = {
         d.municipality.slug: d.status
-        for d in CouncilLetterDelivery.objects.filter(letter=letter).select_related("municipality")
+        for d in CouncilLetterDelivery.objects.filter(
+            letter=letter, addressee=Addressee.COUNCIL
+        ).select_related("municipality")
     }
     assert len(states) == 17
     assert states["gemeente-texel"] == DeliveryStatus.RECEIVED

@@ -504,5 +504,29 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'viewer:note_delete': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/notities/1/verwijderen/
     'viewer:note_update': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/notities/1/wijzigen/
     'viewer:notes_export': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/1/notities.md
+    '/beheer/gremia/conductambassador/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/conductambassador/x/y/
+    '/beheer/verkiezingen/election/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/verkiezingen/election/x/y/
+    '/beheer/verkiezingen/succession/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/verkiezingen/succession/x/y/
+    'admin:gremia_conductambassador_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/gremia/conductambassador/add/
+    'admin:gremia_conductambassador_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/conductambassador/x/y/change/
+    'admin:gremia_conductambassador_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/gremia/conductambassador/
+    'admin:gremia_conductambassador_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/conductambassador/x/y/delete/
+    'admin:gremia_conductambassador_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/gremia/conductambassador/x/y/history/
+    'admin:verkiezingen_election_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/verkiezingen/election/add/
+    'admin:verkiezingen_election_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/verkiezingen/election/x/y/change/
+    'admin:verkiezingen_election_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/verkiezingen/election/
+    'admin:verkiezingen_election_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/verkiezingen/election/x/y/delete/
+    'admin:verkiezingen_election_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/verkiezingen/election/x/y/history/
+    'admin:verkiezingen_succession_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/verkiezingen/succession/add/
+    'admin:verkiezingen_succession_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/verkiezingen/succession/x/y/change/
+    'admin:verkiezingen_succession_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/verkiezingen/succession/
+    'admin:verkiezingen_succession_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/verkiezingen/succession/x/y/delete/
+    'admin:verkiezingen_succession_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/verkiezingen/succession/x/y/history/
+    'verkiezingen:election_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /verkiezingen/nieuw/
+    'verkiezingen:election_detail': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /verkiezingen/1/
+    'verkiezingen:election_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /verkiezingen/
+    'verkiezingen:induction_pack': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /verkiezingen/pakket/x/
+    'verkiezingen:induction_pack_download': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /verkiezingen/introductiepakket/1/
+    'verkiezingen:successor_record': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /verkiezingen/1/opvolger/
 }
 # fmt: on

@@ -1,0 +1,1 @@
+"""The elections: which seats an election reopens, successors, induction packs."""
