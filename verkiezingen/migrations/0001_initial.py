@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('gremia', '0006_region_code_of_conduct'),
+        ('gremia', '0007_code_of_conduct'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('gremia', '0005_delegation'),
+        ('gremia', '0006_woo_publisher'),
     ]
 
     operations = [
