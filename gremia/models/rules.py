@@ -43,6 +43,13 @@ class RulesOfPlay(TimeStampedModel):
     evaluation = models.TextField(_("evaluation rhythm"), blank=True)
     chair_role = models.TextField(_("role of the chair"), blank=True)
     costs = models.TextField(_("costs"), blank=True)
+    # How the councils are consulted on this body's draft decisions (wensen en bedenkingen).
+    consultation_term_weeks = models.PositiveSmallIntegerField(
+        _("consultation term in weeks"), default=8
+    )
+    consultation_required = models.BooleanField(
+        _("decisions need a consultation of the councils"), default=False
+    )
 
     class Meta:
         verbose_name = _("rules of play")

@@ -1,0 +1,86 @@
+"""The consultations' places in the portal frame: one navigation entry (councils group) for
+the secretariat and the griffies, their to-do lines, and the public list."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from consultaties.selectors import nota_due, nota_to_review, open_for_griffie
+from nhn_portal.core.access import is_secretariat
+from nhn_portal.core.constants import Role
+from nhn_portal.core.portal import (
+    COUNCILS,
+    NavItem,
+    TodoLine,
+    in_namespace,
+    register_nav_item,
+    register_todo,
+)
+
+
+def _uses(user) -> bool:
+    return Role.CLERK.value in user.role_names or is_secretariat(user)
+
+
+register_nav_item(
+    NavItem(
+        key="consultations",
+        label=gettext_lazy("Consultations"),
+        url_name="consultaties:list",
+        order=73,
+        visible=_uses,
+        current=in_namespace(
+            "consultaties", "list", "create", "detail", "recess"
+        ),
+        group=COUNCILS,
+    )
+)
+
+
+def griffie_lines(user):
+    """A griffie's open consultations: put it on the agenda, record the outcome."""
+    if Role.CLERK.value not in user.role_names:
+        return []
+    return [
+        TodoLine(
+            text=_("Record your council's response to “%(title)s”")
+            % {"title": response.consultation.title},
+            url=reverse("consultaties:detail", kwargs={"pk": response.consultation_id}),
+            when=response.consultation.deadline,
+            why=_("consultation of the councils"),
+            group=COUNCILS,
+        )
+        for response in open_for_griffie(user)
+    ]
+
+
+def secretariat_lines(user):
+    """The secretariat: a reactienota due after the deadline, or waiting for a reviewer."""
+    if not is_secretariat(user):
+        return []
+    lines = [
+        TodoLine(
+            text=_("Write the reactienota for “%(title)s”") % {"title": consultation.title},
+            url=consultation.get_absolute_url(),
+            when=consultation.deadline,
+            why=_("the councils' deadline has passed"),
+            group=COUNCILS,
+        )
+        for consultation in nota_due(user)
+        if consultation.nota_status == "draft"
+    ]
+    lines += [
+        TodoLine(
+            text=_("Review the reactienota for “%(title)s”") % {"title": consultation.title},
+            url=consultation.get_absolute_url(),
+            when=consultation.deadline,
+            why=_("four eyes"),
+            group=COUNCILS,
+        )
+        for consultation in nota_to_review(user)
+    ]
+    return lines
+
+
+register_todo("consultations_griffie", griffie_lines, order=56)
+register_todo("consultations_secretariat", secretariat_lines, order=57)
