@@ -109,7 +109,9 @@ class CouncilResponse(TimeStampedModel):
     """One council's part: agenda date, outcome, and the secretariat's answer to it."""
 
     consultation = models.ForeignKey(
-        Consultation, verbose_name=_("consultation"), on_delete=models.CASCADE,
+        Consultation,
+        verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
         related_name="responses",
     )
     municipality = models.ForeignKey(

@@ -29,9 +29,7 @@ register_nav_item(
         url_name="consultaties:list",
         order=73,
         visible=_uses,
-        current=in_namespace(
-            "consultaties", "list", "create", "detail", "recess"
-        ),
+        current=in_namespace("consultaties", "list", "create", "detail", "recess"),
         group=COUNCILS,
     )
 )

@@ -21,9 +21,7 @@ def produce_reactienota(consultation, audience: str) -> ProducedDocument:
             "item": consultation.agenda_item,
             "body": consultation.agenda_item.meeting.body,
             "responses": matrix(consultation),
-            "adopted_on": timezone.localtime(
-                consultation.nota_adopted_at or timezone.now()
-            ).date(),
+            "adopted_on": timezone.localtime(consultation.nota_adopted_at or timezone.now()).date(),
             "confidential": False,
         },
         title=f"Reactienota {consultation.title}",

@@ -2,13 +2,17 @@
 and the warnings (recess, a decision that needed a consultation and has none)."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from consultaties import permissions
-from consultaties.constants import DEFAULT_TERM_WEEKS, ConsultationStatus, ResponseStatus
+from consultaties.constants import (
+    DEFAULT_TERM_WEEKS,
+    REMINDER_DAYS,
+    ConsultationStatus,
+    ResponseStatus,
+)
 from consultaties.models import Consultation, CouncilRecess, CouncilResponse
 from gremia.models.registry import Organisation
 from gremia.selectors.rules import rules_current
@@ -45,8 +49,6 @@ def default_deadline(*, body, opened_on: datetime.date) -> datetime.date:
 
 def reminder_dates(deadline: datetime.date) -> dict[int, datetime.date]:
     """{14: day, 3: day}: the working days 14 and 3 working days before the deadline."""
-    from consultaties.constants import REMINDER_DAYS
-
     return {days: working_days_before(deadline, days) for days in REMINDER_DAYS}
 
 
@@ -105,9 +107,7 @@ def access_response(*, user, pk: int) -> CouncilResponse:
     response = (
         CouncilResponse.objects.select_related("consultation", "municipality").filter(pk=pk).first()
     )
-    if response is None or not (
-        permissions.can_respond(user, response) or is_secretariat(user)
-    ):
+    if response is None or not (permissions.can_respond(user, response) or is_secretariat(user)):
         raise NotFound
     return response
 
@@ -160,14 +160,7 @@ def nota_due(user) -> list[Consultation]:
 def nota_to_review(user) -> list[Consultation]:
     if not is_secretariat(user):
         return []
-    return list(
-        Consultation.objects.filter(nota_status="review").exclude(nota_author=user)
-    )
-
-
-@dataclass(frozen=True)
-class MissingConsultation:
-    decision: Decision
+    return list(Consultation.objects.filter(nota_status="review").exclude(nota_author=user))
 
 
 def decisions_missing_consultation() -> list[Decision]:

@@ -96,7 +96,9 @@ def _issue_letter(actor, consultation: Consultation):
         )
         % {"deadline": consultation.deadline.strftime("%d-%m-%Y")},
     )
-    council_letter_item_add(actor=actor, letter=letter, agenda_item=item, text=consultation.question)
+    council_letter_item_add(
+        actor=actor, letter=letter, agenda_item=item, text=consultation.question
+    )
     council_letter_adopt(actor=actor, letter=letter)
     council_letter_issue(actor=actor, letter=letter)
     return letter
@@ -233,9 +235,7 @@ def nota_submit(*, actor, consultation: Consultation) -> Consultation:
     if consultation.nota_status != NotaStatus.DRAFT:
         raise ValidationError(_("The reactienota is no longer a draft."), code="not_draft")
     if consultation.responses.filter(status=ResponseStatus.RESPONDED, effect="").exists():
-        raise ValidationError(
-            _("Answer every council's response first."), code="unanswered"
-        )
+        raise ValidationError(_("Answer every council's response first."), code="unanswered")
     consultation.nota_status = NotaStatus.REVIEW
     consultation.nota_author = actor
     consultation.save(update_fields=["nota_status", "nota_author", "updated_at"])
@@ -323,7 +323,9 @@ def final_decision_link(
 def recess_add(*, actor, municipality, label: str, starts_on, ends_on) -> CouncilRecess:
     if not permissions.can_edit_recess(actor, municipality):
         raise NotFound
-    recess = CouncilRecess(municipality=municipality, label=label, starts_on=starts_on, ends_on=ends_on)
+    recess = CouncilRecess(
+        municipality=municipality, label=label, starts_on=starts_on, ends_on=ends_on
+    )
     audited_create(actor=actor, obj=recess, verb="council_recess_add")
     return recess
 

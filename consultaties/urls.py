@@ -19,9 +19,21 @@ urlpatterns = [
     path("nieuw/", views.consultation_create, name="create"),
     path("<int:pk>/", views.consultation_detail, name="detail"),
     path("<int:pk>/matrix.csv", views.matrix_csv, name="matrix_csv"),
-    path("<int:pk>/reactienota/indienen/", views.nota_action, {"action": "submit"}, name="nota_submit"),
-    path("<int:pk>/reactienota/vaststellen/", views.nota_action, {"action": "approve"}, name="nota_approve"),
-    path("<int:pk>/reactienota/terug/", views.nota_action, {"action": "return"}, name="nota_return"),
+    path(
+        "<int:pk>/reactienota/indienen/",
+        views.nota_action,
+        {"action": "submit"},
+        name="nota_submit",
+    ),
+    path(
+        "<int:pk>/reactienota/vaststellen/",
+        views.nota_action,
+        {"action": "approve"},
+        name="nota_approve",
+    ),
+    path(
+        "<int:pk>/reactienota/terug/", views.nota_action, {"action": "return"}, name="nota_return"
+    ),
     path("<int:pk>/reactienota.pdf", views.nota_download, name="nota_download"),
     path("<int:pk>/eindbesluit/", views.final_decision, name="final_decision"),
     path(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consultaties import permissions
+from consultaties.constants import REACTIENOTA
 from consultaties.forms import (
     AnswerForm,
     ConsultationForm,
@@ -19,7 +20,6 @@ from consultaties.forms import (
     RecessForm,
     ScheduleForm,
 )
-from consultaties.constants import REACTIENOTA
 from consultaties.models import CouncilRecess, CouncilResponse
 from consultaties.selectors import (
     access_consultation,
@@ -67,16 +67,15 @@ def consultation_list(request):
 
 
 def _draft_items():
-    return (
-        AgendaItem.objects.filter(decisions__isnull=True)
-        .select_related("meeting__body")
-        .order_by("-meeting__starts_at", "position")[:200]
-    )
+    """Agenda items without a decision yet: the drafts a consultation can be about."""
+    return AgendaItem.objects.filter(decisions__isnull=True).select_related("meeting__body")
 
 
 def consultation_create(request):
     require_secretariat(request.user)
-    form = ConsultationForm(request.POST or None, items=AgendaItem.objects.select_related("meeting__body"))
+    form = ConsultationForm(
+        request.POST or None, items=AgendaItem.objects.select_related("meeting__body")
+    )
     form.fields["agenda_item"].queryset = AgendaItem.objects.filter(
         pk__in=[item.pk for item in _draft_items()]
     ).select_related("meeting__body")
@@ -87,18 +86,20 @@ def consultation_create(request):
         deadline = data["deadline"] or default_deadline(
             body=data["agenda_item"].meeting.body, opened_on=today
         )
-        warnings = recess_clashes(
-            towns=towns_asked(data["subregions"]), start=today, end=deadline
-        )
+        warnings = recess_clashes(towns=towns_asked(data["subregions"]), start=today, end=deadline)
         if not warnings or request.POST.get("despite_recess"):
             try:
-                consultation = consultation_open(actor=request.user, deadline=deadline, **{
-                    k: v for k, v in data.items() if k != "deadline"
-                })
+                consultation = consultation_open(
+                    actor=request.user,
+                    deadline=deadline,
+                    **{k: v for k, v in data.items() if k != "deadline"},
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("The consultation is open; the councils get the letter."))
+                messages.success(
+                    request, _("The consultation is open; the councils get the letter.")
+                )
                 return redirect(consultation.get_absolute_url())
     return render(
         request,
@@ -123,7 +124,9 @@ def consultation_detail(request, pk):
         "rows": matrix(consultation) if secretariat else [],
         "own": own,
         "today": timezone.localdate(),
-        "nota": generated_document_current(subject=consultation, kind=REACTIENOTA, audience="public")
+        "nota": generated_document_current(
+            subject=consultation, kind=REACTIENOTA, audience="public"
+        )
         if consultation.nota_is_adopted
         else None,
     }
@@ -138,8 +141,9 @@ def consultation_detail(request, pk):
         context["outcome_form"] = OutcomeForm(initial={"version": own.version})
     if secretariat:
         context["decision_form"] = FinalDecisionForm(
-            decisions=Decision.objects.filter(item__meeting__body=consultation.agenda_item.meeting.body)
-            .select_related("item__meeting__body")
+            decisions=Decision.objects.filter(
+                item__meeting__body=consultation.agenda_item.meeting.body
+            ).select_related("item__meeting__body")
         )
         context["answer_form"] = AnswerForm()
     return render(request, "consultaties/consultation_detail.html", context)
@@ -214,7 +218,9 @@ def final_decision(request, pk):
     consultation = access_consultation(user=request.user, pk=pk)
     form = FinalDecisionForm(
         request.POST,
-        decisions=Decision.objects.filter(item__meeting__body=consultation.agenda_item.meeting.body),
+        decisions=Decision.objects.filter(
+            item__meeting__body=consultation.agenda_item.meeting.body
+        ),
     )
     if form.is_valid():
         try:
@@ -237,8 +243,16 @@ def matrix_csv(request, pk):
     response.write("\ufeff")
     writer = csv_writer(response, delimiter=";")
     writer.writerow(
-        ["basisregio", "gemeente", "status", "geagendeerd", "agendadatum", "vastgesteld op",
-         "te laat", "verwerking"]
+        [
+            "basisregio",
+            "gemeente",
+            "status",
+            "geagendeerd",
+            "agendadatum",
+            "vastgesteld op",
+            "te laat",
+            "verwerking",
+        ]
     )
     for row in matrix(consultation):
         writer.writerow(
@@ -271,8 +285,10 @@ def response_stuk(request, pk):
 @login_not_required
 def public_stuk(request, pk):
     response = get_object_or_404(CouncilResponse.objects.select_related("consultation"), pk=pk)
-    if not response.stuk or not response.has_outcome or not permissions.is_public(
-        response.consultation
+    if (
+        not response.stuk
+        or not response.has_outcome
+        or not permissions.is_public(response.consultation)
     ):
         raise NotFound
     return file_response(
@@ -335,7 +351,9 @@ def public_detail(request, pk):
             "responses": public_responses(consultation),
             "asked": consultation.responses.count(),
             "today": timezone.localdate(),
-            "nota": generated_document_current(subject=consultation, kind=REACTIENOTA, audience="public")
+            "nota": generated_document_current(
+                subject=consultation, kind=REACTIENOTA, audience="public"
+            )
             if consultation.nota_is_adopted
             else None,
         },
@@ -350,5 +368,8 @@ def nota_download(request, pk):
         user=request.user, subject=consultation, kind=REACTIENOTA, audience="public"
     )
     return file_response(
-        document.file, filename=document.filename, content_type="application/pdf", confidential=False
+        document.file,
+        filename=document.filename,
+        content_type="application/pdf",
+        confidential=False,
     )

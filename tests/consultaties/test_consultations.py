@@ -251,8 +251,9 @@ def test_reactienota_needs_every_answer_and_a_second_person(secretary, draft, re
 
 
 def test_reactienota_names_each_council(secretary, draft, region):
-    from consultaties.producers import produce_reactienota
     from django.template.loader import render_to_string
+
+    from consultaties.producers import produce_reactienota
 
     consultation, row = closed_consultation(secretary, draft, region)
     produced = produce_reactienota(consultation, "public")
@@ -371,3 +372,18 @@ def test_public_page_only_once_the_draft_is_public(client, secretary, region):
     page = client.get(reverse("consultaties:public_detail", args=[shown.pk]))
     assert page.status_code == 200
     assert "Wij vragen aandacht voor Texel." in page.content.decode()
+
+
+def test_the_rules_of_play_page_sets_the_consultation_term(client, secretary):
+    from gremia.constants import RULES_FIELDS
+
+    body = BodyFactory(name="Stuurgroep test")
+    rules = RulesOfPlay.objects.create(body=body, version=1, status=RulesStatus.DRAFT)
+    client.force_login(secretary)
+    data = {name: "x" for name in RULES_FIELDS} | {
+        "consultation_term_weeks": 10,
+        "consultation_required": "on",
+    }
+    assert client.post(reverse("gremia:rules_edit", args=[rules.pk]), data).status_code == 302
+    rules.refresh_from_db()
+    assert rules.consultation_term_weeks == 10 and rules.consultation_required
