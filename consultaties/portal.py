@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from consultaties.selectors import nota_due, nota_to_review, open_for_griffie
+from consultaties.constants import NotaStatus
+from consultaties.selectors import nota_work, open_for_griffie
 from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.constants import Role
 from nhn_portal.core.portal import (
@@ -56,27 +57,23 @@ def secretariat_lines(user):
     """The secretariat: a reactienota due after the deadline, or waiting for a reviewer."""
     if not is_secretariat(user):
         return []
-    lines = [
-        TodoLine(
-            text=_("Write the reactienota for “%(title)s”") % {"title": consultation.title},
-            url=consultation.get_absolute_url(),
-            when=consultation.deadline,
-            why=_("the councils' deadline has passed"),
-            group=COUNCILS,
+    lines = []
+    for consultation in nota_work(user):
+        due = consultation.nota_status == NotaStatus.DRAFT
+        template = (
+            _("Write the reactienota for “%(title)s”")
+            if due
+            else _("Review the reactienota for “%(title)s”")
         )
-        for consultation in nota_due(user)
-        if consultation.nota_status == "draft"
-    ]
-    lines += [
-        TodoLine(
-            text=_("Review the reactienota for “%(title)s”") % {"title": consultation.title},
-            url=consultation.get_absolute_url(),
-            when=consultation.deadline,
-            why=_("four eyes"),
-            group=COUNCILS,
+        lines.append(
+            TodoLine(
+                text=template % {"title": consultation.title},
+                url=consultation.get_absolute_url(),
+                when=consultation.deadline,
+                why=_("the councils' deadline has passed") if due else _("four eyes"),
+                group=COUNCILS,
+            )
         )
-        for consultation in nota_to_review(user)
-    ]
     return lines
 
 

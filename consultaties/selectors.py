@@ -11,6 +11,7 @@ from consultaties.constants import (
     DEFAULT_TERM_WEEKS,
     REMINDER_DAYS,
     ConsultationStatus,
+    NotaStatus,
     ResponseStatus,
 )
 from consultaties.models import Consultation, CouncilRecess, CouncilResponse
@@ -145,22 +146,18 @@ def open_for_griffie(user) -> list[CouncilResponse]:
     )
 
 
-def nota_due(user) -> list[Consultation]:
-    """For the secretariat: past the deadline, the reactienota not yet adopted."""
+def nota_work(user) -> list[Consultation]:
+    """For the secretariat, in one query: reactienota's due (past the deadline, still a
+    draft) and those waiting for a reviewer other than their author."""
     if not is_secretariat(user):
         return []
     today = timezone.localdate()
     return list(
-        Consultation.objects.filter(deadline__lt=today)
-        .exclude(nota_status="adopted")
-        .order_by("deadline")
+        Consultation.objects.filter(
+            Q(deadline__lt=today, nota_status=NotaStatus.DRAFT)
+            | (Q(nota_status=NotaStatus.REVIEW) & ~Q(nota_author=user))
+        ).order_by("deadline", "pk")
     )
-
-
-def nota_to_review(user) -> list[Consultation]:
-    if not is_secretariat(user):
-        return []
-    return list(Consultation.objects.filter(nota_status="review").exclude(nota_author=user))
 
 
 def decisions_missing_consultation() -> list[Decision]:
@@ -180,10 +177,12 @@ def decisions_missing_consultation() -> list[Decision]:
     return missing
 
 
-def griffie_deadlines(municipality) -> list[Consultation]:
-    """The open consultations of a council (its Atom feed and iCal carry their deadlines)."""
-    return list(
-        Consultation.objects.filter(
-            responses__municipality=municipality, status=ConsultationStatus.OPEN
-        ).order_by("deadline")
+def council_public_consultations(municipality) -> list[Consultation]:
+    """The public consultations a council was asked in, newest first (its Atom feed and iCal
+    carry them and their deadlines)."""
+    qs = (
+        Consultation.objects.filter(responses__municipality=municipality)
+        .select_related("agenda_item__meeting", "agenda_item__parent")
+        .order_by("-opened_on", "-pk")
     )
+    return [c for c in qs if permissions.is_public(c)]

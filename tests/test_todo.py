@@ -134,7 +134,7 @@ QUERY_BUDGET = {
     "secretaris": 25,
     "bestuurder": 18,
     "ambtenaar": 20,
-    "griffie": 20,
+    "griffie": 21,  # + her council's open consultations
     "beheerder": 16,
 }
 

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from consultaties.constants import Effect, NotaStatus, ResponseStatus
 from consultaties.models import CouncilRecess, CouncilResponse
@@ -387,3 +388,41 @@ def test_the_rules_of_play_page_sets_the_consultation_term(client, secretary):
     assert client.post(reverse("gremia:rules_edit", args=[rules.pk]), data).status_code == 302
     rules.refresh_from_db()
     assert rules.consultation_term_weeks == 10 and rules.consultation_required
+
+
+def test_front_page_and_the_council_feeds_carry_public_consultations(client, secretary, region):
+    shown = open_one(
+        secretary,
+        AgendaItemFactory(meeting=MeetingFactory(published=True)),
+        opened_on=timezone.localdate(),
+    )
+    hidden = consultation_open(
+        actor=secretary,
+        agenda_item=AgendaItemFactory(meeting=MeetingFactory()),
+        title="Verborgen consultatie",
+        question="?",
+        issue_letter=False,
+    )
+    assert "Regionale woonagenda" in client.get("/").content.decode()
+    texel = region["Texel"].slug
+    feed = client.get(reverse("publiek:council_feed", kwargs={"slug": texel})).content.decode()
+    assert f"urn:nhn-portaal:consultatie:{shown.pk}" in feed
+    assert f"consultatie:{hidden.pk}" not in feed
+    ics = client.get(reverse("publiek:council_calendar", kwargs={"slug": texel})).content
+    assert f"consultatie-{shown.pk}@nhn-portaal".encode() in ics
+    assert b"Verborgen consultatie" not in ics
+
+
+def test_to_do_lines_for_the_griffie_and_the_secretariat(secretary, draft, region):
+    from consultaties.portal import griffie_lines, secretariat_lines
+
+    consultation = open_one(
+        secretary, draft, opened_on=datetime.date(2026, 1, 5), deadline=datetime.date(2026, 3, 2)
+    )
+    clerk = griffie(region["Texel"])
+    assert [line.url for line in griffie_lines(clerk)] == [consultation.get_absolute_url()]
+    assert len(secretariat_lines(secretary)) == 1  # past the deadline: the reactienota is due
+    assert griffie_lines(secretary) == [] and secretariat_lines(clerk) == []
+    row = consultation.responses.get(municipality=region["Texel"])
+    response_record(actor=clerk, response=row, version=row.version, outcome="no_wishes")
+    assert griffie_lines(clerk) == []
