@@ -80,6 +80,15 @@ class Consultation(TimeStampedModel):
         related_name="consultation",
     )
     urgency_reason = models.TextField(_("reason for deciding before the deadline"), blank=True)
+    # The reactienota with the final decision, to every council as a council letter.
+    final_letter = models.ForeignKey(
+        "raden.CouncilLetter",
+        verbose_name=_("letter with the final decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("consultation of the councils")

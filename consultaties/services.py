@@ -106,8 +106,9 @@ def _issue_letter(actor, consultation: Consultation):
 
 def _locked_update(*, actor, response: CouncilResponse, version: int, verb: str, **values):
     """Write `values` only when nobody changed the response since `version` was read; the
-    version goes up with every change, so a second, stale save is refused, never lost."""
-    if not permissions.can_respond(actor, response):
+    version goes up with every change, so a second, stale save is refused, never lost.
+    Only the council's own griffie; `actor=None` is the system (the demo load)."""
+    if actor is not None and not permissions.can_respond(actor, response):
         raise NotFound
     changed = CouncilResponse.objects.filter(pk=response.pk, version=version).update(
         version=F("version") + 1, updated_at=timezone.now(), **values
@@ -161,6 +162,7 @@ def response_record(
     outcome_date=None,
     text: str = "",
     stuk=None,
+    today: datetime.date | None = None,
 ) -> CouncilResponse:
     """The outcome: a response the council adopted (date, text, its decision or motion),
     "no wishes or objections" or "not dealt with". After the deadline it is still kept,
@@ -178,7 +180,7 @@ def response_record(
         "text": text,
         "recorded_at": timezone.now(),
         "recorded_by": actor,
-        "is_late": timezone.localdate() > response.consultation.deadline,
+        "is_late": (today or timezone.localdate()) > response.consultation.deadline,
     }
     if stuk is not None:
         checked = check_upload(stuk)
@@ -384,3 +386,41 @@ def _remind(consultation, response, days: int) -> int:
         )
     )
     return 1
+
+
+@transaction.atomic
+def final_letter_issue(*, actor, consultation: Consultation):
+    """The reactienota with the final decision to every council, as a council letter on the
+    decision's meeting (its PDF per council, the griffie's mail and to-do line)."""
+    require_secretariat(actor)
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if consultation.final_letter_id:
+        raise ValidationError(_("The councils already have the final decision."), code="sent")
+    if not consultation.nota_is_adopted or consultation.final_decision is None:
+        raise ValidationError(
+            _("Adopt the reactienota and link the final decision first."), code="not_ready"
+        )
+    decision = consultation.final_decision
+    letter = council_letter_create(
+        actor=actor,
+        meeting=decision.item.meeting,
+        title=_("Reactienota and decision: %(title)s") % {"title": consultation.title},
+        intro=_(
+            "Your council gave its wishes and objections on this draft decision. The "
+            "reactienota answers each council's response; it is on the public page of the "
+            "consultation. This is the decision that was taken."
+        ),
+    )
+    council_letter_item_add(actor=actor, letter=letter, decision=decision, text=decision.text)
+    council_letter_adopt(actor=actor, letter=letter)
+    council_letter_issue(actor=actor, letter=letter)
+    consultation.final_letter = letter
+    consultation.save(update_fields=["final_letter", "updated_at"])
+    audit_record_create(
+        actor=actor,
+        obj=consultation,
+        action=AuditAction.UPDATE,
+        verb="consultation_final_letter",
+        changes={"letter": letter.pk},
+    )
+    return letter

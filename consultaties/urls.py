@@ -36,6 +36,7 @@ urlpatterns = [
     ),
     path("<int:pk>/reactienota.pdf", views.nota_download, name="nota_download"),
     path("<int:pk>/eindbesluit/", views.final_decision, name="final_decision"),
+    path("<int:pk>/eindbesluit/versturen/", views.final_letter, name="final_letter"),
     path(
         "reacties/<int:pk>/agenda/", views.response_edit, {"step": "agenda"}, name="response_agenda"
     ),

@@ -35,6 +35,7 @@ from consultaties.selectors import (
 from consultaties.services import (
     consultation_open,
     final_decision_link,
+    final_letter_issue,
     nota_review,
     nota_submit,
     recess_add,
@@ -232,6 +233,20 @@ def final_decision(request, pk):
             messages.success(request, _("The final decision has been linked."))
     else:
         messages.error(request, _("Choose the final decision."))
+    return redirect(consultation.get_absolute_url())
+
+
+@require_POST
+def final_letter(request, pk):
+    require_secretariat(request.user)
+    consultation = access_consultation(user=request.user, pk=pk)
+    try:
+        final_letter_issue(actor=request.user, consultation=consultation)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The councils get the reactienota with the final decision."))
     return redirect(consultation.get_absolute_url())
 
 

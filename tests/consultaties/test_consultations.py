@@ -426,3 +426,24 @@ def test_to_do_lines_for_the_griffie_and_the_secretariat(secretary, draft, regio
     row = consultation.responses.get(municipality=region["Texel"])
     response_record(actor=clerk, response=row, version=row.version, outcome="no_wishes")
     assert griffie_lines(clerk) == []
+
+
+def test_the_final_letter_goes_to_every_council_once_the_nota_is_adopted(
+    secretary, draft, region, celery_eager, fake_render, django_capture_on_commit_callbacks
+):
+    from consultaties.services import final_letter_issue
+
+    consultation, row = closed_consultation(secretary, draft, region)
+    decision = decision_on(draft, datetime.datetime(2026, 3, 20, 12, tzinfo=datetime.UTC))
+    final_decision_link(actor=secretary, consultation=consultation, decision=decision)
+    with pytest.raises(ValidationError):
+        final_letter_issue(actor=secretary, consultation=consultation)
+    response_answer(
+        actor=secretary, response=row, summary="Huur", answer="Ja", effect=Effect.ADOPTED
+    )
+    nota_submit(actor=secretary, consultation=consultation)
+    nota_review(actor=UserFactory(roles=[Role.SECRETARY]), consultation=consultation, approve=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = final_letter_issue(actor=secretary, consultation=consultation)
+    assert letter.deliveries.filter(addressee="raad").count() == 17
+    assert letter.items.get().decision == decision

@@ -261,6 +261,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'consultaties:create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /consultaties/nieuw/
     'consultaties:detail': ('login', '302', '302', '302', '200', '200', '200', '200'),  # /consultaties/1/
     'consultaties:final_decision': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/1/eindbesluit/
+    'consultaties:final_letter': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/1/eindbesluit/versturen/
     'consultaties:list': ('login', '404', '404', '404', '200', '200', '200', '200'),  # /consultaties/
     'consultaties:matrix_csv': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /consultaties/1/matrix.csv
     'consultaties:nota_approve': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/1/reactienota/vaststellen/

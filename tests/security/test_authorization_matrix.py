@@ -368,7 +368,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     )
     for name in [
         "detail", "matrix_csv", "nota_submit", "nota_approve", "nota_return", "nota_download",
-        "final_decision", "public_detail",
+        "final_decision", "final_letter", "public_detail",
     ]:  # fmt: skip
         kwargs[f"consultaties:{name}"] = {"pk": consultation.pk}
     texel_response = consultation.responses.get(municipality=region["Texel"])
