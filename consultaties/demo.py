@@ -199,6 +199,7 @@ def _open_draft() -> AgendaItem | None:
             meeting__body__slug="platform-wonen",
             is_public=True,
             parent__isnull=True,
+            standard_key="",
             purpose="besluitvorming",
         )
         .order_by("meeting__starts_at", "position")

@@ -54,8 +54,9 @@ def griffie_lines(user):
 
 
 def secretariat_lines(user):
-    """The secretariat: a reactienota due after the deadline, or waiting for a reviewer."""
-    if not is_secretariat(user):
+    """The secretaries: a reactienota due after the deadline, or waiting for a reviewer (the
+    beheerder's list is about the system, as for the meetings' lines)."""
+    if Role.SECRETARY.value not in user.role_names:
         return []
     lines = []
     for consultation in nota_work(user):

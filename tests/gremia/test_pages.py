@@ -241,8 +241,8 @@ def test_query_counts_are_pinned(manager_client, registry, django_assert_num_que
         # at a sub-region office (raden's panel), and the worker's heartbeat; + the to-do list
         # (core.portal.todo_lines): the beheerder's four (stuck tasks, failed documents,
         # locked-out and slowed-down logins), one for the bodies the user sits on and one for
-        # the annotation reviews asked of the user, and the reactienota's due or to review
-        reverse("home"): 12,
+        # the annotation reviews asked of the user
+        reverse("home"): 11,
     }
     heartbeat_record()  # a worker runs
     for url, queries in pages.items():
