@@ -447,3 +447,15 @@ def test_the_final_letter_goes_to_every_council_once_the_nota_is_adopted(
         letter = final_letter_issue(actor=secretary, consultation=consultation)
     assert letter.deliveries.filter(addressee="raad").count() == 17
     assert letter.items.get().decision == decision
+
+
+def test_search_has_a_public_consultation_and_not_a_hidden_one(secretary, region):
+    from nhn_portal.core.models import SearchEntry
+
+    hidden = open_one(secretary, AgendaItemFactory(meeting=MeetingFactory()))
+    shown = open_one(secretary, AgendaItemFactory(meeting=MeetingFactory(published=True)))
+    indexed = set(
+        SearchEntry.objects.filter(kind="consultation").values_list("object_id", flat=True)
+    )
+    assert str(shown.pk) in {str(pk) for pk in indexed}
+    assert str(hidden.pk) not in {str(pk) for pk in indexed}
