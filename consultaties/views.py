@@ -25,6 +25,7 @@ from consultaties.selectors import (
     access_consultation,
     access_response,
     consultations_for,
+    decisions_missing_consultation,
     default_deadline,
     matrix,
     public_consultations,
@@ -63,7 +64,12 @@ def consultation_list(request):
     return render(
         request,
         "consultaties/consultation_list.html",
-        {"consultations": consultations_for(request.user), "today": timezone.localdate()},
+        {
+            "consultations": consultations_for(request.user),
+            "today": timezone.localdate(),
+            # The rules of play say these bodies' decisions need one: a decision without.
+            "missing": decisions_missing_consultation() if is_secretariat(request.user) else [],
+        },
     )
 
 

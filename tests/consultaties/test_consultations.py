@@ -459,3 +459,17 @@ def test_search_has_a_public_consultation_and_not_a_hidden_one(secretary, region
     )
     assert str(shown.pk) in {str(pk) for pk in indexed}
     assert str(hidden.pk) not in {str(pk) for pk in indexed}
+
+
+def test_the_secretariat_list_warns_about_a_decision_without_consultation(client, secretary, draft):
+    RulesOfPlay.objects.create(
+        body=draft.meeting.body,
+        version=1,
+        status=RulesStatus.ADOPTED,
+        adopted_on=datetime.date(2026, 1, 1),
+        consultation_required=True,
+    )
+    decision_on(draft, datetime.datetime(2026, 2, 1, tzinfo=datetime.UTC))
+    client.force_login(secretary)
+    page = client.get(reverse("consultaties:list")).content.decode()
+    assert "vragen deze besluiten een consultatie" in page and draft.title in page
