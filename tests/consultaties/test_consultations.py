@@ -473,3 +473,23 @@ def test_the_secretariat_list_warns_about_a_decision_without_consultation(client
     client.force_login(secretary)
     page = client.get(reverse("consultaties:list")).content.decode()
     assert "vragen deze besluiten een consultatie" in page and draft.title in page
+
+
+def test_the_secretariat_opens_one_on_the_form_after_the_recess_warning(
+    client, secretary, draft, region, fake_render
+):
+    CouncilRecess.objects.create(
+        municipality=region["Texel"],
+        label="Zomerreces",
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    client.force_login(secretary)
+    data = {"agenda_item": draft.pk, "title": "Woonagenda", "question": "Wensen?"}
+    warned = client.post(reverse("consultaties:create"), data)
+    assert warned.status_code == 422 and "Zomerreces" in warned.content.decode()
+    assert not draft.consultations.exists()
+    opened = client.post(reverse("consultaties:create"), data | {"despite_recess": "1"})
+    consultation = draft.consultations.get()
+    assert opened["Location"] == consultation.get_absolute_url()
+    assert consultation.responses.count() == 17 and consultation.letter is not None
