@@ -493,3 +493,25 @@ def test_the_secretariat_opens_one_on_the_form_after_the_recess_warning(
     consultation = draft.consultations.get()
     assert opened["Location"] == consultation.get_absolute_url()
     assert consultation.responses.count() == 17 and consultation.letter is not None
+
+
+def test_the_council_decision_is_uploaded_and_public_with_the_response(
+    client, secretary, draft, region, media_root
+):
+    from tests.builders import pdf_upload
+
+    consultation = open_one(secretary, draft)
+    row = consultation.responses.get(municipality=region["Texel"])
+    response_record(
+        actor=griffie(region["Texel"]),
+        response=row,
+        version=row.version,
+        outcome="responded",
+        outcome_date=datetime.date(2026, 10, 1),
+        text="Motie aangenomen.",
+        stuk=pdf_upload("motie.pdf"),
+    )
+    row.refresh_from_db()
+    assert row.stuk.name.endswith(".pdf")
+    download = client.get(reverse("consultaties:public_stuk", args=[row.pk]))
+    assert download.status_code in (200, 302)
