@@ -6,15 +6,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consultaties.constants import NotaStatus
-from consultaties.selectors import nota_work, open_for_griffie
+from consultaties.selectors import consultations_for_meeting, nota_work, open_for_griffie
 from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.constants import Role
 from nhn_portal.core.portal import (
     COUNCILS,
     NavItem,
+    Panel,
     TodoLine,
     in_namespace,
     register_nav_item,
+    register_panel,
     register_todo,
 )
 
@@ -80,3 +82,20 @@ def secretariat_lines(user):
 
 register_todo("consultations_griffie", griffie_lines, order=56)
 register_todo("consultations_secretariat", secretariat_lines, order=57)
+
+
+def meeting_consultations(request, *, meeting, **objects) -> dict:
+    """The meeting page: the consultations of the councils on its items."""
+    return {"meeting_consultations": consultations_for_meeting(user=request.user, meeting=meeting)}
+
+
+register_panel(
+    Panel(
+        page="meeting",
+        name="consultations",
+        template="consultaties/_meeting_links.html",
+        context=meeting_consultations,
+        order=30,
+        slot="links",
+    )
+)

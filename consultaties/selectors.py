@@ -186,3 +186,27 @@ def council_public_consultations(municipality) -> list[Consultation]:
         .order_by("-opened_on", "-pk")
     )
     return [c for c in qs if permissions.is_public(c)]
+
+
+def consultations_for_meeting(*, user, meeting) -> list[Consultation]:
+    """The consultations on the meeting's items the reader may see, with how many councils
+    have dealt with it ("besproken in 11 van de 17 raden"); one query."""
+    qs = (
+        Consultation.objects.filter(agenda_item__meeting=meeting)
+        .select_related("agenda_item__meeting", "agenda_item__parent")
+        .annotate(
+            answered=Count(
+                "responses",
+                filter=Q(
+                    responses__status__in=[
+                        ResponseStatus.RESPONDED,
+                        ResponseStatus.NO_WISHES,
+                        ResponseStatus.NOT_DEALT,
+                    ]
+                ),
+            ),
+            asked=Count("responses"),
+        )
+        .order_by("pk")
+    )
+    return [c for c in qs if is_secretariat(user) or permissions.is_public(c)]

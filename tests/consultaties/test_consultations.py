@@ -515,3 +515,16 @@ def test_the_council_decision_is_uploaded_and_public_with_the_response(
     assert row.stuk.name.endswith(".pdf")
     download = client.get(reverse("consultaties:public_stuk", args=[row.pk]))
     assert download.status_code in (200, 302)
+
+
+def test_the_meeting_page_says_in_how_many_councils_it_was_dealt_with(
+    client, secretary, draft, region
+):
+    consultation = open_one(secretary, draft)
+    row = consultation.responses.get(municipality=region["Texel"])
+    response_record(
+        actor=griffie(region["Texel"]), response=row, version=row.version, outcome="no_wishes"
+    )
+    page = client.get(draft.meeting.get_absolute_url()).content.decode()
+    assert "besproken in 1 van de 17 raden" in page
+    assert reverse("consultaties:public_detail", args=[consultation.pk]) in page
