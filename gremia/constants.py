@@ -107,6 +107,9 @@ RULES_QUESTIONS = [
     ("costs", _("Costs"), _("How are the costs shared?")),
 ]
 RULES_FIELDS = [name for name, _label, _question in RULES_QUESTIONS]
+# How the councils are consulted on the body's draft decisions (not one of the ten questions,
+# but data the portal acts on: the default term and the warning for a missing consultation).
+RULES_CONSULTATION_FIELDS = ["consultation_term_weeks", "consultation_required"]
 
 # The code of conduct (gedragscode, the report's section 7): part of the rules of play, so it
 # is versioned and adopted with them; its ambassadors are `gremia.models.conduct`.

@@ -40,6 +40,17 @@ class RulesForm(UtrechtFormMixin, forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
+        self.fields["consultation_term_weeks"] = forms.IntegerField(
+            label=_("Consultation term of the councils (weeks)"),
+            min_value=1,
+            max_value=52,
+            required=False,
+            help_text=_("The default term for wishes and objections, counted in working days."),
+        )
+        self.fields["consultation_required"] = forms.BooleanField(
+            label=_("Decisions of this body need a consultation of the councils"),
+            required=False,
+        )
         self.style_widgets()
 
 

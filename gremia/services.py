@@ -18,6 +18,7 @@ from nhn_portal.core.constants import Role
 from nhn_portal.core.models import User
 
 from .constants import (
+    RULES_CONSULTATION_FIELDS,
     RULES_VERSIONED_FIELDS,
     BodyKind,
     DecisionRule,
@@ -311,7 +312,7 @@ def rules_of_play_draft_create(*, actor, body: Body | None, **answers) -> RulesO
     """Start a new version of a body's (or the NHN-wide) rules of play as a draft. Unanswered
     questions are copied from the newest version, so a draft changes only what it names; one
     draft at a time."""
-    unknown = set(answers) - set(RULES_VERSIONED_FIELDS)
+    unknown = set(answers) - set(RULES_VERSIONED_FIELDS) - set(RULES_CONSULTATION_FIELDS)
     if unknown:
         raise TypeError(f"rules_of_play_draft_create does not set {sorted(unknown)}")
     scope = _rules_scope(body).select_for_update(of=("self",))
@@ -319,6 +320,8 @@ def rules_of_play_draft_create(*, actor, body: Body | None, **answers) -> RulesO
         raise ValidationError(_("There is already a draft version; change that one."))
     latest = scope.order_by("-version").first()
     values = {name: getattr(latest, name) if latest else "" for name in RULES_VERSIONED_FIELDS}
+    if latest:
+        values |= {name: getattr(latest, name) for name in RULES_CONSULTATION_FIELDS}
     values.update(answers)
     number = (scope.aggregate(top=Max("version"))["top"] or 0) + 1
     rules = RulesOfPlay(body=body, version=number, status=RulesStatus.DRAFT, **values)
@@ -329,7 +332,7 @@ def rules_of_play_draft_create(*, actor, body: Body | None, **answers) -> RulesO
 @transaction.atomic
 def rules_of_play_update(*, actor, rules: RulesOfPlay, **answers) -> RulesOfPlay:
     """Change the answers of a draft; an adopted version is never rewritten."""
-    unknown = set(answers) - set(RULES_VERSIONED_FIELDS)
+    unknown = set(answers) - set(RULES_VERSIONED_FIELDS) - set(RULES_CONSULTATION_FIELDS)
     if unknown:
         raise TypeError(f"rules_of_play_update does not change {sorted(unknown)}")
     rules = RulesOfPlay.objects.select_for_update(of=("self",)).get(pk=rules.pk)

@@ -196,10 +196,16 @@ def rules_edit(request, pk: int):
         name: getattr(rules, name)
         for name, _label, _question in RULES_QUESTIONS + CONDUCT_QUESTIONS
     }
+    initial |= {
+        "consultation_term_weeks": rules.consultation_term_weeks,
+        "consultation_required": rules.consultation_required,
+    }
     form = RulesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.rules_of_play_update(actor=request.user, rules=rules, **form.cleaned_data)
+            # An empty term keeps the version's term.
+            answers = {k: v for k, v in form.cleaned_data.items() if v is not None}
+            services.rules_of_play_update(actor=request.user, rules=rules, **answers)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "verkiezingen",
     "raden",
     "netwerk",
+    "consultaties",
     "rest_framework",
     "drf_spectacular",
     "publiek",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("verkiezingen/", include("verkiezingen.urls")),
     path("raden/", include("raden.urls")),
     path("netwerk/", include("netwerk.urls")),
+    path("consultaties/", include("consultaties.urls")),
     path("openbaar/", include("publiek.urls")),
     path("api/ori/v2/", include("publiek.api.urls")),
     path("api/oparl/", include("publiek.oparl.urls")),

@@ -10,7 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
 
+from consultaties.models import Consultation
+from consultaties.selectors import council_public_consultations
 from gremia.models.registry import Membership
 from nhn_portal.core.templatetags.nhn_dates import format_when
 from raden.selectors.letters import council_name, letter_list_issued, municipalities
@@ -46,6 +49,10 @@ def council_letters(town):
     return letter_list_issued().filter(deliveries__municipality=town)
 
 
+def _is_consultation(item) -> bool:
+    return isinstance(item, Consultation)
+
+
 class CouncilAtomFeed(Feed):
     feed_type = Atom1Feed
     login_required = False  # what LoginRequiredMiddleware reads (@login_not_required)
@@ -69,26 +76,38 @@ class CouncilAtomFeed(Feed):
     def items(self, town):
         letters = list(council_letters(town)[:FEED_ROWS])
         meetings = list(council_meetings(town)[:FEED_ROWS])
-        entries = letters + meetings
+        consultations = council_public_consultations(town)[:FEED_ROWS]
+        entries = letters + meetings + consultations
         entries.sort(key=self.item_updateddate, reverse=True)
         return entries[:FEED_ROWS]
 
     def item_title(self, item):
+        if _is_consultation(item):
+            return _("Consultation of the councils: %(title)s (respond by %(date)s)") % {
+                "title": item.title,
+                "date": item.deadline.strftime("%d-%m-%Y"),
+            }
         if hasattr(item, "issued_at"):
             return _("Council letter: %(title)s") % {"title": item.title}
         return f"{item} ({format_when(item.starts_at)})"
 
     def item_description(self, item):
+        if _is_consultation(item):
+            return item.question
         if hasattr(item, "issued_at"):
             return item.intro
         return item.body.name
 
     def item_link(self, item):
+        if _is_consultation(item):
+            return reverse("consultaties:public_detail", kwargs={"pk": item.pk})
         if hasattr(item, "issued_at"):
             return reverse("publiek:letter_detail", kwargs={"pk": item.pk})
         return item.get_absolute_url()
 
     def item_guid(self, item):
+        if _is_consultation(item):
+            return f"urn:nhn-portaal:consultatie:{item.pk}"
         kind = "brief" if hasattr(item, "issued_at") else "vergadering"
         return f"urn:nhn-portaal:{kind}:{item.pk}"
 
@@ -98,6 +117,8 @@ class CouncilAtomFeed(Feed):
         return item.updated_at
 
     def item_pubdate(self, item):
+        if _is_consultation(item):
+            return item.created_at
         return item.issued_at if hasattr(item, "issued_at") else item.created_at
 
 
@@ -111,4 +132,26 @@ def council_calendar(request, slug):
     body = build_calendar(
         list(council_meetings(town)), name=name, details_for=lambda meeting: meeting.is_public
     )
+    body = _with_deadlines(body, town)
     return HttpResponse(body, content_type=ICS_CONTENT_TYPE)
+
+
+def _with_deadlines(body: bytes, town) -> bytes:
+    """The deadlines of the council's open public consultations as all-day events."""
+    open_ones = [c for c in council_public_consultations(town) if c.is_open]
+    if not open_ones:
+        return body
+    calendar = Calendar.from_ical(body)
+    stamp = timezone.now()
+    for consultation in open_ones:
+        event = Event()
+        event.add("uid", f"consultatie-{consultation.pk}@nhn-portaal")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", consultation.deadline)
+        event.add(
+            "summary",
+            _("Deadline consultation: %(title)s") % {"title": consultation.title},
+        )
+        event.add("description", consultation.question)
+        calendar.add_component(event)
+    return calendar.to_ical()

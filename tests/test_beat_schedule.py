@@ -18,6 +18,7 @@ EXPECTED = {
     "raden.tasks.council_letter_deliveries_sync": 60.0,
     "raden.tasks.council_digests": crontab(day_of_week=1, hour=8, minute=0),
     "netwerk.tasks.spanner_reports_monthly": crontab(day_of_month=1, hour=6, minute=30),
+    "consultaties.tasks.consultation_reminders": crontab(hour=7, minute=30),
 }
 
 

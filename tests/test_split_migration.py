@@ -34,6 +34,10 @@ LATER_TABLES = (
     "planning_meetingseries",
     "planning_meetingseries_meetings",
     "regiobureau_annotationreview",
+    "consultaties_consultation",
+    "consultaties_consultation_subregions",
+    "consultaties_councilrecess",
+    "consultaties_councilresponse",
 )
 
 

@@ -124,6 +124,8 @@ def test_the_demo_lines_per_role(client, nhn_demo):
     assert "agendapunten gelezen" in texts["ambtenaar"]
     assert "Stukken lezen voor" in texts["bestuurder"]
     assert "Raadsbijeenkomst" in texts["griffie"]
+    assert "Leg de reactie van uw raad op" in texts["griffie"]
+    assert "Stel de reactienota op voor" in texts["secretaris"]
     assert texts["beheerder"] == ""
 
 
@@ -134,7 +136,7 @@ QUERY_BUDGET = {
     "secretaris": 25,
     "bestuurder": 18,
     "ambtenaar": 20,
-    "griffie": 20,
+    "griffie": 21,  # + her council's open consultations
     "beheerder": 16,
 }
 

@@ -46,6 +46,13 @@ class RulesOfPlay(TimeStampedModel):
     # The code of conduct, adopted and versioned with the rules (CONDUCT_QUESTIONS).
     core_values = models.TextField(_("core values"), blank=True)
     ways_of_working = models.TextField(_("ways of working"), blank=True)
+    # How the councils are consulted on this body's draft decisions (wensen en bedenkingen).
+    consultation_term_weeks = models.PositiveSmallIntegerField(
+        _("consultation term in weeks"), default=8
+    )
+    consultation_required = models.BooleanField(
+        _("decisions need a consultation of the councils"), default=False
+    )
 
     class Meta:
         verbose_name = _("rules of play")

@@ -30,6 +30,9 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     '/beheer/axes/accessattempt/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/axes/accessattempt/x/y/
     '/beheer/axes/accessfailurelog/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/axes/accessfailurelog/x/y/
     '/beheer/axes/accesslog/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/axes/accesslog/x/y/
+    '/beheer/consultaties/consultation/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/consultaties/consultation/x/y/
+    '/beheer/consultaties/councilrecess/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/consultaties/councilrecess/x/y/
+    '/beheer/consultaties/councilresponse/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/consultaties/councilresponse/x/y/
     '/beheer/core/auditrecord/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/auditrecord/x/y/
     '/beheer/core/generationjob/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/generationjob/x/y/
     '/beheer/core/loginthrottle/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/loginthrottle/x/y/
@@ -102,6 +105,21 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'admin:axes_accesslog_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/axes/accesslog/
     'admin:axes_accesslog_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/axes/accesslog/x/y/delete/
     'admin:axes_accesslog_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/axes/accesslog/x/y/history/
+    'admin:consultaties_consultation_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/consultaties/consultation/add/
+    'admin:consultaties_consultation_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/consultaties/consultation/x/y/change/
+    'admin:consultaties_consultation_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/consultaties/consultation/
+    'admin:consultaties_consultation_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/consultaties/consultation/x/y/delete/
+    'admin:consultaties_consultation_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/consultaties/consultation/x/y/history/
+    'admin:consultaties_councilrecess_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/consultaties/councilrecess/add/
+    'admin:consultaties_councilrecess_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/consultaties/councilrecess/x/y/change/
+    'admin:consultaties_councilrecess_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/consultaties/councilrecess/
+    'admin:consultaties_councilrecess_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/consultaties/councilrecess/x/y/delete/
+    'admin:consultaties_councilrecess_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/consultaties/councilrecess/x/y/history/
+    'admin:consultaties_councilresponse_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/consultaties/councilresponse/add/
+    'admin:consultaties_councilresponse_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/consultaties/councilresponse/x/y/change/
+    'admin:consultaties_councilresponse_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/consultaties/councilresponse/
+    'admin:consultaties_councilresponse_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/consultaties/councilresponse/x/y/delete/
+    'admin:consultaties_councilresponse_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/consultaties/councilresponse/x/y/history/
     'admin:core_auditrecord_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/core/auditrecord/add/
     'admin:core_auditrecord_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/core/auditrecord/x/y/change/
     'admin:core_auditrecord_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/core/auditrecord/
@@ -240,6 +258,24 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'admin:socialaccount_socialtoken_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/socialaccount/socialtoken/x/y/history/
     'admin:view_on_site': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '404'),  # /beheer/r/x/y/x/y/
     'audit_log': ('login', '404', '404', '404', '404', '404', '404', '200'),  # /audit/
+    'consultaties:create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /consultaties/nieuw/
+    'consultaties:detail': ('login', '302', '302', '302', '200', '200', '200', '200'),  # /consultaties/1/
+    'consultaties:final_decision': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/1/eindbesluit/
+    'consultaties:final_letter': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/1/eindbesluit/versturen/
+    'consultaties:list': ('login', '404', '404', '404', '200', '200', '200', '200'),  # /consultaties/
+    'consultaties:matrix_csv': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /consultaties/1/matrix.csv
+    'consultaties:nota_approve': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/1/reactienota/vaststellen/
+    'consultaties:nota_download': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /consultaties/1/reactienota.pdf
+    'consultaties:nota_return': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/1/reactienota/terug/
+    'consultaties:nota_submit': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/1/reactienota/indienen/
+    'consultaties:public_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /consultaties/openbaar/1/
+    'consultaties:public_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /consultaties/openbaar/
+    'consultaties:public_stuk': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /consultaties/openbaar/stukken/5/
+    'consultaties:recess': ('login', '404', '404', '404', '200', '200', '404', '404'),  # /consultaties/reces/
+    'consultaties:response_agenda': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/reacties/5/agenda/
+    'consultaties:response_answer': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/reacties/5/antwoord/
+    'consultaties:response_outcome': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/reacties/5/uitkomst/
+    'consultaties:response_stuk': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /consultaties/reacties/5/stuk/
     'gremia:agreement': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /samenwerkingsovereenkomst/
     'gremia:agreement_record': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /samenwerkingsovereenkomst/vastleggen/
     'gremia:balance': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /evenwicht/

@@ -21,6 +21,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 from PIL import Image
 
+from consultaties.services import consultation_open
 from gremia import services as gremia_services
 from gremia.models.registry import Person
 from netwerk.constants import OpportunityKind
@@ -387,6 +388,24 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         end_time=datetime.time(12),
     )
     kwargs["planning:series_detail"] = {"pk": series.pk}
+    # A consultation of the councils on the held meeting's (public) Woondeal item.
+    consultation = consultation_open(
+        actor=secretary,
+        agenda_item=held.items.get(title__startswith="Woondeal"),
+        title="Woondeal consultatie",
+        question="Wensen en bedenkingen?",
+        issue_letter=False,
+    )
+    for name in [
+        "detail", "matrix_csv", "nota_submit", "nota_approve", "nota_return", "nota_download",
+        "final_decision", "final_letter", "public_detail",
+    ]:  # fmt: skip
+        kwargs[f"consultaties:{name}"] = {"pk": consultation.pk}
+    texel_response = consultation.responses.get(municipality=region["Texel"])
+    for name in [
+        "response_agenda", "response_outcome", "response_answer", "response_stuk", "public_stuk",
+    ]:  # fmt: skip
+        kwargs[f"consultaties:{name}"] = {"pk": texel_response.pk}
     return users, kwargs
 
 

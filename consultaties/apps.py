@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ConsultatiesConfig(AppConfig):
+    name = "consultaties"
+    verbose_name = "Consultaties van de raden"
