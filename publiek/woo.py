@@ -2,19 +2,25 @@
 harvests what the portal publishes, and robots.txt pointing to them.
 
 /sitemap.xml is a sitemap index pointing to /sitemaps/diwoo.xml: one <url> per public
-document (a stuk of a public item, an issued council letter) with a <diwoo:Document> in the
-DiWoo 0.9.8 metadata (publisher as a TOOI organisation URI, title, creation date, Woo
-information category, document handling, format). Only what a visitor may see: the same
-selectors as the API (publiek.api.selectors) and the letter pages.
+document (a stuk of a public item and its archival PDF/A copy, a public meeting's agenda,
+decision list and bundle, an adopted decision, an issued council letter per receiving council)
+with a <diwoo:Document> in the DiWoo 0.9.8 metadata (publisher as a TOOI organisation URI: the
+organisation that carries the body's secretariat, or for a letter's copy the council's
+municipality; title, creation date, Woo information category, document handling, format).
+`lastmod` is the document's own last change, so an unchanged portal reads the same twice.
+Only what a visitor may see: the same selectors as the API (publiek.api.selectors), the
+decision pages and the letter pages. Addresses from SITE_URL, never the Host header.
 """
 
 import datetime
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,6 +28,8 @@ from django.utils import timezone
 
 from nhn_portal.core.models import GeneratedDocument
 from nhn_portal.core.templatetags.nhn_dates import format_long_date
+from raden.constants import Addressee
+from raden.models.letters import CouncilLetterDelivery
 from raden.selectors.letters import letter_list_issued
 from regiobureau.constants import AGENDA, AGENDA_OUT_STATUSES, BUNDLE, DECISION_LIST, PUBLIC
 from regiobureau.models.meetings import Meeting
@@ -212,27 +220,45 @@ def _decisions() -> list[WooDocument]:
 
 
 def _letters() -> list[WooDocument]:
-    """Issued council letters, published by the organisation that carries the secretariat
-    of the body that sent them (each council publishes its copy as its own incoming stuk)."""
-    entries = []
-    for letter in (
-        letter_list_issued().select_related("meeting__body__woo_publisher").order_by("pk")
-    ):
-        entries.append(
-            WooDocument(
-                location=_absolute(reverse("publiek:letter_detail", kwargs={"pk": letter.pk})),
-                modified=letter.updated_at,
-                title=letter.title,
-                created=timezone.localtime(letter.adopted_at or letter.issued_at)
-                .date()
-                .isoformat(),
-                category=CATEGORY_INCOMING,
-                handling=HANDLING_ADOPTION,
-                handled_at=_datetime(letter.adopted_at or letter.issued_at),
-                format=FORMATS["text/html"],
-                publisher=_publisher(letter.meeting.body),
+    """Issued council letters, one entry per receiving council: for the council the letter is
+    an incoming stuk (received when it was issued), published by the council's municipality
+    (the sending body's publisher where a municipality has no TOOI identifier yet)."""
+    letters = (
+        letter_list_issued()
+        .select_related("meeting__body__woo_publisher")
+        .prefetch_related(
+            Prefetch(
+                "deliveries",
+                queryset=CouncilLetterDelivery.objects.filter(addressee=Addressee.COUNCIL)
+                .select_related("municipality")
+                .order_by("municipality__name", "pk"),
+                to_attr="council_copies",
             )
         )
+        .order_by("pk")
+    )
+    entries = []
+    for letter in letters:
+        page = reverse("publiek:letter_detail", kwargs={"pk": letter.pk})
+        for copy in letter.council_copies:
+            municipality = copy.municipality
+            entries.append(
+                WooDocument(
+                    location=_absolute(f"{page}?{urlencode({'gemeente': municipality.slug})}"),
+                    modified=letter.updated_at,
+                    title=letter.title,
+                    created=timezone.localtime(letter.issued_at).date().isoformat(),
+                    category=CATEGORY_INCOMING,
+                    handling=HANDLING_RECEIPT,
+                    handled_at=_datetime(letter.issued_at),
+                    format=FORMATS["text/html"],
+                    publisher=(
+                        (municipality.tooi_uri, municipality.name)
+                        if municipality.tooi_uri
+                        else _publisher(letter.meeting.body)
+                    ),
+                )
+            )
     return entries
 
 

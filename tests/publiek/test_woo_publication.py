@@ -25,7 +25,7 @@ from regiobureau.services.archival import (
     pdfa_convert,
 )
 from regiobureau.services.documents import ARCHIVE_TASK
-from tests.builders import CONFIDENTIAL_DOC, tiny_pdf
+from tests.builders import CONFIDENTIAL_DOC, issue, letter_for, tiny_pdf
 from tests.factories import OrganisationFactory
 from tests.publiek.test_decisions import held_meeting_with
 
@@ -169,3 +169,24 @@ def test_the_archival_copy_is_pdfa_and_published_beside_the_original(client, pub
 def test_a_stuk_without_its_copy_yet_answers_404_on_the_archival_address(client, published_meeting):
     stuk = Document.objects.get(title="Voortgangsrapportage")
     assert client.get(f"/vergaderingen/stukken/{stuk.pk}/archief.pdf").status_code == 404
+
+
+def test_each_councils_copy_of_a_letter_is_published_by_its_municipality(
+    client, secretary, region, meeting_with_decision, django_capture_on_commit_callbacks,
+    fake_render, celery_eager,
+):  # fmt: skip
+    texel = region["Texel"]
+    texel.tooi_uri = "https://identifier.overheid.nl/tooi/id/gemeente/gm0448"
+    texel.save(update_fields=["tooi_uri"])
+    letter = letter_for(meeting_with_decision, secretary, region)
+    issue(letter, secretary, django_capture_on_commit_callbacks)
+
+    page = f"{settings.SITE_URL}/openbaar/raadsinformatiebrieven/{letter.pk}/"
+    copies = {loc: url for loc, url in entries(client).items() if loc.startswith(page)}
+    assert len(copies) == 17
+    texel_copy = copies[f"{page}?gemeente={texel.slug}"]
+    assert publisher_of(texel_copy) == (texel.tooi_uri, texel.name)
+    assert texel_copy.find(f".//{DIWOO}soortHandeling").text == "ontvangst"
+    # A municipality without its TOOI identifier yet: the sending body's publisher.
+    hoorn_copy = copies[f"{page}?gemeente={region['Hoorn'].slug}"]
+    assert publisher_of(hoorn_copy)[0] == settings.DIWOO_PUBLISHER_URI
