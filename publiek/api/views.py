@@ -416,8 +416,11 @@ class AanwezigeDeelnemerViewSet(OriViewSet):
         return filter_by_meeting(qs, params)
 
     def get_serializer(self, *args, **kwargs):
-        # The votes of the attendances on this page (or the one asked for), in one query.
-        attendances = args[0] if args else []
+        # The votes of the attendances on this page (or the one asked for), in one query;
+        # without an instance (the schema generator asks for the class) nothing to fetch.
+        if not args:
+            return super().get_serializer(*args, **kwargs)
+        attendances = args[0]
         pks = [a.pk for a in attendances] if kwargs.get("many") else [attendances.pk]
         votes: dict[int, list[int]] = {}
         rows = selectors.votes().filter(attendance_id__in=pks).values_list("attendance_id", "pk")
