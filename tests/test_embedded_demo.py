@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from nhn_portal.celery import app
 from nhn_portal.core.constants import GenerationStatus, Role
 from nhn_portal.core.models import GenerationJob
+from raden.constants import Addressee
 from raden.models.letters import CouncilLetterDelivery
 
 
@@ -46,8 +47,11 @@ def test_the_demo_leaves_no_task_queued_and_its_history_done(settings, sent_to_b
     # The griffies' notifications ran while loading, as a worker would have run them (the
     # demo has griffie logins for Texel and Hoorn; the other councils have no one to mail).
     # Hoorn's council asked for the weekly digest: its copy waits for that.
-    deliveries = CouncilLetterDelivery.objects.all()
+    # The 17 councils' copies; the demo letter also goes to the three sub-region offices.
+    deliveries = CouncilLetterDelivery.objects.filter(addressee=Addressee.COUNCIL)
     assert deliveries.count() == 17
+    offices = CouncilLetterDelivery.objects.filter(addressee=Addressee.SUBREGION_OFFICE)
+    assert offices.count() == 3
     notified = deliveries.filter(notified_at__isnull=False)
     assert set(notified.values_list("municipality__slug", flat=True)) == {"gemeente-texel"}
     output = out.getvalue()

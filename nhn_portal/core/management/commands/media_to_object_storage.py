@@ -39,9 +39,11 @@ def stored_files() -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     for model in apps.get_models():
         file_fields = [f for f in model._meta.get_fields() if isinstance(f, models.FileField)]
-        # A model with one file and a `sha256` field records that file's hash.
-        has_hash = len(file_fields) == 1 and any(f.attname == "sha256" for f in model._meta.fields)
+        # A model's `sha256` field records the hash of its main file, the one called `file`
+        # (a stuk's archival copy beside it has none recorded).
+        records_hash = any(f.attname == "sha256" for f in model._meta.fields)
         for field in file_fields:
+            has_hash = records_hash and (len(file_fields) == 1 or field.name == "file")
             columns = [field.attname, "sha256"] if has_hash else [field.attname]
             rows = model._default_manager.exclude(**{field.attname: ""}).values_list(*columns)
             for row in rows.order_by(field.attname).iterator():
