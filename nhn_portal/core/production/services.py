@@ -148,9 +148,29 @@ def document_generation_request_many(
         changes=lambda job: {"subject": str(subject), "kind": kind, "audience": job.audience},
     )
     for job in new_jobs:
-        _enqueue_on_commit(job)
         jobs[job.audience] = job
+    handed = [(job.pk, job.task_id) for job in new_jobs]
+    transaction.on_commit(lambda: enqueue_many(handed))
     return jobs
+
+
+def enqueue_many(jobs: list[tuple[int, str]]) -> int:
+    """`enqueue` for many (job id, task id) pairs, marking those the broker accepted in one
+    update; the rest stay queued for the sweep. Returns the number handed over."""
+    accepted = []
+    for job_id, task_id in jobs:
+        if enqueue_task(
+            RUN_TASK, task_id=task_id, queue=settings.PDF_GENERATION_QUEUE, job_id=job_id
+        ):
+            accepted.append((job_id, task_id))
+        else:
+            logger.error("Document generation job %s stays queued for the sweep.", job_id)
+    if accepted:
+        GenerationJob.objects.filter(
+            pk__in=[job_id for job_id, _task in accepted],
+            task_id__in=[task for _job, task in accepted],
+        ).update(enqueued_at=timezone.now())
+    return len(accepted)
 
 
 @transaction.atomic
