@@ -44,7 +44,8 @@ settings.DATABASES["default"].setdefault("OPTIONS", {}).update(
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connections  # noqa: E402
+from django.db import connection, connections  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from gremia.models.registry import Subregion  # noqa: E402
 from nhn_portal.core.constants import GenerationStatus  # noqa: E402
@@ -90,6 +91,24 @@ def issued_letter(meeting: Meeting, number: int):
     return letter, [d.job_id for d in deliveries]
 
 
+def issue_queries(meeting: Meeting, number: int, *, with_colleges: bool) -> tuple[int, int]:
+    """The queries of issuing one letter, and its number of copies: 17 councils, or 34 with
+    the collegebrief; the count must not grow with the copies."""
+    letter = council_letter_create(
+        actor=None, meeting=meeting, title=f"Telling {number}", intro=TEXT
+    )
+    council_letter_item_add(
+        actor=None, letter=letter, decision=meeting.items.get().decisions.get(), text=TEXT
+    )
+    if with_colleges:
+        letter.college_text = TEXT
+        letter.save(update_fields=["college_text"])
+    council_letter_adopt(actor=None, letter=letter)
+    with CaptureQueriesContext(connection) as queries:
+        deliveries = council_letter_issue(actor=None, letter=letter)
+    return len(queries), len(deliveries)
+
+
 def run_job(job_id: int) -> str:
     """One worker's task: the pipeline's idempotent service for one council's PDF."""
     return document_generation_run(job_id=job_id).status
@@ -110,7 +129,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--singles", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the timings to this file")
+    parser.add_argument(
+        "--queries", action="store_true", help="only count the queries of issuing a letter"
+    )
     args = parser.parse_args()
+    if args.queries:
+        meeting = build()
+        issue_queries(meeting, 0, with_colleges=False)  # caches warm, as in a running site
+        few, few_copies = issue_queries(meeting, 1, with_colleges=False)
+        many, many_copies = issue_queries(meeting, 2, with_colleges=True)
+        result = {"copies": [few_copies, many_copies], "queries": [few, many]}
+        print(f"issuing a letter: {few} queries for {few_copies} copies, "
+              f"{many} for {many_copies}")  # fmt: skip
+        if args.json:
+            args.json.write_text(json.dumps(result))
+        return
     check_fast_fonts()
     meeting = build()
     preload()

@@ -234,6 +234,20 @@ def letters_figure(env: dict, work: Path, args) -> list[Figure]:
     ]  # fmt: skip
 
 
+def letter_queries_figure(env: dict, work: Path, args) -> list[Figure]:
+    out = work / "letter_queries.json"
+    run([PYTHON, "bench/letters_bench.py", "--queries", "--json", str(out)], env,
+        stdout=subprocess.DEVNULL)  # fmt: skip
+    result = json.loads(out.read_text())
+    (few_copies, many_copies), (few, many) = result["copies"], result["queries"]
+    return [
+        Figure(
+            "letter_queries", f"issuing a letter: queries at {many_copies} vs {few_copies} copies",
+            many, few, many / few, "constant (= 1.00)", many == few, "queries",
+        )
+    ]  # fmt: skip
+
+
 def celery_figure(env: dict, work: Path, args) -> list[Figure]:
     redis = env.get("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0] + "/13"
     celery_env = {**env, "CELERY_BROKER_URL": redis, "CELERY_RESULT_BACKEND": redis}
@@ -329,6 +343,7 @@ def main() -> int:
         ("pdf", pdf_figures, ["pdf_job", "pdf_scaling"]),
         ("memory", memory_figure, ["worker_memory"]),
         ("letters", letters_figure, ["letters"]),
+        ("letter_queries", letter_queries_figure, ["letter_queries"]),
         ("celery", celery_figure, ["celery_roundtrip"]),
     ]
     wanted = set()

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from gremia.models.registry import Theme
 from nhn_portal.core.access import NotFound, require_secretariat
-from nhn_portal.core.audit import audited_create
+from nhn_portal.core.audit import audit_records_create, audited_create
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.models import AuditRecord
 from tests.factories import UserFactory
@@ -51,3 +51,22 @@ def test_not_found_is_a_domain_error_and_a_404_page(client):
     # The audit trail is the beheerder's: anyone else gets the 404 page, not an error.
     response = client.get("/audit/")
     assert response.status_code == 404
+
+
+def test_audit_records_create_writes_one_record_per_object_in_one_insert(
+    django_assert_num_queries,
+):
+    actor = UserFactory()
+    themes = [Theme.objects.create(name=f"Thema {n}", slug=f"thema-{n}") for n in range(5)]
+    with transaction.atomic(), django_assert_num_queries(1):
+        audit_records_create(
+            actor=actor,
+            objects=themes,
+            action=AuditAction.UPDATE,
+            verb="theme_touch",
+            changes=lambda theme: {"name": theme.name},
+        )
+    records = AuditRecord.objects.filter(verb="theme_touch").order_by("object_id")
+    assert [r.object_id for r in records] == sorted(str(t.pk) for t in themes)
+    assert all(r.actor == actor and r.action == AuditAction.UPDATE for r in records)
+    assert records[0].changes == {"name": "Thema 0"}

@@ -39,6 +39,33 @@ def audit_record_create(
     )
 
 
+def audit_records_create(
+    *,
+    actor: Any,
+    objects: Iterable[models.Model],
+    action: AuditAction,
+    verb: str,
+    changes: Callable[[models.Model], dict[str, Any]] | None = None,
+) -> list[AuditRecord]:
+    """One audit record per object in a single INSERT, for a service that changes many rows
+    at once; must run in the caller's transaction like `audit_record_create`."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_records_create must run inside the service's transaction")
+    who = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditRecord.objects.bulk_create(
+        AuditRecord(
+            actor=who,
+            action=action,
+            verb=verb,
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:300],
+            changes=(changes(obj) if changes else None) or {},
+        )
+        for obj in objects
+    )
+
+
 @transaction.atomic
 def timestamp_once(
     *, model: type[models.Model], pk: int, field: str, verb: str, changes: dict[str, Any]

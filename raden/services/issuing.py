@@ -14,7 +14,10 @@ from gremia.selectors.registry import clerk_addresses
 from nhn_portal.core.audit import audit_record_create
 from nhn_portal.core.constants import AuditAction, GenerationStatus
 from nhn_portal.core.mail import send_templated_mail, site_link
-from nhn_portal.core.production.services import document_generation_request
+from nhn_portal.core.production.services import (
+    document_generation_request,
+    document_generation_request_many,
+)
 from nhn_portal.core.search import search_entries_refresh
 from nhn_portal.core.tasking import enqueue_on_commit
 from raden.constants import (
@@ -90,10 +93,30 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
         .select_related("municipality", "letter")
         .order_by("pk")
     )
-    for delivery in deliveries:
-        _request_render(actor=actor, delivery=delivery)
+    _request_renders(actor=actor, letter=letter, deliveries=deliveries)
     search_entries_refresh(objects=[letter])
     return deliveries
+
+
+def _request_renders(
+    *, actor, letter: CouncilLetter, deliveries: list[CouncilLetterDelivery]
+) -> None:
+    """`_request_render` for every copy of a letter being issued, in a constant number of
+    queries: the jobs (and their audit records) in bulk, the copies in one update."""
+    jobs = document_generation_request_many(
+        actor=actor,
+        subject=letter,
+        kind=COUNCIL_LETTER,
+        audiences=[delivery.audience for delivery in deliveries],
+    )
+    for delivery in deliveries:
+        delivery.job = jobs[delivery.audience]
+        delivery.render_status = RenderStatus.QUEUED
+        delivery.render_attempts += 1
+        delivery.updated_at = timezone.now()
+    CouncilLetterDelivery.objects.bulk_update(
+        deliveries, ["job", "render_status", "render_attempts", "updated_at"]
+    )
 
 
 def _request_render(*, actor, delivery: CouncilLetterDelivery) -> None:

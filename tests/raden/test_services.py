@@ -54,8 +54,10 @@ def test_issuing_makes_17_deliveries_rendered_after_commit(
     letter = letter_for(meeting_with_decision, secretary, region)
     with django_capture_on_commit_callbacks() as callbacks:
         council_letter_issue(actor=secretary, letter=letter)
-    # Nothing rendered or announced before the commit: 17 jobs wait for it.
-    assert len(callbacks) == 17
+    # Nothing rendered or announced before the commit: 17 jobs wait for it, handed to the
+    # broker together by one after-commit callback.
+    assert len(callbacks) == 1
+    assert GenerationJob.objects.filter(enqueued_at__isnull=False).count() == 0
     jobs = GenerationJob.objects.filter(kind="raadsinformatiebrief")
     assert sorted(jobs.values_list("audience", flat=True)) == sorted(
         t.slug for t in region.values()

@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from nhn_portal.core.audit import audit_record_create, audited_create
+from nhn_portal.core.audit import audit_record_create, audit_records_create, audited_create
 from nhn_portal.core.constants import AuditAction, GenerationStatus
 from nhn_portal.core.models import GeneratedDocument, GenerationJob
 from nhn_portal.core.tasking import TRANSIENT_ERRORS
@@ -93,6 +93,84 @@ def document_generation_request(
     )
     _enqueue_on_commit(job)
     return job
+
+
+@transaction.atomic
+def document_generation_request_many(
+    *, actor, subject: models.Model, kind: str, audiences: list[str]
+) -> dict[str, GenerationJob]:
+    """`document_generation_request` for many audiences of one subject in a constant number
+    of queries: one lookup of the waiting jobs, one insert of the new ones and one of their
+    audit records. Returns the job per audience."""
+    _check_kind_and_audiences(subject, kind, audiences)
+    content_type = ContentType.objects.get_for_model(subject)
+    jobs: dict[str, GenerationJob] = {}
+    for job in (
+        GenerationJob.objects.select_for_update()
+        .filter(
+            content_type=content_type,
+            object_id=subject.pk,
+            kind=kind,
+            audience__in=list(dict.fromkeys(audiences)),
+            status__in=PENDING,
+        )
+        .order_by("pk")
+    ):
+        jobs.setdefault(job.audience, job)
+    requested_by = actor if getattr(actor, "is_authenticated", False) else None
+    now = timezone.now()
+    new_jobs = [
+        GenerationJob(
+            content_type=content_type,
+            object_id=subject.pk,
+            kind=kind,
+            audience=audience,
+            requested_by=requested_by,
+            requested_at=now,
+            task_id=str(uuid.uuid4()),
+        )
+        for audience in dict.fromkeys(audiences)
+        if audience not in jobs
+    ]
+    if not new_jobs:
+        return jobs
+    GenerationJob.objects.bulk_create(new_jobs)
+    if any(job.pk is None for job in new_jobs):  # a backend that does not return keys
+        by_task = GenerationJob.objects.in_bulk(
+            [job.task_id for job in new_jobs], field_name="task_id"
+        )
+        new_jobs = [by_task[job.task_id] for job in new_jobs]
+    audit_records_create(
+        actor=actor,
+        objects=new_jobs,
+        action=AuditAction.CREATE,
+        verb="document_generation_request",
+        changes=lambda job: {"subject": str(subject), "kind": kind, "audience": job.audience},
+    )
+    for job in new_jobs:
+        jobs[job.audience] = job
+    handed = [(job.pk, job.task_id) for job in new_jobs]
+    transaction.on_commit(lambda: enqueue_many(handed))
+    return jobs
+
+
+def enqueue_many(jobs: list[tuple[int, str]]) -> int:
+    """`enqueue` for many (job id, task id) pairs, marking those the broker accepted in one
+    update; the rest stay queued for the sweep. Returns the number handed over."""
+    accepted = []
+    for job_id, task_id in jobs:
+        if enqueue_task(
+            RUN_TASK, task_id=task_id, queue=settings.PDF_GENERATION_QUEUE, job_id=job_id
+        ):
+            accepted.append((job_id, task_id))
+        else:
+            logger.error("Document generation job %s stays queued for the sweep.", job_id)
+    if accepted:
+        GenerationJob.objects.filter(
+            pk__in=[job_id for job_id, _task in accepted],
+            task_id__in=[task for _job, task in accepted],
+        ).update(enqueued_at=timezone.now())
+    return len(accepted)
 
 
 @transaction.atomic
@@ -262,10 +340,16 @@ def failure_reason(error: BaseException) -> str:
 
 
 def _check_kind_and_audience(subject: models.Model, kind: str, audience: str) -> None:
+    _check_kind_and_audiences(subject, kind, [audience])
+
+
+def _check_kind_and_audiences(subject: models.Model, kind: str, audiences: list[str]) -> None:
+    # The kind's audiences are listed once for all of them: a bulk request validates in bulk.
     definition = document_kind(kind)
     if definition is None or definition.subject_model != subject._meta.label:
         raise ValidationError(_("This kind of document cannot be made here."))
-    if audience not in {code for code, _label in definition.audiences(subject)}:
+    allowed = {code for code, _label in definition.audiences(subject)}
+    if not set(audiences) <= allowed:
         raise ValidationError(_("This document cannot be made for that audience."))
 
 
