@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "viewer",
     "raden",
     "netwerk",
+    "vragen",
     "rest_framework",
     "drf_spectacular",
     "publiek",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("vergaderingen/", include("viewer.urls")),
     path("raden/", include("raden.urls")),
     path("netwerk/", include("netwerk.urls")),
+    path("vragen/", include("vragen.urls")),
     path("openbaar/", include("publiek.urls")),
     path("api/ori/v2/", include("publiek.api.urls")),
     path("", include("publiek.woo_urls")),

@@ -458,5 +458,21 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'viewer:note_delete': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/notities/1/verwijderen/
     'viewer:note_update': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/notities/1/wijzigen/
     'viewer:notes_export': ('login', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/1/notities.md
+    'vragen:public_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vragen/openbaar/1/
+    'vragen:public_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vragen/openbaar/
+    'vragen:question_answer': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vragen/1/antwoord/
+    'vragen:question_assign': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vragen/1/toewijzen/
+    'vragen:question_create': ('login', '404', '404', '404', '200', '200', '200', '200'),  # /vragen/nieuw/
+    'vragen:question_detail': ('login', '404', '404', '404', '200', '404', '200', '200'),  # /vragen/1/
+    'vragen:question_link': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vragen/stel/<token>/ (the Texel member's personal question link)
+    'vragen:question_link_send': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vragen/vraaglink/1/verstuur/
+    'vragen:question_list': ('login', '404', '404', '404', '200', '200', '200', '200'),  # /vragen/
+    'vragen:question_review': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vragen/1/beoordelen/
+    '/beheer/vragen/councilquestion/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/vragen/councilquestion/x/y/
+    'admin:vragen_councilquestion_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/vragen/councilquestion/add/
+    'admin:vragen_councilquestion_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/vragen/councilquestion/x/y/change/
+    'admin:vragen_councilquestion_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/vragen/councilquestion/
+    'admin:vragen_councilquestion_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/vragen/councilquestion/x/y/delete/
+    'admin:vragen_councilquestion_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/vragen/councilquestion/x/y/history/
 }
 # fmt: on

@@ -66,6 +66,7 @@ from tests.factories import (
 from tests.security.authorization_matrix import EXPECTED, ROLES
 from tests.test_login_required import walk
 from viewer.services import page_note_create
+from vragen.services import question_answer, question_ask, question_review, question_token
 
 pytestmark = pytest.mark.django_db
 
@@ -357,6 +358,21 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         end_time=datetime.time(12),
     )
     kwargs["planning:series_detail"] = {"pk": series.pk}
+    # A Texel council member's question, answered, reviewed and published; her question link.
+    question = question_ask(
+        actor=secretary,
+        municipality=region["Texel"],
+        asker_name="Anna de Vries",
+        subject="Vraag",
+        question="Hoe?",
+    )
+    question_answer(actor=secretary, question=question, answer="Zo.")
+    question_review(actor=users["beheerder"], question=question)
+    for name in ["question_detail", "question_assign", "question_answer", "question_review"]:
+        kwargs[f"vragen:{name}"] = {"pk": question.pk}
+    kwargs["vragen:public_detail"] = {"pk": question.pk}
+    kwargs["vragen:question_link"] = {"token": question_token(registration=registration)}
+    kwargs["vragen:question_link_send"] = {"registration_pk": registration.pk}
     return users, kwargs
 
 
