@@ -29,13 +29,14 @@ from raden.services.delivery import (
     delivery_mark_downloaded,
     delivery_schedule,
 )
+from raden.services.discussions import letter_discussion_record
 from raden.services.gatherings import gathering_create, gathering_register
 from raden.services.issuing import council_letter_issue, deliveries_sync
 from raden.services.preferences import council_preference_set
 from regiobureau.demo.agendas import PREVIOUS_MEETING_TITLE, SECRETARY_EMAIL
 from regiobureau.demo.meetings import load_demo_previous_meeting
 
-from .constants import DeliveryStatus
+from .constants import AgendaForum, DeliveryStatus
 
 # The meeting the demo letter is about (kept under this name for the tests and the browser
 # fixture that look it up).
@@ -131,6 +132,31 @@ def _walk_griffie_steps(letter) -> None:
             council_date=_thursday_from(timezone.localdate() + datetime.timedelta(days=28)),
             link="https://hoorn.raadsinformatie.example.org/vergadering/demo",
         )
+    # Both griffies put the letter on their agendas: Texel's committee first, Hoorn's committee
+    # and then the council meeting it was scheduled for (no outcome yet: the dates lie ahead).
+    today = timezone.localdate()
+    if texel and texel_clerk and not texel.discussions.exists():
+        letter_discussion_record(
+            actor=texel_clerk,
+            delivery=texel,
+            forum=AgendaForum.COMMITTEE,
+            agenda_date=_thursday_from(today + datetime.timedelta(days=7)),
+        )
+    if hoorn and hoorn_clerk and not hoorn.discussions.exists():
+        hoorn.refresh_from_db()
+        letter_discussion_record(
+            actor=hoorn_clerk,
+            delivery=hoorn,
+            forum=AgendaForum.COMMITTEE,
+            agenda_date=_thursday_from(today + datetime.timedelta(days=14)),
+        )
+        if hoorn.council_date:
+            letter_discussion_record(
+                actor=hoorn_clerk,
+                delivery=hoorn,
+                forum=AgendaForum.COUNCIL,
+                agenda_date=hoorn.council_date,
+            )
     # Two more councils have downloaded their copy (by a griffie without a demo login).
     for slug in ("gemeente-alkmaar", "gemeente-den-helder"):
         delivery = by_slug.get(slug)

@@ -34,6 +34,7 @@ LATER_TABLES = (
     "planning_meetingseries",
     "planning_meetingseries_meetings",
     "regiobureau_annotationreview",
+    "vragen_councilquestion",
 )
 
 

@@ -108,8 +108,8 @@ def test_pending_copies_are_not_shown_to_the_griffie(
 
 
 # Session, user, role groups, then municipalities, the councils' preferences,
-# letters and their deliveries.
-DASHBOARD_QUERIES = 7
+# letters and their deliveries, and in how many councils each letter was discussed.
+DASHBOARD_QUERIES = 8
 
 
 def test_dashboard_counts_and_fixed_query_count(

@@ -334,7 +334,9 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'raden:dashboard_csv': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding.csv
     'raden:delivery_confirm': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/ontvangst/
     'raden:delivery_detail': ('login', '404', '404', '404', '200', '404', '200', '200'),  # /raden/brieven/<id>/
+    'raden:delivery_discussion_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/behandeling/
     'raden:delivery_download': ('login', '404', '404', '404', '200', '404', '200', '200'),  # /raden/brieven/<id>/download/
+    'raden:delivery_motion': ('login', '404', '404', '404', '200', '404', '200', '200'),  # /raden/brieven/<id>/motie/<id>/ (the Texel council's motion)
     'raden:delivery_retry': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/opnieuw-maken/
     'raden:delivery_schedule': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/geagendeerd/
     'raden:delivery_take_note': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/kennisname/

@@ -34,6 +34,7 @@ from planning.services import meeting_series_create, planned_topic_create
 from raden import links as raden_links
 from raden.models.letters import CouncilLetterItem
 from raden.services.composing import council_letter_adopt, council_letter_update
+from raden.services.discussions import letter_discussion_record
 from raden.services.gatherings import gathering_register
 from regiobureau import producers
 from regiobureau.constants import Presence, Registration
@@ -54,6 +55,7 @@ from tests.builders import (
     make_meeting_with_decision,
     make_province,
     make_region,
+    pdf_upload,
     personal_link,
 )
 from tests.factories import (
@@ -293,9 +295,19 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     texel = {"pk": deliveries["Texel"].pk}
     for name in [
         "delivery_detail", "delivery_download", "delivery_confirm", "delivery_schedule",
-        "delivery_take_note", "delivery_retry",
+        "delivery_take_note", "delivery_retry", "delivery_discussion_add",
     ]:  # fmt: skip
         kwargs[f"raden:{name}"] = texel
+    # The Texel council adopted a motion about the letter (its griffie recorded it).
+    motion = letter_discussion_record(
+        actor=users["griffie_texel"],
+        delivery=deliveries["Texel"],
+        forum="council",
+        agenda_date=timezone.localdate(),
+        outcome="motion",
+        motion=pdf_upload("motie.pdf"),
+    )
+    kwargs["raden:delivery_motion"] = {**texel, "discussion_pk": motion.pk}
     for name in [
         "letter_detail", "letter_paragraph", "letter_correct", "letter_item_add",
         "letter_adopt", "letter_issue",
