@@ -252,3 +252,89 @@ def load_demo_gatherings(*, report: LoadReport | None = None):
             )
         )
     return gathering
+
+
+# ---- The regional council working group (raadswerkgroep NHN) -------------------------------
+
+WORKING_GROUP_SLUG = "raadswerkgroep-nhn"
+# (name, municipality slug, chair?): two council members per sub-region.
+WORKING_GROUP_MEMBERS = [
+    ("Marjan Eelman", "gemeente-texel", False),
+    ("Sanne Koster", "gemeente-den-helder", False),
+    ("Ruud Kaag", "gemeente-hoorn", True),
+    ("Lotte Zeeman", "gemeente-enkhuizen", False),
+    ("Peter Jonk", "gemeente-alkmaar", False),
+    ("Mirjam Dekker", "gemeente-dijk-en-waard", False),
+]
+# (days from today, title, agenda items)
+WORKING_GROUP_MEETINGS = [
+    (
+        24,
+        "Raadswerkgroep NHN: regionale woonagenda",
+        ["Advies van de raadswerkgroep over de regionale woonagenda", "Werkwijze en planning"],
+    ),
+]
+
+
+def load_demo_council_working_group(*, report: LoadReport | None = None):
+    """The regional council working group: council members of each sub-region who follow the
+    regional agenda for their councils and advise on consultations, with its coming meeting.
+    Idempotent: an existing body, person or meeting (by title) is left alone."""
+    from django.utils.text import slugify
+
+    from gremia import services as gremia_services
+    from gremia.constants import BodyKind, MembershipRole, PersonFunction
+    from gremia.models.registry import Body, Membership, Organisation
+    from regiobureau.demo.agendas import Item
+    from regiobureau.demo.meetings import demo_meeting_create
+    from regiobureau.models.meetings import Meeting
+
+    actor = User.objects.filter(email=SECRETARY_EMAIL).first()
+    body = Body.objects.filter(slug=WORKING_GROUP_SLUG).first()
+    if report is not None:
+        report.count("demo-raadswerkgroep", created=body is None)
+    if body is None:
+        body = gremia_services.body_create(
+            actor=actor,
+            name="Raadswerkgroep NHN",
+            slug=WORKING_GROUP_SLUG,
+            kind=BodyKind.COUNCIL_GATHERING,
+            purpose=(
+                "Regionale raadswerkgroep: raadsleden uit elke basisregio volgen de regionale "
+                "agenda namens hun raden, brengen advies uit bij consultaties van de raden en "
+                "koppelen terug aan hun eigen raad."
+            ),
+            meeting_frequency="ongeveer 6 keer per jaar",
+            public_by_default=True,
+        )
+    today = timezone.localdate()
+    for name, slug, chair in WORKING_GROUP_MEMBERS:
+        town = Organisation.objects.filter(slug=slug).first()
+        if town is None:
+            continue
+        # Fictional, and recognisably so, like every demo person.
+        person = Person.objects.filter(name=f"{name} (demo)", organisation=town).first()
+        if person is None:
+            person = gremia_services.person_create(
+                actor=actor,
+                name=f"{name} (demo)",
+                function=PersonFunction.COUNCIL_MEMBER,
+                organisation=town,
+                email=f"{slugify(name).replace('-', '.')}@example.org",
+            )
+        if not Membership.objects.filter(person=person, body=body).exists():
+            gremia_services.membership_create(
+                actor=actor,
+                person=person,
+                body=body,
+                organisation=town,
+                role=MembershipRole.CHAIR if chair else MembershipRole.MEMBER,
+                start=today.replace(month=1, day=1),
+            )
+    for days, title, items in WORKING_GROUP_MEETINGS:
+        if Meeting.objects.filter(body=body, title=title).exists():
+            continue
+        demo_meeting_create(
+            actor, body, days, True, [Item(item) for item in items], {}, title=title
+        )
+    return body

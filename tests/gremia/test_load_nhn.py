@@ -181,8 +181,9 @@ def test_reference_data_loads_without_debug(settings):
 
 def test_demo_persons_are_clearly_fictional(nhn_demo):
     # 29 of the registry's demo, the second secretary (who reviews annotations), the
-    # bestuurder's assistant, and the substitute of the presentielijst.
-    assert Person.objects.count() == 32
+    # bestuurder's assistant, the substitute of the presentielijst, and the six council members
+    # of the regional council working group (raden's demo).
+    assert Person.objects.count() == 38
     assert all(name.endswith("(demo)") for name in Person.objects.values_list("name", flat=True))
     assert all(
         email.endswith("@example.org") for email in Person.objects.values_list("email", flat=True)
