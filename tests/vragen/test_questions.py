@@ -189,3 +189,51 @@ def test_an_overdue_question_is_on_the_secretariats_list_only(secretary, texel_c
     assert "Te laat" in str(lines[0].text)
     assert not any("Op tijd" in str(line.text) for line in todo_lines(secretary))
     assert not any(line.url == overdue.get_absolute_url() for line in todo_lines(texel_clerk))
+
+
+def test_the_secretariat_routes_answers_and_a_second_person_sends_through_the_pages(
+    client, secretary, second_secretary, texel_clerk, region
+):
+    question = ask(texel_clerk, region["Texel"])
+    client.force_login(secretary)
+    page = client.get(question.get_absolute_url())
+    assert page.status_code == 200 and "Toewijzen" in page.content.decode()
+    client.post(reverse("vragen:question_assign", args=[question.pk]), {"assignee": secretary.pk})
+    client.post(
+        reverse("vragen:question_answer", args=[question.pk]),
+        {"answer": "Het antwoord.", "closed_reason": ""},
+    )
+    question.refresh_from_db()
+    assert (question.assignee, question.status) == (secretary, QuestionStatus.DRAFTED)
+    # The author cannot approve her own answer; the page does not offer it either.
+    assert "Goedkeuren en versturen" not in client.get(question.get_absolute_url()).content.decode()
+    client.post(reverse("vragen:question_review", args=[question.pk]))
+    question.refresh_from_db()
+    assert question.status == QuestionStatus.DRAFTED
+    client.force_login(second_secretary)
+    client.post(reverse("vragen:question_review", args=[question.pk]))
+    question.refresh_from_db()
+    assert question.status == QuestionStatus.SENT
+
+
+@pytest.mark.usefixtures("celery_eager")
+def test_a_griffie_sends_question_links_only_to_her_own_councils_members(
+    client, secretary, texel_clerk, region, mailoutbox, django_capture_on_commit_callbacks
+):
+    own = registration(secretary, region["Texel"], name="Anna", email="anna@example.org")
+    other = GatheringRegistration.objects.create(
+        gathering=own.gathering,
+        name="Kees",
+        email="kees@example.org",
+        municipality=region["Hoorn"],
+        registered_at=timezone.now(),
+    )
+    client.force_login(texel_clerk)
+    page = client.get(reverse("vragen:question_list")).content.decode()
+    assert "Anna" in page and "Kees" not in page
+    refused = client.post(reverse("vragen:question_link_send", args=[other.pk]))
+    assert refused.status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("vragen:question_link_send", args=[own.pk]))
+    assert [message.to for message in mailoutbox] == [["anna@example.org"]]
+    assert "/vragen/stel/" in mailoutbox[0].body
