@@ -79,7 +79,6 @@ def load_demo_questions(*, report: LoadReport) -> None:
     if secretary is None or reviewer is None:
         return
     dossier = Dossier.objects.order_by("pk").first()
-    member_link = GatheringRegistration.objects.order_by("pk").first()
     today = timezone.localdate()
     for slug, name, subject, text, answer, closed, days in QUESTIONS:
         if CouncilQuestion.objects.filter(subject=subject).exists():
@@ -88,7 +87,13 @@ def load_demo_questions(*, report: LoadReport) -> None:
         municipality = Organisation.objects.filter(slug=slug).first()
         if municipality is None:
             continue
-        through_link = member_link if slug == "gemeente-den-helder" else None
+        # Den Helder's question comes from a council member of its own in the gatherings
+        # register, through her personal link (recorded in that member's name).
+        through_link = (
+            GatheringRegistration.objects.filter(municipality=municipality).order_by("pk").first()
+            if slug == "gemeente-den-helder"
+            else None
+        )
         question = question_ask(
             actor=None if through_link else secretary,
             municipality=municipality,

@@ -23,6 +23,10 @@ def test_the_demo_has_five_questions_four_answered_one_overdue(nhn_demo):
     ]
     assert all(q.reviewed_by != q.answered_by for q in questions.exclude(answered_by=None))
     assert User.objects.filter(email="secretaris@example.org").exists()
+    # The question asked through a personal link is in the name of that council's member.
+    linked = questions.get(registration__isnull=False)
+    assert linked.municipality == linked.registration.municipality
+    assert linked.asker_name == linked.registration.name
     report = LoadReport()
     load_demo_questions(report=report)
     assert CouncilQuestion.objects.count() == 5
