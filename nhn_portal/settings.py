@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "raden",
     "netwerk",
     "consultaties",
+    "vragen",
     "rest_framework",
     "drf_spectacular",
     "publiek",

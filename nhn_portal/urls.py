@@ -21,6 +21,7 @@ urlpatterns = [
     path("raden/", include("raden.urls")),
     path("netwerk/", include("netwerk.urls")),
     path("consultaties/", include("consultaties.urls")),
+    path("vragen/", include("vragen.urls")),
     path("openbaar/", include("publiek.urls")),
     path("api/ori/v2/", include("publiek.api.urls")),
     path("api/oparl/", include("publiek.oparl.urls")),

@@ -3,6 +3,8 @@ its council, so a griffie's own system subscribes instead of re-filing by hand: 
 letters addressed to it and the public meetings of the bodies its executives sit on. Public
 data only (read as an anonymous visitor)."""
 
+import datetime
+
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
@@ -15,7 +17,8 @@ from icalendar import Calendar, Event
 from consultaties.models import Consultation
 from consultaties.selectors import council_public_consultations
 from gremia.models.registry import Membership
-from nhn_portal.core.templatetags.nhn_dates import format_when
+from nhn_portal.core.templatetags.nhn_dates import format_date, format_when
+from raden.selectors.discussions import council_agenda_dates
 from raden.selectors.letters import council_name, letter_list_issued, municipalities
 from regiobureau.feeds import ICS_CONTENT_TYPE, build_calendar
 from regiobureau.selectors.meetings import meeting_queryset_visible
@@ -75,6 +78,12 @@ class CouncilAtomFeed(Feed):
 
     def items(self, town):
         letters = list(council_letters(town)[:FEED_ROWS])
+        # Each letter's entry carries the dates the council put it on an agenda.
+        agenda: dict[int, list] = {}
+        for discussion in council_agenda_dates(town):
+            agenda.setdefault(discussion.delivery.letter_id, []).append(discussion)
+        for letter in letters:
+            letter.agenda_dates = agenda.get(letter.pk, [])
         meetings = list(council_meetings(town)[:FEED_ROWS])
         consultations = council_public_consultations(town)[:FEED_ROWS]
         entries = letters + meetings + consultations
@@ -95,7 +104,13 @@ class CouncilAtomFeed(Feed):
         if _is_consultation(item):
             return item.question
         if hasattr(item, "issued_at"):
-            return item.intro
+            dates = [
+                f"{d.get_forum_display()} {format_date(d.agenda_date)}"
+                for d in getattr(item, "agenda_dates", [])
+            ]
+            if not dates:
+                return item.intro
+            return f"{item.intro}\n" + _("On the agenda: %(dates)s") % {"dates": ", ".join(dates)}
         return item.body.name
 
     def item_link(self, item):
@@ -133,7 +148,7 @@ def council_calendar(request, slug):
         list(council_meetings(town)), name=name, details_for=lambda meeting: meeting.is_public
     )
     body = _with_deadlines(body, town)
-    return HttpResponse(body, content_type=ICS_CONTENT_TYPE)
+    return HttpResponse(_with_agenda_dates(body, town), content_type=ICS_CONTENT_TYPE)
 
 
 def _with_deadlines(body: bytes, town) -> bytes:
@@ -153,5 +168,24 @@ def _with_deadlines(body: bytes, town) -> bytes:
             _("Deadline consultation: %(title)s") % {"title": consultation.title},
         )
         event.add("description", consultation.question)
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _with_agenda_dates(body: bytes, town) -> bytes:
+    """The calendar with an all-day event per date the council put a letter on an agenda."""
+    calendar = Calendar.from_ical(body)
+    stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
+    for discussion in council_agenda_dates(town):
+        letter = discussion.delivery.letter
+        event = Event()
+        event.add("uid", f"agenda-{discussion.pk}@nhn-portaal")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", discussion.agenda_date)
+        event.add(
+            "summary",
+            _("%(forum)s: council letter %(title)s")
+            % {"forum": discussion.get_forum_display().capitalize(), "title": letter.title},
+        )
         calendar.add_component(event)
     return calendar.to_ical()

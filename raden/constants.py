@@ -128,3 +128,18 @@ def audience_addressee(audience: str) -> tuple[str, str]:
     if sep and prefix in (Addressee.COLLEGE, Addressee.SUBREGION_OFFICE):
         return prefix, slug
     return Addressee.COUNCIL, audience
+
+
+class AgendaForum(models.TextChoices):
+    """Where a council put a letter on the agenda."""
+
+    COMMITTEE = "committee", _("committee")
+    COUNCIL = "council", _("council")
+
+
+class DiscussionOutcome(models.TextChoices):
+    """What the council did with a letter on its agenda."""
+
+    NOTED = "noted", _("taken note of")
+    DISCUSSED = "discussed", _("discussed")
+    MOTION = "motion", _("motion adopted")

@@ -29,13 +29,14 @@ from raden.services.delivery import (
     delivery_mark_downloaded,
     delivery_schedule,
 )
+from raden.services.discussions import letter_discussion_record
 from raden.services.gatherings import gathering_create, gathering_register
 from raden.services.issuing import council_letter_issue, deliveries_sync
 from raden.services.preferences import council_preference_set
 from regiobureau.demo.agendas import PREVIOUS_MEETING_TITLE, SECRETARY_EMAIL
 from regiobureau.demo.meetings import load_demo_previous_meeting
 
-from .constants import DeliveryStatus
+from .constants import AgendaForum, DeliveryStatus
 
 # The meeting the demo letter is about (kept under this name for the tests and the browser
 # fixture that look it up).
@@ -138,6 +139,31 @@ def _walk_griffie_steps(letter) -> None:
             council_date=_thursday_from(timezone.localdate() + datetime.timedelta(days=28)),
             link="https://hoorn.raadsinformatie.example.org/vergadering/demo",
         )
+    # Both griffies put the letter on their agendas: Texel's committee first, Hoorn's committee
+    # and then the council meeting it was scheduled for (no outcome yet: the dates lie ahead).
+    today = timezone.localdate()
+    if texel and texel_clerk and not texel.discussions.exists():
+        letter_discussion_record(
+            actor=texel_clerk,
+            delivery=texel,
+            forum=AgendaForum.COMMITTEE,
+            agenda_date=_thursday_from(today + datetime.timedelta(days=7)),
+        )
+    if hoorn and hoorn_clerk and not hoorn.discussions.exists():
+        hoorn.refresh_from_db()
+        letter_discussion_record(
+            actor=hoorn_clerk,
+            delivery=hoorn,
+            forum=AgendaForum.COMMITTEE,
+            agenda_date=_thursday_from(today + datetime.timedelta(days=14)),
+        )
+        if hoorn.council_date:
+            letter_discussion_record(
+                actor=hoorn_clerk,
+                delivery=hoorn,
+                forum=AgendaForum.COUNCIL,
+                agenda_date=hoorn.council_date,
+            )
     # Two more councils have downloaded their copy (by a griffie without a demo login).
     for slug in ("gemeente-alkmaar", "gemeente-den-helder"):
         delivery = by_slug.get(slug)
@@ -233,3 +259,89 @@ def load_demo_gatherings(*, report: LoadReport | None = None):
             )
         )
     return gathering
+
+
+# ---- The regional council working group (raadswerkgroep NHN) -------------------------------
+
+WORKING_GROUP_SLUG = "raadswerkgroep-nhn"
+# (name, municipality slug, chair?): two council members per sub-region.
+WORKING_GROUP_MEMBERS = [
+    ("Marjan Eelman", "gemeente-texel", False),
+    ("Sanne Koster", "gemeente-den-helder", False),
+    ("Ruud Kaag", "gemeente-hoorn", True),
+    ("Lotte Zeeman", "gemeente-enkhuizen", False),
+    ("Peter Jonk", "gemeente-alkmaar", False),
+    ("Mirjam Dekker", "gemeente-dijk-en-waard", False),
+]
+# (days from today, title, agenda items)
+WORKING_GROUP_MEETINGS = [
+    (
+        24,
+        "Raadswerkgroep NHN: regionale woonagenda",
+        ["Advies van de raadswerkgroep over de regionale woonagenda", "Werkwijze en planning"],
+    ),
+]
+
+
+def load_demo_council_working_group(*, report: LoadReport | None = None):
+    """The regional council working group: council members of each sub-region who follow the
+    regional agenda for their councils and advise on consultations, with its coming meeting.
+    Idempotent: an existing body, person or meeting (by title) is left alone."""
+    from django.utils.text import slugify
+
+    from gremia import services as gremia_services
+    from gremia.constants import BodyKind, MembershipRole, PersonFunction
+    from gremia.models.registry import Body, Membership, Organisation
+    from regiobureau.demo.agendas import Item
+    from regiobureau.demo.meetings import demo_meeting_create
+    from regiobureau.models.meetings import Meeting
+
+    actor = User.objects.filter(email=SECRETARY_EMAIL).first()
+    body = Body.objects.filter(slug=WORKING_GROUP_SLUG).first()
+    if report is not None:
+        report.count("demo-raadswerkgroep", created=body is None)
+    if body is None:
+        body = gremia_services.body_create(
+            actor=actor,
+            name="Raadswerkgroep NHN",
+            slug=WORKING_GROUP_SLUG,
+            kind=BodyKind.COUNCIL_GATHERING,
+            purpose=(
+                "Regionale raadswerkgroep: raadsleden uit elke basisregio volgen de regionale "
+                "agenda namens hun raden, brengen advies uit bij consultaties van de raden en "
+                "koppelen terug aan hun eigen raad."
+            ),
+            meeting_frequency="ongeveer 6 keer per jaar",
+            public_by_default=True,
+        )
+    today = timezone.localdate()
+    for name, slug, chair in WORKING_GROUP_MEMBERS:
+        town = Organisation.objects.filter(slug=slug).first()
+        if town is None:
+            continue
+        # Fictional, and recognisably so, like every demo person.
+        person = Person.objects.filter(name=f"{name} (demo)", organisation=town).first()
+        if person is None:
+            person = gremia_services.person_create(
+                actor=actor,
+                name=f"{name} (demo)",
+                function=PersonFunction.COUNCIL_MEMBER,
+                organisation=town,
+                email=f"{slugify(name).replace('-', '.')}@example.org",
+            )
+        if not Membership.objects.filter(person=person, body=body).exists():
+            gremia_services.membership_create(
+                actor=actor,
+                person=person,
+                body=body,
+                organisation=town,
+                role=MembershipRole.CHAIR if chair else MembershipRole.MEMBER,
+                start=today.replace(month=1, day=1),
+            )
+    for days, title, items in WORKING_GROUP_MEETINGS:
+        if Meeting.objects.filter(body=body, title=title).exists():
+            continue
+        demo_meeting_create(
+            actor, body, days, True, [Item(item) for item in items], {}, title=title
+        )
+    return body

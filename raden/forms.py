@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gremia.models.registry import Person, Subregion
 from nhn_portal.core.forms import UtrechtFormMixin
-from raden.constants import GatheringKind, InformationPreference
+from raden.constants import AgendaForum, DiscussionOutcome, GatheringKind, InformationPreference
 
 
 class LetterForm(UtrechtFormMixin, forms.Form):
@@ -194,4 +194,22 @@ class PreferenceForm(UtrechtFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example which committee, or when the council meets."),
+    )
+
+
+class DiscussionForm(UtrechtFormMixin, forms.Form):
+    forum = forms.ChoiceField(label=_("On the agenda of"), choices=AgendaForum.choices)
+    agenda_date = forms.DateField(
+        label=_("Agenda date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[("", _("not yet dealt with")), *DiscussionOutcome.choices],
+        required=False,
+    )
+    motion = forms.FileField(
+        label=_("Adopted motion (PDF)"),
+        required=False,
+        help_text=_("Only when the council adopted a motion about the letter."),
     )

@@ -27,6 +27,16 @@ urlpatterns = [
     path("brieven/<int:pk>/ontvangst/", griffie.delivery_confirm, name="delivery_confirm"),
     path("brieven/<int:pk>/geagendeerd/", griffie.delivery_schedule, name="delivery_schedule"),
     path("brieven/<int:pk>/kennisname/", griffie.delivery_take_note, name="delivery_take_note"),
+    path(
+        "brieven/<int:pk>/behandeling/",
+        griffie.delivery_discussion_add,
+        name="delivery_discussion_add",
+    ),
+    path(
+        "brieven/<int:pk>/motie/<int:discussion_pk>/",
+        griffie.delivery_motion,
+        name="delivery_motion",
+    ),
     path("brieven/<int:pk>/opnieuw-maken/", griffie.delivery_retry, name="delivery_retry"),
     # Distribution dashboard (secretariat)
     path("verspreiding/", dashboard.dashboard, name="dashboard"),

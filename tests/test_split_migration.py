@@ -38,6 +38,7 @@ LATER_TABLES = (
     "consultaties_consultation_subregions",
     "consultaties_councilrecess",
     "consultaties_councilresponse",
+    "vragen_councilquestion",
 )
 
 

@@ -118,6 +118,7 @@ def test_the_demo_lines_per_role(client, nhn_demo):
         texts[role] = " | ".join(f"{line.text} ({line.why})" for line in lines)
     assert "Besluitenlijst van Platform Wonen" in texts["secretaris"]
     assert "vaststellen" in texts["secretaris"]
+    assert "Vraag van Gemeente Schagen beantwoorden" in texts["secretaris"]
     assert "Stukken aanleveren voor" in texts["ambtenaar"]
     assert "namens Werkgroep Wonen" in texts["ambtenaar"]
     assert "Stukken lezen voor Werkgroep Wonen" in texts["ambtenaar"]

@@ -53,3 +53,14 @@ def working_day_on_or_after(day: datetime.date) -> datetime.date:
     while not is_working_day(day):
         day += datetime.timedelta(days=1)
     return day
+
+
+def working_days_after(day: datetime.date, count: int) -> datetime.date:
+    """The working day `count` working days after `day` (`day` itself is not counted)."""
+    current = day
+    remaining = count
+    while remaining > 0:
+        current += datetime.timedelta(days=1)
+        if is_working_day(current):
+            remaining -= 1
+    return current

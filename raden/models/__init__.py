@@ -3,4 +3,4 @@
 wants to be informed (preferences)."""
 
 # Django registers a model when its module is imported.
-from . import gatherings, letters, preferences  # noqa: F401
+from . import discussions, gatherings, letters, preferences  # noqa: F401

@@ -14,6 +14,7 @@ from raden.constants import DeliveryStatus
 from raden.forms import (
     DashboardFilterForm,
 )
+from raden.selectors.discussions import discussion_counts_by_letter
 from raden.selectors.letters import distribution_dashboard
 from raden.selectors.offices import linking_pins
 
@@ -29,6 +30,10 @@ def dashboard(request):
     """Letters × the 17 councils, grouped by sub-region, status and since when per cell."""
     require_secretariat(request.user)
     form, data = _dashboard_data(request)
+    # "besproken in 11 van de 17 raden": councils that recorded an outcome, per letter.
+    discussed = discussion_counts_by_letter(row.letter.pk for row in data.rows)
+    for row in data.rows:
+        row.discussed = discussed.get(row.letter.pk, 0)
     return render(
         request,
         "raden/dashboard.html",

@@ -15,8 +15,11 @@ from nhn_portal.core.http import confidential, error_text, file_response
 from raden import permissions
 from raden.constants import DeliveryStatus, RenderStatus
 from raden.forms import (
+    DiscussionForm,
     ScheduleForm,
 )
+from raden.models.discussions import LetterDiscussion
+from raden.selectors.discussions import discussions_for_delivery
 from raden.selectors.letters import (
     access_delivery,
     delivery_list_for_griffie,
@@ -27,6 +30,7 @@ from raden.selectors.letters import (
 from raden.services.delivery import delivery_confirm_receipt, delivery_mark_downloaded
 from raden.services.delivery import delivery_schedule as delivery_schedule_service
 from raden.services.delivery import delivery_take_note as delivery_take_note_service
+from raden.services.discussions import letter_discussion_record
 from raden.services.issuing import delivery_render_retry
 
 
@@ -70,6 +74,8 @@ def delivery_detail(request, pk: int):
             ),
             "is_griffie": permissions.is_griffie(request.user),
             "DeliveryStatus": DeliveryStatus,
+            "discussions": discussions_for_delivery(delivery),
+            "discussion_form": DiscussionForm(),
         },
     )
 
@@ -146,6 +152,43 @@ def delivery_take_note(request, pk: int):
     else:
         messages.success(request, _("Recorded: the council has taken note of the letter."))
     return redirect("raden:delivery_detail", pk=delivery.pk)
+
+
+@require_POST
+def delivery_discussion_add(request, pk: int):
+    """The griffie records a committee or council agenda date for her council's copy and
+    what came of it (a motion as a PDF)."""
+    delivery = _griffie_delivery(request, pk)
+    form = DiscussionForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            letter_discussion_record(actor=request.user, delivery=delivery, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, _("What the council did with the letter has been recorded."))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("raden:delivery_detail", pk=delivery.pk)
+
+
+@confidential("raden.councilletterdelivery")
+def delivery_motion(request, pk: int, discussion_pk: int):
+    """The adopted motion of a council about a letter (its griffie and the secretariat)."""
+    delivery = access_delivery(user=request.user, pk=pk)
+    discussion = (
+        LetterDiscussion.objects.filter(delivery=delivery, pk=discussion_pk)
+        .exclude(motion="")
+        .first()
+    )
+    if discussion is None:
+        raise Http404
+    return file_response(
+        discussion.motion,
+        filename=f"motie-{delivery.municipality.slug}-{discussion.agenda_date}.pdf",
+        content_type="application/pdf",
+        confidential=False,
+    )
 
 
 @require_POST

@@ -181,9 +181,10 @@ def test_reference_data_loads_without_debug(settings):
 
 def test_demo_persons_are_clearly_fictional(nhn_demo):
     # 29 of the registry's demo, the second secretary (who reviews annotations), the
-    # bestuurder's assistant, the substitute of the presentielijst, and the three sub-region
-    # offices' boundary spanners, and a new alderman after the elections.
-    assert Person.objects.count() == 36
+    # bestuurder's assistant, the substitute of the presentielijst, the three sub-region
+    # offices' boundary spanners, a new alderman after the elections, and the six council
+    # members of the regional council working group (raden's demo).
+    assert Person.objects.count() == 42
     assert all(name.endswith("(demo)") for name in Person.objects.values_list("name", flat=True))
     assert all(
         email.endswith("@example.org") for email in Person.objects.values_list("email", flat=True)

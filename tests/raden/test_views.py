@@ -108,9 +108,9 @@ def test_pending_copies_are_not_shown_to_the_griffie(
 
 
 # Session, user, role groups, then municipalities, the councils' preferences,
-# letters and their deliveries, the sub-region offices as linking pins (none here; with
-# offices one more for their people).
-DASHBOARD_QUERIES = 8
+# letters and their deliveries, in how many councils each letter was discussed, and the
+# sub-region offices as linking pins (none here; with offices one more for their people).
+DASHBOARD_QUERIES = 9
 
 
 def test_dashboard_counts_and_fixed_query_count(

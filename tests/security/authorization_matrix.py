@@ -414,7 +414,9 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'raden:dashboard_csv': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /raden/verspreiding.csv
     'raden:delivery_confirm': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/ontvangst/
     'raden:delivery_detail': ('login', '404', '404', '404', '200', '404', '200', '200'),  # /raden/brieven/<id>/
+    'raden:delivery_discussion_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/behandeling/
     'raden:delivery_download': ('login', '404', '404', '404', '200', '404', '200', '200'),  # /raden/brieven/<id>/download/
+    'raden:delivery_motion': ('login', '404', '404', '404', '200', '404', '200', '200'),  # /raden/brieven/<id>/motie/<id>/ (the Texel council's motion)
     'raden:delivery_retry': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/opnieuw-maken/
     'raden:delivery_schedule': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/geagendeerd/
     'raden:delivery_take_note': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /raden/brieven/<id>/kennisname/
@@ -564,5 +566,21 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'verkiezingen:induction_pack': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /verkiezingen/pakket/x/
     'verkiezingen:induction_pack_download': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /verkiezingen/introductiepakket/1/
     'verkiezingen:successor_record': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /verkiezingen/1/opvolger/
+    'vragen:public_detail': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vragen/openbaar/1/
+    'vragen:public_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vragen/openbaar/
+    'vragen:question_answer': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vragen/1/antwoord/
+    'vragen:question_assign': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vragen/1/toewijzen/
+    'vragen:question_create': ('login', '404', '404', '404', '200', '200', '200', '200'),  # /vragen/nieuw/
+    'vragen:question_detail': ('login', '404', '404', '404', '200', '404', '200', '200'),  # /vragen/1/
+    'vragen:question_link': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vragen/stel/<token>/ (the Texel member's personal question link)
+    'vragen:question_link_send': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vragen/vraaglink/1/verstuur/
+    'vragen:question_list': ('login', '404', '404', '404', '200', '200', '200', '200'),  # /vragen/
+    'vragen:question_review': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vragen/1/beoordelen/
+    '/beheer/vragen/councilquestion/x/y/': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/vragen/councilquestion/x/y/
+    'admin:vragen_councilquestion_add': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/vragen/councilquestion/add/
+    'admin:vragen_councilquestion_change': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/vragen/councilquestion/x/y/change/
+    'admin:vragen_councilquestion_changelist': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '200'),  # /beheer/vragen/councilquestion/
+    'admin:vragen_councilquestion_delete': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '403'),  # /beheer/vragen/councilquestion/x/y/delete/
+    'admin:vragen_councilquestion_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/vragen/councilquestion/x/y/history/
 }
 # fmt: on

@@ -35,6 +35,7 @@ from planning.services import meeting_series_create, planned_topic_create
 from raden import links as raden_links
 from raden.models.letters import CouncilLetterItem
 from raden.services.composing import council_letter_adopt, council_letter_update
+from raden.services.discussions import letter_discussion_record
 from raden.services.gatherings import gathering_register
 from regiobureau import producers
 from regiobureau.constants import Presence, Registration
@@ -55,6 +56,7 @@ from tests.builders import (
     make_meeting_with_decision,
     make_province,
     make_region,
+    pdf_upload,
     personal_link,
 )
 from tests.factories import (
@@ -67,6 +69,7 @@ from tests.factories import (
 from tests.security.authorization_matrix import EXPECTED, ROLES
 from tests.test_login_required import walk
 from viewer.services import page_note_create
+from vragen.services import question_answer, question_ask, question_review, question_token
 
 pytestmark = pytest.mark.django_db
 
@@ -323,9 +326,19 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     texel = {"pk": deliveries["Texel"].pk}
     for name in [
         "delivery_detail", "delivery_download", "delivery_confirm", "delivery_schedule",
-        "delivery_take_note", "delivery_retry",
+        "delivery_take_note", "delivery_retry", "delivery_discussion_add",
     ]:  # fmt: skip
         kwargs[f"raden:{name}"] = texel
+    # The Texel council adopted a motion about the letter (its griffie recorded it).
+    motion = letter_discussion_record(
+        actor=users["griffie_texel"],
+        delivery=deliveries["Texel"],
+        forum="council",
+        agenda_date=timezone.localdate(),
+        outcome="motion",
+        motion=pdf_upload("motie.pdf"),
+    )
+    kwargs["raden:delivery_motion"] = {**texel, "discussion_pk": motion.pk}
     for name in [
         "letter_detail", "letter_paragraph", "letter_correct", "letter_item_add",
         "letter_adopt", "letter_issue",
@@ -406,6 +419,21 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "response_agenda", "response_outcome", "response_answer", "response_stuk", "public_stuk",
     ]:  # fmt: skip
         kwargs[f"consultaties:{name}"] = {"pk": texel_response.pk}
+    # A Texel council member's question, answered, reviewed and published; her question link.
+    question = question_ask(
+        actor=secretary,
+        municipality=region["Texel"],
+        asker_name="Anna de Vries",
+        subject="Vraag",
+        question="Hoe?",
+    )
+    question_answer(actor=secretary, question=question, answer="Zo.")
+    question_review(actor=users["beheerder"], question=question)
+    for name in ["question_detail", "question_assign", "question_answer", "question_review"]:
+        kwargs[f"vragen:{name}"] = {"pk": question.pk}
+    kwargs["vragen:public_detail"] = {"pk": question.pk}
+    kwargs["vragen:question_link"] = {"token": question_token(registration=registration)}
+    kwargs["vragen:question_link_send"] = {"registration_pk": registration.pk}
     return users, kwargs
 
 
