@@ -3,6 +3,7 @@ copies, their generation jobs, the audit records and the outbox rows are written
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 
 from gremia.constants import OrganisationKind
 from gremia.models.registry import Organisation
@@ -15,8 +16,9 @@ from tests.factories import OrganisationFactory
 pytestmark = pytest.mark.django_db
 
 # The whole issue, whatever the number of copies (measured; a change here is a regression
-# unless the issue itself gained a step).
-ISSUE_QUERIES = 26
+# unless the issue itself gained a step). PostgreSQL writes the letter's search vector in one
+# more statement (core.search's tsvector update).
+ISSUE_QUERIES = {"postgresql": 27}.get(connection.vendor, 26)
 
 
 def _letter(meeting, secretary, region, *, copies):
