@@ -11,6 +11,7 @@ from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.constants import Role
 from nhn_portal.core.portal import (
     COUNCILS,
+    PUBLIC,
     NavItem,
     Panel,
     TodoLine,
@@ -97,5 +98,19 @@ register_panel(
         context=meeting_consultations,
         order=30,
         slot="links",
+    )
+)
+
+# For a visitor: the public consultations, in the public menu.
+register_nav_item(
+    NavItem(
+        key="public_consultations",
+        label=gettext_lazy("Consultations of the councils"),
+        url_name="consultaties:public_list",
+        order=37,
+        current=in_namespace("consultaties", "public_list", "public_detail"),
+        visible=lambda user: False,
+        public=True,
+        group=PUBLIC,
     )
 )

@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.constants import Role
-from nhn_portal.core.portal import COUNCILS, NavItem, in_namespace, register_nav_item, register_todo
+from nhn_portal.core.portal import (
+    COUNCILS,
+    PUBLIC,
+    NavItem,
+    in_namespace,
+    register_nav_item,
+    register_todo,
+)
 from vragen.selectors import overdue_lines
 
 
@@ -27,3 +34,17 @@ register_nav_item(
 )
 
 register_todo("council_questions_overdue", overdue_lines, order=52)
+
+# For a visitor: the published answers, in the public menu.
+register_nav_item(
+    NavItem(
+        key="public_council_questions",
+        label=_("Answers to council members' questions"),
+        url_name="vragen:public_list",
+        order=38,
+        current=in_namespace("vragen", "public_list", "public_detail"),
+        visible=lambda user: False,
+        public=True,
+        group=PUBLIC,
+    )
+)

@@ -259,7 +259,7 @@ def test_reactienota_names_each_council(secretary, draft, region):
     consultation, row = closed_consultation(secretary, draft, region)
     produced = produce_reactienota(consultation, "public")
     html = render_to_string(produced.template, produced.context)
-    assert "Gemeenteraad van Gemeente Texel" in html
+    assert "Gemeenteraad van Texel" in html
     assert html.count("Gemeenteraad van") == 17
 
 
