@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "planning",
     "rules",
     "viewer",
+    "middelen",
     "raden",
     "netwerk",
     "rest_framework",
