@@ -6,11 +6,24 @@ from decimal import Decimal
 from middelen.arithmetic import Share, cost_shares
 from middelen.models import CoreMessage, CostKeyPartner, CostKeyStatus, CostKeyYear, Population
 from nhn_portal.core.access import is_secretariat
+from nhn_portal.core.constants import Role
+
+
+def can_see_cost_key(user) -> bool:
+    """The secretariat and the partners' members (bestuurders, ambtenaren); a griffie works
+    for a council, not for the regiobureau's budget, and does not."""
+    if is_secretariat(user):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.role_names & {Role.ADMINISTRATOR, Role.CIVIL_SERVANT})
 
 
 def cost_key_visible(user, year: int) -> CostKeyYear | None:
     """The cost key of `year` the user may see: for the secretariat the latest version
-    (a draft included), for every other signed-in user the latest adopted version."""
+    (a draft included), for the members the latest adopted version, for others nothing."""
+    if not can_see_cost_key(user):
+        return None
     keys = CostKeyYear.objects.filter(year=year)
     if not is_secretariat(user):
         keys = keys.filter(status=CostKeyStatus.ADOPTED)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("vergaderingen/", include("rounds.urls")),
     path("vergaderingen/", include("rules.urls")),
     path("vergaderingen/", include("viewer.urls")),
+    path("middelen/", include("middelen.urls")),
     path("raden/", include("raden.urls")),
     path("netwerk/", include("netwerk.urls")),
     path("openbaar/", include("publiek.urls")),

@@ -4,11 +4,13 @@ from fractions import Fraction
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from gremia.constants import OrganisationKind
 from middelen import selectors, services
 from middelen.arithmetic import cost_shares, largest_remainder
 from middelen.models import CostKeyStatus
+from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
 from regiobureau.constants import DecisionOutcome
 from regiobureau.services.decisions import decision_record
@@ -85,7 +87,7 @@ def test_create_adopt_and_who_sees_it(secretary):
         population_date=on,
         partners=[(alkmaar, 40), (hoorn, 20), (provincie, 10)],
     )
-    visitor = UserFactory()
+    visitor = UserFactory(roles=[Role.CIVIL_SERVANT])
     assert selectors.cost_key_visible(visitor, 2026) is None
     assert selectors.cost_key_visible(secretary, 2026) == key
 
@@ -126,3 +128,31 @@ def test_core_message_only_adopted_is_current(secretary):
     current = selectors.core_message_current()
     assert current.pk == first.pk and current.adopted_on is not None
     assert AuditRecord.objects.filter(verb="core_message_adopt").exists()
+
+
+@pytest.mark.django_db
+def test_page_and_csv_for_members_not_for_a_griffie(client, secretary):
+    org = OrganisationFactory(name="Gemeente C", kind=OrganisationKind.MUNICIPALITY)
+    key = services.cost_key_year_create(
+        actor=secretary,
+        year=2027,
+        budget_cents=1_000_01,
+        fixed_part_cents=0,
+        population_date=datetime.date(2025, 1, 1),
+        partners=[(org, 5)],
+    )
+    url = reverse("middelen:cost_key", args=[2027])
+    member = UserFactory(roles=[Role.ADMINISTRATOR])
+    griffie = UserFactory(roles=[Role.CLERK])
+    client.force_login(member)
+    assert client.get(url).status_code == 404  # a draft
+    client.force_login(secretary)
+    page = client.get(url)
+    assert page.status_code == 200 and "€ 1.000,01" in page.content.decode()
+    services.cost_key_year_adopt(actor=secretary, key=key, decision=stuurgroep_decision(secretary))
+    client.force_login(member)
+    assert "100,00 %" in client.get(url).content.decode()
+    csv = client.get(reverse("middelen:cost_key_csv", args=[2027])).content.decode("utf-8-sig")
+    assert "Gemeente C;0;0,00;1000,01;1000,01;100,00;5" in csv
+    client.force_login(griffie)
+    assert client.get(url).status_code == 404
