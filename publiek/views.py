@@ -8,6 +8,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from middelen.selectors import core_message_current
 from nhn_portal.core import ratelimit, search
 from nhn_portal.core.http import no_store, vary_on_htmx
 from raden.selectors.letters import letter_items, letter_paragraphs
@@ -24,6 +25,7 @@ def front_page(request):
         "meetings": selectors.meetings_upcoming(),
         "decisions": selectors.decisions_latest(),
         "letters": selectors.letters_latest(),
+        "core_message": core_message_current(),
     }
     return render(request, "publiek/front_page.html", context)
 

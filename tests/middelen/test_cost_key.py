@@ -156,3 +156,16 @@ def test_page_and_csv_for_members_not_for_a_griffie(client, secretary):
     assert "Gemeente C;0;0,00;1000,01;1000,01;100,00;5" in csv
     client.force_login(griffie)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_front_page_shows_the_adopted_core_message_not_a_draft(client, secretary):
+    adopted = services.core_message_create(actor=secretary, text="Samen maken wij NHN sterk.")
+    services.core_message_adopt(
+        actor=secretary, message=adopted, decision=stuurgroep_decision(secretary)
+    )
+    services.core_message_create(actor=secretary, text="Een geheim concept.")
+    page = client.get(reverse("home")).content.decode()
+    assert "Het verhaal van NHN" in page
+    assert "Samen maken wij NHN sterk." in page
+    assert "Een geheim concept." not in page
