@@ -2,7 +2,8 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from middelen.selectors import cost_key_rows, cost_key_totals, cost_key_visible
 from nhn_portal.core.spreadsheet import csv_writer
@@ -19,6 +20,12 @@ def _key_and_rows(request, year: int):
         raise Http404
     rows = cost_key_rows(key)
     return key, rows, cost_key_totals(rows)
+
+
+@login_required
+def cost_key_current(request):
+    """The cost key of this year (the menu's entry)."""
+    return redirect("middelen:cost_key", year=timezone.localdate().year)
 
 
 @login_required
