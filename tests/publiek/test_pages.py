@@ -179,8 +179,9 @@ def test_front_page_runs_a_fixed_number_of_queries(client, secretary, count):
     assert len(queries) == FRONT_PAGE_QUERIES, [q["sql"] for q in queries]
 
 
-# Session-less visitor: municipalities, the governance map, coming meetings, decisions, letters.
-FRONT_PAGE_QUERIES = 5
+# Session-less visitor: municipalities, the governance map, coming meetings, decisions, letters,
+# the core message.
+FRONT_PAGE_QUERIES = 6
 
 
 def test_decision_list_of_a_closed_meeting_stays_off_the_front_page(client, secretary):
