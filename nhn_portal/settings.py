@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "rules",
     "viewer",
     "verkiezingen",
+    "middelen",
     "raden",
     "netwerk",
     "consultaties",

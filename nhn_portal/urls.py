@@ -18,6 +18,7 @@ urlpatterns = [
     path("vergaderingen/", include("rules.urls")),
     path("vergaderingen/", include("viewer.urls")),
     path("verkiezingen/", include("verkiezingen.urls")),
+    path("middelen/", include("middelen.urls")),
     path("raden/", include("raden.urls")),
     path("netwerk/", include("netwerk.urls")),
     path("consultaties/", include("consultaties.urls")),

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from consultaties.selectors import public_consultations
+from middelen.selectors import core_message_current
 from nhn_portal.core import ratelimit, search
 from nhn_portal.core.http import no_store, vary_on_htmx
 from raden.selectors.letters import letter_items, letter_paragraphs
@@ -26,6 +27,7 @@ def front_page(request):
         "decisions": selectors.decisions_latest(),
         "letters": selectors.letters_latest(),
         "consultations": public_consultations()[:5],
+        "core_message": core_message_current(),
     }
     return render(request, "publiek/front_page.html", context)
 

@@ -501,6 +501,9 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:meeting_publish': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/publiceren/
     'regiobureau:meeting_reading': ('login', '404', '200', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/lezen/
     'regiobureau:meeting_status': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/status/
+    'middelen:cost_key': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /middelen/kostenverdeling/1/ (no cost key of year 1 in the fixture world)
+    'middelen:cost_key_current': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /middelen/kostenverdeling/ (to this year's page)
+    'middelen:cost_key_csv': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /middelen/kostenverdeling/1/csv/
     'minutes:minutes_adopt': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/vaststellen/
     'minutes:minutes_comment': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/reageren/
     'minutes:minutes_detail': ('404', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/verslag/ (no minutes in this world: only the secretariat's empty page)

@@ -1,0 +1,18 @@
+"""The cost key in the organisation menu, for those who may see it."""
+
+from django.utils.translation import gettext_lazy as _
+
+from middelen.selectors import can_see_cost_key
+from nhn_portal.core.portal import ORGANISATION, NavItem, in_namespace, register_nav_item
+
+register_nav_item(
+    NavItem(
+        key="cost_key",
+        label=_("Cost key"),
+        url_name="middelen:cost_key_current",
+        order=28,
+        visible=can_see_cost_key,
+        current=in_namespace("middelen", "cost_key", "cost_key_current"),
+        group=ORGANISATION,
+    )
+)
