@@ -11,6 +11,7 @@ from gremia.constants import BodyKind, MembershipRole, OrganisationKind, PersonF
 from gremia.demo import DEMO_PASSWORD, LOGINS
 from gremia.models.registry import Body, Membership, Organisation, Person, Subregion, Theme
 from gremia.models.rules import BalanceNorm
+from middelen.models import Population
 from netwerk.models.tables import RelatedTable
 from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord, User
@@ -108,8 +109,9 @@ def test_loads_the_base_model_bodies_with_their_prepares_chain():
 
 def test_every_reference_write_is_audited_as_the_system():
     load()
-    # The registry's reference data, its balance norms and the related tables beside NHN.
-    models = [Subregion, Organisation, Theme, Body, RelatedTable, BalanceNorm]
+    # The registry's reference data, its balance norms, the related tables beside NHN and the
+    # municipalities' inhabitants (CBS, middelen's reference data).
+    models = [Subregion, Organisation, Theme, Body, RelatedTable, BalanceNorm, Population]
     created = sum(model.objects.count() for model in models)
     assert AuditRecord.objects.filter(actor=None, action="create").count() == created
 
