@@ -12,6 +12,7 @@ from consultaties.selectors import public_consultations
 from middelen.selectors import core_message_current
 from nhn_portal.core import ratelimit, search
 from nhn_portal.core.http import no_store, vary_on_htmx
+from raden.selectors.discussions import letter_discussion_counts
 from raden.selectors.letters import letter_items, letter_paragraphs
 
 from . import selectors
@@ -69,13 +70,16 @@ def decision_detail(request, pk):
     """An adopted decision on a public item: its text, rule and outcome, the meeting, the
     dossier and the council letters it led to. 404 for anything a visitor may not see."""
     decision = selectors.access_decision(pk=pk)
+    letters = selectors.decision_letters(decision)
     context = {
         "decision": decision,
         "item": decision.item,
         "meeting": decision.item.meeting,
         "decision_list": decision.item.meeting.decision_list,
         "votes": list(decision.votes.all()),
-        "letters": selectors.decision_letters(decision),
+        "letters": letters,
+        # What the councils did with it: in how many of them it was on an agenda.
+        "discussions": letter_discussion_counts(decision=decision) if letters else None,
         "decision_list_pdf": selectors.decision_list_pdf(decision.item.meeting),
     }
     return render(request, "publiek/decision_detail.html", context)

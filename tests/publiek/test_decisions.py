@@ -3,6 +3,7 @@ from the front page, the body's page, the meeting's decisions and the search, wi
 login; a decision on a closed item (or of a closed meeting, or of a list not yet adopted)
 never, however it is asked for."""
 
+import datetime
 import re
 
 import pytest
@@ -10,6 +11,8 @@ from django.urls import reverse
 
 from nhn_portal.core.constants import GenerationStatus
 from nhn_portal.core.models import GenerationJob
+from raden.constants import Addressee, AgendaForum, DiscussionOutcome
+from raden.services.discussions import letter_discussion_record
 from regiobureau.constants import (
     AGENDA,
     AGENDA_OUT_STATUSES,
@@ -20,7 +23,7 @@ from regiobureau.constants import (
 from regiobureau.models.meetings import Meeting
 from regiobureau.selectors.meetings import next_meeting_of_body
 from regiobureau.services.decisions import decision_list_adopt, decision_record
-from tests.builders import issue, letter_for
+from tests.builders import griffie, issue, letter_for
 from tests.factories import AgendaItemFactory, BodyFactory, DossierFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +99,19 @@ def test_the_decision_page_shows_rule_outcome_meeting_dossier_and_letters(
     assert reverse("regiobureau:dossier_detail", args=[dossier.slug]) in page
     assert reverse("publiek:letter_detail", args=[letter.pk]) in page
     assert reverse("regiobureau:meeting_decision_list_public", args=[meeting.pk]) in page
+    assert "Besproken in 0 van de 17 raden (geagendeerd in 0)." in page
+
+    # What the councils did with it: Texel's griffie records its committee's discussion.
+    texel_copy = letter.deliveries.get(municipality=region["Texel"], addressee=Addressee.COUNCIL)
+    letter_discussion_record(
+        actor=griffie(region["Texel"]),
+        delivery=texel_copy,
+        forum=AgendaForum.COMMITTEE,
+        agenda_date=datetime.date(2026, 12, 10),
+        outcome=DiscussionOutcome.DISCUSSED,
+    )
+    page = client.get(reverse("publiek:decision_detail", args=[decision.pk])).text
+    assert "Besproken in 1 van de 17 raden (geagendeerd in 1)." in page
 
 
 def test_a_closed_items_decision_never_reaches_a_visitor(client, decided, platform):
