@@ -30,7 +30,12 @@ from tests.builders import (
     member_of,
     pdf_upload,
 )
-from tests.demo import database_restore, demo_snapshot_load, pdfs_rendered_quickly
+from tests.demo import (
+    database_restore,
+    demo_snapshot_load,
+    demo_snapshot_shared,
+    pdfs_rendered_quickly,
+)
 from tests.factories import BodyFactory, UserFactory
 
 
@@ -104,12 +109,16 @@ def celery_eager():
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
     """The database as `load_nhn --demo` leaves it (PDFs made by tests.demo.quick_render),
-    loaded once per test process (each xdist worker) and kept in memory; use `nhn_demo`."""
+    loaded once per run — under pytest-xdist by the first worker that needs it, the others
+    reading its copy — and kept in memory by each process; use `nhn_demo`."""
     # Session scope: set up before any test's transaction opens, so the load commits.
     with django_db_blocker.unblock():
-        return demo_snapshot_load(tmp_path_factory.mktemp("demo-media"))
+        if worker_id == "master":
+            return demo_snapshot_load(tmp_path_factory.mktemp("demo-media"))
+        # The workers' base directories share the run's own parent directory.
+        return demo_snapshot_shared(tmp_path_factory.getbasetemp().parent / "demo-shared")
 
 
 @pytest.fixture

@@ -14,8 +14,10 @@ itself whatever state it lands on.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import io
+import pickle
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +67,14 @@ class Table:
     model: type
     insert_sql: str
     rows: list[list[Any]]
+
+    def __reduce__(self):
+        # Pickled by the model's label: many-to-many tables have no importable class.
+        return (_table, (self.model._meta.label, self.insert_sql, self.rows))
+
+
+def _table(label: str, insert_sql: str, rows: list[list[Any]]) -> Table:
+    return Table(model=apps.get_model(label), insert_sql=insert_sql, rows=rows)
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,24 @@ def database_restore(tables: list[Table]) -> None:
                 cursor.execute(sql)
     # Content type ids may differ from the ones this process cached.
     ContentType.objects.clear_cache()
+
+
+def demo_snapshot_shared(shared: Path) -> Snapshot:
+    """The demo snapshot built once for all test processes of a run (pytest-xdist workers share
+    `shared`): the first process to take the lock loads the demo and leaves a pickled copy; the
+    others wait for the lock and read that copy instead of loading the demo themselves. Every
+    worker's database is migrated alike, and the copy carries its own content types."""
+    shared.mkdir(parents=True, exist_ok=True)
+    copy = shared / "demo.pickle"
+    with open(shared / "demo.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if copy.exists():
+            return pickle.loads(copy.read_bytes())  # noqa: S301 -- written by this run
+        snapshot = demo_snapshot_load(shared / "media")
+        partial = copy.with_suffix(".partial")
+        partial.write_bytes(pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.rename(copy)
+        return snapshot
 
 
 def demo_snapshot_load(media: Path) -> Snapshot:
