@@ -20,6 +20,7 @@ from nhn_portal.core.search import (
     register_preparer,
     search_entries_refresh,
     search_entries_remove,
+    search_refresh_skipped,
 )
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus
@@ -175,6 +176,8 @@ def _item_dependents(item_ids) -> list:
 def item_search_refresh(*, items) -> int:
     """Re-index items with their stukken and decisions (and the sub-items of each, whose
     visibility follows their main item)."""
+    if search_refresh_skipped():
+        return 0
     ids = {item.pk for item in items}
     items = ids | set(AgendaItem.objects.filter(parent_id__in=ids).values_list("pk", flat=True))
     rows = list(
@@ -203,6 +206,8 @@ def item_search_refresh(*, items) -> int:
 
 def meeting_search_refresh(*, meeting: Meeting) -> int:
     """Re-index a meeting and everything on its agenda (its status or publicity changed)."""
+    if search_refresh_skipped():
+        return 0
     meeting = Meeting.objects.select_related("body__theme").get(pk=meeting.pk)
     written = search_entries_refresh(objects=[meeting])
     return written + item_search_refresh(items=list(meeting.items.all()))
@@ -210,6 +215,8 @@ def meeting_search_refresh(*, meeting: Meeting) -> int:
 
 def meetings_search_refresh(*, meetings) -> int:
     """Index several new meetings and their items at once (a series planned in one go)."""
+    if search_refresh_skipped():
+        return 0
     ids = [meeting.pk for meeting in meetings]
     rows = list(Meeting.objects.select_related("body__theme").filter(pk__in=ids))
     written = search_entries_refresh(objects=rows)

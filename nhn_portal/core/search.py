@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,9 +100,37 @@ def register_member_bodies(rule: Callable[[Any], Iterable[int]]) -> None:
 # ---- Writing the index -----------------------------------------------------------------------
 
 
+# Set while a bulk load runs that rebuilds the whole index when it ends (`load_nhn --demo`).
+_deferred: ContextVar[list[bool] | None] = ContextVar("search_deferred", default=None)
+
+
+@contextmanager
+def search_refresh_deferred() -> Iterator[list[bool]]:
+    """Skip the services' index refreshes inside the block; the caller rebuilds the index after
+    it (`search_index_rebuild`) when the yielded list is not empty (a refresh was skipped).
+    Removals still run: a rebuild re-indexes what exists, it does not find what was deleted."""
+    skipped: list[bool] = []
+    token = _deferred.set(skipped)
+    try:
+        yield skipped
+    finally:
+        _deferred.reset(token)
+
+
+def search_refresh_skipped() -> bool:
+    """True (and noted) inside `search_refresh_deferred`: the caller need not refresh now."""
+    skipped = _deferred.get()
+    if skipped is None:
+        return False
+    skipped[:1] = [True]
+    return True
+
+
 def search_entries_refresh(*, objects: Iterable[Any]) -> int:
     """Bring the index entries of `objects` up to date (create, change or remove) in a fixed
     number of queries per model, in the caller's transaction. Returns how many it wrote."""
+    if search_refresh_skipped():
+        return 0
     by_model: dict[type, list[Any]] = {}
     for obj in objects:
         by_model.setdefault(type(obj), []).append(obj)
