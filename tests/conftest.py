@@ -30,6 +30,7 @@ from tests.builders import (
     member_of,
     pdf_upload,
 )
+from tests.databases import template_drop, worker_databases_setup
 from tests.demo import (
     database_restore,
     demo_snapshot_load,
@@ -53,6 +54,61 @@ def _database_group(item) -> int:
     ):
         return 1
     return 0 if marker or "db" in fixtures else 2
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+    worker_id,
+    tmp_path_factory,
+):
+    """pytest-django's set-up, except that the workers of a parallel run on PostgreSQL copy one
+    migrated database instead of each migrating their own (tests/databases.py)."""
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    verbosity = request.config.option.verbose
+    keepdb = django_db_keepdb and not django_db_createdb
+    with django_db_blocker.unblock():
+        if (
+            worker_id != "master"
+            and connection.vendor == "postgresql"
+            and django_db_use_migrations
+            and not keepdb
+        ):
+            shared = tmp_path_factory.getbasetemp().parent / "databases"
+            old_config = worker_databases_setup(shared=shared, verbosity=verbosity)
+        else:
+            old_config = setup_databases(
+                verbosity=verbosity,
+                interactive=False,
+                aliases={"default"},
+                serialized_aliases=set(),
+                keepdb=keepdb,
+            )
+    yield
+    if not keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(old_config, verbosity=verbosity)
+
+
+def pytest_sessionfinish(session):
+    """The controller of a parallel run drops the template the workers copied."""
+    if hasattr(session.config, "workerinput") or not session.config.getoption("numprocesses"):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    try:
+        with session.config.stash[blocking_manager_key].unblock():
+            template_drop()
+    except Exception as error:  # noqa: BLE001 -- a leftover template fails no test
+        print(f"tests/databases.py: the template database was left: {error}")
 
 
 @pytest.hookimpl(trylast=True)
