@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from consultaties.constants import NotaStatus
 from consultaties.selectors import consultations_for_meeting, nota_work, open_for_griffie
+from consultaties.services import adoption_check
 from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.constants import Role
 from nhn_portal.core.portal import (
@@ -20,6 +21,7 @@ from nhn_portal.core.portal import (
     register_panel,
     register_todo,
 )
+from regiobureau.adoption import register_adoption_check
 
 
 def _uses(user) -> bool:
@@ -80,6 +82,9 @@ def secretariat_lines(user):
         )
     return lines
 
+
+# A decision adopted on a draft the councils are still consulted on needs a reason ("spoed").
+register_adoption_check("consultations_deadline", adoption_check)
 
 register_todo("consultations_griffie", griffie_lines, order=56)
 register_todo("consultations_secretariat", secretariat_lines, order=57)

@@ -124,8 +124,31 @@ def matrix(consultation: Consultation) -> list[CouncilResponse]:
 
 def public_consultations() -> list[Consultation]:
     """Consultations whose draft a visitor may see, newest first."""
-    qs = Consultation.objects.select_related("agenda_item__meeting__body", "agenda_item__parent")
-    return [c for c in qs if permissions.is_public(c)]
+    return list(public_consultations_qs())
+
+
+def public_consultations_qs():
+    """The same as a queryset, filtered in the database (permissions.public_q)."""
+    return Consultation.objects.filter(permissions.public_q()).select_related(
+        "agenda_item__meeting__body", "agenda_item__parent"
+    )
+
+
+def consultations_awaited(*, item, decided_on: datetime.date) -> list[Consultation]:
+    """The consultations a decision adopted on `item` on `decided_on` would overtake: on
+    the item itself, or on an item of the same dossier of the same body, not yet linked to
+    a final decision, whose deadline has not yet passed."""
+    on_item = Q(agenda_item=item)
+    if item.dossier_id:
+        on_item |= Q(
+            agenda_item__dossier_id=item.dossier_id,
+            agenda_item__meeting__body_id=item.meeting.body_id,
+        )
+    return list(
+        Consultation.objects.filter(
+            on_item, final_decision__isnull=True, deadline__gte=decided_on
+        ).order_by("deadline", "pk")
+    )
 
 
 def public_responses(consultation: Consultation) -> list[CouncilResponse]:
@@ -180,12 +203,11 @@ def decisions_missing_consultation() -> list[Decision]:
 def council_public_consultations(municipality) -> list[Consultation]:
     """The public consultations a council was asked in, newest first (its Atom feed and iCal
     carry them and their deadlines)."""
-    qs = (
-        Consultation.objects.filter(responses__municipality=municipality)
+    return list(
+        Consultation.objects.filter(permissions.public_q(), responses__municipality=municipality)
         .select_related("agenda_item__meeting", "agenda_item__parent")
         .order_by("-opened_on", "-pk")
     )
-    return [c for c in qs if permissions.is_public(c)]
 
 
 def consultations_for_meeting(*, user, meeting) -> list[Consultation]:
