@@ -14,7 +14,7 @@ from consultaties.constants import (
     NotaStatus,
     ResponseStatus,
 )
-from consultaties.models import Consultation, CouncilRecess, CouncilResponse
+from consultaties.models import Consultation, CouncilRecess, CouncilResponse, WorkingGroupAdvice
 from gremia.models.registry import Organisation
 from gremia.selectors.rules import rules_current
 from nhn_portal.core.access import NotFound, is_secretariat
@@ -232,3 +232,32 @@ def consultations_for_meeting(*, user, meeting) -> list[Consultation]:
         .order_by("pk")
     )
     return [c for c in qs if is_secretariat(user) or permissions.is_public(c)]
+
+
+def working_group_advice(consultation: Consultation) -> list[WorkingGroupAdvice]:
+    """The council working group's advice on the consultation (shown to whoever may see the
+    consultation: its visibility is the consultation's)."""
+    return list(consultation.working_group_advice.select_related("meeting__body"))
+
+
+def access_advice(*, user, pk: int) -> WorkingGroupAdvice:
+    advice = (
+        WorkingGroupAdvice.objects.select_related("consultation__agenda_item__meeting")
+        .filter(pk=pk)
+        .first()
+    )
+    if advice is None or not permissions.can_see(user, advice.consultation):
+        raise NotFound
+    return advice
+
+
+def working_group_meetings():
+    """The meetings the working group's advice may come from: council gathering bodies'."""
+    from gremia.constants import BodyKind
+    from regiobureau.models.meetings import Meeting
+
+    return (
+        Meeting.objects.filter(body__kind=BodyKind.COUNCIL_GATHERING)
+        .select_related("body")
+        .order_by("-starts_at")
+    )

@@ -21,13 +21,19 @@ from consultaties.constants import (
     NotaStatus,
     ResponseStatus,
 )
-from consultaties.models import Consultation, CouncilRecess, CouncilResponse
+from consultaties.models import (
+    Consultation,
+    CouncilRecess,
+    CouncilResponse,
+    WorkingGroupAdvice,
+)
 from consultaties.selectors import (
     consultations_awaited,
     default_deadline,
     reminder_dates,
     towns_asked,
 )
+from gremia.constants import BodyKind
 from gremia.selectors.registry import clerk_addresses
 from nhn_portal.core.access import NotFound, require_secretariat
 from nhn_portal.core.audit import audit_record_create, audited_create
@@ -330,6 +336,42 @@ def final_decision_link(
     )
     search_entries_refresh(objects=[consultation])
     return consultation
+
+
+@transaction.atomic
+def working_group_advice_add(
+    *,
+    actor,
+    consultation: Consultation,
+    text: str,
+    advised_on: datetime.date,
+    meeting=None,
+    stuk=None,
+) -> WorkingGroupAdvice:
+    """Attach the council working group's advice to a consultation (the secretariat records
+    it): its text, date, the working group's meeting (a council gathering body's meeting)
+    and the advice as a stuk when there is one."""
+    require_secretariat(actor)
+    text = (text or "").strip()
+    if not text or advised_on is None:
+        raise ValidationError(_("Give the advice and its date."), code="incomplete")
+    if meeting is not None and meeting.body.kind != BodyKind.COUNCIL_GATHERING:
+        raise ValidationError(
+            {"meeting": _("Choose a meeting of the council working group.")}, code="not_group"
+        )
+    advice = WorkingGroupAdvice(
+        consultation=consultation,
+        text=text,
+        advised_on=advised_on,
+        meeting=meeting,
+        recorded_by=actor,
+    )
+    if stuk is not None:
+        checked = check_upload(stuk)
+        advice.stuk.save(stuk.name, checked.upload, save=False)
+    audited_create(actor=actor, obj=advice, verb="consultation_working_group_advice")
+    search_entries_refresh(objects=[consultation])
+    return advice
 
 
 def adoption_check(*, item, urgency_reason: str, decided_on: datetime.date) -> None:

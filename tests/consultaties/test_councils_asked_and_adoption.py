@@ -151,3 +151,109 @@ def test_the_public_list_is_filtered_in_the_database(secretary, region, django_a
     with django_assert_num_queries(1):
         assert public_consultations() == [shown]
     assert hidden in Consultation.objects.all() and closed_item not in public_consultations()
+
+
+# --- The council working group's advice --------------------------------------------------------
+
+
+def _working_group_meeting():
+    from gremia.constants import BodyKind
+
+    return MeetingFactory(held=True, body=BodyFactory(kind=BodyKind.COUNCIL_GATHERING))
+
+
+def test_only_the_secretariat_records_the_working_groups_advice_and_it_is_audited(
+    secretary, region
+):
+    from consultaties.services import working_group_advice_add
+    from nhn_portal.core.access import NotFound
+    from nhn_portal.core.models import AuditRecord
+    from tests.builders import griffie
+
+    consultation = _open(
+        secretary, AgendaItemFactory(meeting=MeetingFactory(published=True)), issue_letter=False
+    )
+    meeting = _working_group_meeting()
+    with pytest.raises(NotFound):
+        working_group_advice_add(
+            actor=griffie(region["Texel"]),
+            consultation=consultation,
+            text="Advies",
+            advised_on=datetime.date(2026, 10, 1),
+        )
+    with pytest.raises(ValidationError):
+        working_group_advice_add(
+            actor=secretary,
+            consultation=consultation,
+            text="Advies",
+            advised_on=datetime.date(2026, 10, 1),
+            meeting=MeetingFactory(),  # not a working group's meeting
+        )
+    advice = working_group_advice_add(
+        actor=secretary,
+        consultation=consultation,
+        text="Neem de sociale huur op.",
+        advised_on=datetime.date(2026, 10, 1),
+        meeting=meeting,
+    )
+    assert list(consultation.working_group_advice.all()) == [advice]
+    assert AuditRecord.objects.filter(verb="consultation_working_group_advice").count() == 1
+
+
+def test_the_advice_is_shown_to_the_secretariat_and_the_public_once_public(
+    client, secretary, region
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from consultaties.services import working_group_advice_add
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    hidden = _open(secretary, AgendaItemFactory(meeting=MeetingFactory()), issue_letter=False)
+    shown = _open(
+        secretary, AgendaItemFactory(meeting=MeetingFactory(published=True)), issue_letter=False
+    )
+    for consultation in (hidden, shown):
+        working_group_advice_add(
+            actor=secretary,
+            consultation=consultation,
+            text=f"Advies bij {consultation.pk}: meer sociale huur.",
+            advised_on=datetime.date(2026, 10, 1),
+            meeting=_working_group_meeting(),
+        )
+    hidden_advice = hidden.working_group_advice.get()
+    hidden_advice.stuk.save("advies.pdf", SimpleUploadedFile("advies.pdf", pdf))
+    public = client.get(reverse("consultaties:public_detail", kwargs={"pk": shown.pk}))
+    assert f"Advies bij {shown.pk}" in public.content.decode()
+    assert (
+        client.get(reverse("consultaties:public_detail", kwargs={"pk": hidden.pk})).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("consultaties:advice_stuk", kwargs={"pk": hidden_advice.pk})).status_code
+        == 404
+    )
+    client.force_login(secretary)
+    page = client.get(reverse("consultaties:detail", kwargs={"pk": hidden.pk})).content.decode()
+    assert f"Advies bij {hidden.pk}" in page
+    assert (
+        client.get(reverse("consultaties:advice_stuk", kwargs={"pk": hidden_advice.pk})).status_code
+        == 200
+    )
+
+
+def test_the_secretariat_posts_the_advice_form(client, secretary, region):
+    from django.urls import reverse
+
+    consultation = _open(
+        secretary, AgendaItemFactory(meeting=MeetingFactory(published=True)), issue_letter=False
+    )
+    meeting = _working_group_meeting()
+    client.force_login(secretary)
+    response = client.post(
+        reverse("consultaties:advice_add", kwargs={"pk": consultation.pk}),
+        {"text": "Positief advies.", "advised_on": "2026-10-01", "meeting": meeting.pk},
+    )
+    assert response.status_code == 302
+    advice = consultation.working_group_advice.get()
+    assert advice.meeting == meeting and advice.recorded_by == secretary
