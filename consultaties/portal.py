@@ -6,7 +6,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consultaties.constants import NotaStatus
-from consultaties.selectors import consultations_for_meeting, nota_work, open_for_griffie
+from consultaties.selectors import (
+    consultations_for_meeting,
+    decisions_missing_consultation,
+    nota_work,
+    open_for_griffie,
+)
 from consultaties.services import adoption_check
 from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.constants import Role
@@ -91,8 +96,14 @@ register_todo("consultations_secretariat", secretariat_lines, order=57)
 
 
 def meeting_consultations(request, *, meeting, **objects) -> dict:
-    """The meeting page: the consultations of the councils on its items."""
-    return {"meeting_consultations": consultations_for_meeting(user=request.user, meeting=meeting)}
+    """The meeting page: the consultations of the councils on its items, and for the
+    secretariat the warning on a decision the rules of play say needs one that has none."""
+    return {
+        "meeting_consultations": consultations_for_meeting(user=request.user, meeting=meeting),
+        "missing_consultation": decisions_missing_consultation(meeting=meeting)
+        if is_secretariat(request.user)
+        else [],
+    }
 
 
 register_panel(

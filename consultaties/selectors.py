@@ -183,11 +183,14 @@ def nota_work(user) -> list[Consultation]:
     )
 
 
-def decisions_missing_consultation() -> list[Decision]:
-    """Decisions of bodies whose rules of play require a consultation, without one."""
+def decisions_missing_consultation(*, meeting=None) -> list[Decision]:
+    """Decisions of bodies whose rules of play require a consultation, without one (of one
+    meeting when given: the warning "consultatie ontbreekt" on its page)."""
     decisions = Decision.objects.filter(consultation__isnull=True).select_related(
         "item__meeting__body"
     )
+    if meeting is not None:
+        decisions = decisions.filter(item__meeting=meeting)
     needs: dict[int, bool] = {}
     missing = []
     for decision in decisions.filter(item__consultations__isnull=True):

@@ -257,3 +257,28 @@ def test_the_secretariat_posts_the_advice_form(client, secretary, region):
     assert response.status_code == 302
     advice = consultation.working_group_advice.get()
     assert advice.meeting == meeting and advice.recorded_by == secretary
+
+
+def test_the_meeting_page_warns_the_secretariat_of_a_missing_consultation(client, secretary):
+    from django.urls import reverse
+
+    from gremia.constants import RulesStatus
+    from gremia.models.rules import RulesOfPlay
+    from regiobureau.models.decisions import Decision
+
+    item = _held_item()
+    RulesOfPlay.objects.create(
+        body=item.meeting.body,
+        version=1,
+        status=RulesStatus.ADOPTED,
+        adopted_on=datetime.date(2026, 1, 1),
+        consultation_required=True,
+    )
+    Decision.objects.create(
+        item=item, text="Vastgesteld.", outcome=DecisionOutcome.ADOPTED, rule="consensus"
+    )
+    url = reverse("regiobureau:meeting_detail", kwargs={"pk": item.meeting.pk})
+    client.force_login(secretary)
+    assert "Consultatie ontbreekt" in client.get(url).content.decode()
+    client.logout()
+    assert "Consultatie ontbreekt" not in client.get(url).content.decode()
