@@ -94,6 +94,26 @@ def consultation_open(
     return consultation
 
 
+@transaction.atomic
+def consultation_letter_issue(*, actor, consultation: Consultation):
+    """Issue the question letter of a consultation opened without one (issue_letter=False):
+    to the councils asked only. Refused when it has one."""
+    require_secretariat(actor)
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if consultation.letter_id:
+        raise ValidationError(_("The councils already have this consultation's letter."))
+    consultation.letter = _issue_letter(actor, consultation)
+    consultation.save(update_fields=["letter", "updated_at"])
+    audit_record_create(
+        actor=actor,
+        obj=consultation,
+        action=AuditAction.UPDATE,
+        verb="consultation_letter_issue",
+        changes={"letter": consultation.letter_id},
+    )
+    return consultation.letter
+
+
 def _issue_letter(actor, consultation: Consultation):
     """The question as an ordinary council letter on the draft's meeting."""
     item = consultation.agenda_item
