@@ -4,8 +4,12 @@ One closed: the regional housing agenda, put to the 17 councils before the Platf
 previous meeting (12 responses, 3 "geen wensen en bedenkingen", 2 not dealt with), answered in
 an adopted reactienota, its final decision linked. One open on a coming public meeting's item,
 past its deadline with mixed statuses, one council late, so the griffies and the secretariat
-have work waiting. Also the recess periods of the two demo griffies' councils. Idempotent: a
-consultation that exists (by title) is left as it is. All writes go through the services."""
+have work waiting. Also the recess periods of the two demo griffies' councils, and the letters
+through raden: each consultation's question to the councils asked, and for the closed one the
+reactienota with the final decision, with per-council copies received, scheduled and
+discussed. Idempotent: a consultation that exists (by title) is left as it is; a letter is
+issued once and a copy's step is taken only when the copy has not moved yet. All writes go
+through the services."""
 
 import datetime
 
@@ -15,8 +19,10 @@ from consultaties.constants import AgendaBody, Effect, ResponseStatus
 from consultaties.models import Consultation, CouncilRecess
 from consultaties.selectors import working_days_after
 from consultaties.services import (
+    consultation_letter_issue,
     consultation_open,
     final_decision_link,
+    final_letter_issue,
     nota_review,
     nota_submit,
     recess_add,
@@ -29,6 +35,14 @@ from nhn_portal.core.models import GenerationJob, User
 from nhn_portal.core.production.services import document_generation_run
 from nhn_portal.core.seeding import LoadReport
 from nhn_portal.core.workdays import working_day_on_or_before, working_days_before
+from raden.constants import Addressee, AgendaForum, DeliveryStatus, DiscussionOutcome
+from raden.services.delivery import (
+    delivery_confirm_receipt,
+    delivery_mark_downloaded,
+    delivery_schedule,
+)
+from raden.services.discussions import letter_discussion_record
+from raden.services.issuing import deliveries_sync
 from regiobureau.constants import MeetingStatus
 from regiobureau.demo.agendas import PREVIOUS_MEETING_TITLE, SECRETARY_EMAIL
 from regiobureau.demo.meetings import REVIEWER_EMAIL
@@ -90,7 +104,76 @@ def load_demo_consultations(*, report: LoadReport | None = None) -> list[Consult
         if report is not None:
             report.count("demo-consultaties", created=existing is None)
         made.append(existing or _open(secretary, item))
+    for consultation in made:
+        _letters(secretary, consultation)
     return made
+
+
+def _render(letter) -> None:
+    """Render the copies here rather than wait for a worker (as raden's demo does); the
+    worker later finds the jobs done."""
+    jobs = set(letter.deliveries.exclude(job=None).values_list("job_id", flat=True))
+    for job_id in sorted(jobs):
+        document_generation_run(job_id=job_id)
+    deliveries_sync(letter=letter)
+
+
+def _letters(secretary, consultation: Consultation) -> None:
+    """The consultation's letters, issued once, and what the councils did with their copies."""
+    consultation.refresh_from_db()
+    if consultation.letter_id is None:
+        _render(consultation_letter_issue(actor=secretary, consultation=consultation))
+        consultation.refresh_from_db()
+    if (
+        consultation.nota_is_adopted
+        and consultation.final_decision_id
+        and consultation.final_letter_id is None
+    ):
+        _render(final_letter_issue(actor=secretary, consultation=consultation))
+        consultation.refresh_from_db()
+    responses = {r.municipality_id: r for r in consultation.responses.all()}
+    _walk_copies(consultation.letter, responses, discuss=True)
+    if consultation.final_letter_id:
+        _walk_copies(consultation.final_letter, {}, discuss=False)
+
+
+def _walk_copies(letter, responses, *, discuss: bool) -> None:
+    """Per council: the copy downloaded and received; scheduled for the council on the date
+    the griffie gave the consultation; the two demo griffies record it discussed (with
+    its outcome once the date has passed). A copy that moved already is left alone."""
+    today = timezone.localdate()
+    copies = letter.deliveries.filter(addressee=Addressee.COUNCIL).select_related("municipality")
+    for index, copy in enumerate(copies.order_by("municipality__name")):
+        slug = copy.municipality.slug
+        actor = _actor_for(slug)
+        response = responses.get(copy.municipality_id)
+        if copy.status == DeliveryStatus.AVAILABLE and (index % 4 != 3 or slug in GRIFFIES):
+            copy = delivery_mark_downloaded(actor=actor, delivery=copy)
+            if response is not None and response.agenda_date:
+                copy = delivery_schedule(
+                    actor=actor, delivery=copy, council_date=response.agenda_date
+                )
+            elif index % 2 == 0 or slug in GRIFFIES:
+                copy = delivery_confirm_receipt(actor=actor, delivery=copy)
+        if (
+            discuss
+            and actor is not None
+            and response is not None
+            and response.agenda_date
+            and not copy.discussions.exists()
+        ):
+            forum = (
+                AgendaForum.COMMITTEE
+                if response.agenda_body == AgendaBody.COMMITTEE
+                else AgendaForum.COUNCIL
+            )
+            letter_discussion_record(
+                actor=actor,
+                delivery=copy,
+                forum=forum,
+                agenda_date=response.agenda_date,
+                outcome=DiscussionOutcome.DISCUSSED if response.agenda_date <= today else "",
+            )
 
 
 def _recesses() -> None:

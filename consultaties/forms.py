@@ -91,3 +91,21 @@ class RecessForm(UtrechtFormMixin, forms.Form):
     label = forms.CharField(label=_("Name"), max_length=100)
     starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class AdviceForm(UtrechtFormMixin, forms.Form):
+    text = forms.CharField(label=_("Advice"), widget=forms.Textarea(attrs={"rows": 4}))
+    advised_on = forms.DateField(
+        label=_("Date of the advice"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting of the working group"), queryset=None, required=False
+    )
+    stuk = forms.FileField(label=_("Advice as a document"), required=False)
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        self.fields["meeting"].label_from_instance = lambda m: (
+            f"{m.body.name}, {m.starts_at:%d-%m-%Y}"
+        )

@@ -213,3 +213,48 @@ class CouncilRecess(TimeStampedModel):
 
     def __str__(self):
         return f"{self.municipality}: {self.label}"
+
+
+def advice_upload_to(instance, filename):
+    return f"consultaties/{instance.consultation_id}/raadswerkgroep/{filename}"
+
+
+class WorkingGroupAdvice(TimeStampedModel):
+    """The regional council working group's (raadswerkgroep NHN) advice on a consultation:
+    its text, the date, the working group's meeting it was given at and optionally the advice
+    as a stuk. Shown with the consultation: to the secretariat and the griffies, and to
+    everyone once the consultation is public."""
+
+    consultation = models.ForeignKey(
+        Consultation,
+        verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
+        related_name="working_group_advice",
+    )
+    text = models.TextField(_("advice"))
+    advised_on = models.DateField(_("date of the advice"))
+    meeting = models.ForeignKey(
+        "regiobureau.Meeting",
+        verbose_name=_("meeting of the working group"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    stuk = models.FileField(_("advice as a document"), upload_to=advice_upload_to, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("advice of the council working group")
+        verbose_name_plural = _("advice of the council working group")
+        ordering = ["consultation", "advised_on", "pk"]
+
+    def __str__(self):
+        return f"{self.consultation} – {self.advised_on:%d-%m-%Y}"

@@ -7,9 +7,11 @@ once its draft decision is public.
 """
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
 
 from nhn_portal.core.access import is_secretariat
 from raden.permissions import griffie_municipality
+from regiobureau.constants import AGENDA_OUT_STATUSES
 from regiobureau.permissions import can_see_item
 
 
@@ -29,6 +31,18 @@ def is_public(consultation) -> bool:
     """Public once the draft decision is: its agenda item seen by an anonymous visitor."""
     item = consultation.agenda_item
     return can_see_item(AnonymousUser(), item, item.meeting)
+
+
+def public_q(prefix: str = "") -> Q:
+    """`is_public` as a query filter on consultations (reached through `prefix`): the draft's
+    agenda is out, the meeting and the item (and its main item) are public."""
+    item = f"{prefix}agenda_item__"
+    return (
+        Q(**{f"{item}meeting__status__in": list(AGENDA_OUT_STATUSES)})
+        & Q(**{f"{item}meeting__is_public": True})
+        & Q(**{f"{item}is_public": True})
+        & (Q(**{f"{item}parent__isnull": True}) | Q(**{f"{item}parent__is_public": True}))
+    )
 
 
 def can_see(user, consultation) -> bool:

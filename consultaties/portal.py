@@ -6,7 +6,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consultaties.constants import NotaStatus
-from consultaties.selectors import consultations_for_meeting, nota_work, open_for_griffie
+from consultaties.selectors import (
+    consultations_for_meeting,
+    decisions_missing_consultation,
+    nota_work,
+    open_for_griffie,
+)
+from consultaties.services import adoption_check
 from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.constants import Role
 from nhn_portal.core.portal import (
@@ -20,6 +26,7 @@ from nhn_portal.core.portal import (
     register_panel,
     register_todo,
 )
+from regiobureau.adoption import register_adoption_check
 
 
 def _uses(user) -> bool:
@@ -81,13 +88,22 @@ def secretariat_lines(user):
     return lines
 
 
+# A decision adopted on a draft the councils are still consulted on needs a reason ("spoed").
+register_adoption_check("consultations_deadline", adoption_check)
+
 register_todo("consultations_griffie", griffie_lines, order=56)
 register_todo("consultations_secretariat", secretariat_lines, order=57)
 
 
 def meeting_consultations(request, *, meeting, **objects) -> dict:
-    """The meeting page: the consultations of the councils on its items."""
-    return {"meeting_consultations": consultations_for_meeting(user=request.user, meeting=meeting)}
+    """The meeting page: the consultations of the councils on its items, and for the
+    secretariat the warning on a decision the rules of play say needs one that has none."""
+    return {
+        "meeting_consultations": consultations_for_meeting(user=request.user, meeting=meeting),
+        "missing_consultation": decisions_missing_consultation(meeting=meeting)
+        if is_secretariat(request.user)
+        else [],
+    }
 
 
 register_panel(

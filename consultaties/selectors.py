@@ -14,7 +14,7 @@ from consultaties.constants import (
     NotaStatus,
     ResponseStatus,
 )
-from consultaties.models import Consultation, CouncilRecess, CouncilResponse
+from consultaties.models import Consultation, CouncilRecess, CouncilResponse, WorkingGroupAdvice
 from gremia.models.registry import Organisation
 from gremia.selectors.rules import rules_current
 from nhn_portal.core.access import NotFound, is_secretariat
@@ -124,8 +124,31 @@ def matrix(consultation: Consultation) -> list[CouncilResponse]:
 
 def public_consultations() -> list[Consultation]:
     """Consultations whose draft a visitor may see, newest first."""
-    qs = Consultation.objects.select_related("agenda_item__meeting__body", "agenda_item__parent")
-    return [c for c in qs if permissions.is_public(c)]
+    return list(public_consultations_qs())
+
+
+def public_consultations_qs():
+    """The same as a queryset, filtered in the database (permissions.public_q)."""
+    return Consultation.objects.filter(permissions.public_q()).select_related(
+        "agenda_item__meeting__body", "agenda_item__parent"
+    )
+
+
+def consultations_awaited(*, item, decided_on: datetime.date) -> list[Consultation]:
+    """The consultations a decision adopted on `item` on `decided_on` would overtake: on
+    the item itself, or on an item of the same dossier of the same body, not yet linked to
+    a final decision, whose deadline has not yet passed."""
+    on_item = Q(agenda_item=item)
+    if item.dossier_id:
+        on_item |= Q(
+            agenda_item__dossier_id=item.dossier_id,
+            agenda_item__meeting__body_id=item.meeting.body_id,
+        )
+    return list(
+        Consultation.objects.filter(
+            on_item, final_decision__isnull=True, deadline__gte=decided_on
+        ).order_by("deadline", "pk")
+    )
 
 
 def public_responses(consultation: Consultation) -> list[CouncilResponse]:
@@ -160,11 +183,14 @@ def nota_work(user) -> list[Consultation]:
     )
 
 
-def decisions_missing_consultation() -> list[Decision]:
-    """Decisions of bodies whose rules of play require a consultation, without one."""
+def decisions_missing_consultation(*, meeting=None) -> list[Decision]:
+    """Decisions of bodies whose rules of play require a consultation, without one (of one
+    meeting when given: the warning "consultatie ontbreekt" on its page)."""
     decisions = Decision.objects.filter(consultation__isnull=True).select_related(
         "item__meeting__body"
     )
+    if meeting is not None:
+        decisions = decisions.filter(item__meeting=meeting)
     needs: dict[int, bool] = {}
     missing = []
     for decision in decisions.filter(item__consultations__isnull=True):
@@ -180,12 +206,11 @@ def decisions_missing_consultation() -> list[Decision]:
 def council_public_consultations(municipality) -> list[Consultation]:
     """The public consultations a council was asked in, newest first (its Atom feed and iCal
     carry them and their deadlines)."""
-    qs = (
-        Consultation.objects.filter(responses__municipality=municipality)
+    return list(
+        Consultation.objects.filter(permissions.public_q(), responses__municipality=municipality)
         .select_related("agenda_item__meeting", "agenda_item__parent")
         .order_by("-opened_on", "-pk")
     )
-    return [c for c in qs if permissions.is_public(c)]
 
 
 def consultations_for_meeting(*, user, meeting) -> list[Consultation]:
@@ -210,3 +235,32 @@ def consultations_for_meeting(*, user, meeting) -> list[Consultation]:
         .order_by("pk")
     )
     return [c for c in qs if is_secretariat(user) or permissions.is_public(c)]
+
+
+def working_group_advice(consultation: Consultation) -> list[WorkingGroupAdvice]:
+    """The council working group's advice on the consultation (shown to whoever may see the
+    consultation: its visibility is the consultation's)."""
+    return list(consultation.working_group_advice.select_related("meeting__body"))
+
+
+def access_advice(*, user, pk: int) -> WorkingGroupAdvice:
+    advice = (
+        WorkingGroupAdvice.objects.select_related("consultation__agenda_item__meeting")
+        .filter(pk=pk)
+        .first()
+    )
+    if advice is None or not permissions.can_see(user, advice.consultation):
+        raise NotFound
+    return advice
+
+
+def working_group_meetings():
+    """The meetings the working group's advice may come from: council gathering bodies'."""
+    from gremia.constants import BodyKind
+    from regiobureau.models.meetings import Meeting
+
+    return (
+        Meeting.objects.filter(body__kind=BodyKind.COUNCIL_GATHERING)
+        .select_related("body")
+        .order_by("-starts_at")
+    )

@@ -21,8 +21,19 @@ from consultaties.constants import (
     NotaStatus,
     ResponseStatus,
 )
-from consultaties.models import Consultation, CouncilRecess, CouncilResponse
-from consultaties.selectors import default_deadline, reminder_dates, towns_asked
+from consultaties.models import (
+    Consultation,
+    CouncilRecess,
+    CouncilResponse,
+    WorkingGroupAdvice,
+)
+from consultaties.selectors import (
+    consultations_awaited,
+    default_deadline,
+    reminder_dates,
+    towns_asked,
+)
+from gremia.constants import BodyKind
 from gremia.selectors.registry import clerk_addresses
 from nhn_portal.core.access import NotFound, require_secretariat
 from nhn_portal.core.audit import audit_record_create, audited_create
@@ -83,6 +94,26 @@ def consultation_open(
     return consultation
 
 
+@transaction.atomic
+def consultation_letter_issue(*, actor, consultation: Consultation):
+    """Issue the question letter of a consultation opened without one (issue_letter=False):
+    to the councils asked only. Refused when it has one."""
+    require_secretariat(actor)
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if consultation.letter_id:
+        raise ValidationError(_("The councils already have this consultation's letter."))
+    consultation.letter = _issue_letter(actor, consultation)
+    consultation.save(update_fields=["letter", "updated_at"])
+    audit_record_create(
+        actor=actor,
+        obj=consultation,
+        action=AuditAction.UPDATE,
+        verb="consultation_letter_issue",
+        changes={"letter": consultation.letter_id},
+    )
+    return consultation.letter
+
+
 def _issue_letter(actor, consultation: Consultation):
     """The question as an ordinary council letter on the draft's meeting."""
     item = consultation.agenda_item
@@ -100,8 +131,13 @@ def _issue_letter(actor, consultation: Consultation):
         actor=actor, letter=letter, agenda_item=item, text=consultation.question
     )
     council_letter_adopt(actor=actor, letter=letter)
-    council_letter_issue(actor=actor, letter=letter)
+    council_letter_issue(actor=actor, letter=letter, municipality_ids=_asked_ids(consultation))
     return letter
+
+
+def _asked_ids(consultation: Consultation) -> list[int]:
+    """The councils asked (one response row each): the letters go to them only."""
+    return list(consultation.responses.values_list("municipality_id", flat=True))
 
 
 def _locked_update(*, actor, response: CouncilResponse, version: int, verb: str, **values):
@@ -297,7 +333,8 @@ def final_decision_link(
     dossier body (a decision of the same body)."""
     require_secretariat(actor)
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
-    urgency_reason = (urgency_reason or "").strip()
+    # The reason may have been recorded on the decision when it was adopted (adoption_check).
+    urgency_reason = (urgency_reason or "").strip() or decision.urgency_reason.strip()
     decided_on = timezone.localdate(decision.created_at)
     if decided_on <= consultation.deadline and not urgency_reason:
         raise ValidationError(
@@ -319,6 +356,63 @@ def final_decision_link(
     )
     search_entries_refresh(objects=[consultation])
     return consultation
+
+
+@transaction.atomic
+def working_group_advice_add(
+    *,
+    actor,
+    consultation: Consultation,
+    text: str,
+    advised_on: datetime.date,
+    meeting=None,
+    stuk=None,
+) -> WorkingGroupAdvice:
+    """Attach the council working group's advice to a consultation (the secretariat records
+    it): its text, date, the working group's meeting (a council gathering body's meeting)
+    and the advice as a stuk when there is one."""
+    require_secretariat(actor)
+    text = (text or "").strip()
+    if not text or advised_on is None:
+        raise ValidationError(_("Give the advice and its date."), code="incomplete")
+    if meeting is not None and meeting.body.kind != BodyKind.COUNCIL_GATHERING:
+        raise ValidationError(
+            {"meeting": _("Choose a meeting of the council working group.")}, code="not_group"
+        )
+    advice = WorkingGroupAdvice(
+        consultation=consultation,
+        text=text,
+        advised_on=advised_on,
+        meeting=meeting,
+        recorded_by=actor,
+    )
+    if stuk is not None:
+        checked = check_upload(stuk)
+        advice.stuk.save(stuk.name, checked.upload, save=False)
+    audited_create(actor=actor, obj=advice, verb="consultation_working_group_advice")
+    search_entries_refresh(objects=[consultation])
+    return advice
+
+
+def adoption_check(*, item, urgency_reason: str, decided_on: datetime.date) -> None:
+    """Registered with regiobureau (consultaties/portal.py): a decision is not adopted on a
+    draft the councils are still consulted on (the item, or its dossier at the same body)
+    before their deadline, unless the reason for the haste is recorded on it."""
+    if (urgency_reason or "").strip():
+        return
+    waiting = consultations_awaited(item=item, decided_on=decided_on)
+    if waiting:
+        raise ValidationError(
+            _(
+                "The councils are consulted on this draft until %(deadline)s (“%(title)s”). "
+                "Record the reason for deciding before the deadline, or wait for it."
+            )
+            % {
+                "deadline": waiting[0].deadline.strftime("%d-%m-%Y"),
+                "title": waiting[0].title,
+            },
+            code="before_deadline",
+        )
 
 
 @transaction.atomic
@@ -390,8 +484,8 @@ def _remind(consultation, response, days: int) -> int:
 
 @transaction.atomic
 def final_letter_issue(*, actor, consultation: Consultation):
-    """The reactienota with the final decision to every council, as a council letter on the
-    decision's meeting (its PDF per council, the griffie's mail and to-do line)."""
+    """The reactienota with the final decision to every council asked, as a council letter on
+    the decision's meeting (its PDF per council, the griffie's mail and to-do line)."""
     require_secretariat(actor)
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.final_letter_id:
@@ -413,7 +507,8 @@ def final_letter_issue(*, actor, consultation: Consultation):
     )
     council_letter_item_add(actor=actor, letter=letter, decision=decision, text=decision.text)
     council_letter_adopt(actor=actor, letter=letter)
-    council_letter_issue(actor=actor, letter=letter)
+    # "Each council receives the reactienota with the final decision": each council asked.
+    council_letter_issue(actor=actor, letter=letter, municipality_ids=_asked_ids(consultation))
     consultation.final_letter = letter
     consultation.save(update_fields=["final_letter", "updated_at"])
     audit_record_create(

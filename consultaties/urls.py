@@ -12,6 +12,7 @@ PUBLIC_URL_NAMES = {
     "public_detail": "one public consultation: draft, deadline, responses, reactienota",
     "public_stuk": "a council's adopted decision or motion of a public consultation",
     "nota_download": "the adopted reactienota (the kind's rule decides who may read it)",
+    "advice_stuk": "the council working group's advice as a document, once public",
 }
 
 urlpatterns = [
@@ -36,6 +37,8 @@ urlpatterns = [
     ),
     path("<int:pk>/reactienota.pdf", views.nota_download, name="nota_download"),
     path("<int:pk>/eindbesluit/", views.final_decision, name="final_decision"),
+    path("<int:pk>/raadswerkgroep/", views.advice_add, name="advice_add"),
+    path("raadswerkgroep/<int:pk>/stuk/", views.advice_stuk, name="advice_stuk"),
     path("<int:pk>/eindbesluit/versturen/", views.final_letter, name="final_letter"),
     path(
         "reacties/<int:pk>/agenda/", views.response_edit, {"step": "agenda"}, name="response_agenda"

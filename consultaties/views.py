@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from consultaties import permissions
 from consultaties.constants import REACTIENOTA
 from consultaties.forms import (
+    AdviceForm,
     AnswerForm,
     ConsultationForm,
     FinalDecisionForm,
@@ -22,6 +23,7 @@ from consultaties.forms import (
 )
 from consultaties.models import CouncilRecess, CouncilResponse
 from consultaties.selectors import (
+    access_advice,
     access_consultation,
     access_response,
     consultations_for,
@@ -32,6 +34,8 @@ from consultaties.selectors import (
     public_responses,
     recess_clashes,
     towns_asked,
+    working_group_advice,
+    working_group_meetings,
 )
 from consultaties.services import (
     consultation_open,
@@ -44,6 +48,7 @@ from consultaties.services import (
     response_answer,
     response_record,
     response_schedule,
+    working_group_advice_add,
 )
 from nhn_portal.core.access import NotFound, is_secretariat, require_secretariat
 from nhn_portal.core.forms import add_service_errors
@@ -130,6 +135,8 @@ def consultation_detail(request, pk):
         "secretariat": secretariat,
         "rows": matrix(consultation) if secretariat else [],
         "own": own,
+        "advice_list": working_group_advice(consultation),
+        "advice_form": AdviceForm(meetings=working_group_meetings()) if secretariat else None,
         "today": timezone.localdate(),
         "nota": generated_document_current(
             subject=consultation, kind=REACTIENOTA, audience="public"
@@ -240,6 +247,41 @@ def final_decision(request, pk):
     else:
         messages.error(request, _("Choose the final decision."))
     return redirect(consultation.get_absolute_url())
+
+
+@require_POST
+def advice_add(request, pk):
+    """The secretariat attaches the council working group's advice."""
+    require_secretariat(request.user)
+    consultation = access_consultation(user=request.user, pk=pk)
+    form = AdviceForm(request.POST, request.FILES, meetings=working_group_meetings())
+    if form.is_valid():
+        try:
+            working_group_advice_add(
+                actor=request.user, consultation=consultation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The working group's advice has been recorded."))
+    else:
+        messages.error(request, _("Give the advice and its date."))
+    return redirect(consultation.get_absolute_url())
+
+
+@login_not_required
+def advice_stuk(request, pk):
+    """The working group's advice as a document, for whoever may see the consultation."""
+    advice = access_advice(user=request.user, pk=pk)
+    if not advice.stuk:
+        raise NotFound
+    return file_response(
+        advice.stuk,
+        filename=advice.stuk.name.rsplit("/", 1)[-1],
+        content_type="application/pdf",
+        confidential=False,
+    )
 
 
 @require_POST
@@ -370,6 +412,7 @@ def public_detail(request, pk):
         {
             "consultation": consultation,
             "responses": public_responses(consultation),
+            "advice_list": working_group_advice(consultation),
             "asked": consultation.responses.count(),
             "today": timezone.localdate(),
             "nota": generated_document_current(

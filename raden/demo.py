@@ -52,7 +52,8 @@ def load_demo_council_letters(*, report: LoadReport | None = None) -> CouncilLet
     meeting = load_demo_previous_meeting()
     if meeting is None:
         return None
-    existing = CouncilLetter.objects.filter(meeting=meeting).first()
+    # By title: the consultations' demo issues its own letters about this meeting too.
+    existing = CouncilLetter.objects.filter(meeting=meeting, title=LETTER_TITLE).first()
     if report is not None:
         report.count("demo-raadsinformatiebrieven", created=existing is None)
     if existing is not None:

@@ -40,10 +40,16 @@ NOTIFY_TASK = "raden.tasks.council_letter_delivery_notify"
 
 
 @transaction.atomic
-def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterDelivery]:
+def council_letter_issue(
+    *, actor, letter: CouncilLetter, municipality_ids=None
+) -> list[CouncilLetterDelivery]:
     """vastgesteld → verzonden: one delivery per municipality, each with its own generation
     job rendered after the commit. Refused without items; a delivery is available only once
-    its job is done (delivery_job_finished, right after the render)."""
+    its job is done (delivery_job_finished, right after the render).
+
+    `municipality_ids` narrows the letter to those councils (a consultation asked of one or
+    two sub-regions); the summary then goes only to the offices of their sub-regions. None
+    (the default) is every municipality."""
     letter = CouncilLetter.objects.select_for_update().get(pk=letter.pk)
     if letter.status == LetterStatus.SENT:
         raise ValidationError(_("This letter has already been issued."), code="issued")
@@ -52,7 +58,10 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
         raise ValidationError(
             _("Adopt the letter before issuing it to the councils."), code="not_adopted"
         )
-    towns = list(municipalities())
+    towns = municipalities()
+    if municipality_ids is not None:
+        towns = towns.filter(pk__in=list(municipality_ids))
+    towns = list(towns)
     if not towns:
         raise ValidationError(_("There are no municipalities to send the letter to."))
     letter.status = LetterStatus.SENT
@@ -64,7 +73,12 @@ def council_letter_issue(*, actor, letter: CouncilLetter) -> list[CouncilLetterD
     if letter.college_text.strip():
         addressed += [(Addressee.COLLEGE, town) for town in towns]
     if letter.subregion_summary.strip():
-        addressed += [(Addressee.SUBREGION_OFFICE, office) for office in offices()]
+        subregion_ids = {town.subregion_id for town in towns}
+        addressed += [
+            (Addressee.SUBREGION_OFFICE, office)
+            for office in offices()
+            if municipality_ids is None or office.subregion_id in subregion_ids
+        ]
     deliveries = CouncilLetterDelivery.objects.bulk_create(
         CouncilLetterDelivery(
             letter=letter,

@@ -42,6 +42,14 @@ class DecisionForm(UtrechtFormMixin, forms.Form):
         choices=[("", _("Follows from the votes"))]
         + [c for c in DecisionOutcome.choices if c[0] != DecisionOutcome.NO_QUORUM],
     )
+    urgency_reason = forms.CharField(
+        label=_("Reason for deciding before the deadline"),
+        help_text=_(
+            "Only when the councils' consultation on this item has not yet closed (“spoed”)."
+        ),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args, meeting, voters: list[Person], **kwargs):
         super().__init__(*args, **kwargs)

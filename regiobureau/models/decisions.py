@@ -35,6 +35,9 @@ class Decision(TimeStampedModel):
     # counts for the member) out of all seats; empty when no attendance was recorded.
     seats_present = models.PositiveSmallIntegerField(_("seats present"), null=True, blank=True)
     seats_total = models.PositiveSmallIntegerField(_("seats"), null=True, blank=True)
+    # Why it was adopted before a deadline it should have waited for (a consultation of the
+    # councils, regiobureau/adoption.py): "spoed", recorded on the decision itself.
+    urgency_reason = models.TextField(_("reason for deciding before the deadline"), blank=True)
 
     class Meta:
         verbose_name = _("decision")

@@ -17,6 +17,7 @@ from nhn_portal.core.audit import audit_record_create, audited_update
 from nhn_portal.core.constants import AuditAction
 from nhn_portal.core.production.services import document_generation_request
 from nhn_portal.core.search import search_entries_refresh, search_entries_remove
+from regiobureau.adoption import run_adoption_checks
 from regiobureau.constants import (
     DECISION_LIST,
     MEMBERS,
@@ -188,12 +189,16 @@ def decision_record(
     text: str,
     outcome: str | None = None,
     votes: Mapping[int, str] | None = None,
+    urgency_reason: str = "",
 ) -> Decision:
     """Record a decision on `item` under the body's current decision rule.
 
     `votes` maps a member's Person id to voor/tegen/onthouding; under the majority rule the
-    outcome follows from them (and a given outcome must agree).
+    outcome follows from them (and a given outcome must agree). An adopted decision passes
+    the checks registered by higher apps first (regiobureau/adoption.py); `urgency_reason`
+    is the recorded reason for adopting it before a deadline it should have waited for.
     """
+    urgency_reason = (urgency_reason or "").strip()
     meeting = Meeting.objects.select_related("body").get(pk=item.meeting_id)
     _check_decision_open(meeting)
     votes = dict(votes or {})
@@ -211,6 +216,10 @@ def decision_record(
         result = _validate_outcome(rule=rule, outcome=outcome, votes=votes)
         _check_voters(meeting, set(votes))
         _check_present(attendance, set(votes))
+    if result == DecisionOutcome.ADOPTED:
+        run_adoption_checks(
+            item=item, urgency_reason=urgency_reason, decided_on=timezone.localdate()
+        )
     decision = Decision(
         item=item,
         text=(text or "").strip(),
@@ -218,6 +227,7 @@ def decision_record(
         rule=rule,
         seats_present=len(attendance.present) if attendance.recorded else None,
         seats_total=attendance.total if attendance.recorded else None,
+        urgency_reason=urgency_reason,
     )
     decision.full_clean()
     decision.save()
@@ -237,6 +247,7 @@ def decision_record(
             "votes": dict(Counter(votes.values())),
             "seats_present": decision.seats_present,
             "seats_total": decision.seats_total,
+            "urgency_reason": urgency_reason,
         },
     )
     search_entries_refresh(objects=[decision])

@@ -78,6 +78,7 @@ def decision_create(request, pk: int):
                 text=form.cleaned_data["text"],
                 outcome=form.cleaned_data["outcome"] or None,
                 votes=form.votes(),
+                urgency_reason=form.cleaned_data["urgency_reason"],
             )
         except ValidationError as error:
             form.add_error(None, error_text(error))

@@ -88,6 +88,7 @@ def demo(browser_context, nhn_demo, role_groups):
     from planning.demo import PROPOSAL_TITLE
     from planning.models import ProposedDocument
     from raden import links
+    from raden.demo import LETTER_TITLE
     from raden.models.gatherings import Gathering
     from raden.models.letters import CouncilLetterDelivery
     from regiobureau.models.documents import Document
@@ -106,8 +107,11 @@ def demo(browser_context, nhn_demo, role_groups):
         "previous": previous.pk,
         "item": item.pk,
         "document": Document.objects.filter(agenda_item=item).first().pk,
-        "letter": previous.council_letters.get().pk,
-        "texel": CouncilLetterDelivery.objects.get(municipality__slug="gemeente-texel").pk,
+        # The raden demo's letter (the consultations' demo issues letters on it too).
+        "letter": previous.council_letters.get(title=LETTER_TITLE).pk,
+        "texel": CouncilLetterDelivery.objects.get(
+            letter__title=LETTER_TITLE, municipality__slug="gemeente-texel", addressee="raad"
+        ).pk,
         "person": Person.objects.get(user__email="bestuurder@example.org").pk,
         "round": WrittenRound.objects.get().pk,
         "directors": proposal.meeting_id,

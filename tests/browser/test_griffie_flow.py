@@ -11,6 +11,7 @@ from gremia.constants import PersonFunction
 from gremia.models.registry import Organisation
 from nhn_portal.core.constants import Role
 from raden.constants import DeliveryStatus
+from raden.demo import LETTER_TITLE
 from raden.models.letters import CouncilLetterDelivery
 from tests.browser.pages import SHOTS, csp_problems, log_in, open_page
 from tests.builders import PASSWORD
@@ -25,7 +26,9 @@ def bergen(demo):
     town = Organisation.objects.get(slug="gemeente-bergen")
     user = UserFactory(email="griffie.bergen@example.org", roles=[Role.CLERK])
     PersonFactory(user=user, organisation=town, function=PersonFunction.CLERK)
-    delivery = CouncilLetterDelivery.objects.get(municipality=town)
+    delivery = CouncilLetterDelivery.objects.get(
+        municipality=town, letter__title=LETTER_TITLE, addressee="raad"
+    )
     assert delivery.status == DeliveryStatus.AVAILABLE
     return user, delivery
 

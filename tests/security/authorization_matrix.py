@@ -258,6 +258,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'admin:socialaccount_socialtoken_history': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '302'),  # /beheer/socialaccount/socialtoken/x/y/history/
     'admin:view_on_site': ('login', 'login', 'login', 'login', 'login', 'login', 'login', '404'),  # /beheer/r/x/y/x/y/
     'audit_log': ('login', '404', '404', '404', '404', '404', '404', '200'),  # /audit/
+    'consultaties:advice_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/1/raadswerkgroep/
+    'consultaties:advice_stuk': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /consultaties/raadswerkgroep/5/stuk/
     'consultaties:create': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /consultaties/nieuw/
     'consultaties:detail': ('login', '302', '302', '302', '200', '200', '200', '200'),  # /consultaties/1/
     'consultaties:final_decision': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /consultaties/1/eindbesluit/
