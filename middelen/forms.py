@@ -23,14 +23,27 @@ def cost_key_partners():
     return Organisation.objects.filter(kind__in=PARTNER_KINDS).order_by("kind", "name")
 
 
+class EuroField(forms.DecimalField):
+    """An amount in euros as the Dutch write it: "1.850.000,50" (dots group thousands, the
+    comma marks the cents); "€" and spaces are ignored."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
+            if "," in value:
+                value = value.replace(".", "").replace(",", ".")
+        return super().to_python(value)
+
+
 def _euro_field(label, help_text):
-    return forms.DecimalField(
+    return EuroField(
         label=label,
         help_text=help_text,
         min_value=Decimal(0),
         max_digits=12,
         decimal_places=2,
-        localize=True,
+        # Text, not type="number": a browser's number field refuses "1.850.000,50".
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
 
 
