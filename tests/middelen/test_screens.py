@@ -9,9 +9,9 @@ import zipfile
 from decimal import Decimal
 
 import pytest
-from pypdf import PdfReader
 from django.template.loader import render_to_string
 from django.urls import reverse
+from pypdf import PdfReader
 
 from gremia.constants import OrganisationKind, PersonFunction
 from middelen import selectors, services
