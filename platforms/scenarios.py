@@ -433,12 +433,12 @@ def scenario_adopt(
 
 def scenario_adoptions(scenario: Scenario | None = None) -> list[ScenarioAdoption]:
     """The scenarios applied, newest first, each with its decision's link (None when the
-    decision is no longer offered)."""
+    decision is no longer offered): one query, and one more for the links when any."""
     adoptions = ScenarioAdoption.objects.all()
     if scenario is not None:
         adoptions = adoptions.filter(scenario=scenario.key)
     adoptions = list(adoptions)
-    links = {d.pk: d.url for d in decision_choices()}
+    links = {d.pk: d.url for d in decision_choices()} if adoptions else {}
     for adoption in adoptions:
         adoption.decision_url = links.get(adoption.decision_id)
         found = SCENARIOS.get(adoption.scenario)
