@@ -61,7 +61,13 @@ from .permissions import (
 
 
 def governance_map(request):
-    return render(request, "gremia/governance_map.html", {"map": governance_map_selector()})
+    # Apps above add sections as "governance_map" panels (platforms: the scenarios decided).
+    slots, panels = page_panels("governance_map", request)
+    return render(
+        request,
+        "gremia/governance_map.html",
+        {"map": governance_map_selector(), "slots": slots, **panels},
+    )
 
 
 def body_detail(request, slug):

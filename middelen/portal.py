@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from middelen.selectors import can_see_cost_key
+from middelen.selectors import can_see_cost_key, core_message_current
 from nhn_portal.core.portal import ORGANISATION, NavItem, in_namespace, register_nav_item
+from nhn_portal.core.story import register_core_message_provider
 
 register_nav_item(
     NavItem(
@@ -16,3 +17,5 @@ register_nav_item(
         group=ORGANISATION,
     )
 )
+
+register_core_message_provider(core_message_current)

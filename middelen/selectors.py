@@ -74,3 +74,28 @@ def cost_key_totals(rows: list[PartnerRow]) -> dict:
 def core_message_current() -> CoreMessage | None:
     """The latest adopted version of the core message (public)."""
     return CoreMessage.objects.filter(adopted_on__isnull=False).order_by("-version").first()
+
+
+def cost_key_versions(user, year: int) -> list[CostKeyYear]:
+    """Every version of `year`'s cost key, for the secretariat (the history of the year)."""
+    if not is_secretariat(user):
+        return []
+    return list(
+        CostKeyYear.objects.filter(year=year)
+        .select_related("decision__item__meeting")
+        .order_by("-version")
+    )
+
+
+def cost_key_for_secretariat(*, year: int) -> CostKeyYear | None:
+    """The latest version of `year`, the one the secretariat adopts (the view checks the role)."""
+    return CostKeyYear.objects.filter(year=year).order_by("-version").first()
+
+
+def core_message_versions(user) -> list[CoreMessage]:
+    """The versions of the core message the user may see: adopted ones for everybody, drafts
+    too for the secretariat; newest first."""
+    messages = CoreMessage.objects.select_related("decision__item__meeting__body")
+    if not is_secretariat(user):
+        messages = messages.filter(adopted_on__isnull=False)
+    return list(messages.order_by("-version"))

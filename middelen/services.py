@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 
 from gremia.constants import BodyKind
 from gremia.models.registry import Organisation
+from middelen.constants import CORE_MESSAGE_AUDIENCE, CORE_MESSAGE_PDF
 from middelen.models import CoreMessage, CostKeyPartner, CostKeyStatus, CostKeyYear, Population
 from nhn_portal.core.audit import audited_create, audited_update
+from nhn_portal.core.production.services import document_generation_request
 from regiobureau.constants import DecisionOutcome
 from regiobureau.models.decisions import Decision
 
@@ -105,6 +107,11 @@ def core_message_adopt(*, actor, message: CoreMessage, decision: Decision) -> Co
     if message.adopted_on is not None:
         raise ValidationError(_("This version is already adopted."))
     decision, on = _adopting_decision(decision)
-    return audited_update(
+    message = audited_update(
         actor=actor, obj=message, verb="core_message_adopt", decision=decision, adopted_on=on
     )
+    # The adopted message is also published as a PDF (made by the pipeline after the commit).
+    document_generation_request(
+        actor=actor, subject=message, kind=CORE_MESSAGE_PDF, audience=CORE_MESSAGE_AUDIENCE
+    )
+    return message

@@ -16,6 +16,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +33,9 @@ from gremia.reference import (
     _platform,
     _working_group,
 )
+from nhn_portal.core.audit import audited_create
+from platforms.adoption import decision_choices, decision_get
+from platforms.models import ScenarioAdoption
 
 PROVINCE = "provincie-noord-holland"
 HHNK = "hoogheemraadschap-hollands-noorderkwartier"
@@ -393,11 +397,62 @@ def scenario_apply(*, actor, scenario: Scenario, on: datetime.date | None = None
     return steps
 
 
+@transaction.atomic
+def scenario_adopt(
+    *, actor, scenario: Scenario, decision_id: int | None, on: datetime.date | None = None
+) -> list[Step]:
+    """Apply `scenario` as the stuurgroep decided it: refused without an adopted stuurgroep
+    decision; the application is recorded (audited) with that decision, so the scenario page
+    and the governance map link it. Returns the steps taken."""
+    decision = decision_get(decision_id) if decision_id else None
+    if decision is None:
+        raise ValidationError(
+            {
+                "decision": _(
+                    "Choose the adopted stuurgroep decision that adopts this scenario: a growth "
+                    "scenario is applied only as the stuurgroep decided it."
+                )
+            }
+        )
+    steps = scenario_apply(actor=actor, scenario=scenario, on=on)
+    if steps:
+        audited_create(
+            actor=actor,
+            obj=ScenarioAdoption(
+                scenario=scenario.key,
+                decision_id=decision.pk,
+                decision_label=decision.label[:300],
+                decided_on=decision.decided_on,
+                applied_by=actor if getattr(actor, "is_authenticated", False) else None,
+                changes=len(steps),
+            ),
+            verb="scenario_adopt",
+        )
+    return steps
+
+
+def scenario_adoptions(scenario: Scenario | None = None) -> list[ScenarioAdoption]:
+    """The scenarios applied, newest first, each with its decision's link (None when the
+    decision is no longer offered): one query, and one more for the links when any."""
+    adoptions = ScenarioAdoption.objects.all()
+    if scenario is not None:
+        adoptions = adoptions.filter(scenario=scenario.key)
+    adoptions = list(adoptions)
+    links = {d.pk: d.url for d in decision_choices()} if adoptions else {}
+    for adoption in adoptions:
+        adoption.decision_url = links.get(adoption.decision_id)
+        found = SCENARIOS.get(adoption.scenario)
+        adoption.scenario_title = found.title if found else adoption.scenario
+    return adoptions
+
+
 __all__ = [
     "SCENARIOS",
     "Scenario",
     "Seat",
     "Step",
+    "scenario_adopt",
+    "scenario_adoptions",
     "scenario_apply",
     "scenario_get",
     "scenario_plan",

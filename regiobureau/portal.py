@@ -2,6 +2,7 @@
 and "Mijn acties" in the main navigation; the coming meetings and one's own action items on
 the overview."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gremia.selectors.registry import person_for_user
@@ -17,7 +18,9 @@ from nhn_portal.core.portal import (
     register_panel,
     register_todo,
 )
+from platforms.adoption import AdoptingDecision, register_decision_source
 from regiobureau.selectors.actions import action_list_for_user
+from regiobureau.selectors.decisions import decision_label, decisions_adopted_by_steering_group
 from regiobureau.selectors.meetings import meeting_list_for_member, meeting_list_upcoming
 from regiobureau.selectors.todo import (
     action_lines,
@@ -134,3 +137,25 @@ register_todo("annotation_reviews", review_lines, order=15)
 register_todo("meetings_reading", reading_lines, order=20)
 register_todo("meetings_material", own_body_material_lines, order=25)
 register_todo("actions", action_lines, order=30)
+
+
+def _adopting_decision(decision) -> AdoptingDecision:
+    return AdoptingDecision(
+        pk=decision.pk,
+        label=decision_label(decision),
+        decided_on=timezone.localdate(decision.item.meeting.starts_at),
+        url=decision.item.meeting.get_absolute_url(),
+    )
+
+
+def _scenario_decision_choices() -> list[AdoptingDecision]:
+    return [_adopting_decision(d) for d in decisions_adopted_by_steering_group()[:50]]
+
+
+def _scenario_decision_get(pk: int) -> AdoptingDecision | None:
+    decision = decisions_adopted_by_steering_group().filter(pk=pk).first()
+    return _adopting_decision(decision) if decision else None
+
+
+# Applying a growth scenario (platforms, a floor below) requires a stuurgroep decision.
+register_decision_source(choices=_scenario_decision_choices, get=_scenario_decision_get)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from gremia.models.registry import Body, Membership
 from gremia.selectors.conduct import conduct_answers
 from gremia.selectors.rules import rules_current
+from nhn_portal.core.story import adopted_core_message
 from regiobureau.models.meetings import Dossier, Meeting
 
 from .constants import REOPENED
@@ -106,12 +107,14 @@ class InductionPack:
     rules: object
     conduct: list[tuple]
     dossiers: list[Dossier]
+    core_message: object = None
 
 
 def induction_pack(succession: Succession, *, now=None) -> InductionPack:
     """What a new member finds in the pack: the bodies they sit at, their next meetings
     (date, place, title: what the calendar shows them as a member), the NHN-wide rules of play
-    with the code of conduct, and the dossiers on their tables (public items only)."""
+    with the code of conduct, the adopted core message (read through nhn_portal.core.story:
+    middelen is a sibling), and the dossiers on their tables (public items only)."""
     now = now or timezone.now()
     person = succession.membership.person
     bodies = list(
@@ -142,4 +145,5 @@ def induction_pack(succession: Succession, *, now=None) -> InductionPack:
         rules=rules,
         conduct=conduct_answers(rules) if rules else [],
         dossiers=dossiers,
+        core_message=adopted_core_message(),
     )

@@ -6,10 +6,17 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from gremia.constants import BodyKind
 from gremia.models.registry import Body, Membership, Person
 from nhn_portal.core.access import NotFound
 from regiobureau import permissions
-from regiobureau.constants import AGENDA_OUT_STATUSES, VOTING_ROLES, DecisionListStatus, Presence
+from regiobureau.constants import (
+    AGENDA_OUT_STATUSES,
+    VOTING_ROLES,
+    DecisionListStatus,
+    DecisionOutcome,
+    Presence,
+)
 from regiobureau.models.decisions import ActionItem, Decision, DecisionList, Vote
 from regiobureau.models.meetings import Dossier, Meeting
 from regiobureau.selectors.agenda import number_items
@@ -160,3 +167,22 @@ def public_decision_ids(meeting: Meeting) -> frozenset[int]:
     return frozenset(
         decisions_adopted_public().filter(item__meeting=meeting).values_list("pk", flat=True)
     )
+
+
+def decisions_adopted_by_steering_group():
+    """The adopted decisions of the stuurgroep, newest meeting first: the decisions that may
+    adopt a cost key, the core message or a growth scenario (offered to the secretariat and
+    the beheerder only)."""
+    return (
+        Decision.objects.filter(
+            item__meeting__body__kind=BodyKind.STEERING_GROUP, outcome=DecisionOutcome.ADOPTED
+        )
+        .select_related("item__meeting__body")
+        .order_by("-item__meeting__starts_at", "-pk")
+    )
+
+
+def decision_label(decision: Decision) -> str:
+    meeting = decision.item.meeting
+    day = timezone.localdate(meeting.starts_at)
+    return f"{meeting.body.name}, {day:%d-%m-%Y}: {decision.item.title}"

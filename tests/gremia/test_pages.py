@@ -224,7 +224,8 @@ def test_query_counts_are_pinned(manager_client, registry, django_assert_num_que
             body=BodyFactory(name=f"Extra {n}"),
         )
     pages = {
-        reverse("gremia:governance_map"): 1,
+        # + platforms' "governance_map" panel: the growth scenarios decided (none here)
+        reverse("gremia:governance_map"): 2,
         # + the body's and the NHN-wide rules of play
         reverse("gremia:body_detail", args=["platform-wonen"]): 6,
         reverse("gremia:organisation_list"): 1,

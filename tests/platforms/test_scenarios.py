@@ -18,7 +18,10 @@ from nhn_portal.core.constants import Role
 from nhn_portal.core.models import AuditRecord
 from nhn_portal.core.seeding import LoadReport
 from platforms import scenarios
-from tests.factories import UserFactory
+from platforms.models import ScenarioAdoption
+from regiobureau.constants import DecisionOutcome
+from regiobureau.services.decisions import decision_record
+from tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -137,12 +140,43 @@ def test_pages_preview_then_apply_in_one_action(client, reference, beheerder):
     url = reverse("platforms:scenario_detail", args=["thematische-verbreding"])
     preview = client.get(url).content.decode()
     assert "Platform Energie" in preview and not Body.objects.filter(slug="platform-energie")
-    response = client.post(url)
+    # Without the stuurgroep decision that adopts it, the scenario is not applied.
+    refused = client.post(url)
+    assert refused.status_code == 400
+    assert "Kies het stuurgroepbesluit" in refused.content.decode()
+    assert not Body.objects.filter(slug="platform-energie").exists()
+    # Nor with a decision of another body, or one the stuurgroep did not adopt.
+    platform_decision = _decision(beheerder, steering=False)
+    rejected = _decision(beheerder, outcome=DecisionOutcome.REJECTED)
+    for wrong in (platform_decision, rejected):
+        assert client.post(url, {"decision": wrong.pk}).status_code == 400
+    assert not Body.objects.filter(slug="platform-energie").exists()
+    decision = _decision(beheerder)
+    response = client.post(url, {"decision": decision.pk})
     assert response.status_code == 302
     assert Body.objects.filter(slug="platform-energie").exists()
+    adoption = ScenarioAdoption.objects.get()
+    assert (adoption.scenario, adoption.decision_id) == ("thematische-verbreding", decision.pk)
+    assert AuditRecord.objects.filter(verb="scenario_adopt").count() == 1
     count = Body.objects.count()
-    client.post(url)
+    client.post(url, {"decision": decision.pk})
     assert Body.objects.count() == count
+    assert ScenarioAdoption.objects.count() == 1
+    # The scenario page and the governance map's history link the decision.
+    meeting_url = decision.item.meeting.get_absolute_url()
+    assert f'href="{meeting_url}"' in client.get(url).content.decode()
+    history = client.get(reverse("gremia:governance_map")).content.decode()
+    assert "Kostenverdeelsleutel" in history and f'href="{meeting_url}"' in history
+
+
+def _decision(actor, *, outcome=DecisionOutcome.ADOPTED, steering=True):
+    if steering:
+        body = Body.objects.get(kind=BodyKind.STEERING_GROUP)
+    else:
+        body = BodyFactory(name="Platform S", slug="platform-s")
+    meeting = MeetingFactory(body=body, held=True, title="Stuurgroep juni")
+    item = AgendaItemFactory(meeting=meeting, title="Kostenverdeelsleutel")
+    return decision_record(actor=actor, item=item, text="Besloten.", outcome=outcome)
 
 
 def test_public_pages_and_the_open_data_follow_without_code_changes(client, reference):

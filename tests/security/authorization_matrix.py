@@ -506,6 +506,13 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'middelen:cost_key': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /middelen/kostenverdeling/1/ (no cost key of year 1 in the fixture world)
     'middelen:cost_key_current': ('login', '302', '302', '302', '302', '302', '302', '302'),  # /middelen/kostenverdeling/ (to this year's page)
     'middelen:cost_key_csv': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /middelen/kostenverdeling/1/csv/
+    'middelen:cost_key_xlsx': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /middelen/kostenverdeling/1/xlsx/
+    'middelen:cost_key_new': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /middelen/kostenverdeling/nieuw/ (the secretariat drafts a cost key)
+    'middelen:cost_key_adopt': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /middelen/kostenverdeling/1/vaststellen/
+    'middelen:core_message': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /middelen/kernboodschap/ (public: the adopted versions)
+    'middelen:core_message_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /middelen/kernboodschap/nieuw/
+    'middelen:core_message_adopt': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /middelen/kernboodschap/1/vaststellen/
+    'middelen:core_message_pdf': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /middelen/kernboodschap/pdf/ (no adopted core message in the fixture world)
     'minutes:minutes_adopt': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/vaststellen/
     'minutes:minutes_comment': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/verslag/reageren/
     'minutes:minutes_detail': ('404', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/verslag/ (no minutes in this world: only the secretariat's empty page)

@@ -1,0 +1,2 @@
+CORE_MESSAGE_PDF = "kernboodschap"
+CORE_MESSAGE_AUDIENCE = "openbaar"
