@@ -29,12 +29,12 @@ from netwerk.services.opportunities import (
     opportunity_step_add,
     opportunity_step_complete,
 )
+from netwerk.services.outcomes import outcome_entry_create
 from netwerk.services.regio_deal import (
     regio_deal_project_create,
     regio_deal_project_review,
     regio_deal_project_submit,
 )
-from netwerk.services.outcomes import outcome_entry_create
 from netwerk.services.spanners import boundary_spanner_set, spanner_reports_request_monthly
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport

@@ -112,10 +112,18 @@ class RegionRow:
         return self.per_inhabitant(self.total)
 
 
-def _percentage(part, whole) -> Decimal:
+def percentages(parts: list, whole) -> list[Decimal]:
+    """Each part as a percentage of `whole` to one decimal, adding up to exactly 100.0 (the
+    largest remainders get the rounding's tenths; ties go to the first)."""
     if not whole:
-        return Decimal("0.0")
-    return (Decimal(100) * Decimal(part) / Decimal(whole)).quantize(POINT, rounding=ROUND_HALF_UP)
+        return [Decimal("0.0") for _part in parts]
+    exact = [Decimal(1000) * Decimal(part) / Decimal(whole) for part in parts]  # in tenths
+    tenths = [int(value) for value in exact]
+    rest = 1000 - sum(tenths)
+    order = sorted(range(len(parts)), key=lambda i: (-(exact[i] - tenths[i]), i))
+    for i in order[:rest]:
+        tenths[i] += 1
+    return [(Decimal(value) / 10).quantize(POINT) for value in tenths]
 
 
 @dataclass(frozen=True)
@@ -163,9 +171,9 @@ def outcome_overview(*, public: bool = True) -> dict:
     total = sum((row.total for row in rows), Decimal("0.00"))
     people = sum(row.inhabitants for row in rows)
     balance = []
-    for row in rows:
-        euro_share = _percentage(row.total, total)
-        inhabitant_share = _percentage(row.inhabitants, people)
+    euro_shares = percentages([row.total for row in rows], total)
+    inhabitant_shares = percentages([row.inhabitants for row in rows], people)
+    for row, euro_share, inhabitant_share in zip(rows, euro_shares, inhabitant_shares, strict=True):
         balance.append(
             Balance(row.subregion, euro_share, inhabitant_share, euro_share - inhabitant_share)
         )
@@ -178,12 +186,13 @@ def outcome_overview(*, public: bool = True) -> dict:
     }
 
 
-def outcome_balance_warnings(*, overview: dict | None = None) -> dict:
+def outcome_balance_warnings(*, user) -> dict:
     """The norm of the adopted NHN-wide rules of play (None when not set) and the sub-regions
-    whose share of the euros differs more from their share of the inhabitants."""
+    whose share of the euros differs more from their share of the inhabitants. Confidential
+    entries count only for the secretariat."""
     rules = rules_current(body=None)
     norm = rules.outcome_max_deviation if rules is not None else None
-    overview = overview if overview is not None else outcome_overview(public=False)
+    overview = outcome_overview(public=not is_secretariat(user))
     over = []
     if norm is not None and overview["total"]:
         over = [b for b in overview["balance"] if abs(b.deviation) > norm]

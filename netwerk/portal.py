@@ -137,7 +137,7 @@ def balance_outcomes(request) -> dict:
     """Gremia's balance page: each sub-region's share of the euros against its share of the
     inhabitants, with a warning past the norm of the rules of play."""
     return {
-        "outcome_balance": outcome_balance_warnings(),
+        "outcome_balance": outcome_balance_warnings(user=request.user),
         "outcome_balance_link": is_secretariat(request.user),
     }
 

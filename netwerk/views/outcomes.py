@@ -117,7 +117,7 @@ def outcome_list(request, *, form=None):
         {
             "entries": selectors.outcome_entries_for(user=request.user),
             "form": form or OutcomeForm(),
-            "warnings": selectors.outcome_balance_warnings(),
+            "warnings": selectors.outcome_balance_warnings(user=request.user),
         },
         status=400 if form else 200,
     )
