@@ -3,12 +3,10 @@ shares adding up), the public page without confidential entries, the balance war
 the norm of the rules of play, and who may edit the ledger."""
 
 import datetime
-import io
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.urls import reverse
 
 from gremia import services as gremia_services
@@ -259,9 +257,8 @@ def test_entry_update_checks_the_places(world, secretary):
         )
 
 
-def test_demo_outcomes_are_idempotent_and_warn_about_alkmaar(client, secretary):
-    call_command("load_nhn", "--demo", stdout=io.StringIO())
-    assert OutcomeEntry.objects.count() >= 10
+def test_demo_outcomes_are_idempotent_and_warn_about_alkmaar(nhn_demo, client, secretary):
+    assert OutcomeEntry.objects.count() == 11
     assert load_demo_regio_deal(report=LoadReport(), actor=secretary) == 0
     assert load_demo_outcomes(report=LoadReport(), actor=secretary) == 0
     overview = outcome_overview(public=True)
@@ -275,3 +272,6 @@ def test_demo_outcomes_are_idempotent_and_warn_about_alkmaar(client, secretary):
     warnings = outcome_balance_warnings(user=secretary)
     assert warnings["norm"] == 10
     assert "regio-alkmaar" in {b.subregion.slug for b in warnings["over"]}
+    client.force_login(secretary)
+    page = client.get(reverse("gremia:balance")).text
+    assert "Let op:" in page and "Regio Alkmaar:" in page
