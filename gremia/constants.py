@@ -109,7 +109,13 @@ RULES_QUESTIONS = [
 RULES_FIELDS = [name for name, _label, _question in RULES_QUESTIONS]
 # How the councils are consulted on the body's draft decisions (not one of the ten questions,
 # but data the portal acts on: the default term and the warning for a missing consultation).
-RULES_CONSULTATION_FIELDS = ["consultation_term_weeks", "consultation_required"]
+# The norm for the balance of outcomes is carried over and adopted the same way: the most a
+# sub-region's share of the euros may differ from its share of the inhabitants.
+RULES_CONSULTATION_FIELDS = [
+    "consultation_term_weeks",
+    "consultation_required",
+    "outcome_max_deviation",
+]
 
 # The code of conduct (gedragscode, the report's section 7): part of the rules of play, so it
 # is versioned and adopted with them; its ambassadors are `gremia.models.conduct`.

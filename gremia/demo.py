@@ -406,7 +406,13 @@ def load_demo_rules(*, report: LoadReport) -> None:
         report.count("spelregelnotities", created=False)
     if not RulesOfPlay.objects.filter(body__isnull=True, version__gte=2).exists():
         services.rules_of_play_draft_create(
-            actor=None, body=None, evaluation=NHN_EVALUATION_V2, **NHN_CONDUCT
+            actor=None,
+            body=None,
+            evaluation=NHN_EVALUATION_V2,
+            # The balance of outcomes: at most 10 percentage points between a sub-region's
+            # share of the euros and its share of the inhabitants.
+            outcome_max_deviation=10,
+            **NHN_CONDUCT,
         )
         report.count("spelregelnotities", created=True)
     wonen = Body.objects.filter(slug="platform-wonen").first()

@@ -51,6 +51,16 @@ class RulesForm(UtrechtFormMixin, forms.Form):
             label=_("Decisions of this body need a consultation of the councils"),
             required=False,
         )
+        self.fields["outcome_max_deviation"] = forms.IntegerField(
+            label=_("Balance of outcomes: maximum deviation (percentage points)"),
+            min_value=0,
+            max_value=100,
+            required=False,
+            help_text=_(
+                "How far a sub-region's share of the euros may differ from its share of the "
+                "inhabitants before the balance page warns."
+            ),
+        )
         self.style_widgets()
 
 

@@ -205,6 +205,7 @@ def rules_edit(request, pk: int):
     initial |= {
         "consultation_term_weeks": rules.consultation_term_weeks,
         "consultation_required": rules.consultation_required,
+        "outcome_max_deviation": rules.outcome_max_deviation,
     }
     form = RulesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -65,3 +65,15 @@ class Workday(models.IntegerChoices):
     WEDNESDAY = 2, _("Wednesday")
     THURSDAY = 3, _("Thursday")
     FRIDAY = 4, _("Friday")
+
+
+class OutcomeKind(models.TextChoices):
+    """What an entry in the ledger of outcomes is (what each sub-region gets)."""
+
+    REGIO_DEAL = "regio_deal", _("Regio Deal project")
+    EU = "eu", _("EU fund")
+    MIRT = "mirt", _("MIRT")
+    WOONDEAL = "woondeal", _("Woondeal")
+    NPVR = "npvr", _("NPVR")
+    NATIONAL = "nationaal", _("Other national fund")
+    DECISION = "besluit", _("Decision with a place-bound investment")

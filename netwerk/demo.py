@@ -6,12 +6,14 @@ Idempotent: an opportunity with the same title is left alone.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
 from gremia.models.registry import Body, Organisation, Person, Subregion
 from netwerk.models.lobby import LobbyDossier
 from netwerk.models.opportunities import Opportunity
+from netwerk.models.outcomes import OutcomeEntry
 from netwerk.models.regio_deal import RegioDealProject
 from netwerk.models.spanners import BoundarySpanner
 from netwerk.services.lobby import (
@@ -27,6 +29,7 @@ from netwerk.services.opportunities import (
     opportunity_step_add,
     opportunity_step_complete,
 )
+from netwerk.services.outcomes import outcome_entry_create
 from netwerk.services.regio_deal import (
     regio_deal_project_create,
     regio_deal_project_review,
@@ -35,11 +38,14 @@ from netwerk.services.regio_deal import (
 from netwerk.services.spanners import boundary_spanner_set, spanner_reports_request_monthly
 from nhn_portal.core.models import User
 from nhn_portal.core.seeding import LoadReport
+from regiobureau.constants import DecisionOutcome
+from regiobureau.models.decisions import Decision
 
 from .constants import (
     Arena,
     OpportunityKind,
     OpportunityOutcome,
+    OutcomeKind,
     ProgrammeLine,
     ProjectStatus,
     Workday,
@@ -355,4 +361,90 @@ def load_demo_spanners(*, report: LoadReport | None = None, actor=None) -> int:
         created += 1
     if created:
         spanner_reports_request_monthly()
+    return created
+
+
+# ---- What each sub-region gets: the ledger of outcomes -------------------------------------
+
+# (title, kind, euros, year, project title, sub-region slug, {municipality: share or None})
+# Regio Alkmaar gets visibly more, as the report observes ("veel aandacht en geld lijkt te gaan
+# naar Regio Alkmaar"), so the balance page's warning shows.
+OUTCOMES = [
+    ("Regio Deal: Praktijkleren in de Kop", OutcomeKind.REGIO_DEAL, 1_200_000, 2023,
+     "Praktijkleren in de Kop (demo)", None, {}),
+    ("Regio Deal: Praktijkleren in de Kop", OutcomeKind.REGIO_DEAL, 800_000, 2025,
+     "Praktijkleren in de Kop (demo)", None, {}),
+    ("Regio Deal: Gezond opgroeien in West-Friesland", OutcomeKind.REGIO_DEAL, 900_000, 2024,
+     "Gezond opgroeien in West-Friesland (demo)", None, {}),
+    ("Regio Deal: Gezond opgroeien in West-Friesland", OutcomeKind.REGIO_DEAL, 600_000, 2026,
+     "Gezond opgroeien in West-Friesland (demo)", None, {}),
+    ("Regio Deal: Techniekpact Regio Alkmaar", OutcomeKind.REGIO_DEAL, 2_000_000, 2023,
+     "Techniekpact Regio Alkmaar (demo)", None, {}),
+    ("Regio Deal: Techniekpact Regio Alkmaar", OutcomeKind.REGIO_DEAL, 1_500_000, 2024,
+     "Techniekpact Regio Alkmaar (demo)", None, {}),
+    ("Regio Deal: Techniekpact Regio Alkmaar", OutcomeKind.REGIO_DEAL, 1_500_000, 2025,
+     "Techniekpact Regio Alkmaar (demo)", None, {}),
+    ("Woondeal Regio Alkmaar (demo)", OutcomeKind.WOONDEAL, 6_000_000, 2024,
+     None, "regio-alkmaar", {}),
+    ("Woondeal West-Friesland (demo)", OutcomeKind.WOONDEAL, 1_500_000, 2026,
+     None, "west-friesland", {}),
+    ("MIRT bereikbaarheid Kop van Noord-Holland (demo)", OutcomeKind.MIRT, 2_500_000, 2025,
+     None, None, {"Gemeente Den Helder": Decimal(70), "Gemeente Hollands Kroon": Decimal(30)}),
+]  # fmt: skip
+DECISION_OUTCOME = (
+    "Investering warmtenet Alkmaar en Dijk en Waard (demo)", 3_000_000, 2026,
+    {"Gemeente Alkmaar": Decimal(60), "Gemeente Dijk en Waard": Decimal(40)},
+)  # fmt: skip
+
+
+def _stuurgroep_decision():
+    return (
+        Decision.objects.filter(
+            item__meeting__body__slug=STEERING_GROUP, outcome=DecisionOutcome.ADOPTED
+        )
+        .order_by("-item__meeting__starts_at")
+        .first()
+    )
+
+
+def _outcome(report, actor, title, kind, euros, year, shares, **places) -> int:
+    present = OutcomeEntry.objects.filter(title=title, year=year).exists()
+    if report is not None:
+        report.count("demo-opbrengsten", created=not present)
+    if present:
+        return 0
+    municipalities = {o.name: o for o in Organisation.objects.filter(name__in=list(shares))}
+    if len(municipalities) != len(shares):
+        return 0
+    outcome_entry_create(
+        actor=actor,
+        title=title,
+        kind=kind,
+        amount=Decimal(euros),
+        year=year,
+        shares=[(municipalities[name], share) for name, share in shares.items()],
+        **places,
+    )
+    return 1
+
+
+def load_demo_outcomes(*, report: LoadReport | None = None, actor=None) -> int:
+    """The ledger of outcomes 2023–2026 for the three sub-regions: the Regio Deal projects'
+    euros, two funds (Woondeal, MIRT) and one stuurgroep decision with a place-bound
+    investment. Idempotent: an entry is known by its title and year."""
+    created = 0
+    for title, kind, euros, year, project_title, region_slug, shares in OUTCOMES:
+        project = RegioDealProject.objects.filter(title=project_title).first()
+        subregion = Subregion.objects.filter(slug=region_slug).first()
+        if (project_title and project is None) or (region_slug and subregion is None):
+            continue
+        created += _outcome(
+            report, actor, title, kind, euros, year, shares, project=project, subregion=subregion
+        )
+    decision = _stuurgroep_decision()
+    if decision is not None:
+        title, euros, year, shares = DECISION_OUTCOME
+        created += _outcome(
+            report, actor, title, OutcomeKind.DECISION, euros, year, shares, decision=decision
+        )
     return created

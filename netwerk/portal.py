@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from nhn_portal.core.access import is_secretariat
 from nhn_portal.core.portal import (
     NETWORK,
     PUBLIC,
@@ -13,6 +14,7 @@ from nhn_portal.core.portal import (
 )
 
 from . import selectors
+from .outcome_selectors import outcome_balance_warnings
 from .permissions import can_use_opportunities, can_use_public_affairs
 
 register_nav_item(
@@ -124,5 +126,50 @@ register_panel(
         context=overview_spanner,
         order=40,
         slot="status",
+    )
+)
+
+
+# ---- What each sub-region gets ----------------------------------------------------------
+
+
+def balance_outcomes(request) -> dict:
+    """Gremia's balance page: each sub-region's share of the euros against its share of the
+    inhabitants, with a warning past the norm of the rules of play."""
+    return {
+        "outcome_balance": outcome_balance_warnings(user=request.user),
+        "outcome_balance_link": is_secretariat(request.user),
+    }
+
+
+register_panel(
+    Panel(
+        page="balance",
+        name="outcome_balance",
+        template="netwerk/_outcome_balance.html",
+        context=balance_outcomes,
+        order=30,
+    )
+)
+register_nav_item(
+    NavItem(
+        key="outcomes_public",
+        label=_("What each sub-region gets"),
+        url_name="netwerk:outcomes_public",
+        order=78,
+        public=True,
+        current=in_namespace("netwerk", "outcomes_public"),
+        group=PUBLIC,
+    )
+)
+register_nav_item(
+    NavItem(
+        key="outcome_ledger",
+        label=_("Ledger of outcomes"),
+        url_name="netwerk:outcome_list",
+        order=79,
+        visible=is_secretariat,
+        current=in_namespace("netwerk", "outcome_list", "outcome_edit"),
+        group=NETWORK,
     )
 )

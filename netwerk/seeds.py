@@ -9,6 +9,7 @@ from regiobureau.demo.agendas import SECRETARY_EMAIL
 from .demo import (
     load_demo_lobby,
     load_demo_opportunities,
+    load_demo_outcomes,
     load_demo_regio_deal,
     load_demo_spanners,
 )
@@ -21,6 +22,7 @@ def _demo(report):
     load_demo_lobby(report=report, actor=actor)
     load_demo_regio_deal(report=report, actor=actor)
     load_demo_spanners(report=report, actor=actor)
+    load_demo_outcomes(report=report, actor=actor)
 
 
 register_seed(

@@ -27,6 +27,13 @@ from netwerk.views.opportunities import (
     opportunity_step_done,
     opportunity_step_remove,
 )
+from netwerk.views.outcomes import (
+    outcome_create,
+    outcome_edit,
+    outcome_list,
+    outcomes_public,
+    outcomes_public_csv,
+)
 from netwerk.views.regio_deal import (
     project_create,
     project_detail,
@@ -51,6 +58,8 @@ PUBLIC_URL_NAMES = {
     "public_affairs": "published summaries of non-confidential lobby dossiers only",
     "regio_deal": "the Regio Deal's shop window: approved projects only",
     "regio_deal_image": "pictures of approved Regio Deal projects only",
+    "outcomes_public": "what each sub-region gets: entries not marked confidential only",
+    "outcomes_public_csv": "the same figures as CSV",
 }
 
 urlpatterns = [
@@ -71,6 +80,12 @@ urlpatterns = [
     path("regio-deal/projecten/<int:pk>/", project_detail, name="project_detail"),
     path("regio-deal/projecten/<int:pk>/beeld/", project_image_add, name="project_image_add"),
     path("regio-deal/projecten/<int:pk>/beoordeling/", project_review, name="project_review"),
+    # What each sub-region gets: the ledger of outcomes
+    path("wat-elke-regio-krijgt/", outcomes_public, name="outcomes_public"),
+    path("wat-elke-regio-krijgt.csv", outcomes_public_csv, name="outcomes_public_csv"),
+    path("opbrengsten/", outcome_list, name="outcome_list"),
+    path("opbrengsten/nieuw/", outcome_create, name="outcome_create"),
+    path("opbrengsten/<int:pk>/", outcome_edit, name="outcome_edit"),
     # Boundary spanners
     path("grensverkenners/", spanner_list, name="spanner_list"),
     path("grensverkenners/instellen/", spanner_set, name="spanner_set"),

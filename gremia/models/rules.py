@@ -53,6 +53,13 @@ class RulesOfPlay(TimeStampedModel):
     consultation_required = models.BooleanField(
         _("decisions need a consultation of the councils"), default=False
     )
+    # The balance of outcomes (what each sub-region gets): the most, in percentage points, a
+    # sub-region's share of the euros may differ from its share of the inhabitants.
+    outcome_max_deviation = models.PositiveSmallIntegerField(
+        _("maximum deviation of a sub-region's share of the euros (percentage points)"),
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("rules of play")

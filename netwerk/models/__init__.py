@@ -2,4 +2,4 @@
 defines it (`from netwerk.models.lobby import LobbyDossier`)."""
 
 # Django registers a model when its module is imported.
-from . import lobby, opportunities, regio_deal, spanners, tables  # noqa: F401
+from . import lobby, opportunities, outcomes, regio_deal, spanners, tables  # noqa: F401

@@ -319,6 +319,11 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'netwerk:opportunity_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/1/
     'netwerk:opportunity_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/kansen/
     'netwerk:opportunity_step_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/kansen/1/stap/
+    'netwerk:outcome_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/opbrengsten/nieuw/
+    'netwerk:outcome_edit': ('login', '404', '404', '404', '404', '404', '404', '404'),  # /netwerk/opbrengsten/1/
+    'netwerk:outcome_list': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/opbrengsten/
+    'netwerk:outcomes_public': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /netwerk/wat-elke-regio-krijgt/
+    'netwerk:outcomes_public_csv': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /netwerk/wat-elke-regio-krijgt.csv
     'netwerk:project_create': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/regio-deal/projecten/nieuw/
     'netwerk:project_detail': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /netwerk/regio-deal/projecten/1/
     'netwerk:project_image_add': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /netwerk/regio-deal/projecten/1/beeld/
