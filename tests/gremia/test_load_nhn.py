@@ -284,14 +284,18 @@ def test_demo_has_a_published_meeting_per_base_model_body(nhn_demo, demo_setting
     assert list(bodies_without_meeting) == []
     # One upcoming, published meeting per body; the platform Wonen also has its previous,
     # held meeting (with the council letter demo); the stuurgroep one in the last complete half
-    # year, evaluated, and the held meeting that adopted the spelregelnotitie.
+    # year, evaluated, and the held meeting that adopted the spelregelnotitie; and the route of
+    # the Ontwikkelperspectief and the energy exploration (middelen's demo): the ambtelijk
+    # opdrachtgeversoverleg, then the stuurgroep that adopted the cost key and core message.
     upcoming = Meeting.objects.filter(starts_at__gt=timezone.now(), status="agenda_gepubliceerd")
     assert sorted(upcoming.values_list("body_id", flat=True)) == sorted(
         Body.objects.values_list("pk", flat=True)
     )
     held = Meeting.objects.filter(status="gehouden", starts_at__lt=timezone.now())
     assert sorted(m.body.slug for m in held) == [
+        "ambtelijk-opdrachtgeversoverleg",
         "platform-wonen",
+        "publieke-stuurgroep-nhn",
         "publieke-stuurgroep-nhn",
         "publieke-stuurgroep-nhn",
     ]
