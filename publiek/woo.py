@@ -37,7 +37,7 @@ from regiobureau.selectors.decisions import decisions_adopted_public
 from regiobureau.selectors.meetings import meeting_queryset_visible
 
 from .api import selectors as api_selectors
-from .consultations import NOTA, consultation_parts
+from .api.consultations import NOTA, consultation_parts
 
 # TOOI thesaurus (kern) URIs of the DiWoo 0.9.8 value lists.
 CATEGORY_MEETING_DOCUMENTS = (

@@ -6,7 +6,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from gremia.constants import BodyKind, OrganisationKind
-from publiek.consultations import ConsultationPart
+from publiek.api.consultations import ConsultationPart
 from publiek.selectors import PUBLIC_OFFICE_FUNCTIONS
 from regiobureau.constants import DecisionOutcome, MeetingStatus, VoteChoice
 

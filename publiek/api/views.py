@@ -29,7 +29,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind
 from nhn_portal.core import ratelimit
 from nhn_portal.core.access import NotFound
-from publiek.consultations import consultation_part, consultation_parts
+from publiek.api.consultations import consultation_part, consultation_parts
 
 from . import selectors, serializers, spec
 from .serializers import site_url

@@ -19,7 +19,7 @@ from consultaties.constants import REACTIENOTA
 from consultaties.selectors import public_consultations_for_open_data
 from nhn_portal.core.production.selectors import generated_document_current
 
-from .api import selectors as api_selectors
+from . import selectors as api_selectors
 
 CONSULTATION = "consultatie"
 RESPONSE = "reactie"
