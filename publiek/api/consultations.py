@@ -39,6 +39,7 @@ class ConsultationPart:
     link: str  # the content: the page, the council's stuk or the reactienota's PDF (a path)
     media_type: str
     consultation_id: int
+    body_id: int | None = None  # the body whose draft it is (it consults the councils)
     municipality: str = ""
     # The public agenda items it belongs to: the draft's, and the final decision's.
     item_ids: list[int] = field(default_factory=list)
@@ -88,6 +89,7 @@ def consultation_parts() -> list[ConsultationPart]:
         common = {
             "page": page,
             "consultation_id": consultation.pk,
+            "body_id": consultation.agenda_item.meeting.body_id,
             "item_ids": items,
             "meeting_ids": meetings,
             "decision_id": decision_id,

@@ -210,3 +210,54 @@ def test_the_consultation_parts_keep_to_the_ori_standard(client, public, setting
     for row in listed:
         jsonschema.validate(row, document, cls=jsonschema.Draft7Validator)
         assert len(row["id"]) <= 40
+
+
+# --- OParl 1.1 ---------------------------------------------------------------------------
+
+
+def oparl_schemas():
+    import json
+    import pathlib
+
+    folder = pathlib.Path(__file__).resolve().parents[2] / "publiek" / "oparl" / "schema"
+    return {path.stem: json.loads(path.read_text()) for path in folder.glob("*.json")}
+
+
+def test_oparl_has_the_consultation_and_its_parts_as_files_of_the_items(client, public, settings):
+    from tests.publiek.test_oparl import validate
+
+    settings.SITE_URL = "https://portaal.example.nl"
+    schemas = oparl_schemas()
+    consultation, row, decision = public
+    item = client.get(f"/api/oparl/agenda-item/{consultation.agenda_item_id}/").json()
+    validate(schemas, "AgendaItem", item)
+    assert item["consultation"].endswith(f"/api/oparl/consultation/{consultation.pk}/")
+    files = {f["id"].rsplit("/file/", 1)[1]: f for f in item["auxiliaryFile"]}
+    assert set(files) == {"consultatie/", f"reactie-{row.pk}/", "reactienota/"}
+    assert files["reactienota/"]["mimeType"] == "application/pdf"
+    assert files["reactienota/"]["downloadUrl"].endswith(
+        f"/consultaties/{consultation.pk}/reactienota.pdf"
+    )
+    final = client.get(f"/api/oparl/agenda-item/{decision.item_id}/").json()
+    assert "consultation" not in final and len(final["auxiliaryFile"]) == 3
+    found = client.get(item["consultation"].removeprefix(settings.SITE_URL))
+    assert found.status_code == 200
+    validate(schemas, "Consultation", found.json())
+    assert found.json()["agendaItem"] == item["id"]
+    nota = client.get(files["reactienota/"]["id"].removeprefix(settings.SITE_URL)).json()
+    validate(schemas, "File", nota)
+    meeting = client.get(item["meeting"].removeprefix(settings.SITE_URL)).json()
+    embedded = next(i for i in meeting["agendaItem"] if i["id"] == item["id"])
+    assert len(embedded["auxiliaryFile"]) == 3
+
+
+def test_oparl_shows_nothing_of_a_consultation_whose_draft_is_not_public(client, public, hidden):
+    for consultation, row in hidden:
+        base = f"/api/oparl/consultation/{consultation.pk}/"
+        assert client.get(base).status_code == 404
+        for part in ("consultatie", f"reactie-{row.pk}", "reactienota"):
+            assert client.get(f"{base}file/{part}/").status_code == 404
+    listed = client.get("/api/oparl/body/nhn/agenda-items/?limit=100").content.decode()
+    for consultation, _row in hidden:
+        assert consultation.title not in listed
+        assert f"/consultation/{consultation.pk}/" not in listed
