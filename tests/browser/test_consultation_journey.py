@@ -70,7 +70,17 @@ def test_secretary_opens_griffie_responds_matrix_and_public_page(
     assert texel.text == RESPONSE and texel.has_outcome
     # Hoorn's response is out of her reach, by its address too.
     hoorn = CouncilResponse.objects.get(consultation_id=pk, municipality__slug="gemeente-hoorn")
-    answer = page.goto(f"{live_server.url}/consultaties/reacties/{hoorn.pk}/uitkomst/")
+    # (posted through the context's request API, with her session and a valid CSRF token)
+    token = page.locator("input[name=csrfmiddlewaretoken]").first.input_value()
+    answer = page.request.post(
+        f"{live_server.url}/consultaties/reacties/{hoorn.pk}/uitkomst/",
+        form={
+            "csrfmiddlewaretoken": token,
+            "version": str(hoorn.version),
+            "outcome": "no_wishes",
+        },
+        headers={"Referer": page.url},
+    )
     assert answer.status == 404
     hoorn.refresh_from_db()
     assert not hoorn.has_outcome
