@@ -3,7 +3,7 @@ and the warnings (recess, a decision that needed a consultation and has none).""
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from consultaties import permissions
@@ -264,3 +264,32 @@ def working_group_meetings():
         .select_related("body")
         .order_by("-starts_at")
     )
+
+
+def public_consultations_for_open_data() -> list[Consultation]:
+    """The public consultations with what a visitor sees of them, for the open data (ORI,
+    the Woo sitemap): each with `public_outcomes` (the responses with an outcome, per
+    council), oldest first."""
+    qs = (
+        Consultation.objects.filter(permissions.public_q())
+        .select_related(
+            "agenda_item__meeting__body", "agenda_item__parent", "final_decision__item__meeting"
+        )
+        .prefetch_related(
+            Prefetch(
+                "responses",
+                queryset=CouncilResponse.objects.filter(
+                    status__in=[
+                        ResponseStatus.RESPONDED,
+                        ResponseStatus.NO_WISHES,
+                        ResponseStatus.NOT_DEALT,
+                    ]
+                )
+                .select_related("municipality")
+                .order_by("municipality__name", "pk"),
+                to_attr="public_outcomes",
+            )
+        )
+        .order_by("pk")
+    )
+    return list(qs)

@@ -37,6 +37,7 @@ from regiobureau.selectors.decisions import decisions_adopted_public
 from regiobureau.selectors.meetings import meeting_queryset_visible
 
 from .api import selectors as api_selectors
+from .api.consultations import NOTA, consultation_parts
 
 # TOOI thesaurus (kern) URIs of the DiWoo 0.9.8 value lists.
 CATEGORY_MEETING_DOCUMENTS = (
@@ -262,8 +263,32 @@ def _letters() -> list[WooDocument]:
     return entries
 
 
+def _reactienotas() -> list[WooDocument]:
+    """The adopted reactienota of each public consultation of the councils (its PDF/A),
+    published by the draft decision's body's publisher."""
+    entries = []
+    for part in consultation_parts():
+        if part.kind != NOTA:
+            continue
+        meeting = Meeting.objects.select_related("body__woo_publisher").get(pk=part.meeting_ids[0])
+        entries.append(
+            WooDocument(
+                location=_absolute(part.link),
+                modified=part.modified,
+                title=part.title,
+                created=part.created.isoformat(),
+                category=CATEGORY_MEETING_DOCUMENTS,
+                handling=HANDLING_ADOPTION,
+                handled_at=_datetime(part.modified),
+                format=FORMATS["application/pdf"],
+                publisher=_publisher(meeting.body),
+            )
+        )
+    return entries
+
+
 def woo_documents() -> list[WooDocument]:
-    return [*_stukken(), *_meeting_pdfs(), *_decisions(), *_letters()]
+    return [*_stukken(), *_meeting_pdfs(), *_decisions(), *_letters(), *_reactienotas()]
 
 
 def _datetime(value) -> str:

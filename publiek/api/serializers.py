@@ -6,6 +6,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from gremia.constants import BodyKind, OrganisationKind
+from publiek.api.consultations import ConsultationPart
 from publiek.selectors import PUBLIC_OFFICE_FUNCTIONS
 from regiobureau.constants import DecisionOutcome, MeetingStatus, VoteChoice
 
@@ -139,6 +140,7 @@ class AgendapuntSerializer(OriSerializer):
     resource = "agendapunt"
 
     def represent(self, item):
+        parts = self.context.get("consultation_parts", {}).get(("item", item.pk), [])
         return {
             "url": self.get_url(item),
             "id": self.get_id(item),
@@ -151,7 +153,8 @@ class AgendapuntSerializer(OriSerializer):
             "informatieobjecten": [
                 absolute(self.context.get("request"), "informatieobject", document.pk)
                 for document in item.documents.all()
-            ],
+            ]
+            + [absolute(None, "informatieobject", part.key) for part in parts],
             "x-nhn": {
                 "titel": item.title,
                 "dossier": item.dossier.name if item.dossier_id else None,
@@ -164,6 +167,7 @@ class BesluitSerializer(OriSerializer):
     resource = "besluit"
 
     def represent(self, decision):
+        parts = self.context.get("consultation_parts", {}).get(("decision", decision.pk), [])
         return {
             "url": self.get_url(decision),
             "id": self.get_id(decision),
@@ -180,6 +184,11 @@ class BesluitSerializer(OriSerializer):
                 "agendapunt": self.ref("agendapunt", decision.item_id),
                 "vergadering": self.ref("vergadering", decision.item.meeting_id),
                 "besluitregel": decision.rule,
+                # The consultation of the councils that prepared it: the draft, each
+                # council's response and the reactienota.
+                "informatieobjecten": [
+                    absolute(None, "informatieobject", part.key) for part in parts
+                ],
             },
         }
 
@@ -188,6 +197,8 @@ class InformatieObjectSerializer(OriSerializer):
     resource = "informatieobject"
 
     def represent(self, document):
+        if isinstance(document, ConsultationPart):
+            return self.represent_consultation_part(document)
         version = document.current_version
         item = document.agenda_item
         data = {
@@ -212,6 +223,34 @@ class InformatieObjectSerializer(OriSerializer):
                 "grootte": version.size,
                 "sha256": version.sha256,
             }
+        return data
+
+    def represent_consultation_part(self, part):
+        """A part of a public consultation of the councils: an informatieobject of the draft
+        decision's agenda item and of the final decision's, once that is public."""
+        data = {
+            "url": self.get_url(part),
+            "id": part.key,
+            "titel": clip(part.title, 200),
+            "taal": "dut",
+            "vertrouwelijkheidsaanduiding": "openbaar",
+            "creatiedatum": part.created.isoformat(),
+            "link": site_url(part.link),
+            "agendapunten": [self.ref("agendapunt", pk) for pk in part.item_ids],
+            "vergaderingen": [self.ref("vergadering", pk) for pk in part.meeting_ids],
+            "x-nhn": {
+                "titel": part.title,
+                "soort": part.kind,
+                "consultatie": site_url(part.page),
+                "gemeente": part.municipality or None,
+                "besluit": self.ref("besluit", part.decision_id),
+                "bestand": {
+                    "mediatype": part.media_type,
+                    "grootte": part.size,
+                    "sha256": part.sha256 or None,
+                },
+            },
+        }
         return data
 
 

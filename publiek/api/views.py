@@ -29,6 +29,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from gremia.constants import BodyKind, MembershipRole, OrganisationKind
 from nhn_portal.core import ratelimit
 from nhn_portal.core.access import NotFound
+from publiek.api.consultations import consultation_part, consultation_parts
 
 from . import selectors, serializers, spec
 from .serializers import site_url
@@ -140,6 +141,8 @@ class OriViewSet(viewsets.ReadOnlyModelViewSet):
                 )
             qs = qs.filter(**{f"{self.updated_field}__gte": since})
         values.pop("gewijzigdSinds", None)
+        # Kept for the items a collection serves beside its queryset (informatieobjecten).
+        self.parsed_filters, self.parsed_since = values, since_raw and since
         for name, value in values.items():
             qs = self.filters[name](qs, value)
         return self.filter_extra(qs, params).order_by("pk")
@@ -331,6 +334,9 @@ class AgendapuntViewSet(OriViewSet):
     def base_queryset(self):
         return selectors.agenda_items()
 
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "consultation_parts": parts_by_subject()}
+
     def filter_extra(self, qs, params):
         return filter_by_meeting(qs, params)
 
@@ -352,6 +358,62 @@ class BesluitViewSet(OriViewSet):
     def base_queryset(self):
         return selectors.decisions()
 
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "consultation_parts": parts_by_subject()}
+
+
+def parts_by_subject() -> dict:
+    """("item", pk) and ("decision", pk) → the public consultation parts that belong to it."""
+    index: dict = {}
+    for part in consultation_parts():
+        for pk in part.item_ids:
+            index.setdefault(("item", pk), []).append(part)
+        if part.decision_id is not None:
+            index.setdefault(("decision", part.decision_id), []).append(part)
+    return index
+
+
+class Chain:
+    """A page's source: the queryset's rows, then the listed extras (Django's paginator
+    counts and slices it; the queryset is still counted and sliced in the database)."""
+
+    def __init__(self, queryset, extras: list):
+        self.queryset, self.extras = queryset, extras
+        self._rows = None
+
+    def rows(self) -> int:
+        if self._rows is None:
+            self._rows = self.queryset.count()
+        return self._rows
+
+    def count(self) -> int:
+        return self.rows() + len(self.extras)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return list(self[index : index + 1])[0]
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        rows = self.rows()
+        head = list(self.queryset[start:stop]) if start < rows else []
+        tail = self.extras[max(start - rows, 0) : max(stop - rows, 0)]
+        return head + tail
+
+
+def part_filters() -> dict:
+    """The informatieobjecten parameters on a consultation part (the standard's names)."""
+    return {
+        "agendapuntIdentificatie": lambda part, v: str(v) in {str(pk) for pk in part.item_ids},
+        "vergaderingsIdentificatie": lambda part, v: str(v) in {str(pk) for pk in part.meeting_ids},
+        "creatiedatum": lambda part, v: part.created == v,
+        "datumIngediend": lambda part, v: part.created == v,
+        "taal": lambda part, v: v == "dut",
+        "titel": lambda part, v: v.lower() in part.title.lower(),
+        "versie": lambda part, v: str(v) == "1",
+    }
+
 
 class InformatieObjectViewSet(OriViewSet):
     serializer_class = serializers.InformatieObjectSerializer
@@ -372,6 +434,28 @@ class InformatieObjectViewSet(OriViewSet):
 
     def base_queryset(self):
         return selectors.documents()
+
+    def get_object(self):
+        """A stuk (a number), or a part of a public consultation (`consultatie-…`)."""
+        key = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if key.startswith("consultatie-"):
+            part = consultation_part(key)
+            if part is None:
+                raise exceptions.NotFound()
+            return part
+        return super().get_object()
+
+    def list(self, request, *args, **kwargs):
+        documents = self.get_queryset()
+        parts = consultation_parts()
+        matches = part_filters()
+        for name, value in self.parsed_filters.items():
+            test = matches.get(name)
+            parts = [p for p in parts if test is not None and test(p, value)]
+        if self.parsed_since:
+            parts = [p for p in parts if p.modified >= self.parsed_since]
+        page = self.paginate_queryset(Chain(documents, parts))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 class OrganisatorischeEenheidViewSet(OriViewSet):

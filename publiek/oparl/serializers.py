@@ -187,7 +187,9 @@ def paper(document) -> dict:
     }
 
 
-def agenda_item(item) -> dict:
+def agenda_item(item, consultations=None) -> dict:
+    """An item; `consultations` ({item pk: [ConsultationPart]}) adds the public consultation
+    of the councils on it: its parts as auxiliary files, and the Consultation itself."""
     data = {
         **_common("AgendaItem", oparl_url("agenda_item", pk=item.pk), item),
         "meeting": oparl_url("meeting", pk=item.meeting_id),
@@ -203,7 +205,73 @@ def agenda_item(item) -> dict:
         decision = decisions[0]  # the latest recorded decision
         data["result"] = str(decision.get_outcome_display())
         data["resolutionText"] = decision.text
+    parts = (consultations or {}).get(item.pk, [])
+    if parts:
+        data["auxiliaryFile"] += [consultation_file(part) for part in parts]
+        # OParl's AgendaItem has one consultation (1:1): the first on this item.
+        drafts = [part for part in parts if part.item_ids[0] == item.pk]
+        if drafts:
+            data["consultation"] = oparl_url("consultation", pk=drafts[0].consultation_id)
     return data
+
+
+# --- Consultations of the councils ---------------------------------------------------------
+
+CONSULTATION_ROLE = "Consultatie van de gemeenteraden (wensen en bedenkingen)"
+
+
+def part_slug(part) -> str:
+    """The File's key under its consultation: consultatie, reactie-<pk> or reactienota."""
+    return part.key.split("-", 2)[2] if part.key.count("-") >= 2 else "consultatie"
+
+
+def _part_dates(part) -> dict:
+    return {"created": stamp(part.modified), "modified": stamp(part.modified), "deleted": False}
+
+
+def consultation_file(part) -> dict:
+    """A part of a public consultation (the question, a council's response, the
+    reactienota's PDF) as a File of the draft's item (and the final decision's)."""
+    link = url_of(part.link)
+    data = {
+        "id": oparl_url("consultation_file", pk=part.consultation_id, part=part_slug(part)),
+        "type": SCHEMA + "File",
+        **_part_dates(part),
+        "name": part.title,
+        "mimeType": part.media_type,
+        "date": part.created.isoformat(),
+        "size": part.size,
+        "sha1Checksum": None,
+        "accessUrl": link,
+        "meeting": [oparl_url("meeting", pk=pk) for pk in part.meeting_ids],
+        "agendaItem": [oparl_url("agenda_item", pk=pk) for pk in part.item_ids],
+        "web": url_of(part.page),
+    }
+    if part.media_type == "application/pdf":
+        data["downloadUrl"] = link
+    return _drop_empty(data)
+
+
+def consultation(parts) -> dict:
+    """OParl's Consultation: the draft decision's item put to the councils (the body of
+    the meeting is the organization that consults); its parts are files of that item."""
+    first = parts[0]
+    return {
+        "id": oparl_url("consultation", pk=first.consultation_id),
+        "type": SCHEMA + "Consultation",
+        **_part_dates(first),
+        "agendaItem": oparl_url("agenda_item", pk=first.item_ids[0]),
+        "meeting": oparl_url("meeting", pk=first.meeting_ids[0]),
+        "organization": [oparl_url("organization", pk=first.body_id)],
+        "authoritative": False,
+        "role": CONSULTATION_ROLE,
+        "keyword": ["consultatie", "wensen en bedenkingen"],
+        "web": url_of(first.page),
+    }
+
+
+def url_of(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
 
 
 def item_number(item) -> str:
@@ -221,7 +289,7 @@ def location(meeting_obj) -> dict:
     }
 
 
-def meeting(meeting_obj) -> dict:
+def meeting(meeting_obj, consultations=None) -> dict:
     """A public meeting with its public items; a closed one by its body and date only."""
     data = {
         **_common("Meeting", oparl_url("meeting", pk=meeting_obj.pk), meeting_obj),
@@ -234,7 +302,9 @@ def meeting(meeting_obj) -> dict:
     if meeting_obj.is_public:
         data["name"] = str(meeting_obj)
         data["web"] = url("regiobureau:meeting_detail", pk=meeting_obj.pk)
-        data["agendaItem"] = [agenda_item(item) for item in getattr(meeting_obj, "oparl_items", [])]
+        data["agendaItem"] = [
+            agenda_item(item, consultations) for item in getattr(meeting_obj, "oparl_items", [])
+        ]
         if meeting_obj.location:
             data["location"] = location(meeting_obj)
         present = [

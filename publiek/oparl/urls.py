@@ -32,6 +32,8 @@ PUBLIC_URL_NAMES = {
         "agenda_item",
         "paper",
         "file",
+        "consultation",
+        "consultation_file",
     )
 }
 
@@ -65,4 +67,10 @@ urlpatterns = [
     path("agenda-item/<int:pk>/", views.agenda_item, name="agenda_item"),
     path("paper/<int:pk>/", views.paper, name="paper"),
     path("file/<int:pk>/", views.file, name="file"),
+    path("consultation/<int:pk>/", views.consultation, name="consultation"),
+    path(
+        "consultation/<int:pk>/file/<slug:part>/",
+        views.consultation_file,
+        name="consultation_file",
+    ),
 ]

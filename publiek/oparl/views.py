@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_safe
 
 from nhn_portal.core import ratelimit
+from publiek.api.consultations import consultation_parts
 
 from . import selectors, serializers
 from .serializers import BODY_KEY, LEGISLATIVE_TERMS
@@ -196,7 +197,10 @@ def organization_meeting_list(request, pk):
 @oparl_view
 def agenda_item_list(request, key):
     _check_body(key)
-    return _page(request, selectors.agenda_items(), serializers.agenda_item)
+    by_item = _consultations_by_item()
+    return _page(
+        request, selectors.agenda_items(), lambda item: serializers.agenda_item(item, by_item)
+    )
 
 
 @oparl_view
@@ -252,7 +256,7 @@ def membership(request, pk):
 
 @oparl_view
 def meeting(request, pk):
-    return serializers.meeting(_get(selectors.meetings(), pk))
+    return serializers.meeting(_get(selectors.meetings(), pk), _consultations_by_item())
 
 
 @oparl_view
@@ -263,7 +267,7 @@ def meeting_location(request, pk):
 
 @oparl_view
 def agenda_item(request, pk):
-    return serializers.agenda_item(_get(selectors.agenda_items(), pk))
+    return serializers.agenda_item(_get(selectors.agenda_items(), pk), _consultations_by_item())
 
 
 @oparl_view
@@ -274,3 +278,35 @@ def paper(request, pk):
 @oparl_view
 def file(request, pk):
     return serializers.file(_get(selectors.files(), pk))
+
+
+def _consultations_by_item() -> dict:
+    """{agenda item pk: the public consultation parts that belong to it}."""
+    by_item: dict = {}
+    for part in consultation_parts():
+        for pk in part.item_ids:
+            by_item.setdefault(pk, []).append(part)
+    return by_item
+
+
+def _consultation_parts(pk) -> list:
+    parts = [part for part in consultation_parts() if part.consultation_id == pk]
+    if not parts:
+        raise ProblemError(404, "Dit object bestaat niet of is niet openbaar.")
+    return parts
+
+
+@oparl_view
+def consultation(request, pk):
+    """A public consultation of the councils (OParl's Consultation) with its files."""
+    return serializers.consultation(_consultation_parts(pk))
+
+
+@oparl_view
+def consultation_file(request, pk, part):
+    """One part of a public consultation as a File: the question, a council's response,
+    the reactienota."""
+    for candidate in _consultation_parts(pk):
+        if serializers.part_slug(candidate) == part:
+            return serializers.consultation_file(candidate)
+    raise ProblemError(404, "Dit object bestaat niet of is niet openbaar.")

@@ -193,8 +193,9 @@ def test_list_pages_run_a_fixed_number_of_queries(client, count, path):
     build(count)
     with CaptureQueriesContext(connection) as queries:
         assert get(client, f"{path}?pageSize=50").status_code == 200
-    # The count, the page, and one prefetch (a meeting's public items, an item's stukken).
+    # The count, the page, and one prefetch (a meeting's public items, an item's stukken);
+    # items and informatieobjecten also read the public consultations (none here).
     assert len(queries) == API_QUERIES[path], [q["sql"] for q in queries]
 
 
-API_QUERIES = {"vergaderingen": 3, "agendapunten": 3, "informatieobjecten": 2}
+API_QUERIES = {"vergaderingen": 3, "agendapunten": 4, "informatieobjecten": 3}

@@ -347,6 +347,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'oparl:agenda_item_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/agenda-items/
     'oparl:body': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/
     'oparl:body_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/bodies/
+    'oparl:consultation': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/consultation/<public consultation>/
+    'oparl:consultation_file': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/consultation/<public consultation>/file/consultatie/
     'oparl:file': ('404', '404', '404', '404', '404', '404', '404', '404'),  # /api/oparl/file/<confidential stuk> (never published)
     'oparl:file_list': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/body/nhn/files/
     'oparl:legislative_term': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /api/oparl/legislative-term/2022/

@@ -414,6 +414,8 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
         "final_decision", "final_letter", "public_detail",
     ]:  # fmt: skip
         kwargs[f"consultaties:{name}"] = {"pk": consultation.pk}
+    kwargs["oparl:consultation"] = {"pk": consultation.pk}
+    kwargs["oparl:consultation_file"] = {"pk": consultation.pk, "part": "consultatie"}
     texel_response = consultation.responses.get(municipality=region["Texel"])
     for name in [
         "response_agenda", "response_outcome", "response_answer", "response_stuk", "public_stuk",
