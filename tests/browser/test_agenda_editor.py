@@ -104,7 +104,7 @@ def test_secretary_adds_and_moves_an_item_with_the_keyboard(
     page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     last.locator("button[data-confirm]").click()
     page.wait_for_function(
-        "document.querySelectorAll('#agenda-editor .rb-row__number').length === 5"
+        "() => document.querySelectorAll('#agenda-editor .rb-row__number').length === 5"
     )
     assert last_title in questions[0]
     assert page.locator("#agenda-error").count() == 0
