@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -144,6 +145,8 @@ def web_figures(env: dict, work: Path, args) -> list[Figure]:
             for name, (_, key, role, _) in pages.items():
                 rates[name].append(wrk(urls[key], headers[role], args.seconds))
             rates["item_partial"].append(wrk(urls["item_partial"], partial_headers, args.seconds))
+        wanted_move = args.wants("editor_move")
+        moves = [editor_move_figure(urls, headers["secretary"])] if wanted_move else []
     median = {name: statistics.median(values) for name, values in rates.items() if values}
     figures = []
     for name, (label, _key, _role, target) in pages.items():
@@ -166,7 +169,36 @@ def web_figures(env: dict, work: Path, args) -> list[Figure]:
                 f"{sizes['item_partial'] / 1024:.0f} KiB = {share:.1%} of the page",
             )
         )  # fmt: skip
-    return figures
+    return figures + moves
+
+
+def editor_move_figure(urls: dict, sent: dict) -> Figure:
+    """One editor action: htmx "move down" of the first item of the 80-item agenda, posted as
+    agenda-editor.js posts it (the version of #agenda-version), then moved back up."""
+    with urllib.request.urlopen(urllib.request.Request(urls["editor80"], headers=sent)) as answer:
+        page = answer.read().decode()
+        cookies = [c.split(";", 1)[0] for c in answer.headers.get_all("Set-Cookie") or []]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    version = int(re.search(r'id="agenda-version" value="(\d+)"', page).group(1))
+    action = re.search(r'formaction="([^"]+)" name="direction" value="down"', page).group(1)
+    headers = {
+        **sent, "Cookie": "; ".join([sent["Cookie"], *cookies]), "HX-Request": "true",
+        "X-CSRFToken": token, "Referer": urls["editor80"],
+    }  # fmt: skip
+    sizes = []
+    for offset, direction in enumerate(("down", "up")):
+        body = urllib.parse.urlencode({"direction": direction, "agenda_version": version + offset})
+        request = urllib.request.Request(
+            urllib.parse.urljoin(urls["editor80"], action), body.encode(), headers
+        )
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            sizes.append(len(answer.read()))
+    size = sizes[0]
+    return Figure(
+        "editor_move", "one editor action (move) on the 80-item agenda, HTML",
+        size / 1024, len(page) / 1024, size / len(page), "<= 20 KB", size <= 20_000, "KiB",
+        f"{size} bytes; the editor page {len(page) / 1024:.0f} KiB",
+    )  # fmt: skip
 
 
 def pdf_figures(env: dict, work: Path, args) -> list[Figure]:
@@ -339,7 +371,7 @@ def main() -> int:
         "PYTHONPATH": str(ROOT),
     }
     groups = [
-        ("web", web_figures, [*PAGES, "item_partial"]),
+        ("web", web_figures, [*PAGES, "item_partial", "editor_move"]),
         ("pdf", pdf_figures, ["pdf_job", "pdf_scaling"]),
         ("memory", memory_figure, ["worker_memory"]),
         ("letters", letters_figure, ["letters"]),

@@ -1,9 +1,13 @@
 """The agenda editor: the secretariat adds, changes, removes and reorders agenda items.
 
 Every action is a plain form POST that works without JavaScript (answered with a redirect
-back to the editor); with htmx the same POST is answered with the editor partial
-`meeting_editor.html#agenda`. Every form carries the agenda version it was loaded with:
-a stale one is refused with 409 and the current agenda (optimistic locking).
+back to the editor). The row buttons belong to one form (`#agenda-actions`) that carries the
+agenda version once; agenda-editor.js posts every htmx request with that version. With htmx an
+action answers only what changed: a move the two rows that traded places, an edit the edited
+row, each with the new version (`#agenda-version`) and the announcement as out-of-band swaps.
+Adding, removing and dragging renumber many rows and answer the editor partial
+`meeting_editor.html#agenda`. A stale version is refused with 409 and the current editor
+(optimistic locking): nothing the secretary did is lost without a message.
 """
 
 from django.contrib import messages
@@ -77,6 +81,39 @@ def _done(request, meeting, notice: str, *, anchor: str = ""):
     return vary_on_htmx(redirect(f"{url}#{anchor}" if anchor else url))
 
 
+def _sibling_lists(request, meeting) -> list[list]:
+    """The agenda's lists of rows (the main items, the sub-items of each), numbered as on the
+    whole agenda; a fixed number of queries."""
+    rows = agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
+    return [rows, *(row.children for row in rows if row.children)]
+
+
+def _answer(siblings: list, index: int) -> dict:
+    """One row with its place among its siblings (the first has no Up, the last no Down)."""
+    return {
+        "row": siblings[index],
+        "is_first": index == 0,
+        "is_last": index == len(siblings) - 1,
+    }
+
+
+def _row_answer(request, meeting, pk: int) -> dict | None:
+    for siblings in _sibling_lists(request, meeting):
+        for index, row in enumerate(siblings):
+            if row.item.pk == pk:
+                return _answer(siblings, index)
+    return None
+
+
+def _partial_answer(request, meeting, partial: str, context: dict):
+    """An answer of only what changed: htmx swaps nothing in place (`HX-Reswap: none`), every
+    piece is out-of-band (the rows, the version, the announcement)."""
+    context = {"meeting": meeting, "editable": True, **context}
+    response = render(request, f"{EDITOR}#{partial}", context)
+    response["HX-Reswap"] = "none"
+    return vary_on_htmx(response)
+
+
 def _stale(request, meeting_pk: int, error, **forms):
     meeting = secretariat_meeting(request, meeting_pk)
     return _render_editor(request, meeting, status=STALE, error=error_text(error), **forms)
@@ -88,7 +125,14 @@ def _refused(request, meeting, error: ValidationError, **forms):
 
 
 def agenda_editor(request, pk: int):
+    """The editor; with htmx and `?regel=<item>` only that item's row (cancelling an edit)."""
     meeting = secretariat_meeting(request, pk)
+    line = request.GET.get("regel", "")
+    if request.htmx and line.isdigit():
+        answer = _row_answer(request, meeting, int(line))
+        if answer is not None:
+            context = {"meeting": meeting, "editable": True, "answer": answer}
+            return vary_on_htmx(render(request, f"{EDITOR}#line_answer", context))
     return _render_editor(request, meeting)
 
 
@@ -145,7 +189,8 @@ def item_edit(request, pk: int):
         return _render_editor(request, meeting, edit_form=form, editing=item.pk)
     form = AgendaItemForm(request.POST, item=item, **choices)
     if not form.is_valid():
-        return _render_editor(request, meeting, status=INVALID, edit_form=form, editing=item.pk)
+        return _edit_refused(request, meeting, form, item)
+    old_parent = item.parent_id
     try:
         agenda_item_update(
             actor=request.user,
@@ -154,16 +199,38 @@ def item_edit(request, pk: int):
             **form.service_kwargs(),
         )
     except StaleAgendaError as error:
-        return _stale(request, meeting.pk, error)
+        return _whole_editor(_stale(request, meeting.pk, error))
     except ValidationError as error:
         add_service_errors(form, error)
-        return _render_editor(request, meeting, status=INVALID, edit_form=form, editing=item.pk)
-    return _done(
-        request,
-        meeting,
-        _("Agenda item “%(title)s” has been saved.") % {"title": item.title},
-        anchor=f"item-{item.pk}",
-    )
+        return _edit_refused(request, meeting, form, item)
+    notice = _("Agenda item “%(title)s” has been saved.") % {"title": item.title}
+    item.refresh_from_db(fields=["parent"])
+    if request.htmx and item.parent_id == old_parent:
+        # Same place on the agenda: only this row changed (its number stays).
+        meeting.refresh_from_db(fields=["agenda_version", "status"])
+        answer = _row_answer(request, meeting, item.pk)
+        response = render(
+            request,
+            f"{EDITOR}#line_answer",
+            {"meeting": meeting, "editable": True, "answer": answer, "notice": notice},
+        )
+        return vary_on_htmx(response)
+    return _whole_editor(_done(request, meeting, notice, anchor=f"item-{item.pk}"))
+
+
+def _whole_editor(response):
+    """The edit form targets its own row; an answer that renumbers rows takes the editor."""
+    response["HX-Retarget"] = "#agenda-editor"
+    response["HX-Reswap"] = "outerHTML"
+    return response
+
+
+def _edit_refused(request, meeting, form, item):
+    """The edit form again with its messages: in the row (htmx) or in the editor page."""
+    if request.htmx:
+        context = {"meeting": meeting, "form": form, "item": item, "editable": True}
+        return vary_on_htmx(render(request, f"{EDITOR}#item_edit", context, status=INVALID))
+    return _render_editor(request, meeting, status=INVALID, edit_form=form, editing=item.pk)
 
 
 @require_POST
@@ -204,7 +271,25 @@ def item_move(request, pk: int):
         if direction == "up"
         else _("“%(title)s” has been moved down.")
     ) % {"title": item.title}
-    return _done(request, meeting, notice, anchor=f"item-{item.pk}")
+    if not request.htmx:
+        return _done(request, meeting, notice, anchor=f"item-{item.pk}")
+    meeting.refresh_from_db(fields=["agenda_version", "status"])
+    answers = _moved_rows(request, meeting, item, direction)
+    return _partial_answer(
+        request, meeting, "move_answer", {"answer_rows": answers, "notice": notice}
+    )
+
+
+def _moved_rows(request, meeting, item, direction: str) -> list[dict]:
+    """The moved row and the one it traded places with, in agenda order."""
+    for siblings in _sibling_lists(request, meeting):
+        pks = [row.item.pk for row in siblings]
+        if item.pk in pks:
+            index = pks.index(item.pk)
+            other = index + 1 if direction == "up" else index - 1
+            places = sorted({index, other} & set(range(len(siblings))))
+            return [_answer(siblings, place) for place in places]
+    return []
 
 
 @require_POST

@@ -3,6 +3,12 @@
  * On drop the new order of that list (item ids) is posted with the agenda version to the
  * reorder URL; the server answers with the current editor, which htmx swaps in. The Up/Down
  * buttons do the same without dragging (WCAG 2.2, 2.5.7) and work without JavaScript.
+ *
+ * The row buttons (Up, Down, Remove) belong to the one form #agenda-actions (formaction per
+ * button), so a row carries no form, token or version of its own. With htmx their submit is
+ * sent by htmx; a move is answered with only the two rows that traded places, the new version
+ * (#agenda-version, out of band) and the announcement. Every htmx request of the editor sends
+ * the version of #agenda-version, the one element the server keeps current.
  */
 (function () {
   "use strict";
@@ -18,10 +24,11 @@
       })
       .filter(Boolean);
     var token = editor.querySelector("input[name=csrfmiddlewaretoken]");
+    var version = document.getElementById("agenda-version");
     var values = {
       order: ids.join(","),
       parent: list.getAttribute("data-parent") || "",
-      agenda_version: editor.getAttribute("data-agenda-version"),
+      agenda_version: version ? version.value : "",
     };
     if (window.htmx) {
       window.htmx.ajax("POST", editor.getAttribute("data-reorder-url"), {
@@ -71,9 +78,67 @@
     });
   }
 
+  function onSubmit(event) {
+    var form = event.target;
+    var button = event.submitter;
+    if (!window.htmx || form.id !== "agenda-actions" || !button || button.hasAttribute("data-plain")) {
+      return; // no htmx, or a button (Publish) that loads a new page: the browser posts it
+    }
+    event.preventDefault();
+    if (button.hasAttribute("data-confirm")) {
+      var editor = form.closest("#agenda-editor");
+      var title = button.closest(".rb-row").querySelector(".rb-row__title").textContent;
+      var question = editor.getAttribute("data-confirm-remove").replace("%(title)s", title);
+      if (!window.confirm(question)) {
+        return;
+      }
+    }
+    var values = {};
+    if (button.name) {
+      values[button.name] = button.value;
+    }
+    window.htmx.ajax("POST", button.formAction, {
+      source: button,
+      target: "#agenda-editor",
+      swap: "outerHTML",
+      values: values,
+    });
+  }
+
+  function onClick(event) {
+    // "Change" opens the item's form inside its row; the link is the no-JS fallback.
+    var link = event.target.closest && event.target.closest("#agenda-editor a[data-edit]");
+    if (!window.htmx || !link || event.ctrlKey || event.metaKey || event.shiftKey) {
+      return;
+    }
+    event.preventDefault();
+    var line = link.closest(".rb-row");
+    window.htmx.ajax("GET", link.getAttribute("href").split("#")[0], {
+      source: link,
+      target: "#" + line.id,
+      swap: "outerHTML",
+    });
+  }
+
+  function sendCurrentVersion(event) {
+    // One version for the whole editor, whatever the form was loaded with.
+    var version = document.getElementById("agenda-version");
+    var source = event.detail.elt;
+    if (!version || event.detail.verb === "get" || !source.closest("#agenda-editor")) {
+      return;
+    }
+    event.detail.parameters.agenda_version = version.value;
+  }
+
   function start() {
     initSortables(document);
+    document.addEventListener("submit", onSubmit);
+    document.addEventListener("click", onClick);
+    document.addEventListener("htmx:configRequest", sendCurrentVersion);
     document.addEventListener("htmx:afterSettle", function () {
+      initSortables(document);
+    });
+    document.addEventListener("htmx:oobAfterSwap", function () {
       initSortables(document);
     });
   }

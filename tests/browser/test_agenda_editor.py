@@ -53,8 +53,10 @@ def test_secretary_adds_and_moves_an_item_with_the_keyboard(
     assert row.locator(".rb-row__number").inner_text().strip() == "4"
     assert numbers(page) == ["1", "2", "3", "4", "5", "6"]
 
-    # Move it up with the keyboard: focus the button, press Enter; focus stays on it.
+    # Move it up with the keyboard: focus the button, press Enter; focus stays on it. A move
+    # swaps only the two rows: the editor element itself stays (marked before the move).
     item_id = row.get_attribute("data-id")
+    page.evaluate("document.getElementById('agenda-editor').dataset.mark = 'kept'")
     page.focus(f"#move-up-{item_id}")
     page.keyboard.press("Enter")
     page.wait_for_function(
@@ -62,11 +64,51 @@ def test_secretary_adds_and_moves_an_item_with_the_keyboard(
         arg=item_id,
     )
     assert page.evaluate("document.activeElement.id") == f"move-up-{item_id}"
+    assert page.evaluate("document.getElementById('agenda-editor').dataset.mark") == "kept"
+    assert numbers(page) == ["1", "2", "3", "4", "5", "6"]
     assert (
         "Woondeal NHN: voortgang"
         in page.locator("#agenda-editor .rb-row__title").nth(2).inner_text()
     )
     assert re.search(r"moved up|omhoog", page.locator(".rb-live").inner_text(), re.I)
+    # Again: the second move sends the version the first answer brought (no stale refusal).
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "id => document.querySelector(`#item-${id} .rb-row__number`).textContent.trim() === '2'",
+        arg=item_id,
+    )
+    assert page.locator("#agenda-error").count() == 0
+    assert page.evaluate("document.activeElement.id") == f"move-up-{item_id}"
+    # And back down with its Down button.
+    page.focus(f"#move-down-{item_id}")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "id => document.querySelector(`#item-${id} .rb-row__number`).textContent.trim() === '3'",
+        arg=item_id,
+    )
+    assert page.evaluate("document.activeElement.id") == f"move-down-{item_id}"
+    assert numbers(page) == ["1", "2", "3", "4", "5", "6"]
+
+    # Change it in its row: the form is loaded on demand, the answer is that row only.
+    page.click(f"#edit-{item_id}")
+    page.locator(f"#item-{item_id}-line form").wait_for()
+    page.fill(f"#item-{item_id}-line input[name=title]", "Woondeal NHN: voortgang 2026")
+    page.click(f"#item-{item_id}-line button[type=submit]")
+    page.locator(f"#item-{item_id} .rb-row__title", has_text="voortgang 2026").wait_for()
+    assert page.evaluate("document.getElementById('agenda-editor').dataset.mark") == "kept"
+
+    # Remove the last item after the question that names it; the numbering follows.
+    last = page.locator("#agenda-editor .rb-agenda__item").last
+    last_title = last.locator(".rb-row__title").inner_text()
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
+    last.locator("button[data-confirm]").click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('#agenda-editor .rb-row__number').length === 5"
+    )
+    assert last_title in questions[0]
+    assert page.locator("#agenda-error").count() == 0
+    assert re.search(r"removed|verwijderd", page.locator(".rb-live").inner_text(), re.I)
     page.screenshot(path=f"{SHOTS}/agenda-editor.png", full_page=True)
     assert csp_problems(page) == []
 
