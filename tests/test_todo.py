@@ -64,7 +64,6 @@ def test_lines_are_sorted_soonest_first_and_counted_per_group(only_these_sources
     assert portal.remembered_todo_counts(fresh) == {"work": 1, "meetings": 2, "councils": 1}
 
 
-
 def test_a_write_makes_the_remembered_counts_stale(
     only_these_sources, django_capture_on_commit_callbacks
 ):
@@ -107,6 +106,7 @@ def test_a_rolled_back_write_keeps_the_counts(only_these_sources):
         audit_record_create(actor=user, obj=user, action=AuditAction.UPDATE, verb="test")
         raise RuntimeError("rolled back")
     assert portal.remembered_todo_counts(User.objects.get(pk=user.pk)) == {"work": 1}
+
 
 def test_a_visitor_has_no_lines(only_these_sources):
     from django.contrib.auth.models import AnonymousUser
