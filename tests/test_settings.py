@@ -131,3 +131,28 @@ def test_the_viewer_may_fetch_from_the_object_store_and_nowhere_else():
     )
     assert "connect-src 'self' https://objecten.nhn.example;" in csp
     assert "minio" not in csp
+
+
+def _settings_values(expression: str, **env: str) -> str:
+    code = (
+        "import environ; environ.Env.read_env = lambda *args, **kwargs: None; "
+        f"import nhn_portal.settings as s; print({expression})"
+    )
+    clean = {"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/"), **env}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=clean, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_keeps_connections_and_compiled_templates():
+    """Issue 26: persistent, health-checked connections and the cached template loader."""
+    out = _settings_values(
+        "s.DATABASES['default']['CONN_MAX_AGE'], s.DATABASES['default']['CONN_HEALTH_CHECKS'], "
+        "s.TEMPLATES[0]['OPTIONS']['loaders'][0][0]",
+        SECRET_KEY="x" * 60,
+        DATABASE_URL="postgres://u:p@db:5432/nhn",
+    )
+    assert out == "300 True django.template.loaders.cached.Loader"

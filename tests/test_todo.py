@@ -64,6 +64,49 @@ def test_lines_are_sorted_soonest_first_and_counted_per_group(only_these_sources
     assert portal.remembered_todo_counts(fresh) == {"work": 1, "meetings": 2, "councils": 1}
 
 
+def test_a_write_makes_the_remembered_counts_stale(only_these_sources):
+    """The menu's counts are cached per user, labelled with the to-do version: an audited
+    service write bumps it, and no menu shows the old count."""
+    from django.db import transaction
+
+    from nhn_portal.core.audit import audit_record_create
+    from nhn_portal.core.constants import AuditAction
+
+    waiting = ["eerste"]
+    register_todo("test", lambda user: [TodoLine(t, "/", None, "", "work") for t in waiting])
+    user = User.objects.create_user(email="iemand@example.org", password="x")
+    other = User.objects.create_user(email="ander@example.org", password="x")
+    todo_lines(user)
+    todo_lines(other)
+    assert portal.remembered_todo_counts(User.objects.get(pk=user.pk)) == {"work": 1}
+
+    waiting.append("tweede")  # what the lines depend on changes, through a service:
+    with transaction.atomic():
+        audit_record_create(actor=user, obj=user, action=AuditAction.UPDATE, verb="test")
+    # Stale for every user, not only the writer: the next menu shows no old count ...
+    assert portal.remembered_todo_counts(User.objects.get(pk=user.pk)) == {}
+    assert portal.remembered_todo_counts(User.objects.get(pk=other.pk)) == {}
+    # ... and the next overview computes and remembers the new one.
+    todo_lines(User.objects.get(pk=other.pk))
+    assert portal.remembered_todo_counts(User.objects.get(pk=other.pk)) == {"work": 2}
+
+
+def test_a_rolled_back_write_errs_on_the_safe_side(only_these_sources):
+    from django.db import transaction
+
+    from nhn_portal.core.audit import audit_record_create
+    from nhn_portal.core.constants import AuditAction
+
+    register_todo("test", lambda user: [TodoLine("x", "/", None, "", "work")])
+    user = User.objects.create_user(email="iemand@example.org", password="x")
+    todo_lines(user)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        audit_record_create(actor=user, obj=user, action=AuditAction.UPDATE, verb="test")
+        raise RuntimeError("rolled back")
+    # Forgotten (a recount on the next overview), never a count that is too old.
+    assert portal.remembered_todo_counts(User.objects.get(pk=user.pk)) == {}
+
+
 def test_a_visitor_has_no_lines(only_these_sources):
     from django.contrib.auth.models import AnonymousUser
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from .constants import AuditAction
 from .models import AuditRecord
+from .portal import todo_counts_changed
 
 
 def audit_record_create(
@@ -27,6 +28,9 @@ def audit_record_create(
     """Record that `actor` did `verb` to `obj`; must run in the caller's transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record_create must run inside the service's transaction")
+    # A state change: the menu's remembered to-do counts are stale. Bumped now, not on commit
+    # (callers count their on-commit hand-overs); a rollback only costs a recount.
+    todo_counts_changed()
     return AuditRecord.objects.create(
         client_address=client_address,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
@@ -52,6 +56,7 @@ def audit_records_create(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_records_create must run inside the service's transaction")
     who = actor if getattr(actor, "is_authenticated", False) else None
+    todo_counts_changed()
     return AuditRecord.objects.bulk_create(
         AuditRecord(
             actor=who,

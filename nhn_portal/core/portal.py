@@ -205,12 +205,13 @@ def todo_lines(user) -> list[TodoLine]:
     cached = getattr(user, _TODO_CACHE, None)
     if cached is not None:
         return cached
+    version = todo_version()  # read first: a write while computing makes the result stale
     lines: list[TodoLine] = []
     for source in sorted(_TODO.values(), key=lambda source: (source.order, source.key)):
         lines.extend(source.lines(user))
     lines.sort(key=_sort_key)
     setattr(user, _TODO_CACHE, lines)
-    remember_todo_counts(user, _count(lines))
+    remember_todo_counts(user, _count(lines), version)
     return lines
 
 
@@ -227,26 +228,51 @@ def todo_counts(user) -> dict[str, int]:
 
 
 # The menu on every page shows the counts the user's overview (or an htmx action) last
-# computed, kept in the cache for a while: the frame itself runs no query for them.
+# computed, kept in the cache for a while: the frame itself runs no query for them. They are
+# labelled with the version of the to-do data they were computed at; every state change
+# (each audited service write, `todo_counts_changed`) bumps that version, so a write makes
+# every remembered count stale at once, and the next overview computes them afresh.
 TODO_COUNTS_SECONDS = 15 * 60
+TODO_VERSION_KEY = "todo-counts:version"
 
 
 def _counts_key(user) -> str:
     return f"todo-counts:{user.pk}"
 
 
-def remember_todo_counts(user, counts: dict[str, int]) -> None:
-    cache.set(_counts_key(user), counts, TODO_COUNTS_SECONDS)
+def todo_version() -> int:
+    return cache.get(TODO_VERSION_KEY) or 0
+
+
+def todo_counts_changed() -> None:
+    """What the to-do lines depend on changed: forget every remembered count (one cache
+    write; the audit helpers call it when a service's transaction commits)."""
+    cache.add(TODO_VERSION_KEY, 0, None)
+    try:
+        cache.incr(TODO_VERSION_KEY)
+    except ValueError:  # evicted between add and incr
+        cache.set(TODO_VERSION_KEY, 1, None)
+
+
+def remember_todo_counts(user, counts: dict[str, int], version: int | None = None) -> None:
+    """Keep `counts` for `user`, labelled with the version read before they were computed."""
+    version = todo_version() if version is None else version
+    cache.set(_counts_key(user), (version, counts), TODO_COUNTS_SECONDS)
 
 
 def remembered_todo_counts(user) -> dict[str, int]:
-    """The menu's badges without a query: the counts last computed for `user`, or none."""
+    """The menu's badges without a query: the counts last computed for `user` when nothing
+    changed since, or none (one cache round trip)."""
     if not getattr(user, "is_authenticated", False):
         return {}
     cached = getattr(user, _TODO_CACHE, None)
     if cached is not None:
         return _count(cached)
-    return cache.get(_counts_key(user)) or {}
+    found = cache.get_many([TODO_VERSION_KEY, _counts_key(user)])
+    stored = found.get(_counts_key(user))
+    if not isinstance(stored, tuple) or stored[0] != (found.get(TODO_VERSION_KEY) or 0):
+        return {}
+    return stored[1]
 
 
 def todo_counts_oob(request) -> str:
