@@ -4,6 +4,11 @@ from middelen import views
 
 app_name = "middelen"
 
+PUBLIC_URL_NAMES = {
+    "core_message": "het verhaal van NHN: the adopted core message, for everyone",
+    "core_message_pdf": "the adopted core message as a PDF (404 while none is adopted)",
+}
+
 urlpatterns = [
     path("kostenverdeling/", views.cost_key_current, name="cost_key_current"),
     path("kostenverdeling/nieuw/", views.cost_key_new, name="cost_key_new"),

@@ -42,6 +42,9 @@ LATER_TABLES = (
     "consultaties_consultation_subregions",
     "consultaties_councilrecess",
     "consultaties_councilresponse",
+    "consultaties_workinggroupadvice",
+    "netwerk_outcomeentry",
+    "netwerk_outcomeshare",
     "vragen_councilquestion",
 )
 

@@ -303,7 +303,8 @@ def test_demo_has_a_published_meeting_per_base_model_body(nhn_demo, demo_setting
     # the previous one, so citizens find adopted decisions.
     completed = Meeting.objects.filter(status="afgerond")
     assert [m.body.slug for m in completed] == ["platform-wonen"]
-    assert Meeting.objects.count() == Body.objects.count() + 4
+    # + 2: the ambtelijk opdrachtgeversoverleg and the stuurgroep on the means (middelen)
+    assert Meeting.objects.count() == Body.objects.count() + 6
     assert Document.objects.filter(confidentiality="vertrouwelijk").exists()
     assert Meeting.objects.filter(items__is_public=False).exists()
     audit_count = AuditRecord.objects.count()
@@ -313,5 +314,6 @@ def test_demo_has_a_published_meeting_per_base_model_body(nhn_demo, demo_setting
     # the previous one, so citizens find adopted decisions.
     completed = Meeting.objects.filter(status="afgerond")
     assert [m.body.slug for m in completed] == ["platform-wonen"]
-    assert Meeting.objects.count() == Body.objects.count() + 4
+    # + 2: the ambtelijk opdrachtgeversoverleg and the stuurgroep on the means (middelen)
+    assert Meeting.objects.count() == Body.objects.count() + 6
     assert AuditRecord.objects.count() == audit_count

@@ -233,8 +233,9 @@ def test_query_counts_are_pinned(manager_client, registry, django_assert_num_que
         registry["anna"].get_absolute_url(): 2,
         # + 3 of raden's "balance" panel (councils at the council gatherings) and the norms:
         # norms, bodies, seats, sub-regions, central municipalities; + 1 of verkiezingen's
-        # panel (the elections, none here)
-        reverse("gremia:balance"): 12,
+        # panel (the elections, none here); + 5 of netwerk's outcome balance (the rules of
+        # play's norm, the entries, their shares, the inhabitants, the sub-regions)
+        reverse("gremia:balance"): 17,
         reverse("gremia:rules_list"): 3,  # versions, bodies, the form's list of bodies
         reverse("gremia:agreement"): 3,  # partners, NHN rules, the form's partners
         reverse("platforms:theme_detail", args=["wonen"]): 2,

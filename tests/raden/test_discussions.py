@@ -145,7 +145,12 @@ def test_the_councils_feeds_carry_its_agenda_dates(client, copies, region):
 
 @pytest.mark.usefixtures("quick_pdfs")
 def test_the_demo_letter_is_on_the_agendas_of_texel_and_hoorn(nhn_demo):
-    discussions = LetterDiscussion.objects.select_related("delivery__municipality")
+    from raden.demo import LETTER_TITLE
+
+    # The Wonen letter of raden's demo (the consultations' letters have their own discussions).
+    discussions = LetterDiscussion.objects.filter(
+        delivery__letter__title=LETTER_TITLE
+    ).select_related("delivery__municipality")
     by_town = {}
     for discussion in discussions:
         by_town.setdefault(discussion.delivery.municipality.slug, []).append(discussion.forum)
