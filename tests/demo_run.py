@@ -48,13 +48,26 @@ def demo_env(folder: Path, **extra: str) -> dict[str, str]:
     }
 
 
+# `load_nhn --demo` with tests.demo's quick stand-ins for WeasyPrint: the tests of this module
+# test the worker and the server under use, whose own PDF requests render for real;
+# tests/test_embedded_demo.py checks the demo's letters rendered by WeasyPrint.
+LOAD_DEMO_QUICKLY = (
+    "import django; django.setup()\n"
+    "from django.core.management import call_command\n"
+    "from tests.demo import pdfs_rendered_quickly\n"
+    "with pdfs_rendered_quickly():\n"
+    "    call_command('load_nhn', '--demo')\n"
+)
+
+
 def demo_database(folder: Path) -> Path:
-    """A demo database in `folder` as bin/demo makes it: migrated, with `load_nhn --demo`."""
+    """A demo database in `folder` as bin/demo makes it: migrated, with `load_nhn --demo` (its
+    PDFs quick stand-ins)."""
     folder.mkdir(parents=True, exist_ok=True)
     env = demo_env(folder)
-    for command in (["migrate", "--noinput", "-v0"], ["load_nhn", "--demo"]):
+    for command in (["manage.py", "migrate", "--noinput", "-v0"], ["-c", LOAD_DEMO_QUICKLY]):
         subprocess.run(
-            [sys.executable, "manage.py", *command],
+            [sys.executable, *command],
             cwd=BASE_DIR,
             env=env,
             check=True,

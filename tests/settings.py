@@ -27,6 +27,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"nhn_portal_test_{os.getpid()}.sqlite3")
     }
 
+# PostgreSQL (CI): a test database needs no durability. A commit that does not wait for the
+# write-ahead log to reach the disk makes the transactional tests (a flush after each) and the
+# live servers' commits cheaper; a crash of the server loses nothing a test needs.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+
 # The tests serve static files through the finders, not a collected STATIC_ROOT: WhiteNoise
 # then looks files up per request instead of warning that the (uncollected) folder is missing.
 WHITENOISE_AUTOREFRESH = True

@@ -15,8 +15,12 @@ from pypdf import PdfReader
 from nhn_portal.celery import app
 from nhn_portal.core.constants import GenerationStatus, Role
 from nhn_portal.core.models import GenerationJob
+from nhn_portal.core.production import services as production_services
 from raden.constants import Addressee
+from raden.demo import LETTER_TITLE
 from raden.models.letters import CouncilLetterDelivery
+from regiobureau import bundle
+from tests.demo import quick_render
 
 
 @pytest.fixture
@@ -29,9 +33,26 @@ def sent_to_broker(monkeypatch):
     return sent
 
 
+@pytest.fixture
+def letters_rendered_by_weasyprint(monkeypatch):
+    """WeasyPrint renders the copies of raden's demo letter, the documents this test reads;
+    the demo's other PDFs (agendas, bundles, the consultations' letters) get tests.demo's quick
+    stand-ins, as the `nhn_demo` fixture makes them, to spare the run their rendering."""
+    real = production_services.render_pdf_from_html
+
+    def render(*, html):
+        return real(html=html) if LETTER_TITLE in html else quick_render(html=html)
+
+    monkeypatch.setattr(production_services, "render_pdf_from_html", render)
+    # A bundle of quick stand-ins has no placeholders to put the stukken in.
+    monkeypatch.setattr(bundle, "compose_bundle", lambda rendered, **kwargs: rendered)
+
+
 # Transactional: the services enqueue after their commit, which a test transaction would hold.
 @pytest.mark.django_db(transaction=True)
-def test_the_demo_leaves_no_task_queued_and_its_history_done(settings, sent_to_broker):
+def test_the_demo_leaves_no_task_queued_and_its_history_done(
+    settings, sent_to_broker, letters_rendered_by_weasyprint
+):
     settings.DEBUG = True
     # An earlier transactional test flushes the role groups the data migration made.
     for role in Role:
@@ -49,8 +70,6 @@ def test_the_demo_leaves_no_task_queued_and_its_history_done(settings, sent_to_b
     # Hoorn's council asked for the weekly digest: its copy waits for that.
     # The 17 councils' copies of raden's demo letter (the consultations' letters come beside
     # it); the demo letter also goes to the three sub-region offices.
-    from raden.demo import LETTER_TITLE
-
     copies = CouncilLetterDelivery.objects.filter(letter__title=LETTER_TITLE)
     deliveries = copies.filter(addressee=Addressee.COUNCIL)
     assert deliveries.count() == 17
@@ -62,8 +81,8 @@ def test_the_demo_leaves_no_task_queued_and_its_history_done(settings, sent_to_b
     assert "e-mails van de demo (niet verstuurd): " in output
     assert "Subject:" not in output
 
-    # The one demo load with WeasyPrint itself (the `nhn_demo` fixture makes quick stand-ins):
-    # each council's copy is a real, tagged PDF addressed to that council.
+    # The one demo load with WeasyPrint itself (the `nhn_demo` fixture makes quick stand-ins
+    # throughout): each council's copy is a real, tagged PDF addressed to that council.
     for delivery in deliveries.select_related("job__document", "municipality"):
         document = delivery.job.document
         data = document.file.read()
