@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 # The whole issue, whatever the number of copies (measured; a change here is a regression
 # unless the issue itself gained a step). PostgreSQL writes the letter's search vector in one
 # more statement (core.search's tsvector update).
-ISSUE_QUERIES = {"postgresql": 27}.get(connection.vendor, 26)
+ISSUE_QUERIES = {"postgresql": 25}.get(connection.vendor, 24)
 
 
 def _letter(meeting, secretary, region, *, copies):
