@@ -45,7 +45,12 @@
       // The item reached the top or the bottom: its other move button is the useful one.
       target = document.getElementById(otherMoveButton(focusId));
     }
-    if (target && document.activeElement !== target) {
+    // Only when the swap took the focus away (the used button was replaced and the focus fell
+    // back to the page): a user who has already moved on (Tab to "Down", say, in the 20 ms
+    // before the settle) keeps the focus where she put it.
+    var active = document.activeElement;
+    var lost = !active || active === document.body || !document.body.contains(active);
+    if (target && lost) {
       target.focus();
     }
     focusId = null;
