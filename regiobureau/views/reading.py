@@ -212,6 +212,11 @@ def _reading_url(item) -> str:
     return f"{url}#item-{item.pk}"
 
 
+def _item_part_url(item) -> str:
+    """Where a reader without JavaScript responds: the item's part as a page of its own."""
+    return reverse("regiobureau:item_reading", kwargs={"pk": item.pk})
+
+
 @require_POST
 def item_read(request, pk: int):
     """Toggle the reader's "gelezen" mark; htmx swaps only the button."""
@@ -278,7 +283,7 @@ def comment_add(request, pk: int):
         messages.success(request, _("Your response has been added."))
     else:
         messages.error(request, " ".join(form.errors.get("text", [])))
-    return vary_on_htmx(redirect(_reading_url(item)))
+    return vary_on_htmx(redirect(_item_part_url(item)))
 
 
 @require_POST
@@ -292,7 +297,7 @@ def comment_resolve(request, pk: int):
     next_url = request.POST.get("next", "")
     if next_url == "mine":
         return redirect("regiobureau:my_comments")
-    return redirect(_reading_url(comment.annotation.agenda_item))
+    return redirect(_item_part_url(comment.annotation.agenda_item))
 
 
 def my_comments(request):
