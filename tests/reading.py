@@ -6,7 +6,10 @@ import re
 
 from django.urls import reverse
 
-_PART = re.compile(r'hx-get="(/vergaderingen/agendapunten/\d+/lezen/)"')
+_PART = re.compile(
+    r'<details class="rb-item-details"><summary>[^<]*</summary>'
+    r'<a class="utrecht-link" href="([^"]+)">'
+)
 
 
 def item_parts(client, page: str) -> list[str]:

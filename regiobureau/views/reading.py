@@ -90,7 +90,9 @@ def _fill_reader(request, meeting, listing: dict, read_ids: set[int], can_act: b
         fake = SimpleNamespace(pk=_SENTINEL)
         for is_read in (False, True):
             buttons[is_read] = render_to_string(
-                f"{READING}#read_toggle", {"item": fake, "is_read": is_read}, request=request
+                f"{READING}#read_toggle",
+                {"item": fake, "is_read": is_read, "lean": True},
+                request=request,
             )
     sentinel = str(_SENTINEL)
 
