@@ -176,3 +176,10 @@ def test_without_javascript_a_plain_link_opens_the_item_and_a_response_returns_t
 
     fragment = client.get(part_url, headers={"HX-Request": "true"}).content.decode()
     assert "<html" not in fragment and "Graag de cijfers." in fragment
+
+
+def test_an_item_without_annotation_or_stukken_says_so_when_opened(client, body, meeting):
+    client.force_login(member_of(body))
+    item = meeting.items.get(title="Open punt")
+    part = client.get(reverse("regiobureau:item_reading", args=[item.pk]), HTTP_HX_REQUEST="true")
+    assert "Dit agendapunt heeft nog geen annotatie en geen stukken." in part.content.decode()
