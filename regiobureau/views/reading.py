@@ -87,12 +87,12 @@ def _fill_reader(request, meeting, listing: dict, read_ids: set[int], can_act: b
     html = listing["html"]
     buttons = {}
     if can_act:
+        # Rendered without the request: the button needs no context processor (its CSRF token
+        # is in the page's one hidden form), so the context processors do not run twice more.
         fake = SimpleNamespace(pk=_SENTINEL)
         for is_read in (False, True):
             buttons[is_read] = render_to_string(
-                f"{READING}#read_toggle",
-                {"item": fake, "is_read": is_read, "lean": True},
-                request=request,
+                f"{READING}#read_toggle", {"item": fake, "is_read": is_read, "lean": True}
             )
     sentinel = str(_SENTINEL)
 
