@@ -97,6 +97,7 @@ urlpatterns = [
     path("<int:pk>/lezen/", reading.meeting_reading, name="meeting_reading"),
     path("agendapunten/<int:pk>/", reading.item_detail, name="item_detail"),
     path("agendapunten/<int:pk>/gelezen/", reading.item_read, name="item_read"),
+    path("agendapunten/<int:pk>/lezen/", reading.item_reading, name="item_reading"),
     path("agendapunten/<int:pk>/reacties/", reading.comment_add, name="comment_add"),
     path("reacties/<int:pk>/afgehandeld/", reading.comment_resolve, name="comment_resolve"),
     # Annotations (secretariat)

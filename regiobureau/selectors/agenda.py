@@ -5,7 +5,7 @@ placeholders for outsiders, a fixed number of queries whatever the agenda's leng
 import string
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 
 from nhn_portal.core.access import NotFound
 from regiobureau import permissions
@@ -115,6 +115,37 @@ def agenda_rows(*, user, meeting: Meeting, with_annotations: bool = False) -> li
         elif item.parent_id in rows:
             rows[item.parent_id].children.append(row)
     return top
+
+
+def reading_version(*, user, meeting: Meeting) -> str:
+    """What the reading page's cached list of items depends on, in one query: the agenda
+    version, the meeting, every item, its presenter and dossier, and the stukken the reader's
+    audience sees (count and latest change). Any write that changes the list changes this
+    string, so it keys the cache together with the audience (`reading_audience`)."""
+    document_filter = Q()
+    if not permissions.can_see_confidential(user, meeting.body_id):
+        document_filter = Q(documents__confidentiality=Confidentiality.PUBLIC)
+    facts = AgendaItem.objects.filter(meeting=meeting).aggregate(
+        n_items=Count("pk", distinct=True),
+        items_at=Max("updated_at"),
+        presenters_at=Max("presenter__updated_at"),
+        dossiers_at=Max("dossier__updated_at"),
+        n_documents=Count("documents", filter=document_filter, distinct=True),
+        documents_at=Max("documents__updated_at"),
+    )
+    stamps = [
+        meeting.agenda_version,
+        meeting.updated_at.timestamp(),
+        *(value.timestamp() if hasattr(value, "timestamp") else value for value in facts.values()),
+    ]
+    return "-".join(str(stamp) for stamp in stamps)
+
+
+def reading_audience(*, user, meeting: Meeting) -> str:
+    """Whose version of the agenda the reader sees: the body's own (closed items and
+    confidential stukken included) or the public one. Part of every cache key of the page,
+    so a body's closed items are never served from the cache to someone outside it."""
+    return "body" if permissions.can_see_confidential(user, meeting.body_id) else "public"
 
 
 def _has_annotation(item: AgendaItem) -> bool:

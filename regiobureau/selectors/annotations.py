@@ -53,6 +53,28 @@ def annotation_comments_for_meeting(*, user, meeting: Meeting) -> dict[int, list
     return threads
 
 
+def annotation_thread(*, user, annotation: Annotation) -> list:
+    """One annotation's comment thread (one query), for a reader allowed to read it."""
+    if not permissions.can_read_annotations(user, annotation.agenda_item.meeting):
+        raise NotFound
+    return list(
+        annotation.comments.select_related("author").order_by("created_at", "pk")
+        if annotation.pk
+        else []
+    )
+
+
+def read_item_ids(*, user, meeting: Meeting) -> set[int]:
+    """The ids of the meeting's items the user has marked as read (one query)."""
+    if not user.is_authenticated:
+        return set()
+    return set(
+        user.read_marks.filter(agenda_item__meeting=meeting).values_list(
+            "agenda_item_id", flat=True
+        )
+    )
+
+
 def open_comments_for(*, user):
     """The user's own unresolved comments, for "open reacties" at a glance."""
     return (

@@ -1,13 +1,19 @@
 """The bestuurder's reading room: the annotated agenda with stukken, "gelezen" marks and a
 comment thread per annotation; and the public page of one agenda item."""
 
+import re
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,13 +22,22 @@ from nhn_portal.core.portal import page_panels, todo_counts_oob
 from regiobureau import permissions
 from regiobureau.forms.annotations import CommentForm
 from regiobureau.selectors.actions import open_actions_for_meeting
-from regiobureau.selectors.agenda import access_agenda_item, agenda_rows, flatten, number_items
+from regiobureau.selectors.agenda import (
+    access_agenda_item,
+    agenda_rows,
+    flatten,
+    number_items,
+    reading_audience,
+    reading_version,
+)
 from regiobureau.selectors.annotations import (
     access_annotation,
     access_comment,
     annotation_comments_for_meeting,
     annotation_for_item,
+    annotation_thread,
     open_comments_for,
+    read_item_ids,
 )
 from regiobureau.selectors.documents import item_documents
 from regiobureau.selectors.meetings import access_meeting
@@ -36,15 +51,85 @@ from regiobureau.views.pdfs import annotated_agenda_pdf, meeting_bundle_pdf
 READING = "regiobureau/meeting_reading.html"
 
 
+# The cached list of items lives this long at most; any write that changes it changes its key.
+READING_CACHE_SECONDS = 60 * 60
+_TOGGLE = re.compile(r"<!--rt(\d+)-->")
+_SENTINEL = 918273645  # stands in for an item's id in the two rendered read buttons
+
+
+def reading_cache_key(*, user, meeting) -> str:
+    """The cache key of a meeting's list of items on the reading page: the meeting, a version
+    that changes with every write that affects the list, the reader's audience (the body's
+    own version or the public one) and the language."""
+    version = reading_version(user=user, meeting=meeting)
+    audience = reading_audience(user=user, meeting=meeting)
+    return f"reading:{meeting.pk}:{audience}:{get_language()}:{version}"
+
+
+def _reading_list(request, meeting) -> dict:
+    """The rendered list of items for the reader's audience, from the cache when it is fresh.
+    Nothing in it depends on the reader herself; her read buttons are filled in afterwards."""
+    key = reading_cache_key(user=request.user, meeting=meeting)
+    cached = cache.get(key)
+    if cached is None:
+        rows = agenda_rows(user=request.user, meeting=meeting)
+        flat = flatten(rows)
+        cached = {
+            "html": render_to_string(f"{READING}#reading_list", {"rows": rows}) if rows else "",
+            "items": [row.item.pk for row in flat],
+        }
+        cache.set(key, cached, READING_CACHE_SECONDS)
+    return cached
+
+
+def _fill_reader(request, meeting, listing: dict, read_ids: set[int], can_act: bool) -> str:
+    """The cached list with this reader's "gelezen" buttons and state, and the open actions."""
+    html = listing["html"]
+    buttons = {}
+    if can_act:
+        # Rendered without the request: the button needs no context processor (its CSRF token
+        # is in the page's one hidden form), so the context processors do not run twice more.
+        fake = SimpleNamespace(pk=_SENTINEL)
+        for is_read in (False, True):
+            buttons[is_read] = render_to_string(
+                f"{READING}#read_toggle", {"item": fake, "is_read": is_read, "lean": True}
+            )
+    sentinel = str(_SENTINEL)
+
+    def toggle(match) -> str:
+        if not can_act:
+            return ""
+        pk = int(match.group(1))
+        return buttons[pk in read_ids].replace(sentinel, match.group(1))
+
+    html = _TOGGLE.sub(toggle, html)
+    for pk in read_ids:
+        html = html.replace(
+            f'<article class="rb-reading-item" id="item-{pk}"',
+            f'<article class="rb-reading-item rb-reading-item--read" id="item-{pk}"',
+            1,
+        )
+    if "<!--actions-->" in html:
+        actions = render_to_string(
+            "regiobureau/_action_carryover.html",
+            {"actions": open_actions_for_meeting(user=request.user, meeting=meeting)},
+        )
+        html = html.replace("<!--actions-->", actions)
+    return mark_safe(html)  # noqa: S308 - rendered by our own templates, escaped there
+
+
 @confidential("regiobureau.meeting")
 def meeting_reading(request, pk: int):
-    """The annotated agenda: for members of the body and the secretariat only (else 404)."""
+    """The annotated agenda: for members of the body and the secretariat only (else 404).
+    One lean row per item (cached per agenda version and audience); an item's annotation,
+    stukken and thread load on demand (`item_reading`)."""
     meeting = access_meeting(user=request.user, pk=pk)
     if not permissions.can_read_annotations(request.user, meeting):
         raise Http404
-    rows = agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
-    threads = annotation_comments_for_meeting(user=request.user, meeting=meeting)
-    flat = flatten(rows)
+    listing = _reading_list(request, meeting)
+    # An assistant reading for a member (gremia.Delegation) only reads.
+    can_act = permissions.can_act_as_member(request.user, meeting.body_id)
+    read_ids = read_item_ids(user=request.user, meeting=meeting) & set(listing["items"])
     # Higher apps add to the page (the viewer: "read in the browser" and one's own notes).
     slots, panels = page_panels("reading", request, meeting=meeting)
     return render(
@@ -52,21 +137,44 @@ def meeting_reading(request, pk: int):
         READING,
         {
             "meeting": meeting,
-            "rows": rows,
-            "threads": threads,
-            "comment_form": CommentForm(),
-            "read_count": sum(1 for row in flat if row.is_read),
-            "item_count": len(flat),
+            "reading_list": _fill_reader(request, meeting, listing, read_ids, can_act),
+            "read_count": len(read_ids),
+            "item_count": len(listing["items"]),
             "annotated_pdf": annotated_agenda_pdf(meeting),
             "bundle_pdf": meeting_bundle_pdf(request.user, meeting),
             "can_manage": permissions.can_manage_meetings(request.user),
-            # An assistant reading for a member (gremia.Delegation) only reads.
-            "can_act": permissions.can_act_as_member(request.user, meeting.body_id),
-            "open_actions": open_actions_for_meeting(user=request.user, meeting=meeting),
+            "can_act": can_act,
             "slots": slots,
             **panels,
         },
     )
+
+
+@confidential("regiobureau.agendaitem")
+def item_reading(request, pk: int):
+    """One item's annotation, stukken and comment thread for a reader of the annotated agenda:
+    the part of the reading page loaded on demand (htmx), or a page of its own."""
+    item = access_agenda_item(user=request.user, pk=pk)
+    meeting = item.meeting
+    if not permissions.can_read_annotations(request.user, meeting):
+        raise Http404
+    annotation = annotation_for_item(user=request.user, item=item)
+    slots, panels = page_panels("item", request, item=item)
+    context = {
+        "item": item,
+        "meeting": meeting,
+        "annotation": annotation,
+        "thread": annotation_thread(user=request.user, annotation=annotation) if annotation else [],
+        "documents": item_documents(user=request.user, item=item),
+        "comment_form": CommentForm(),
+        "can_manage": permissions.can_manage_meetings(request.user),
+        "can_act": permissions.can_act_as_member(request.user, meeting.body_id),
+        "slots": slots,
+        **panels,
+    }
+    if request.htmx:
+        return vary_on_htmx(render(request, f"{READING}#item_more", context))
+    return vary_on_htmx(render(request, "regiobureau/agenda_item_reading.html", context))
 
 
 @login_not_required
@@ -106,6 +214,11 @@ def _reading_url(item) -> str:
     return f"{url}#item-{item.pk}"
 
 
+def _item_part_url(item) -> str:
+    """Where a reader without JavaScript responds: the item's part as a page of its own."""
+    return reverse("regiobureau:item_reading", kwargs={"pk": item.pk})
+
+
 @require_POST
 def item_read(request, pk: int):
     """Toggle the reader's "gelezen" mark; htmx swaps only the button."""
@@ -119,12 +232,13 @@ def item_read(request, pk: int):
     if request.htmx:
         response = render(request, f"{READING}#read_toggle", {"item": item, "is_read": is_read})
         # The counters follow out of band: the page's read progress and the menu's badges.
-        flat = flatten(agenda_rows(user=request.user, meeting=item.meeting, with_annotations=True))
+        listing = _reading_list(request, item.meeting)
+        read_ids = read_item_ids(user=request.user, meeting=item.meeting)
         progress = render_to_string(
             f"{READING}#read_progress",
             {
-                "read_count": sum(1 for row in flat if row.is_read),
-                "item_count": len(flat),
+                "read_count": len(read_ids & set(listing["items"])),
+                "item_count": len(listing["items"]),
                 "oob": True,
             },
             request=request,
@@ -171,7 +285,7 @@ def comment_add(request, pk: int):
         messages.success(request, _("Your response has been added."))
     else:
         messages.error(request, " ".join(form.errors.get("text", [])))
-    return vary_on_htmx(redirect(_reading_url(item)))
+    return vary_on_htmx(redirect(_item_part_url(item)))
 
 
 @require_POST
@@ -185,7 +299,7 @@ def comment_resolve(request, pk: int):
     next_url = request.POST.get("next", "")
     if next_url == "mine":
         return redirect("regiobureau:my_comments")
-    return redirect(_reading_url(comment.annotation.agenda_item))
+    return redirect(_item_part_url(comment.annotation.agenda_item))
 
 
 def my_comments(request):

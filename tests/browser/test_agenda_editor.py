@@ -136,6 +136,7 @@ def test_secretary_adds_and_moves_an_item_with_the_keyboard(
     page.goto(f"{live_server.url}/vergaderingen/{meeting.pk}/lezen/")
     page.click(f"#read-{item_id}")
     page.locator(f"#read-{item_id}.rb-read--done").wait_for()
+    page.locator(f"#item-{item_id} summary").click()  # the annotation loads on demand
     page.fill(f"#comment-{item.annotation.pk}", "Graag de cijfers per basisregio.")
     page.click(f"#thread-{item.annotation.pk} button[type=submit]")
     page.locator(f"#thread-{item.annotation.pk} .rb-comment").wait_for()

@@ -53,8 +53,9 @@ def test_read_a_stuk_navigate_search_and_add_a_note(browser_context, live_server
     item = multi_page_stuk.agenda_item
     assert not ReadMark.objects.filter(user=reader, agenda_item=item).exists()
 
-    # From the reading page's link.
+    # From the reading page's link, in the item's part that loads when it is opened.
     page.goto(f"{live_server.url}/vergaderingen/{item.meeting_id}/lezen/")
+    page.locator(f"#item-{item.pk} summary").click()
     page.locator(f"a[href='/vergaderingen/stukken/{multi_page_stuk.pk}/lezen/']").click()
     rendered(page, 1)
     assert page.locator("#pv-count").inner_text() == "3"

@@ -24,6 +24,18 @@ EDITOR_PARTIAL = 9
 # bundles (both audiences in one query, views.pdfs.meeting_bundle_pdf); still the same for 10
 # and 80 items.
 READING_PAGE = 11 + 4 + 1 + 1
+# With the list of items cached (issue 26): the items, stukken and annotations are not read;
+# what remains is the frame, the version key (one aggregate), the read marks, the audit
+# record, the notes panel and the PDFs; the items and their stukken (2 queries) are not read.
+READING_PAGE_CACHED = READING_PAGE - 2
+# One item's annotation, stukken and thread, loaded on demand.
+ITEM_READING = 11
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(settings):
+    """A cache of this test's own: the reading page caches its list of items."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 def build(secretary, body, count: int):
@@ -112,7 +124,16 @@ def test_reading_page_query_count_is_fixed(
         response = client.get(path)
     html = response.content.decode()
     assert html.count('<article class="rb-reading-item') == size + 5
-    assert html.count("Stuk 1 bij") == size + 5  # confidential stukken are there for members
+    assert html.count("rb-reading-item--read") == 3
+    with django_assert_num_queries(READING_PAGE_CACHED):
+        cached = client.get(path).content.decode()
+    assert cached.count('<article class="rb-reading-item') == size + 5
+    assert cached.count("rb-reading-item--read") == 3
+    # The stukken load on demand, per item; confidential ones are there for members.
+    more = reverse("regiobureau:item_reading", args=[items[0].pk])
+    with django_assert_num_queries(ITEM_READING):
+        fragment = client.get(more, HTTP_HX_REQUEST="true").content.decode()
+    assert fragment.count("Stuk ") == 3
 
 
 def test_counts_are_equal_for_10_and_80_items(client, secretary, body):

@@ -25,6 +25,7 @@ from regiobureau.services.guards import StaleAgendaError
 from regiobureau.services.meetings import meeting_publish_agenda, meeting_set_status
 from tests.builders import CLOSED_TITLE, CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting, pdf_upload
 from tests.factories import BodyFactory, UserFactory
+from tests.reading import reading_with_parts
 
 pytestmark = pytest.mark.django_db
 
@@ -156,9 +157,8 @@ def test_earlier_versions_are_for_the_secretariat_only(
 
 def test_member_reads_annotations_and_confidential_stukken(client, published_meeting, member):
     client.force_login(member)
-    response = client.get(url("meeting_reading", published_meeting.pk))
-    assert response.status_code == 200
-    html = response.content.decode()
+    # An item's annotation and stukken load when the reader opens it (issue 26).
+    html = reading_with_parts(client, published_meeting.pk)
     assert CLOSED_TITLE in html
     assert CONFIDENTIAL_DOC in html
     assert f"Kern van {PUBLIC_TITLE}" in html

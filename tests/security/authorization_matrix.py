@@ -492,6 +492,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:item_documents': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/stukken/
     'regiobureau:item_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/wijzigen/
     'regiobureau:item_move': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/verplaatsen/
+    'regiobureau:item_reading': ('login', '404', '200', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/lezen/
     'regiobureau:item_read': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/gelezen/
     'regiobureau:meeting_archive': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/archief/
     'regiobureau:meeting_cancel': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/annuleren/

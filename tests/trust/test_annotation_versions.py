@@ -18,6 +18,7 @@ from regiobureau.services.annotations import annotation_save, annotation_set_sta
 from regiobureau.services.meetings import meeting_publish_agenda
 from tests.builders import make_meeting
 from tests.factories import AnnotationFactory, UserFactory
+from tests.reading import reading_with_parts
 
 pytestmark = pytest.mark.django_db
 
@@ -73,10 +74,9 @@ def set_status(secretary, annotation, *statuses):
 
 
 def reading(client, user, meeting) -> str:
+    """The reading page with every item's annotation opened (loaded on demand, issue 26)."""
     client.force_login(user)
-    response = client.get(reverse("regiobureau:meeting_reading", args=[meeting.pk]))
-    assert response.status_code == 200
-    return response.text
+    return reading_with_parts(client, meeting.pk)
 
 
 def item_page(client, user, item) -> str:

@@ -112,6 +112,9 @@ def test_a_payload_is_inert_in_pages_partials_pdfs_and_the_feed(
         (None, reverse("regiobureau:meeting_detail", args=[meeting.pk]), {}),
         (None, reverse("regiobureau:calendar"), {}),
         (member, reverse("regiobureau:meeting_reading", args=[meeting.pk]), {}),
+        # the item's annotation, stukken and responses: loaded on demand, or a page of its own
+        (member, reverse("regiobureau:item_reading", args=[item.pk]), {"HTTP_HX_REQUEST": "true"}),
+        (member, reverse("regiobureau:item_reading", args=[item.pk]), {}),
         (member, reverse("regiobureau:item_detail", args=[item.pk]), {}),
         (secretary, reverse("regiobureau:agenda_editor", args=[meeting.pk]), {}),
         (secretary, reverse("regiobureau:item_documents", args=[item.pk]), {}),
