@@ -222,12 +222,14 @@ def pdf_figures(env: dict, work: Path, args) -> list[Figure]:
         run(command, env, stdout=subprocess.DEVNULL)
         results[items] = json.loads(out.read_text())
     big = results[80]
-    ratio = big["ours_s"] / big["plain_s"]
+    # The job against the rendering it asks for (a tagged PDF/A-3b through the portal's
+    # render_pdf_from_html); against WeasyPrint's default output in the note.
+    ratio = big["ours_s"] / big["portal_s"]
     figures.append(
         Figure(
-            "pdf_job", "annotated-agenda PDF job vs plain WeasyPrint (80 items)",
-            big["ours_s"], big["plain_s"], ratio, "<= 1.05", ratio <= 1.05, "s",
-            f"{big['pages']} pages",
+            "pdf_job", "annotated-agenda PDF job vs its WeasyPrint render (80 items)",
+            big["ours_s"], big["portal_s"], ratio, "<= 1.05", ratio <= 1.05, "s",
+            f"{big['pages']} pages; x{big['ours_s'] / big['plain_s']:.2f} of untagged WeasyPrint",
         )
     )  # fmt: skip
     if 20 in results:
