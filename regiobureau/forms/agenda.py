@@ -1,7 +1,11 @@
 """Forms of the agenda editor; choices come from lists the editor already loaded."""
 
+from typing import NamedTuple
+
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from gremia.models.registry import Person
@@ -92,19 +96,76 @@ class AgendaItemForm(UtrechtFormMixin, forms.Form):
             "title": data["title"],
             "purpose": data["purpose"],
             "description": data["description"],
-            "presenter": self.persons.get(data["presenter"]),
+            "presenter": _instance(Person, self.persons.get(data["presenter"])),
             "planned_minutes": data["planned_minutes"],
             "is_public": data["is_public"],
-            "dossier": self.dossiers.get(data["dossier"]),
+            "dossier": _instance(Dossier, self.dossiers.get(data["dossier"])),
             "parent": self.parents.get(data["parent"]),
         }
 
 
+class Choice(NamedTuple):
+    """One remembered entry of a choice list: what the list shows and validates against."""
+
+    pk: int
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _instance(model, choice):
+    """The model instance of a chosen entry (a query on a valid POST only); a remembered
+    Choice of a row deleted in the meantime is refused as the list would refuse it."""
+    if choice is None or isinstance(choice, model):
+        return choice
+    instance = model.objects.only("pk", "name").filter(pk=choice.pk).first()
+    if instance is None:
+        raise ValidationError(_("Select a valid choice."))
+    return instance
+
+
+# The person and dossier lists are the same for every item and every secretary: they are
+# remembered in the cache under a version that every save or delete of a person or dossier
+# bumps (signals, so factories, the admin and the services all count), so an htmx edit
+# partial runs no query for them.
+CHOICES_VERSION_KEY = "agenda-choices:version"
+CHOICES_SECONDS = 60 * 60
+
+
+def choices_changed(**kwargs) -> None:
+    cache.add(CHOICES_VERSION_KEY, 0, None)
+    try:
+        cache.incr(CHOICES_VERSION_KEY)
+    except ValueError:
+        cache.set(CHOICES_VERSION_KEY, 1, None)
+
+
+for _model in (Person, Dossier):
+    post_save.connect(choices_changed, sender=_model, dispatch_uid=f"agenda-choices-{_model}")
+    post_delete.connect(choices_changed, sender=_model, dispatch_uid=f"agenda-choices-d{_model}")
+
+
+def person_and_dossier_choices() -> tuple[list[Choice], list[Choice]]:
+    version = cache.get(CHOICES_VERSION_KEY) or 0
+    key = f"agenda-choices:{version}"
+    remembered = cache.get(key)
+    if remembered is None:
+        remembered = (
+            [Choice(*row) for row in Person.objects.order_by("name").values_list("pk", "name")],
+            [Choice(*row) for row in Dossier.objects.order_by("name").values_list("pk", "name")],
+        )
+        cache.set(key, remembered, CHOICES_SECONDS)
+    return remembered
+
+
 def editor_choices(meeting_items) -> dict:
-    """The choice lists of AgendaItemForm: two queries, whatever the agenda's length."""
+    """The choice lists of AgendaItemForm: persons and dossiers from the cache (two queries
+    after a change), the parents from the items the caller loaded."""
+    persons, dossiers = person_and_dossier_choices()
     return {
-        "persons": list(Person.objects.only("pk", "name").order_by("name")),
-        "dossiers": list(Dossier.objects.only("pk", "name").order_by("name")),
+        "persons": persons,
+        "dossiers": dossiers,
         "parents": [i for i in meeting_items if i.parent_id is None],
     }
 

@@ -404,3 +404,31 @@ def test_cancel_edit_answers_the_row(logged_in, draft):
     html = response.content.decode()
     assert html.strip().startswith(f'<div class="rb-row" id="item-{item.pk}-line">')
     assert 'id="agenda-editor"' not in html
+
+
+def test_remembered_person_list_follows_a_new_person(logged_in, draft):
+    """The edit partial's person list comes from the cache; saving a person makes it stale."""
+    from gremia.models.registry import Person
+
+    add(logged_in, draft, "Punt")
+    item = draft.items.get(title="Punt")
+    first = logged_in.get(url("item_edit", item.pk), **HTMX).content.decode()
+    assert "Annelies Vroegop" not in first
+    person = Person.objects.create(name="Annelies Vroegop")
+    html = logged_in.get(url("item_edit", item.pk), **HTMX).content.decode()
+    assert f'<option value="{person.pk}">Annelies Vroegop</option>' in html
+    person.delete()
+    html = logged_in.get(url("item_edit", item.pk), **HTMX).content.decode()
+    assert "Annelies Vroegop" not in html
+
+
+def test_a_presenter_outside_the_list_is_refused(logged_in, draft):
+    """Validation checks the remembered list: a person not on it is not accepted."""
+    from gremia.models.registry import Person
+
+    person = Person.objects.create(name="Bram Kooistra")
+    add(logged_in, draft, "Met spreker", presenter=str(person.pk))
+    assert draft.items.get(title="Met spreker").presenter_id == person.pk
+    response = add(logged_in, draft, "Onbekende spreker", presenter=str(person.pk + 999))
+    assert not draft.items.filter(title="Onbekende spreker").exists()
+    assert response.status_code == 422

@@ -2,6 +2,7 @@
 the same for 10 and for 80 items with 3 stukken each, and pinned so a regression shows."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -18,7 +19,9 @@ pytestmark = pytest.mark.django_db
 # Pinned counts. Session + user + role groups + the meeting, then one query each for the
 # items, their stukken, the choice lists (persons, dossiers) and the reader's read marks.
 EDITOR_PAGE = 9
-EDITOR_PARTIAL = 9
+# The person and dossier lists are remembered in the cache (regiobureau.forms.agenda) after
+# the page has loaded them once: the next request runs two queries fewer.
+EDITOR_PARTIAL = EDITOR_PAGE - 2
 # + 4 for the audit record of the read (savepoint, the meeting's name, insert,
 # release), + 1 for the reader's own notes (the viewer's panel), + 1 for the newest meeting
 # bundles (both audiences in one query, views.pdfs.meeting_bundle_pdf); still the same for 10
@@ -90,6 +93,7 @@ def build(secretary, body, count: int):
 
 
 def count_queries(client, path, **headers) -> int:
+    cache.clear()  # the remembered choice lists would make the second count smaller
     with CaptureQueriesContext(connection) as context:
         response = client.get(path, **headers)
     assert response.status_code == 200
