@@ -312,7 +312,8 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     ]:  # fmt: skip
         kwargs[f"minutes:{name}"] = m
     for name in [
-        "item_edit", "item_delete", "item_move", "item_detail", "item_read", "comment_add",
+        "item_edit", "item_delete", "item_move", "item_detail", "item_read", "item_reading",
+        "comment_add",
         "annotation_edit", "annotation_status", "annotation_versions", "item_documents",
         "annotation_request_review", "annotation_review",
     ]:  # fmt: skip
