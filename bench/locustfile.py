@@ -1,4 +1,4 @@
-"""The load test's four journeys, mixed; run by bench/load, not by itself.
+"""The load test's journeys, mixed; run by bench/load, not by itself.
 
 Reads the world of bench/world.py from the file in LOAD_WORLD (URLs, ids and one session
 cookie per demo role). Every write counts what it expects to have written; bench/load
@@ -100,6 +100,11 @@ class Secretary(Portal):
             self.last_partial = response.text
         return response
 
+    @task(2)
+    def to_do_list(self):
+        # The overview: what waits on the secretariat (the working day's to-do list).
+        self.page(URLS["overview"], "overview with to-do list")
+
     @task(1)
     def ask_for_a_pdf(self):
         if not self.page(URLS["meeting10_page"], "meeting page"):
@@ -123,6 +128,10 @@ class Member(Portal):
     @task(3)
     def read(self):
         self.page(URLS["reading80"], "reading page (80 items)")
+
+    @task(1)
+    def open_a_stuk(self):
+        self.page(URLS["viewer"], "stuk in the viewer")
 
     @task(1)
     def respond(self):

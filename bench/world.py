@@ -119,6 +119,15 @@ def big_meeting(*, secretary, body, items: int, days: int):
     return meeting, created[0]
 
 
+def readable_stuk(item):
+    """A public stuk of `item` with its version as current (the bulk load above sets none), so
+    the viewer opens it; only this one, so the other pages' figures stay comparable."""
+    document = item.documents.filter(confidentiality="openbaar").order_by("pk")[0]
+    document.current_version = document.versions.get()
+    document.save(update_fields=["current_version"])
+    return document
+
+
 def sent_letters(*, meeting, count: int) -> None:
     """`count` council letters on `meeting`, sent to all 17 councils, in bulk (no PDFs made:
     the pages list them, they do not open the files)."""
@@ -193,6 +202,8 @@ def main() -> None:
         "meeting10_page": reverse("regiobureau:meeting_detail", args=[meeting10.pk]),
         "item_partial_10": reverse("regiobureau:item_edit", args=[item10.pk]),
         "pdf_request_10": reverse("regiobureau:meeting_pdf_request", args=[meeting10.pk]),
+        # A public stuk of the 80-item agenda in the browser viewer (the page, not the file).
+        "viewer": reverse("viewer:document_read", args=[readable_stuk(item80).pk]),
     }
     from raden.constants import CONFIRMED_STATUSES
     from raden.models.letters import CouncilLetterDelivery
