@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
 from . import views
+from .base import with_etag
 
 app_name = "ori"
 
@@ -48,7 +49,7 @@ router.register("stemmen", views.StemViewSet, basename="stem")
 router.register("dagelijksebesturen", views.DagelijksBestuurViewSet, basename="dagelijks_bestuur")
 
 urlpatterns = [
-    path("", views.with_etag(views.RootView.as_view()), name="root"),
+    path("", with_etag(views.RootView.as_view()), name="root"),
     path(
         "openapi.json",
         login_not_required(SpectacularJSONAPIView.as_view()),
@@ -56,7 +57,7 @@ urlpatterns = [
     ),
 ]
 for pattern in router.urls:
-    pattern.callback = views.with_etag(pattern.callback)
+    pattern.callback = with_etag(pattern.callback)
     urlpatterns.append(pattern)
 for collection in views.NOT_SERVED:
     view = views.NotServedView.as_view(collection=collection)
