@@ -250,6 +250,9 @@ def test_two_web_nodes_and_a_worker_share_no_disk(services, tmp_path):
                     "1",
                     "--timeout",
                     "60",
+                    # The production worker class (gunicorn.conf.py is not in this folder).
+                    "--worker-class",
+                    "nhn_portal.gunicorn_worker.RoomyStackSyncWorker",
                 ],  # fmt: skip
                 cwd=folders[name],
                 env=env_for(name),
