@@ -103,9 +103,13 @@ def wrk(url: str, headers: dict, seconds: int) -> float:
 @contextlib.contextmanager
 def gunicorn(env: dict, port: int):
     server_env = {**env, "PORT": str(port), "WEB_CONCURRENCY": "1"}
+    # No recycling of the worker here (production restarts it every ~1,000 requests): a
+    # restart boots Django again (about a second), and at the baseline's 1,400 req/s that
+    # landed two or three times in every 5-second round of /gezondheid/ and none in the slow
+    # pages' rounds, so the baseline measured 320-690 req/s instead of about 1,450.
     process = subprocess.Popen(
         [*cpu_pin(0), PYTHON, "-m", "gunicorn", "nhn_portal.wsgi", "-c", "gunicorn.conf.py",
-         "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
+         "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "--max-requests", "0"],
         env=server_env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
