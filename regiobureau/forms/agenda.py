@@ -146,8 +146,13 @@ for _model in (Person, Dossier):
     post_delete.connect(choices_changed, sender=_model, dispatch_uid=f"agenda-choices-d{_model}")
 
 
+def choices_version() -> int:
+    """Bumped by every save or delete of a Person or Dossier (`choices_changed`)."""
+    return cache.get(CHOICES_VERSION_KEY) or 0
+
+
 def person_and_dossier_choices() -> tuple[list[Choice], list[Choice]]:
-    version = cache.get(CHOICES_VERSION_KEY) or 0
+    version = choices_version()
     key = f"agenda-choices:{version}"
     remembered = cache.get(key)
     if remembered is None:

@@ -5,7 +5,7 @@ placeholders for outsiders, a fixed number of queries whatever the agenda's leng
 import string
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q, Sum
 
 from nhn_portal.core.access import NotFound
 from regiobureau import permissions
@@ -125,6 +125,23 @@ def reading_version(*, user, meeting: Meeting) -> str:
     document_filter = Q()
     if not permissions.can_see_confidential(user, meeting.body_id):
         document_filter = Q(documents__confidentiality=Confidentiality.PUBLIC)
+    return _agenda_stamp(meeting, document_filter=document_filter)
+
+
+def editor_version(*, meeting: Meeting) -> str:
+    """What the agenda editor's cached list depends on, in one query: everything of
+    `reading_version` as the secretariat sees it (every stuk), each stuk's current version
+    (its "late" badge) and every annotation (its status badge)."""
+    return _agenda_stamp(
+        meeting,
+        document_filter=Q(),
+        current_versions=Sum("documents__current_version_id"),
+        n_annotations=Count("annotation", distinct=True),
+        annotations_at=Max("annotation__updated_at"),
+    )
+
+
+def _agenda_stamp(meeting: Meeting, *, document_filter: Q, **more) -> str:
     facts = AgendaItem.objects.filter(meeting=meeting).aggregate(
         n_items=Count("pk", distinct=True),
         items_at=Max("updated_at"),
@@ -132,6 +149,7 @@ def reading_version(*, user, meeting: Meeting) -> str:
         dossiers_at=Max("dossier__updated_at"),
         n_documents=Count("documents", filter=document_filter, distinct=True),
         documents_at=Max("documents__updated_at"),
+        **more,
     )
     stamps = [
         meeting.agenda_version,

@@ -11,18 +11,28 @@ Adding, removing and dragging renumber many rows and answer the editor partial
 """
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import QueryDict
+from django.http import HttpResponse, QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import error_text, posted_version, vary_on_htmx
 from regiobureau.constants import MeetingStatus
-from regiobureau.forms.agenda import AgendaItemForm, ReorderForm, editor_choices
-from regiobureau.selectors.agenda import agenda_rows, flatten
+from regiobureau.forms.agenda import (
+    AgendaItemForm,
+    ReorderForm,
+    choices_version,
+    editor_choices,
+)
+from regiobureau.selectors.agenda import agenda_rows, editor_version, flatten
 from regiobureau.services.agenda import (
     agenda_item_create,
     agenda_item_delete,
@@ -34,6 +44,9 @@ from regiobureau.services.guards import StaleAgendaError
 from regiobureau.views.common import secretariat_item, secretariat_meeting
 
 EDITOR = "regiobureau/meeting_editor.html"
+# The cached #agenda partial lives this long at most; any write it shows changes its key.
+EDITOR_CACHE_SECONDS = 60 * 60
+_CSRF_STAND_IN = "csrf-stand-in-7f3a9c"
 
 # Status codes of the editor's answers; agenda-editor.js tells htmx to swap them too.
 OK, INVALID, STALE = 200, 422, 409
@@ -63,12 +76,40 @@ def _editor_context(meeting, rows, *, add_form=None, edit_form=None, editing=Non
 
 
 def _render_editor(request, meeting, *, status=OK, error=None, notice=None, **forms):
-    """The editor page, or only its #agenda partial for htmx."""
+    """The editor page, or only its #agenda partial for htmx. The partial as a plain visit
+    shows it (no message, no form with input) comes from the cache."""
+    if error is None and notice is None and not any(forms.values()):
+        agenda_html = _cached_agenda(request, meeting)
+        if request.htmx:
+            return vary_on_htmx(HttpResponse(agenda_html, status=status))
+        context = {"meeting": meeting, "agenda_html": agenda_html}
+        return vary_on_htmx(render(request, EDITOR, context, status=status))
     rows = agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
     context = _editor_context(meeting, rows, **forms)
     context.update(error=error, notice=notice)
     template = f"{EDITOR}#agenda" if request.htmx else EDITOR
     return vary_on_htmx(render(request, template, context, status=status))
+
+
+def editor_cache_key(meeting) -> str:
+    """The editor's #agenda partial as the secretariat sees it (only the secretariat opens
+    the editor): the meeting, a version that changes with every write the partial shows, the
+    version of the person and dossier lists of its add form, and the language."""
+    version = editor_version(meeting=meeting)
+    return f"editor:{meeting.pk}:{get_language()}:{choices_version()}:{version}"
+
+
+def _cached_agenda(request, meeting) -> str:
+    """The #agenda partial from the cache, with this visitor's CSRF token filled in (it is
+    rendered once with a stand-in: the token is the only thing in it of the visitor's own)."""
+    key = editor_cache_key(meeting)
+    html = cache.get(key)
+    if html is None:
+        rows = agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
+        context = {**_editor_context(meeting, rows), "csrf_token": _CSRF_STAND_IN}
+        html = render_to_string(f"{EDITOR}#agenda", context)
+        cache.set(key, html, EDITOR_CACHE_SECONDS)
+    return mark_safe(html.replace(_CSRF_STAND_IN, get_token(request)))  # noqa: S308 - ours
 
 
 def _done(request, meeting, notice: str, *, anchor: str = ""):

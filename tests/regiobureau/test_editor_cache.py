@@ -1,0 +1,121 @@
+"""The agenda editor's #agenda partial comes from the cache (issue 26): every write it shows
+changes its key, so the secretary sees her change at once; and the one thing of a visitor's own
+in it, the CSRF token, is filled in per request, so a cached page's forms post for whoever
+opened it."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from gremia.services import person_create
+from nhn_portal.core.constants import Role
+from regiobureau.services.agenda import agenda_item_update
+from regiobureau.services.annotations import annotation_save
+from regiobureau.services.meetings import meeting_cancel
+from regiobureau.views.editor import _CSRF_STAND_IN, editor_cache_key
+from tests.builders import make_meeting
+from tests.factories import DocumentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+
+
+@pytest.fixture
+def meeting(secretary, body):
+    return make_meeting(secretary=secretary, body=body)
+
+
+def editor(client, meeting) -> str:
+    response = client.get(reverse("regiobureau:agenda_editor", args=[meeting.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def first_item(meeting):
+    return meeting.items.order_by("position").first()
+
+
+def test_the_second_visit_comes_from_the_cache(client, secretary, meeting):
+    client.force_login(secretary)
+    first = editor(client, meeting)
+    assert cache.get(editor_cache_key(meeting)) is not None
+    assert editor(client, meeting).count('class="rb-row__number"') == first.count(
+        'class="rb-row__number"'
+    )
+
+
+def test_an_item_change_shows_at_once(client, secretary, meeting):
+    client.force_login(secretary)
+    editor(client, meeting)
+    item = first_item(meeting)
+    meeting.refresh_from_db()
+    agenda_item_update(
+        actor=secretary, item=item, expected_version=meeting.agenda_version, title="Opening, kort"
+    )
+    meeting.refresh_from_db()
+    assert "Opening, kort" in editor(client, meeting)
+
+
+def test_a_new_stuk_and_annotation_show_at_once(client, secretary, meeting):
+    client.force_login(secretary)
+    item = first_item(meeting)
+    before = editor(client, meeting)
+    assert "rb-badge--annotation" not in before
+    DocumentFactory(agenda_item=item, with_version=True)
+    annotation_save(actor=secretary, item=item, expected_version=None, core_message="Toelichting")
+    after = editor(client, meeting)
+    assert after.count('<span class="rb-badge">') == before.count('<span class="rb-badge">') + 1
+    assert "rb-badge--annotation" in after
+
+
+def test_a_new_person_is_in_the_add_form_at_once(client, secretary, meeting):
+    client.force_login(secretary)
+    assert "Hanna Zwart" not in editor(client, meeting)
+    person_create(actor=secretary, name="Hanna Zwart")
+    assert "Hanna Zwart" in editor(client, meeting)
+
+
+def test_a_cancelled_meeting_is_no_longer_editable(client, secretary, meeting):
+    client.force_login(secretary)
+    before = editor(client, meeting)
+    assert 'id="add-heading"' in before
+    assert "data-sortable" in before
+    meeting_cancel(actor=secretary, meeting=meeting, reason="Geen agendapunten")
+    meeting.refresh_from_db()
+    html = editor(client, meeting)
+    assert 'id="add-heading"' not in html
+    assert "data-sortable" not in html
+
+
+def token_of(html: str) -> str:
+    tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html))
+    assert tokens, "no CSRF token in the page"
+    return tokens.pop()
+
+
+def test_each_visitor_gets_a_token_that_posts(secretary, meeting):
+    other = UserFactory(roles=[Role.SECRETARY])
+    for user in (secretary, other):  # the second secretary's page comes from the cache
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(user)
+        html = editor(client, meeting)
+        assert _CSRF_STAND_IN not in html
+        meeting.refresh_from_db()
+        item = meeting.items.filter(parent=None).order_by("position")[1]
+        response = client.post(
+            reverse("regiobureau:item_move", args=[item.pk]),
+            {
+                "direction": "down",
+                "agenda_version": meeting.agenda_version,
+                "csrfmiddlewaretoken": token_of(html),
+            },
+        )
+        assert response.status_code == 302, response.status_code
