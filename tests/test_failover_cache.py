@@ -70,3 +70,15 @@ def test_redis_is_used_again_once_it_is_back(server, monkeypatch):
     cache.set("where", "redis", 60)
     assert not cache.degraded
     assert make_cache(server).get("where") == "redis"  # as another process sees it
+
+
+def test_every_operation_shares_one_redis_client(server):
+    # Django's own client builds a redis.Redis per operation (~60 µs each, issue 26).
+    server.start()
+    cache = make_cache(server)
+    cache.set("a", 1, 60)
+    assert cache.get("a") == 1
+    assert cache.add("b", 2, 60) is True
+    clients = {id(cache._cache.get_client(write=write)) for write in (True, False)}
+    assert len(clients) == 1
+    assert cache._cache.get_client().connection_pool is cache._cache._get_connection_pool(False)
