@@ -60,6 +60,7 @@ def counts_in_database(env: dict, world: dict) -> dict:
 import json, django
 django.setup()
 from regiobureau.models.annotations import AnnotationComment
+from consultaties.models import CouncilResponse
 from raden.constants import DeliveryStatus
 from raden.models.letters import CouncilLetterDelivery
 print(json.dumps({{
@@ -67,6 +68,8 @@ print(json.dumps({{
         annotation__agenda_item_id={world["item80"]}).count(),
     "receipts": CouncilLetterDelivery.objects.filter(
         pk__in={world["texel_deliveries"]!r}, status=DeliveryStatus.RECEIVED).count(),
+    "schedules": CouncilResponse.objects.get(pk={world["texel_response"]}).version
+        - {world["texel_response_version"]},
 }}))
 """
     out = run([PYTHON, "-c", script], env, capture_output=True, text=True).stdout

@@ -16,13 +16,17 @@ from locust import HttpUser, between, events, task
 
 WORLD = json.loads(open(os.environ["LOAD_WORLD"]).read())  # noqa: PTH123, SIM115
 URLS = WORLD["urls"]
-WRITTEN = {"comments": 0, "receipts": 0, "pdf_requests": 0, "item_edits": 0}
+WRITTEN = {"comments": 0, "receipts": 0, "pdf_requests": 0, "item_edits": 0, "schedules": 0}
 # Writes sent, acknowledged or not: a request still in flight when the run stops may be
 # stored without its answer being counted, so the database holds between WRITTEN and SENT.
 SENT = dict.fromkeys(WRITTEN, 0)
 TEXEL = list(WORLD["texel_deliveries"])
 random.shuffle(TEXEL)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# The version in the griffie's schedule form of the consultation page (optimistic locking).
+SCHEDULE_VERSION = re.compile(
+    re.escape(URLS["response_agenda"]) + r'".*?name="version" value="(\d+)"', re.DOTALL
+)
 
 
 @events.test_stop.add_listener
@@ -172,6 +176,40 @@ class Griffie(Portal):
                 response.success()
             else:
                 response.failure(f"{response.status_code}")
+
+
+class CouncilClerk(Portal):
+    """Texel's griffie puts the council's response to a consultation on an agenda: the
+    consultation page, the schedule form posted with the version it showed, and the page it
+    returns to, which says whether it was saved (another griffie user of the same council may
+    have saved first: then it says so, and nothing is written)."""
+
+    role = "griffie"
+    weight = 1
+
+    @task
+    def schedule_the_response(self):
+        response = self.page(URLS["consultation_texel"], "consultation (griffie)")
+        if not response:
+            return
+        found = SCHEDULE_VERSION.search(response.text)
+        if not found:
+            response.failure("no schedule form on the consultation page")
+            return
+        SENT["schedules"] += 1
+        data = {
+            "version": found.group(1),
+            "agenda_body": "council",
+            "agenda_date": f"2027-0{random.randint(1, 9)}-1{random.randint(0, 9)}",
+        }
+        with self.post(URLS["response_agenda"], "schedule response (post)", data) as answer:
+            if answer.status_code != 302:
+                answer.failure(f"{answer.status_code}")
+                return
+            answer.success()
+        after = self.page(URLS["consultation_texel"], "consultation after scheduling (griffie)")
+        if after is not None and "utrecht-alert--ok" in after.text:
+            WRITTEN["schedules"] += 1
 
 
 class Visitor(Portal):

@@ -205,9 +205,23 @@ def main() -> None:
         # A public stuk of the 80-item agenda in the browser viewer (the page, not the file).
         "viewer": reverse("viewer:document_read", args=[readable_stuk(item80).pk]),
     }
+    from consultaties.constants import ResponseStatus
+    from consultaties.models import CouncilResponse
     from raden.constants import CONFIRMED_STATUSES
     from raden.models.letters import CouncilLetterDelivery
 
+    # Texel's response to a consultation of the demo that its griffie can still schedule (the
+    # load test's consultation journey): the page of the consultation and the schedule form.
+    response = (
+        CouncilResponse.objects.filter(
+            municipality__slug="gemeente-texel",
+            status__in=[ResponseStatus.ASKED, ResponseStatus.SCHEDULED],
+        )
+        .select_related("consultation")
+        .first()
+    )
+    urls["consultation_texel"] = response.consultation.get_absolute_url()
+    urls["response_agenda"] = reverse("consultaties:response_agenda", args=[response.pk])
     texel = CouncilLetterDelivery.objects.filter(
         letter__meeting=meeting80, municipality__slug="gemeente-texel"
     ).exclude(status__in=CONFIRMED_STATUSES)  # receipts the load test can still confirm
@@ -220,6 +234,9 @@ def main() -> None:
                 "cookie_name": settings.SESSION_COOKIE_NAME,
                 "urls": urls,
                 "meeting80": meeting80.pk,
+                "texel_response": response.pk,
+                # Every saved change raises the response's version by one.
+                "texel_response_version": response.version,
                 "item80": item80.pk,
                 "items80": list(meeting80.items.values_list("pk", flat=True)),
             }
