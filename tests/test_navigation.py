@@ -143,3 +143,37 @@ def test_the_counts_refresh_out_of_band(rf, logins, monkeypatch):
         html = portal.todo_counts_oob(request)
     assert 'id="nhn-count-work" hx-swap-oob="true"><span aria-hidden="true">2</span>' in html
     assert 'id="nhn-count-meetings" hx-swap-oob="true"></span>' in html
+
+
+def test_the_menu_is_rendered_once_per_distinct_menu(rf, logins, monkeypatch, settings):
+    """navigation_html remembers the rendered menu in the process (issue 26): the same menu
+    is rendered once; another current page or another count is another menu."""
+    from nhn_portal.core import portal
+
+    settings.DEBUG = False
+    monkeypatch.setattr(portal, "_MENUS", {})
+    rendered = []
+    original = portal.render_to_string
+    monkeypatch.setattr(
+        portal, "render_to_string", lambda *a, **k: rendered.append(a) or original(*a, **k)
+    )
+    secretary = logins["secretaris"]
+
+    def html(path, counts=None):
+        from django.urls import resolve
+
+        request = rf.get(path)
+        request.user = secretary
+        request.resolver_match = resolve(path)
+        with override("nl"):
+            return str(portal.navigation_html(navigation_groups(request, counts)))
+
+    first = html("/")
+    assert html("/") == first
+    assert len(rendered) == 1
+    calendar = html(reverse("regiobureau:calendar"))
+    assert 'aria-current="page"' in calendar and calendar != first
+    counted = html("/", {"meetings": 3})
+    assert len(rendered) == 3
+    assert 'id="nhn-count-meetings"><span aria-hidden="true">3</span>' in counted
+    assert counted.replace('<span aria-hidden="true">3</span>', "") != first

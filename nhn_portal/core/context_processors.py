@@ -1,8 +1,9 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from .constants import Role
 from .heartbeat import stall_for
-from .portal import navigation_groups, remembered_todo_counts
+from .portal import navigation_groups, navigation_html, remembered_todo_counts
 
 
 def portal(request):
@@ -12,7 +13,9 @@ def portal(request):
     if user is None or not user.is_authenticated:
         return {
             "user_roles": [],
-            "navigation": navigation_groups(request),
+            "navigation_html": SimpleLazyObject(
+                lambda: navigation_html(navigation_groups(request))
+            ),
             # The session policy, shown on the login page.
             "session_idle_minutes": settings.SESSION_IDLE_TIMEOUT // 60,
             "session_max_hours": settings.SESSION_COOKIE_AGE // 3600,
@@ -22,7 +25,10 @@ def portal(request):
         codes.add(Role.MANAGER.value)
     return {
         "user_roles": [role.label for role in Role if role.value in codes],
-        # The menu in groups, with the to-do counts last computed for this user (no query).
-        "navigation": navigation_groups(request, remembered_todo_counts(user)),
+        # The menu in groups, with the to-do counts last computed for this user (no query);
+        # made only by a page that shows it (base.html), not by an htmx partial.
+        "navigation_html": SimpleLazyObject(
+            lambda: navigation_html(navigation_groups(request, remembered_todo_counts(user)))
+        ),
         "background_stall": stall_for(user),
     }
