@@ -82,9 +82,15 @@ def shifted_today(monkeypatch):
 
     def shift(day: datetime.date):
         real_now = timezone.now
-        delta = datetime.datetime.combine(day, datetime.time()) - datetime.datetime.combine(
-            timezone.localdate(), datetime.time()
+        # The same wall-clock time on `day`, in local time: a shift by whole days alone
+        # crosses midnight between 23.00 and 24.00 uur when `day` is in summer time and today
+        # is not (or the other way round).
+        # (Measured against UTC: two datetimes of one zone subtract as wall-clock times.)
+        start = real_now()
+        target = timezone.make_aware(
+            datetime.datetime.combine(day, timezone.localtime(start).time())
         )
+        delta = target - start
         monkeypatch.setattr(timezone, "now", lambda: real_now() + delta)
         assert timezone.localdate() == day
 
