@@ -119,3 +119,66 @@ def test_each_visitor_gets_a_token_that_posts(secretary, meeting):
             },
         )
         assert response.status_code == 302, response.status_code
+
+
+# The item's edit form as htmx opens it is cached too (issue 26).
+
+
+def item_form(client, item) -> str:
+    response = client.get(reverse("regiobureau:item_edit", args=[item.pk]), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_item_form_comes_from_the_cache(client, secretary, meeting, django_assert_num_queries):
+    client.force_login(secretary)
+    item = first_item(meeting)
+    cold = item_form(client, item)
+    # The frame (session, user, roles) and the item with its meeting; no choice lists, no
+    # main items.
+    with django_assert_num_queries(4):
+        cached = item_form(client, item)
+    assert cached.count("<option") == cold.count("<option") > 0
+
+
+def test_the_item_form_shows_a_change_of_the_item_and_of_the_agenda(client, secretary, meeting):
+    client.force_login(secretary)
+    item, other = meeting.items.filter(parent=None).order_by("position")[:2]
+    item_form(client, item)
+    meeting.refresh_from_db()
+    agenda_item_update(
+        actor=secretary, item=item, expected_version=meeting.agenda_version, title="Opening, kort"
+    )
+    meeting.refresh_from_db()
+    agenda_item_update(
+        actor=secretary, item=other, expected_version=meeting.agenda_version, title="Verslag, nieuw"
+    )
+    item.refresh_from_db()
+    html = item_form(client, item)
+    assert 'value="Opening, kort"' in html  # its own title
+    assert "Verslag, nieuw" in html  # another main item, in the parent list
+
+
+def test_a_cached_item_form_posts_for_each_secretary(secretary, meeting):
+    other = UserFactory(roles=[Role.SECRETARY])
+    item = first_item(meeting)
+    for user, title in ((secretary, "Opening"), (other, "Opening en welkom")):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(user)
+        meeting.refresh_from_db()
+        item.refresh_from_db()
+        html = item_form(client, item)
+        assert _CSRF_STAND_IN not in html
+        response = client.post(
+            reverse("regiobureau:item_edit", args=[item.pk]),
+            {
+                "title": title,
+                "purpose": item.purpose,
+                "is_public": "1",
+                "agenda_version": meeting.agenda_version,
+                "csrfmiddlewaretoken": token_of(html),
+            },
+        )
+        assert response.status_code == 302, response.status_code
+        item.refresh_from_db()
+        assert item.title == title
