@@ -148,14 +148,14 @@ def test_the_counts_refresh_out_of_band(rf, logins, monkeypatch):
 def test_the_menu_is_rendered_once_per_distinct_menu(rf, logins, monkeypatch, settings):
     """navigation_html remembers the rendered menu in the process (issue 26): the same menu
     is rendered once; another current page or another count is another menu."""
-    from nhn_portal.core import portal
+    from nhn_portal.core import menu
 
     settings.DEBUG = False
-    monkeypatch.setattr(portal, "_MENUS", {})
+    monkeypatch.setattr(menu, "_MENUS", {})
     rendered = []
-    original = portal.render_to_string
+    original = menu.render_to_string
     monkeypatch.setattr(
-        portal, "render_to_string", lambda *a, **k: rendered.append(a) or original(*a, **k)
+        menu, "render_to_string", lambda *a, **k: rendered.append(a) or original(*a, **k)
     )
     secretary = logins["secretaris"]
 
@@ -166,7 +166,7 @@ def test_the_menu_is_rendered_once_per_distinct_menu(rf, logins, monkeypatch, se
         request.user = secretary
         request.resolver_match = resolve(path)
         with override("nl"):
-            return str(portal.navigation_html(navigation_groups(request, counts)))
+            return str(menu.navigation_html(navigation_groups(request, counts)))
 
     first = html("/")
     assert html("/") == first

@@ -3,7 +3,8 @@ from django.utils.functional import SimpleLazyObject
 
 from .constants import Role
 from .heartbeat import stall_for
-from .portal import navigation_groups, navigation_html, remembered_todo_counts
+from .menu import navigation_html
+from .portal import navigation_groups, remembered_todo_counts
 
 
 def portal(request):

@@ -13,16 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .access import is_manager
+from .menu import entry_url
 
 # ---- Navigation ----------------------------------------------------------------------------
 
@@ -123,58 +121,9 @@ def navigation_for(request) -> list[NavLink]:
         url_name = item.url_name(user) if callable(item.url_name) else item.url_name
         current = bool(item.current and item.current(match))
         links.append(
-            NavLink(item.label, _entry_url(url_name), current, item.end, item.group, item.order)
+            NavLink(item.label, entry_url(url_name), current, item.end, item.group, item.order)
         )
     return links
-
-
-# The menu's URLs (names without arguments) and its rendered HTML, remembered in this process:
-# both are the same for every request with the same menu, and reverse() and the template
-# were most of the cost of a request's frame (issue 26; bench/README.md).
-_URLS: dict[tuple, str] = {}
-_MENUS: dict[tuple, str] = {}
-_MENUS_KEPT = 512  # distinct menus (roles x current page x counts) kept; then started afresh
-
-
-def _entry_url(url_name: str) -> str:
-    key = (url_name, get_urlconf(), get_script_prefix())
-    url = _URLS.get(key)
-    if url is None:
-        url = _URLS[key] = reverse(url_name)
-    return url
-
-
-def navigation_html(sections: list[NavSection]) -> str:
-    """The menu (components/navigation.html) for these sections, rendered once per distinct
-    menu: the key holds everything the template shows (labels, URLs, current page, counts)
-    and the language. Not remembered with DEBUG, so an edited template shows at once."""
-    if not sections:
-        return ""
-    key = (
-        get_language(),
-        tuple(
-            (
-                section.key,
-                str(section.label),
-                section.end,
-                section.count,
-                section.current,
-                tuple(
-                    (str(link.label), link.url, link.current)
-                    for link in ([section.link] if section.link else section.links)
-                ),
-            )
-            for section in sections
-        ),
-    )
-    html = _MENUS.get(key)
-    if html is None:
-        html = render_to_string("components/navigation.html", {"navigation": sections})
-        if not settings.DEBUG:
-            if len(_MENUS) >= _MENUS_KEPT:
-                _MENUS.clear()
-            _MENUS[key] = html
-    return mark_safe(html)  # noqa: S308 - rendered by our own template, escaped there
 
 
 def navigation_groups(request, counts: dict[str, int] | None = None) -> list[NavSection]:
