@@ -106,14 +106,23 @@ def editor_cache_key(meeting) -> str:
 
 
 def _cached_agenda(request, meeting) -> str:
-    """The #agenda partial from the cache, with this visitor's CSRF token filled in (it is
-    rendered once with a stand-in: the token is the only thing in it of the visitor's own)."""
-    key = editor_cache_key(meeting)
-    html = cache.get(key)
-    if html is None:
+    """The #agenda partial from the cache, with this visitor's CSRF token filled in."""
+
+    def render_partial() -> str:
         rows = agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
         context = {**_editor_context(meeting, rows), "csrf_token": _CSRF_STAND_IN}
-        html = _BLANK_LINES.sub("\n", render_to_string(f"{EDITOR}#agenda", context))
+        return _BLANK_LINES.sub("\n", render_to_string(f"{EDITOR}#agenda", context))
+
+    return _cached_with_token(request, editor_cache_key(meeting), render_partial)
+
+
+def _cached_with_token(request, key: str, render_partial) -> str:
+    """A partial rendered once (`render_partial`, with `_CSRF_STAND_IN` as its CSRF token) and
+    kept under `key`, with this visitor's token filled in: the token is the only thing in the
+    editor's partials of the visitor's own."""
+    html = cache.get(key)
+    if html is None:
+        html = render_partial()
         cache.set(key, html, EDITOR_CACHE_SECONDS)
     return mark_safe(html.replace(_CSRF_STAND_IN, get_token(request)))  # noqa: S308 - ours
 
@@ -186,29 +195,22 @@ def agenda_editor(request, pk: int):
 def _cached_item_form(request, meeting, item) -> str:
     """An item's edit form as the htmx partial opens it, from the cache: it is the same for
     every secretary until the item changes, the agenda changes (every agenda write raises
-    its version; the parent list shows the main items) or a person or dossier is saved. The
-    visitor's CSRF token is filled in as in `_cached_agenda`."""
+    its version; the parent list shows the main items) or a person or dossier is saved."""
     key = (
         f"item-edit:{item.pk}:{get_language()}:{choices_version()}:{meeting.agenda_version}:"
         f"{item.updated_at.timestamp()}"
     )
-    html = cache.get(key)
-    if html is None:
+
+    def render_partial() -> str:
         form = AgendaItemForm(
             initial={"agenda_version": meeting.agenda_version},
             item=item,
             **editor_choices(main_items(meeting)),
         )
-        context = {
-            "meeting": meeting,
-            "form": form,
-            "item": item,
-            "editable": True,
-            "csrf_token": _CSRF_STAND_IN,
-        }
-        html = render_to_string(f"{EDITOR}#item_edit", context)
-        cache.set(key, html, EDITOR_CACHE_SECONDS)
-    return mark_safe(html.replace(_CSRF_STAND_IN, get_token(request)))  # noqa: S308 - ours
+        context = {"meeting": meeting, "form": form, "item": item, "editable": True}
+        return render_to_string(f"{EDITOR}#item_edit", {**context, "csrf_token": _CSRF_STAND_IN})
+
+    return _cached_with_token(request, key, render_partial)
 
 
 def main_items(meeting) -> list:
