@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from gremia import services
 from gremia.constants import RULES_FIELDS, OrganisationKind, RulesStatus
@@ -80,7 +81,7 @@ def test_adoption_by_a_stuurgroep_decision_links_the_decision(secretary):
     adoption = rules_of_play_adopt_by_decision(actor=secretary, rules=rules, decision=decision)
     rules.refresh_from_db()
     assert rules.status == RulesStatus.ADOPTED
-    assert rules.adopted_on == decision.item.meeting.starts_at.date()
+    assert rules.adopted_on == timezone.localdate(decision.item.meeting.starts_at)
     assert adoption.decision == decision
     assert AuditRecord.objects.filter(verb="rules_of_play_adopt_by_decision").exists()
 

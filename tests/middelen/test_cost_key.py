@@ -5,6 +5,7 @@ from fractions import Fraction
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from gremia.constants import OrganisationKind
 from middelen import selectors, services
@@ -108,7 +109,7 @@ def test_create_adopt_and_who_sees_it(secretary):
     services.cost_key_year_adopt(actor=secretary, key=key, decision=decision)
     key.refresh_from_db()
     assert key.status == CostKeyStatus.ADOPTED and key.decision == decision
-    assert key.adopted_on == decision.item.meeting.starts_at.date()
+    assert key.adopted_on == timezone.localdate(decision.item.meeting.starts_at)
     assert selectors.cost_key_visible(visitor, 2026) == key
     with pytest.raises(ValidationError):
         services.cost_key_year_adopt(actor=secretary, key=key, decision=decision)

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from gremia.constants import OrganisationKind, PersonFunction
@@ -202,7 +203,7 @@ def test_the_core_message_is_written_adopted_and_published_as_a_pdf(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(adopt, {"decision": decision.pk}).status_code == 302
     message.refresh_from_db()
-    assert message.adopted_on == decision.item.meeting.starts_at.date()
+    assert message.adopted_on == timezone.localdate(decision.item.meeting.starts_at)
     document = GeneratedDocument.objects.get(kind=CORE_MESSAGE_PDF, audience=CORE_MESSAGE_AUDIENCE)
     assert document.object_id == message.pk
     client.logout()
