@@ -401,6 +401,9 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     )
 # Deployments (or test runs) sharing one Redis keep their cache keys apart with a prefix.
 CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="")
+# The release in the keys of cached HTML (nhn_portal.core.release): a deployment may set it
+# (its commit, say); else the fingerprint of the sources is used.
+RELEASE = env("RELEASE", default="")
 # Sessions live in the database only: a login on one node is valid on every other, whether
 # Redis is up or not. Not read through the cache: a logout while Redis was unreachable could
 # not delete the cached copy, and the session would come back with Redis.

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import error_text, posted_version, vary_on_htmx
+from nhn_portal.core.release import fragment_key
 from regiobureau.constants import MeetingStatus
 from regiobureau.forms.agenda import (
     AgendaItemForm,
@@ -120,6 +121,7 @@ def _cached_with_token(request, key: str, render_partial) -> str:
     """A partial rendered once (`render_partial`, with `_CSRF_STAND_IN` as its CSRF token) and
     kept under `key`, with this visitor's token filled in: the token is the only thing in the
     editor's partials of the visitor's own."""
+    key = fragment_key(key)
     html = cache.get(key)
     if html is None:
         html = render_partial()

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from nhn_portal.core.http import confidential, error_text, vary_on_htmx
 from nhn_portal.core.portal import page_panels, todo_counts_oob
+from nhn_portal.core.release import fragment_key
 from regiobureau import permissions
 from regiobureau.forms.annotations import CommentForm
 from regiobureau.selectors.actions import open_actions_for_meeting
@@ -69,7 +70,7 @@ def reading_cache_key(*, user, meeting) -> str:
 def _reading_list(request, meeting) -> dict:
     """The rendered list of items for the reader's audience, from the cache when it is fresh.
     Nothing in it depends on the reader herself; her read buttons are filled in afterwards."""
-    key = reading_cache_key(user=request.user, meeting=meeting)
+    key = fragment_key(reading_cache_key(user=request.user, meeting=meeting))
     cached = cache.get(key)
     if cached is None:
         rows = agenda_rows(user=request.user, meeting=meeting)

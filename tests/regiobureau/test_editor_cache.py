@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from gremia.services import person_create
 from nhn_portal.core.constants import Role
+from nhn_portal.core.release import fragment_key
 from regiobureau.services.agenda import agenda_item_update
 from regiobureau.services.annotations import annotation_save
 from regiobureau.services.meetings import meeting_cancel
@@ -46,7 +47,7 @@ def first_item(meeting):
 def test_the_second_visit_comes_from_the_cache(client, secretary, meeting):
     client.force_login(secretary)
     first = editor(client, meeting)
-    assert cache.get(editor_cache_key(meeting)) is not None
+    assert cache.get(fragment_key(editor_cache_key(meeting))) is not None
     assert editor(client, meeting).count('class="rb-row__number"') == first.count(
         'class="rb-row__number"'
     )
