@@ -65,9 +65,9 @@ urlpatterns = [
     path("<int:pk>/agenda/", editor.agenda_editor, name="agenda_editor"),
     path("<int:pk>/agenda/punten/", editor.item_create, name="item_create"),
     path("<int:pk>/agenda/volgorde/", editor.agenda_reorder, name="agenda_reorder"),
+    path("<int:pk>/agenda/verplaatsen/", editor.agenda_move, name="agenda_move"),
     path("agendapunten/<int:pk>/wijzigen/", editor.item_edit, name="item_edit"),
     path("agendapunten/<int:pk>/verwijderen/", editor.item_delete, name="item_delete"),
-    path("agendapunten/<int:pk>/verplaatsen/", editor.item_move, name="item_move"),
     # PDFs of the meeting
     path("<int:pk>/pdf/", pdfs.pdf_request, name="meeting_pdf_request"),
     path("<int:pk>/pdf/status/", pdfs.pdf_status, name="meeting_pdf_status"),

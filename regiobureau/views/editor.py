@@ -15,7 +15,7 @@ import re
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -328,11 +328,18 @@ def item_delete(request, pk: int):
 
 
 @require_POST
-def item_move(request, pk: int):
-    """One place up or down: the keyboard and no-JS alternative to dragging (WCAG 2.5.7)."""
-    item = secretariat_item(request, pk)
+def agenda_move(request, pk: int):
+    """One place up or down: the keyboard and no-JS alternative to dragging (WCAG 2.5.7).
+    One address for the whole agenda: a row's button names only the direction and its item
+    (`up=<item>` or `down=<item>`), so the 80-item editor carries no address per button."""
+    direction = "up" if "up" in request.POST else "down"
+    item_pk = request.POST.get(direction, "")
+    if not item_pk.isdigit():
+        raise Http404
+    item = secretariat_item(request, int(item_pk))
+    if item.meeting_id != pk:
+        raise Http404
     meeting = item.meeting
-    direction = request.POST.get("direction", "")
     try:
         agenda_item_move(
             actor=request.user,

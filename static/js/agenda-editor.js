@@ -4,11 +4,12 @@
  * reorder URL; the server answers with the current editor, which htmx swaps in. The Up/Down
  * buttons do the same without dragging (WCAG 2.2, 2.5.7) and work without JavaScript.
  *
- * The row buttons (Up, Down, Remove) belong to the one form #agenda-actions (formaction per
- * button), so a row carries no form, token or version of its own. With htmx their submit is
- * sent by htmx; a move is answered with only the two rows that traded places, the new version
- * (#agenda-version, out of band) and the announcement. Every htmx request of the editor sends
- * the version of #agenda-version, the one element the server keeps current.
+ * The row buttons (Up, Down) and an open item's Remove belong to the one form #agenda-actions
+ * (Remove with its own formaction), so a row carries no form, token or version of its own.
+ * With htmx their submit is sent by htmx; a move is answered with only the two rows that
+ * traded places, the new version (#agenda-version, out of band) and the announcement. Every
+ * htmx request of the editor sends the version of #agenda-version, the one element the server
+ * keeps current. The drag handles get their tooltip here: they only work with JavaScript.
  */
 (function () {
   "use strict";
@@ -20,7 +21,7 @@
     }
     var ids = Array.prototype.map
       .call(list.children, function (item) {
-        return item.getAttribute("data-id");
+        return item.id.replace(/^item-/, ""); // <li id="item-<id>">
       })
       .filter(Boolean);
     var token = editor.querySelector("input[name=csrfmiddlewaretoken]");
@@ -55,6 +56,11 @@
     if (!window.Sortable) {
       return;
     }
+    var editor = document.getElementById("agenda-editor");
+    var dragTitle = editor ? editor.getAttribute("data-drag-title") : "";
+    root.querySelectorAll("[data-drag-handle]:not([title])").forEach(function (handle) {
+      handle.setAttribute("title", dragTitle);
+    });
     root.querySelectorAll("[data-sortable]").forEach(function (list) {
       if (list.getAttribute("data-sortable-ready")) {
         return;
@@ -87,7 +93,7 @@
     event.preventDefault();
     if (button.hasAttribute("data-confirm")) {
       var editor = form.closest("#agenda-editor");
-      var title = button.closest(".rb-row").querySelector(".rb-row__title").textContent;
+      var title = button.getAttribute("data-confirm");
       var question = editor.getAttribute("data-confirm-remove").replace("%(title)s", title);
       if (!window.confirm(question)) {
         return;
@@ -97,7 +103,9 @@
     if (button.name) {
       values[button.name] = button.value;
     }
-    window.htmx.ajax("POST", button.formAction, {
+    // (A button without formaction posts to its form's action; its formAction would name the page.)
+    var url = button.hasAttribute("formaction") ? button.formAction : form.action;
+    window.htmx.ajax("POST", url, {
       source: button,
       target: "#agenda-editor",
       swap: "outerHTML",

@@ -25,8 +25,9 @@
   }
 
   function otherMoveButton(id) {
-    return id.replace(/^move-(up|down)-/, function (_match, direction) {
-      return "move-" + (direction === "up" ? "down" : "up") + "-";
+    // The editor's Up and Down of item N are #up-N and #down-N.
+    return id.replace(/^(up|down)-(?=\d+$)/, function (_match, direction) {
+      return (direction === "up" ? "down" : "up") + "-";
     });
   }
 

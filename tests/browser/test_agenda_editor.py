@@ -55,15 +55,15 @@ def test_secretary_adds_and_moves_an_item_with_the_keyboard(
 
     # Move it up with the keyboard: focus the button, press Enter; focus stays on it. A move
     # swaps only the two rows: the editor element itself stays (marked before the move).
-    item_id = row.get_attribute("data-id")
+    item_id = row.get_attribute("id").removeprefix("item-")
     page.evaluate("document.getElementById('agenda-editor').dataset.mark = 'kept'")
-    page.focus(f"#move-up-{item_id}")
+    page.focus(f"#up-{item_id}")
     page.keyboard.press("Enter")
     page.wait_for_function(
         "id => document.querySelector(`#item-${id} .rb-row__number`).textContent.trim() === '3'",
         arg=item_id,
     )
-    assert page.evaluate("document.activeElement.id") == f"move-up-{item_id}"
+    assert page.evaluate("document.activeElement.id") == f"up-{item_id}"
     assert page.evaluate("document.getElementById('agenda-editor').dataset.mark") == "kept"
     assert numbers(page) == ["1", "2", "3", "4", "5", "6"]
     assert (
@@ -78,15 +78,15 @@ def test_secretary_adds_and_moves_an_item_with_the_keyboard(
         arg=item_id,
     )
     assert page.locator("#agenda-error").count() == 0
-    assert page.evaluate("document.activeElement.id") == f"move-up-{item_id}"
+    assert page.evaluate("document.activeElement.id") == f"up-{item_id}"
     # And back down with its Down button.
-    page.focus(f"#move-down-{item_id}")
+    page.focus(f"#down-{item_id}")
     page.keyboard.press("Enter")
     page.wait_for_function(
         "id => document.querySelector(`#item-${id} .rb-row__number`).textContent.trim() === '3'",
         arg=item_id,
     )
-    assert page.evaluate("document.activeElement.id") == f"move-down-{item_id}"
+    assert page.evaluate("document.activeElement.id") == f"down-{item_id}"
     assert numbers(page) == ["1", "2", "3", "4", "5", "6"]
 
     # Change it in its row: the form is loaded on demand, the answer is that row only.
@@ -97,15 +97,23 @@ def test_secretary_adds_and_moves_an_item_with_the_keyboard(
     page.locator(f"#item-{item_id} .rb-row__title", has_text="voortgang 2026").wait_for()
     assert page.evaluate("document.getElementById('agenda-editor').dataset.mark") == "kept"
 
-    # Remove the last item after the question that names it; the numbering follows.
+    # Remove the last item from its opened row, after the question that names it; the
+    # numbering follows. The opened row also leads to the item's documents and annotation.
     last = page.locator("#agenda-editor .rb-agenda__item").last
     last_title = last.locator(".rb-row__title").inner_text()
+    last.locator("a[data-edit]").click()
+    last.locator(".rb-item-more button[data-confirm]").wait_for()
+    assert last.locator(".rb-item-more a").all_inner_texts() == [
+        "Stukken bij dit agendapunt",
+        "Annotatie bij dit agendapunt",
+    ]
     questions = []
     page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
-    last.locator("button[data-confirm]").click()
+    last.locator(".rb-item-more button[data-confirm]").click()
     page.wait_for_function(
-        "() => document.querySelectorAll('#agenda-editor .rb-row__number').length === 5"
+        "() => document.querySelectorAll('#agenda-editor .rb-agenda__item').length === 5"
     )
+    assert numbers(page) == ["1", "2", "3", "4", "5"]
     assert last_title in questions[0]
     assert page.locator("#agenda-error").count() == 0
     assert re.search(r"removed|verwijderd", page.locator(".rb-live").inner_text(), re.I)

@@ -80,9 +80,10 @@ def test_editor_markup_has_no_inline_script_or_style(logged_in, published_meetin
     # The version guard is one element the row buttons share (form="agenda-actions"); the
     # add form carries its own for posts without JavaScript.
     assert html.count('id="agenda-version"') == 1
-    assert '<form method="post" id="agenda-actions">' in html
+    actions = url("agenda_move", published_meeting.pk)
+    assert f'<form method="post" id="agenda-actions" action="{actions}">' in html
     rows = published_meeting.items.count()
-    assert html.count('form="agenda-actions"') == 3 * rows  # Up, Down, Remove (published)
+    assert html.count('form="agenda-actions"') == 2 * rows  # Up, Down (Remove: when opened)
     assert html.count("csrfmiddlewaretoken") <= 3  # the menu, the actions, the add form
 
 
@@ -144,7 +145,7 @@ def test_stale_move_is_refused(logged_in, draft):
     old = version(draft)
     add(logged_in, draft, "Tussendoor")
     response = logged_in.post(
-        url("item_move", item.pk), {"direction": "up", "agenda_version": old}, **HTMX
+        url("agenda_move", item.meeting_id), {"up": item.pk, "agenda_version": old}, **HTMX
     )
     assert response.status_code == 409
     assert titles(draft)[0] == "Opening en mededelingen"
@@ -154,13 +155,15 @@ def test_move_up_and_down_with_buttons(logged_in, client, draft):
     add(logged_in, draft, "Woondeal NHN: voortgang")
     item = AgendaItem.objects.get(title="Woondeal NHN: voortgang")
     response = logged_in.post(
-        url("item_move", item.pk), {"direction": "up", "agenda_version": version(draft)}, **HTMX
+        url("agenda_move", item.meeting_id),
+        {"up": item.pk, "agenda_version": version(draft)},
+        **HTMX,
     )
     assert response.status_code == 200
     assert titles(draft)[2] == "Woondeal NHN: voortgang"
     # Without JavaScript: a plain POST and a redirect back to the item.
     response = logged_in.post(
-        url("item_move", item.pk), {"direction": "down", "agenda_version": version(draft)}
+        url("agenda_move", item.meeting_id), {"down": item.pk, "agenda_version": version(draft)}
     )
     assert response.status_code == 302
     assert response["Location"].endswith(f"#item-{item.pk}")
@@ -268,9 +271,47 @@ def test_cancelled_meeting_agenda_is_read_only(logged_in, secretary, draft):
     assert 'action="' + url("item_create", draft.pk) not in html
     item = draft.items.first()
     response = logged_in.post(
-        url("item_move", item.pk), {"direction": "down", "agenda_version": version(draft)}, **HTMX
+        url("agenda_move", item.meeting_id),
+        {"down": item.pk, "agenda_version": version(draft)},
+        **HTMX,
     )
     assert response.status_code == 422
+
+
+def test_a_move_names_an_item_of_this_agenda(logged_in, secretary, body, draft):
+    other = make_meeting(secretary=secretary, body=body)
+    foreign = other.items.order_by("position")[1]
+    before = titles(other)
+    for data in ({"up": foreign.pk}, {"down": "x"}, {}):
+        data["agenda_version"] = version(draft)
+        assert logged_in.post(url("agenda_move", draft.pk), data, **HTMX).status_code == 404
+    assert titles(other) == before
+
+
+def test_a_row_is_lean_and_the_opened_item_holds_the_rest(logged_in, draft):
+    """Issue 26: a row carries Up, Down and Change only; the item's documents, annotation and
+    Remove come with its form, on demand (in the row with htmx, in the page without)."""
+    item = draft.items.order_by("position")[1]
+    page = logged_in.get(url("agenda_editor", draft.pk)).content.decode()
+    row = page[page.index(f'id="item-{item.pk}-line"') :]
+    row = row[: row.index("</li>")]
+    assert f'name="up" value="{item.pk}"' in row and f'name="down" value="{item.pk}"' in row
+    assert url("item_edit", item.pk) in row
+    for address in ("item_documents", "annotation_edit", "item_delete"):
+        assert url(address, item.pk) not in row
+    assert f'id="agenda-actions" action="{url("agenda_move", draft.pk)}"' in page
+    opened = [
+        logged_in.get(url("item_edit", item.pk), **HTMX).content.decode(),
+        logged_in.get(url("item_edit", item.pk)).content.decode(),
+    ]
+    for html in opened:
+        assert f'href="{url("item_documents", item.pk)}"' in html
+        assert f'href="{url("annotation_edit", item.pk)}"' in html
+        assert re.search(
+            rf'<button form="agenda-actions" formaction="{url("item_delete", item.pk)}" '
+            rf'data-confirm="{re.escape(item.title)}"',
+            html,
+        )
 
 
 def test_editor_is_for_the_secretariat_only(client, published_meeting, member):
@@ -279,7 +320,7 @@ def test_editor_is_for_the_secretariat_only(client, published_meeting, member):
     assert client.get(url("agenda_editor", published_meeting.pk)).status_code == 404
     assert client.get(url("agenda_editor", published_meeting.pk), **HTMX).status_code == 404
     assert client.post(url("item_create", published_meeting.pk), {"title": "x"}).status_code == 404
-    assert client.post(url("item_move", item.pk), {"direction": "up"}).status_code == 404
+    assert client.post(url("agenda_move", item.meeting_id), {"up": item.pk}).status_code == 404
     assert client.post(url("item_delete", item.pk)).status_code == 404
     assert (
         client.post(url("agenda_reorder", published_meeting.pk), {"order": ""}).status_code == 404
@@ -294,7 +335,7 @@ def editor_with(client, meeting, titles_):
 def rows_of(html):
     """The <li> rows of an answer: (id, slot, out-of-band target)."""
     return re.findall(
-        r'<li class="rb-agenda__item[^"]*" id="item-(\d+)" data-id="\d+" data-slot="([^"]+)"'
+        r'<li class="rb-agenda__item[^"]*" id="item-(\d+)" data-slot="([^"]+)"'
         r'(?: hx-swap-oob="([^"]+)")?',
         html,
     )
@@ -308,7 +349,7 @@ def test_move_answers_only_the_two_rows_and_the_new_version(logged_in, draft):
     page = logged_in.get(url("agenda_editor", draft.pk)).content.decode()
     slot = int(dict((pk, number) for pk, number, _oob in rows_of(page))[str(above.pk)])
     response = logged_in.post(
-        url("item_move", item.pk), {"direction": "up", "agenda_version": seen}, **HTMX
+        url("agenda_move", item.meeting_id), {"up": item.pk, "agenda_version": seen}, **HTMX
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -335,10 +376,12 @@ def test_move_answers_only_the_two_rows_and_the_new_version(logged_in, draft):
 def test_move_to_the_top_disables_up_on_the_moved_row(logged_in, draft):
     second = draft.items.order_by("position")[1]
     response = logged_in.post(
-        url("item_move", second.pk), {"direction": "up", "agenda_version": version(draft)}, **HTMX
+        url("agenda_move", second.meeting_id),
+        {"up": second.pk, "agenda_version": version(draft)},
+        **HTMX,
     )
     html = response.content.decode()
-    assert re.search(rf'id="move-up-{second.pk}"[^>]*disabled', html)
+    assert re.search(rf'id="up-{second.pk}"[^>]*disabled', html)
     assert [row[1] for row in rows_of(html)] == ["1", "2"]
 
 
@@ -347,7 +390,7 @@ def test_stale_move_gets_the_message_and_the_fresh_editor(logged_in, draft):
     old = version(draft)
     add(logged_in, draft, "Tussendoor")
     response = logged_in.post(
-        url("item_move", item.pk), {"direction": "up", "agenda_version": old}, **HTMX
+        url("agenda_move", item.meeting_id), {"up": item.pk, "agenda_version": old}, **HTMX
     )
     html = response.content.decode()
     assert response.status_code == 409
@@ -373,7 +416,9 @@ def test_move_action_query_count_is_fixed(logged_in, draft, django_assert_num_qu
         seen = version(draft)
         with django_assert_num_queries(MOVE_QUERIES):
             response = logged_in.post(
-                url("item_move", item.pk), {"direction": "down", "agenda_version": seen}, **HTMX
+                url("agenda_move", item.meeting_id),
+                {"down": item.pk, "agenda_version": seen},
+                **HTMX,
             )
         assert response.status_code == 200
 

@@ -112,9 +112,9 @@ def test_each_visitor_gets_a_token_that_posts(secretary, meeting):
         meeting.refresh_from_db()
         item = meeting.items.filter(parent=None).order_by("position")[1]
         response = client.post(
-            reverse("regiobureau:item_move", args=[item.pk]),
+            reverse("regiobureau:agenda_move", args=[meeting.pk]),
             {
-                "direction": "down",
+                "down": item.pk,
                 "agenda_version": meeting.agenda_version,
                 "csrfmiddlewaretoken": token_of(html),
             },

@@ -455,6 +455,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:action_status': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/acties/<id>/status/
     'regiobureau:agenda_editor': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/<id>/agenda/
     'regiobureau:agenda_reorder': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/agenda/volgorde/
+    'regiobureau:agenda_move': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/<id>/agenda/verplaatsen/
     'regiobureau:annotation_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/annotatie/
     'regiobureau:annotation_request_review': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/annotatie/review-aanvragen/
     'regiobureau:annotation_review': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/annotatie/beoordelen/
@@ -491,7 +492,6 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     'regiobureau:item_detail': ('404', '404', '200', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/
     'regiobureau:item_documents': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/stukken/
     'regiobureau:item_edit': ('login', '404', '404', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/wijzigen/
-    'regiobureau:item_move': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/verplaatsen/
     'regiobureau:item_reading': ('login', '404', '200', '404', '404', '404', '200', '200'),  # /vergaderingen/agendapunten/<id>/lezen/
     'regiobureau:item_read': ('login', '405', '405', '405', '405', '405', '405', '405'),  # /vergaderingen/agendapunten/<id>/gelezen/
     'regiobureau:meeting_archive': ('200', '200', '200', '200', '200', '200', '200', '200'),  # /vergaderingen/archief/

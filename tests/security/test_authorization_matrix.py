@@ -299,7 +299,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     }
     for name in [
         "meeting_detail", "meeting_edit", "meeting_status", "meeting_publish", "meeting_cancel",
-        "agenda_editor", "item_create", "agenda_reorder", "meeting_pdf_request",
+        "agenda_editor", "item_create", "agenda_reorder", "agenda_move", "meeting_pdf_request",
         "meeting_pdf_status", "meeting_pdf_public", "meeting_reading", "meeting_decisions",
         "decision_create", "decision_list_adopt", "action_create", "attendance_register",
         "attendance_record",
@@ -312,7 +312,7 @@ def world(secretary, body, member, outsider, published_meeting, fake_render, cel
     ]:  # fmt: skip
         kwargs[f"minutes:{name}"] = m
     for name in [
-        "item_edit", "item_delete", "item_move", "item_detail", "item_read", "item_reading",
+        "item_edit", "item_delete", "item_detail", "item_read", "item_reading",
         "comment_add",
         "annotation_edit", "annotation_status", "annotation_versions", "item_documents",
         "annotation_request_review", "annotation_review",
