@@ -1,4 +1,4 @@
-"""The release a process runs, for the keys of cached HTML.
+"""The release a process runs, for the keys of cached HTML; and the getting of such HTML.
 
 The editor's and the reading page's rendered fragments live in the shared cache for up to an
 hour. A deployment that changes a template, a translation or an address must not serve a
@@ -10,9 +10,11 @@ two nodes gives the same fingerprint, so the nodes keep sharing their fragments.
 
 import functools
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 
 SOURCES = {".py", ".html", ".po"}
 # Not the code that renders: environments, front-end packages, data, tests and benchmarks.
@@ -45,3 +47,14 @@ def release() -> str:
 def fragment_key(key: str) -> str:
     """The cache key of a rendered fragment: `key` in this release."""
     return f"{key}:{release()}"
+
+
+def cached_fragment(key: str, render: Callable[[], object], seconds: int):
+    """The fragment kept under `key` in this release, rendered by `render` when it is not
+    there (or has expired after `seconds`). `key` must change with everything it shows."""
+    key = fragment_key(key)
+    fragment = cache.get(key)
+    if fragment is None:
+        fragment = render()
+        cache.set(key, fragment, seconds)
+    return fragment

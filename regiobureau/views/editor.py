@@ -13,7 +13,6 @@ Adding, removing and dragging renumber many rows and answer the editor partial
 import re
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, QueryDict
 from django.middleware.csrf import get_token
@@ -27,7 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import error_text, posted_version, vary_on_htmx
-from nhn_portal.core.release import fragment_key
+from nhn_portal.core.release import cached_fragment
 from regiobureau.constants import MeetingStatus
 from regiobureau.forms.agenda import (
     AgendaItemForm,
@@ -121,11 +120,7 @@ def _cached_with_token(request, key: str, render_partial) -> str:
     """A partial rendered once (`render_partial`, with `_CSRF_STAND_IN` as its CSRF token) and
     kept under `key`, with this visitor's token filled in: the token is the only thing in the
     editor's partials of the visitor's own."""
-    key = fragment_key(key)
-    html = cache.get(key)
-    if html is None:
-        html = render_partial()
-        cache.set(key, html, EDITOR_CACHE_SECONDS)
+    html = cached_fragment(key, render_partial, EDITOR_CACHE_SECONDS)
     return mark_safe(html.replace(_CSRF_STAND_IN, get_token(request)))  # noqa: S308 - ours
 
 

@@ -6,7 +6,6 @@ from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from nhn_portal.core.http import confidential, error_text, vary_on_htmx
 from nhn_portal.core.portal import page_panels, todo_counts_oob
-from nhn_portal.core.release import fragment_key
+from nhn_portal.core.release import cached_fragment
 from regiobureau import permissions
 from regiobureau.forms.annotations import CommentForm
 from regiobureau.selectors.actions import open_actions_for_meeting
@@ -70,17 +69,16 @@ def reading_cache_key(*, user, meeting) -> str:
 def _reading_list(request, meeting) -> dict:
     """The rendered list of items for the reader's audience, from the cache when it is fresh.
     Nothing in it depends on the reader herself; her read buttons are filled in afterwards."""
-    key = fragment_key(reading_cache_key(user=request.user, meeting=meeting))
-    cached = cache.get(key)
-    if cached is None:
+
+    def render_list() -> dict:
         rows = agenda_rows(user=request.user, meeting=meeting)
-        flat = flatten(rows)
-        cached = {
+        return {
             "html": render_to_string(f"{READING}#reading_list", {"rows": rows}) if rows else "",
-            "items": [row.item.pk for row in flat],
+            "items": [row.item.pk for row in flatten(rows)],
         }
-        cache.set(key, cached, READING_CACHE_SECONDS)
-    return cached
+
+    key = reading_cache_key(user=request.user, meeting=meeting)
+    return cached_fragment(key, render_list, READING_CACHE_SECONDS)
 
 
 def _fill_reader(request, meeting, listing: dict, read_ids: set[int], can_act: bool) -> str:
