@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from gremia.constants import OrganisationKind
@@ -47,6 +47,24 @@ def delivery_list_for_griffie(*, user) -> list[CouncilLetterDelivery]:
         .exclude(status=DeliveryStatus.PENDING)
         .select_related("letter__meeting__body", "letter__supersedes")
         .order_by("-letter__issued_at", "-pk")
+    )
+
+
+def delivery_list_version(*, municipality) -> str:
+    """A version of a council's list of letters that changes with every write the list shows:
+    a copy added or removed (the count) or changed (every write of a copy, a letter or a body
+    sets its updated_at, so the latest one rises)."""
+    stamp = CouncilLetterDelivery.objects.filter(
+        municipality=municipality, addressee=Addressee.COUNCIL
+    ).aggregate(
+        copies=Count("pk"),
+        copy_changed=Max("updated_at"),
+        letter_changed=Max("letter__updated_at"),
+        body_changed=Max("letter__meeting__body__updated_at"),
+    )
+    return ":".join(
+        str(value.timestamp() if isinstance(value, datetime.datetime) else value)
+        for value in stamp.values()
     )
 
 

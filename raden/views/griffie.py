@@ -7,11 +7,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.http import confidential, error_text, file_response
+from nhn_portal.core.release import cached_fragment
 from raden import permissions
 from raden.constants import DeliveryStatus, RenderStatus
 from raden.forms import (
@@ -23,6 +27,7 @@ from raden.selectors.discussions import discussions_for_delivery
 from raden.selectors.letters import (
     access_delivery,
     delivery_list_for_griffie,
+    delivery_list_version,
     letter_items,
     letter_list,
     meetings_for_letters,
@@ -33,17 +38,37 @@ from raden.services.delivery import delivery_take_note as delivery_take_note_ser
 from raden.services.discussions import letter_discussion_record
 from raden.services.issuing import delivery_render_retry
 
+DELIVERY_LIST = "raden/delivery_list.html"
+
+
+# The cached table of a council's letters lives this long at most; a write it shows changes
+# its key.
+DELIVERY_LIST_SECONDS = 60 * 60
+
+
+def _delivery_table(request, municipality) -> str:
+    """The table of the council's letters, the same for each of its griffiers until a write
+    it shows (delivery_list_version): rendered once, then from the cache."""
+
+    def render_table() -> str:
+        deliveries = delivery_list_for_griffie(user=request.user)
+        return render_to_string(DELIVERY_LIST + "#deliveries", {"deliveries": deliveries})
+
+    version = delivery_list_version(municipality=municipality)
+    key = f"griffie-letters:{municipality.pk}:{get_language()}:{version}"
+    return mark_safe(cached_fragment(key, render_table, DELIVERY_LIST_SECONDS))  # noqa: S308
+
 
 def letter_index(request):
     """Griffie: the letters for its own council, newest first. Secretariat: all letters."""
     if permissions.is_griffie(request.user) and not permissions.is_secretariat(request.user):
+        municipality = permissions.griffie_municipality(request.user)
+        if municipality is None:  # a griffie role without its council: nothing to list
+            table = render_to_string(DELIVERY_LIST + "#deliveries", {"deliveries": []})
+        else:
+            table = _delivery_table(request, municipality)
         return render(
-            request,
-            "raden/delivery_list.html",
-            {
-                "municipality": permissions.griffie_municipality(request.user),
-                "deliveries": delivery_list_for_griffie(user=request.user),
-            },
+            request, DELIVERY_LIST, {"municipality": municipality, "deliveries_table": table}
         )
     require_secretariat(request.user)
     return render(
