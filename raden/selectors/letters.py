@@ -1,16 +1,19 @@
 """Reads of council letters and deliveries, with the griffie's isolation applied."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from gremia.constants import OrganisationKind
-from gremia.models.registry import Organisation, Subregion
+from gremia.models.registry import Body, Organisation, Person, Subregion
 from nhn_portal.core.access import NotFound
 from raden import permissions
 from raden.constants import CONFIRMED_STATUSES, Addressee, DeliveryStatus, LetterStatus
+from raden.models.discussions import LetterDiscussion
 from raden.models.letters import CouncilLetter, CouncilLetterDelivery, CouncilLetterItem
 from raden.models.preferences import CouncilPreference
 from regiobureau.constants import MeetingStatus
@@ -346,6 +349,34 @@ def distribution_dashboard(*, user, not_confirmed_days: int | None = None) -> Da
         if cutoff is None or row.late_count:
             rows.append(row)
     return Dashboard(subregions=list(grouped.values()), rows=rows, days=not_confirmed_days)
+
+
+def dashboard_version() -> str:
+    """A version of the unfiltered dashboard that changes with every write it shows: per kind
+    of row it reads (copies, letters, discussions, preferences, councils and offices,
+    sub-regions, the offices' people, bodies) their number and latest updated_at; every write
+    of these sets updated_at. One query: the eight small aggregates in one UNION ALL (table
+    names from the models, nothing from a request)."""
+    kinds = [
+        CouncilLetterDelivery,
+        CouncilLetter,
+        LetterDiscussion,
+        CouncilPreference,
+        Organisation,
+        Subregion,
+        Person,
+        Body,
+    ]
+    quote = connection.ops.quote_name
+    sql = " UNION ALL ".join(
+        f"SELECT COUNT(*), MAX(updated_at) FROM {quote(kind._meta.db_table)}"  # noqa: S608
+        for kind in kinds
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        stamps = ":".join(f"{rows}.{changed}" for rows, changed in cursor.fetchall())
+    # A short key without spaces (the database's spelling of a time has them).
+    return hashlib.blake2b(stamps.encode(), digest_size=12).hexdigest()
 
 
 def letter_status_label(letter: CouncilLetter) -> str:

@@ -4,19 +4,28 @@ on screen and as a CSV for a spreadsheet.
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from gremia.models.registry import Subregion
 from nhn_portal.core.access import require_secretariat
 from nhn_portal.core.http import confidential
+from nhn_portal.core.release import cached_fragment
 from nhn_portal.core.spreadsheet import csv_writer
 from raden.constants import DeliveryStatus
 from raden.forms import (
     DashboardFilterForm,
 )
 from raden.selectors.discussions import discussion_counts_by_letter
-from raden.selectors.letters import distribution_dashboard
+from raden.selectors.letters import dashboard_version, distribution_dashboard
 from raden.selectors.offices import linking_pins
+
+DASHBOARD = "raden/dashboard.html"
+MATRIX = "raden/_dashboard_matrix.html"
+# The cached matrix lives this long at most; a write it shows changes its key.
+DASHBOARD_SECONDS = 60 * 60
 
 
 def _dashboard_data(request):
@@ -25,25 +34,34 @@ def _dashboard_data(request):
     return form, distribution_dashboard(user=request.user, not_confirmed_days=days)
 
 
-@confidential()
-def dashboard(request):
-    """Letters × the 17 councils, grouped by sub-region, status and since when per cell."""
-    require_secretariat(request.user)
-    form, data = _dashboard_data(request)
+def _matrix(request, days: int | None) -> str:
+    """The linking pins and the matrix of letters × councils (with `days`: only the letters
+    not confirmed that long), rendered."""
+    data = distribution_dashboard(user=request.user, not_confirmed_days=days)
     # "besproken in 11 van de 17 raden": councils that recorded an outcome, per letter.
     discussed = discussion_counts_by_letter(row.letter.pk for row in data.rows)
     for row in data.rows:
         row.discussed = discussed.get(row.letter.pk, 0)
-    return render(
-        request,
-        "raden/dashboard.html",
-        {
-            "form": form,
-            "dashboard": data,
-            "DeliveryStatus": DeliveryStatus,
-            "linking_pins": _pins_in_order(data),
-        },
-    )
+    context = {"dashboard": data, "DeliveryStatus": DeliveryStatus}
+    return render_to_string(MATRIX, {**context, "linking_pins": _pins_in_order(data)})
+
+
+@confidential()
+def dashboard(request):
+    """Letters × the 17 councils, grouped by sub-region, status and since when per cell. The
+    unfiltered matrix is the same for the whole secretariat until a write it shows, so it comes
+    from the cache (dashboard_version); a filtered one compares with the present moment and is
+    made fresh."""
+    require_secretariat(request.user)
+    form = DashboardFilterForm(request.GET or None)
+    days = form.cleaned_data.get("days") if form.is_valid() else None
+    if days is None:
+        key = f"dashboard:{get_language()}:{dashboard_version()}"
+        matrix = cached_fragment(key, lambda: _matrix(request, None), DASHBOARD_SECONDS)
+    else:
+        matrix = _matrix(request, days)
+    context = {"form": form, "days": days, "matrix": mark_safe(matrix)}  # noqa: S308 - ours
+    return render(request, DASHBOARD, context)
 
 
 def _pins_in_order(data):
