@@ -87,6 +87,7 @@ def main() -> None:
         ("overview (bestuurder)", "overview", "member", {}),
         ("griffie list (griffie)", "griffie_list", "griffie", {}),
         ("item page (bestuurder)", "item_detail", "member", {}),
+        ("reading page, 80 items (bestuurder)", "reading80", "member", {}),
     ]
     for label, key, role, headers in cases:
         client = Client()
