@@ -1,11 +1,12 @@
 """The release a process runs, for the keys of cached HTML; and the getting of such HTML.
 
-The editor's and the reading page's rendered fragments live in the shared cache for up to an
-hour. A deployment that changes a template, a translation or an address must not serve a
-fragment the old code rendered (a button posting to an address that is gone, say), so their
-keys carry the release: RELEASE from the environment when the deployment sets it, else a
-fingerprint of the project's Python, template and translation sources. The same checkout on
-two nodes gives the same fingerprint, so the nodes keep sharing their fragments.
+Rendered fragments (the agenda editor's, the reading page's, a council's list of letters,
+the distribution dashboard) live in the shared cache for up to an hour. A deployment that
+changes a template, a translation or an address must not serve a fragment the old code
+rendered (a button posting to an address that is gone, say), so their keys carry the release:
+RELEASE from the environment when the deployment sets it, else a fingerprint of the project's
+Python, template and translation sources. The same checkout on two nodes gives the same
+fingerprint, so the nodes keep sharing their fragments.
 """
 
 import functools
