@@ -8,6 +8,7 @@ never redefines a name from here. The fast password hasher is set in tests/setti
 import shutil
 
 import pytest
+from django.core.cache import cache
 
 from gremia.models.registry import Person
 from nhn_portal.core.constants import Role
@@ -143,8 +144,14 @@ def media_root(settings, tmp_path):
 def empty_cache():
     """Every test starts with an empty cache, so the request limits (core.ratelimit) count
     only its own requests."""
-    from django.core.cache import cache
+    cache.clear()
 
+
+@pytest.fixture
+def own_cache(settings):
+    """A cache of this test's own, in memory and empty: for the pages whose HTML is cached
+    (editor, reading page, a council's letters, the dashboard)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
 
 

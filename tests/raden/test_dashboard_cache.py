@@ -5,7 +5,6 @@ the whole secretariat until a write it shows, which changes its key at once
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -18,13 +17,7 @@ from raden.services.discussions import letter_discussion_record
 from raden.services.preferences import council_preference_set
 from tests.builders import griffie, issue, letter_for
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
-
-
-@pytest.fixture(autouse=True)
-def _own_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager", "own_cache")]
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 griffiers until a write it shows, which changes the key at once (delivery_list_version)."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,13 +10,7 @@ from raden.constants import DeliveryStatus, RenderStatus
 from raden.services.issuing import delivery_render_retry
 from tests.builders import griffie, issue, letter_for
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
-
-
-@pytest.fixture(autouse=True)
-def _own_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager", "own_cache")]
 
 
 @pytest.fixture

@@ -20,13 +20,7 @@ from regiobureau.views.editor import _CSRF_STAND_IN, editor_cache_key
 from tests.builders import make_meeting
 from tests.factories import DocumentFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _own_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_cache")]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from regiobureau.services.annotations import annotation_comment_add
 from regiobureau.services.meetings import meeting_publish_agenda
 from tests.builders import make_meeting, member_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_cache")]
 
 # Pinned counts. Session + user + role groups + the meeting, then one query each for the
 # items, their stukken, the choice lists (persons, dossiers) and the reader's read marks.
@@ -35,12 +35,6 @@ READING_PAGE = 11 + 4 + 1 + 1
 READING_PAGE_CACHED = READING_PAGE - 2
 # One item's annotation, stukken and thread, loaded on demand.
 ITEM_READING = 11
-
-
-@pytest.fixture(autouse=True)
-def _own_cache(settings):
-    """A cache of this test's own: the reading page caches its list of items."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 def build(secretary, body, count: int):

@@ -18,12 +18,9 @@ from tests.builders import CLOSED_TITLE as CLOSED_TITLE_FIXTURE
 from tests.builders import CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting, member_of
 from tests.factories import BodyFactory, UserFactory
 
+pytestmark = pytest.mark.usefixtures("own_cache")
+
 CLOSED_TITLE = "Besloten punt: grondaankoop Schagen"
-
-
-@pytest.fixture(autouse=True)
-def _own_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 @pytest.fixture
