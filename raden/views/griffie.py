@@ -39,8 +39,6 @@ from raden.services.discussions import letter_discussion_record
 from raden.services.issuing import delivery_render_retry
 
 DELIVERY_LIST = "raden/delivery_list.html"
-
-
 # The cached table of a council's letters lives this long at most; a write it shows changes
 # its key.
 DELIVERY_LIST_SECONDS = 60 * 60
