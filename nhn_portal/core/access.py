@@ -14,6 +14,18 @@ class NotFound(Exception):
     id tells nobody whether it exists."""
 
 
+def found(queryset, **lookups):
+    """The one row `lookups` name (a primary key) in `queryset`, or NotFound. Unordered, not
+    `filter().first()`: first() orders by the model's ordering, and compiling that order (for
+    an agenda item a join to its meeting, ordered by date) cost more than the query itself
+    (issue 26: 1.06 ms against 0.66 ms for an item with its meeting, body and parent). Not
+    `get()` either, which the N+1 check (zeal) takes for a loop when one page calls this twice."""
+    rows = list(queryset.filter(**lookups).order_by()[:1])
+    if not rows:
+        raise NotFound
+    return rows[0]
+
+
 def is_manager(user) -> bool:
     """The functioneel beheerder (or a superuser): users, organisations, bodies, memberships."""
     return bool(

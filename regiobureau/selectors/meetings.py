@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from gremia.models.registry import Membership
 from gremia.selectors.delegation import delegations_received
-from nhn_portal.core.access import NotFound
+from nhn_portal.core.access import NotFound, found
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus
 from regiobureau.models.meetings import CalendarToken, Meeting
@@ -88,10 +88,7 @@ def access_meeting(*, user, pk: int, for_update: bool = False) -> Meeting:
         if not permissions.can_manage_meetings(user):
             raise NotFound
         qs = qs.select_for_update(of=("self",))
-    meeting = qs.filter(pk=pk).first()
-    if meeting is None:
-        raise NotFound
-    return meeting
+    return found(qs, pk=pk)
 
 
 def meeting_list_for_body_feed(*, body) -> QuerySet[Meeting]:
