@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from nhn_portal.core.access import NotFound, is_secretariat
 from nhn_portal.core.models import GeneratedDocument
 from nhn_portal.core.production.registry import document_kind
 from nhn_portal.core.production.selectors import access_generated_document
+from nhn_portal.core.stamps import StampQuery
 from regiobureau import permissions
 from regiobureau.models.documents import DocumentVersion
 from regiobureau.models.meetings import Meeting
@@ -85,21 +86,34 @@ class NotedDocument:
     notes: list[PageNote] = field(default_factory=list)
 
 
+def _notes_of(owner_id: int, meeting_id: int, meeting_type_id: int):
+    return PageNote.objects.filter(owner_id=owner_id).filter(
+        Q(document_version__document__agenda_item__meeting_id=meeting_id)
+        | Q(
+            generated_document__content_type_id=meeting_type_id,
+            generated_document__object_id=meeting_id,
+        )
+    )
+
+
+# One row when the owner has notes on the meeting, none otherwise.
+_NOTE_COUNT = StampQuery(
+    lambda *ids: _notes_of(*ids).order_by().values("owner_id").annotate(notes=Count("pk"))
+)
+
+
 def notes_for_meeting(*, user, meeting: Meeting) -> list[NotedDocument]:
     """One's own notes on the stukken and PDFs of a meeting, per file (two queries), keeping
     only the files one may still read (a stuk that became confidential drops out)."""
     if not getattr(user, "is_authenticated", False):
         return []
     meeting_type = ContentType.objects.get_for_model(Meeting)
+    # Most readers have no notes on a meeting: a compiled count answers that without the ORM
+    # compiling the query below (about 1.5 ms of the reading page, issue 26).
+    if not _NOTE_COUNT.rows(user.pk, meeting.pk, meeting_type.pk):
+        return []
     notes = (
-        PageNote.objects.filter(owner=user)
-        .filter(
-            Q(document_version__document__agenda_item__meeting=meeting)
-            | Q(
-                generated_document__content_type=meeting_type,
-                generated_document__object_id=meeting.pk,
-            )
-        )
+        _notes_of(user.pk, meeting.pk, meeting_type.pk)
         .select_related("document_version__document__agenda_item__parent", "generated_document")
         .order_by("document_version__document__title", "generated_document__title", "page", "pk")
     )

@@ -2,10 +2,12 @@
 one's own ("Mijn acties"), with visibility applied.
 """
 
-from django.db.models import Q
+from django.db.models import Count, Max, Q
+from django.utils import timezone
 
 from gremia.selectors.registry import person_for_user
 from nhn_portal.core.access import NotFound
+from nhn_portal.core.stamps import StampQuery
 from regiobureau import permissions
 from regiobureau.constants import ActionStatus, MeetingStatus
 from regiobureau.models.decisions import ActionItem
@@ -32,6 +34,33 @@ def open_actions_for_meeting(*, user, meeting: Meeting) -> list[ActionItem]:
         .select_related("owner_person", "owner_organisation", "origin_meeting", "origin_item")
         .order_by("deadline", "pk")
     )
+
+
+def open_actions_version(*, meeting: Meeting) -> str:
+    """What `open_actions_for_meeting` shows depends on, for a cache key: the body's actions,
+    their meetings and items (with the main items and the items' meetings, which decide who
+    sees them), their owners' names, and the day (an open action past its deadline turns
+    "overdue" overnight). One compiled query (nhn_portal.core.stamps)."""
+    return f"{timezone.localdate().isoformat()}-{_ACTIONS_STAMP(meeting.body_id)}"
+
+
+_ACTIONS_STAMP = StampQuery(
+    lambda body_id: (
+        ActionItem.objects.filter(origin_meeting__body_id=body_id)
+        .order_by()
+        .values("origin_meeting__body_id")
+        .annotate(
+            actions=Count("pk"),
+            actions_at=Max("updated_at"),
+            meetings_at=Max("origin_meeting__updated_at"),
+            items_at=Max("origin_item__updated_at"),
+            main_items_at=Max("origin_item__parent__updated_at"),
+            item_meetings_at=Max("origin_item__meeting__updated_at"),
+            people_at=Max("owner_person__updated_at"),
+            organisations_at=Max("owner_organisation__updated_at"),
+        )
+    )
+)
 
 
 def _meeting_visible(user, meeting: Meeting) -> Q:

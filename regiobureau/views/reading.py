@@ -21,7 +21,7 @@ from nhn_portal.core.portal import page_panels, todo_counts_oob
 from nhn_portal.core.release import cached_fragment
 from regiobureau import permissions
 from regiobureau.forms.annotations import CommentForm
-from regiobureau.selectors.actions import open_actions_for_meeting
+from regiobureau.selectors.actions import open_actions_for_meeting, open_actions_version
 from regiobureau.selectors.agenda import (
     access_agenda_item,
     agenda_rows,
@@ -63,7 +63,8 @@ def reading_cache_key(*, user, meeting) -> str:
     own version or the public one) and the language."""
     version = reading_version(user=user, meeting=meeting)
     audience = reading_audience(user=user, meeting=meeting)
-    return f"reading:{meeting.pk}:{audience}:{get_language()}:{version}"
+    actions = open_actions_version(meeting=meeting)
+    return f"reading:{meeting.pk}:{audience}:{get_language()}:{version}:{actions}"
 
 
 def _reading_list(request, meeting) -> dict:
@@ -72,17 +73,23 @@ def _reading_list(request, meeting) -> dict:
 
     def render_list() -> dict:
         rows = agenda_rows(user=request.user, meeting=meeting)
-        return {
-            "html": render_to_string(f"{READING}#reading_list", {"rows": rows}) if rows else "",
-            "items": [row.item.pk for row in flatten(rows)],
-        }
+        html = render_to_string(f"{READING}#reading_list", {"rows": rows}) if rows else ""
+        if "<!--actions-->" in html:
+            # The open actions under the "Actielijst" item: the same for every reader of the
+            # page (all inside the body; the key has their version).
+            actions = render_to_string(
+                "regiobureau/_action_carryover.html",
+                {"actions": open_actions_for_meeting(user=request.user, meeting=meeting)},
+            )
+            html = html.replace("<!--actions-->", actions)
+        return {"html": html, "items": [row.item.pk for row in flatten(rows)]}
 
     key = reading_cache_key(user=request.user, meeting=meeting)
     return cached_fragment(key, render_list, READING_CACHE_SECONDS)
 
 
-def _fill_reader(request, meeting, listing: dict, read_ids: set[int], can_act: bool) -> str:
-    """The cached list with this reader's "gelezen" buttons and state, and the open actions."""
+def _fill_reader(listing: dict, read_ids: set[int], can_act: bool) -> str:
+    """The cached list with this reader's "gelezen" buttons and state."""
     html = listing["html"]
     buttons = {}
     if can_act:
@@ -108,12 +115,6 @@ def _fill_reader(request, meeting, listing: dict, read_ids: set[int], can_act: b
             f'<article class="rb-reading-item rb-reading-item--read" id="item-{pk}"',
             1,
         )
-    if "<!--actions-->" in html:
-        actions = render_to_string(
-            "regiobureau/_action_carryover.html",
-            {"actions": open_actions_for_meeting(user=request.user, meeting=meeting)},
-        )
-        html = html.replace("<!--actions-->", actions)
     return mark_safe(html)  # noqa: S308 - rendered by our own templates, escaped there
 
 
@@ -136,7 +137,7 @@ def meeting_reading(request, pk: int):
         READING,
         {
             "meeting": meeting,
-            "reading_list": _fill_reader(request, meeting, listing, read_ids, can_act),
+            "reading_list": _fill_reader(listing, read_ids, can_act),
             "read_count": len(read_ids),
             "item_count": len(listing["items"]),
             "annotated_pdf": annotated_agenda_pdf(meeting),

@@ -26,13 +26,15 @@ EDITOR_PAGE = 9 + 1
 EDITOR_PARTIAL = 5
 # + 4 for the audit record of the read (savepoint, the meeting's name, insert,
 # release), + 1 for the reader's own notes (the viewer's panel), + 1 for the newest meeting
-# bundles (both audiences in one query, views.pdfs.meeting_bundle_pdf); still the same for 10
-# and 80 items.
-READING_PAGE = 11 + 4 + 1 + 1
+# bundles (both audiences in one query, views.pdfs.meeting_bundle_pdf), + 1 for the version
+# of the open actions in the cache key (one aggregate); still the same for 10 and 80 items.
+# (The notes panel's query is a count when the reader has no notes on the meeting.)
+READING_PAGE = 11 + 4 + 1 + 1 + 1
 # With the list of items cached (issue 26): the items, stukken and annotations are not read;
-# what remains is the frame, the version key (one aggregate), the read marks, the audit
-# record, the notes panel and the PDFs; the items and their stukken (2 queries) are not read.
-READING_PAGE_CACHED = READING_PAGE - 2
+# what remains is the frame, the version keys (two aggregates), the read marks, the audit
+# record, the notes panel and the PDFs; the items, their stukken and the open actions under
+# the actielijst (3 queries) are not read.
+READING_PAGE_CACHED = READING_PAGE - 3
 # One item's annotation, stukken and thread, loaded on demand.
 ITEM_READING = 11
 

@@ -2,21 +2,25 @@
 write that changes the list shows at once, and a cached list is never served to a reader of
 another audience, so a body's closed items stay hidden outside the body."""
 
+import datetime
 import re
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from gremia.models.delegation import Delegation
 from nhn_portal.core.release import fragment_key
 from regiobureau.models.meetings import AgendaItem
 from regiobureau.selectors.agenda import reading_audience
+from regiobureau.services.actions import action_item_create, action_item_set_status
 from regiobureau.services.meetings import meeting_publish_agenda
 from regiobureau.views.reading import reading_cache_key
 from tests.builders import CLOSED_TITLE as CLOSED_TITLE_FIXTURE
 from tests.builders import CONFIDENTIAL_DOC, PUBLIC_TITLE, make_meeting, member_of
-from tests.factories import BodyFactory, UserFactory
+from tests.factories import BodyFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("own_cache")
 
@@ -181,3 +185,54 @@ def test_an_item_without_annotation_or_stukken_says_so_when_opened(client, body,
     item = meeting.items.get(title="Open punt")
     part = client.get(reverse("regiobureau:item_reading", args=[item.pk]), HTTP_HX_REQUEST="true")
     assert "Dit agendapunt heeft nog geen annotatie en geen stukken." in part.content.decode()
+
+
+def test_the_open_actions_under_the_actielijst_are_cached_and_follow_every_change(
+    client, body, secretary
+):
+    """The carried-over actions are part of the cached list; a change to an action, its owner
+    or the day shows at once."""
+    earlier = make_meeting(secretary=secretary, body=body, days=-20)
+    owner = PersonFactory(name="Wethouder Jansen")
+    open_action = action_item_create(
+        actor=secretary,
+        meeting=earlier,
+        description="Notitie flexwonen opstellen",
+        deadline=timezone.localdate() + datetime.timedelta(days=1),
+        owner_person=owner,
+    )
+    meeting = make_meeting(secretary=secretary, body=body)
+    AgendaItem.objects.create(meeting=meeting, position=50, title="Woondeal", is_public=True)
+    meeting_publish_agenda(actor=secretary, meeting=meeting, expected_version=None)
+    meeting.refresh_from_db()
+    reader = member_of(body)
+    client.force_login(reader)
+    first_key = reading_cache_key(user=reader, meeting=meeting)
+    html = reading(client, meeting)
+    assert "Notitie flexwonen opstellen — Wethouder Jansen" in html
+    assert cache.get(fragment_key(first_key)) is not None
+
+    owner.name = "Wethouder De Vries"
+    owner.save()
+    assert "Notitie flexwonen opstellen — Wethouder De Vries" in reading(client, meeting)
+
+    action_item_set_status(actor=secretary, action=open_action, status="gereed")
+    assert "Notitie flexwonen opstellen" not in reading(client, meeting)
+    action_item_create(
+        actor=secretary,
+        meeting=earlier,
+        description="Raadsinformatiebrief versturen",
+        deadline=timezone.localdate(),
+        owner_person=owner,
+    )
+    html = reading(client, meeting)
+    assert "Raadsinformatiebrief versturen" in html
+    assert "te laat" not in html
+
+    # Tomorrow the action is past its deadline: another key, so the cached "today" is not
+    # served and the action says it is late.
+    today_key = reading_cache_key(user=reader, meeting=meeting)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with mock.patch("django.utils.timezone.localdate", return_value=tomorrow):
+        assert reading_cache_key(user=reader, meeting=meeting) != today_key
+        assert "te laat" in reading(client, meeting)
