@@ -406,8 +406,9 @@ CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="")
 RELEASE = env("RELEASE", default="")
 # Sessions live in the database only: a login on one node is valid on every other, whether
 # Redis is up or not. Not read through the cache: a logout while Redis was unreachable could
-# not delete the cached copy, and the session would come back with Redis.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# not delete the cached copy, and the session would come back with Redis. Django's database
+# store, with its one read compiled once (issue 26).
+SESSION_ENGINE = "nhn_portal.core.sessions"
 
 # Celery (nhn_portal/celery.py reads every CELERY_* setting). Tasks are thin and idempotent, so
 # a task is acknowledged only after it ran and is redelivered when its worker dies mid-task.

@@ -9,10 +9,13 @@ import shutil
 
 import pytest
 from django.core.cache import cache
+from zeal.listeners import n_plus_one_listener
+from zeal.patch import get_instance_key
 
 from gremia.models.registry import Person
 from nhn_portal.core.constants import Role
 from nhn_portal.core.production import services as production_services
+from nhn_portal.core.stamps import ObjectQuery
 from regiobureau.constants import Confidentiality, ItemPurpose
 from regiobureau.services.agenda import agenda_item_create
 from regiobureau.services.annotations import annotation_save
@@ -39,6 +42,22 @@ from tests.demo import (
     pdfs_rendered_quickly,
 )
 from tests.factories import BodyFactory, UserFactory
+
+# The N+1 guard (zeal, tests/settings.py) takes an instance loaded alone (`.get()`, `.first()`,
+# a one-row result) for no loop: reading its relations twice is not a query per row. An
+# ObjectQuery (nhn_portal.core.stamps) loads its instances with its own SQL, past zeal's hooks;
+# tell zeal the same of its one-row results.
+_object_query_all = ObjectQuery.all
+
+
+def _object_query_all_noted(self, *ids, using="default"):
+    objects = _object_query_all(self, *ids, using=using)
+    if len(objects) == 1:
+        n_plus_one_listener.ignore(get_instance_key(objects[0]))
+    return objects
+
+
+ObjectQuery.all = _object_query_all_noted
 
 
 def _database_group(item) -> int:

@@ -2,7 +2,7 @@ import uuid
 
 import pgtrigger
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.auth.models import AbstractUser, BaseUserManager, Group
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
@@ -10,6 +10,7 @@ from django.db import connections, models
 from django.utils.translation import gettext_lazy as _
 
 from .constants import AuditAction, GenerationStatus, Role
+from .stamps import RowsQuery
 
 
 class TimeStampedModel(models.Model):
@@ -65,11 +66,19 @@ class User(AbstractUser):
     def role_names(self) -> set[str]:
         """The user's role codes; cached per instance (one query per request at most)."""
         if not hasattr(self, "_role_names"):
-            self._role_names = set(self.groups.values_list("name", flat=True))
+            self._role_names = {
+                name for (name,) in _ROLE_NAMES.rows(self.pk, using=self._state.db or "default")
+            }
         return self._role_names
 
     def has_role(self, role: Role) -> bool:
         return self.is_authenticated and role.value in self.role_names
+
+
+# User.role_names' query, compiled once (nhn_portal.core.stamps): it runs on every request.
+_ROLE_NAMES = RowsQuery(
+    lambda user_id: Group.objects.filter(user=user_id).order_by().values_list("name")
+)
 
 
 def actor_set_null(collector, field, sub_objs, using):

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Prefetch, Q, Sum
 
-from nhn_portal.core.access import NotFound, found
-from nhn_portal.core.stamps import StampQuery
+from nhn_portal.core.access import NotFound
+from nhn_portal.core.stamps import ObjectQuery, StampQuery
 from regiobureau import permissions
 from regiobureau.constants import Confidentiality
 from regiobureau.models.annotations import Annotation
@@ -199,8 +199,19 @@ def flatten(rows: list[AgendaRow]) -> list[AgendaRow]:
     return out
 
 
+_ITEM_BY_PK = ObjectQuery(
+    lambda pk: (
+        AgendaItem.objects.select_related("meeting", "meeting__body", "parent")
+        .filter(pk=pk)
+        .order_by()
+    )
+)
+
+
 def access_agenda_item(*, user, pk: int) -> AgendaItem:
-    item = found(AgendaItem.objects.select_related("meeting", "meeting__body", "parent"), pk=pk)
+    item = _ITEM_BY_PK.first(pk)
+    if item is None:
+        raise NotFound
     if not permissions.can_see_meeting(user, item.meeting):
         raise NotFound
     if not permissions.can_see_item(user, item, item.meeting):

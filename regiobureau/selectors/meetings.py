@@ -11,16 +11,32 @@ from django.utils.translation import gettext as _
 from gremia.models.registry import Membership
 from gremia.selectors.delegation import delegations_received
 from nhn_portal.core.access import NotFound, found
+from nhn_portal.core.stamps import ObjectQuery
 from regiobureau import permissions
 from regiobureau.constants import MeetingStatus
 from regiobureau.models.meetings import CalendarToken, Meeting
 
 
 def meeting_queryset_visible(user) -> QuerySet[Meeting]:
+    return _visible_meetings(secretariat=permissions.is_secretariat(user))
+
+
+def _visible_meetings(*, secretariat: bool) -> QuerySet[Meeting]:
     qs = Meeting.objects.select_related("body", "body__theme")
-    if permissions.is_secretariat(user):
+    if secretariat:
         return qs
     return qs.exclude(status=MeetingStatus.DRAFT)
+
+
+# access_meeting's query, one per shape, compiled once (nhn_portal.core.stamps).
+_MEETING_BY_PK = {
+    secretariat: ObjectQuery(
+        lambda pk, secretariat=secretariat: (
+            _visible_meetings(secretariat=secretariat).filter(pk=pk).order_by()
+        )
+    )
+    for secretariat in (False, True)
+}
 
 
 def meeting_label(*, user, meeting: Meeting) -> str:
@@ -83,12 +99,14 @@ def meeting_lists_for_assistant(*, user) -> list[tuple[str, list[Meeting]]]:
 
 def access_meeting(*, user, pk: int, for_update: bool = False) -> Meeting:
     """The meeting, or 404 when it does not exist or the user may not see it."""
-    qs = meeting_queryset_visible(user)
-    if for_update:
-        if not permissions.can_manage_meetings(user):
+    if not for_update:
+        meeting = _MEETING_BY_PK[permissions.is_secretariat(user)].first(pk)
+        if meeting is None:
             raise NotFound
-        qs = qs.select_for_update(of=("self",))
-    return found(qs, pk=pk)
+        return meeting
+    if not permissions.can_manage_meetings(user):
+        raise NotFound
+    return found(meeting_queryset_visible(user).select_for_update(of=("self",)), pk=pk)
 
 
 def meeting_list_for_body_feed(*, body) -> QuerySet[Meeting]:

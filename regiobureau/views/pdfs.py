@@ -20,6 +20,7 @@ from nhn_portal.core.production.selectors import (
     generated_document_current,
     generated_document_exists,
     generated_documents_newest,
+    generated_documents_of_kinds,
     production_entries,
 )
 from nhn_portal.core.production.services import (
@@ -67,9 +68,17 @@ def public_decision_list_pdf(user, meeting):
     return document if document is not None and document.withdrawn_at is None else None
 
 
-def annotated_agenda_pdf(meeting):
-    """The newest members' PDF for the reading page (whose own access rule already ran)."""
-    return generated_document_current(subject=meeting, kind=ANNOTATED_AGENDA, audience=MEMBERS)
+def reading_pdfs(user, meeting):
+    """The reading page's PDFs in one query: the newest members' annotated agenda (the page's
+    own access rule already ran) and the bundle as `meeting_bundle_pdf` chooses it."""
+    newest = _newest_per_audience(
+        generated_documents_of_kinds(subject=meeting, kinds=(ANNOTATED_AGENDA, BUNDLE))
+    )
+    annotated = _first_shown(newest, ANNOTATED_AGENDA, [MEMBERS])
+    bundle = None
+    if permissions.can_see_agenda(user, meeting):
+        bundle = _first_shown(newest, BUNDLE, _bundle_audiences(user, meeting))
+    return annotated, bundle
 
 
 def meeting_bundle_pdf(user, meeting):
@@ -78,14 +87,31 @@ def meeting_bundle_pdf(user, meeting):
     is out; None while none is made (or the newest was withdrawn). One query."""
     if not permissions.can_see_agenda(user, meeting):
         return None
-    audiences = [PUBLIC]
+    audiences = _bundle_audiences(user, meeting)
+    newest = _newest_per_audience(
+        generated_documents_newest(subject=meeting, kind=BUNDLE, audiences=audiences)
+    )
+    return _first_shown(newest, BUNDLE, audiences)
+
+
+def _bundle_audiences(user, meeting) -> list[str]:
     if permissions.can_see_confidential(user, meeting.body_id):
-        audiences.insert(0, MEMBERS)
+        return [MEMBERS, PUBLIC]
+    return [PUBLIC]
+
+
+def _newest_per_audience(documents) -> dict:
+    """(kind, audience): the first, that is the newest, of `documents` (newest first)."""
     newest = {}
-    for document in generated_documents_newest(subject=meeting, kind=BUNDLE, audiences=audiences):
-        newest.setdefault(document.audience, document)
+    for document in documents:
+        newest.setdefault((document.kind, document.audience), document)
+    return newest
+
+
+def _first_shown(newest: dict, kind: str, audiences: list[str]):
+    """The newest document of the first audience whose newest is not withdrawn, or None."""
     for audience in audiences:
-        document = newest.get(audience)
+        document = newest.get((kind, audience))
         if document is not None and document.withdrawn_at is None:
             return document
     return None

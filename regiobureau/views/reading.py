@@ -46,7 +46,7 @@ from regiobureau.services.annotations import (
     annotation_comment_resolve,
     read_mark_set,
 )
-from regiobureau.views.pdfs import annotated_agenda_pdf, meeting_bundle_pdf
+from regiobureau.views.pdfs import reading_pdfs
 
 READING = "regiobureau/meeting_reading.html"
 
@@ -132,6 +132,7 @@ def meeting_reading(request, pk: int):
     read_ids = read_item_ids(user=request.user, meeting=meeting) & set(listing["items"])
     # Higher apps add to the page (the viewer: "read in the browser" and one's own notes).
     slots, panels = page_panels("reading", request, meeting=meeting)
+    annotated_pdf, bundle_pdf = reading_pdfs(request.user, meeting)
     return render(
         request,
         READING,
@@ -140,8 +141,8 @@ def meeting_reading(request, pk: int):
             "reading_list": _fill_reader(listing, read_ids, can_act),
             "read_count": len(read_ids),
             "item_count": len(listing["items"]),
-            "annotated_pdf": annotated_agenda_pdf(meeting),
-            "bundle_pdf": meeting_bundle_pdf(request.user, meeting),
+            "annotated_pdf": annotated_pdf,
+            "bundle_pdf": bundle_pdf,
             "can_manage": permissions.can_manage_meetings(request.user),
             "can_act": can_act,
             "slots": slots,

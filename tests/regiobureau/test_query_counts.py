@@ -25,11 +25,11 @@ EDITOR_PAGE = 9 + 1
 # is the frame (session, user, roles), the meeting and the version key.
 EDITOR_PARTIAL = 5
 # + 4 for the audit record of the read (savepoint, the meeting's name, insert,
-# release), + 1 for the reader's own notes (the viewer's panel), + 1 for the newest meeting
-# bundles (both audiences in one query, views.pdfs.meeting_bundle_pdf), + 1 for the version
+# release), + 1 for the reader's own notes (the viewer's panel), the newest members'
+# annotated agenda and meeting bundles (one query, views.pdfs.reading_pdfs), + 1 for the version
 # of the open actions in the cache key (one aggregate); still the same for 10 and 80 items.
 # (The notes panel's query is a count when the reader has no notes on the meeting.)
-READING_PAGE = 11 + 4 + 1 + 1 + 1
+READING_PAGE = 11 + 4 + 1 + 1
 # With the list of items cached (issue 26): the items, stukken and annotations are not read;
 # what remains is the frame, the version keys (two aggregates), the read marks, the audit
 # record, the notes panel and the PDFs; the items, their stukken and the open actions under

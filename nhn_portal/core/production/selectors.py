@@ -9,6 +9,7 @@ from django.db import models
 
 from nhn_portal.core.access import NotFound, is_secretariat
 from nhn_portal.core.models import GeneratedDocument, GenerationJob
+from nhn_portal.core.stamps import ObjectQuery
 
 from .registry import DocumentKind, document_kind, document_kinds_for
 
@@ -98,6 +99,28 @@ def generated_documents_newest(*, subject: models.Model, kind: str, audiences: l
     return GeneratedDocument.objects.filter(
         **_subject_filter(subject), kind=kind, audience__in=audiences
     ).order_by("-version")
+
+
+# generated_documents_of_kinds' queries, one per subject model and kinds, compiled once.
+_OF_KINDS: dict[tuple[str, tuple[str, ...]], ObjectQuery] = {}
+
+
+def generated_documents_of_kinds(*, subject: models.Model, kinds: tuple[str, ...]):
+    """The stored versions of some kinds for every audience, newest first, in one query
+    compiled once (nhn_portal.core.stamps): for a page that shows several of a subject's
+    documents (the caller takes the first per kind and audience; withdrawn ones included)."""
+    opts = subject._meta
+    query = _OF_KINDS.get((opts.label, kinds))
+    if query is None:
+        query = _OF_KINDS[opts.label, kinds] = ObjectQuery(
+            lambda pk: GeneratedDocument.objects.filter(
+                content_type__app_label=opts.app_label,
+                content_type__model=opts.model_name,
+                object_id=pk,
+                kind__in=kinds,
+            ).order_by("-version")
+        )
+    return query.all(subject.pk)
 
 
 def access_generated_document(
