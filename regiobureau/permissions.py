@@ -12,7 +12,29 @@ from django.utils import timezone
 from gremia.models.registry import Membership
 from gremia.selectors.registry import person_for_user
 from nhn_portal.core.access import is_secretariat
+from nhn_portal.core.stamps import RowsQuery
 from regiobureau.constants import MeetingStatus
+
+# The two queries below run on nearly every page: compiled once (nhn_portal.core.stamps).
+_MEMBER_BODY_IDS = RowsQuery(
+    lambda user_id, on: (
+        Membership.objects.current(on)
+        .filter(person__user=user_id)
+        .order_by()
+        .values_list("body_id")
+    )
+)
+_DELEGATED_BODY_IDS = RowsQuery(
+    lambda user_id, on: (
+        Membership.objects.current(on)
+        .filter(
+            person__user__delegations_given__assistant=user_id,
+            person__user__delegations_given__revoked_at__isnull=True,
+        )
+        .order_by()
+        .values_list("body_id")
+    )
+)
 
 
 def member_body_ids(user) -> frozenset[int]:
@@ -20,11 +42,8 @@ def member_body_ids(user) -> frozenset[int]:
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_member_body_ids"):
-        user._member_body_ids = frozenset(
-            Membership.objects.current(timezone.localdate())
-            .filter(person__user=user)
-            .values_list("body_id", flat=True)
-        )
+        rows = _MEMBER_BODY_IDS.rows(user.pk, timezone.localdate())
+        user._member_body_ids = frozenset(body_id for (body_id,) in rows)
     return user._member_body_ids
 
 
@@ -35,14 +54,8 @@ def delegated_body_ids(user) -> frozenset[int]:
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_delegated_body_ids"):
-        user._delegated_body_ids = frozenset(
-            Membership.objects.current(timezone.localdate())
-            .filter(
-                person__user__delegations_given__assistant=user,
-                person__user__delegations_given__revoked_at__isnull=True,
-            )
-            .values_list("body_id", flat=True)
-        )
+        rows = _DELEGATED_BODY_IDS.rows(user.pk, timezone.localdate())
+        user._delegated_body_ids = frozenset(body_id for (body_id,) in rows)
     return user._delegated_body_ids
 
 

@@ -10,10 +10,11 @@ from django.contrib.sessions.models import Session
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from gremia.models.registry import Membership
 from nhn_portal.core.sessions import SessionStore
-from nhn_portal.core.stamps import ObjectQuery, StampQuery
+from nhn_portal.core.stamps import ObjectQuery, RowsQuery, StampQuery
 from regiobureau.models.meetings import AgendaItem
-from tests.factories import AgendaItemFactory, MeetingFactory
+from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +148,27 @@ def test_the_session_store_reads_a_live_session_and_refuses_an_expired_one():
     assert expired.load() == {}
     assert expired.session_key is None  # a new one is made on save, as Django's store does
     assert SessionStore("x" * 32).load() == {}
+
+
+def test_a_date_is_filled_in_as_the_database_takes_it():
+    # Who sits on a body on a day (regiobureau.permissions.member_body_ids): the day is a
+    # parameter like the user, not compiled in.
+    membership = MembershipFactory(
+        person__user=UserFactory(),
+        start=datetime.date(2026, 1, 1),
+        end=datetime.date(2026, 6, 30),
+    )
+    query = RowsQuery(
+        lambda user_id, on: (
+            Membership.objects.current(on)
+            .filter(person__user=user_id)
+            .order_by()
+            .values_list("body_id")
+        )
+    )
+    user_id = membership.person.user_id
+    assert query.rows(user_id, datetime.date(2026, 3, 1)) == [(membership.body_id,)]
+    assert query.rows(user_id, datetime.date(2026, 7, 1)) == []
+    assert query.rows(user_id, datetime.date(2025, 12, 31)) == []
+    with pytest.raises(TypeError):
+        query.rows(user_id, timezone.now())  # a time is not a day

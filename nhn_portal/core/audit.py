@@ -14,6 +14,7 @@ from django.utils import timezone
 from .constants import AuditAction
 from .models import AuditRecord
 from .portal import todo_counts_changed
+from .stamps import ObjectQuery
 
 
 def audit_record_create(
@@ -166,6 +167,22 @@ def _text(value: Any) -> Any:
     return str(value)
 
 
+# audit_read's look-up of the object it names, per model, compiled once (core.stamps): it
+# runs on every confidential page.
+_NAMED: dict[str, ObjectQuery] = {}
+
+
+def _object_named(model, object_id: Any) -> models.Model | None:
+    if not isinstance(object_id, int):  # (ids from URLs are integers; anything else: the ORM)
+        return model._default_manager.filter(pk=object_id).first()
+    query = _NAMED.get(model._meta.label)
+    if query is None:
+        query = _NAMED[model._meta.label] = ObjectQuery(
+            lambda pk: model._default_manager.filter(pk=pk).order_by()
+        )
+    return query.first(object_id)
+
+
 @transaction.atomic
 def audit_read(
     *, request, subject: str, object_id: Any, ok: bool, client_address: str | None
@@ -176,7 +193,7 @@ def audit_read(
     from django.apps import apps
 
     model = apps.get_model(subject)
-    obj = model._default_manager.filter(pk=object_id).first() if ok else None
+    obj = _object_named(model, object_id) if ok else None
     user = getattr(request, "user", None)
     return AuditRecord.objects.create(
         actor=user if getattr(user, "is_authenticated", False) else None,

@@ -13,6 +13,7 @@ the ids (or keys), and after that only run its SQL with the ids of the visit:
 - `ObjectQuery`: model instances, with their `select_related` rows, as the ORM makes them.
 """
 
+import datetime
 import hashlib
 from collections.abc import Callable
 
@@ -24,6 +25,7 @@ from django.db.models.query import ModelIterable, get_related_populators
 # field, since Django compiles an out-of-range value of a lookup to "no rows" and drops it,
 # and like no constant of a filter.
 _STAND_IN = 1_900_000_001
+_STAND_IN_DATE = datetime.date(1903, 2, 3)
 # The ids a query is run with: a 64-bit integer (a URL may carry a longer number).
 _LOWEST, _HIGHEST = -(2**63), 2**63 - 1
 
@@ -41,41 +43,73 @@ class _Compiled:
         self._compiled: dict[str, tuple] = {}
 
     def _compile(self, alias: str, kinds: tuple[type, ...]) -> tuple:
-        stand_ins = [
-            f"\x1fstand-in {index}\x1f" if kind is str else _STAND_IN + index
-            for index, kind in enumerate(kinds)
+        ops = connections[alias].ops
+        stand_ins = [_stand_in(kind, index) for index, kind in enumerate(kinds)]
+        # A date reaches the SQL's parameters as the database takes it (text on SQLite).
+        spelled = [
+            ops.adapt_datefield_value(value) if kind is datetime.date else value
+            for kind, value in zip(kinds, stand_ins, strict=True)
         ]
         queryset = self.build(*stand_ins)
         compiler = queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
         params = list(params)
         slots = [
-            (position, stand_ins.index(value))
+            (position, spelled.index(value))
             for position, value in enumerate(params)
-            if isinstance(value, int | str) and value in stand_ins
+            if isinstance(value, int | str | datetime.date) and value in spelled
         ]
         if sorted({index for _, index in slots}) != list(range(len(kinds))):
             raise ValueError("Every id must be a parameter of the compiled SQL.")
         return sql, params, slots, kinds, queryset, compiler
 
     def _execute(self, ids: tuple, using: str) -> tuple[list[tuple], tuple]:
-        """The rows for `ids`: integers, or strings (a key) where the first call gave one."""
+        """The rows for `ids`: integers, strings (a key) or dates, as in the first call."""
         compiled = self._compiled.get(using)
         if compiled is None:
-            kinds = tuple(str if isinstance(value, str) else int for value in ids)
+            kinds = tuple(_kind_of(value) for value in ids)
             compiled = self._compiled[using] = self._compile(using, kinds)
         sql, params, slots, kinds = compiled[:4]
         if len(ids) != len(kinds):
             raise TypeError(f"The compiled query takes other ids than {ids}.")
-        ids = [kind(value) for kind, value in zip(kinds, ids, strict=True)]
+        ids = [_checked(kind, value) for kind, value in zip(kinds, ids, strict=True)]
         if any(isinstance(value, int) and not _LOWEST <= value <= _HIGHEST for value in ids):
             return [], compiled  # no row has it (a database would refuse the number)
+        ops = connections[using].ops
         params = list(params)
         for position, index in slots:
-            params[position] = ids[index]
+            value = ids[index]
+            params[position] = (
+                ops.adapt_datefield_value(value) if isinstance(value, datetime.date) else value
+            )
         with connections[using].cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall(), compiled
+
+
+def _kind_of(value) -> type:
+    if isinstance(value, datetime.datetime):
+        raise TypeError("A compiled query takes dates, not times.")
+    if isinstance(value, datetime.date):
+        return datetime.date
+    return str if isinstance(value, str) else int
+
+
+def _checked(kind: type, value):
+    """`value` as the compiled query takes it (an integer id may come as text)."""
+    if kind is int:
+        return int(value)
+    if _kind_of(value) is not kind:
+        raise TypeError(f"The compiled query takes a {kind.__name__}, not {value!r}.")
+    return value
+
+
+def _stand_in(kind: type, index: int):
+    if kind is str:
+        return f"\x1fstand-in {index}\x1f"
+    if kind is datetime.date:
+        return _STAND_IN_DATE + datetime.timedelta(days=index)
+    return _STAND_IN + index
 
 
 class RowsQuery(_Compiled):
