@@ -91,6 +91,46 @@ def test_a_write_makes_the_remembered_counts_stale(only_these_sources):
     assert portal.remembered_todo_counts(User.objects.get(pk=other.pk)) == {"work": 2}
 
 
+def test_the_lines_are_kept_until_a_write_the_next_day_or_a_minute(only_these_sources, monkeypatch):
+    """The overview's lines are computed once and kept (issue 26): the next request of the
+    same user reads them from the cache, until an audited write, the next day, or the
+    minute is over (lines that change with the clock alone)."""
+    from django.db import transaction
+
+    from nhn_portal.core.audit import audit_record_create
+    from nhn_portal.core.constants import AuditAction
+
+    calls = []
+    waiting = ["eerste"]
+
+    def source(user):
+        calls.append(user.pk)
+        return [TodoLine(text, "/", None, "", "work") for text in waiting]
+
+    register_todo("test", source)
+    user = User.objects.create_user(email="iemand@example.org", password="x")
+    other = User.objects.create_user(email="ander@example.org", password="x")
+
+    def next_request(who):
+        return [str(line.text) for line in todo_lines(User.objects.get(pk=who.pk))]
+
+    assert next_request(user) == ["eerste"]
+    waiting.append("tweede")  # (not through a service: nothing says it changed)
+    assert next_request(user) == ["eerste"]
+    assert calls == [user.pk]  # kept
+    assert next_request(other) == ["eerste", "tweede"]  # per user
+
+    with transaction.atomic():
+        audit_record_create(actor=user, obj=user, action=AuditAction.UPDATE, verb="test")
+    assert next_request(user) == ["eerste", "tweede"]
+
+    waiting.append("derde")
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(portal.timezone, "localdate", lambda: tomorrow)
+    assert sorted(next_request(user)) == ["derde", "eerste", "tweede"]
+    assert portal.TODO_LINES_SECONDS <= 60  # and at most a minute in any case
+
+
 def test_a_rolled_back_write_errs_on_the_safe_side(only_these_sources):
     from django.db import transaction
 
@@ -266,6 +306,7 @@ def test_a_failed_meeting_pdf_waits_until_asked_again(secretary):
         audience="leden",
         requested_at=timezone.now(),
     )
+    portal.todo_counts_changed()  # as the service's audited write does (core.audit)
     fresh = User.objects.get(pk=secretary.pk)
     assert not any("opnieuw maken" in text for text in texts(fresh))
 
@@ -296,6 +337,7 @@ def test_a_member_is_told_what_to_read_and_which_rounds_to_vote_in(body, member,
     assert "de ronde sluit op" in vote.why and "uur" in vote.why
 
     RoundVote.objects.create(round=written_round, member=member.person, choice="voor")
+    portal.todo_counts_changed()  # as the service's audited write does (core.audit)
     fresh = User.objects.get(pk=member.pk)
     assert not any("schriftelijke ronde" in text for text in texts(fresh))
     # The secretary sees the round closing, with the answers in.
@@ -347,6 +389,7 @@ def test_the_beheerder_sees_what_failed(client):
     LoginThrottle.objects.create(
         account="iemand@example.org", failures=9, last_failure_at=timezone.now()
     )
+    portal.todo_counts_changed()  # as the services' audited writes do (core.audit)
     client.force_login(manager)
     response = client.get(reverse("home"))
     lines = response.context["todo"]

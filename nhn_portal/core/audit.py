@@ -29,8 +29,10 @@ def audit_record_create(
     """Record that `actor` did `verb` to `obj`; must run in the caller's transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record_create must run inside the service's transaction")
-    # A state change: the menu's remembered to-do counts are stale. Bumped now, not on commit
-    # (callers count their on-commit hand-overs); a rollback only costs a recount.
+    # A state change: the remembered to-do lines and counts are stale. Bumped now, not on
+    # commit (callers count their on-commit hand-overs); a rollback only costs a recount. A
+    # request of the same user that computes its lines between this and the commit keeps
+    # the old ones for TODO_LINES_SECONDS at most.
     todo_counts_changed()
     return AuditRecord.objects.create(
         client_address=client_address,

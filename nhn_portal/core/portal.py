@@ -16,8 +16,8 @@ from typing import Any
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from .access import is_manager
 from .menu import entry_url
@@ -199,19 +199,29 @@ def _sort_key(line: TodoLine) -> tuple:
 
 def todo_lines(user) -> list[TodoLine]:
     """All lines waiting on `user`, soonest first (lines without a date last); computed once
-    per request (kept on the request's user object)."""
+    per request (kept on the request's user object), and kept in the cache for the next
+    requests until anything changes (`todo_counts_changed`), the day turns, or a minute
+    passes (lines that wait on the clock: a meeting begun, a deadline that passed)."""
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, _TODO_CACHE, None)
     if cached is not None:
         return cached
-    version = todo_version()  # read first: a write while computing makes the result stale
-    lines: list[TodoLine] = []
-    for source in sorted(_TODO.values(), key=lambda source: (source.order, source.key)):
-        lines.extend(source.lines(user))
-    lines.sort(key=_sort_key)
+    # The version is read first: a write while computing makes the result stale.
+    found = cache.get_many([TODO_VERSION_KEY, _lines_key(user)])
+    version = found.get(TODO_VERSION_KEY) or 0
+    label = (version, timezone.localdate().isoformat(), get_language())
+    stored = found.get(_lines_key(user))
+    if isinstance(stored, tuple) and stored[0] == label:
+        lines = stored[1]
+    else:
+        lines = []
+        for source in sorted(_TODO.values(), key=lambda source: (source.order, source.key)):
+            lines.extend(source.lines(user))
+        lines.sort(key=_sort_key)
+        cache.set(_lines_key(user), (label, lines), TODO_LINES_SECONDS)
+        remember_todo_counts(user, _count(lines), version)
     setattr(user, _TODO_CACHE, lines)
-    remember_todo_counts(user, _count(lines), version)
     return lines
 
 
@@ -234,10 +244,17 @@ def todo_counts(user) -> dict[str, int]:
 # every remembered count stale at once, and the next overview computes them afresh.
 TODO_COUNTS_SECONDS = 15 * 60
 TODO_VERSION_KEY = "todo-counts:version"
+# The overview's lines themselves (issue 26: computing them was half the overview), kept
+# briefly: some lines change with the clock alone, and those may be a minute late.
+TODO_LINES_SECONDS = 60
 
 
 def _counts_key(user) -> str:
     return f"todo-counts:{user.pk}"
+
+
+def _lines_key(user) -> str:
+    return f"todo-lines:{user.pk}"
 
 
 def todo_version() -> int:
