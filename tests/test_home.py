@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nhn_portal.core.constants import Role
+from nhn_portal.core.portal import todo_counts_changed
 from regiobureau.constants import MeetingStatus
 from regiobureau.services.actions import action_item_create
 from tests.builders import member_of
@@ -76,7 +77,11 @@ def test_a_login_without_a_person_still_gets_its_overview(client):
     assert response.context["open_actions"] == []
 
 
-def count_queries(client) -> int:
+def count_queries(client, *, kept: bool = False) -> int:
+    """The queries of the overview computed afresh (as after any write), or, `kept`, as the
+    next request reads it from the cache."""
+    if not kept:
+        todo_counts_changed()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("home")).status_code == 200
     return len(queries)
@@ -94,6 +99,44 @@ def test_the_overview_runs_a_fixed_number_of_queries(client):
     for _ in range(12):
         MeetingFactory(status=MeetingStatus.PLANNED)
     assert count_queries(client) == few
+
+
+def test_the_overview_is_kept_per_user_until_anything_changes(client):
+    """Issue 26: the to-do lines and the panels are kept in the cache per user under the
+    to-do version; the next request is the frame alone, and an audited write shows at once."""
+    secretary = UserFactory(roles=[Role.SECRETARY])
+    body = BodyFactory()
+    user = member_of(body)
+    held = MeetingFactory(body=body, held=True)
+    action_item_create(
+        actor=secretary,
+        meeting=held,
+        description="Woondeal uitwerken",
+        deadline=timezone.localdate() + datetime.timedelta(days=5),
+        owner_person=user.person,
+    )
+    client.force_login(user)
+    computed = count_queries(client)
+    kept = count_queries(client, kept=True)
+    assert kept <= 4 < computed  # session, user, roles (and nothing of the overview)
+    assert "Woondeal uitwerken" in client.get(reverse("home")).text
+
+    action_item_create(
+        actor=secretary,
+        meeting=held,
+        description="Huisvesting statushouders",
+        deadline=timezone.localdate() + datetime.timedelta(days=6),
+        owner_person=user.person,
+    )
+    page = client.get(reverse("home")).text
+    assert "Woondeal uitwerken" in page and "Huisvesting statushouders" in page
+
+    # Per user: another member of the body gets her own (without the actions).
+    other = member_of(body)
+    client.force_login(other)
+    page = client.get(reverse("home")).text
+    assert "Woondeal uitwerken" not in page
+    assert other.person.name in page and user.person.name not in page
 
 
 def test_the_to_do_list_comes_first_and_says_what_to_do_when_empty(client):

@@ -210,7 +210,7 @@ def todo_lines(user) -> list[TodoLine]:
     # The version is read first: a write while computing makes the result stale.
     found = cache.get_many([TODO_VERSION_KEY, _lines_key(user)])
     version = found.get(TODO_VERSION_KEY) or 0
-    label = (version, timezone.localdate().isoformat(), get_language())
+    label = _todo_label(version)
     stored = found.get(_lines_key(user))
     if isinstance(stored, tuple) and stored[0] == label:
         lines = stored[1]
@@ -247,6 +247,17 @@ TODO_VERSION_KEY = "todo-counts:version"
 # The overview's lines themselves (issue 26: computing them was half the overview), kept
 # briefly: some lines change with the clock alone, and those may be a minute late.
 TODO_LINES_SECONDS = 60
+
+
+def todo_label() -> str:
+    """What a user's to-do lines (and what else the overview shows) are computed at: the to-do
+    version, which every audited write bumps, the day and the language. Read it before
+    computing what is kept under it (one cache read)."""
+    return _todo_label(todo_version())
+
+
+def _todo_label(version: int) -> str:
+    return f"{version}:{timezone.localdate().isoformat()}:{get_language()}"
 
 
 def _counts_key(user) -> str:

@@ -5,11 +5,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from . import selectors
 from .forms import AuditFilterForm
 from .http import confidential, no_store
-from .portal import page_panels, public_home_view, todo_lines
+from .portal import TODO_LINES_SECONDS, page_panels, public_home_view, todo_label, todo_lines
+from .release import cached_fragment
 
 
 @login_not_required
@@ -26,9 +28,22 @@ def home(request):
         if public_home is None:
             return redirect_to_login(request.get_full_path())
         return public_home(request)
-    todo = todo_lines(request.user)
-    slots, context = page_panels("overview", request)
-    return render(request, "core/home.html", {"slots": slots, "todo": todo, **context})
+    user = request.user
+
+    def render_overview() -> str:
+        slots, context = page_panels("overview", request)
+        return render_to_string(
+            "core/_overview.html",
+            {"slots": slots, "todo": todo_lines(user), **context},
+            request=request,
+        )
+
+    # Kept per user until anything changes, like the to-do lines (issue 26: the panels were
+    # most of what was left of the page). No form in it: nothing tied to the session.
+    overview = cached_fragment(
+        f"overview:{user.pk}:{todo_label()}", render_overview, TODO_LINES_SECONDS
+    )
+    return render(request, "core/home.html", {"overview": overview})
 
 
 @login_not_required
