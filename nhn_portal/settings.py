@@ -188,7 +188,8 @@ AUTHENTICATION_BACKENDS = [
     # First: refuses every login attempt (admin or allauth) while its account or address is
     # locked out, also with the right password.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with the user's look-up on every request compiled once.
+    "nhn_portal.core.auth_backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -82,3 +82,39 @@ def test_the_login_page_tells_the_session_policy(client):
     text = client.get(reverse("account_login")).content.decode()
     assert "uitgelogd na 30 minuten zonder activiteit" in text
     assert "12 uur na het inloggen" in text
+
+
+def test_a_session_from_before_the_portals_own_backend_stays_signed_in(client):
+    """Sessions made before 5 December 2026 name Django's ModelBackend; the portal's own
+    (core.auth_backends, its look-up compiled once) reads them: the release logs nobody out,
+    and a session of an unknown backend still counts for nothing."""
+    from django.contrib.auth import BACKEND_SESSION_KEY
+    from django.contrib.sessions.models import Session
+
+    user = UserFactory(roles=[Role.SECRETARY])
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = Session.objects.get()
+    assert session.get_decoded()[BACKEND_SESSION_KEY] == (
+        "django.contrib.auth.backends.ModelBackend"
+    )
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert response.wsgi_request.user == user
+
+    data = session.get_decoded()
+    data[BACKEND_SESSION_KEY] = "elders.Backend"
+    Session.objects.filter(pk=session.pk).update(session_data=Session.objects.encode(data))
+    response = client.get(reverse("home"))
+    assert not response.wsgi_request.user.is_authenticated
+
+
+def test_the_portals_backend_loads_the_user_and_refuses_an_inactive_one():
+    from nhn_portal.core.auth_backends import ModelBackend
+
+    user = UserFactory()
+    assert ModelBackend().get_user(str(user.pk)) == user
+    assert ModelBackend().get_user(user.pk + 1000) is None
+    assert ModelBackend().get_user("geen-id") is None
+    user.is_active = False
+    user.save()
+    assert ModelBackend().get_user(user.pk) is None
