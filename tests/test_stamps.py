@@ -118,7 +118,7 @@ def test_an_id_no_database_could_hold_finds_nothing():
     assert query.first(-(10**30)) is None
 
 
-def test_values_and_prefetches_are_refused():
+def test_values_prefetches_and_annotations_are_refused():
     with pytest.raises(ValueError, match="model instances"):
         ObjectQuery(items_of).all(MeetingFactory().pk)
     with pytest.raises(ValueError, match="model instances"):

@@ -138,8 +138,8 @@ class StampQuery(RowsQuery):
 
 class ObjectQuery(_Compiled):
     """`build(*ids)` gives a queryset of model instances (`select_related` and `only` allowed,
-    no `prefetch_related` or `values`); `all(*ids)` gives its instances as the ORM would, made
-    the way Django's ModelIterable makes them from the rows."""
+    no `prefetch_related`, `annotate` or `values`); `all(*ids)` gives its instances as the ORM
+    would, made the way Django's ModelIterable makes them from the rows."""
 
     def _compile(self, alias: str, kinds: tuple[type, ...]) -> tuple:
         sql, params, slots, kinds, queryset, compiler = super()._compile(alias, kinds)
@@ -147,8 +147,11 @@ class ObjectQuery(_Compiled):
             queryset._iterable_class is not ModelIterable
             or queryset._prefetch_related_lookups
             or queryset._known_related_objects
+            or compiler.annotation_col_map
         ):
-            raise ValueError("An ObjectQuery makes model instances without prefetches.")
+            raise ValueError(
+                "An ObjectQuery makes model instances without prefetches or annotations."
+            )
         klass_info, select = compiler.klass_info, compiler.select
         fields = klass_info["select_fields"]
         start, end = fields[0], fields[-1] + 1
