@@ -10,10 +10,10 @@ from django.contrib.sessions.models import Session
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from gremia.models.registry import Membership
 from nhn_portal.core.sessions import SessionStore
 from nhn_portal.core.stamps import ObjectQuery, RowsQuery, StampQuery
 from regiobureau.models.meetings import AgendaItem
+from regiobureau.permissions import _MEMBER_BODY_IDS
 from tests.factories import AgendaItemFactory, MeetingFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -158,14 +158,7 @@ def test_a_date_is_filled_in_as_the_database_takes_it():
         start=datetime.date(2026, 1, 1),
         end=datetime.date(2026, 6, 30),
     )
-    query = RowsQuery(
-        lambda user_id, on: (
-            Membership.objects.current(on)
-            .filter(person__user=user_id)
-            .order_by()
-            .values_list("body_id")
-        )
-    )
+    query = RowsQuery(_MEMBER_BODY_IDS.build)  # compiled afresh here, with dates
     user_id = membership.person.user_id
     assert query.rows(user_id, datetime.date(2026, 3, 1)) == [(membership.body_id,)]
     assert query.rows(user_id, datetime.date(2026, 7, 1)) == []
