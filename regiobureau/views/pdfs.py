@@ -19,7 +19,6 @@ from nhn_portal.core.production.selectors import (
     access_generation_job,
     generated_document_current,
     generated_document_exists,
-    generated_documents_newest,
     generated_documents_of_kinds,
     production_entries,
 )
@@ -87,11 +86,8 @@ def meeting_bundle_pdf(user, meeting):
     is out; None while none is made (or the newest was withdrawn). One query."""
     if not permissions.can_see_agenda(user, meeting):
         return None
-    audiences = _bundle_audiences(user, meeting)
-    newest = _newest_per_audience(
-        generated_documents_newest(subject=meeting, kind=BUNDLE, audiences=audiences)
-    )
-    return _first_shown(newest, BUNDLE, audiences)
+    newest = _newest_per_audience(generated_documents_of_kinds(subject=meeting, kinds=(BUNDLE,)))
+    return _first_shown(newest, BUNDLE, _bundle_audiences(user, meeting))
 
 
 def _bundle_audiences(user, meeting) -> list[str]:

@@ -93,22 +93,14 @@ def generation_job_latest(
     )
 
 
-def generated_documents_newest(*, subject: models.Model, kind: str, audiences: list[str]):
-    """The stored versions of a kind for some audiences, newest first, in one query (the
-    caller takes the first per audience; withdrawn ones included, to be told apart)."""
-    return GeneratedDocument.objects.filter(
-        **_subject_filter(subject), kind=kind, audience__in=audiences
-    ).order_by("-version")
-
-
 # generated_documents_of_kinds' queries, one per subject model and kinds, compiled once.
 _OF_KINDS: dict[tuple[str, tuple[str, ...]], ObjectQuery] = {}
 
 
 def generated_documents_of_kinds(*, subject: models.Model, kinds: tuple[str, ...]):
     """The stored versions of some kinds for every audience, newest first, in one query
-    compiled once (nhn_portal.core.stamps): for a page that shows several of a subject's
-    documents (the caller takes the first per kind and audience; withdrawn ones included)."""
+    compiled once (nhn_portal.core.stamps): the caller takes the first per kind and audience
+    it may show (withdrawn ones included, to be told apart)."""
     opts = subject._meta
     query = _OF_KINDS.get((opts.label, kinds))
     if query is None:
