@@ -362,7 +362,7 @@ STORAGES = {
     "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "nhn_portal.core.staticfiles.ManifestStaticFilesStorage"
             if env.bool("STATIC_MANIFEST", default=not DEBUG)
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
