@@ -14,7 +14,9 @@ from zeal.patch import get_instance_key
 
 from gremia.models.registry import Person
 from nhn_portal.core.constants import Role
+from nhn_portal.core.portal import forget_menus
 from nhn_portal.core.production import services as production_services
+from nhn_portal.core.release import forget_kept_fragments
 from nhn_portal.core.stamps import ObjectQuery
 from regiobureau.constants import Confidentiality, ItemPurpose
 from regiobureau.services.agenda import agenda_item_create
@@ -162,8 +164,10 @@ def media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Every test starts with an empty cache, so the request limits (core.ratelimit) count
-    only its own requests."""
+    only its own requests; and no menu kept from an earlier test (`portal.menu_html`)."""
     cache.clear()
+    forget_menus()
+    forget_kept_fragments()
 
 
 @pytest.fixture
@@ -172,6 +176,7 @@ def own_cache(settings):
     (editor, reading page, a council's letters, the dashboard)."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
+    forget_kept_fragments()
 
 
 @pytest.fixture

@@ -177,3 +177,69 @@ def test_the_menu_is_rendered_once_per_distinct_menu(rf, logins, monkeypatch, se
     assert len(rendered) == 3
     assert 'id="nhn-count-meetings"><span aria-hidden="true">3</span>' in counted
     assert counted.replace('<span aria-hidden="true">3</span>', "") != first
+
+
+def test_a_users_menu_is_kept_until_something_changes(rf, logins, monkeypatch, settings):
+    """portal.menu_html keeps a user's menu in the process (issue 26): the same user on another
+    page of the same name gets it without asking the apps' rules again; another page name,
+    another user, an audited write (the to-do version) or a minute make it afresh."""
+    from django.contrib.auth.models import Group
+    from django.urls import resolve
+
+    from nhn_portal.core import portal
+
+    settings.DEBUG = False
+    built = []
+    original = portal.navigation_groups
+    monkeypatch.setattr(
+        portal, "navigation_groups", lambda *a, **k: built.append(a) or original(*a, **k)
+    )
+
+    def html(user, path):
+        request = rf.get(path)
+        request.user = user
+        request.resolver_match = resolve(path)
+        with override("nl"):
+            return str(portal.menu_html(request))
+
+    secretary = logins["secretaris"]
+    first_meeting = reverse("regiobureau:agenda_editor", kwargs={"pk": 1})
+    kept = html(secretary, first_meeting)
+    assert html(secretary, reverse("regiobureau:agenda_editor", kwargs={"pk": 2})) == kept
+    assert len(built) == 1
+    assert html(secretary, "/") != kept  # another page: another entry is the current one
+    assert len(built) == 2
+    html(logins["bestuurder"], first_meeting)
+    assert len(built) == 3
+
+    # A right given without an audited write stays unseen until the version moves.
+    manager = "Beheer"
+    assert manager not in kept
+    secretary.groups.add(Group.objects.get(name=Role.MANAGER.value))
+    del secretary._role_names
+    portal.todo_counts_changed()
+    assert manager in html(secretary, first_meeting)
+    assert len(built) == 4
+
+    # And a kept menu lives a minute at most.
+    html(secretary, first_meeting)
+    assert len(built) == 4
+    later = portal.time.monotonic() + portal.MENU_SECONDS + 1
+    monkeypatch.setattr(portal.time, "monotonic", lambda: later)
+    html(secretary, first_meeting)
+    assert len(built) == 5
+
+
+def test_a_current_rule_reads_only_the_page_name(rf, logins):
+    """The kept menu serves every page of one name, so a `current` rule is given the page's
+    namespace and URL name, not its arguments."""
+    from django.urls import resolve
+
+    from nhn_portal.core.portal import PageName, page_of
+
+    path = reverse("regiobureau:agenda_editor", kwargs={"pk": 7})
+    request = rf.get(path)
+    request.resolver_match = resolve(path)
+    page = page_of(request)
+    assert page == PageName("regiobureau", "agenda_editor")
+    assert not hasattr(page, "kwargs")

@@ -2,8 +2,10 @@
 template, a translation or an address never serves a fragment the old code rendered."""
 
 import pytest
+from django.core.cache import cache
 
-from nhn_portal.core.release import fragment_key, release
+from nhn_portal.core import release as release_module
+from nhn_portal.core.release import cached_fragment, fragment_key, release
 
 
 @pytest.fixture
@@ -50,3 +52,33 @@ def test_what_does_not_render_is_not_counted(checkout, fresh_release):
 def test_a_deployment_names_its_release(settings, fresh_release):
     settings.RELEASE = "2026.12.1"
     assert fragment_key("editor:1:nl:0:5") == "editor:1:nl:0:5:2026.12.1"
+
+
+def test_a_fragment_is_kept_in_the_process_for_a_short_while(monkeypatch):
+    """cached_fragment keeps what it fetched or rendered in the process for KEPT_SECONDS at
+    most (issue 26), and never longer than the fragment's own lifetime."""
+    rendered = []
+
+    def render():
+        rendered.append(1)
+        return f"<p>{len(rendered)}</p>"
+
+    assert cached_fragment("fragment-test", render, 3600) == "<p>1</p>"
+    cache.clear()  # the shared cache forgets; the process still has it
+    assert cached_fragment("fragment-test", render, 3600) == "<p>1</p>"
+    assert len(rendered) == 1
+    later = release_module.time.monotonic() + release_module.KEPT_SECONDS + 1
+    monkeypatch.setattr(release_module.time, "monotonic", lambda: later)
+    assert cached_fragment("fragment-test", render, 3600) == "<p>2</p>"
+
+    cached_fragment("short-lived", render, 5)
+    cache.clear()
+    monkeypatch.setattr(release_module.time, "monotonic", lambda: later + 6)
+    assert cached_fragment("short-lived", render, 5) == "<p>4</p>"
+
+
+def test_the_processs_copies_are_bounded(monkeypatch):
+    monkeypatch.setattr(release_module, "_KEPT_BYTES", 10)
+    cached_fragment("first", lambda: "123456", 60)
+    cached_fragment("second", lambda: "123456", 60)  # 12 bytes: the first copy is let go
+    assert list(release_module._kept) == [fragment_key("second")]

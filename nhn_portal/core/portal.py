@@ -8,19 +8,22 @@ to the navigation without touching the frame.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix, get_urlconf
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .access import is_manager
-from .menu import entry_url
+from .menu import entry_url, navigation_html
 
 # ---- Navigation ----------------------------------------------------------------------------
 
@@ -106,12 +109,26 @@ class NavSection:
         return any(link.current for link in self.links)
 
 
+@dataclass(frozen=True)
+class PageName:
+    """What a `current` rule reads of the page: its namespace and URL name, not its
+    arguments, so one menu serves every page of the same name (`menu_html`)."""
+
+    namespace: str
+    url_name: str | None
+
+
+def page_of(request) -> PageName | None:
+    match = getattr(request, "resolver_match", None)
+    return None if match is None else PageName(match.namespace, match.url_name)
+
+
 def navigation_for(request) -> list[NavLink]:
     """The main navigation as this request's user sees it, in order (flat; the menu groups
     them with `navigation_groups`)."""
     user = getattr(request, "user", None)
     signed_in = bool(getattr(user, "is_authenticated", False))
-    match = getattr(request, "resolver_match", None)
+    page = page_of(request)
     links = []
     for item in sorted(_NAV.values(), key=lambda entry: (entry.end, entry.order)):
         if not signed_in and not item.public:
@@ -119,7 +136,7 @@ def navigation_for(request) -> list[NavLink]:
         if signed_in and item.visible is not None and not item.visible(user):
             continue
         url_name = item.url_name(user) if callable(item.url_name) else item.url_name
-        current = bool(item.current and item.current(match))
+        current = bool(item.current and item.current(page))
         links.append(
             NavLink(item.label, entry_url(url_name), current, item.end, item.group, item.order)
         )
@@ -296,11 +313,67 @@ def remembered_todo_counts(user) -> dict[str, int]:
     cached = getattr(user, _TODO_CACHE, None)
     if cached is not None:
         return _count(cached)
+    return _remembered_state(user)[1]
+
+
+def _remembered_state(user) -> tuple[int, dict[str, int]]:
+    """The to-do version and the counts remembered for `user` at it (none when they were
+    computed at an older version), in one cache round trip."""
     found = cache.get_many([TODO_VERSION_KEY, _counts_key(user)])
+    version = found.get(TODO_VERSION_KEY) or 0
     stored = found.get(_counts_key(user))
-    if not isinstance(stored, tuple) or stored[0] != (found.get(TODO_VERSION_KEY) or 0):
-        return {}
-    return stored[1]
+    if not isinstance(stored, tuple) or stored[0] != version:
+        return version, {}
+    return version, stored[1]
+
+
+# The menu as a user sees it on a page, rendered once and kept in the process (issue 26: it was
+# a quarter of the agenda editor's time under gunicorn; deciding which entries a user may see
+# asks every app's rules, each URL is looked up, the template loops over the groups). The key
+# holds who (the user and her roles), what changed (the to-do version, bumped by every audited
+# write, so also by a changed role or membership; the day; the counts), the page's name and the
+# language. A minute at most, so a change without an audited write (or a version that stands
+# still while the cache is away) shows within that minute.
+MENU_SECONDS = 60
+_MENUS_KEPT = 2048
+_USER_MENUS: dict[tuple, tuple[float, str]] = {}
+
+
+def menu_html(request) -> str:
+    """The main navigation of this request's page, with the user's to-do counts."""
+    user = getattr(request, "user", None)
+    if not getattr(user, "is_authenticated", False):
+        who, version, counts = None, 0, {}
+    elif hasattr(user, _TODO_CACHE) or settings.DEBUG:
+        # The overview's own counts (just computed), or a template that may have been edited.
+        return navigation_html(navigation_groups(request, remembered_todo_counts(user)))
+    else:
+        who = (user.pk, user.date_joined, user.is_superuser, tuple(sorted(user.role_names)))
+        version, counts = _remembered_state(user)
+    key = (
+        who,
+        version,
+        timezone.localdate(),
+        get_language(),
+        page_of(request),
+        tuple(sorted(counts.items())),
+        get_urlconf(),
+        get_script_prefix(),
+    )
+    now = time.monotonic()
+    kept = _USER_MENUS.get(key)
+    if kept is not None and now - kept[0] < MENU_SECONDS:
+        return kept[1]
+    html = navigation_html(navigation_groups(request, counts))
+    if len(_USER_MENUS) >= _MENUS_KEPT:
+        _USER_MENUS.clear()
+    _USER_MENUS[key] = (now, html)
+    return html
+
+
+def forget_menus() -> None:
+    """Drop every kept menu (tests that change a user's rights without an audited write)."""
+    _USER_MENUS.clear()
 
 
 def todo_counts_oob(request) -> str:

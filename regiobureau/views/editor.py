@@ -15,7 +15,6 @@ import re
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, QueryDict
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,6 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from nhn_portal.core.csrf import request_token
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import error_text, posted_version, vary_on_htmx
 from nhn_portal.core.release import cached_fragment
@@ -121,7 +121,7 @@ def _cached_with_token(request, key: str, render_partial) -> str:
     kept under `key`, with this visitor's token filled in: the token is the only thing in the
     editor's partials of the visitor's own."""
     html = cached_fragment(key, render_partial, EDITOR_CACHE_SECONDS)
-    return mark_safe(html.replace(_CSRF_STAND_IN, get_token(request)))  # noqa: S308 - ours
+    return mark_safe(html.replace(_CSRF_STAND_IN, request_token(request)))  # noqa: S308 - ours
 
 
 def _done(request, meeting, notice: str, *, anchor: str = ""):
