@@ -14,6 +14,7 @@ from zeal.patch import get_instance_key
 
 from gremia.models.registry import Person
 from nhn_portal.core.constants import Role
+from nhn_portal.core.pages import forget_pages
 from nhn_portal.core.portal import forget_menus
 from nhn_portal.core.production import services as production_services
 from nhn_portal.core.release import forget_kept_fragments
@@ -168,6 +169,7 @@ def empty_cache():
     cache.clear()
     forget_menus()
     forget_kept_fragments()
+    forget_pages()
 
 
 @pytest.fixture
@@ -177,6 +179,7 @@ def own_cache(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     forget_kept_fragments()
+    forget_pages()
 
 
 @pytest.fixture

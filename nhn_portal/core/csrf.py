@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import secrets
 
-from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, get_token
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 
 _CHARS = CSRF_ALLOWED_CHARS
 _INDEX = {char: index for index, char in enumerate(_CHARS)}
@@ -45,7 +45,10 @@ def request_token(request) -> str:
     the secret changes within it, as at a login)."""
     secret = request.META.get("CSRF_COOKIE")
     if not secret or len(secret) != CSRF_SECRET_LENGTH or not set(secret) <= _INDEX.keys():
-        return get_token(request)  # no secret yet: Django makes one and sets the cookie
+        # No secret yet (a first visit): a new one, which the response sets as the cookie, as
+        # Django's `_add_new_csrf_cookie` does.
+        secret = _random_chars(CSRF_SECRET_LENGTH)
+        request.META["CSRF_COOKIE"] = secret
     masked = getattr(request, _MASKED, None)
     if masked is None or masked[0] != secret:
         masked = (secret, mask(secret))

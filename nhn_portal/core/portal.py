@@ -339,32 +339,51 @@ _MENUS_KEPT = 2048
 _USER_MENUS: dict[tuple, tuple[float, str]] = {}
 
 
+def frame_key(request) -> tuple | None:
+    """Everything the frame of a page (its header and menu) shows of who asks and when: the
+    user and her roles, the to-do version (bumped by every audited write, so by a changed
+    right too), the day, the remembered counts, the page's name, the language and the URL
+    configuration. None when the frame must be made afresh: with DEBUG (a template may have
+    been edited) or on the overview, which has just computed its own counts. One cache round
+    trip, once per request."""
+    if hasattr(request, _FRAME_KEY):
+        return getattr(request, _FRAME_KEY)
+    user = getattr(request, "user", None)
+    key = None
+    if not settings.DEBUG and not hasattr(user, _TODO_CACHE):
+        if getattr(user, "is_authenticated", False):
+            who = (user.pk, user.date_joined, user.is_superuser, tuple(sorted(user.role_names)))
+            version, counts = _remembered_state(user)
+        else:
+            who, version, counts = None, 0, {}
+        key = (
+            who,
+            version,
+            timezone.localdate(),
+            get_language(),
+            page_of(request),
+            tuple(sorted(counts.items())),
+            get_urlconf(),
+            get_script_prefix(),
+        )
+    setattr(request, _FRAME_KEY, key)
+    return key
+
+
+_FRAME_KEY = "_nhn_frame_key"
+
+
 def menu_html(request) -> str:
     """The main navigation of this request's page, with the user's to-do counts."""
-    user = getattr(request, "user", None)
-    if not getattr(user, "is_authenticated", False):
-        who, version, counts = None, 0, {}
-    elif hasattr(user, _TODO_CACHE) or settings.DEBUG:
-        # The overview's own counts (just computed), or a template that may have been edited.
-        return navigation_html(navigation_groups(request, remembered_todo_counts(user)))
-    else:
-        who = (user.pk, user.date_joined, user.is_superuser, tuple(sorted(user.role_names)))
-        version, counts = _remembered_state(user)
-    key = (
-        who,
-        version,
-        timezone.localdate(),
-        get_language(),
-        page_of(request),
-        tuple(sorted(counts.items())),
-        get_urlconf(),
-        get_script_prefix(),
-    )
+    key = frame_key(request)
+    if key is None:
+        counts = remembered_todo_counts(getattr(request, "user", None))
+        return navigation_html(navigation_groups(request, counts))
     now = time.monotonic()
     kept = _USER_MENUS.get(key)
     if kept is not None and now - kept[0] < MENU_SECONDS:
         return kept[1]
-    html = navigation_html(navigation_groups(request, counts))
+    html = navigation_html(navigation_groups(request, dict(key[5])))
     if len(_USER_MENUS) >= _MENUS_KEPT:
         _USER_MENUS.clear()
     _USER_MENUS[key] = (now, html)

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from nhn_portal.core.csrf import request_token
 from nhn_portal.core.forms import add_service_errors
 from nhn_portal.core.http import error_text, posted_version, vary_on_htmx
+from nhn_portal.core.pages import kept_page
 from nhn_portal.core.release import cached_fragment
 from regiobureau.constants import MeetingStatus
 from regiobureau.forms.agenda import (
@@ -85,11 +86,17 @@ def _render_editor(request, meeting, *, status=OK, error=None, notice=None, **fo
     """The editor page, or only its #agenda partial for htmx. The partial as a plain visit
     shows it (no message, no form with input) comes from the cache."""
     if error is None and notice is None and not any(forms.values()):
-        agenda_html = _cached_agenda(request, meeting)
+        key = editor_cache_key(meeting)
         if request.htmx:
-            return vary_on_htmx(HttpResponse(agenda_html, status=status))
-        context = {"meeting": meeting, "agenda_html": agenda_html}
-        return vary_on_htmx(render(request, EDITOR, context, status=status))
+            return vary_on_htmx(HttpResponse(_cached_agenda(request, meeting, key), status=status))
+
+        def render_page():
+            context = {"meeting": meeting, "agenda_html": _cached_agenda(request, meeting, key)}
+            return vary_on_htmx(render(request, EDITOR, context, status=status))
+
+        # The whole page (its frame, the meeting's header) as this secretary last saw it, while
+        # nothing changed: the key holds the agenda's and the frame's versions.
+        return kept_page(request, ("editor", key), render_page) if status == OK else render_page()
     rows = agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
     context = _editor_context(meeting, rows, **forms)
     context.update(error=error, notice=notice)
@@ -105,15 +112,16 @@ def editor_cache_key(meeting) -> str:
     return f"editor:{meeting.pk}:{get_language()}:{choices_version()}:{version}"
 
 
-def _cached_agenda(request, meeting) -> str:
-    """The #agenda partial from the cache, with this visitor's CSRF token filled in."""
+def _cached_agenda(request, meeting, key: str) -> str:
+    """The #agenda partial from the cache (`key`: `editor_cache_key`), with this visitor's
+    CSRF token filled in."""
 
     def render_partial() -> str:
         rows = agenda_rows(user=request.user, meeting=meeting, with_annotations=True)
         context = {**_editor_context(meeting, rows), "csrf_token": _CSRF_STAND_IN}
         return _BLANK_LINES.sub("\n", render_to_string(f"{EDITOR}#agenda", context))
 
-    return _cached_with_token(request, editor_cache_key(meeting), render_partial)
+    return _cached_with_token(request, key, render_partial)
 
 
 def _cached_with_token(request, key: str, render_partial) -> str:

@@ -177,3 +177,84 @@ def test_a_cached_item_form_posts_for_each_secretary(secretary, meeting):
         assert response.status_code == 302, response.status_code
         item.refresh_from_db()
         assert item.title == title
+
+
+# The whole editor page is kept in the process for the secretary who opened it (issue 26,
+# nhn_portal.core.pages).
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """The editor pages rendered from the template (not answered from the kept page)."""
+    from regiobureau.views import editor as editor_views
+
+    made = []
+    original = editor_views.render
+    monkeypatch.setattr(
+        editor_views, "render", lambda *a, **k: made.append(a[1]) or original(*a, **k)
+    )
+    return made
+
+
+def test_the_page_is_kept_with_a_fresh_token_per_answer(secretary, meeting, renders):
+    from django.middleware.csrf import _unmask_cipher_token
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(secretary)
+    first = editor(client, meeting)
+    second = editor(client, meeting)
+    assert len(renders) == 1
+    assert token_of(first) != token_of(second)
+    assert first.replace(token_of(first), "") == second.replace(token_of(second), "")
+    secret = client.cookies["csrftoken"].value
+    assert _unmask_cipher_token(token_of(second)) == secret
+    assert "csrf-stand-in" not in second
+    meeting.refresh_from_db()
+    item = meeting.items.filter(parent=None).order_by("position")[1]
+    moved = client.post(
+        reverse("regiobureau:agenda_move", args=[meeting.pk]),
+        {"down": item.pk, "agenda_version": meeting.agenda_version,
+         "csrfmiddlewaretoken": token_of(second)},
+    )  # fmt: skip
+    assert moved.status_code == 302
+
+
+def test_a_waiting_message_is_shown_not_the_kept_page(client, secretary, meeting, renders):
+    client.force_login(secretary)
+    editor(client, meeting)
+    meeting.refresh_from_db()
+    item = meeting.items.filter(parent=None).order_by("position")[1]
+    client.post(
+        reverse("regiobureau:agenda_move", args=[meeting.pk]),
+        {"down": item.pk, "agenda_version": meeting.agenda_version},
+    )
+    with_message = editor(client, meeting)
+    assert "utrecht-alert--ok" in with_message
+    assert len(renders) == 2
+    again = editor(client, meeting)  # the message has been shown once
+    assert "utrecht-alert--ok" not in again
+    assert len(renders) == 3
+    editor(client, meeting)
+    assert len(renders) == 3
+
+
+def test_another_user_a_write_or_a_while_make_the_page_afresh(
+    client, secretary, meeting, renders, monkeypatch
+):
+    from nhn_portal.core import pages, portal
+
+    client.force_login(secretary)
+    editor(client, meeting)
+    other = UserFactory(roles=[Role.SECRETARY], first_name="Ilse", last_name="Visser")
+    other_client = Client()
+    other_client.force_login(other)
+    assert "Ilse Visser" in editor(other_client, meeting)
+    assert "Ilse Visser" not in editor(client, meeting)
+    assert len(renders) == 2
+    portal.todo_counts_changed()  # what every audited write does
+    editor(client, meeting)
+    assert len(renders) == 3
+    later = pages.time.monotonic() + pages.PAGE_SECONDS + 1
+    monkeypatch.setattr(pages.time, "monotonic", lambda: later)
+    editor(client, meeting)
+    assert len(renders) == 4

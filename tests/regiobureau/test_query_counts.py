@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from nhn_portal.core.pages import forget_pages
 from nhn_portal.core.release import forget_kept_fragments
 from regiobureau.models.annotations import Annotation, ReadMark
 from regiobureau.models.documents import Document, DocumentVersion
@@ -94,6 +95,7 @@ def build(secretary, body, count: int):
 def count_queries(client, path, **headers) -> int:
     cache.clear()  # the remembered choice lists would make the second count smaller
     forget_kept_fragments()
+    forget_pages()
     with CaptureQueriesContext(connection) as context:
         response = client.get(path, **headers)
     assert response.status_code == 200

@@ -26,15 +26,16 @@ def test_the_token_unmasks_to_the_secret_as_djangos_does(rf):
 
 def test_one_token_per_request_and_a_new_one_for_a_new_secret(rf):
     request = rf.get("/")
-    first = request_token(request)  # no secret yet: Django makes one
-    assert request.META["CSRF_COOKIE"]
+    first = request_token(request)  # no secret yet: a new one, for the cookie
+    assert len(request.META["CSRF_COOKIE"]) == CSRF_SECRET_LENGTH
+    assert request.META["CSRF_COOKIE_NEEDS_UPDATE"] is True
     second = request_token(request)
     assert request_token(request) == second
     assert _unmask_cipher_token(first) == _unmask_cipher_token(second)
     rotate_token(request)  # as a login does
     rotated = request_token(request)
-    assert _unmask_cipher_token(rotated) == request.META["CSRF_COOKIE"] != _unmask_cipher_token(
-        second
+    assert (
+        _unmask_cipher_token(rotated) == request.META["CSRF_COOKIE"] != _unmask_cipher_token(second)
     )
     assert _unmask_cipher_token(get_token(request)) == _unmask_cipher_token(rotated)
 
@@ -48,3 +49,23 @@ def test_masks_differ_and_use_every_character():
     assert set(drawn) == set(CSRF_ALLOWED_CHARS)
     counts = [drawn.count(char) for char in CSRF_ALLOWED_CHARS]
     assert min(counts) > 50 and max(counts) < 160  # about 103 each when drawn evenly
+
+
+def test_a_first_visit_gets_a_cookie_and_a_token_that_are_accepted(db):
+    """The whole round: a visitor without a CSRF cookie opens the login page, gets the cookie
+    and the form's token from request_token, and may post the form; without the token not."""
+    import re
+
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/account/login/")
+    assert settings.CSRF_COOKIE_NAME in page.cookies
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
+    secret = page.cookies[settings.CSRF_COOKIE_NAME].value
+    assert _unmask_cipher_token(token) == secret
+    form = {"login": "niemand@example.org", "password": "fout-wachtwoord"}
+    assert client.post("/account/login/", form).status_code == 403
+    answer = client.post("/account/login/", {**form, "csrfmiddlewaretoken": token})
+    assert answer.status_code != 403
