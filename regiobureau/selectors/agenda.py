@@ -2,18 +2,20 @@
 placeholders for outsiders, a fixed number of queries whatever the agenda's length.
 """
 
+import hashlib
 import string
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q, Sum
+from django.db.models import Count, Max, Prefetch, Q, Subquery, Sum, Value
 
-from nhn_portal.core.access import NotFound
-from nhn_portal.core.stamps import ObjectQuery, StampQuery
+from gremia.models.registry import Person
+from nhn_portal.core.access import NotFound, require_secretariat
+from nhn_portal.core.stamps import ObjectQuery, RowsQuery, StampQuery
 from regiobureau import permissions
 from regiobureau.constants import Confidentiality
 from regiobureau.models.annotations import Annotation
 from regiobureau.models.documents import Document
-from regiobureau.models.meetings import AgendaItem, Meeting
+from regiobureau.models.meetings import AgendaItem, Dossier, Meeting
 
 
 @dataclass
@@ -217,6 +219,48 @@ def access_agenda_item(*, user, pk: int) -> AgendaItem:
     if not permissions.can_see_item(user, item, item.meeting):
         raise NotFound
     return item
+
+
+def _table_facts(prefix: str, model) -> dict:
+    """The number of rows of `model`'s table and their latest change, as subqueries: they
+    change with every save and every delete of a row."""
+    table = model.objects.order_by().annotate(whole=Value(1)).values("whole")  # no grouping
+    return {
+        f"{prefix}_rows": Subquery(table.annotate(rows=Count("pk")).values("rows")),
+        f"{prefix}_at": Subquery(table.annotate(at=Max("updated_at")).values("at")),
+    }
+
+
+# The edit form's facts in one query: the item's last change, its agenda's version, and the
+# person and dossier tables' (the form's choice lists).
+_ITEM_FORM_FACTS = RowsQuery(
+    lambda pk: (
+        AgendaItem.objects.filter(pk=pk)
+        .order_by()
+        .annotate(**_table_facts("people", Person), **_table_facts("dossiers", Dossier))
+        .values_list(
+            "meeting__agenda_version",
+            "updated_at",
+            "people_rows",
+            "people_at",
+            "dossiers_rows",
+            "dossiers_at",
+        )
+    )
+)
+
+
+def secretariat_item_stamp(*, user, pk: int) -> str:
+    """What an agenda item's edit form changes with (the item's last change, its agenda's
+    version, the people and dossiers of its choice lists), for the secretariat, without
+    loading the item: the htmx edit form comes from the cache on this alone (issue 26). The
+    secretariat may see every item (`permissions.can_see_item`), so this is
+    `access_agenda_item` for it; anyone else, and an item that does not exist, is NotFound."""
+    require_secretariat(user)
+    rows = _ITEM_FORM_FACTS.rows(pk)
+    if not rows:
+        raise NotFound
+    return hashlib.blake2b("|".join(map(str, rows[0])).encode(), digest_size=12).hexdigest()
 
 
 def agenda_rows_for_members(*, meeting: Meeting) -> list[AgendaRow]:

@@ -35,7 +35,12 @@ from regiobureau.forms.agenda import (
     choices_version,
     editor_choices,
 )
-from regiobureau.selectors.agenda import agenda_rows, editor_version, flatten
+from regiobureau.selectors.agenda import (
+    agenda_rows,
+    editor_version,
+    flatten,
+    secretariat_item_stamp,
+)
 from regiobureau.services.agenda import (
     agenda_item_create,
     agenda_item_delete,
@@ -197,16 +202,18 @@ def agenda_editor(request, pk: int):
     return _render_editor(request, meeting)
 
 
-def _cached_item_form(request, meeting, item) -> str:
+def _cached_item_form(request, pk: int) -> str:
     """An item's edit form as the htmx partial opens it, from the cache: it is the same for
     every secretary until the item changes, the agenda changes (every agenda write raises
-    its version; the parent list shows the main items) or a person or dossier is saved."""
-    key = (
-        f"item-edit:{item.pk}:{get_language()}:{choices_version()}:{meeting.agenda_version}:"
-        f"{item.updated_at.timestamp()}"
-    )
+    its version; the parent list shows the main items) or a person or dossier is saved or
+    removed: one query tells (`secretariat_item_stamp`). The item itself is loaded only to
+    render the form."""
+    stamp = secretariat_item_stamp(user=request.user, pk=pk)
+    key = f"item-edit:{pk}:{get_language()}:{stamp}"
 
     def render_partial() -> str:
+        item = secretariat_item(request, pk)
+        meeting = item.meeting
         form = AgendaItemForm(
             initial={"agenda_version": meeting.agenda_version},
             item=item,
@@ -258,10 +265,10 @@ def item_create(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def item_edit(request, pk: int):
     """The edit form opens inside the item's row (htmx) or in the editor page (no JS)."""
+    if request.method == "GET" and request.htmx:
+        return vary_on_htmx(HttpResponse(_cached_item_form(request, pk)))
     item = secretariat_item(request, pk)
     meeting = item.meeting
-    if request.method == "GET" and request.htmx:
-        return vary_on_htmx(HttpResponse(_cached_item_form(request, meeting, item)))
     choices = editor_choices(main_items(meeting))
     if request.method == "GET":
         form = AgendaItemForm(

@@ -129,8 +129,8 @@ def test_the_item_form_comes_from_the_cache(client, secretary, meeting, django_a
     client.force_login(secretary)
     item = first_item(meeting)
     cold = item_form(client, item)
-    # The frame (session, user, roles) and the item with its meeting; no choice lists, no
-    # main items.
+    # The frame (session, user, roles) and the item's stamp (its last change, its agenda's
+    # version); not the item, no choice lists, no main items.
     with django_assert_num_queries(4):
         cached = item_form(client, item)
     assert cached.count("<option") == cold.count("<option") > 0
@@ -152,6 +152,45 @@ def test_the_item_form_shows_a_change_of_the_item_and_of_the_agenda(client, secr
     html = item_form(client, item)
     assert 'value="Opening, kort"' in html  # its own title
     assert "Verslag, nieuw" in html  # another main item, in the parent list
+
+
+def test_the_item_form_shows_a_new_or_removed_person_and_dossier(client, secretary, meeting):
+    """The form's choice lists: its stamp holds the person and dossier tables' rows and latest
+    change, so an addition, a rename and a removal each show at once."""
+    from gremia.models.registry import Person
+    from tests.factories import DossierFactory
+
+    client.force_login(secretary)
+    item = first_item(meeting)
+    assert "Hanna Zwart" not in item_form(client, item)
+    person_create(actor=secretary, name="Hanna Zwart")
+    assert "Hanna Zwart" in item_form(client, item)
+    dossier = DossierFactory(name="Dijkversterking")
+    assert "Dijkversterking" in item_form(client, item)
+    dossier.name = "Kustversterking"
+    dossier.save()
+    assert "Kustversterking" in item_form(client, item)
+    Person.objects.filter(name="Hanna Zwart").delete()
+    assert "Hanna Zwart" not in item_form(client, item)
+
+
+def test_the_item_form_is_for_the_secretariat_and_existing_items_only(
+    client, secretary, meeting, body
+):
+    """The htmx form is served on the item's stamp alone (secretariat_item_stamp): a member of
+    the body, a missing item and an id no database holds are not found, before any cache."""
+    from tests.builders import member_of
+
+    item = first_item(meeting)
+    client.force_login(secretary)
+    item_form(client, item)  # now in the cache
+    client.force_login(member_of(body))
+    url = reverse("regiobureau:item_edit", args=[item.pk])
+    assert client.get(url, HTTP_HX_REQUEST="true").status_code == 404
+    client.force_login(secretary)
+    for pk in (item.pk + 10_000, 2**70):
+        missing = reverse("regiobureau:item_edit", args=[pk])
+        assert client.get(missing, HTTP_HX_REQUEST="true").status_code == 404
 
 
 def test_a_cached_item_form_posts_for_each_secretary(secretary, meeting):
