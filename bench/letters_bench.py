@@ -50,7 +50,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from gremia.models.registry import Subregion  # noqa: E402
 from nhn_portal.core.constants import GenerationStatus  # noqa: E402
 from nhn_portal.core.production.services import document_generation_run  # noqa: E402
-from nhn_portal.pdf import check_fast_fonts, preload  # noqa: E402
+from nhn_portal.pdf import check_fast_fonts, freeze_before_fork, preload  # noqa: E402
 from raden.constants import DeliveryStatus  # noqa: E402
 from raden.services.composing import (  # noqa: E402
     council_letter_adopt,
@@ -116,6 +116,7 @@ def run_job(job_id: int) -> str:
 
 def batch(job_ids: list[int], processes: int) -> float:
     connections.close_all()  # every child opens its own connection
+    freeze_before_fork()  # as the worker does after its preload (nhn_portal.celery)
     context = multiprocessing.get_context("fork")
     with context.Pool(processes) as pool:
         start = time.perf_counter()

@@ -35,8 +35,10 @@ logger = logging.getLogger("nhn_portal.worker")
 def preload_pdf_renderer(**kwargs) -> None:
     """Import WeasyPrint once in the worker's main process, before it forks its children
     (a lazy import in each child costs about a second), and warn when HarfBuzz subsetting is
-    missing (fonts would take a path about 4x slower)."""
+    missing (fonts would take a path about 4x slower). Then freeze what is loaded, so the
+    children share its memory instead of copying it (`pdf.freeze_before_fork`)."""
     from nhn_portal import pdf
 
     pdf.preload()
     pdf.check_fast_fonts(logger)
+    pdf.freeze_before_fork()

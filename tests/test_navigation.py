@@ -12,7 +12,7 @@ from django.utils.translation import override
 
 from nhn_portal.core.constants import Role
 from nhn_portal.core.portal import navigation_groups, remember_todo_counts
-from tests.builders import griffie, make_region, member_of
+from tests.builders import clock_moved_on, griffie, make_region, member_of
 from tests.factories import BodyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -224,8 +224,7 @@ def test_a_users_menu_is_kept_until_something_changes(rf, logins, monkeypatch, s
     # And a kept menu lives a minute at most.
     html(secretary, first_meeting)
     assert len(built) == 4
-    later = portal.time.monotonic() + portal.MENU_SECONDS + 1
-    monkeypatch.setattr(portal.time, "monotonic", lambda: later)
+    clock_moved_on(monkeypatch, portal.MENU_SECONDS + 1)
     html(secretary, first_meeting)
     assert len(built) == 5
 

@@ -380,8 +380,21 @@ def test_the_worker_preloads_weasyprint_and_checks_fonts_before_forking(monkeypa
     calls = []
     monkeypatch.setattr(pdf, "preload", lambda: calls.append("preload"))
     monkeypatch.setattr(pdf, "check_fast_fonts", lambda log: calls.append(("fonts", log.name)))
+    monkeypatch.setattr(pdf, "freeze_before_fork", lambda: calls.append("freeze"))
     celeryd_init.send(sender="worker@test", instance=None, conf=None, options={})
-    assert calls == ["preload", ("fonts", "nhn_portal.worker")]
+    assert calls == ["preload", ("fonts", "nhn_portal.worker"), "freeze"]
+
+
+def test_freezing_before_the_fork_puts_what_is_loaded_out_of_the_collectors_reach():
+    import gc
+
+    from nhn_portal import pdf
+
+    try:
+        assert pdf.freeze_before_fork() > 1000  # Django and the apps at least
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()
 
 
 def test_weasyprint_and_fonttools_log_only_warnings():

@@ -6,6 +6,7 @@ from django.core.cache import cache
 
 from nhn_portal.core import release as release_module
 from nhn_portal.core.release import cached_fragment, fragment_key, release
+from tests.builders import clock_moved_on
 
 
 @pytest.fixture
@@ -67,13 +68,12 @@ def test_a_fragment_is_kept_in_the_process_for_a_short_while(monkeypatch):
     cache.clear()  # the shared cache forgets; the process still has it
     assert cached_fragment("fragment-test", render, 3600) == "<p>1</p>"
     assert len(rendered) == 1
-    later = release_module.time.monotonic() + release_module.KEPT_SECONDS + 1
-    monkeypatch.setattr(release_module.time, "monotonic", lambda: later)
+    clock_moved_on(monkeypatch, release_module.KEPT_SECONDS + 1)
     assert cached_fragment("fragment-test", render, 3600) == "<p>2</p>"
 
     cached_fragment("short-lived", render, 5)
     cache.clear()
-    monkeypatch.setattr(release_module.time, "monotonic", lambda: later + 6)
+    clock_moved_on(monkeypatch, 6)
     assert cached_fragment("short-lived", render, 5) == "<p>4</p>"
 
 

@@ -17,7 +17,7 @@ from regiobureau.services.agenda import agenda_item_update
 from regiobureau.services.annotations import annotation_save
 from regiobureau.services.meetings import meeting_cancel
 from regiobureau.views.editor import _CSRF_STAND_IN, editor_cache_key
-from tests.builders import make_meeting
+from tests.builders import clock_moved_on, make_meeting
 from tests.factories import DocumentFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_cache")]
@@ -293,7 +293,6 @@ def test_another_user_a_write_or_a_while_make_the_page_afresh(
     portal.todo_counts_changed()  # what every audited write does
     editor(client, meeting)
     assert len(renders) == 3
-    later = pages.time.monotonic() + pages.PAGE_SECONDS + 1
-    monkeypatch.setattr(pages.time, "monotonic", lambda: later)
+    clock_moved_on(monkeypatch, pages.PAGE_SECONDS + 1)
     editor(client, meeting)
     assert len(renders) == 4
